@@ -1,0 +1,57 @@
+#pragma once
+
+#include "engine/core/result.h"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace flowdeck::engine {
+
+class SecretStore;
+
+// Where a model lives: settings, never workflow content (DESIGN.md §4).
+struct ProviderProfile {
+    std::string name;          // "deepseek"
+    std::string title;         // "DeepSeek"
+    std::string baseUrl;       // up to and including /v1 (or the provider's equivalent)
+    std::string defaultModel;
+    std::string apiKeySecret;  // the secret (or environment variable) holding the key
+    bool needsKey = true;      // local servers (Ollama, vLLM) do not
+    nlohmann::json headers = nlohmann::json::object();
+
+    nlohmann::json toJson() const;  // never includes a key
+    static ProviderProfile fromJson(const std::string &name, const nlohmann::json &j, const ProviderProfile *base);
+};
+
+// The built-in presets and the user's own profiles (profiles.json in the config folder).
+class ProfileStore {
+public:
+    ProfileStore();  // presets only
+    static const std::vector<ProviderProfile> &presets();
+
+    // Adds or overrides profiles from a profiles.json ({"profiles": {name: {...}}}).
+    Diagnostics loadFile(const std::filesystem::path &path);
+    void add(ProviderProfile profile);
+    const ProviderProfile *find(const std::string &name) const;
+    std::vector<const ProviderProfile *> all() const;
+
+    // The profile with its API key, or a clear error naming what is missing.
+    struct Resolved {
+        ProviderProfile profile;
+        std::string apiKey;
+    };
+    Result<Resolved> resolve(const std::string &name, const SecretStore &secrets) const;
+
+private:
+    std::map<std::string, ProviderProfile> m_profiles;
+};
+
+// The folder holding profiles.json and secrets.json: $FLOWDECK_CONFIG_DIR, else
+// $XDG_CONFIG_HOME/flowdeck, else ~/.config/flowdeck.
+std::filesystem::path defaultConfigDir();
+
+} // namespace flowdeck::engine

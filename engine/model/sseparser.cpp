@@ -1,0 +1,69 @@
+#include "engine/model/sseparser.h"
+
+namespace flowdeck::engine {
+
+void SseParser::feed(std::string_view bytes)
+{
+    for (char c : bytes) {
+        if (c == '\n' && m_lastWasCr) {  // the LF of a CRLF pair
+            m_lastWasCr = false;
+            continue;
+        }
+        m_lastWasCr = c == '\r';
+        if (c == '\r' || c == '\n') {
+            processLine(m_line);
+            m_line.clear();
+        } else {
+            m_line.push_back(c);
+        }
+    }
+}
+
+void SseParser::finish()
+{
+    if (!m_line.empty()) {
+        processLine(m_line);
+        m_line.clear();
+    }
+    dispatch();
+}
+
+void SseParser::processLine(std::string_view line)
+{
+    if (line.empty()) {
+        dispatch();
+        return;
+    }
+    if (line.front() == ':')
+        return;
+    std::string_view field = line, value;
+    if (auto colon = line.find(':'); colon != std::string_view::npos) {
+        field = line.substr(0, colon);
+        value = line.substr(colon + 1);
+        if (!value.empty() && value.front() == ' ')
+            value.remove_prefix(1);
+    }
+    if (field == "data") {
+        if (m_hasData)
+            m_pending.data.push_back('\n');
+        m_pending.data.append(value);
+        m_hasData = true;
+    } else if (field == "event") {
+        m_pending.event = std::string(value);
+    } else if (field == "id") {
+        m_pending.id = std::string(value);
+    }
+}
+
+void SseParser::dispatch()
+{
+    if (m_hasData) {
+        if (m_pending.event.empty())
+            m_pending.event = "message";
+        m_handler(m_pending);
+    }
+    m_pending = Event{};
+    m_hasData = false;
+}
+
+} // namespace flowdeck::engine

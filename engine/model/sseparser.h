@@ -1,0 +1,40 @@
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace flowdeck::engine {
+
+// Incremental text/event-stream parser (WHATWG HTML §9.2): takes bytes as they come,
+// in pieces of any size, and reports whole events. Comments (":" lines, used as
+// keep-alives) are skipped; CR, LF and CRLF all end lines; multi-line data is joined
+// with "\n".
+class SseParser {
+public:
+    struct Event {
+        std::string event;  // "message" when not named
+        std::string data;
+        std::string id;
+    };
+    using Handler = std::function<void(const Event &)>;
+
+    explicit SseParser(Handler handler) : m_handler(std::move(handler)) {}
+
+    void feed(std::string_view bytes);
+    // The stream ended: dispatch an event that lacked its closing blank line.
+    void finish();
+    std::size_t bufferedBytes() const { return m_line.size(); }
+
+private:
+    void processLine(std::string_view line);
+    void dispatch();
+
+    Handler m_handler;
+    std::string m_line;
+    bool m_lastWasCr = false;
+    Event m_pending;
+    bool m_hasData = false;
+};
+
+} // namespace flowdeck::engine

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+namespace flowdeck::engine {
+
+struct Usage {
+    std::int64_t promptTokens = 0;
+    std::int64_t completionTokens = 0;
+    std::int64_t totalTokens = 0;
+
+    void add(const Usage &other)
+    {
+        promptTokens += other.promptTokens;
+        completionTokens += other.completionTokens;
+        totalTokens += other.totalTokens;
+    }
+    bool empty() const { return totalTokens == 0 && promptTokens == 0 && completionTokens == 0; }
+    nlohmann::json toJson() const
+    {
+        return {{"prompt_tokens", promptTokens}, {"completion_tokens", completionTokens}, {"total_tokens", totalTokens}};
+    }
+};
+
+enum class RunEventType {
+    RunStarted,
+    NodeStarted,   // data: {inputs}
+    Token,         // data: {text, reasoning}
+    Answer,        // data: {text}: a piece of the chat answer, in order
+    Log,           // data: {level, message}
+    NodeRetrying,  // data: {attempt, delayMs, message}
+    NodeFinished,  // data: {outputs, port, elapsedMs, usage}
+    NodeSkipped,
+    NodeFailed,    // data: {kind, message, elapsedMs}
+    RunFinished,   // data: {outputs, answer, usage, elapsedMs}
+    RunFailed,     // data: {kind, message, node, elapsedMs}
+    RunCancelled,  // data: {elapsedMs}
+};
+
+const char *runEventTypeName(RunEventType type);
+
+// One event of a run's stream; the studio's console, the runtime's SSE answers and the
+// run history all read this.
+struct RunEvent {
+    RunEventType type;
+    std::string runId;
+    std::string nodeId;
+    std::string nodeType;
+    nlohmann::json data = nlohmann::json::object();
+
+    nlohmann::json toJson() const;
+};
+
+using RunEventSink = std::function<void(const RunEvent &)>;
+
+} // namespace flowdeck::engine

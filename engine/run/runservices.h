@@ -1,0 +1,29 @@
+#pragma once
+
+#include <map>
+#include <string>
+
+namespace flowdeck::engine {
+
+class HttpClient;
+class ProfileStore;
+class SecretStore;
+
+// What nodes reach outside the run with. Owned by the host (CLI, studio, runtime).
+struct RunServices {
+    HttpClient *http = nullptr;
+    const ProfileStore *profiles = nullptr;
+    const SecretStore *secrets = nullptr;
+    std::map<std::string, std::string> env;  // {{env.NAME}}: non-secret settings
+    std::string profileOverride;             // use this provider profile for every model
+    std::string modelOverride;               // and this model name
+    bool allowPrivateNetwork = true;         // false in deployed runtimes (http node)
+
+    // Model call tuning: the defaults suit real endpoints; tests make them short.
+    long modelStallTimeoutMs = 60000;
+    long modelTimeoutMs = 300000;
+    int modelMaxAttempts = 4;
+    int modelBackoffMs = 500;
+};
+
+} // namespace flowdeck::engine

@@ -1,0 +1,136 @@
+#pragma once
+
+#include "engine/nodes/noderesult.h"
+#include "engine/run/compiledworkflow.h"
+#include "engine/run/runevent.h"
+#include "engine/run/runlimits.h"
+#include "engine/run/runservices.h"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace flowdeck::engine {
+
+class RunNodeContext;
+
+struct RunOptions {
+    nlohmann::json inputs = nlohmann::json::object();  // by start input name
+    nlohmann::json sys = nlohmann::json::object();     // query, conversation_id, history, user
+    RunLimits limits;
+    RunEventSink onEvent;  // optional; called on the io_context's thread
+    std::string runId;     // generated when empty
+};
+
+enum class RunStatus { Pending, Running, Succeeded, Failed, Cancelled };
+const char *runStatusName(RunStatus status);
+
+// One execution of a compiled workflow on an asio io_context (DESIGN.md §4). A node
+// runs when every incoming edge is resolved and at least one was taken; a node whose
+// incoming edges were all skipped is skipped, and so are its outgoing edges.
+class WorkflowRun : public std::enable_shared_from_this<WorkflowRun> {
+public:
+    static std::shared_ptr<WorkflowRun> create(boost::asio::io_context &io,
+                                               std::shared_ptr<const CompiledWorkflow> workflow,
+                                               RunServices &services, RunOptions options);
+    ~WorkflowRun();
+
+    // Starts on the io_context; `onDone` is called once when the run ends in any way.
+    void start(std::function<void(const WorkflowRun &)> onDone = {});
+    // Thread-safe. In-flight requests are stopped on the loop's next turn.
+    void cancel();
+
+    RunStatus status() const { return m_status; }
+    const std::string &id() const { return m_options.runId; }
+    const nlohmann::json &outputs() const { return m_outputs; }  // end node outputs
+    const std::string &answer() const { return m_answer; }       // chat mode
+    ErrorKind errorKind() const { return m_errorKind; }
+    const std::string &error() const { return m_error; }
+    const std::string &failedNode() const { return m_failedNode; }
+    const Usage &usage() const { return m_usage; }
+    int steps() const { return m_steps; }
+    double elapsedMs() const;
+    const nlohmann::json *nodeOutputs(const std::string &nodeId) const;
+
+private:
+    friend class RunNodeContext;
+    enum class NodeState : unsigned char { Waiting, Queued, Running, Done, Skipped, Failed };
+    enum class EdgeState : unsigned char { Pending, Taken, Skipped };
+
+    struct NodeRuntime {
+        NodeState state = NodeState::Waiting;
+        int unresolved = 0;
+        int taken = 0;
+        int attempt = 0;
+        std::shared_ptr<RunNodeContext> context;
+        std::unique_ptr<boost::asio::steady_timer> timer;  // timeout or retry backoff
+        std::chrono::steady_clock::time_point startedAt;
+        nlohmann::json outputs;
+    };
+    // An answer node that streams the text of the llm node feeding it, as it comes.
+    struct AnswerPassThrough {
+        int answerNode = -1;
+        std::string prefix;
+        std::string emitted;
+        int attempt = 0;
+        bool started = false;
+        bool broken = false;
+    };
+
+    WorkflowRun(boost::asio::io_context &io, std::shared_ptr<const CompiledWorkflow> workflow, RunServices &services,
+                RunOptions options);
+
+    void begin();
+    void drain();
+    void launch(int node);
+    void onNodeDone(int node, int attempt, NodeResult result);
+    void onNodeTimeout(int node, int attempt);
+    void handleFailure(int node, NodeResult result);
+    void completeNode(int node, nlohmann::json outputs, const std::string &port, const Usage &usage);
+    void resolveEdges(int node, const std::string &takenPort);
+    void skipNode(int node);
+    void checkFinished();
+    void finishRun(RunStatus status, ErrorKind kind = ErrorKind::None, std::string error = {}, std::string node = {});
+    void stopInFlight();
+    void emit(RunEventType type, int node, nlohmann::json data);
+    void planAnswerStreaming();
+    void onToken(int node, int attempt, std::string_view text, bool reasoning);
+    void onAnswer(int node, std::string_view text);
+    void emitAnswer(std::string_view text);
+
+    boost::asio::io_context &m_io;
+    std::shared_ptr<const CompiledWorkflow> m_workflow;
+    RunServices &m_services;
+    RunOptions m_options;
+    std::vector<NodeRuntime> m_nodes;
+    std::vector<EdgeState> m_edges;
+    std::deque<int> m_ready;
+    std::deque<int> m_waitingForSlot;
+    std::vector<std::vector<AnswerPassThrough>> m_passThrough;  // by llm node index
+    std::vector<int> m_passThroughSource;                        // by answer node: llm index or -1
+    boost::asio::steady_timer m_wallTimer;
+    std::function<void(const WorkflowRun &)> m_onDone;
+    RunStatus m_status = RunStatus::Pending;
+    nlohmann::json m_outputs = nlohmann::json::object();
+    std::string m_answer;
+    ErrorKind m_errorKind = ErrorKind::None;
+    std::string m_error;
+    std::string m_failedNode;
+    Usage m_usage;
+    int m_steps = 0;
+    int m_running = 0;       // nodes started and not finished
+    int m_asyncRunning = 0;  // of those, asynchronous ones
+    int m_pendingTimers = 0; // retries waiting for their backoff
+    bool m_draining = false;
+    std::chrono::steady_clock::time_point m_startedAt;
+    std::chrono::steady_clock::time_point m_endedAt;
+};
+
+} // namespace flowdeck::engine

@@ -1,0 +1,264 @@
+#include "engine/workflow/validator.h"
+
+#include "engine/nodes/noderegistry.h"
+#include "engine/workflow/reference.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace flowdeck::engine {
+
+namespace {
+
+const std::set<std::string> kChatSys = {"query", "conversation_id", "history", "user"};
+const std::set<std::string> kWorkflowSys = {"user"};
+
+class Checker {
+public:
+    Checker(const Workflow &wf, const NodeRegistry &registry) : m_wf(wf), m_registry(registry) {}
+
+    Diagnostics run()
+    {
+        indexNodes();
+        checkEdges();
+        checkStructure();
+        for (const auto &node : m_wf.nodes)
+            checkNode(node);
+        return std::move(m_out);
+    }
+
+private:
+    void add(std::string code, std::string nodeId, std::string field, std::string message,
+             Diagnostic::Severity severity = Diagnostic::Severity::Error)
+    {
+        Diagnostic d;
+        d.severity = severity;
+        d.code = std::move(code);
+        d.nodeId = std::move(nodeId);
+        d.field = std::move(field);
+        d.message = std::move(message);
+        m_out.push_back(std::move(d));
+    }
+
+    void indexNodes()
+    {
+        for (const auto &node : m_wf.nodes) {
+            if (m_nodes.count(node.id))
+                add("duplicate-id", node.id, "id", "Two nodes have the id '" + node.id + "'; each node needs its own id.");
+            m_nodes[node.id] = &node;
+            if (!m_registry.find(node.type))
+                add("unknown-type", node.id, "type", "'" + node.type + "' is not a node type this Flowdeck knows.");
+        }
+    }
+
+    void checkEdges()
+    {
+        std::set<std::tuple<std::string, std::string, std::string>> seen;
+        for (std::size_t i = 0; i < m_wf.edges.size(); ++i) {
+            const auto &e = m_wf.edges[i];
+            const std::string field = "edges[" + std::to_string(i) + "]";
+            bool ok = true;
+            for (const auto &[end, id] : {std::pair{"from", e.from}, std::pair{"to", e.to}}) {
+                if (!m_nodes.count(id)) {
+                    add("dangling-edge", {}, field + "." + end,
+                        std::string("A connection ") + end + " '" + id + "' points at a node that does not exist.");
+                    ok = false;
+                }
+            }
+            if (!ok)
+                continue;
+            if (!seen.insert({e.from, e.fromPort, e.to}).second)
+                add("duplicate-edge", e.from, field, "The connection from '" + e.from + "' to '" + e.to + "' is drawn twice.",
+                    Diagnostic::Severity::Warning);
+            const NodeSpec &from = *m_nodes[e.from];
+            if (const NodeDescriptor *d = m_registry.find(from.type)) {
+                std::string port = e.fromPort.empty() ? kDefaultPort : e.fromPort;
+                auto ports = d->portsOf(from);
+                bool known = std::any_of(ports.begin(), ports.end(), [&](const PortSpec &p) { return p.id == port; });
+                if (port == kErrorPort) {
+                    known = true;
+                    if (from.onError != OnError::Branch)
+                        add("error-port-unused", from.id, field + ".fromPort",
+                            "The node '" + from.id + "' has a connection from its error port, but its 'on error' setting "
+                            "is not 'branch', so that connection is never followed.");
+                }
+                if (!known) {
+                    std::string names;
+                    for (const auto &p : ports)
+                        names += (names.empty() ? "" : ", ") + p.id;
+                    add("unknown-port", from.id, field + ".fromPort",
+                        "The node '" + from.id + "' has no port '" + port + "' (its ports: " + names + ").");
+                }
+            }
+            if (m_nodes[e.to]->type == "start")
+                add("edge-into-start", e.to, field + ".to", "Nothing may connect into the start node.");
+            m_succ[e.from].push_back(e.to);
+            m_pred[e.to].push_back(e.from);
+        }
+    }
+
+    void checkStructure()
+    {
+        std::vector<std::string> starts;
+        for (const auto &n : m_wf.nodes)
+            if (n.type == "start")
+                starts.push_back(n.id);
+        if (starts.empty())
+            add("no-start", {}, "nodes", "The workflow has no start node; add one so the run knows where to begin.");
+        for (std::size_t i = 1; i < starts.size(); ++i)
+            add("many-starts", starts[i], "type", "A workflow has exactly one start node; this is another.");
+
+        // Cycles: depth-first search with colours.
+        std::map<std::string, int> colour;
+        std::vector<std::string> cycleNodes;
+        std::function<bool(const std::string &)> visit = [&](const std::string &id) {
+            colour[id] = 1;
+            for (const auto &next : m_succ[id]) {
+                if (colour[next] == 1) {
+                    cycleNodes.push_back(next);
+                    return true;
+                }
+                if (colour[next] == 0 && visit(next))
+                    return true;
+            }
+            colour[id] = 2;
+            return false;
+        };
+        for (const auto &n : m_wf.nodes)
+            if (colour[n.id] == 0 && visit(n.id))
+                break;
+        for (const auto &id : cycleNodes)
+            add("cycle", id, "edges", "The connections loop back to '" + id +
+                                          "'. Workflows run forward only; use an iteration node to repeat work.");
+
+        if (!starts.empty()) {
+            std::set<std::string> reached{starts[0]};
+            std::vector<std::string> stack{starts[0]};
+            while (!stack.empty()) {
+                std::string id = stack.back();
+                stack.pop_back();
+                for (const auto &next : m_succ[id])
+                    if (reached.insert(next).second)
+                        stack.push_back(next);
+            }
+            for (const auto &n : m_wf.nodes)
+                if (!reached.count(n.id))
+                    add("unreachable", n.id, {}, "The node '" + n.id + "' is not connected to the start node, so it never runs.",
+                        Diagnostic::Severity::Warning);
+        }
+        bool chat = m_wf.isChat();
+        bool hasOutput = std::any_of(m_wf.nodes.begin(), m_wf.nodes.end(),
+                                     [&](const NodeSpec &n) { return n.type == (chat ? "answer" : "end"); });
+        if (!hasOutput && !m_wf.nodes.empty())
+            add(chat ? "no-answer" : "no-end", {}, "nodes",
+                chat ? "A chat workflow needs an answer node to reply to the user."
+                     : "A workflow needs an end node that names its outputs.",
+                Diagnostic::Severity::Warning);
+    }
+
+    bool isUpstream(const std::string &ancestor, const std::string &node)
+    {
+        std::set<std::string> seen;
+        std::vector<std::string> stack{node};
+        while (!stack.empty()) {
+            std::string id = stack.back();
+            stack.pop_back();
+            for (const auto &p : m_pred[id]) {
+                if (p == ancestor)
+                    return true;
+                if (seen.insert(p).second)
+                    stack.push_back(p);
+            }
+        }
+        return false;
+    }
+
+    void checkReference(const NodeSpec &node, const std::string &field, const Reference &ref, bool isPrompt)
+    {
+        const std::string shown = "{{" + ref.text + "}}";
+        switch (ref.kind) {
+        case Reference::Kind::Secret:
+            if (isPrompt)
+                add("secret-in-prompt", node.id, field,
+                    "The prompt uses " + shown + ", which would send a secret to the model. Secrets may only be used in "
+                    "headers and plugin settings.");
+            return;
+        case Reference::Kind::Env:
+            return;
+        case Reference::Kind::Sys: {
+            const auto &allowed = m_wf.isChat() ? kChatSys : kWorkflowSys;
+            if (!allowed.count(ref.firstKey()))
+                add("unknown-sys", node.id, field, shown + " is not available" +
+                    std::string(m_wf.isChat() ? "" : " outside chat mode") + " (available: sys." +
+                    (m_wf.isChat() ? "query, sys.conversation_id, sys.history, sys.user" : "user") + ").");
+            return;
+        }
+        case Reference::Kind::Node:
+            break;
+        }
+        auto it = m_nodes.find(ref.root);
+        if (it == m_nodes.end()) {
+            add("unknown-reference", node.id, field, shown + " refers to a node '" + ref.root + "' that does not exist.");
+            return;
+        }
+        if (ref.root == node.id || !isUpstream(ref.root, node.id)) {
+            add("not-upstream", node.id, field, shown + " refers to '" + ref.root + "', which does not run before '" +
+                                                    node.id + "'. Connect it upstream, or pick another value.");
+            return;
+        }
+        const NodeDescriptor *d = m_registry.find(it->second->type);
+        if (!d)
+            return;
+        auto outs = d->outputsOf(*it->second, m_wf);
+        std::string name = ref.firstKey();
+        bool hasErrorOutput = it->second->onError != OnError::Fail && name == "error";
+        if (!hasErrorOutput && std::none_of(outs.begin(), outs.end(), [&](const OutputSpec &o) { return o.name == name; })) {
+            std::string names;
+            for (const auto &o : outs)
+                names += (names.empty() ? "" : ", ") + o.name;
+            add("unknown-output", node.id, field, shown + ": the node '" + ref.root + "' has no output '" + name + "'" +
+                (names.empty() ? std::string(" (it has no outputs).") : " (its outputs: " + names + ")."));
+        }
+    }
+
+    void checkNode(const NodeSpec &node)
+    {
+        const NodeDescriptor *d = m_registry.find(node.type);
+        if (!d)
+            return;
+        for (const auto &v : d->compiledSchema->validate(node.config))
+            add("config", node.id, v.path.empty() ? "config" : "config." + v.path, v.message);
+        if (!d->mode.empty() && d->mode != m_wf.mode)
+            add("wrong-mode", node.id, "type", "A '" + node.type + "' node only works in " + d->mode +
+                                                   " mode, but this workflow is in " + m_wf.mode + " mode.");
+        if (d->validate)
+            for (auto &diag : d->validate(node, m_wf))
+                m_out.push_back(std::move(diag));
+        forEachString(node.config, "", [&](const std::string &field, const std::string &text) {
+            ParsedTemplate t = parseTemplate(text);
+            const std::string top = field.substr(0, field.find_first_of(".["));
+            bool isPrompt = std::find(d->promptFields.begin(), d->promptFields.end(), top) != d->promptFields.end();
+            for (const auto &p : t.problems)
+                add(p.code, node.id, "config." + field, p.message);
+            for (const auto &s : t.segments)
+                if (s.isReference)
+                    checkReference(node, "config." + field, s.reference, isPrompt);
+        });
+    }
+
+    const Workflow &m_wf;
+    const NodeRegistry &m_registry;
+    Diagnostics m_out;
+    std::map<std::string, const NodeSpec *> m_nodes;
+    std::map<std::string, std::vector<std::string>> m_succ, m_pred;
+};
+
+} // namespace
+
+Diagnostics validateWorkflow(const Workflow &workflow, const NodeRegistry &registry)
+{
+    return Checker(workflow, registry).run();
+}
+
+} // namespace flowdeck::engine

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace flowdeck::engine {
+
+inline constexpr int kFormatVersion = 1;
+inline constexpr const char *kFormatName = "flowdeck.workflow";
+
+enum class OnError { Fail, Continue, Branch };
+
+struct RetryPolicy {
+    int max = 0;           // extra attempts after the first
+    int backoffMs = 1000;  // doubled after each attempt
+};
+
+struct InputSpec {
+    std::string name;
+    std::string type = "text";  // text, paragraph, number, boolean, select, file, json
+    std::string label;
+    bool required = false;
+    nlohmann::json options;       // select: the allowed values
+    nlohmann::json defaultValue;  // null when absent
+};
+
+struct NodeSpec {
+    std::string id;
+    std::string type;
+    std::string title;  // optional display title
+    std::array<double, 2> position{0, 0};
+    nlohmann::json config = nlohmann::json::object();
+    std::optional<int> timeoutMs;
+    RetryPolicy retry;
+    OnError onError = OnError::Fail;
+};
+
+struct EdgeSpec {
+    std::string from;
+    std::string to;
+    std::string fromPort;  // empty: the node's default port
+};
+
+// The in-memory form of a *.flow.json document (DESIGN.md §2).
+struct Workflow {
+    int formatVersion = kFormatVersion;
+    std::string id;
+    std::string name;
+    std::string description;
+    std::string mode = "workflow";  // "chat" or "workflow"
+    std::vector<InputSpec> inputs;
+    nlohmann::json models = nlohmann::json::object();   // alias -> {profile, model, ...}
+    nlohmann::json plugins = nlohmann::json::object();  // alias -> {catalog, ...}
+    std::vector<NodeSpec> nodes;
+    std::vector<EdgeSpec> edges;
+
+    const NodeSpec *findNode(const std::string &nodeId) const;
+    bool isChat() const { return mode == "chat"; }
+};
+
+const char *onErrorName(OnError mode);
+
+} // namespace flowdeck::engine

@@ -1,0 +1,283 @@
+#include "engine/workflow/workflowfile.h"
+
+#include "engine/core/jsonschema.h"
+#include "engine/workflow/migrations.h"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+#include <fcntl.h>
+
+namespace flowdeck::engine {
+
+namespace embedded {
+extern const char workflow_schema[];
+}
+
+namespace {
+
+Diagnostic error(std::string code, std::string field, std::string message)
+{
+    Diagnostic d;
+    d.code = std::move(code);
+    d.field = std::move(field);
+    d.message = std::move(message);
+    return d;
+}
+
+void lineAndColumn(std::string_view text, std::size_t offset, int &line, int &column)
+{
+    line = 1;
+    column = 1;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++column;
+        }
+    }
+}
+
+const JsonSchema &fileSchema()
+{
+    static const std::shared_ptr<const JsonSchema> schema = JsonSchema::compile(workflowFileSchema());
+    return *schema;
+}
+
+// "nodes[3].config" -> the id of node 3, so the message can name the node.
+std::string nodeIdForPath(const nlohmann::json &doc, const std::string &path)
+{
+    if (path.rfind("nodes[", 0) != 0)
+        return {};
+    std::size_t close = path.find(']');
+    std::size_t index = std::stoul(path.substr(6, close - 6));
+    const auto &nodes = doc["nodes"];
+    if (index < nodes.size() && nodes[index].is_object() && nodes[index].contains("id") &&
+        nodes[index]["id"].is_string())
+        return nodes[index]["id"].get<std::string>();
+    return {};
+}
+
+InputSpec inputFromJson(const nlohmann::json &j)
+{
+    InputSpec in;
+    in.name = j.at("name").get<std::string>();
+    in.type = j.value("type", "text");
+    in.label = j.value("label", in.name);
+    in.required = j.value("required", false);
+    if (j.contains("options"))
+        in.options = j["options"];
+    if (j.contains("default"))
+        in.defaultValue = j["default"];
+    return in;
+}
+
+NodeSpec nodeFromJson(const nlohmann::json &j)
+{
+    NodeSpec n;
+    n.id = j.at("id").get<std::string>();
+    n.type = j.at("type").get<std::string>();
+    n.title = j.value("title", "");
+    if (j.contains("position"))
+        n.position = {j["position"][0].get<double>(), j["position"][1].get<double>()};
+    if (j.contains("config"))
+        n.config = j["config"];
+    if (j.contains("timeoutMs"))
+        n.timeoutMs = j["timeoutMs"].get<int>();
+    if (j.contains("retry")) {
+        n.retry.max = j["retry"].value("max", 0);
+        n.retry.backoffMs = j["retry"].value("backoffMs", 1000);
+    }
+    std::string onError = j.value("onError", "fail");
+    n.onError = onError == "continue" ? OnError::Continue : onError == "branch" ? OnError::Branch : OnError::Fail;
+    return n;
+}
+
+Workflow workflowFromJson(const nlohmann::json &doc)
+{
+    Workflow wf;
+    wf.formatVersion = doc.at("formatVersion").get<int>();
+    wf.id = doc.at("id").get<std::string>();
+    wf.name = doc.at("name").get<std::string>();
+    wf.description = doc.value("description", "");
+    wf.mode = doc.value("mode", "workflow");
+    for (const auto &in : doc.value("inputs", nlohmann::json::array()))
+        wf.inputs.push_back(inputFromJson(in));
+    wf.models = doc.value("models", nlohmann::json::object());
+    wf.plugins = doc.value("plugins", nlohmann::json::object());
+    for (const auto &n : doc.at("nodes"))
+        wf.nodes.push_back(nodeFromJson(n));
+    for (const auto &e : doc.at("edges"))
+        wf.edges.push_back({e.at("from").get<std::string>(), e.at("to").get<std::string>(), e.value("fromPort", "")});
+    return wf;
+}
+
+// Config objects keep their keys sorted (nlohmann::json's map order), which is stable.
+nlohmann::ordered_json ordered(const nlohmann::json &j)
+{
+    return nlohmann::ordered_json::parse(j.dump());
+}
+
+} // namespace
+
+const nlohmann::json &workflowFileSchema()
+{
+    static const nlohmann::json schema = nlohmann::json::parse(embedded::workflow_schema);
+    return schema;
+}
+
+Result<Workflow> parseWorkflow(std::string_view text)
+{
+    nlohmann::json doc;
+    try {
+        doc = nlohmann::json::parse(text.begin(), text.end());
+    } catch (const nlohmann::json::parse_error &e) {
+        Diagnostic d = error("malformed-json", {}, {});
+        lineAndColumn(text, e.byte > 0 ? e.byte - 1 : 0, d.line, d.column);
+        std::string what = e.what();
+        auto pos = what.find("syntax error while parsing value - ");
+        if (pos == std::string::npos)
+            pos = what.find("syntax error while parsing object - ");
+        std::string detail = pos != std::string::npos ? what.substr(what.find(" - ", pos) + 3) : what;
+        d.message = "The file is not valid JSON: " + detail;
+        return Result<Workflow>::failure(d);
+    }
+    if (!doc.is_object() || !doc.contains("format") || doc["format"] != kFormatName)
+        return Result<Workflow>::failure(error("not-a-workflow", "format",
+            "This is not a Flowdeck workflow: it needs \"format\": \"flowdeck.workflow\"."));
+    if (!doc.contains("formatVersion") || !doc["formatVersion"].is_number_integer())
+        return Result<Workflow>::failure(error("not-a-workflow", "formatVersion",
+            "The workflow has no whole-number \"formatVersion\", so it cannot be read safely."));
+    Diagnostics migration = migrateWorkflow(doc, doc["formatVersion"].get<int>());
+    if (hasErrors(migration))
+        return Result<Workflow>(migration);
+
+    Diagnostics problems;
+    for (const auto &v : fileSchema().validate(doc)) {
+        Diagnostic d = error("schema", v.path, v.message);
+        d.nodeId = nodeIdForPath(doc, v.path);
+        if (d.message.rfind("Failed to match regex", 0) == 0 || d.message.find("regex") != std::string::npos)
+            d.message = "The value does not have the allowed form (letters, digits, _ and -, starting with a letter).";
+        problems.push_back(std::move(d));
+    }
+    if (hasErrors(problems))
+        return Result<Workflow>(problems);
+    return Result<Workflow>(workflowFromJson(doc));
+}
+
+Result<Workflow> loadWorkflowFile(const std::filesystem::path &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return Result<Workflow>::failure(error("unreadable", {}, "Cannot open " + path.string() + ": " +
+                                                                      std::strerror(errno) + "."));
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return parseWorkflow(buffer.str());
+}
+
+nlohmann::ordered_json workflowToJson(const Workflow &wf)
+{
+    nlohmann::ordered_json j;
+    j["format"] = kFormatName;
+    j["formatVersion"] = kFormatVersion;
+    j["id"] = wf.id;
+    j["name"] = wf.name;
+    if (!wf.description.empty())
+        j["description"] = wf.description;
+    j["mode"] = wf.mode;
+    if (!wf.inputs.empty()) {
+        auto &inputs = j["inputs"] = nlohmann::ordered_json::array();
+        for (const auto &in : wf.inputs) {
+            nlohmann::ordered_json i;
+            i["name"] = in.name;
+            i["type"] = in.type;
+            if (!in.label.empty() && in.label != in.name)
+                i["label"] = in.label;
+            if (in.required)
+                i["required"] = true;
+            if (!in.options.is_null())
+                i["options"] = ordered(in.options);
+            if (!in.defaultValue.is_null())
+                i["default"] = ordered(in.defaultValue);
+            inputs.push_back(std::move(i));
+        }
+    }
+    if (!wf.models.empty())
+        j["models"] = ordered(wf.models);
+    if (!wf.plugins.empty())
+        j["plugins"] = ordered(wf.plugins);
+    auto &nodes = j["nodes"] = nlohmann::ordered_json::array();
+    for (const auto &n : wf.nodes) {
+        nlohmann::ordered_json o;
+        o["id"] = n.id;
+        o["type"] = n.type;
+        if (!n.title.empty())
+            o["title"] = n.title;
+        o["position"] = {n.position[0], n.position[1]};
+        if (!n.config.empty())
+            o["config"] = ordered(n.config);
+        if (n.timeoutMs)
+            o["timeoutMs"] = *n.timeoutMs;
+        if (n.retry.max > 0)
+            o["retry"] = {{"max", n.retry.max}, {"backoffMs", n.retry.backoffMs}};
+        if (n.onError != OnError::Fail)
+            o["onError"] = onErrorName(n.onError);
+        nodes.push_back(std::move(o));
+    }
+    auto &edges = j["edges"] = nlohmann::ordered_json::array();
+    for (const auto &e : wf.edges) {
+        nlohmann::ordered_json o;
+        o["from"] = e.from;
+        if (!e.fromPort.empty())
+            o["fromPort"] = e.fromPort;
+        o["to"] = e.to;
+        edges.push_back(std::move(o));
+    }
+    return j;
+}
+
+std::string serializeWorkflow(const Workflow &workflow)
+{
+    return workflowToJson(workflow).dump(2) + "\n";
+}
+
+Result<bool> saveWorkflowFile(const std::filesystem::path &path, const Workflow &workflow)
+{
+    const std::string text = serializeWorkflow(workflow);
+    auto fail = [&](const std::string &why) {
+        return Result<bool>::failure(error("save-failed", {}, "Could not save " + path.string() + ": " + why +
+                                                                  ". The previous file is unchanged."));
+    };
+    std::filesystem::path tmp = path;
+    tmp += ".tmp-" + std::to_string(::getpid());
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return fail(std::strerror(errno));
+    std::size_t written = 0;
+    while (written < text.size()) {
+        ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+        if (n < 0) {
+            int err = errno;
+            ::close(fd);
+            ::unlink(tmp.c_str());
+            return fail(std::strerror(err));
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+        int err = errno;
+        ::unlink(tmp.c_str());
+        return fail(std::strerror(err));
+    }
+    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+        int err = errno;
+        ::unlink(tmp.c_str());
+        return fail(std::strerror(err));
+    }
+    return Result<bool>(true);
+}
+
+} // namespace flowdeck::engine

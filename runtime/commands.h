@@ -1,0 +1,14 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace flowdeck::runtime {
+
+// Each command adds its subcommand to the app and sets `action` to run it when chosen.
+void addRunCommand(CLI::App &app, std::function<int()> &action);
+void addValidateCommand(CLI::App &app, std::function<int()> &action);
+void addProfilesCommand(CLI::App &app, std::function<int()> &action);
+
+} // namespace flowdeck::runtime

@@ -1,0 +1,214 @@
+#include "engine/net/httpclient.h"
+#include "engine/nodes/noderegistry.h"
+#include "engine/run/workflowrun.h"
+#include "engine/workflow/workflowfile.h"
+#include "runtime/cliconfig.h"
+#include "runtime/commands.h"
+#include "runtime/exitcodes.h"
+
+#include <boost/asio/signal_set.hpp>
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+extern char **environ;
+
+namespace flowdeck::runtime {
+
+namespace {
+
+struct RunCliOptions {
+    std::string file;
+    std::vector<std::string> inputs;
+    std::vector<std::string> envs;
+    std::string query;
+    std::string profile;
+    std::string model;
+    std::string profilesFile;
+    bool trace = false;
+    bool json = false;
+};
+
+// "name=value", or "name=@path" to read the value from a file.
+bool parseInputs(const std::vector<std::string> &pairs, nlohmann::json &out)
+{
+    for (const auto &pair : pairs) {
+        auto eq = pair.find('=');
+        if (eq == std::string::npos || eq == 0) {
+            std::cerr << "flowdeck: --input \"" << pair << "\" must look like name=value (or name=@file).\n";
+            return false;
+        }
+        std::string value = pair.substr(eq + 1);
+        if (!value.empty() && value[0] == '@') {
+            std::ifstream in(value.substr(1), std::ios::binary);
+            if (!in) {
+                std::cerr << "flowdeck: cannot read the file " << value.substr(1) << " for input '"
+                          << pair.substr(0, eq) << "'.\n";
+                return false;
+            }
+            std::stringstream buffer;
+            buffer << in.rdbuf();
+            value = buffer.str();
+        }
+        out[pair.substr(0, eq)] = value;
+    }
+    return true;
+}
+
+void traceEvent(const engine::RunEvent &e, bool json)
+{
+    using engine::RunEventType;
+    if (json) {
+        if (e.type != RunEventType::Token && e.type != RunEventType::Answer)
+            std::cerr << e.toJson().dump() << "\n";
+        return;
+    }
+    const std::string node = e.nodeId.empty() ? "" : e.nodeId + " (" + e.nodeType + ")";
+    switch (e.type) {
+    case RunEventType::NodeStarted: std::cerr << "[trace] started  " << node << "\n"; break;
+    case RunEventType::NodeFinished:
+        std::cerr << "[trace] finished " << node << " in " << static_cast<long>(e.data.value("elapsedMs", 0.0)) << " ms";
+        if (e.data.contains("usage"))
+            std::cerr << ", " << e.data["usage"].value("total_tokens", 0) << " tokens";
+        std::cerr << "\n";
+        break;
+    case RunEventType::NodeSkipped: std::cerr << "[trace] skipped  " << node << "\n"; break;
+    case RunEventType::NodeFailed:
+        std::cerr << "[trace] failed   " << node << ": " << e.data.value("message", "") << "\n";
+        break;
+    case RunEventType::NodeRetrying:
+        std::cerr << "[trace] retrying " << node << " (attempt " << e.data.value("attempt", 0) << ")\n";
+        break;
+    case RunEventType::Log:
+        std::cerr << "[trace] " << e.data.value("level", "info") << " " << node << ": " << e.data.value("message", "")
+                  << "\n";
+        break;
+    default: break;
+    }
+}
+
+int runWorkflow(const RunCliOptions &opts)
+{
+    auto loaded = engine::loadWorkflowFile(opts.file);
+    if (!loaded) {
+        printDiagnostics(loaded.diagnostics(), opts.file);
+        return kExitInvalidWorkflow;
+    }
+    const bool chat = loaded->isChat();
+    auto compiled = engine::CompiledWorkflow::compile(std::move(loaded.value()), engine::NodeRegistry::builtin());
+    if (!compiled) {
+        printDiagnostics(compiled.diagnostics(), opts.file);
+        return kExitInvalidWorkflow;
+    }
+    if (opts.trace)
+        printDiagnostics(compiled.diagnostics(), opts.file);
+
+    engine::RunOptions runOptions;
+    if (!parseInputs(opts.inputs, runOptions.inputs))
+        return kExitUsage;
+    if (chat) {
+        if (opts.query.empty()) {
+            std::cerr << "flowdeck: this is a chat workflow; give the user's message with --query \"...\".\n";
+            return kExitUsage;
+        }
+        runOptions.sys = {{"query", opts.query}, {"conversation_id", ""}, {"history", nlohmann::json::array()},
+                          {"user", "cli"}};
+    } else {
+        runOptions.sys = {{"user", "cli"}};
+    }
+
+    CliConfig config;
+    config.load(opts.profilesFile);
+    boost::asio::io_context io;
+    engine::HttpClient http(io);
+    engine::RunServices services;
+    services.http = &http;
+    services.profiles = &config.profiles;
+    services.secrets = &config.secrets;
+    services.profileOverride = opts.profile;
+    services.modelOverride = opts.model;
+    for (char **e = environ; *e; ++e) {  // FLOWDECK_ENV_NAME=value -> {{env.NAME}}
+        std::string pair = *e;
+        if (pair.rfind("FLOWDECK_ENV_", 0) == 0 && pair.find('=') != std::string::npos)
+            services.env[pair.substr(13, pair.find('=') - 13)] = pair.substr(pair.find('=') + 1);
+    }
+    for (const auto &pair : opts.envs)
+        if (auto eq = pair.find('='); eq != std::string::npos)
+            services.env[pair.substr(0, eq)] = pair.substr(eq + 1);
+
+    bool answered = false;
+    runOptions.onEvent = [&](const engine::RunEvent &e) {
+        if (e.type == engine::RunEventType::Answer && !opts.json) {
+            std::cout << e.data["text"].get<std::string>() << std::flush;
+            answered = true;
+        }
+        if (opts.trace)
+            traceEvent(e, opts.json);
+    };
+    auto run = engine::WorkflowRun::create(io, compiled.value(), services, std::move(runOptions));
+    boost::asio::signal_set signals(io, SIGINT, SIGTERM);
+    signals.async_wait([run](const boost::system::error_code &ec, int) {
+        if (!ec)
+            run->cancel();
+    });
+    run->start([&](const engine::WorkflowRun &) {
+        signals.cancel();
+    });
+    io.run();
+
+    const auto status = run->status();
+    if (opts.json) {
+        nlohmann::json out = {{"status", engine::runStatusName(status)}, {"outputs", run->outputs()},
+                              {"usage", run->usage().toJson()}, {"elapsedMs", run->elapsedMs()}};
+        if (chat)
+            out["answer"] = run->answer();
+        if (status != engine::RunStatus::Succeeded)
+            out["error"] = {{"kind", engine::errorKindName(run->errorKind())}, {"message", run->error()},
+                            {"node", run->failedNode()}};
+        std::cout << out.dump(2) << "\n";
+    } else if (status == engine::RunStatus::Succeeded) {
+        if (answered)
+            std::cout << "\n";
+        if (!chat) {
+            const auto &outputs = run->outputs();
+            if (outputs.size() == 1 && outputs.begin()->is_string())
+                std::cout << outputs.begin()->get<std::string>() << "\n";
+            else
+                std::cout << outputs.dump(2) << "\n";
+        }
+    }
+    if (status == engine::RunStatus::Succeeded)
+        return kExitOk;
+    if (answered && !opts.json)
+        std::cout << "\n";
+    if (status == engine::RunStatus::Cancelled) {
+        std::cerr << "flowdeck: the run was cancelled.\n";
+        return kExitCancelled;
+    }
+    std::cerr << "flowdeck: the run failed" << (run->failedNode().empty() ? "" : " at node '" + run->failedNode() + "'")
+              << ": " << run->error() << "\n";
+    return exitCodeFor(run->errorKind());
+}
+
+} // namespace
+
+void addRunCommand(CLI::App &app, std::function<int()> &action)
+{
+    auto opts = std::make_shared<RunCliOptions>();
+    CLI::App *cmd = app.add_subcommand("run", "Run a workflow and stream its answer to standard output.");
+    cmd->add_option("file", opts->file, "The workflow (*.flow.json)")->required();
+    cmd->add_option("-i,--input", opts->inputs, "An input as name=value, or name=@file to read it from a file");
+    cmd->add_option("-q,--query", opts->query, "Chat mode: the user's message");
+    cmd->add_option("-p,--profile", opts->profile, "Use this model provider profile for every model");
+    cmd->add_option("-m,--model", opts->model, "Use this model name for every model");
+    cmd->add_option("--env", opts->envs, "A non-secret setting for {{env.NAME}}, as NAME=value");
+    cmd->add_option("--profiles", opts->profilesFile, "A profiles.json to use instead of the config folder's");
+    cmd->add_flag("-t,--trace", opts->trace, "Print node events to standard error");
+    cmd->add_flag("--json", opts->json, "Print the result as JSON (with --trace, events as JSON lines on stderr)");
+    cmd->callback([opts, &action] { action = [opts] { return runWorkflow(*opts); }; });
+}
+
+} // namespace flowdeck::runtime
