@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Sets up a Debian 12 machine for Flowdeck and builds it. Idempotent: each step is
+# skipped when it is already done, so a second run takes seconds.
+#   scripts/setup.sh [build-dir]      (default: build)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUILD_DIR="${1:-$ROOT/build}"
+
+DEBIAN_PACKAGES=(
+  cmake ninja-build g++ pkg-config git curl ca-certificates
+  nlohmann-json3-dev libvalijson-dev libcurl4-openssl-dev libboost1.81-dev
+  libre2-dev libcli11-dev
+  qt6-base-dev
+  nodejs npm
+)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+install_debian_packages() {
+  local missing=()
+  for p in "${DEBIAN_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "Installing Debian packages: ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+install_test_peers() {
+  local peers="$ROOT/tests/peers" stamp="$ROOT/tests/peers/node_modules/.flowdeck-lock-hash"
+  local hash
+  hash="$(sha256sum "$peers/package-lock.json" | cut -d' ' -f1)"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$hash" ]; then
+    return 0
+  fi
+  say "Installing the pinned test peers (tests/peers, npm ci)"
+  (cd "$peers" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$hash" > "$stamp"
+}
+
+build() {
+  say "Building Flowdeck in $BUILD_DIR"
+  if [ ! -f "$BUILD_DIR/build.ninja" ]; then
+    cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  fi
+  cmake --build "$BUILD_DIR" -- -j"$(nproc)"
+}
+
+install_debian_packages
+install_test_peers
+build
