@@ -49,7 +49,7 @@ void WorkflowRun::emitAnswer(std::string_view text)
     if (text.empty())
         return;
     m_answer.append(text);
-    emit(RunEventType::Answer, -1, {{"text", text}});
+    publish(RunEventType::Answer, -1, {{"text", text}});
 }
 
 void WorkflowRun::onToken(int node, int attempt, std::string_view text, bool reasoning)
@@ -57,7 +57,7 @@ void WorkflowRun::onToken(int node, int attempt, std::string_view text, bool rea
     if (m_status != RunStatus::Running || m_nodes[node].attempt != attempt)
         return;
     if (m_options.onEvent)
-        emit(RunEventType::Token, node, {{"text", text}, {"reasoning", reasoning}});
+        publish(RunEventType::Token, node, {{"text", text}, {"reasoning", reasoning}});
     if (reasoning)
         return;
     for (auto &p : m_passThrough[node]) {

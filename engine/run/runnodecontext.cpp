@@ -123,7 +123,7 @@ void RunNodeContext::answer(std::string_view text)
 void RunNodeContext::log(std::string_view level, std::string_view message)
 {
     if (m_run->m_status == RunStatus::Running)
-        m_run->emit(RunEventType::Log, m_node, {{"level", level}, {"message", message}});
+        m_run->publish(RunEventType::Log, m_node, {{"level", level}, {"message", message}});
 }
 
 } // namespace flowdeck::engine

@@ -99,7 +99,7 @@ void WorkflowRun::begin()
         return;
     m_status = RunStatus::Running;
     m_startedAt = Clock::now();
-    emit(RunEventType::RunStarted, -1, {{"workflow", m_workflow->workflow().id}, {"inputs", m_options.inputs}});
+    publish(RunEventType::RunStarted, -1, {{"workflow", m_workflow->workflow().id}, {"inputs", m_options.inputs}});
     m_wallTimer.expires_after(std::chrono::milliseconds(m_options.limits.wallTimeMs));
     m_wallTimer.async_wait([weak = weak_from_this()](const boost::system::error_code &ec) {
         auto self = weak.lock();
@@ -159,7 +159,7 @@ void WorkflowRun::launch(int index)
     const int attempt = n.attempt;
     n.context = std::make_shared<RunNodeContext>(shared_from_this(), index, attempt);
     if (m_options.onEvent)
-        emit(RunEventType::NodeStarted, index, {{"attempt", attempt}, {"inputs", n.context->describeInputs()}});
+        publish(RunEventType::NodeStarted, index, {{"attempt", attempt}, {"inputs", n.context->describeInputs()}});
     if (node.spec->timeoutMs) {
         if (!n.timer)
             n.timer = std::make_unique<asio::steady_timer>(m_io);
@@ -228,7 +228,7 @@ void WorkflowRun::handleFailure(int index, NodeResult result)
     m_usage.add(result.usage);
     if (isRetryable(result.errorKind) && n.attempt <= spec.retry.max) {
         const long delay = static_cast<long>(spec.retry.backoffMs) << (n.attempt - 1);
-        emit(RunEventType::NodeRetrying, index,
+        publish(RunEventType::NodeRetrying, index,
              {{"attempt", n.attempt + 1}, {"delayMs", delay}, {"kind", errorKindName(result.errorKind)},
               {"message", result.error}});
         n.state = NodeState::Queued;
@@ -250,7 +250,7 @@ void WorkflowRun::handleFailure(int index, NodeResult result)
     }
     nlohmann::json failure = {{"kind", errorKindName(result.errorKind)}, {"message", result.error},
                               {"elapsedMs", elapsed}, {"attempts", n.attempt}, {"handled", onErrorName(spec.onError)}};
-    emit(RunEventType::NodeFailed, index, failure);
+    publish(RunEventType::NodeFailed, index, failure);
     if (spec.onError == OnError::Fail || result.errorKind == ErrorKind::Limit) {
         n.state = NodeState::Failed;
         finishRun(RunStatus::Failed, result.errorKind, result.error, spec.id);
@@ -276,7 +276,7 @@ void WorkflowRun::completeNode(int index, nlohmann::json outputs, const std::str
         nlohmann::json data = {{"outputs", n.outputs}, {"port", taken}, {"elapsedMs", msBetween(n.startedAt, Clock::now())}};
         if (!usage.empty())
             data["usage"] = usage.toJson();
-        emit(RunEventType::NodeFinished, index, std::move(data));
+        publish(RunEventType::NodeFinished, index, std::move(data));
     }
     const NodeSpec &spec = *m_workflow->nodes()[index].spec;
     if (spec.type == "end")
@@ -310,7 +310,7 @@ void WorkflowRun::skipNode(int index)
 {
     m_nodes[index].state = NodeState::Skipped;
     if (m_options.onEvent)
-        emit(RunEventType::NodeSkipped, index, nlohmann::json::object());
+        publish(RunEventType::NodeSkipped, index, nlohmann::json::object());
     resolveEdges(index, {});  // every outgoing edge is skipped too
 }
 
@@ -366,7 +366,7 @@ void WorkflowRun::finishRun(RunStatus status, ErrorKind kind, std::string error,
         done(*this);
 }
 
-void WorkflowRun::emit(RunEventType type, int node, nlohmann::json data)
+void WorkflowRun::publish(RunEventType type, int node, nlohmann::json data)
 {
     if (!m_options.onEvent)
         return;

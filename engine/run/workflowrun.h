@@ -99,7 +99,7 @@ private:
     void checkFinished();
     void finishRun(RunStatus status, ErrorKind kind = ErrorKind::None, std::string error = {}, std::string node = {});
     void stopInFlight();
-    void emit(RunEventType type, int node, nlohmann::json data);
+    void publish(RunEventType type, int node, nlohmann::json data);
     void planAnswerStreaming();
     void onToken(int node, int attempt, std::string_view text, bool reasoning);
     void onAnswer(int node, std::string_view text);

@@ -1,0 +1,299 @@
+// Every built-in node type, run inside real workflows: start, template, condition,
+// aggregate, answer, end, http (against a real local server) and llm (against mock-llm).
+#include "engine/model/providerprofile.h"
+#include "tests/support/faultserver.h"
+#include "tests/support/mockllm.h"
+#include "tests/support/runharness.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <fstream>
+
+using namespace flowdeck::engine;
+using flowdeck::tests::FaultServer;
+using flowdeck::tests::MockLlm;
+using flowdeck::tests::RunHarness;
+using json = nlohmann::json;
+
+class TestNodes : public QObject {
+    Q_OBJECT
+
+    MockLlm m_mock;
+    QTemporaryDir m_dir;
+
+    static json node(const std::string &id, const std::string &type, json config = json::object())
+    {
+        return {{"id", id}, {"type", type}, {"config", std::move(config)}};
+    }
+    static json edge(const std::string &from, const std::string &to, const std::string &port = {})
+    {
+        json e = {{"from", from}, {"to", to}};
+        if (!port.empty())
+            e["fromPort"] = port;
+        return e;
+    }
+    // start -> <n> -> end, with the end node's outputs.
+    static Workflow single(json n, json outputs, json inputs = json::array())
+    {
+        const std::string id = n["id"];
+        return RunHarness::workflow({{"inputs", inputs},
+                                     {"models", {{"default", {{"profile", "mock"}, {"model", "mock-model"}}}}},
+                                     {"nodes", {node("start", "start"), n, node("end", "end", {{"outputs", outputs}})}},
+                                     {"edges", {edge("start", id), edge(id, "end")}}});
+    }
+    void useMock(RunHarness &h)
+    {
+        const std::string path = (m_dir.path() + "/profiles.json").toStdString();
+        std::ofstream(path) << m_mock.profilesJson();
+        QVERIFY(h.profiles.loadFile(path).empty());
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_mock.start(&error), qPrintable(error));
+    }
+
+    void templateRendersValuesOfEveryType()
+    {
+        RunHarness h;
+        h.services.env["REGION"] = "cn-north-4";
+        auto wf = single(node("t", "template", {{"template", "{{start.name}} {{start.n}} {{start.on}} {{start.data.items[1]}} "
+                                                            "{{start.data}} {{env.REGION}} [{{start.data.missing}}]"}}),
+                         {{"text", "{{t.text}}"}},
+                         {{{"name", "name"}}, {{"name", "n"}, {"type", "number"}}, {{"name", "on"}, {"type", "boolean"}},
+                          {{"name", "data"}, {"type", "json"}}});
+        auto out = h.run(wf, {{"name", "Li"}, {"n", "3.5"}, {"on", "yes"}, {"data", R"({"items":["a","b"]})"}});
+        QCOMPARE(out.status, RunStatus::Succeeded);
+        QCOMPARE(out.outputs["text"].get<std::string>(),
+                 std::string(R"(Li 3.5 true b {"items":["a","b"]} cn-north-4 [])"));
+    }
+
+    void conditionOperators_data()
+    {
+        QTest::addColumn<QString>("left");
+        QTest::addColumn<QString>("op");
+        QTest::addColumn<QString>("right");
+        QTest::addColumn<bool>("holds");
+        QTest::newRow("eq text") << "apple" << "eq" << "apple" << true;
+        QTest::newRow("eq numbers") << "2.0" << "eq" << "2" << true;
+        QTest::newRow("ne") << "a" << "ne" << "b" << true;
+        QTest::newRow("contains") << "hello world" << "contains" << "lo w" << true;
+        QTest::newRow("not_contains") << "hello" << "not_contains" << "z" << true;
+        QTest::newRow("starts_with") << "订单2024" << "starts_with" << "订单" << true;
+        QTest::newRow("ends_with no") << "report.csv" << "ends_with" << ".pdf" << false;
+        QTest::newRow("empty") << "" << "empty" << "" << true;
+        QTest::newRow("not_empty") << "x" << "not_empty" << "" << true;
+        QTest::newRow("gt") << "10" << "gt" << "9" << true;
+        QTest::newRow("ge equal") << "9" << "ge" << "9" << true;
+        QTest::newRow("lt no") << "10" << "lt" << "9" << false;
+        QTest::newRow("le") << "-1" << "le" << "0" << true;
+        QTest::newRow("regex") << "Order #A-1234" << "regex" << "#[A-Z]-\\d{4}" << true;
+        QTest::newRow("regex no") << "none" << "regex" << "^\\d+$" << false;
+    }
+    void conditionOperators()
+    {
+        QFETCH(QString, left);
+        QFETCH(QString, op);
+        QFETCH(QString, right);
+        QFETCH(bool, holds);
+        RunHarness h;
+        json cases = {{{"id", "yes"}, {"conditions", {{{"left", "{{start.l}}"}, {"op", op.toStdString()}, {"right", right.toStdString()}}}}}};
+        auto wf = RunHarness::workflow({{"inputs", {{{"name", "l"}}}},
+                                        {"nodes", {node("start", "start"), node("c", "condition", {{"cases", cases}}),
+                                                   node("end", "end", {{"outputs", {{"case", "{{c.case}}"}}}})}},
+                                        {"edges", {edge("start", "c"), edge("c", "end", "yes"), edge("c", "end", "else")}}});
+        auto out = h.run(wf, {{"l", left.toStdString()}});
+        QCOMPARE(out.status, RunStatus::Succeeded);
+        QCOMPARE(out.outputs["case"].get<std::string>(), std::string(holds ? "yes" : "else"));
+    }
+
+    void conditionLogicAndBadOperands()
+    {
+        RunHarness h;
+        json cases = {{{"id", "any"}, {"logic", "or"},
+                       {"conditions", {{{"left", "{{start.l}}"}, {"op", "eq"}, {"right", "x"}},
+                                       {{"left", "{{start.l}}"}, {"op", "contains"}, {"right", "b"}}}}}};
+        auto wf = RunHarness::workflow({{"inputs", {{{"name", "l"}}}},
+                                        {"nodes", {node("start", "start"), node("c", "condition", {{"cases", cases}}),
+                                                   node("end", "end", {{"outputs", {{"case", "{{c.case}}"}}}})}},
+                                        {"edges", {edge("start", "c"), edge("c", "end", "any"), edge("c", "end", "else")}}});
+        QCOMPARE(h.run(wf, {{"l", "abc"}}).outputs["case"], json("any"));
+        QCOMPARE(h.run(wf, {{"l", "zzz"}}).outputs["case"], json("else"));
+
+        json numeric = {{{"id", "big"}, {"conditions", {{{"left", "{{start.l}}"}, {"op", "gt"}, {"right", 5}}}}}};
+        auto wf2 = RunHarness::workflow({{"inputs", {{{"name", "l"}}}},
+                                         {"nodes", {node("start", "start"), node("c", "condition", {{"cases", numeric}})}},
+                                         {"edges", {edge("start", "c")}}});
+        auto out = h.run(wf2, {{"l", "many"}});
+        QCOMPARE(out.errorKind, ErrorKind::InvalidInput);
+        QVERIFY(out.error.find("needs numbers") != std::string::npos);
+    }
+
+    void aggregatePicksTheFirstNonEmptyValue()
+    {
+        RunHarness h;
+        auto wf = single(node("a", "aggregate", {{"values", {"{{start.x}}", "{{start.y}}", "fallback"}}}),
+                         {{"v", "{{a.value}}"}}, {{{"name", "x"}}, {{"name", "y"}, {"type", "json"}}});
+        QCOMPARE(h.run(wf, {{"y", "[1,2]"}}).outputs["v"], json({1, 2}));
+        QCOMPARE(h.run(wf, {{"x", "first"}, {"y", "[1]"}}).outputs["v"], json("first"));
+        QCOMPARE(h.run(wf, json::object()).outputs["v"], json("fallback"));
+    }
+
+    void endCollectsNamedOutputsKeepingTypes()
+    {
+        RunHarness h;
+        auto wf = single(node("t", "template", {{"template", "x"}}),
+                         {{"num", "{{start.n}}"}, {"text", "n={{start.n}}"}, {"const", "fixed"}},
+                         {{{"name", "n"}, {"type", "number"}}});
+        auto out = h.run(wf, {{"n", 7}});
+        QCOMPARE(out.outputs, json({{"num", 7}, {"text", "n=7"}, {"const", "fixed"}}));
+    }
+
+    void answerNodesStreamInOrder()
+    {
+        RunHarness h;
+        auto wf = RunHarness::workflow(
+            {{"mode", "chat"},
+             {"nodes", {node("start", "start"), node("a1", "answer", {{"text", "You said: {{sys.query}}. "}}),
+                        node("a2", "answer", {{"text", "Bye."}})}},
+             {"edges", {edge("start", "a1"), edge("a1", "a2")}}});
+        auto out = h.run(wf, {}, {{"query", "hi"}});
+        QCOMPARE(out.status, RunStatus::Succeeded);
+        QCOMPARE(out.answer, std::string("You said: hi. Bye."));
+        QCOMPARE(out.nodesWith(RunEventType::Answer).size(), std::size_t(2));
+    }
+
+    void llmStreamsThroughTheAnswer()
+    {
+        RunHarness h;
+        useMock(h);
+        auto wf = RunHarness::workflow(
+            {{"mode", "chat"},
+             {"models", {{"default", {{"profile", "mock"}}}}},
+             {"nodes", {node("start", "start"), node("llm", "llm", {{"system", "Be brief."}, {"prompt", "{{sys.query}}"}}),
+                        node("answer", "answer", {{"text", "> {{llm.text}}\n(done)"}})}},
+             {"edges", {edge("start", "llm"), edge("llm", "answer")}}});
+        auto out = h.run(wf, {}, {{"query", "please summarise"}});
+        QVERIFY2(out.status == RunStatus::Succeeded, out.error.c_str());
+        QCOMPARE(out.answer, std::string("> Summary: three orders, total 42.\n(done)"));
+        // Answer pieces arrived while the llm node was still running.
+        int firstAnswer = -1;
+        for (std::size_t i = 0; i < out.events.size() && firstAnswer < 0; ++i)
+            if (out.events[i].type == RunEventType::Answer)
+                firstAnswer = static_cast<int>(i);
+        QVERIFY(firstAnswer >= 0 && firstAnswer < out.position(RunEventType::NodeFinished, "llm"));
+        QVERIFY(out.nodesWith(RunEventType::Token).size() > 1);
+        const auto *finished = out.first(RunEventType::NodeFinished, "llm");
+        QCOMPARE(finished->data["outputs"]["text"], json("Summary: three orders, total 42."));
+    }
+
+    void llmWithoutStreamingAndWithUsage()
+    {
+        RunHarness h;
+        useMock(h);
+        auto wf = single(node("llm", "llm", {{"prompt", "hello {{start.who}}"}, {"stream", false}, {"temperature", 0.1}}),
+                         {{"text", "{{llm.text}}"}, {"tokens", "{{llm.usage.total_tokens}}"}}, {{{"name", "who"}}});
+        auto out = h.run(wf, {{"who", "you"}});
+        QVERIFY2(out.status == RunStatus::Succeeded, out.error.c_str());
+        QCOMPARE(out.outputs["text"], json("Hello from mock-llm."));
+        QCOMPARE(out.outputs["tokens"], json(15));
+    }
+
+    void llmErrorsAreClear()
+    {
+        RunHarness h;
+        useMock(h);
+        auto auth = single(node("llm", "llm", {{"prompt", "trigger-401"}, {"stream", false}}), {{"t", "{{llm.text}}"}});
+        auto out = h.run(auth);
+        QCOMPARE(out.errorKind, ErrorKind::Auth);
+        QVERIFY(out.error.find("401") != std::string::npos);
+
+        h.secrets.setUseEnvironment(false);
+        auto keyed = RunHarness::workflow({{"models", {{"default", {{"profile", "mock-keyed"}}}}},
+                                           {"nodes", {node("start", "start"), node("llm", "llm", {{"prompt", "hi"}})}},
+                                           {"edges", {edge("start", "llm")}}});
+        auto noKey = h.run(keyed);
+        QCOMPARE(noKey.errorKind, ErrorKind::Auth);
+        QVERIFY(noKey.error.find("FLOWDECK_TEST_KEY") != std::string::npos);
+        h.secrets.set("FLOWDECK_TEST_KEY", "k");
+        QCOMPARE(h.run(keyed).status, RunStatus::Succeeded);
+
+        h.services.profileOverride = "no-such-profile";
+        auto unknown = h.run(keyed);
+        QCOMPARE(unknown.errorKind, ErrorKind::InvalidInput);
+        QVERIFY(unknown.error.find("no model provider profile named 'no-such-profile'") != std::string::npos);
+    }
+
+    void httpNodeCallsARealServer()
+    {
+        RunHarness h;
+        h.secrets.setUseEnvironment(false);
+        h.secrets.set("API_TOKEN", "tok-123");
+        FaultServer server;
+        server.addScript(FaultServer::json(200, R"({"city":"Shenzhen","temp":26})", {"X-Trace: abc"}));
+        auto wf = single(node("h", "http", {{"method", "POST"},
+                                            {"url", server.baseUrl() + "/weather"},
+                                            {"query", {{"q", "{{start.city}}"}}},
+                                            {"headers", {{"Authorization", "Bearer {{secret.API_TOKEN}}"}}},
+                                            {"body", {{"city", "{{start.city}}"}}}}),
+                         {{"status", "{{h.status}}"}, {"temp", "{{h.json.temp}}"}, {"trace", "{{h.headers.x-trace}}"}},
+                         {{{"name", "city"}}});
+        auto out = h.run(wf, {{"city", "深圳 南山"}});
+        QVERIFY2(out.status == RunStatus::Succeeded, out.error.c_str());
+        QCOMPARE(out.outputs["status"], json(200));
+        QCOMPARE(out.outputs["temp"], json(26));
+        QCOMPARE(out.outputs["trace"], json("abc"));
+        const std::string req = server.requests().at(0);
+        QVERIFY(req.rfind("POST /weather?q=%E6%B7%B1%E5%9C%B3%20%E5%8D%97%E5%B1%B1 ", 0) == 0);
+        QVERIFY(req.find("Authorization: Bearer tok-123") != std::string::npos);
+        QVERIFY(req.find("Content-Type: application/json") != std::string::npos);
+        QVERIFY(req.find(R"({"city":"深圳 南山"})") != std::string::npos);
+    }
+
+    void httpNodeFailuresAndPolicy()
+    {
+        RunHarness h;
+        FaultServer server;
+        server.addScript(FaultServer::json(500, R"({"error":"boom"})"));
+        auto wf = single(node("h", "http", {{"url", server.baseUrl() + "/x"}}), {{"s", "{{h.status}}"}});
+        auto failed = h.run(wf);
+        QCOMPARE(failed.errorKind, ErrorKind::Upstream);
+        QVERIFY(failed.error.find("answered 500") != std::string::npos);
+
+        auto lenient = single(node("h", "http", {{"url", server.baseUrl() + "/x"}, {"failOnStatus", false}}), {{"s", "{{h.status}}"}});
+        QCOMPARE(h.run(lenient).outputs["s"], json(500));
+
+        h.services.allowPrivateNetwork = false;  // as in a deployed runtime
+        auto blocked = h.run(wf);
+        QCOMPARE(blocked.errorKind, ErrorKind::Blocked);
+        QVERIFY(blocked.error.find("127.0.0.1") != std::string::npos);
+        QVERIFY(isPrivateAddress("169.254.169.254"));
+        QVERIFY(isPrivateAddress("10.1.2.3"));
+        QVERIFY(isPrivateAddress("::1"));
+        QVERIFY(!isPrivateAddress("8.8.8.8"));
+
+        auto badUrl = single(node("h", "http", {{"url", "file:///etc/passwd"}}), {{"s", "{{h.status}}"}});
+        QCOMPARE(h.run(badUrl).errorKind, ErrorKind::InvalidInput);
+    }
+
+    void descriptorsDescribeThemselves()
+    {
+        const auto &registry = NodeRegistry::builtin();
+        QCOMPARE(registry.all().size(), std::size_t(8));
+        for (const auto *d : registry.all()) {
+            auto j = d->toJson();
+            QVERIFY2(!d->title.empty() && !d->titleZh.empty() && !d->description.empty(), d->type.c_str());
+            QVERIFY(j["configSchema"]["type"] == "object");
+            QVERIFY(static_cast<bool>(d->execute));
+        }
+        QCOMPARE(registry.find("condition")->portsOf(RunHarness::workflow(
+            {{"nodes", {node("start", "start"), node("c", "condition", {{"cases", {{{"id", "a"}, {"conditions", {{{"left", "x"}, {"op", "empty"}}}}}}}})}},
+             {"edges", {edge("start", "c")}}}).nodes[1]).size(), std::size_t(2));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNodes)
+#include "tst_nodes.moc"
