@@ -135,8 +135,20 @@ Result<Workflow> parseWorkflow(std::string_view text)
         doc = nlohmann::json::parse(text.begin(), text.end());
     } catch (const nlohmann::json::parse_error &e) {
         Diagnostic d = error("malformed-json", {}, {});
-        lineAndColumn(text, e.byte > 0 ? e.byte - 1 : 0, d.line, d.column);
         std::string what = e.what();
+        // e.byte is the token's last character; point at its first character instead.
+        std::size_t offset = e.byte > 0 ? std::min<std::size_t>(e.byte - 1, text.size() ? text.size() - 1 : 0) : 0;
+        if (offset < text.size() && text[offset] == '"' && offset > 0) {
+            std::size_t open = offset - 1;
+            while (open > 0 && !(text[open] == '"' && text[open - 1] != '\\'))
+                --open;
+            offset = open;
+        } else {
+            while (offset > 0 && (std::isalnum(static_cast<unsigned char>(text[offset - 1])) ||
+                                  text[offset - 1] == '.' || text[offset - 1] == '-' || text[offset - 1] == '+'))
+                --offset;
+        }
+        lineAndColumn(text, offset, d.line, d.column);
         auto pos = what.find("syntax error while parsing value - ");
         if (pos == std::string::npos)
             pos = what.find("syntax error while parsing object - ");

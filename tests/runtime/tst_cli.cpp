@@ -1,0 +1,210 @@
+// End to end: the real `flowdeck` program on the examples, against the real mock-llm.
+#include "tests/support/faultserver.h"
+#include "tests/support/mockllm.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+
+#include <csignal>
+#include <set>
+
+using flowdeck::tests::MockLlm;
+
+namespace {
+
+struct Ran {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+    MockLlm m_mock;
+    QTemporaryDir m_config;
+
+    Ran flowdeck(const QStringList &args, const QProcessEnvironment &extra = {})
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("FLOWDECK_CONFIG_DIR", m_config.path());
+        for (const auto &k : extra.keys())
+            env.insert(k, extra.value(k));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(FLOWDECK_BINARY), args);
+        p.waitForFinished(60000);
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
+    }
+    static QString example(const char *name) { return QStringLiteral(FLOWDECK_SOURCE_DIR "/examples/") + name; }
+
+private slots:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_mock.start(&error), qPrintable(error));
+        QFile f(m_config.path() + "/profiles.json");
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray::fromStdString(m_mock.profilesJson()));
+    }
+
+    void runChatExampleStreamsTheAnswer()
+    {
+        auto r = flowdeck({"run", example("hello-chat.flow.json"), "--profile", "mock", "--query", "hello!"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.out, QStringLiteral("Hello from mock-llm.\n"));
+    }
+
+    void runWithTraceReportsNodes()
+    {
+        auto r = flowdeck({"run", example("hello-chat.flow.json"), "-p", "mock", "-q", "what is up", "--trace"});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QStringLiteral("mock: what is up\n"));
+        QVERIFY(r.err.contains("[trace] started  reply (llm)"));
+        QVERIFY(r.err.contains("[trace] finished answer (answer)"));
+    }
+
+    void runWorkflowExampleBothBranches()
+    {
+        auto large = flowdeck({"run", example("order-triage.flow.json"), "-p", "mock", "--input", "note=please summarise",
+                               "--input", "total=1200"});
+        QVERIFY2(large.exitCode == 0, qPrintable(large.err));
+        QCOMPARE(large.out, QStringLiteral("Summary: three orders, total 42.\n"));
+        auto small = flowdeck({"run", example("order-triage.flow.json"), "-p", "mock", "-i", "note=2 pens", "-i", "total=12"});
+        QCOMPARE(small.out, QStringLiteral("Small order (12 CNY): 2 pens\n"));
+    }
+
+    void runJsonOutput()
+    {
+        QTemporaryDir dir;
+        QFile note(dir.path() + "/note.txt");
+        QVERIFY(note.open(QIODevice::WriteOnly));
+        note.write("three boxes");
+        note.close();
+        auto r = flowdeck({"run", example("order-triage.flow.json"), "-p", "mock", "-i", "note=@" + note.fileName(), "-i",
+                           "total=5", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        auto j = nlohmann::json::parse(r.out.toStdString());
+        QCOMPARE(j["status"], nlohmann::json("succeeded"));
+        QCOMPARE(j["outputs"]["summary"], nlohmann::json("Small order (5 CNY): three boxes"));
+    }
+
+    void exitCodesTellFailuresApart()
+    {
+        auto auth = flowdeck({"run", example("hello-chat.flow.json"), "-p", "mock", "-q", "trigger-401"});
+        QCOMPARE(auth.exitCode, 4);
+        QVERIFY(auth.err.contains("Incorrect API key"));
+
+        QProcessEnvironment noKey;
+        noKey.insert("DEEPSEEK_API_KEY", "");
+        auto missingKey = flowdeck({"run", example("hello-chat.flow.json"), "-q", "hi"}, noKey);
+        QCOMPARE(missingKey.exitCode, 4);
+        QVERIFY(missingKey.err.contains("DEEPSEEK_API_KEY"));
+
+        auto missingInput = flowdeck({"run", example("order-triage.flow.json"), "-p", "mock", "-i", "total=1"});
+        QCOMPARE(missingInput.exitCode, 1);
+        QVERIFY(missingInput.err.contains("The input 'note' is required"));
+
+        auto noQuery = flowdeck({"run", example("hello-chat.flow.json"), "-p", "mock"});
+        QCOMPARE(noQuery.exitCode, 2);
+
+        auto badFlag = flowdeck({"run", "--no-such-flag"});
+        QCOMPARE(badFlag.exitCode, 2);
+    }
+
+    void invalidWorkflowExitsWith3()
+    {
+        QTemporaryDir dir;
+        QFile f(dir.path() + "/broken.flow.json");
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\n  \"format\": \"flowdeck.workflow\",\n  \"formatVersion\": 1\n  \"id\": \"x\"\n}\n");
+        f.close();
+        auto r = flowdeck({"run", f.fileName(), "-p", "mock"});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains("line 4, column 3"), qPrintable(r.err));
+        auto v = flowdeck({"validate", f.fileName(), "--json"});
+        QCOMPARE(v.exitCode, 3);
+        auto j = nlohmann::json::parse(v.out.toStdString());
+        QCOMPARE(j["valid"], nlohmann::json(false));
+        QCOMPARE(j["diagnostics"][0]["code"], nlohmann::json("malformed-json"));
+        QCOMPARE(j["diagnostics"][0]["line"], nlohmann::json(4));
+    }
+
+    void validateExamples()
+    {
+        for (const char *name : {"hello-chat.flow.json", "order-triage.flow.json"}) {
+            auto r = flowdeck({"validate", example(name)});
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+            QVERIFY(r.out.contains("valid"));
+        }
+    }
+
+    void profilesListsPresets()
+    {
+        auto r = flowdeck({"profiles", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        auto list = nlohmann::json::parse(r.out.toStdString());
+        std::set<std::string> names;
+        for (const auto &p : list) {
+            names.insert(p["name"].get<std::string>());
+            QVERIFY(!p.contains("apiKey"));
+        }
+        for (const char *n : {"maas", "deepseek", "dashscope", "qianfan", "zhipu", "moonshot", "openai", "ollama", "vllm",
+                              "lmstudio", "mock"})
+            QVERIFY2(names.count(n), n);
+    }
+
+    void secretsFileMustBePrivate()
+    {
+        QFile secrets(m_config.path() + "/secrets.json");
+        QVERIFY(secrets.open(QIODevice::WriteOnly));
+        secrets.write(R"({"FLOWDECK_TEST_KEY": "from-file"})");
+        secrets.close();
+        secrets.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+        auto loose = flowdeck({"profiles"});
+        QVERIFY(loose.err.contains("chmod 600"));
+        QVERIFY(loose.out.contains("no key"));
+        secrets.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        auto tight = flowdeck({"run", example("hello-chat.flow.json"), "-p", "mock-keyed", "-q", "hello"});
+        QVERIFY2(tight.exitCode == 0, qPrintable(tight.err));
+        QVERIFY(!tight.err.contains("chmod"));
+        secrets.remove();
+    }
+
+    void ctrlCCancels()
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("FLOWDECK_CONFIG_DIR", m_config.path());
+        p.setProcessEnvironment(env);
+        // A model endpoint that accepts the connection and never answers.
+        QTemporaryDir dir;
+        QFile prof(dir.path() + "/profiles.json");
+        QVERIFY(prof.open(QIODevice::WriteOnly));
+        flowdeck::tests::FaultServer silent;
+        silent.addScript({{"", 20000, false}});
+        prof.write(QByteArray::fromStdString("{\"profiles\":{\"blackhole\":{\"baseUrl\":\"" + silent.baseUrl() +
+                                             "/v1\",\"needsKey\":false}}}"));
+        prof.close();
+        p.start(QStringLiteral(FLOWDECK_BINARY), {"run", example("hello-chat.flow.json"), "--profiles", prof.fileName(), "-p",
+                                                   "blackhole", "-q", "hi"});
+        QVERIFY(p.waitForStarted());
+        QTest::qWait(300);
+        QVERIFY(p.processId() > 0 && p.state() == QProcess::Running);
+        ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(5000));
+        QCOMPARE(p.exitCode(), 130);
+        QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains("cancelled"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
