@@ -1,0 +1,137 @@
+// Engine benchmark: scheduling overhead per node on a chain of 1,000 template nodes,
+// a 1,000-way fan-out/fan-in, validation and compile time, and peak memory.
+//   bench_engine [repetitions]
+#include "engine/nodes/noderegistry.h"
+#include "engine/run/workflowrun.h"
+#include "engine/workflow/workflowfile.h"
+
+#include <boost/asio/io_context.hpp>
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <vector>
+
+using namespace flowdeck::engine;
+using json = nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+Workflow makeWorkflow(json nodes, json edges)
+{
+    json doc = {{"format", "flowdeck.workflow"}, {"formatVersion", 1}, {"id", "bench"}, {"name", "Bench"},
+                {"mode", "workflow"}, {"nodes", std::move(nodes)}, {"edges", std::move(edges)}};
+    auto result = parseWorkflow(doc.dump());
+    if (!result) {
+        std::fprintf(stderr, "bench workflow does not load: %s\n", result.diagnostics()[0].toString().c_str());
+        std::exit(1);
+    }
+    return result.value();
+}
+
+Workflow chain(int n)
+{
+    json nodes = {{{"id", "start"}, {"type", "start"}}};
+    json edges = json::array();
+    std::string prev = "start";
+    for (int i = 0; i < n; ++i) {
+        std::string id = "t" + std::to_string(i);
+        // Each node renders the previous one's text: a reference resolved per node.
+        std::string tpl = i == 0 ? "step 0" : "{{" + prev + ".text}}";
+        nodes.push_back({{"id", id}, {"type", "template"}, {"config", {{"template", tpl}}}});
+        edges.push_back({{"from", prev}, {"to", id}});
+        prev = id;
+    }
+    nodes.push_back({{"id", "end"}, {"type", "end"}, {"config", {{"outputs", {{"last", "{{" + prev + ".text}}"}}}}}});
+    edges.push_back({{"from", prev}, {"to", "end"}});
+    return makeWorkflow(nodes, edges);
+}
+
+Workflow fan(int n)
+{
+    json nodes = {{{"id", "start"}, {"type", "start"}}};
+    json edges = json::array();
+    for (int i = 0; i < n; ++i) {
+        std::string id = "b" + std::to_string(i);
+        nodes.push_back({{"id", id}, {"type", "template"}, {"config", {{"template", "branch " + std::to_string(i)}}}});
+        edges.push_back({{"from", "start"}, {"to", id}});
+        edges.push_back({{"from", id}, {"to", "join"}});
+    }
+    nodes.push_back({{"id", "join"}, {"type", "template"}, {"config", {{"template", "{{b0.text}} .. {{b" + std::to_string(n - 1) + ".text}}"}}}});
+    nodes.push_back({{"id", "end"}, {"type", "end"}, {"config", {{"outputs", {{"v", "{{join.text}}"}}}}}});
+    edges.push_back({{"from", "join"}, {"to", "end"}});
+    return makeWorkflow(nodes, edges);
+}
+
+struct Figures {
+    double compileMs = 0;
+    double bestRunUs = 1e18;
+    double medianRunUs = 0;
+    int nodes = 0;
+};
+
+Figures measure(const Workflow &wf, int repetitions, bool withEvents)
+{
+    Figures f;
+    f.nodes = static_cast<int>(wf.nodes.size());
+    auto t0 = Clock::now();
+    auto compiled = CompiledWorkflow::compile(wf, NodeRegistry::builtin());
+    f.compileMs = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+    if (!compiled) {
+        std::fprintf(stderr, "bench workflow does not validate: %s\n", compiled.diagnostics()[0].toString().c_str());
+        std::exit(1);
+    }
+    RunServices services;
+    std::vector<double> samples;
+    std::size_t events = 0;
+    for (int r = 0; r < repetitions; ++r) {
+        boost::asio::io_context io;
+        RunOptions options;
+        options.limits.maxSteps = 1 << 20;
+        if (withEvents)
+            options.onEvent = [&events](const RunEvent &) { ++events; };
+        auto run = WorkflowRun::create(io, compiled.value(), services, std::move(options));
+        auto start = Clock::now();
+        run->start();
+        io.run();
+        double us = std::chrono::duration<double, std::micro>(Clock::now() - start).count();
+        if (run->status() != RunStatus::Succeeded) {
+            std::fprintf(stderr, "bench run failed: %s\n", run->error().c_str());
+            std::exit(1);
+        }
+        samples.push_back(us);
+    }
+    std::sort(samples.begin(), samples.end());
+    f.bestRunUs = samples.front();
+    f.medianRunUs = samples[samples.size() / 2];
+    return f;
+}
+
+void report(const char *name, const Figures &f)
+{
+    std::printf("%-34s %6d nodes  compile+validate %8.2f ms  run median %9.1f us (best %9.1f)  %6.2f us/node\n", name,
+                f.nodes, f.compileMs, f.medianRunUs, f.bestRunUs, f.medianRunUs / f.nodes);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const int repetitions = argc > 1 ? std::max(1, std::atoi(argv[1])) : 30;
+    std::printf("Flowdeck engine benchmark (%d repetitions; figures are per whole run)\n", repetitions);
+    const Workflow c = chain(1000);
+    const Workflow f = fan(1000);
+    report("chain of 1,000 templates", measure(c, repetitions, false));
+    report("chain of 1,000 templates + events", measure(c, repetitions, true));
+    report("1,000-way fan-out / fan-in", measure(f, repetitions, false));
+    report("1,000-way fan-out / fan-in + events", measure(f, repetitions, true));
+    const Workflow big = chain(10000);
+    report("chain of 10,000 templates", measure(big, std::max(1, repetitions / 10), false));
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    std::printf("peak memory (max RSS): %.1f MiB\n", usage.ru_maxrss / 1024.0);
+    return 0;
+}
