@@ -88,8 +88,12 @@ void run(std::shared_ptr<NodeContext> ctx, NodeDone done)
         r.usage = result.usage;
         done(std::move(r));
     };
-    auto call = startChat(ctx->io(), *svc.http, std::move(req), std::move(cb));
-    ctx->cancelSignal().onCancel([call] { call->cancel(); });
+    // The call's callbacks hold the context; a weak handle here avoids a cycle.
+    std::weak_ptr<ChatCall> call = startChat(ctx->io(), *svc.http, std::move(req), std::move(cb));
+    ctx->cancelSignal().onCancel([call] {
+        if (auto c = call.lock())
+            c->cancel();
+    });
 }
 
 } // namespace

@@ -333,6 +333,7 @@ private slots:
         QCOMPARE(out.events.back().type, RunEventType::RunCancelled);
         QVERIFY2(took < 50 + 100 + 200, qPrintable(QString("cancel took %1 ms").arg(took)));  // 200 ms slack for CI
         QVERIFY(!out.has(RunEventType::NodeFinished, "a"));
+        QVERIFY(out.released);
     }
 
     void startInputsAreCheckedAndCoerced()

@@ -188,6 +188,7 @@ private slots:
         QVERIFY(out.nodesWith(RunEventType::Token).size() > 1);
         const auto *finished = out.first(RunEventType::NodeFinished, "llm");
         QCOMPARE(finished->data["outputs"]["text"], json("Summary: three orders, total 42."));
+        QVERIFY(out.released);
     }
 
     void llmWithoutStreamingAndWithUsage()
@@ -224,6 +225,7 @@ private slots:
         h.services.profileOverride = "no-such-profile";
         auto unknown = h.run(keyed);
         QCOMPARE(unknown.errorKind, ErrorKind::InvalidInput);
+        QVERIFY(out.released && noKey.released && unknown.released);
         QVERIFY(unknown.error.find("no model provider profile named 'no-such-profile'") != std::string::npos);
     }
 

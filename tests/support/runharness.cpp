@@ -145,6 +145,11 @@ RunOutcome RunHarness::run(const Workflow &workflow, nlohmann::json inputs, nloh
     out.failedNode = run->failedNode();
     out.steps = run->steps();
     out.elapsedMs = run->elapsedMs();
+    std::weak_ptr<WorkflowRun> weak = run;
+    run.reset();
+    io.restart();
+    io.poll();
+    out.released = weak.expired();
     return out;
 }
 

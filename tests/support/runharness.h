@@ -26,6 +26,7 @@ struct RunOutcome {
     std::string failedNode;
     int steps = 0;
     double elapsedMs = 0;
+    bool released = false;  // nothing kept the run alive after it ended
     std::vector<engine::RunEvent> events;
 
     std::vector<std::string> nodesWith(engine::RunEventType type) const;
