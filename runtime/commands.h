@@ -10,5 +10,6 @@ namespace flowdeck::runtime {
 void addRunCommand(CLI::App &app, std::function<int()> &action);
 void addValidateCommand(CLI::App &app, std::function<int()> &action);
 void addProfilesCommand(CLI::App &app, std::function<int()> &action);
+void addFormatCommand(CLI::App &app, std::function<int()> &action);
 
 } // namespace flowdeck::runtime

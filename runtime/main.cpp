@@ -12,6 +12,7 @@ int main(int argc, char **argv)
     flowdeck::runtime::addRunCommand(app, action);
     flowdeck::runtime::addValidateCommand(app, action);
     flowdeck::runtime::addProfilesCommand(app, action);
+    flowdeck::runtime::addFormatCommand(app, action);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError &e) {

@@ -69,8 +69,17 @@ std::vector<JsonSchema::Violation> JsonSchema::validate(const nlohmann::json &do
     std::vector<valijson::ValidationResults::Error> errors(results.begin(), results.end());
     std::vector<Violation> out;
     for (const auto &e : errors) {
-        bool enclosing = std::any_of(errors.begin(), errors.end(),
-                                     [&](const auto &other) { return isPrefix(e.context, other.context); });
+        // valijson repeats a deeper failure at every enclosing level with one of these
+        // wrapper sentences; a real problem of the enclosing object itself is kept.
+        static const char *kWrappers[] = {"Failed to validate against schema associated with property name",
+                                          "Failed to validate item #",
+                                          "Failed to validate against schema associated with pattern",
+                                          "Failed to validate against additional properties schema"};
+        bool wrapper = std::any_of(std::begin(kWrappers), std::end(kWrappers),
+                                   [&](const char *w) { return e.description.rfind(w, 0) == 0; });
+        bool enclosing = wrapper && std::any_of(errors.begin(), errors.end(), [&](const auto &other) {
+                             return isPrefix(e.context, other.context);
+                         });
         if (enclosing)
             continue;
         Violation v{pathFromContext(e.context), e.description};

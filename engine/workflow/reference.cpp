@@ -69,7 +69,9 @@ std::optional<Reference> parseReference(std::string_view inner, std::string *err
                 ++i;
             if (i == start || i >= text.size() || text[i] != ']')
                 return fail("The reference {{" + ref.text + "}} has an index that is not a whole number in [ ].");
-            ref.path.push_back({static_cast<std::size_t>(std::stoull(std::string(text.substr(start, i - start))))});
+            if (i - start > 9)
+                return fail("The reference {{" + ref.text + "}} has an index too large to be a list position.");
+            ref.path.push_back({static_cast<std::size_t>(std::stoul(std::string(text.substr(start, i - start))))});
             ++i;
         } else {
             return fail("The reference {{" + ref.text + "}} contains '" + std::string(1, c) +

@@ -227,12 +227,13 @@ private:
         const NodeDescriptor *d = m_registry.find(node.type);
         if (!d)
             return;
-        for (const auto &v : d->compiledSchema->validate(node.config))
+        const auto violations = d->compiledSchema->validate(node.config);
+        for (const auto &v : violations)
             add("config", node.id, v.path.empty() ? "config" : "config." + v.path, v.message);
         if (!d->mode.empty() && d->mode != m_wf.mode)
             add("wrong-mode", node.id, "type", "A '" + node.type + "' node only works in " + d->mode +
                                                    " mode, but this workflow is in " + m_wf.mode + " mode.");
-        if (d->validate)
+        if (d->validate && violations.empty())  // type checks assume a config of the right shape
             for (auto &diag : d->validate(node, m_wf))
                 m_out.push_back(std::move(diag));
         forEachString(node.config, "", [&](const std::string &field, const std::string &text) {

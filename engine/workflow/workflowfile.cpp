@@ -3,7 +3,10 @@
 #include "engine/core/jsonschema.h"
 #include "engine/workflow/migrations.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <unistd.h>
@@ -137,8 +140,10 @@ Result<Workflow> parseWorkflow(std::string_view text)
         Diagnostic d = error("malformed-json", {}, {});
         std::string what = e.what();
         // e.byte is the token's last character; point at its first character instead.
-        std::size_t offset = e.byte > 0 ? std::min<std::size_t>(e.byte - 1, text.size() ? text.size() - 1 : 0) : 0;
-        if (offset < text.size() && text[offset] == '"' && offset > 0) {
+        std::size_t offset = e.byte > 0 ? std::min<std::size_t>(e.byte - 1, text.size()) : 0;
+        if (offset >= text.size()) {
+            offset = text.size();  // the text ended too soon: point at its end
+        } else if (text[offset] == '"' && offset > 0) {
             std::size_t open = offset - 1;
             while (open > 0 && !(text[open] == '"' && text[open - 1] != '\\'))
                 --open;
@@ -149,10 +154,12 @@ Result<Workflow> parseWorkflow(std::string_view text)
                 --offset;
         }
         lineAndColumn(text, offset, d.line, d.column);
-        auto pos = what.find("syntax error while parsing value - ");
-        if (pos == std::string::npos)
-            pos = what.find("syntax error while parsing object - ");
-        std::string detail = pos != std::string::npos ? what.substr(what.find(" - ", pos) + 3) : what;
+        std::string detail = what;
+        if (auto dash = what.find("syntax error while parsing "); dash != std::string::npos &&
+                                                                   what.find(" - ", dash) != std::string::npos)
+            detail = what.substr(what.find(" - ", dash) + 3);
+        else if (auto colon = what.find(": ", what.find("column")); colon != std::string::npos)
+            detail = what.substr(colon + 2);
         d.message = "The file is not valid JSON: " + detail;
         return Result<Workflow>::failure(d);
     }
@@ -162,7 +169,11 @@ Result<Workflow> parseWorkflow(std::string_view text)
     if (!doc.contains("formatVersion") || !doc["formatVersion"].is_number_integer())
         return Result<Workflow>::failure(error("not-a-workflow", "formatVersion",
             "The workflow has no whole-number \"formatVersion\", so it cannot be read safely."));
-    Diagnostics migration = migrateWorkflow(doc, doc["formatVersion"].get<int>());
+    // Clamp before narrowing, so 2^32 reads as "too new" rather than wrapping to 0.
+    const long long version = doc["formatVersion"].is_number_unsigned()
+                                  ? static_cast<long long>(std::min<std::uint64_t>(doc["formatVersion"].get<std::uint64_t>(), 1u << 30))
+                                  : doc["formatVersion"].get<long long>();
+    Diagnostics migration = migrateWorkflow(doc, static_cast<int>(std::clamp<long long>(version, -1, 1 << 30)));
     if (hasErrors(migration))
         return Result<Workflow>(migration);
 
@@ -228,7 +239,14 @@ nlohmann::ordered_json workflowToJson(const Workflow &wf)
         o["type"] = n.type;
         if (!n.title.empty())
             o["title"] = n.title;
-        o["position"] = {n.position[0], n.position[1]};
+        nlohmann::ordered_json position = nlohmann::ordered_json::array();
+        for (double p : n.position) {
+            if (p == static_cast<double>(static_cast<long long>(p)))
+                position.push_back(static_cast<long long>(p));
+            else
+                position.push_back(p);
+        }
+        o["position"] = std::move(position);
         if (!n.config.empty())
             o["config"] = ordered(n.config);
         if (n.timeoutMs)
@@ -251,9 +269,51 @@ nlohmann::ordered_json workflowToJson(const Workflow &wf)
     return j;
 }
 
+namespace {
+
+// nlohmann's dump(2), except that arrays of numbers (positions) stay on one line, as
+// people write them and as DESIGN.md shows.
+void writePretty(const nlohmann::ordered_json &j, std::string &out, int indent)
+{
+    const std::string pad(static_cast<std::size_t>(indent), ' ');
+    const std::string inner(static_cast<std::size_t>(indent + 2), ' ');
+    if (j.is_object() && !j.empty()) {
+        out += "{\n";
+        std::size_t i = 0;
+        for (auto it = j.begin(); it != j.end(); ++it, ++i) {
+            out += inner + nlohmann::ordered_json(it.key()).dump() + ": ";
+            writePretty(it.value(), out, indent + 2);
+            out += i + 1 < j.size() ? ",\n" : "\n";
+        }
+        out += pad + "}";
+    } else if (j.is_array() && !j.empty()) {
+        const bool numbers = std::all_of(j.begin(), j.end(), [](const auto &v) { return v.is_number(); });
+        if (numbers) {
+            out += "[";
+            for (std::size_t i = 0; i < j.size(); ++i)
+                out += (i ? ", " : "") + j[i].dump();
+            out += "]";
+            return;
+        }
+        out += "[\n";
+        for (std::size_t i = 0; i < j.size(); ++i) {
+            out += inner;
+            writePretty(j[i], out, indent + 2);
+            out += i + 1 < j.size() ? ",\n" : "\n";
+        }
+        out += pad + "]";
+    } else {
+        out += j.dump();
+    }
+}
+
+} // namespace
+
 std::string serializeWorkflow(const Workflow &workflow)
 {
-    return workflowToJson(workflow).dump(2) + "\n";
+    std::string out;
+    writePretty(workflowToJson(workflow), out, 0);
+    return out + "\n";
 }
 
 Result<bool> saveWorkflowFile(const std::filesystem::path &path, const Workflow &workflow)
