@@ -11,8 +11,9 @@ DEBIAN_PACKAGES=(
   nlohmann-json3-dev libvalijson-dev libcurl4-openssl-dev libboost1.81-dev
   libre2-dev libcli11-dev
   qt6-base-dev
-  nodejs npm
 )
+# Node.js runs the test peers; a machine that already has node and npm keeps them.
+command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || DEBIAN_PACKAGES+=(nodejs npm)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
