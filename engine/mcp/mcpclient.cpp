@@ -1,0 +1,253 @@
+#include "engine/mcp/mcpclient.h"
+
+#include "engine/mcp/stdiochannel.h"
+
+#include <boost/asio/post.hpp>
+
+namespace flowdeck::engine {
+
+namespace asio = boost::asio;
+
+const std::vector<std::string> &McpClient::supportedProtocolVersions()
+{
+    static const std::vector<std::string> versions = {"2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"};
+    return versions;
+}
+
+std::shared_ptr<McpClient> McpClient::create(asio::io_context &io, McpServerConfig config, McpHostHandlers host)
+{
+    return std::shared_ptr<McpClient>(new McpClient(io, std::move(config), std::move(host)));
+}
+
+McpClient::McpClient(asio::io_context &io, McpServerConfig config, McpHostHandlers host)
+    : m_io(io), m_config(std::move(config)), m_host(std::move(host))
+{
+    auto onListChanged = m_host.onListChanged;
+    m_host.onListChanged = [this, onListChanged](const std::string &method) {
+        if (method == "notifications/tools/list_changed")
+            m_toolsCache = nullptr;
+        if (onListChanged)
+            onListChanged(method);
+    };
+}
+
+McpClient::~McpClient()
+{
+    if (m_channel)
+        m_channel->close();
+}
+
+std::string McpClient::describeExit(int status, const std::string &why) const
+{
+    std::string text = "The MCP server '" + m_config.id + "' stopped (" + why;
+    if (status >= 0)
+        text += ", exit status " + std::to_string(status);
+    text += ")";
+    if (!m_stderrTail.empty()) {
+        text += ". Its last words: ";
+        for (const auto &l : m_stderrTail)
+            text += l + " | ";
+        text.resize(text.size() - 3);
+    }
+    return text + ".";
+}
+
+void McpClient::fail(const McpError &error)
+{
+    m_state = State::Idle;
+    auto waiting = std::move(m_waiting);
+    m_waiting.clear();
+    for (auto &w : waiting)
+        w(error);
+}
+
+void McpClient::connect(Done done)
+{
+    if (m_state == State::Ready)
+        return asio::post(m_io, [done] { done(McpError{}); });
+    m_waiting.push_back(std::move(done));
+    if (m_state == State::Starting)
+        return;
+    m_state = State::Starting;
+    ++m_starts;
+    m_stderrTail.clear();
+    m_toolsCache = nullptr;
+    m_channel = StdioChannel::create(m_io);
+    std::weak_ptr<McpClient> weak = weak_from_this();
+    m_session = McpSession::create(
+        m_io, [channel = std::weak_ptr<StdioChannel>(m_channel)](std::string line) {
+            if (auto c = channel.lock())
+                c->send(std::move(line));
+        },
+        m_host);
+    StdioChannel::Callbacks cb;
+    cb.onLine = [session = std::weak_ptr<McpSession>(m_session)](std::string line) {
+        if (auto s = session.lock())
+            s->receive(line);
+    };
+    cb.onStderr = [weak](std::string line) {
+        auto self = weak.lock();
+        if (!self || line.empty())
+            return;
+        self->m_stderrTail.push_back(line.substr(0, 300));
+        if (self->m_stderrTail.size() > 3)
+            self->m_stderrTail.pop_front();
+        if (self->m_host.onLog)
+            self->m_host.onLog({{"level", "debug"}, {"logger", "stderr"}, {"data", line}});
+    };
+    cb.onClosed = [weak, session = m_session](int status, std::string why) {
+        auto self = weak.lock();
+        if (!self)
+            return;
+        const std::string message = self->describeExit(status, why);
+        if (self->m_session == session) {
+            self->m_state = State::Idle;
+            self->m_channel.reset();
+        }
+        session->failAll(message);
+        McpError e;
+        e.transport = true;
+        e.message = message;
+        self->fail(e);
+    };
+    std::string error;
+    if (!m_channel->start(m_config.command, m_config.args, m_config.env, m_config.cwd, std::move(cb), &error)) {
+        McpError e;
+        e.transport = true;
+        e.message = "Could not start the MCP server '" + m_config.id + "': " + error +
+                    ". Is it installed (see the plugin's install notes)?";
+        m_channel.reset();
+        return asio::post(m_io, [weak, e] {
+            if (auto self = weak.lock())
+                self->fail(e);
+        });
+    }
+    nlohmann::json params = {{"protocolVersion", supportedProtocolVersions().front()},
+                             {"capabilities", {{"roots", {{"listChanged", true}}}}},
+                             {"clientInfo", {{"name", "flowdeck"}, {"title", "Flowdeck"}, {"version", "0.1.0"}}}};
+    if (m_host.onServerRequest) {
+        params["capabilities"]["sampling"] = nlohmann::json::object();
+        params["capabilities"]["elicitation"] = nlohmann::json::object();
+    }
+    m_session->request("initialize", params, m_config.startTimeoutMs, [weak](nlohmann::json result, McpError error) {
+        auto self = weak.lock();
+        if (!self)
+            return;
+        if (error) {
+            error.message = "The MCP server '" + self->m_config.id + "' did not start: " + error.message;
+            self->fail(error);  // before closing, so the waiters hear this reason, not "stopped"
+            if (self->m_channel)
+                self->m_channel->close();
+            return;
+        }
+        const std::string version = result.value("protocolVersion", "");
+        const auto &known = supportedProtocolVersions();
+        if (std::find(known.begin(), known.end(), version) == known.end()) {
+            McpError e;
+            e.message = "The MCP server '" + self->m_config.id + "' speaks protocol version '" + version +
+                        "', which Flowdeck does not support (it supports 2024-11-05 to 2025-11-25).";
+            self->fail(e);
+            if (self->m_channel)
+                self->m_channel->close();
+            return;
+        }
+        self->m_protocolVersion = version;
+        self->m_serverInfo = result.value("serverInfo", nlohmann::json::object());
+        self->m_capabilities = result.value("capabilities", nlohmann::json::object());
+        self->m_session->notify("notifications/initialized");
+        self->m_state = State::Ready;
+        auto waiting = std::move(self->m_waiting);
+        self->m_waiting.clear();
+        for (auto &w : waiting)
+            w(McpError{});
+    });
+}
+
+void McpClient::listPage(nlohmann::json collected, std::string cursor, ResultHandler handler)
+{
+    nlohmann::json params = nlohmann::json::object();
+    if (!cursor.empty())
+        params["cursor"] = cursor;
+    std::weak_ptr<McpClient> weak = weak_from_this();
+    m_session->request("tools/list", params, m_config.callTimeoutMs,
+                       [weak, collected, handler](nlohmann::json result, McpError error) mutable {
+                           auto self = weak.lock();
+                           if (!self)
+                               return;
+                           if (error)
+                               return handler(nullptr, error);
+                           for (auto &t : result.value("tools", nlohmann::json::array()))
+                               collected.push_back(std::move(t));
+                           const std::string next = result.value("nextCursor", "");
+                           if (!next.empty() && collected.size() < 10000)
+                               return self->listPage(std::move(collected), next, std::move(handler));
+                           self->m_toolsCache = collected;
+                           handler(std::move(collected), McpError{});
+                       });
+}
+
+void McpClient::listTools(ResultHandler handler)
+{
+    std::weak_ptr<McpClient> weak = weak_from_this();
+    connect([weak, handler](McpError error) {
+        auto self = weak.lock();
+        if (!self)
+            return;
+        if (error)
+            return handler(nullptr, error);
+        if (self->m_toolsCache.is_array())
+            return handler(self->m_toolsCache, McpError{});
+        self->listPage(nlohmann::json::array(), {}, handler);
+    });
+}
+
+long long McpClient::callTool(const std::string &name, nlohmann::json arguments, ResultHandler handler,
+                              McpSession::Progress progress, long timeoutMs)
+{
+    const long long handle = m_nextHandle++;
+    std::weak_ptr<McpClient> weak = weak_from_this();
+    m_handleToRequest[handle] = 0;
+    connect([weak, handle, name, arguments = std::move(arguments), handler, progress, timeoutMs](McpError error) mutable {
+        auto self = weak.lock();
+        if (!self)
+            return;
+        auto it = self->m_handleToRequest.find(handle);
+        if (it == self->m_handleToRequest.end())
+            return;  // cancelled while connecting
+        if (error) {
+            self->m_handleToRequest.erase(it);
+            return handler(nullptr, error);
+        }
+        it->second = self->m_session->request(
+            "tools/call", {{"name", name}, {"arguments", std::move(arguments)}},
+            timeoutMs > 0 ? timeoutMs : self->m_config.callTimeoutMs,
+            [weak, handle, handler](nlohmann::json result, McpError error) {
+                if (auto self = weak.lock())
+                    self->m_handleToRequest.erase(handle);
+                handler(std::move(result), std::move(error));
+            },
+            std::move(progress));
+    });
+    return handle;
+}
+
+void McpClient::cancel(long long handle, const std::string &reason)
+{
+    auto it = m_handleToRequest.find(handle);
+    if (it == m_handleToRequest.end())
+        return;
+    const long long request = it->second;
+    m_handleToRequest.erase(it);
+    if (request > 0 && m_session)
+        m_session->cancel(request, reason);
+}
+
+void McpClient::close()
+{
+    if (m_channel)
+        m_channel->close();
+    m_channel.reset();
+    m_state = State::Idle;
+}
+
+} // namespace flowdeck::engine

@@ -1,0 +1,211 @@
+#include "engine/mcp/stdiochannel.h"
+
+#include <boost/asio/read.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/write.hpp>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstring>
+
+extern char **environ;
+
+namespace flowdeck::engine {
+
+namespace asio = boost::asio;
+
+std::shared_ptr<StdioChannel> StdioChannel::create(asio::io_context &io)
+{
+    return std::shared_ptr<StdioChannel>(new StdioChannel(io));
+}
+
+StdioChannel::StdioChannel(asio::io_context &io) : m_io(io), m_stdin(io), m_stdout(io), m_stderr(io) {}
+
+StdioChannel::~StdioChannel()
+{
+    if (m_pid > 0) {
+        ::kill(m_pid, SIGKILL);
+        ::waitpid(m_pid, nullptr, 0);
+    }
+}
+
+bool StdioChannel::start(const std::string &command, const std::vector<std::string> &args,
+                         const std::map<std::string, std::string> &env, const std::string &cwd, Callbacks callbacks,
+                         std::string *error)
+{
+    m_callbacks = std::move(callbacks);
+    int in[2], out[2], err[2];
+    if (::pipe2(in, O_CLOEXEC) != 0 || ::pipe2(out, O_CLOEXEC) != 0 || ::pipe2(err, O_CLOEXEC) != 0) {
+        if (error)
+            *error = std::string("cannot create pipes: ") + std::strerror(errno);
+        return false;
+    }
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, in[0], 0);
+    posix_spawn_file_actions_adddup2(&actions, out[1], 1);
+    posix_spawn_file_actions_adddup2(&actions, err[1], 2);
+    if (!cwd.empty())
+        posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);  // its own group: Ctrl-C reaches us, not it
+    posix_spawnattr_setpgroup(&attr, 0);
+
+    std::vector<std::string> envStrings;
+    for (char **e = environ; *e; ++e) {
+        std::string pair = *e;
+        if (!env.count(pair.substr(0, pair.find('='))))
+            envStrings.push_back(std::move(pair));
+    }
+    for (const auto &[k, v] : env)
+        envStrings.push_back(k + "=" + v);
+    std::vector<char *> envp, argv;
+    for (auto &s : envStrings)
+        envp.push_back(s.data());
+    envp.push_back(nullptr);
+    std::vector<std::string> argStrings{command};
+    argStrings.insert(argStrings.end(), args.begin(), args.end());
+    for (auto &s : argStrings)
+        argv.push_back(s.data());
+    argv.push_back(nullptr);
+
+    pid_t pid = -1;
+    int rc = ::posix_spawnp(&pid, command.c_str(), &actions, &attr, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attr);
+    ::close(in[0]);
+    ::close(out[1]);
+    ::close(err[1]);
+    if (rc != 0) {
+        ::close(in[1]);
+        ::close(out[0]);
+        ::close(err[0]);
+        if (error)
+            *error = "cannot start '" + command + "': " + std::strerror(rc);
+        return false;
+    }
+    m_pid = pid;
+    m_stdin.assign(in[1]);
+    m_stdout.assign(out[0]);
+    m_stderr.assign(err[0]);
+    readStdout();
+    readStderr();
+    return true;
+}
+
+void StdioChannel::readStdout()
+{
+    m_stdout.async_read_some(asio::buffer(m_readBuf), [self = shared_from_this()](const boost::system::error_code &ec,
+                                                                                  std::size_t n) {
+        if (ec) {
+            self->finish(ec == asio::error::eof ? "the server closed its output" : ec.message());
+            return;
+        }
+        self->m_outBuffer.append(self->m_readBuf, n);
+        std::size_t start = 0, nl;
+        while (!self->m_closed && (nl = self->m_outBuffer.find('\n', start)) != std::string::npos) {
+            std::string line = self->m_outBuffer.substr(start, nl - start);
+            start = nl + 1;
+            if (!line.empty() && line.back() == '\r')
+                line.pop_back();
+            if (!line.empty() && self->m_callbacks.onLine)
+                self->m_callbacks.onLine(std::move(line));
+        }
+        self->m_outBuffer.erase(0, start);
+        if (self->m_outBuffer.size() > kMaxLineBytes) {
+            self->finish("the server sent a line longer than 16 MiB");
+            return;
+        }
+        if (!self->m_closed)
+            self->readStdout();
+    });
+}
+
+void StdioChannel::readStderr()
+{
+    m_stderr.async_read_some(asio::buffer(m_errBuf), [self = shared_from_this()](const boost::system::error_code &ec,
+                                                                                 std::size_t n) {
+        if (ec)
+            return;
+        self->m_errBuffer.append(self->m_errBuf, n);
+        std::size_t nl;
+        while ((nl = self->m_errBuffer.find('\n')) != std::string::npos) {
+            std::string line = self->m_errBuffer.substr(0, nl);
+            self->m_errBuffer.erase(0, nl + 1);
+            if (self->m_callbacks.onStderr)
+                self->m_callbacks.onStderr(std::move(line));
+        }
+        if (self->m_errBuffer.size() > 65536)
+            self->m_errBuffer.clear();
+        self->readStderr();
+    });
+}
+
+void StdioChannel::send(std::string line)
+{
+    if (m_closed)
+        return;
+    line.push_back('\n');
+    m_writes.push_back(std::move(line));
+    if (!m_writing)
+        writeNext();
+}
+
+void StdioChannel::writeNext()
+{
+    if (m_writes.empty() || m_closed) {
+        m_writing = false;
+        return;
+    }
+    m_writing = true;
+    asio::async_write(m_stdin, asio::buffer(m_writes.front()),
+                      [self = shared_from_this()](const boost::system::error_code &ec, std::size_t) {
+                          if (ec) {
+                              self->m_writing = false;
+                              return;  // the read side reports the exit
+                          }
+                          self->m_writes.pop_front();
+                          self->writeNext();
+                      });
+}
+
+void StdioChannel::finish(std::string why)
+{
+    if (m_closed)
+        return;
+    m_closed = true;
+    boost::system::error_code ec;
+    m_stdin.close(ec);
+    m_stdout.close(ec);
+    m_stderr.close(ec);
+    int status = 0;
+    if (m_pid > 0) {
+        // Give it a moment to exit on its own, then make sure it is gone.
+        for (int i = 0; i < 20 && ::waitpid(m_pid, &status, WNOHANG) == 0; ++i)
+            ::usleep(5000);
+        if (::waitpid(m_pid, &status, WNOHANG) == 0) {
+            ::kill(m_pid, SIGKILL);
+            ::waitpid(m_pid, &status, 0);
+        }
+        m_pid = -1;
+    }
+    int code = WIFEXITED(status) ? WEXITSTATUS(status) : WIFSIGNALED(status) ? 128 + WTERMSIG(status) : -1;
+    if (auto cb = std::move(m_callbacks.onClosed))
+        cb(code, std::move(why));
+}
+
+void StdioChannel::close()
+{
+    if (m_closed)
+        return;
+    if (m_pid > 0)
+        ::kill(m_pid, SIGTERM);
+    finish("closed by Flowdeck");
+}
+
+} // namespace flowdeck::engine

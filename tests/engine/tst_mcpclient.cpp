@@ -1,0 +1,244 @@
+// The MCP client over stdio against real servers from tests/peers
+// (server-everything, server-filesystem) and a server that misbehaves on purpose.
+#include "engine/mcp/mcpclient.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <fstream>
+#include <set>
+
+using namespace flowdeck::engine;
+using json = nlohmann::json;
+
+namespace {
+
+const std::string kPeers = FLOWDECK_SOURCE_DIR "/tests/peers";
+
+struct Reply {
+    bool done = false;
+    json result;
+    McpError error;
+};
+
+// Runs the loop until `reply` is done (or 20 s pass).
+void wait(boost::asio::io_context &io, const Reply &reply)
+{
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    io.restart();
+    while (!reply.done && std::chrono::steady_clock::now() < deadline)
+        io.run_one_for(std::chrono::milliseconds(50));
+}
+
+McpClient::ResultHandler into(Reply &r)
+{
+    return [&r](json result, McpError error) {
+        r.result = std::move(result);
+        r.error = std::move(error);
+        r.done = true;
+    };
+}
+
+McpServerConfig everything()
+{
+    return {"everything", kPeers + "/node_modules/.bin/mcp-server-everything", {"stdio"}, {}, {}, 30000, 20000};
+}
+
+McpServerConfig faulty()
+{
+    return {"fault", "node", {kPeers + "/fault-mcp-server.cjs"}, {}, {}, 10000, 500};
+}
+
+std::string firstText(const json &result)
+{
+    for (const auto &c : result.value("content", json::array()))
+        if (c.value("type", "") == "text")
+            return c.value("text", "");
+    return {};
+}
+
+} // namespace
+
+class TestMcpClient : public QObject {
+    Q_OBJECT
+
+private slots:
+    void everythingListsAndCallsTools()
+    {
+        boost::asio::io_context io;
+        auto client = McpClient::create(io, everything());
+        Reply tools;
+        client->listTools(into(tools));
+        wait(io, tools);
+        QVERIFY2(!tools.error, tools.error.message.c_str());
+        QCOMPARE(client->protocolVersion(), std::string("2025-11-25"));
+        QCOMPARE(client->serverInfo().value("name", ""), std::string("mcp-servers/everything"));
+        std::set<std::string> names;
+        for (const auto &t : tools.result)
+            names.insert(t["name"].get<std::string>());
+        QVERIFY(names.count("echo") && names.count("get-sum") && names.count("get-tiny-image"));
+
+        Reply echo;
+        client->callTool("echo", {{"message", "你好, Flowdeck"}}, into(echo));
+        wait(io, echo);
+        QVERIFY2(!echo.error, echo.error.message.c_str());
+        QCOMPARE(firstText(echo.result), std::string("Echo: 你好, Flowdeck"));
+
+        Reply sum;
+        client->callTool("get-sum", {{"a", 2}, {"b", 40}}, into(sum));
+        wait(io, sum);
+        QVERIFY(firstText(sum.result).find("42") != std::string::npos);
+
+        Reply structured;
+        client->callTool("get-structured-content", {{"location", "Chicago"}}, into(structured));
+        wait(io, structured);
+        QVERIFY(structured.result.contains("structuredContent"));
+        QVERIFY(structured.result["structuredContent"].is_object());
+
+        Reply image;
+        client->callTool("get-tiny-image", json::object(), into(image));
+        wait(io, image);
+        bool hasImage = false;
+        for (const auto &c : image.result["content"])
+            hasImage = hasImage || (c["type"] == "image" && c.value("mimeType", "") == "image/png" && !c.value("data", "").empty());
+        QVERIFY(hasImage);
+    }
+
+    void progressNotificationsAndCancellation()
+    {
+        boost::asio::io_context io;
+        auto client = McpClient::create(io, everything());
+        Reply op;
+        int progress = 0;
+        client->callTool("trigger-long-running-operation", {{"duration", 1}, {"steps", 4}}, into(op),
+                         [&](const json &params) {
+                             QVERIFY(params.contains("progress"));
+                             ++progress;
+                         });
+        wait(io, op);
+        QVERIFY2(!op.error, op.error.message.c_str());
+        QVERIFY2(progress >= 2, qPrintable(QString("only %1 progress notifications").arg(progress)));
+
+        Reply slow;
+        auto handle = client->callTool("trigger-long-running-operation", {{"duration", 30}, {"steps", 2}}, into(slow));
+        boost::asio::steady_timer t(io);
+        t.expires_after(std::chrono::milliseconds(300));
+        t.async_wait([&](auto) { client->cancel(handle); });
+        auto begun = std::chrono::steady_clock::now();
+        wait(io, slow);
+        QVERIFY(slow.error.message.find("cancelled") != std::string::npos);
+        QVERIFY(std::chrono::steady_clock::now() - begun < std::chrono::seconds(3));
+
+        Reply after;
+        client->callTool("echo", {{"message", "still here"}}, into(after));
+        wait(io, after);
+        QCOMPARE(firstText(after.result), std::string("Echo: still here"));
+    }
+
+    void filesystemWorksInsideItsRootOnly()
+    {
+        QTemporaryDir dir;
+        const std::string root = dir.path().toStdString();
+        boost::asio::io_context io;
+        auto client = McpClient::create(io, {"fs", kPeers + "/node_modules/.bin/mcp-server-filesystem", {root}, {}, {}, 30000, 20000});
+        Reply write;
+        client->callTool("write_file", {{"path", root + "/orders.csv"}, {"content", "id,total\n1,42\n"}}, into(write));
+        wait(io, write);
+        QVERIFY2(!write.error && !write.result.value("isError", false), write.result.dump().c_str());
+        std::ifstream in(root + "/orders.csv");
+        std::string first;
+        std::getline(in, first);
+        QCOMPARE(first, std::string("id,total"));
+
+        Reply read;
+        client->callTool("read_text_file", {{"path", root + "/orders.csv"}}, into(read));
+        wait(io, read);
+        QVERIFY(firstText(read.result).find("1,42") != std::string::npos);
+
+        Reply outside;
+        client->callTool("read_text_file", {{"path", "/etc/hostname"}}, into(outside));
+        wait(io, outside);
+        QVERIFY(!outside.error);  // a tool error, not a protocol error
+        QCOMPARE(outside.result.value("isError", false), true);
+        QVERIFY2(firstText(outside.result).find("outside allowed directories") != std::string::npos ||
+                     firstText(outside.result).find("Access denied") != std::string::npos,
+                 firstText(outside.result).c_str());
+    }
+
+    void pagesGarbageAndUnknownTools()
+    {
+        boost::asio::io_context io;
+        auto client = McpClient::create(io, faulty());
+        Reply tools;
+        client->listTools(into(tools));
+        wait(io, tools);
+        QVERIFY2(!tools.error, tools.error.message.c_str());
+        QCOMPARE(tools.result.size(), std::size_t(3));  // three pages of one tool each
+        Reply echo;
+        client->callTool("echo", {{"text", "x"}}, into(echo));
+        wait(io, echo);
+        QCOMPARE(firstText(echo.result), std::string("echo: x"));  // banner and noise lines did not break it
+        Reply unknown;
+        client->callTool("nope", json::object(), into(unknown));
+        wait(io, unknown);
+        QCOMPARE(unknown.error.code, -32602);
+        QVERIFY(unknown.error.message.find("Unknown tool") != std::string::npos);
+    }
+
+    void crashMidCallIsClearAndTheNextCallRestarts()
+    {
+        boost::asio::io_context io;
+        auto client = McpClient::create(io, faulty());
+        Reply crash;
+        client->callTool("crash", json::object(), into(crash));
+        wait(io, crash);
+        QVERIFY(crash.error.transport);
+        QVERIFY2(crash.error.message.find("'fault' stopped") != std::string::npos, crash.error.message.c_str());
+        QVERIFY(crash.error.message.find("exit status 3") != std::string::npos);
+        QVERIFY(crash.error.message.find("crashing on purpose") != std::string::npos);
+        Reply next;
+        client->callTool("echo", {{"text", "again"}}, into(next));
+        wait(io, next);
+        QVERIFY2(!next.error, next.error.message.c_str());
+        QCOMPARE(firstText(next.result), std::string("echo: again"));
+        QCOMPARE(client->restarts(), 1);
+    }
+
+    void hangingServerTimesOut()
+    {
+        boost::asio::io_context io;
+        auto client = McpClient::create(io, faulty());
+        Reply hang;
+        auto begun = std::chrono::steady_clock::now();
+        client->callTool("hang", json::object(), into(hang));
+        wait(io, hang);
+        QVERIFY(hang.error.timeout);
+        QVERIFY(hang.error.message.find("did not answer tools/call") != std::string::npos);
+        QVERIFY(std::chrono::steady_clock::now() - begun < std::chrono::seconds(5));
+        Reply next;
+        client->callTool("echo", {{"text", "fine"}}, into(next));
+        wait(io, next);
+        QCOMPARE(firstText(next.result), std::string("echo: fine"));
+    }
+
+    void unsupportedVersionAndMissingProgram()
+    {
+        boost::asio::io_context io;
+        auto config = faulty();
+        config.env["FAULT_PROTOCOL_VERSION"] = "1999-01-01";
+        auto old = McpClient::create(io, config);
+        Reply r;
+        old->listTools(into(r));
+        wait(io, r);
+        QVERIFY(r.error.message.find("'1999-01-01'") != std::string::npos);
+
+        auto missing = McpClient::create(io, {"ghost", "no-such-mcp-server-binary", {}, {}, {}, 1000, 1000});
+        Reply m;
+        missing->listTools(into(m));
+        wait(io, m);
+        QVERIFY(m.error.message.find("Could not start the MCP server 'ghost'") != std::string::npos);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMcpClient)
+#include "tst_mcpclient.moc"
