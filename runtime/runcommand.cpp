@@ -1,3 +1,5 @@
+#include "engine/mcp/mcpserverpool.h"
+#include "engine/mcp/plugincatalog.h"
 #include "engine/net/httpclient.h"
 #include "engine/nodes/noderegistry.h"
 #include "engine/run/workflowrun.h"
@@ -63,7 +65,7 @@ void traceEvent(const engine::RunEvent &e, bool json)
     using engine::RunEventType;
     if (json) {
         if (e.type != RunEventType::Token && e.type != RunEventType::Answer)
-            std::cerr << e.toJson().dump() << "\n";
+            std::cerr << engine::safeDump(e.toJson()) << "\n";
         return;
     }
     const std::string node = e.nodeId.empty() ? "" : e.nodeId + " (" + e.nodeType + ")";
@@ -124,8 +126,26 @@ int runWorkflow(const RunCliOptions &opts)
     config.load(opts.profilesFile);
     boost::asio::io_context io;
     engine::HttpClient http(io);
+    engine::PluginCatalog catalog;
+    for (const auto &d : catalog.loadDirectory(engine::PluginCatalog::defaultDirectory()))
+        if (opts.trace)
+            std::cerr << "flowdeck: " << d.toString() << "\n";
+    engine::McpHostHandlers host;
+    host.onServerRequest = [](const std::string &method, const nlohmann::json &,
+                              std::function<void(nlohmann::json, std::string)> reply) {
+        reply(nullptr, "flowdeck run cannot answer " + method + " requests; use the studio for plugins that need them");
+    };
+    if (opts.trace)
+        host.onLog = [](const nlohmann::json &params) {
+            std::cerr << "[trace] plugin log: " << (params.contains("data") && params["data"].is_string()
+                                                        ? params["data"].get<std::string>()
+                                                        : params.value("data", nlohmann::json()).dump())
+                      << "\n";
+        };
+    engine::McpServerPool mcp(io, catalog, config.secrets, host);
     engine::RunServices services;
     services.http = &http;
+    services.mcp = &mcp;
     services.profiles = &config.profiles;
     services.secrets = &config.secrets;
     services.profileOverride = opts.profile;
@@ -156,8 +176,10 @@ int runWorkflow(const RunCliOptions &opts)
     });
     run->start([&](const engine::WorkflowRun &) {
         signals.cancel();
+        io.stop();  // plugin servers keep the loop busy; the run is what we waited for
     });
     io.run();
+    mcp.closeAll();  // stop plugin servers before the loop goes away
 
     const auto status = run->status();
     if (opts.json) {
@@ -168,7 +190,7 @@ int runWorkflow(const RunCliOptions &opts)
         if (status != engine::RunStatus::Succeeded)
             out["error"] = {{"kind", engine::errorKindName(run->errorKind())}, {"message", run->error()},
                             {"node", run->failedNode()}};
-        std::cout << out.dump(2) << "\n";
+        std::cout << engine::safeDump(out, 2) << "\n";
     } else if (status == engine::RunStatus::Succeeded) {
         if (answered)
             std::cout << "\n";
@@ -177,7 +199,7 @@ int runWorkflow(const RunCliOptions &opts)
             if (outputs.size() == 1 && outputs.begin()->is_string())
                 std::cout << outputs.begin()->get<std::string>() << "\n";
             else
-                std::cout << outputs.dump(2) << "\n";
+                std::cout << engine::safeDump(outputs, 2) << "\n";
         }
     }
     if (status == engine::RunStatus::Succeeded)

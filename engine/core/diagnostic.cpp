@@ -33,6 +33,21 @@ std::string Diagnostic::toString() const
     return where.empty() ? prefix + ": " + message : prefix + ": " + where + ": " + message;
 }
 
+std::string truncateUtf8(const std::string &text, std::size_t maxBytes)
+{
+    if (text.size() <= maxBytes)
+        return text;
+    std::size_t end = maxBytes;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+        --end;
+    return text.substr(0, end);
+}
+
+std::string safeDump(const nlohmann::json &value, int indent)
+{
+    return value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 bool hasErrors(const Diagnostics &diagnostics)
 {
     return std::any_of(diagnostics.begin(), diagnostics.end(),

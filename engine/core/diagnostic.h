@@ -29,4 +29,9 @@ using Diagnostics = std::vector<Diagnostic>;
 
 bool hasErrors(const Diagnostics &diagnostics);
 
+// At most `maxBytes` of `text`, never cutting a UTF-8 character in half.
+std::string truncateUtf8(const std::string &text, std::size_t maxBytes);
+// JSON text that never throws: invalid UTF-8 bytes become U+FFFD.
+std::string safeDump(const nlohmann::json &value, int indent = -1);
+
 } // namespace flowdeck::engine

@@ -61,8 +61,16 @@ std::string serverMessage(const std::string &body)
         if (j.contains("message") && j["message"].is_string())
             return j["message"].get<std::string>();
     }
-    std::string text = body.substr(0, 200);
-    return text;
+    return truncateUtf8(body, 200);
+}
+
+// A field's text, or "" when it is missing or not a string (providers differ).
+std::string textOf(const nlohmann::json &object, const char *key)
+{
+    if (!object.is_object() || !object.contains(key))
+        return {};
+    const auto &v = object[key];
+    return v.is_string() ? v.get<std::string>() : v.is_null() ? std::string() : v.dump();
 }
 
 Usage usageFrom(const nlohmann::json &u)
@@ -70,9 +78,12 @@ Usage usageFrom(const nlohmann::json &u)
     Usage usage;
     if (!u.is_object())
         return usage;
-    usage.promptTokens = u.value("prompt_tokens", 0);
-    usage.completionTokens = u.value("completion_tokens", 0);
-    usage.totalTokens = u.value("total_tokens", usage.promptTokens + usage.completionTokens);
+    auto number = [&](const char *key) -> std::int64_t {
+        return u.contains(key) && u[key].is_number() ? u[key].get<std::int64_t>() : 0;
+    };
+    usage.promptTokens = number("prompt_tokens");
+    usage.completionTokens = number("completion_tokens");
+    usage.totalTokens = u.contains("total_tokens") ? number("total_tokens") : usage.promptTokens + usage.completionTokens;
     return usage;
 }
 
@@ -123,9 +134,10 @@ private:
         for (const auto &[k, v] : m_request.profile.headers.items())
             if (v.is_string())
                 req.headers.emplace_back(k, v.get<std::string>());
-        req.body = chatRequestBody(m_request).dump();
+        req.body = safeDump(chatRequestBody(m_request));
         req.timeoutMs = m_request.timeoutMs;
-        req.stallTimeoutMs = m_request.stallTimeoutMs;
+        // Without streaming nothing arrives until the whole reply is ready: no stall timer then.
+        req.stallTimeoutMs = m_request.stream ? m_request.stallTimeoutMs : 0;
         req.connectTimeoutMs = m_request.connectTimeoutMs;
         auto self = shared_from_this();
         HttpCallbacks cb;
@@ -153,12 +165,12 @@ private:
         auto j = nlohmann::json::parse(e.data, nullptr, false);
         if (j.is_discarded() || !j.is_object()) {
             m_streamError = {ErrorKind::Upstream, 0,
-                             where() + " sent a stream line that is not JSON: \"" + e.data.substr(0, 120) + "\""};
+                             where() + " sent a stream line that is not JSON: \"" + truncateUtf8(e.data, 120) + "\""};
             return;
         }
         if (j.contains("error")) {
             std::string msg = serverMessage(e.data);
-            std::string code = j["error"].is_object() ? j["error"].value("code", "") : "";
+            std::string code = j["error"].is_object() ? textOf(j["error"], "code") : "";
             ErrorKind kind = code == "invalid_api_key" ? ErrorKind::Auth
                              : code == "rate_limit_exceeded" ? ErrorKind::RateLimited
                                                               : ErrorKind::Upstream;
@@ -198,7 +210,12 @@ private:
     void mergeToolCalls(const nlohmann::json &deltas)
     {
         for (const auto &d : deltas) {
-            std::size_t index = d.value("index", static_cast<std::size_t>(m_toolCalls.size()));
+            if (!d.is_object())
+                continue;
+            std::size_t index = d.contains("index") && d["index"].is_number_unsigned() ? d["index"].get<std::size_t>()
+                                                                                        : m_toolCalls.size();
+            if (index > 128)
+                continue;  // no model asks for that many tools at once: ignore rather than allocate
             while (m_toolCalls.size() <= index)
                 m_toolCalls.push_back({{"id", ""}, {"type", "function"}, {"function", {{"name", ""}, {"arguments", ""}}}});
             auto &call = m_toolCalls[index];
@@ -247,7 +264,7 @@ private:
             if (j.is_discarded() || !j.is_object() || !j.contains("choices") || !j["choices"].is_array() ||
                 j["choices"].empty())
                 return retryOrFail({ErrorKind::Upstream, status, where() + " answered with something that is not a chat "
-                                                                          "completion: \"" + response.body.substr(0, 160) + "\""}, -1);
+                                                                          "completion: \"" + truncateUtf8(response.body, 160) + "\""}, -1);
             const auto &msg = j["choices"][0].value("message", nlohmann::json::object());
             if (msg.contains("content") && msg["content"].is_string())
                 m_result.text = msg["content"].get<std::string>();
@@ -256,10 +273,10 @@ private:
                     m_result.reasoning = msg[key].get<std::string>();
             if (msg.contains("tool_calls") && msg["tool_calls"].is_array())
                 m_toolCalls = msg["tool_calls"];
-            m_result.finishReason = j["choices"][0].value("finish_reason", "");
+            m_result.finishReason = textOf(j["choices"][0], "finish_reason");
             if (j.contains("usage"))
                 m_result.usage = usageFrom(j["usage"]);
-            m_result.model = j.value("model", m_request.model);
+            m_result.model = j.contains("model") && j["model"].is_string() ? j["model"].get<std::string>() : m_request.model;
         }
         m_result.toolCalls = m_toolCalls;
         m_finished = true;

@@ -72,8 +72,18 @@ Diagnostics ProfileStore::loadFile(const std::filesystem::path &path)
     Diagnostics problems;
     const nlohmann::json list = j.value("profiles", nlohmann::json::object());
     for (const auto &[name, value] : list.items()) {
-        const ProviderProfile *base = find(value.value("preset", name));
-        ProviderProfile p = ProviderProfile::fromJson(name, value, base);
+        ProviderProfile p;
+        try {
+            if (!value.is_object())
+                throw std::invalid_argument("it is not an object");
+            const ProviderProfile *base = find(value.value("preset", name));
+            p = ProviderProfile::fromJson(name, value, base);
+        } catch (const std::exception &e) {
+            d.message = "The profile '" + name + "' in " + path.string() + " was skipped: a value has the wrong type (" +
+                        e.what() + ").";
+            problems.push_back(d);
+            continue;
+        }
         if (p.baseUrl.rfind("http://", 0) != 0 && p.baseUrl.rfind("https://", 0) != 0) {
             d.message = "The profile '" + name + "' needs a baseUrl starting with http:// or https://.";
             problems.push_back(d);

@@ -15,7 +15,7 @@ std::string asText(const nlohmann::json &v)
         return v.get<std::string>();
     if (v.is_null())
         return {};
-    return v.dump();
+    return safeDump(v);
 }
 
 bool asNumber(const nlohmann::json &v, double &out)

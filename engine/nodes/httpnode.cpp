@@ -50,7 +50,7 @@ void run(std::shared_ptr<NodeContext> ctx, NodeDone done)
         if (body.is_string()) {
             req.body = ctx->render(body.get<std::string>());
         } else {
-            req.body = ctx->renderValue(body).dump();
+            req.body = safeDump(ctx->renderValue(body));
             bool hasType = false;
             for (const auto &[k, v] : req.headers)
                 hasType = hasType || (k.size() == 12 && strncasecmp(k.c_str(), "content-type", 12) == 0);
@@ -86,7 +86,7 @@ void run(std::shared_ptr<NodeContext> ctx, NodeDone done)
                              : response.status == 404 ? ErrorKind::NotFound
                                                       : ErrorKind::InvalidInput;
             return done(NodeResult::failure(kind, url + " answered " + std::to_string(response.status) + ": " +
-                                                      response.body.substr(0, 200)));
+                                                      truncateUtf8(response.body, 200)));
         }
         done(NodeResult::success({{"status", response.status},
                                   {"body", std::move(response.body)},
@@ -111,6 +111,7 @@ NodeDescriptor httpNodeDescriptor()
     d.icon = "http";
     d.category = "io";
     d.asynchronous = true;
+    d.secretFields = {"headers"};
     d.configSchema = nlohmann::json::parse(R"json({
       "type": "object", "required": ["url"], "additionalProperties": false,
       "properties": {

@@ -49,6 +49,7 @@ struct NodeDescriptor {
     std::vector<OutputSpec> outputs;
     std::vector<PortSpec> ports;          // empty: one default port
     std::vector<std::string> promptFields;  // config fields sent to a model: no secrets
+    std::vector<std::string> secretFields;  // the only config fields that may use {{secret.*}}
     std::string mode;  // "chat" or "workflow" when the node only fits one mode
     bool asynchronous = false;  // does I/O; counts against maxParallel
 

@@ -31,5 +31,6 @@ NodeDescriptor aggregateNodeDescriptor();
 NodeDescriptor answerNodeDescriptor();
 NodeDescriptor endNodeDescriptor();
 NodeDescriptor httpNodeDescriptor();
+NodeDescriptor mcpToolNodeDescriptor();
 
 } // namespace flowdeck::engine

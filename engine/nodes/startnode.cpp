@@ -51,7 +51,7 @@ NodeResult coerceInputs(const Workflow &wf, const nlohmann::json &given)
             for (const auto &o : in.options)
                 allowed = allowed || o == value;
             if (!allowed)
-                return bad("must be one of " + in.options.dump() + ", but got " + value.dump() + ".");
+                return bad("must be one of " + safeDump(in.options) + ", but got " + safeDump(value) + ".");
         }
         out[in.name] = std::move(value);
     }

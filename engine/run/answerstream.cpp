@@ -67,7 +67,10 @@ void WorkflowRun::onToken(int node, int attempt, std::string_view text, bool rea
             p.broken = true;  // an earlier attempt already streamed part of a reply
             continue;
         }
+        if (!p.started && m_streamingSource >= 0 && m_streamingSource != node)
+            continue;  // another reply is streaming: this one is sent whole when its answer node runs
         if (!p.started) {
+            m_streamingSource = node;
             p.started = true;
             p.attempt = attempt;
             p.emitted = p.prefix;

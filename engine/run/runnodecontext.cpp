@@ -12,7 +12,7 @@ void appendText(std::string &out, const nlohmann::json &v)
     if (v.is_string())
         out += v.get_ref<const std::string &>();
     else if (!v.is_null())
-        out += v.dump();
+        out += safeDump(v);
 }
 
 } // namespace

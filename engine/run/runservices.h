@@ -6,6 +6,7 @@
 namespace flowdeck::engine {
 
 class HttpClient;
+class McpServerPool;
 class ProfileStore;
 class SecretStore;
 
@@ -14,6 +15,7 @@ struct RunServices {
     HttpClient *http = nullptr;
     const ProfileStore *profiles = nullptr;
     const SecretStore *secrets = nullptr;
+    McpServerPool *mcp = nullptr;            // MCP plugin servers (mcp.tool nodes)
     std::map<std::string, std::string> env;  // {{env.NAME}}: non-secret settings
     std::string profileOverride;             // use this provider profile for every model
     std::string modelOverride;               // and this model name

@@ -55,6 +55,7 @@ WorkflowRun::WorkflowRun(asio::io_context &io, std::shared_ptr<const CompiledWor
 {
     if (m_options.runId.empty())
         m_options.runId = newRunId();
+    m_options.limits.maxParallel = std::max(1, m_options.limits.maxParallel);
     m_nodes.resize(m_workflow->nodes().size());
     m_edges.assign(m_workflow->edges().size(), EdgeState::Pending);
     for (std::size_t i = 0; i < m_nodes.size(); ++i)
@@ -111,6 +112,11 @@ void WorkflowRun::begin()
     const int start = m_workflow->startIndex();
     m_nodes[start].state = NodeState::Queued;
     m_ready.push_back(start);
+    // Nodes nothing leads into (other than start) never run: skip them now, so the
+    // nodes they feed are not left waiting for an edge that never resolves.
+    for (std::size_t i = 0; i < m_nodes.size(); ++i)
+        if (static_cast<int>(i) != start && m_workflow->nodes()[i].in.empty() && m_nodes[i].state == NodeState::Waiting)
+            skipNode(static_cast<int>(i));
     drain();
 }
 
@@ -171,10 +177,14 @@ void WorkflowRun::launch(int index)
         });
     }
     auto context = n.context;
-    node.descriptor->execute(context, [weak = weak_from_this(), index, attempt](NodeResult result) {
-        if (auto self = weak.lock())
-            self->onNodeDone(index, attempt, std::move(result));
-    });
+    try {
+        node.descriptor->execute(context, [weak = weak_from_this(), index, attempt](NodeResult result) {
+            if (auto self = weak.lock())
+                self->onNodeDone(index, attempt, std::move(result));
+        });
+    } catch (const std::exception &e) {  // a node's bug fails that node, not the program
+        onNodeDone(index, attempt, NodeResult::failure(ErrorKind::Internal, std::string("Internal error: ") + e.what()));
+    }
 }
 
 void WorkflowRun::onNodeTimeout(int index, int attempt)
@@ -182,12 +192,13 @@ void WorkflowRun::onNodeTimeout(int index, int attempt)
     NodeRuntime &n = m_nodes[index];
     if (m_status != RunStatus::Running || n.state != NodeState::Running || n.attempt != attempt)
         return;
-    if (n.context)
-        n.context->cancelSignal().cancel();
+    auto context = n.context;  // record the timeout first, then stop the work
     onNodeDone(index, attempt,
                NodeResult::failure(ErrorKind::Timeout, "The node did not finish within its time limit of " +
                                                            std::to_string(*m_workflow->nodes()[index].spec->timeoutMs) +
                                                            " ms."));
+    if (context)
+        context->cancelSignal().cancel();
 }
 
 void WorkflowRun::onNodeDone(int index, int attempt, NodeResult result)
@@ -200,11 +211,13 @@ void WorkflowRun::onNodeDone(int index, int attempt, NodeResult result)
     --m_running;
     if (m_workflow->nodes()[index].descriptor->asynchronous)
         --m_asyncRunning;
+    if (m_streamingSource == index)
+        m_streamingSource = -1;
     n.context.reset();
     if (result.ok()) {
         for (auto it = result.outputs.begin(); it != result.outputs.end(); ++it) {
             const std::size_t limit = m_options.limits.maxVariableBytes;
-            std::size_t size = it->is_string() ? it->get_ref<const std::string &>().size() : it->dump().size();
+            std::size_t size = it->is_string() ? it->get_ref<const std::string &>().size() : safeDump(*it).size();
             if (size > limit) {
                 result = NodeResult::failure(ErrorKind::Limit, "The output '" + it.key() + "' is " +
                                                                    std::to_string(size) + " bytes, over the limit of " +
@@ -236,10 +249,8 @@ void WorkflowRun::handleFailure(int index, NodeResult result)
             n.timer = std::make_unique<asio::steady_timer>(m_io);
         ++m_pendingTimers;
         n.timer->expires_after(std::chrono::milliseconds(delay));
-        n.timer->async_wait([weak = weak_from_this(), index](const boost::system::error_code &ec) {
-            auto self = weak.lock();
-            if (!self)
-                return;
+        // Holds the run: while it waits, nothing else may.
+        n.timer->async_wait([self = shared_from_this(), index](const boost::system::error_code &ec) {
             --self->m_pendingTimers;
             if (ec || self->m_status != RunStatus::Running)
                 return;

@@ -125,6 +125,7 @@ private:
     std::string m_failedNode;
     Usage m_usage;
     int m_steps = 0;
+    int m_streamingSource = -1;  // the llm whose tokens the answer is streaming now
     int m_running = 0;       // nodes started and not finished
     int m_asyncRunning = 0;  // of those, asynchronous ones
     int m_pendingTimers = 0; // retries waiting for their backoff

@@ -174,7 +174,8 @@ private:
         return false;
     }
 
-    void checkReference(const NodeSpec &node, const std::string &field, const Reference &ref, bool isPrompt)
+    void checkReference(const NodeSpec &node, const std::string &field, const Reference &ref, bool isPrompt,
+                        bool secretAllowed)
     {
         const std::string shown = "{{" + ref.text + "}}";
         switch (ref.kind) {
@@ -183,6 +184,10 @@ private:
                 add("secret-in-prompt", node.id, field,
                     "The prompt uses " + shown + ", which would send a secret to the model. Secrets may only be used in "
                     "headers and plugin settings.");
+            else if (!secretAllowed)
+                add("secret-not-allowed", node.id, field,
+                    shown + " may only be used in HTTP headers and plugin settings, where it cannot reach a model, "
+                            "an answer or a log.");
             return;
         case Reference::Kind::Env:
             return;
@@ -240,11 +245,12 @@ private:
             ParsedTemplate t = parseTemplate(text);
             const std::string top = field.substr(0, field.find_first_of(".["));
             bool isPrompt = std::find(d->promptFields.begin(), d->promptFields.end(), top) != d->promptFields.end();
+            bool secretAllowed = std::find(d->secretFields.begin(), d->secretFields.end(), top) != d->secretFields.end();
             for (const auto &p : t.problems)
                 add(p.code, node.id, "config." + field, p.message);
             for (const auto &s : t.segments)
                 if (s.isReference)
-                    checkReference(node, "config." + field, s.reference, isPrompt);
+                    checkReference(node, "config." + field, s.reference, isPrompt, secretAllowed);
         });
     }
 

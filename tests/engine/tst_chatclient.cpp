@@ -219,7 +219,8 @@ private slots:
         FaultServer server;
         server.addScript({{"", 10000, false}});
         auto r = request(server.baseUrl() + "/v1", "hi", false);
-        r.stallTimeoutMs = 200;
+        r.stallTimeoutMs = 200;  // not used without streaming: the whole-call timeout applies
+        r.timeoutMs = 300;
         r.maxAttempts = 2;
         auto out = chat(r);
         QCOMPARE(out.error.kind, ErrorKind::Timeout);
@@ -285,6 +286,28 @@ private slots:
         QCOMPARE(out.error.kind, ErrorKind::Network);
         QVERIFY(out.error.message.find("Could not connect") != std::string::npos);
         QCOMPARE(out.retryDelays.size(), std::size_t(1));
+    }
+
+    // Regression: providers that send null or numbers where OpenAI sends strings
+    // (finish_reason, model, error.code, token counts) aborted the program.
+    void unexpectedFieldTypesDoNotCrash()
+    {
+        FaultServer server;
+        server.addScript(FaultServer::json(
+            200, R"({"model":null,"choices":[{"message":{"content":"fine"},"finish_reason":null}],"usage":{"prompt_tokens":"7"}})"));
+        auto out = chat(request(server.baseUrl() + "/v1", "hi", false));
+        QVERIFY2(!out.error, out.error.message.c_str());
+        QCOMPARE(out.result.text, std::string("fine"));
+
+        FaultServer streaming;
+        streaming.addScript({{FaultServer::httpHead(200, "text/event-stream") +
+                                  FaultServer::sseChunk("data: {\"error\":{\"code\":400,\"message\":\"context too long\"}}\n\n") +
+                                  "0\r\n\r\n", 0, true}});
+        auto r = request(streaming.baseUrl() + "/v1", "hi", true);
+        r.maxAttempts = 1;
+        auto bad = chat(r);
+        QCOMPARE(bad.error.kind, ErrorKind::Upstream);
+        QVERIFY(bad.error.message.find("context too long") != std::string::npos);
     }
 
     void retryAfterParsing()

@@ -1,5 +1,6 @@
 // The executor's semantics (DESIGN.md §4): branches and skip propagation, joins,
 // parallel branches, limits, timeouts, retries, onError modes, cancellation, events.
+#include "tests/support/faultserver.h"
 #include "tests/support/runharness.h"
 
 #include <QtTest>
@@ -372,14 +373,65 @@ private slots:
         RunHarness h;
         h.secrets.set("TOKEN", "s3cr3t-value");
         h.secrets.setUseEnvironment(false);
+        flowdeck::tests::FaultServer server;
+        server.addScript(flowdeck::tests::FaultServer::json(200, "{}"));
         auto wf = RunHarness::workflow(
-            {{"nodes", {node("start", "start"), node("t", "template", {{"template", "Bearer {{secret.TOKEN}}"}})}},
+            {{"nodes", {node("start", "start"), node("t", "http", {{"url", server.baseUrl()},
+                                                                  {"headers", {{"Authorization", "Bearer {{secret.TOKEN}}"}}}})}},
              {"edges", {edge("start", "t")}}});
         auto out = h.run(wf);
         QCOMPARE(out.status, RunStatus::Succeeded);
+        QVERIFY(server.requests().at(0).find("Authorization: Bearer s3cr3t-value") != std::string::npos);
         const std::string started = out.first(RunEventType::NodeStarted, "t")->toJson().dump();
         QVERIFY(started.find("s3cr3t") == std::string::npos);
         QVERIFY(started.find("******") != std::string::npos);
+    }
+
+    // Regression: an orphan node feeding the end node left it waiting forever; the run
+    // printed {} and exited 0.
+    void orphanNodeDoesNotBlockItsTarget()
+    {
+        RunHarness h;
+        auto wf = RunHarness::workflow({{"nodes", {node("start", "start"), node("t1", "template", {{"template", "one"}}),
+                                                   node("orphan", "template", {{"template", "never"}}),
+                                                   endNode({{"v", "{{t1.text}}"}})}},
+                                        {"edges", {edge("start", "t1"), edge("t1", "end"), edge("orphan", "end")}}});
+        auto out = h.run(wf);
+        QCOMPARE(out.status, RunStatus::Succeeded);
+        QVERIFY(out.has(RunEventType::NodeSkipped, "orphan"));
+        QCOMPARE(out.outputs["v"], json("one"));
+    }
+
+    // Regression: while a node waited to retry, nothing held the run, so a host that
+    // dropped its handle never heard how the run ended.
+    void runWaitingToRetryStaysAlive()
+    {
+        RunHarness h;
+        RunHarness::flakyAttempts("f7") = 0;
+        auto wf = RunHarness::workflow(
+            {{"nodes", {node("start", "start"), node("f7", "test.flaky", {{"failTimes", 1}}, {{"retry", {{"max", 1}, {"backoffMs", 30}}}})}},
+             {"edges", {edge("start", "f7")}}});
+        auto compiled = CompiledWorkflow::compile(wf, h.registry);
+        QVERIFY(compiled.ok());
+        RunStatus ended = RunStatus::Pending;
+        {
+            auto run = WorkflowRun::create(h.io, compiled.value(), h.services, {});
+            run->start([&](const WorkflowRun &r) { ended = r.status(); });
+        }  // the host lets go of its handle
+        h.io.restart();
+        h.io.run_for(std::chrono::seconds(2));
+        QCOMPARE(ended, RunStatus::Succeeded);
+    }
+
+    // Regression: maxParallel 0 parked every asynchronous node until the wall-time limit.
+    void zeroMaxParallelStillRuns()
+    {
+        RunHarness h;
+        RunLimits limits;
+        limits.maxParallel = 0;
+        auto wf = RunHarness::workflow({{"nodes", {node("start", "start"), node("w", "test.wait", {{"ms", 5}})}},
+                                        {"edges", {edge("start", "w")}}});
+        QCOMPARE(h.run(wf, {}, {}, limits).status, RunStatus::Succeeded);
     }
 };
 

@@ -156,6 +156,9 @@ private slots:
             "secret-in-prompt", "reply", "config.prompt", true, "{{secret.KEY}}");
         row("secret-in-prompt via system", doc("chat", {S, llm(R"({"prompt": "hi", "system": "Key: {{ secret.KEY }}"})"), kAnswer},
             {kStartReply, kReplyAnswer}), "secret-in-prompt", "reply", "config.system");
+        // Regression: a secret in a template reached the prompt through {{t.text}}.
+        row("secret-not-allowed in a template", doc("workflow", {S, tmpl("t", "key={{secret.KEY}}"), E}, {kStartT, kTEnd}),
+            "secret-not-allowed", "t", "config.template", true, "{{secret.KEY}}");
         row("unknown-reference", doc("workflow", {S, tmpl("t", "{{ghost.text}}"), E}, {kStartT, kTEnd}),
             "unknown-reference", "t", "config.template", true, "ghost");
         row("not-upstream sibling", doc("workflow", {S, tmpl("a", "A"), tmpl("b", "{{a.text}}"),

@@ -179,6 +179,27 @@ private slots:
         secrets.remove();
     }
 
+    // Regression: text that is not UTF-8 (a GBK console) aborted the program.
+    void nonUtf8InputDoesNotCrash()
+    {
+        auto r = flowdeck({"run", example("hello-chat.flow.json"), "-p", "mock", "-q",
+                           QString::fromLatin1("\xc4\xe3\xba\xc3"), "--json", "--trace"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    }
+
+    // Regression: a profiles.json entry of the wrong type aborted every command.
+    void badProfilesFileIsReportedNotFatal()
+    {
+        QTemporaryDir dir;
+        QFile f(dir.path() + "/profiles.json");
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"profiles":{"mine":"oops","other":{"baseUrl":5}}})");
+        f.close();
+        auto r = flowdeck({"profiles", "--profiles", f.fileName()});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.err.contains("'mine'") && r.err.contains("'other'"));
+    }
+
     void ctrlCCancels()
     {
         QProcess p;

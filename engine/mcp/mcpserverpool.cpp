@@ -1,0 +1,146 @@
+#include "engine/mcp/mcpserverpool.h"
+
+#include "engine/core/jsonschema.h"
+#include "engine/core/secretstore.h"
+#include "engine/mcp/plugincatalog.h"
+#include "engine/workflow/reference.h"
+
+namespace flowdeck::engine {
+
+namespace {
+
+Diagnostic problem(const std::string &alias, std::string message)
+{
+    Diagnostic d;
+    d.code = "plugin";
+    d.field = "plugins." + alias;
+    d.message = std::move(message);
+    return d;
+}
+
+// Plugin settings may hold {{secret.NAME}} and {{env.NAME}} (resolved from the
+// secret store and the environment); nothing else is known before a run.
+bool resolveText(const std::string &text, const SecretStore &secrets, std::string &out, std::string &missing)
+{
+    ParsedTemplate t = parseTemplate(text);
+    out.clear();
+    for (const auto &s : t.segments) {
+        if (!s.isReference) {
+            out += s.literal;
+            continue;
+        }
+        const std::string name = s.reference.firstKey();
+        std::optional<std::string> value;
+        if (s.reference.kind == Reference::Kind::Secret || s.reference.kind == Reference::Kind::Env)
+            value = secrets.get(name);
+        if (!value) {
+            missing = "{{" + s.reference.text + "}}";
+            return false;
+        }
+        out += *value;
+    }
+    return true;
+}
+
+} // namespace
+
+McpServerPool::McpServerPool(boost::asio::io_context &io, const PluginCatalog &catalog, const SecretStore &secrets,
+                             McpHostHandlers host)
+    : m_io(io), m_catalog(catalog), m_secrets(secrets), m_host(std::move(host))
+{
+}
+
+McpServerPool::~McpServerPool() { closeAll(); }
+
+void McpServerPool::closeAll()
+{
+    for (auto &[key, client] : m_clients)
+        client->close();
+    m_clients.clear();
+}
+
+Result<McpServerConfig> McpServerPool::configFor(const Workflow &workflow, const std::string &alias) const
+{
+    if (!workflow.plugins.contains(alias) || !workflow.plugins[alias].is_object())
+        return Result<McpServerConfig>::failure(
+            problem(alias, "The workflow has no plugin named '" + alias + "'; add it under \"plugins\"."));
+    const auto &entry = workflow.plugins[alias];
+    McpServerConfig config;
+    config.id = alias;
+    config.callTimeoutMs = callTimeoutMs;
+    nlohmann::json envSpec = nlohmann::json::array();
+    if (entry.contains("catalog")) {
+        const std::string id = entry.value("catalog", "");
+        const PluginManifest *m = m_catalog.find(id);
+        if (!m)
+            return Result<McpServerConfig>::failure(
+                problem(alias, "The plugin catalog has no server '" + id + "'. Check the id, or install the plugin."));
+        if (m->transport != "stdio")
+            return Result<McpServerConfig>::failure(problem(
+                alias, "The plugin '" + id + "' is reached over HTTP, which this Flowdeck cannot do yet; only stdio servers run."));
+        config.command = m->command;
+        config.args = m->args;
+        envSpec = m->env;
+    } else {
+        config.command = entry.value("command", "");
+        if (config.command.empty())
+            return Result<McpServerConfig>::failure(
+                problem(alias, "The plugin '" + alias + "' needs either \"catalog\" or a \"command\" to start."));
+    }
+    std::string value, missing;
+    for (const auto &a : entry.value("args", nlohmann::json::array())) {
+        if (!a.is_string() || !resolveText(a.get<std::string>(), m_secrets, value, missing))
+            return Result<McpServerConfig>::failure(problem(alias, "An argument of plugin '" + alias + "' uses " + missing +
+                                                                       ", which has no value."));
+        config.args.push_back(value);
+    }
+    const nlohmann::json envValues = entry.value("env", nlohmann::json::object());
+    for (const auto &[name, v] : envValues.items()) {
+        if (!v.is_string() || !resolveText(v.get<std::string>(), m_secrets, value, missing))
+            return Result<McpServerConfig>::failure(
+                problem(alias, "The setting " + name + " of plugin '" + alias + "' uses " + missing + ", which has no value."));
+        config.env[name] = value;
+    }
+    for (const auto &e : envSpec) {
+        const std::string name = e.value("name", "");
+        if (name.empty() || config.env.count(name))
+            continue;
+        if (auto fromStore = m_secrets.get(name))
+            config.env[name] = *fromStore;
+        else if (e.value("required", false))
+            return Result<McpServerConfig>::failure(problem(
+                alias, "The plugin '" + alias + "' needs " + name + (e.value("secret", false) ? " (a secret)" : "") +
+                           ": set it in the environment or the secrets file, or under plugins." + alias + ".env."));
+    }
+    if (entry.contains("cwd") && entry["cwd"].is_string())
+        config.cwd = entry["cwd"];
+    return Result<McpServerConfig>(std::move(config));
+}
+
+Result<std::shared_ptr<McpClient>> McpServerPool::clientFor(const Workflow &workflow, const std::string &alias)
+{
+    auto config = configFor(workflow, alias);
+    if (!config)
+        return Result<std::shared_ptr<McpClient>>(config.diagnostics());
+    nlohmann::json key = {{"command", config->command}, {"args", config->args}, {"env", config->env}, {"cwd", config->cwd}};
+    const std::string fingerprint = key.dump();
+    auto it = m_clients.find(fingerprint);
+    if (it == m_clients.end())
+        it = m_clients.emplace(fingerprint, McpClient::create(m_io, config.value(), m_host)).first;
+    return Result<std::shared_ptr<McpClient>>(it->second);
+}
+
+std::shared_ptr<const JsonSchema> McpServerPool::toolSchema(const std::string &serverKey, const nlohmann::json &tool,
+                                                            std::string *error)
+{
+    const nlohmann::json schema = tool.value("inputSchema", nlohmann::json{{"type", "object"}});
+    const std::string key = serverKey + "\n" + schema.dump();
+    if (auto it = m_schemas.find(key); it != m_schemas.end())
+        return it->second;
+    auto compiled = JsonSchema::compile(schema, error);
+    if (compiled)
+        m_schemas[key] = compiled;
+    return compiled;
+}
+
+} // namespace flowdeck::engine
