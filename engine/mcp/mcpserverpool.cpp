@@ -81,6 +81,29 @@ Result<McpServerConfig> McpServerPool::configFor(const Workflow &workflow, const
         config.command = m->command;
         config.args = m->args;
         envSpec = m->env;
+        // Settings marked "arg" are appended to the command line, in the manifest's order.
+        const nlohmann::json given = entry.value("settings", nlohmann::json::object());
+        for (const auto &setting : m->settings) {
+            const std::string name = setting.value("name", "");
+            nlohmann::json value = given.contains(name) ? given[name] : setting.value("default", nlohmann::json());
+            if (value.is_null() || (value.is_array() && value.empty())) {
+                if (setting.value("required", false))
+                    return Result<McpServerConfig>::failure(problem(
+                        alias, "The plugin '" + alias + "' needs the setting " + name + ": add it under plugins." + alias +
+                                   ".settings."));
+                continue;
+            }
+            if (!setting.value("arg", false))
+                continue;
+            for (const auto &v : value.is_array() ? value : nlohmann::json::array({value})) {
+                std::string text, missing;
+                if (!v.is_string() || !resolveText(v.get<std::string>(), m_secrets, text, missing))
+                    return Result<McpServerConfig>::failure(problem(
+                        alias, "The setting " + name + " of plugin '" + alias + "' must be text" +
+                                   (missing.empty() ? std::string(".") : "; " + missing + " has no value.")));
+                config.args.push_back(text);
+            }
+        }
     } else {
         config.command = entry.value("command", "");
         if (config.command.empty())
@@ -107,6 +130,8 @@ Result<McpServerConfig> McpServerPool::configFor(const Workflow &workflow, const
             continue;
         if (auto fromStore = m_secrets.get(name))
             config.env[name] = *fromStore;
+        else if (e.contains("default") && e["default"].is_string())
+            config.env[name] = e["default"].get<std::string>();
         else if (e.value("required", false))
             return Result<McpServerConfig>::failure(problem(
                 alias, "The plugin '" + alias + "' needs " + name + (e.value("secret", false) ? " (a secret)" : "") +

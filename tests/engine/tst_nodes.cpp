@@ -281,6 +281,67 @@ private slots:
         QCOMPARE(h.run(badUrl).errorKind, ErrorKind::InvalidInput);
     }
 
+    void mcpToolCallsRealServers()
+    {
+        RunHarness h;
+        const std::string bin = FLOWDECK_SOURCE_DIR "/tests/peers/node_modules/.bin/";
+        QTemporaryDir dir;
+        const std::string root = dir.path().toStdString();
+        auto wf = RunHarness::workflow(
+            {{"inputs", {{{"name", "name"}}}},
+             {"plugins", {{"everything", {{"command", bin + "mcp-server-everything"}, {"args", {"stdio"}}}},
+                          {"fs", {{"command", bin + "mcp-server-filesystem"}, {"args", {root}}}},
+                          {"thinking", {{"command", bin + "mcp-server-sequential-thinking"}}}}},
+             {"nodes", {node("start", "start"),
+                        node("echo", "mcp.tool", {{"server", "everything"}, {"tool", "echo"}, {"arguments", {{"message", "hi {{start.name}}"}}}}),
+                        node("sum", "mcp.tool", {{"server", "everything"}, {"tool", "get-sum"}, {"arguments", {{"a", 1}, {"b", 2}}}}),
+                        node("save", "mcp.tool", {{"server", "fs"}, {"tool", "write_file"},
+                                                  {"arguments", {{"path", root + "/note.txt"}, {"content", "{{echo.text}}"}}}}),
+                        node("think", "mcp.tool", {{"server", "thinking"}, {"tool", "sequentialthinking"},
+                                                   {"arguments", {{"thought", "first"}, {"nextThoughtNeeded", false},
+                                                                  {"thoughtNumber", 1}, {"totalThoughts", 1}}}}),
+                        node("end", "end", {{"outputs", {{"echo", "{{echo.text}}"}, {"sum", "{{sum.text}}"}, {"saved", "{{save.is_error}}"},
+                                                         {"thought", "{{think.is_error}}"}}}})}},
+             {"edges", {edge("start", "echo"), edge("start", "sum"), edge("echo", "save"), edge("start", "think"),
+                        edge("save", "end"), edge("sum", "end"), edge("think", "end")}}});
+        auto out = h.run(wf, {{"name", "Ada"}});
+        QVERIFY2(out.status == RunStatus::Succeeded, out.error.c_str());
+        QCOMPARE(out.outputs["echo"], json("Echo: hi Ada"));
+        QVERIFY(out.outputs["sum"].get<std::string>().find("3") != std::string::npos);
+        QCOMPARE(out.outputs["saved"], json(false));
+        QCOMPARE(out.outputs["thought"], json(false));
+        std::ifstream saved(root + "/note.txt");
+        std::string text;
+        std::getline(saved, text);
+        QCOMPARE(text, std::string("Echo: hi Ada"));
+    }
+
+    void mcpToolChecksArgumentsBeforeCalling()
+    {
+        RunHarness h;
+        const std::string bin = FLOWDECK_SOURCE_DIR "/tests/peers/node_modules/.bin/";
+        json plugins = {{"everything", {{"command", bin + "mcp-server-everything"}, {"args", {"stdio"}}}}};
+        auto bad = RunHarness::workflow({{"plugins", plugins},
+                                         {"nodes", {node("start", "start"), node("sum", "mcp.tool", {{"server", "everything"}, {"tool", "get-sum"},
+                                                                                                  {"arguments", {{"a", "one"}}}})}},
+                                         {"edges", {edge("start", "sum")}}});
+        auto out = h.run(bad);
+        QCOMPARE(out.errorKind, ErrorKind::InvalidInput);
+        QVERIFY2(out.error.find("do not fit its input schema") != std::string::npos, out.error.c_str());
+        auto unknown = RunHarness::workflow({{"plugins", plugins},
+                                             {"nodes", {node("start", "start"), node("x", "mcp.tool", {{"server", "everything"}, {"tool", "nope"}})}},
+                                             {"edges", {edge("start", "x")}}});
+        auto out2 = h.run(unknown);
+        QCOMPARE(out2.errorKind, ErrorKind::InvalidInput);
+        QVERIFY(out2.error.find("has no tool 'nope'") != std::string::npos && out2.error.find("echo") != std::string::npos);
+        auto undeclared = RunHarness::workflow({{"nodes", {node("start", "start"), node("x", "mcp.tool", {{"server", "ghost"}, {"tool", "t"}})}},
+                                                {"edges", {edge("start", "x")}}});
+        auto out3 = h.run(undeclared);
+        QVERIFY(!out3.compiled);
+        QVERIFY(std::any_of(out3.diagnostics.begin(), out3.diagnostics.end(),
+                            [](const Diagnostic &d) { return d.code == "unknown-plugin" && d.field == "config.server"; }));
+    }
+
     void descriptorsDescribeThemselves()
     {
         const auto &registry = NodeRegistry::builtin();

@@ -79,6 +79,7 @@ RunHarness::RunHarness() : registry(NodeRegistry::builtin())
     services.http = &http;
     services.profiles = &profiles;
     services.secrets = &secrets;
+    services.mcp = &mcp;
     services.modelBackoffMs = 20;
     services.modelStallTimeoutMs = 2000;
 }

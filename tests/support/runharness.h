@@ -1,6 +1,8 @@
 #pragma once
 
 #include "engine/core/secretstore.h"
+#include "engine/mcp/mcpserverpool.h"
+#include "engine/mcp/plugincatalog.h"
 #include "engine/model/providerprofile.h"
 #include "engine/net/httpclient.h"
 #include "engine/nodes/noderegistry.h"
@@ -48,6 +50,8 @@ public:
     engine::HttpClient http{io};
     engine::ProfileStore profiles;
     engine::SecretStore secrets;
+    engine::PluginCatalog catalog;
+    engine::McpServerPool mcp{io, catalog, secrets};
     engine::RunServices services;
 
     // Builds a workflow from JSON: {"mode", "inputs", "models", "nodes", "edges"};

@@ -1,0 +1,106 @@
+// The plugin catalog in plugins/ and how a workflow's "plugins" entries become
+// server launch configurations.
+#include "engine/core/secretstore.h"
+#include "engine/mcp/mcpserverpool.h"
+#include "engine/mcp/plugincatalog.h"
+#include "tests/support/runharness.h"
+
+#include <QtTest>
+
+#include <set>
+
+using namespace flowdeck::engine;
+using flowdeck::tests::RunHarness;
+using json = nlohmann::json;
+
+class TestPluginCatalog : public QObject {
+    Q_OBJECT
+
+    PluginCatalog m_catalog;
+
+    static Workflow withPlugins(json plugins)
+    {
+        return RunHarness::workflow({{"plugins", std::move(plugins)}, {"nodes", {{{"id", "start"}, {"type", "start"}}}}});
+    }
+
+private slots:
+    void initTestCase()
+    {
+        auto problems = m_catalog.loadDirectory(FLOWDECK_SOURCE_DIR "/plugins");
+        for (const auto &d : problems)
+            qWarning("%s", d.toString().c_str());
+        QVERIFY(problems.empty());
+    }
+
+    void catalogCoversWhatBusinessAppsNeed()
+    {
+        QVERIFY(m_catalog.all().size() >= 15);
+        std::set<std::string> categories;
+        for (const auto *m : m_catalog.all()) {
+            QVERIFY2(!m->name.empty() && !m->nameZh.empty() && !m->description.empty() && !m->descriptionZh.empty(),
+                     m->id.c_str());
+            QVERIFY2(m->transport == "stdio" || m->transport == "http", m->id.c_str());
+            categories.insert(m->category);
+        }
+        for (const char *c : {"files", "memory", "reasoning", "database", "web", "browser", "maps", "weather", "code", "messaging"})
+            QVERIFY2(categories.count(c), c);
+        for (const char *id : {"filesystem", "memory", "sequential-thinking", "postgres", "sqlite", "mysql", "redis", "amap",
+                               "baidu-map"})
+            QVERIFY2(m_catalog.find(id), id);
+    }
+
+    void catalogEntryBecomesACommandLine()
+    {
+        SecretStore secrets;
+        secrets.setUseEnvironment(false);
+        boost::asio::io_context io;
+        McpServerPool pool(io, m_catalog, secrets);
+        auto config = pool.configFor(withPlugins({{"fs", {{"catalog", "filesystem"},
+                                                           {"settings", {{"ALLOWED_DIRECTORIES", {"/data/a", "/data/b"}}}}}}}),
+                                     "fs");
+        QVERIFY(config.ok());
+        QCOMPARE(config->command, std::string("npx"));
+        QCOMPARE(config->args.back(), std::string("/data/b"));
+        QCOMPARE(config->args[config->args.size() - 2], std::string("/data/a"));
+
+        auto missing = pool.configFor(withPlugins({{"fs", {{"catalog", "filesystem"}}}}), "fs");
+        QVERIFY(!missing.ok());
+        QVERIFY(missing.diagnostics()[0].message.find("ALLOWED_DIRECTORIES") != std::string::npos);
+    }
+
+    void secretsComeFromTheStoreNeverTheFile()
+    {
+        SecretStore secrets;
+        secrets.setUseEnvironment(false);
+        boost::asio::io_context io;
+        McpServerPool pool(io, m_catalog, secrets);
+        auto wf = withPlugins({{"maps", {{"catalog", "amap"}}}});
+        auto noKey = pool.configFor(wf, "maps");
+        QVERIFY(!noKey.ok());
+        QVERIFY(noKey.diagnostics()[0].message.find("AMAP_MAPS_API_KEY (a secret)") != std::string::npos);
+        secrets.set("AMAP_MAPS_API_KEY", "k-123");
+        auto withKey = pool.configFor(wf, "maps");
+        QVERIFY(withKey.ok());
+        QCOMPARE(withKey->env.at("AMAP_MAPS_API_KEY"), std::string("k-123"));
+
+        auto inlineEnv = pool.configFor(withPlugins({{"x", {{"command", "srv"}, {"env", {{"TOKEN", "{{secret.MISSING}}"}}}}}}), "x");
+        QVERIFY(!inlineEnv.ok());
+        QVERIFY(inlineEnv.diagnostics()[0].message.find("{{secret.MISSING}}") != std::string::npos);
+    }
+
+    void unknownAndHttpPluginsAreExplained()
+    {
+        SecretStore secrets;
+        boost::asio::io_context io;
+        McpServerPool pool(io, m_catalog, secrets);
+        auto unknown = pool.configFor(withPlugins({{"x", {{"catalog", "no-such"}}}}), "x");
+        QVERIFY(unknown.diagnostics()[0].message.find("no server 'no-such'") != std::string::npos);
+        auto http = pool.configFor(withPlugins({{"wiki", {{"catalog", "deepwiki"}}}}), "wiki");
+        QVERIFY(http.diagnostics()[0].message.find("over HTTP") != std::string::npos);
+        auto undeclared = pool.configFor(withPlugins(json::object()), "nope");
+        QVERIFY(undeclared.diagnostics()[0].message.find("no plugin named 'nope'") != std::string::npos);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPluginCatalog)
+#include "tst_plugincatalog.moc"
