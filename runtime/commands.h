@@ -11,5 +11,6 @@ void addRunCommand(CLI::App &app, std::function<int()> &action);
 void addValidateCommand(CLI::App &app, std::function<int()> &action);
 void addProfilesCommand(CLI::App &app, std::function<int()> &action);
 void addFormatCommand(CLI::App &app, std::function<int()> &action);
+void addMcpCommand(CLI::App &app, std::function<int()> &action);
 
 } // namespace flowdeck::runtime

@@ -13,6 +13,7 @@ int main(int argc, char **argv)
     flowdeck::runtime::addValidateCommand(app, action);
     flowdeck::runtime::addProfilesCommand(app, action);
     flowdeck::runtime::addFormatCommand(app, action);
+    flowdeck::runtime::addMcpCommand(app, action);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError &e) {

@@ -222,11 +222,11 @@ void addRunCommand(CLI::App &app, std::function<int()> &action)
     auto opts = std::make_shared<RunCliOptions>();
     CLI::App *cmd = app.add_subcommand("run", "Run a workflow and stream its answer to standard output.");
     cmd->add_option("file", opts->file, "The workflow (*.flow.json)")->required();
-    cmd->add_option("-i,--input", opts->inputs, "An input as name=value, or name=@file to read it from a file");
+    cmd->add_option("-i,--input", opts->inputs, "An input as name=value, or name=@file to read it from a file")->allow_extra_args(false);
     cmd->add_option("-q,--query", opts->query, "Chat mode: the user's message");
     cmd->add_option("-p,--profile", opts->profile, "Use this model provider profile for every model");
     cmd->add_option("-m,--model", opts->model, "Use this model name for every model");
-    cmd->add_option("--env", opts->envs, "A non-secret setting for {{env.NAME}}, as NAME=value");
+    cmd->add_option("--env", opts->envs, "A non-secret setting for {{env.NAME}}, as NAME=value")->allow_extra_args(false);
     cmd->add_option("--profiles", opts->profilesFile, "A profiles.json to use instead of the config folder's");
     cmd->add_flag("-t,--trace", opts->trace, "Print node events to standard error");
     cmd->add_flag("--json", opts->json, "Print the result as JSON (with --trace, events as JSON lines on stderr)");

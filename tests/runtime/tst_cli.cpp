@@ -200,6 +200,63 @@ private slots:
         QVERIFY(r.err.contains("'mine'") && r.err.contains("'other'"));
     }
 
+    void mcpCommandsTalkToRealServers()
+    {
+        const QString bin = QStringLiteral(FLOWDECK_SOURCE_DIR "/tests/peers/node_modules/.bin/");
+        auto tools = flowdeck({"mcp", "tools", "--command", bin + "mcp-server-everything", "--command-arg", "stdio"});
+        QVERIFY2(tools.exitCode == 0, qPrintable(tools.err));
+        QVERIFY(tools.out.contains("get-sum") && tools.out.contains("--arg a=<number>"));
+        auto sum = flowdeck({"mcp", "call", "--command", bin + "mcp-server-everything", "--command-arg", "stdio", "get-sum",
+                             "--arg", "a=2", "--arg", "b=40"});
+        QCOMPARE(sum.exitCode, 0);
+        QCOMPARE(sum.out.trimmed(), QStringLiteral("The sum of 2 and 40 is 42."));
+        QTemporaryDir dir;
+        auto denied = flowdeck({"mcp", "call", "--command", bin + "mcp-server-filesystem", "--command-arg", dir.path(),
+                                "read_text_file", "--arg", "path=/etc/hostname"});
+        QCOMPARE(denied.exitCode, 1);  // the tool said no
+        QVERIFY(denied.out.contains("outside allowed directories"));
+        auto list = flowdeck({"mcp", "list"});
+        QCOMPARE(list.exitCode, 0);
+        QVERIFY(list.out.contains("filesystem") && list.out.contains("高德地图"));
+        QProcessEnvironment noKey;
+        noKey.insert("AMAP_MAPS_API_KEY", "");
+        auto needsKey = flowdeck({"mcp", "tools", "amap"}, noKey);
+        QCOMPARE(needsKey.exitCode, 3);
+        QVERIFY(needsKey.err.contains("AMAP_MAPS_API_KEY"));
+    }
+
+    void runWorkflowWithAnMcpTool()
+    {
+        QTemporaryDir dir;
+        const std::string bin = FLOWDECK_SOURCE_DIR "/tests/peers/node_modules/.bin/";
+        nlohmann::json wf = {
+            {"format", "flowdeck.workflow"}, {"formatVersion", 1}, {"id", "save-note"}, {"name", "Save a note"},
+            {"mode", "workflow"}, {"inputs", {{{"name", "text"}, {"required", true}}}},
+            {"plugins", {{"fs", {{"command", bin + "mcp-server-filesystem"}, {"args", {dir.path().toStdString()}}}}}},
+            {"nodes", {{{"id", "start"}, {"type", "start"}},
+                       {{"id", "save"}, {"type", "mcp.tool"},
+                        {"config", {{"server", "fs"}, {"tool", "write_file"},
+                                    {"arguments", {{"path", dir.path().toStdString() + "/note.txt"}, {"content", "{{start.text}}"}}}}}},
+                       {{"id", "read"}, {"type", "mcp.tool"},
+                        {"config", {{"server", "fs"}, {"tool", "read_text_file"},
+                                    {"arguments", {{"path", dir.path().toStdString() + "/note.txt"}}}}}},
+                       {{"id", "end"}, {"type", "end"}, {"config", {{"outputs", {{"text", "{{read.text}}"}}}}}}}},
+            {"edges", {{{"from", "start"}, {"to", "save"}}, {{"from", "save"}, {"to", "read"}}, {{"from", "read"}, {"to", "end"}}}}};
+        QFile f(dir.path() + "/save.flow.json");
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray::fromStdString(wf.dump(2)));
+        f.close();
+        auto r = flowdeck({"run", f.fileName(), "-i", "text=订单已保存"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.out, QStringLiteral("订单已保存\n"));
+    }
+
+    void examplesAreInCanonicalForm()
+    {
+        auto r = flowdeck({"format", "--check", example("hello-chat.flow.json"), example("order-triage.flow.json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out));
+    }
+
     void ctrlCCancels()
     {
         QProcess p;

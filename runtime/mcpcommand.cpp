@@ -1,0 +1,221 @@
+#include "engine/core/diagnostic.h"
+#include "engine/mcp/mcpserverpool.h"
+#include "engine/mcp/plugincatalog.h"
+#include "runtime/cliconfig.h"
+#include "runtime/commands.h"
+#include "runtime/exitcodes.h"
+
+#include <iomanip>
+#include <iostream>
+#include <memory>
+
+namespace flowdeck::runtime {
+
+namespace {
+
+struct McpOptions {
+    std::string server;  // a catalog id
+    std::string command;
+    std::vector<std::string> commandArgs;
+    std::vector<std::string> settings;  // NAME=value
+    std::vector<std::string> env;       // NAME=value
+    std::string tool;
+    std::vector<std::string> args;      // k=v; v is JSON when it parses, else text
+    bool json = false;
+    long timeoutMs = 60000;
+};
+
+bool splitPair(const std::string &pair, std::string &name, std::string &value, const char *option)
+{
+    auto eq = pair.find('=');
+    if (eq == std::string::npos || eq == 0) {
+        std::cerr << "flowdeck: " << option << " \"" << pair << "\" must look like name=value.\n";
+        return false;
+    }
+    name = pair.substr(0, eq);
+    value = pair.substr(eq + 1);
+    return true;
+}
+
+// Runs `body` with a connected client for the server the options name.
+int withClient(const McpOptions &o,
+               const std::function<void(std::shared_ptr<engine::McpClient>, std::function<void(int)>)> &body)
+{
+    CliConfig config;
+    config.load({});
+    engine::PluginCatalog catalog;
+    catalog.loadDirectory(engine::PluginCatalog::defaultDirectory());
+    engine::Workflow wf;
+    nlohmann::json entry = nlohmann::json::object();
+    if (!o.command.empty()) {
+        entry["command"] = o.command;
+        entry["args"] = o.commandArgs;
+    } else {
+        entry["catalog"] = o.server;
+    }
+    std::string name, value;
+    for (const auto &s : o.settings) {
+        if (!splitPair(s, name, value, "--set"))
+            return kExitUsage;
+        auto &slot = entry["settings"][name];
+        if (slot.is_null())
+            slot = nlohmann::json::array();
+        slot.push_back(value);
+    }
+    for (const auto &e : o.env) {
+        if (!splitPair(e, name, value, "--env"))
+            return kExitUsage;
+        entry["env"][name] = value;
+    }
+    const std::string alias = o.command.empty() ? o.server : "server";
+    wf.plugins[alias] = entry;
+    boost::asio::io_context io;
+    engine::McpHostHandlers host;
+    host.onServerRequest = [](const std::string &method, const nlohmann::json &,
+                              std::function<void(nlohmann::json, std::string)> reply) {
+        reply(nullptr, "the command line cannot answer " + method);
+    };
+    engine::McpServerPool pool(io, catalog, config.secrets, host);
+    pool.callTimeoutMs = o.timeoutMs;
+    auto client = pool.clientFor(wf, alias);
+    if (!client) {
+        printDiagnostics(client.diagnostics(), "flowdeck mcp");
+        return kExitInvalidWorkflow;
+    }
+    int code = kExitOk;
+    body(client.value(), [&](int c) {
+        code = c;
+        pool.closeAll();
+        io.stop();
+    });
+    io.run();
+    return code;
+}
+
+int listTools(const McpOptions &o)
+{
+    return withClient(o, [&](std::shared_ptr<engine::McpClient> client, std::function<void(int)> done) {
+        client->listTools([&o, done](nlohmann::json tools, engine::McpError error) {
+            if (error) {
+                std::cerr << "flowdeck: " << error.message << "\n";
+                return done(kExitEndpointFailed);
+            }
+            if (o.json) {
+                std::cout << engine::safeDump(tools, 2) << "\n";
+                return done(kExitOk);
+            }
+            for (const auto &t : tools) {
+                std::cout << t.value("name", "") << "\n";
+                if (t.contains("description") && t["description"].is_string())
+                    std::cout << "    " << engine::truncateUtf8(t["description"].get<std::string>(), 160) << "\n";
+                const nlohmann::json schema = t.value("inputSchema", nlohmann::json::object());
+                const nlohmann::json properties = schema.is_object() ? schema.value("properties", nlohmann::json::object())
+                                                                     : nlohmann::json::object();
+                for (const auto &[arg, property] : properties.items()) {
+                    const nlohmann::json type = property.is_object() ? property.value("type", nlohmann::json("any")) : nlohmann::json("any");
+                    std::cout << "    --arg " << arg << "=<" << (type.is_string() ? type.get<std::string>() : engine::safeDump(type))
+                              << ">\n";
+                }
+            }
+            done(kExitOk);
+        });
+    });
+}
+
+int callTool(const McpOptions &o)
+{
+    nlohmann::json arguments = nlohmann::json::object();
+    std::string name, value;
+    for (const auto &a : o.args) {
+        if (!splitPair(a, name, value, "--arg"))
+            return kExitUsage;
+        auto parsed = nlohmann::json::parse(value, nullptr, false);
+        arguments[name] = parsed.is_discarded() ? nlohmann::json(value) : parsed;
+    }
+    return withClient(o, [&](std::shared_ptr<engine::McpClient> client, std::function<void(int)> done) {
+        client->callTool(
+            o.tool, arguments,
+            [&o, done](nlohmann::json result, engine::McpError error) {
+                if (error) {
+                    std::cerr << "flowdeck: " << error.message << "\n";
+                    return done(kExitEndpointFailed);
+                }
+                if (o.json) {
+                    std::cout << engine::safeDump(result, 2) << "\n";
+                } else {
+                    for (const auto &c : result.value("content", nlohmann::json::array())) {
+                        if (c.value("type", "") == "text")
+                            std::cout << c.value("text", "") << "\n";
+                        else
+                            std::cout << "[" << c.value("type", "content") << " " << c.value("mimeType", "") << "]\n";
+                    }
+                    if (result.contains("structuredContent"))
+                        std::cout << engine::safeDump(result["structuredContent"], 2) << "\n";
+                }
+                done(result.value("isError", false) ? kExitRunFailed : kExitOk);
+            },
+            [](const nlohmann::json &progress) {
+                std::cerr << "progress " << engine::safeDump(progress.value("progress", nlohmann::json(0)))
+                          << (progress.contains("total") ? " of " + engine::safeDump(progress["total"]) : "") << "\n";
+            });
+    });
+}
+
+int listCatalog(bool json)
+{
+    engine::PluginCatalog catalog;
+    auto problems = catalog.loadDirectory(engine::PluginCatalog::defaultDirectory());
+    printDiagnostics(problems, engine::PluginCatalog::defaultDirectory().string());
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto *m : catalog.all())
+        list.push_back(m->raw);
+    if (json) {
+        std::cout << engine::safeDump(list, 2) << "\n";
+        return kExitOk;
+    }
+    for (const auto *m : catalog.all())
+        std::cout << std::left << std::setw(22) << m->id << std::setw(11) << m->category << m->name << " / " << m->nameZh
+                  << "\n";
+    return kExitOk;
+}
+
+} // namespace
+
+void addMcpCommand(CLI::App &app, std::function<int()> &action)
+{
+    auto o = std::make_shared<McpOptions>();
+    CLI::App *mcp = app.add_subcommand("mcp", "Work with MCP plugin servers.");
+    mcp->require_subcommand(1);
+    auto serverOptions = [o](CLI::App *cmd) {
+        cmd->add_option("server", o->server, "A plugin id from the catalog (see `flowdeck mcp list`)");
+        cmd->add_option("--command", o->command, "Start this program instead of a catalog plugin");
+        cmd->add_option("--command-arg", o->commandArgs, "An argument for --command (repeat)")->allow_extra_args(false);
+        cmd->add_option("--set", o->settings, "A plugin setting as NAME=value (repeat for several values)")->allow_extra_args(false);
+        cmd->add_option("--env", o->env, "An environment value for the server as NAME=value")->allow_extra_args(false);
+        cmd->add_option("--timeout-ms", o->timeoutMs, "How long one request may take");
+        cmd->add_flag("--json", o->json, "Print JSON");
+    };
+    CLI::App *tools = mcp->add_subcommand("tools", "List a server's tools and their arguments.");
+    serverOptions(tools);
+    tools->callback([o, &action] { action = [o] { return listTools(*o); }; });
+    CLI::App *call = mcp->add_subcommand("call", "Call one tool of a server.");
+    serverOptions(call);
+    call->add_option("tool", o->tool, "The tool's name");
+    call->add_option("-a,--arg", o->args, "An argument as name=value; JSON values (numbers, true, [..]) are kept")->allow_extra_args(false);
+    call->callback([o, &action] {
+        action = [o] {
+            if (!o->command.empty() && o->tool.empty())
+                std::swap(o->server, o->tool);  // with --command the only positional is the tool
+            if (o->tool.empty()) {
+                std::cerr << "flowdeck: name the tool to call, e.g. flowdeck mcp call filesystem read_text_file --arg path=...\n";
+                return static_cast<int>(kExitUsage);
+            }
+            return callTool(*o);
+        };
+    });
+    CLI::App *list = mcp->add_subcommand("list", "List the plugin catalog.");
+    list->add_flag("--json", o->json, "Print JSON");
+    list->callback([o, &action] { action = [o] { return listCatalog(o->json); }; });
+}
+
+} // namespace flowdeck::runtime
