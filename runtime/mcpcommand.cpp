@@ -1,11 +1,14 @@
 #include "engine/core/diagnostic.h"
 #include "engine/mcp/mcpserverpool.h"
+#include "engine/mcp/mcpserversimport.h"
 #include "engine/mcp/plugincatalog.h"
 #include "runtime/cliconfig.h"
 #include "runtime/commands.h"
 #include "runtime/exitcodes.h"
 
+#include <fstream>
 #include <iomanip>
+#include <sstream>
 #include <iostream>
 #include <memory>
 
@@ -179,6 +182,31 @@ int listCatalog(bool json)
     return kExitOk;
 }
 
+int importServers(const std::string &file)
+{
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        std::cerr << "flowdeck: cannot read " << file << ".\n";
+        return kExitUsage;
+    }
+    std::stringstream text;
+    text << in.rdbuf();
+    auto imported = engine::importMcpServers(text.str());
+    printDiagnostics(imported.diagnostics(), file);
+    if (!imported)
+        return kExitInvalidWorkflow;
+    printDiagnostics(imported->notes, file);
+    std::cout << engine::safeDump(nlohmann::json{{"plugins", imported->plugins}}, 2) << "\n";
+    if (!imported->secrets.empty()) {
+        std::cerr << "flowdeck: these values look secret and were replaced by {{secret.NAME}}; put them in "
+                  << (engine::defaultConfigDir() / "secrets.json").string() << " (mode 0600):";
+        for (const auto &[k, v] : imported->secrets.items())
+            std::cerr << " " << k;
+        std::cerr << "\n";
+    }
+    return kExitOk;
+}
+
 } // namespace
 
 void addMcpCommand(CLI::App &app, std::function<int()> &action)
@@ -213,6 +241,9 @@ void addMcpCommand(CLI::App &app, std::function<int()> &action)
             return callTool(*o);
         };
     });
+    CLI::App *import = mcp->add_subcommand("import", "Turn an mcpServers file (Claude Desktop, Cursor, Cherry Studio) into workflow plugins.");
+    import->add_option("file", o->server, "The JSON file")->required();
+    import->callback([o, &action] { action = [o] { return importServers(o->server); }; });
     CLI::App *list = mcp->add_subcommand("list", "List the plugin catalog.");
     list->add_flag("--json", o->json, "Print JSON");
     list->callback([o, &action] { action = [o] { return listCatalog(o->json); }; });

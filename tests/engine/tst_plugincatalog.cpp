@@ -2,6 +2,7 @@
 // server launch configurations.
 #include "engine/core/secretstore.h"
 #include "engine/mcp/mcpserverpool.h"
+#include "engine/mcp/mcpserversimport.h"
 #include "engine/mcp/plugincatalog.h"
 #include "tests/support/runharness.h"
 
@@ -99,6 +100,39 @@ private slots:
         QVERIFY(http.diagnostics()[0].message.find("over HTTP") != std::string::npos);
         auto undeclared = pool.configFor(withPlugins(json::object()), "nope");
         QVERIFY(undeclared.diagnostics()[0].message.find("no plugin named 'nope'") != std::string::npos);
+    }
+
+    void importsClaudeDesktopConfig()
+    {
+        const char *text = R"json({"mcpServers": {
+            "filesystem": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "/Users/me/Desktop"]},
+            "amap maps": {"command": "npx", "args": ["-y", "@amap/amap-maps-mcp-server"], "env": {"AMAP_MAPS_API_KEY": "abc", "REGION": "cn"}},
+            "remote": {"url": "https://example.com/mcp"},
+            "off": {"command": "x", "disabled": true},
+            "broken": 5 }})json";
+        auto r = importMcpServers(text);
+        QVERIFY(r.ok());
+        QCOMPARE(r->plugins["filesystem"]["args"][2], json("/Users/me/Desktop"));
+        QCOMPARE(r->plugins["amap-maps"]["env"]["AMAP_MAPS_API_KEY"], json("{{secret.AMAP_MAPS_API_KEY}}"));
+        QCOMPARE(r->plugins["amap-maps"]["env"]["REGION"], json("cn"));
+        QCOMPARE(r->secrets["AMAP_MAPS_API_KEY"], json("abc"));
+        QCOMPARE(r->plugins["remote"]["url"], json("https://example.com/mcp"));
+        QVERIFY(!r->plugins.contains("off") && !r->plugins.contains("broken"));
+        QCOMPARE(r->notes.size(), std::size_t(3));
+        QVERIFY(r->plugins.dump().find("abc") == std::string::npos);  // the key is not in the plugins
+
+        // The imported entry is usable by a workflow once the secret is in the store.
+        SecretStore secrets;
+        secrets.setUseEnvironment(false);
+        secrets.set("AMAP_MAPS_API_KEY", "abc");
+        boost::asio::io_context io;
+        McpServerPool pool(io, m_catalog, secrets);
+        auto config = pool.configFor(withPlugins(r->plugins), "amap-maps");
+        QVERIFY(config.ok());
+        QCOMPARE(config->env.at("AMAP_MAPS_API_KEY"), std::string("abc"));
+
+        QVERIFY(!importMcpServers("[1,2]").ok());
+        QVERIFY(!importMcpServers(R"({"other": 1})").ok());
     }
 };
 
