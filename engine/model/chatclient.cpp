@@ -123,6 +123,8 @@ private:
         m_toolCalls = nlohmann::json::array();
         m_parser = SseParser([this](const SseParser::Event &e) { onEvent(e); });
         m_sawDone = false;
+        m_sawEvent = false;
+        m_plainBody.clear();
         m_streamError = ChatError{};
         HttpRequest req;
         req.method = "POST";
@@ -142,7 +144,11 @@ private:
         auto self = shared_from_this();
         HttpCallbacks cb;
         if (m_request.stream) {
-            cb.onData = [self](const HttpResponse &, std::string_view chunk) {
+            cb.onData = [self](const HttpResponse &head, std::string_view chunk) {
+                if (head.header("content-type").find("application/json") != std::string::npos) {
+                    self->m_plainBody.append(chunk);  // not a stream after all
+                    return true;
+                }
                 self->m_parser.feed(chunk);
                 return !self->m_streamError && !self->m_finished;
             };
@@ -156,6 +162,7 @@ private:
 
     void onEvent(const SseParser::Event &e)
     {
+        m_sawEvent = true;
         if (m_streamError || m_finished)
             return;
         if (e.data == "[DONE]") {
@@ -252,7 +259,12 @@ private:
         const long status = response.status;
         if (status < 200 || status >= 300)
             return onHttpStatus(response);
-        if (m_request.stream) {
+        // Some servers ignore "stream": true and answer with one JSON body.
+        const bool plainJson = m_request.stream && !m_sawEvent &&
+                               response.header("content-type").find("application/json") != std::string::npos;
+        if (plainJson)
+            response.body = m_plainBody;
+        if (m_request.stream && !plainJson) {
             m_parser.finish();
             if (m_streamError)
                 return retryOrFail(m_streamError, -1);
@@ -364,6 +376,8 @@ private:
     ChatError m_streamError;
     int m_attempt = 0;
     bool m_sawDone = false;
+    bool m_sawEvent = false;
+    std::string m_plainBody;
     bool m_delivered = false;
     bool m_finished = false;
 };

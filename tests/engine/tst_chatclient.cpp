@@ -310,6 +310,18 @@ private slots:
         QVERIFY(bad.error.message.find("context too long") != std::string::npos);
     }
 
+    // Regression: a server that ignores "stream": true and sends one JSON body was read
+    // as a stream "that ended without [DONE]" and retried.
+    void plainJsonAnswerToAStreamingRequest()
+    {
+        FaultServer server;
+        server.addScript(FaultServer::json(200, R"({"choices":[{"message":{"content":"whole"},"finish_reason":"stop"}]})"));
+        auto out = chat(request(server.baseUrl() + "/v1", "hi", true));
+        QVERIFY2(!out.error, out.error.message.c_str());
+        QCOMPARE(out.result.text, std::string("whole"));
+        QCOMPARE(server.connections(), 1);
+    }
+
     void retryAfterParsing()
     {
         QCOMPARE(parseRetryAfterMs("2"), 2000L);
