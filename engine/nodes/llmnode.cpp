@@ -1,5 +1,6 @@
 #include "engine/core/secretstore.h"
 #include "engine/model/chatclient.h"
+#include "engine/nodes/modelrequest.h"
 #include "engine/nodes/nodecontext.h"
 #include "engine/nodes/noderegistry.h"
 #include "engine/run/runservices.h"
@@ -20,56 +21,16 @@ nlohmann::json responseFormat(const nlohmann::json &config)
 
 void run(std::shared_ptr<NodeContext> ctx, NodeDone done)
 {
-    const NodeSpec &node = ctx->node();
-    const nlohmann::json &config = node.config;
-    RunServices &svc = ctx->services();
-    if (!svc.http || !svc.profiles || !svc.secrets)
-        return done(NodeResult::failure(ErrorKind::Internal, "No model services are set up for this run."));
-    const std::string alias = config.value("model", "default");
-    const nlohmann::json spec = ctx->workflow().models.value(alias, nlohmann::json::object());
-    const std::string profileName = svc.profileOverride.empty() ? spec.value("profile", "") : svc.profileOverride;
-    auto resolved = svc.profiles->resolve(profileName, *svc.secrets);
-    if (!resolved)
-        return done(NodeResult::failure(
-            resolved.diagnostics()[0].message.find("API key") != std::string::npos ? ErrorKind::Auth : ErrorKind::InvalidInput,
-            resolved.diagnostics()[0].message));
-
-    ChatRequest req;
-    req.profile = resolved->profile;
-    req.apiKey = resolved->apiKey;
-    req.model = !svc.modelOverride.empty() ? svc.modelOverride : spec.value("model", "");
-    if (const auto system = ctx->render(config.value("system", "")); !system.empty())
-        req.messages.push_back({{"role", "system"}, {"content", system}});
-    if (const int turns = config.value("history", 0); turns > 0 && ctx->sys().contains("history")) {
-        const auto &history = ctx->sys()["history"];
-        const std::size_t keep = std::min<std::size_t>(history.size(), static_cast<std::size_t>(turns) * 2);
-        for (std::size_t i = history.size() - keep; i < history.size(); ++i)
-            req.messages.push_back(history[i]);
-    }
-    req.messages.push_back({{"role", "user"}, {"content", ctx->render(config.value("prompt", ""))}});
-    if (config.contains("temperature"))
-        req.temperature = config["temperature"].get<double>();
-    if (config.contains("maxTokens"))
-        req.maxTokens = config["maxTokens"].get<int>();
-    req.responseFormat = responseFormat(config);
-    req.stream = config.value("stream", true);
-    req.stallTimeoutMs = svc.modelStallTimeoutMs;
-    req.timeoutMs = svc.modelTimeoutMs;
-    req.maxAttempts = svc.modelMaxAttempts;
-    req.backoffMs = svc.modelBackoffMs;
+    NodeResult error;
+    auto request = modelRequest(*ctx, error);
+    if (!request)
+        return done(std::move(error));
+    ChatRequest req = std::move(*request);
+    req.responseFormat = responseFormat(ctx->node().config);
     const bool wantsJson = !req.responseFormat.is_null();
+    RunServices &svc = ctx->services();
 
-    ChatCallbacks cb;
-    cb.onDelta = [ctx](std::string_view text, std::string_view reasoning) {
-        if (!reasoning.empty())
-            ctx->token(reasoning, true);
-        if (!text.empty())
-            ctx->token(text, false);
-    };
-    cb.onRetry = [ctx](int attempt, long delayMs, const std::string &why) {
-        ctx->log("warning", why + " Trying again (attempt " + std::to_string(attempt) + ") in " +
-                                std::to_string(delayMs) + " ms.");
-    };
+    ChatCallbacks cb = modelCallbacks(ctx);
     cb.onComplete = [ctx, done, wantsJson](ChatResult result, ChatError error) {
         if (error)
             return done(NodeResult::failure(error.kind, error.message));

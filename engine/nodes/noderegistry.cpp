@@ -107,7 +107,8 @@ const NodeRegistry &NodeRegistry::builtin()
         NodeRegistry r;
         for (auto make : {startNodeDescriptor, llmNodeDescriptor, templateNodeDescriptor,
                           conditionNodeDescriptor, aggregateNodeDescriptor, answerNodeDescriptor,
-                          endNodeDescriptor, httpNodeDescriptor, mcpToolNodeDescriptor}) {
+                          endNodeDescriptor, httpNodeDescriptor, mcpToolNodeDescriptor,
+                          agentNodeDescriptor}) {
             std::string error;
             if (!r.add(make(), &error))
                 throw std::logic_error("built-in " + error);  // a programming error, caught by tests

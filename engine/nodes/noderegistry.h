@@ -32,5 +32,6 @@ NodeDescriptor answerNodeDescriptor();
 NodeDescriptor endNodeDescriptor();
 NodeDescriptor httpNodeDescriptor();
 NodeDescriptor mcpToolNodeDescriptor();
+NodeDescriptor agentNodeDescriptor();
 
 } // namespace flowdeck::engine

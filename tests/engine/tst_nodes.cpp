@@ -342,10 +342,49 @@ private slots:
                             [](const Diagnostic &d) { return d.code == "unknown-plugin" && d.field == "config.server"; }));
     }
 
+    void agentCallsToolsAndAnswers()
+    {
+        RunHarness h;
+        useMock(h);
+        const std::string bin = FLOWDECK_SOURCE_DIR "/tests/peers/node_modules/.bin/";
+        auto wf = RunHarness::workflow(
+            {{"mode", "chat"},
+             {"models", {{"default", {{"profile", "mock"}}}}},
+             {"plugins", {{"everything", {{"command", bin + "mcp-server-everything"}, {"args", {"stdio"}}}}}},
+             {"nodes", {node("start", "start"),
+                        node("agent", "agent", {{"prompt", "{{sys.query}}"}, {"stream", false},
+                                                {"tools", {{{"server", "everything"}, {"tool", "echo"}}}}}),
+                        node("answer", "answer", {{"text", "{{agent.text}}"}})}},
+             {"edges", {edge("start", "agent"), edge("agent", "answer")}}});
+        auto out = h.run(wf, {}, {{"query", "please agent-echo"}});
+        QVERIFY2(out.status == RunStatus::Succeeded, out.error.c_str());
+        QCOMPARE(out.answer, std::string("The tool said: Echo: from the agent"));
+        const auto &outputs = out.first(RunEventType::NodeFinished, "agent")->data["outputs"];
+        QCOMPARE(outputs["steps"].size(), std::size_t(1));
+        QCOMPARE(outputs["steps"][0]["tool"], json("echo"));
+        QCOMPARE(outputs["steps"][0]["arguments"]["message"], json("from the agent"));
+        QCOMPARE(outputs["steps"][0]["result"], json("Echo: from the agent"));
+        QCOMPARE(outputs["usage"]["total_tokens"], json(28 + 36));
+        bool logged = false;
+        for (const auto &e : out.events)
+            logged = logged || (e.type == RunEventType::Log && e.data["message"] == "Calling everything / echo");
+        QVERIFY(logged);
+
+        auto looping = RunHarness::workflow(
+            {{"models", {{"default", {{"profile", "mock"}}}}},
+             {"plugins", {{"everything", {{"command", bin + "mcp-server-everything"}, {"args", {"stdio"}}}}}},
+             {"nodes", {node("start", "start"), node("agent", "agent", {{"prompt", "agent-loop"}, {"stream", false}, {"maxIterations", 2},
+                                                                       {"tools", {{{"server", "everything"}}}}})}},
+             {"edges", {edge("start", "agent")}}});
+        auto limited = h.run(looping);
+        QCOMPARE(limited.errorKind, ErrorKind::Limit);
+        QVERIFY(limited.error.find("within 2 rounds") != std::string::npos);
+    }
+
     void descriptorsDescribeThemselves()
     {
         const auto &registry = NodeRegistry::builtin();
-        QCOMPARE(registry.all().size(), std::size_t(9));
+        QCOMPARE(registry.all().size(), std::size_t(10));
         for (const auto *d : registry.all()) {
             auto j = d->toJson();
             QVERIFY2(!d->title.empty() && !d->titleZh.empty() && !d->description.empty(), d->type.c_str());

@@ -251,9 +251,40 @@ private slots:
         QCOMPARE(r.out, QStringLiteral("订单已保存\n"));
     }
 
+    // The agent example as shipped, with its catalog plugins pointed at the locally
+    // installed servers (so the test needs no download).
+    void agentExampleUsesFilesystemAndMemory()
+    {
+        QTemporaryDir catalog, notes;
+        const QString bin = QStringLiteral(FLOWDECK_SOURCE_DIR "/tests/peers/node_modules/.bin/");
+        for (const char *id : {"filesystem", "memory"}) {
+            QFile real(QStringLiteral(FLOWDECK_SOURCE_DIR "/plugins/") + id + ".json");
+            QVERIFY(real.open(QIODevice::ReadOnly));
+            auto manifest = nlohmann::json::parse(real.readAll().toStdString());
+            manifest["transport"]["command"] = (bin + "mcp-server-" + id).toStdString();
+            manifest["transport"]["args"] = nlohmann::json::array();
+            QFile local(catalog.path() + "/" + id + ".json");
+            QVERIFY(local.open(QIODevice::WriteOnly));
+            local.write(QByteArray::fromStdString(manifest.dump(2)));
+        }
+        QProcessEnvironment env;
+        env.insert("FLOWDECK_PLUGINS_DIR", catalog.path());
+        env.insert("NOTES_DIR", notes.path());
+        auto r = flowdeck({"run", example("agent-notes.flow.json"), "-p", "mock", "-q", "agent-notes: remember Flowdeck",
+                           "--trace"}, env);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.out, QStringLiteral("Noted. Flowdeck is in my memory now.\n"));
+        QVERIFY(r.err.contains("Calling fs / list_allowed_directories"));
+        QVERIFY(r.err.contains("Calling memory / create_entities"));
+        QFile memory(notes.path() + "/memory.jsonl");
+        QVERIFY2(memory.open(QIODevice::ReadOnly), "the memory server wrote nothing");
+        QVERIFY(memory.readAll().contains("\"name\":\"Flowdeck\""));
+    }
+
     void examplesAreInCanonicalForm()
     {
-        auto r = flowdeck({"format", "--check", example("hello-chat.flow.json"), example("order-triage.flow.json")});
+        auto r = flowdeck({"format", "--check", example("hello-chat.flow.json"), example("order-triage.flow.json"),
+                           example("agent-notes.flow.json")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.out));
     }
 
