@@ -135,6 +135,65 @@ private slots:
         QCOMPARE(firstText(after.result), std::string("Echo: still here"));
     }
 
+    void samplingRootsListChangedAndLoggingReachTheHost()
+    {
+        boost::asio::io_context io;
+        McpHostHandlers host;
+        std::vector<std::string> asked;
+        int listChanged = 0, logs = 0;
+        host.onServerRequest = [&](const std::string &method, const json &params,
+                                   std::function<void(json, std::string)> reply) {
+            asked.push_back(method);
+            QVERIFY(params.contains("messages"));
+            reply({{"role", "assistant"}, {"content", {{"type", "text"}, {"text", "sampled by the host"}}}, {"model", "test-model"}},
+                  {});
+        };
+        host.onListChanged = [&](const std::string &method) {
+            if (method == "notifications/tools/list_changed")
+                ++listChanged;
+        };
+        host.onLog = [&](const json &params) {
+            if (params.value("logger", "") != "stderr")
+                ++logs;
+        };
+        host.roots = json::array({{{"uri", "file:///srv/flowdeck-data"}, {"name", "data"}}});
+        auto client = McpClient::create(io, everything(), host);
+        // Tools that depend on the client's capabilities are added after initialization,
+        // announced with list_changed; the client drops its cached list then.
+        bool found = false;
+        for (int attempt = 0; attempt < 20 && !found; ++attempt) {
+            Reply tools;
+            client->listTools(into(tools));
+            wait(io, tools);
+            for (const auto &t : tools.result)
+                found = found || t["name"] == "trigger-sampling-request";
+            if (!found)
+                io.run_for(std::chrono::milliseconds(100));
+        }
+        QVERIFY(found);
+        QVERIFY(listChanged >= 1);
+
+        Reply sampled;
+        client->callTool("trigger-sampling-request", {{"prompt", "say hi"}, {"maxTokens", 20}}, into(sampled));
+        wait(io, sampled);
+        QVERIFY2(!sampled.error, sampled.error.message.c_str());
+        QCOMPARE(asked, std::vector<std::string>{"sampling/createMessage"});
+        QVERIFY(firstText(sampled.result).find("sampled by the host") != std::string::npos);
+
+        Reply roots;
+        client->callTool("get-roots-list", json::object(), into(roots));
+        wait(io, roots);
+        QVERIFY2(firstText(roots.result).find("file:///srv/flowdeck-data") != std::string::npos, firstText(roots.result).c_str());
+
+        Reply toggle;
+        client->callTool("toggle-simulated-logging", json::object(), into(toggle));
+        wait(io, toggle);
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+        while (logs == 0 && std::chrono::steady_clock::now() < deadline)
+            io.run_for(std::chrono::milliseconds(100));
+        QVERIFY2(logs > 0, "no notifications/message arrived");
+    }
+
     void filesystemWorksInsideItsRootOnly()
     {
         QTemporaryDir dir;
