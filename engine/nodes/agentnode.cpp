@@ -1,5 +1,6 @@
 #include "engine/core/jsonschema.h"
 #include "engine/mcp/mcpserverpool.h"
+#include "engine/nodes/declaredchecks.h"
 #include "engine/nodes/modelrequest.h"
 #include "engine/nodes/nodecontext.h"
 #include "engine/nodes/noderegistry.h"
@@ -272,25 +273,10 @@ NodeDescriptor agentNodeDescriptor()
     };
     d.validate = [](const NodeSpec &node, const Workflow &wf) {
         Diagnostics out;
-        auto add = [&](std::string code, std::string field, std::string message) {
-            Diagnostic diag;
-            diag.code = std::move(code);
-            diag.nodeId = node.id;
-            diag.field = std::move(field);
-            diag.message = std::move(message);
-            out.push_back(std::move(diag));
-        };
-        const std::string alias = node.config.value("model", "default");
-        if (!wf.models.contains(alias))
-            add("unknown-model", "config.model",
-                "The model '" + alias + "' is not declared in the workflow's models; add it or pick another.");
+        checkModelDeclared(node, wf, out);
         const auto tools = node.config.value("tools", nlohmann::json::array());
-        for (std::size_t i = 0; i < tools.size(); ++i) {
-            const std::string server = tools[i].value("server", "");
-            if (!wf.plugins.contains(server))
-                add("unknown-plugin", "config.tools[" + std::to_string(i) + "].server",
-                    "The plugin '" + server + "' is not declared in the workflow's plugins; add it or pick another.");
-        }
+        for (std::size_t i = 0; i < tools.size(); ++i)
+            checkPluginDeclared(node, wf, tools[i].value("server", ""), "config.tools[" + std::to_string(i) + "].server", out);
         return out;
     };
     d.execute = run;

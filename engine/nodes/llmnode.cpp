@@ -1,5 +1,6 @@
 #include "engine/core/secretstore.h"
 #include "engine/model/chatclient.h"
+#include "engine/nodes/declaredchecks.h"
 #include "engine/nodes/modelrequest.h"
 #include "engine/nodes/nodecontext.h"
 #include "engine/nodes/noderegistry.h"
@@ -96,15 +97,7 @@ NodeDescriptor llmNodeDescriptor()
     };
     d.validate = [](const NodeSpec &node, const Workflow &wf) {
         Diagnostics out;
-        const std::string alias = node.config.value("model", "default");
-        if (!wf.models.contains(alias)) {
-            Diagnostic diag;
-            diag.code = "unknown-model";
-            diag.nodeId = node.id;
-            diag.field = "config.model";
-            diag.message = "The model '" + alias + "' is not declared in the workflow's models; add it or pick another.";
-            out.push_back(diag);
-        }
+        checkModelDeclared(node, wf, out);
         return out;
     };
     d.execute = run;

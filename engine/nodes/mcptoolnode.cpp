@@ -1,5 +1,6 @@
 #include "engine/core/jsonschema.h"
 #include "engine/mcp/mcpserverpool.h"
+#include "engine/nodes/declaredchecks.h"
 #include "engine/nodes/nodecontext.h"
 #include "engine/nodes/noderegistry.h"
 #include "engine/run/runservices.h"
@@ -144,15 +145,7 @@ NodeDescriptor mcpToolNodeDescriptor()
     };
     d.validate = [](const NodeSpec &node, const Workflow &wf) {
         Diagnostics out;
-        const std::string server = node.config.value("server", "");
-        if (!wf.plugins.contains(server)) {
-            Diagnostic diag;
-            diag.code = "unknown-plugin";
-            diag.nodeId = node.id;
-            diag.field = "config.server";
-            diag.message = "The plugin '" + server + "' is not declared in the workflow's plugins; add it or pick another.";
-            out.push_back(diag);
-        }
+        checkPluginDeclared(node, wf, node.config.value("server", ""), "config.server", out);
         return out;
     };
     d.execute = run;
