@@ -163,27 +163,78 @@ void McpClient::connect(Done done)
     });
 }
 
-void McpClient::listPage(nlohmann::json collected, std::string cursor, ResultHandler handler)
+void McpClient::listPage(std::string method, std::string key, nlohmann::json collected, std::string cursor,
+                         ResultHandler handler)
 {
     nlohmann::json params = nlohmann::json::object();
     if (!cursor.empty())
         params["cursor"] = cursor;
     std::weak_ptr<McpClient> weak = weak_from_this();
-    m_session->request("tools/list", params, m_config.callTimeoutMs,
-                       [weak, collected, handler](nlohmann::json result, McpError error) mutable {
+    m_session->request(method, params, m_config.callTimeoutMs,
+                       [weak, method, key, collected, handler](nlohmann::json result, McpError error) mutable {
                            auto self = weak.lock();
                            if (!self)
                                return;
                            if (error)
                                return handler(nullptr, error);
-                           for (auto &t : result.value("tools", nlohmann::json::array()))
+                           for (auto &t : result.value(key, nlohmann::json::array()))
                                collected.push_back(std::move(t));
-                           const std::string next = result.value("nextCursor", "");
-                           if (!next.empty() && collected.size() < 10000)
-                               return self->listPage(std::move(collected), next, std::move(handler));
-                           self->m_toolsCache = collected;
+                           const nlohmann::json next = result.value("nextCursor", nlohmann::json());
+                           if (next.is_string() && !next.get<std::string>().empty() && collected.size() < 10000)
+                               return self->listPage(method, key, std::move(collected), next.get<std::string>(),
+                                                     std::move(handler));
+                           if (method == "tools/list")
+                               self->m_toolsCache = collected;
                            handler(std::move(collected), McpError{});
                        });
+}
+
+void McpClient::listAll(const std::string &method, const std::string &key, ResultHandler handler)
+{
+    std::weak_ptr<McpClient> weak = weak_from_this();
+    connect([weak, method, key, handler](McpError error) {
+        auto self = weak.lock();
+        if (!self)
+            return;
+        if (error)
+            return handler(nullptr, error);
+        self->listPage(method, key, nlohmann::json::array(), {}, handler);
+    });
+}
+
+void McpClient::requestWhenReady(const std::string &method, nlohmann::json params, ResultHandler handler)
+{
+    std::weak_ptr<McpClient> weak = weak_from_this();
+    connect([weak, method, params = std::move(params), handler](McpError error) mutable {
+        auto self = weak.lock();
+        if (!self)
+            return;
+        if (error)
+            return handler(nullptr, error);
+        self->m_session->request(method, std::move(params), self->m_config.callTimeoutMs, handler);
+    });
+}
+
+void McpClient::listResources(ResultHandler handler) { listAll("resources/list", "resources", std::move(handler)); }
+
+void McpClient::listResourceTemplates(ResultHandler handler)
+{
+    listAll("resources/templates/list", "resourceTemplates", std::move(handler));
+}
+
+void McpClient::listPrompts(ResultHandler handler) { listAll("prompts/list", "prompts", std::move(handler)); }
+
+void McpClient::readResource(const std::string &uri, ResultHandler handler)
+{
+    requestWhenReady("resources/read", {{"uri", uri}}, std::move(handler));
+}
+
+void McpClient::getPrompt(const std::string &name, nlohmann::json arguments, ResultHandler handler)
+{
+    nlohmann::json params = {{"name", name}};
+    if (arguments.is_object() && !arguments.empty())
+        params["arguments"] = std::move(arguments);
+    requestWhenReady("prompts/get", std::move(params), std::move(handler));
 }
 
 void McpClient::listTools(ResultHandler handler)
@@ -197,7 +248,7 @@ void McpClient::listTools(ResultHandler handler)
             return handler(nullptr, error);
         if (self->m_toolsCache.is_array())
             return handler(self->m_toolsCache, McpError{});
-        self->listPage(nlohmann::json::array(), {}, handler);
+        self->listPage("tools/list", "tools", nlohmann::json::array(), {}, handler);
     });
 }
 

@@ -43,6 +43,12 @@ public:
 
     void connect(Done done);
     void listTools(ResultHandler handler);  // result: the tools array
+    // Every page of resources/list, resources/templates/list or prompts/list.
+    void listResources(ResultHandler handler);
+    void listResourceTemplates(ResultHandler handler);
+    void listPrompts(ResultHandler handler);
+    void readResource(const std::string &uri, ResultHandler handler);  // result: {contents: [...]}
+    void getPrompt(const std::string &name, nlohmann::json arguments, ResultHandler handler);
     // Calls a tool; returns a handle for cancel(). `progress` gets notifications/progress params.
     long long callTool(const std::string &name, nlohmann::json arguments, ResultHandler handler,
                        McpSession::Progress progress = {}, long timeoutMs = 0);
@@ -61,7 +67,10 @@ private:
     enum class State { Idle, Starting, Ready };
     void fail(const McpError &error);
     std::string describeExit(int status, const std::string &why) const;
-    void listPage(nlohmann::json collected, std::string cursor, ResultHandler handler);
+    void listPage(std::string method, std::string key, nlohmann::json collected, std::string cursor,
+                  ResultHandler handler);
+    void listAll(const std::string &method, const std::string &key, ResultHandler handler);
+    void requestWhenReady(const std::string &method, nlohmann::json params, ResultHandler handler);
 
     boost::asio::io_context &m_io;
     McpServerConfig m_config;

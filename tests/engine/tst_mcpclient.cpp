@@ -104,6 +104,48 @@ private slots:
         QVERIFY(hasImage);
     }
 
+    void resourcesAndPromptsWithPagination()
+    {
+        boost::asio::io_context io;
+        auto client = McpClient::create(io, everything());
+        Reply resources;
+        client->listResources(into(resources));
+        wait(io, resources);
+        QVERIFY2(!resources.error, resources.error.message.c_str());
+        QVERIFY(resources.result.is_array() && !resources.result.empty());
+        const std::string uri = resources.result[0]["uri"];
+        Reply read;
+        client->readResource(uri, into(read));
+        wait(io, read);
+        QVERIFY2(!read.error, read.error.message.c_str());
+        QCOMPARE(read.result["contents"][0]["uri"].get<std::string>(), uri);
+
+        Reply templates;
+        client->listResourceTemplates(into(templates));
+        wait(io, templates);
+        QVERIFY(!templates.error && templates.result.is_array());
+
+        Reply prompts;
+        client->listPrompts(into(prompts));
+        wait(io, prompts);
+        QVERIFY(!prompts.error && !prompts.result.empty());
+        std::string simple;
+        for (const auto &p : prompts.result)
+            if (!p.contains("arguments") || p["arguments"].empty())
+                simple = p["name"];
+        QVERIFY(!simple.empty());
+        Reply prompt;
+        client->getPrompt(simple, json::object(), into(prompt));
+        wait(io, prompt);
+        QVERIFY2(!prompt.error, prompt.error.message.c_str());
+        QVERIFY(!prompt.result["messages"].empty());
+
+        Reply missing;
+        client->readResource("demo://no/such/thing", into(missing));
+        wait(io, missing);
+        QVERIFY(bool(missing.error));
+    }
+
     void progressNotificationsAndCancellation()
     {
         boost::asio::io_context io;
