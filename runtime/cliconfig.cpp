@@ -22,4 +22,33 @@ void printDiagnostics(const engine::Diagnostics &diagnostics, const std::string 
         std::cerr << file << ": " << d.toString() << "\n";
 }
 
+engine::McpHostHandlers cliMcpHost(bool trace)
+{
+    engine::McpHostHandlers host;
+    host.onServerRequest = [](const std::string &method, const nlohmann::json &,
+                              std::function<void(nlohmann::json, std::string)> reply) {
+        reply(nullptr, "the flowdeck command line cannot answer " + method +
+                           " requests; use the studio for plugins that need them");
+    };
+    if (trace)
+        host.onLog = [](const nlohmann::json &params) {
+            const nlohmann::json data = params.value("data", nlohmann::json());
+            std::cerr << "[trace] plugin log: " << (data.is_string() ? data.get<std::string>() : engine::safeDump(data))
+                      << "\n";
+        };
+    return host;
+}
+
+bool splitNameValue(const std::string &pair, std::string &name, std::string &value, const char *option)
+{
+    auto eq = pair.find('=');
+    if (eq == std::string::npos || eq == 0) {
+        std::cerr << "flowdeck: " << option << " \"" << pair << "\" must look like name=value.\n";
+        return false;
+    }
+    name = pair.substr(0, eq);
+    value = pair.substr(eq + 1);
+    return true;
+}
+
 } // namespace flowdeck::runtime

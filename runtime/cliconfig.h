@@ -2,6 +2,7 @@
 
 #include "engine/core/diagnostic.h"
 #include "engine/core/secretstore.h"
+#include "engine/mcp/mcpsession.h"
 #include "engine/model/providerprofile.h"
 
 #include <string>
@@ -19,5 +20,12 @@ struct CliConfig {
 };
 
 void printDiagnostics(const engine::Diagnostics &diagnostics, const std::string &file);
+
+// What the command line answers MCP servers: it declines sampling and elicitation (no
+// one can be asked), and with `trace` prints their log messages on stderr.
+engine::McpHostHandlers cliMcpHost(bool trace);
+
+// Splits "name=value"; false (with a message naming `option`) when there is no name.
+bool splitNameValue(const std::string &pair, std::string &name, std::string &value, const char *option);
 
 } // namespace flowdeck::runtime

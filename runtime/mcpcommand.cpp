@@ -28,18 +28,6 @@ struct McpOptions {
     long timeoutMs = 60000;
 };
 
-bool splitPair(const std::string &pair, std::string &name, std::string &value, const char *option)
-{
-    auto eq = pair.find('=');
-    if (eq == std::string::npos || eq == 0) {
-        std::cerr << "flowdeck: " << option << " \"" << pair << "\" must look like name=value.\n";
-        return false;
-    }
-    name = pair.substr(0, eq);
-    value = pair.substr(eq + 1);
-    return true;
-}
-
 // Runs `body` with a connected client for the server the options name.
 int withClient(const McpOptions &o,
                const std::function<void(std::shared_ptr<engine::McpClient>, std::function<void(int)>)> &body)
@@ -58,7 +46,7 @@ int withClient(const McpOptions &o,
     }
     std::string name, value;
     for (const auto &s : o.settings) {
-        if (!splitPair(s, name, value, "--set"))
+        if (!splitNameValue(s, name, value, "--set"))
             return kExitUsage;
         auto &slot = entry["settings"][name];
         if (slot.is_null())
@@ -66,19 +54,14 @@ int withClient(const McpOptions &o,
         slot.push_back(value);
     }
     for (const auto &e : o.env) {
-        if (!splitPair(e, name, value, "--env"))
+        if (!splitNameValue(e, name, value, "--env"))
             return kExitUsage;
         entry["env"][name] = value;
     }
     const std::string alias = o.command.empty() ? o.server : "server";
     wf.plugins[alias] = entry;
     boost::asio::io_context io;
-    engine::McpHostHandlers host;
-    host.onServerRequest = [](const std::string &method, const nlohmann::json &,
-                              std::function<void(nlohmann::json, std::string)> reply) {
-        reply(nullptr, "the command line cannot answer " + method);
-    };
-    engine::McpServerPool pool(io, catalog, config.secrets, host);
+    engine::McpServerPool pool(io, catalog, config.secrets, cliMcpHost(false));
     pool.callTimeoutMs = o.timeoutMs;
     auto client = pool.clientFor(wf, alias);
     if (!client) {
@@ -130,7 +113,7 @@ int callTool(const McpOptions &o)
     nlohmann::json arguments = nlohmann::json::object();
     std::string name, value;
     for (const auto &a : o.args) {
-        if (!splitPair(a, name, value, "--arg"))
+        if (!splitNameValue(a, name, value, "--arg"))
             return kExitUsage;
         auto parsed = nlohmann::json::parse(value, nullptr, false);
         arguments[name] = parsed.is_discarded() ? nlohmann::json(value) : parsed;

@@ -38,24 +38,20 @@ struct RunCliOptions {
 bool parseInputs(const std::vector<std::string> &pairs, nlohmann::json &out)
 {
     for (const auto &pair : pairs) {
-        auto eq = pair.find('=');
-        if (eq == std::string::npos || eq == 0) {
-            std::cerr << "flowdeck: --input \"" << pair << "\" must look like name=value (or name=@file).\n";
+        std::string name, value;
+        if (!splitNameValue(pair, name, value, "--input"))
             return false;
-        }
-        std::string value = pair.substr(eq + 1);
         if (!value.empty() && value[0] == '@') {
             std::ifstream in(value.substr(1), std::ios::binary);
             if (!in) {
-                std::cerr << "flowdeck: cannot read the file " << value.substr(1) << " for input '"
-                          << pair.substr(0, eq) << "'.\n";
+                std::cerr << "flowdeck: cannot read the file " << value.substr(1) << " for input '" << name << "'.\n";
                 return false;
             }
             std::stringstream buffer;
             buffer << in.rdbuf();
             value = buffer.str();
         }
-        out[pair.substr(0, eq)] = value;
+        out[name] = value;
     }
     return true;
 }
@@ -130,19 +126,7 @@ int runWorkflow(const RunCliOptions &opts)
     for (const auto &d : catalog.loadDirectory(engine::PluginCatalog::defaultDirectory()))
         if (opts.trace)
             std::cerr << "flowdeck: " << d.toString() << "\n";
-    engine::McpHostHandlers host;
-    host.onServerRequest = [](const std::string &method, const nlohmann::json &,
-                              std::function<void(nlohmann::json, std::string)> reply) {
-        reply(nullptr, "flowdeck run cannot answer " + method + " requests; use the studio for plugins that need them");
-    };
-    if (opts.trace)
-        host.onLog = [](const nlohmann::json &params) {
-            std::cerr << "[trace] plugin log: " << (params.contains("data") && params["data"].is_string()
-                                                        ? params["data"].get<std::string>()
-                                                        : params.value("data", nlohmann::json()).dump())
-                      << "\n";
-        };
-    engine::McpServerPool mcp(io, catalog, config.secrets, host);
+    engine::McpServerPool mcp(io, catalog, config.secrets, cliMcpHost(opts.trace));
     engine::RunServices services;
     services.http = &http;
     services.mcp = &mcp;

@@ -92,4 +92,12 @@ std::vector<JsonSchema::Violation> JsonSchema::validate(const nlohmann::json &do
     return out;
 }
 
+std::string JsonSchema::describe(const std::vector<Violation> &violations)
+{
+    std::string out;
+    for (const auto &v : violations)
+        out += (out.empty() ? "" : "; ") + (v.path.empty() ? std::string("arguments") : v.path) + ": " + v.message;
+    return out;
+}
+
 } // namespace flowdeck::engine

@@ -23,6 +23,8 @@ public:
     };
     // The deepest violations only: valijson also reports every enclosing level.
     std::vector<Violation> validate(const nlohmann::json &document) const;
+    // "path: message; path: message", with "arguments" for the root.
+    static std::string describe(const std::vector<Violation> &violations);
 
     const nlohmann::json &source() const { return m_source; }
 

@@ -1,4 +1,5 @@
 #include "engine/core/jsonschema.h"
+#include "engine/mcp/mcpresult.h"
 #include "engine/mcp/mcpserverpool.h"
 #include "engine/nodes/declaredchecks.h"
 #include "engine/nodes/modelrequest.h"
@@ -176,9 +177,7 @@ private:
         if (auto schema = m_ctx->services().mcp->toolSchema(tool->server, tool->tool, &schemaError)) {
             auto violations = schema->validate(args);
             if (!violations.empty()) {
-                std::string why = "The arguments do not fit the tool's input schema:";
-                for (const auto &v : violations)
-                    why += " " + (v.path.empty() ? std::string("arguments") : v.path) + ": " + v.message + ";";
+                const std::string why = "The arguments do not fit the tool's input schema: " + JsonSchema::describe(violations);
                 step["error"] = why;
                 answerTool(id, why, step);
                 return runTool(index + 1);
@@ -197,9 +196,7 @@ private:
                                                       text = "The tool failed: " + error.message;
                                                       step["error"] = error.message;
                                                   } else {
-                                                      for (const auto &c : result.value("content", nlohmann::json::array()))
-                                                          if (c.value("type", "") == "text")
-                                                              text += (text.empty() ? "" : "\n") + c.value("text", "");
+                                                      text = mcpResultText(result);
                                                       step["result"] = text;
                                                       step["is_error"] = result.value("isError", false);
                                                   }

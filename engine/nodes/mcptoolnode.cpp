@@ -1,4 +1,5 @@
 #include "engine/core/jsonschema.h"
+#include "engine/mcp/mcpresult.h"
 #include "engine/mcp/mcpserverpool.h"
 #include "engine/nodes/declaredchecks.h"
 #include "engine/nodes/nodecontext.h"
@@ -22,16 +23,8 @@ ErrorKind kindOf(const McpError &e)
 
 NodeResult outputsFrom(const nlohmann::json &result)
 {
-    std::string text;
     const nlohmann::json content = result.value("content", nlohmann::json::array());
-    for (const auto &c : content) {
-        if (c.value("type", "") != "text")
-            continue;
-        if (!text.empty())
-            text += "\n";
-        text += c.value("text", "");
-    }
-    return NodeResult::success({{"text", std::move(text)},
+    return NodeResult::success({{"text", mcpResultText(result)},
                                 {"structured", result.value("structuredContent", nlohmann::json())},
                                 {"content", content},
                                 {"is_error", result.value("isError", false)}});
@@ -49,13 +42,10 @@ void callTool(std::shared_ptr<NodeContext> ctx, NodeDone done, std::shared_ptr<M
         return done(NodeResult::failure(ErrorKind::Upstream, "The tool '" + name + "' of plugin '" + server +
                                                                  "' has an input schema Flowdeck cannot read: " + schemaError));
     const auto violations = schema->validate(arguments);
-    if (!violations.empty()) {
-        std::string why;
-        for (const auto &v : violations)
-            why += (why.empty() ? "" : "; ") + (v.path.empty() ? std::string("arguments") : v.path) + ": " + v.message;
+    if (!violations.empty())
         return done(NodeResult::failure(ErrorKind::InvalidInput, "The arguments for tool '" + name + "' of plugin '" +
-                                                                     server + "' do not fit its input schema: " + why));
-    }
+                                                                     server + "' do not fit its input schema: " +
+                                                                     JsonSchema::describe(violations)));
     const long timeout = ctx->node().config.value("timeoutMs", 0L);
     const auto handle = client->callTool(
         name, std::move(arguments),
