@@ -67,9 +67,9 @@ int main(int argc, char **argv)
 {
     const int calls = argc > 1 ? std::max(1, std::atoi(argv[1])) : 1000;
     std::printf("MCP tools/call round trip over stdio (sequential; server start-up excluded)\n");
-    bool ok = measure("fault-mcp-server echo (minimal)", {"fault", "node", {kPeers + "/fault-mcp-server.cjs"}, {}, {}, 30000, 10000},
+    bool ok = measure("fault-mcp-server echo (minimal)", McpServerConfig::stdio("fault", "node", {kPeers + "/fault-mcp-server.cjs"}, 10000),
                       "echo", {{"text", "hi"}}, calls);
-    ok = measure("server-everything echo", {"everything", kPeers + "/node_modules/.bin/mcp-server-everything", {"stdio"}, {}, {}, 30000, 10000},
+    ok = measure("server-everything echo", McpServerConfig::stdio("everything", kPeers + "/node_modules/.bin/mcp-server-everything", {"stdio"}, 10000),
                  "echo", {{"message", "hi"}}, calls) && ok;
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);

@@ -1,6 +1,5 @@
 #include "engine/mcp/mcpclient.h"
 
-#include "engine/mcp/stdiochannel.h"
 
 #include <boost/asio/post.hpp>
 
@@ -33,12 +32,14 @@ McpClient::McpClient(asio::io_context &io, McpServerConfig config, McpHostHandle
 
 McpClient::~McpClient()
 {
-    if (m_channel)
-        m_channel->close();
+    if (m_transport)
+        m_transport->close();
 }
 
 std::string McpClient::describeExit(int status, const std::string &why) const
 {
+    if (m_config.remote())
+        return "The connection to the MCP server '" + m_config.id + "' (" + m_config.url + ") was lost: " + why + ".";
     std::string text = "The MCP server '" + m_config.id + "' stopped (" + why;
     if (status >= 0)
         text += ", exit status " + std::to_string(status);
@@ -72,20 +73,20 @@ void McpClient::connect(Done done)
     ++m_starts;
     m_stderrTail.clear();
     m_toolsCache = nullptr;
-    m_channel = StdioChannel::create(m_io);
+    m_transport = McpTransport::create(m_io, m_config);
     std::weak_ptr<McpClient> weak = weak_from_this();
     m_session = McpSession::create(
-        m_io, [channel = std::weak_ptr<StdioChannel>(m_channel)](std::string line) {
-            if (auto c = channel.lock())
-                c->send(std::move(line));
+        m_io, [transport = std::weak_ptr<McpTransport>(m_transport)](std::string line) {
+            if (auto t = transport.lock())
+                t->send(std::move(line));
         },
         m_host);
-    StdioChannel::Callbacks cb;
-    cb.onLine = [session = std::weak_ptr<McpSession>(m_session)](std::string line) {
+    McpTransport::Callbacks cb;
+    cb.onMessage = [session = std::weak_ptr<McpSession>(m_session)](std::string line) {
         if (auto s = session.lock())
             s->receive(line);
     };
-    cb.onStderr = [weak](std::string line) {
+    cb.onDiagnostic = [weak](std::string line) {
         auto self = weak.lock();
         if (!self || line.empty())
             return;
@@ -93,7 +94,7 @@ void McpClient::connect(Done done)
         if (self->m_stderrTail.size() > 3)
             self->m_stderrTail.pop_front();
         if (self->m_host.onLog)
-            self->m_host.onLog({{"level", "debug"}, {"logger", "stderr"}, {"data", line}});
+            self->m_host.onLog({{"level", "debug"}, {"logger", self->m_config.remote() ? "http" : "stderr"}, {"data", line}});
     };
     cb.onClosed = [weak, session = m_session](int status, std::string why) {
         auto self = weak.lock();
@@ -102,7 +103,7 @@ void McpClient::connect(Done done)
         const std::string message = self->describeExit(status, why);
         if (self->m_session == session) {
             self->m_state = State::Idle;
-            self->m_channel.reset();
+            self->m_transport.reset();
         }
         session->failAll(message);
         McpError e;
@@ -111,12 +112,13 @@ void McpClient::connect(Done done)
         self->fail(e);
     };
     std::string error;
-    if (!m_channel->start(m_config.command, m_config.args, m_config.env, m_config.cwd, std::move(cb), &error)) {
+    if (!m_transport->open(std::move(cb), &error)) {
         McpError e;
         e.transport = true;
-        e.message = "Could not start the MCP server '" + m_config.id + "': " + error +
-                    ". Is it installed (see the plugin's install notes)?";
-        m_channel.reset();
+        e.message = m_config.remote() ? "Could not reach the MCP server '" + m_config.id + "': " + error + "."
+                                      : "Could not start the MCP server '" + m_config.id + "': " + error +
+                                            ". Is it installed (see the plugin's install notes)?";
+        m_transport.reset();
         return asio::post(m_io, [weak, e] {
             if (auto self = weak.lock())
                 self->fail(e);
@@ -136,8 +138,8 @@ void McpClient::connect(Done done)
         if (error) {
             error.message = "The MCP server '" + self->m_config.id + "' did not start: " + error.message;
             self->fail(error);  // before closing, so the waiters hear this reason, not "stopped"
-            if (self->m_channel)
-                self->m_channel->close();
+            if (self->m_transport)
+                self->m_transport->close();
             return;
         }
         const std::string version = result.value("protocolVersion", "");
@@ -147,13 +149,15 @@ void McpClient::connect(Done done)
             e.message = "The MCP server '" + self->m_config.id + "' speaks protocol version '" + version +
                         "', which Flowdeck does not support (it supports 2024-11-05 to 2025-11-25).";
             self->fail(e);
-            if (self->m_channel)
-                self->m_channel->close();
+            if (self->m_transport)
+                self->m_transport->close();
             return;
         }
         self->m_protocolVersion = version;
         self->m_serverInfo = result.value("serverInfo", nlohmann::json::object());
         self->m_capabilities = result.value("capabilities", nlohmann::json::object());
+        if (self->m_transport)  // first, so an HTTP listening stream is on its way before the server hears it
+            self->m_transport->initialized(version);
         self->m_session->notify("notifications/initialized");
         self->m_state = State::Ready;
         auto waiting = std::move(self->m_waiting);
@@ -295,9 +299,9 @@ void McpClient::cancel(long long handle, const std::string &reason)
 
 void McpClient::close()
 {
-    if (m_channel)
-        m_channel->close();
-    m_channel.reset();
+    if (m_transport)
+        m_transport->close();
+    m_transport.reset();
     m_state = State::Idle;
 }
 

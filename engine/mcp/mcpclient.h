@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/mcp/mcpsession.h"
+#include "engine/mcp/mcptransport.h"
 
 #include <boost/asio/io_context.hpp>
 #include <nlohmann/json.hpp>
@@ -14,22 +15,10 @@
 
 namespace flowdeck::engine {
 
-class StdioChannel;
-
-// How to start one MCP server over stdio.
-struct McpServerConfig {
-    std::string id;  // the alias used in workflows and messages
-    std::string command;
-    std::vector<std::string> args;
-    std::map<std::string, std::string> env;
-    std::string cwd;
-    long startTimeoutMs = 30000;  // spawn and initialize
-    long callTimeoutMs = 60000;   // one request
-};
-
-// One connected MCP server (stdio transport): starts it, negotiates the protocol
-// version, lists tools (all pages), calls them with progress and cancellation, and
-// restarts it on the next call after a crash. Use on the io_context's thread.
+// One connected MCP server (stdio or HTTP): starts or reaches it, negotiates the
+// protocol version, lists tools (all pages), calls them with progress and cancellation,
+// and starts it (or a new session) again on the next call after a crash or a lost
+// connection. Use on the io_context's thread.
 class McpClient : public std::enable_shared_from_this<McpClient> {
 public:
     using Done = std::function<void(McpError)>;
@@ -75,7 +64,7 @@ private:
     boost::asio::io_context &m_io;
     McpServerConfig m_config;
     McpHostHandlers m_host;
-    std::shared_ptr<StdioChannel> m_channel;
+    std::shared_ptr<McpTransport> m_transport;
     std::shared_ptr<McpSession> m_session;
     State m_state = State::Idle;
     std::vector<Done> m_waiting;

@@ -44,6 +44,21 @@ bool resolveText(const std::string &text, const SecretStore &secrets, std::strin
 
 } // namespace
 
+Diagnostic McpServerPool::resolveHeaders(const std::string &alias, const nlohmann::json &headers,
+                                         McpServerConfig &config) const
+{
+    if (!headers.is_object())
+        return problem(alias, "The headers of plugin '" + alias + "' must be an object of name: value.");
+    std::string value, missing;
+    for (const auto &[name, v] : headers.items()) {
+        if (!v.is_string() || !resolveText(v.get<std::string>(), m_secrets, value, missing))
+            return problem(alias, "The header " + name + " of plugin '" + alias + "' " +
+                                      (v.is_string() ? "uses " + missing + ", which has no value." : "must be text."));
+        config.headers.emplace_back(name, value);
+    }
+    return {};
+}
+
 McpServerPool::McpServerPool(boost::asio::io_context &io, const PluginCatalog &catalog, const SecretStore &secrets,
                              McpHostHandlers host)
     : m_io(io), m_catalog(catalog), m_secrets(secrets), m_host(std::move(host))
@@ -75,9 +90,13 @@ Result<McpServerConfig> McpServerPool::configFor(const Workflow &workflow, const
         if (!m)
             return Result<McpServerConfig>::failure(
                 problem(alias, "The plugin catalog has no server '" + id + "'. Check the id, or install the plugin."));
-        if (m->transport != "stdio")
-            return Result<McpServerConfig>::failure(problem(
-                alias, "The plugin '" + id + "' is reached over HTTP, which this Flowdeck cannot do yet; only stdio servers run."));
+        if (m->transport != "stdio") {
+            config.transport = m->transport;
+            config.url = m->url;
+            const nlohmann::json headers = m->raw.value("transport", nlohmann::json::object()).value("headers", nlohmann::json::object());
+            if (auto bad = resolveHeaders(alias, headers, config); !bad.message.empty())
+                return Result<McpServerConfig>::failure(bad);
+        }
         config.command = m->command;
         config.args = m->args;
         envSpec = m->env;
@@ -104,11 +123,19 @@ Result<McpServerConfig> McpServerPool::configFor(const Workflow &workflow, const
                 config.args.push_back(text);
             }
         }
+    } else if (entry.contains("url")) {
+        config.transport = entry.value("transport", "http");
+        config.url = entry.value("url", "");
+        if (config.transport != "http" && config.transport != "sse")
+            return Result<McpServerConfig>::failure(problem(
+                alias, "The plugin '" + alias + "' has transport '" + config.transport + "'; use \"http\" or \"sse\"."));
+        if (auto bad = resolveHeaders(alias, entry.value("headers", nlohmann::json::object()), config); !bad.message.empty())
+            return Result<McpServerConfig>::failure(bad);
     } else {
         config.command = entry.value("command", "");
         if (config.command.empty())
-            return Result<McpServerConfig>::failure(
-                problem(alias, "The plugin '" + alias + "' needs either \"catalog\" or a \"command\" to start."));
+            return Result<McpServerConfig>::failure(problem(
+                alias, "The plugin '" + alias + "' needs \"catalog\", a \"command\" to start or a \"url\" to reach."));
     }
     std::string value, missing;
     for (const auto &a : entry.value("args", nlohmann::json::array())) {
@@ -147,7 +174,9 @@ Result<std::shared_ptr<McpClient>> McpServerPool::clientFor(const Workflow &work
     auto config = configFor(workflow, alias);
     if (!config)
         return Result<std::shared_ptr<McpClient>>(config.diagnostics());
-    nlohmann::json key = {{"command", config->command}, {"args", config->args}, {"env", config->env}, {"cwd", config->cwd}};
+    nlohmann::json key = {{"command", config->command}, {"args", config->args}, {"env", config->env},
+                          {"cwd", config->cwd}, {"transport", config->transport}, {"url", config->url},
+                          {"headers", config->headers}};
     const std::string fingerprint = key.dump();
     auto it = m_clients.find(fingerprint);
     if (it == m_clients.end())

@@ -35,6 +35,8 @@ public:
     long callTimeoutMs = 60000;
 
 private:
+    Diagnostic resolveHeaders(const std::string &alias, const nlohmann::json &headers, McpServerConfig &config) const;
+
     boost::asio::io_context &m_io;
     const PluginCatalog &m_catalog;
     const SecretStore &m_secrets;

@@ -16,6 +16,15 @@ bool looksSecret(std::string name)
     return false;
 }
 
+// A header such as "Authorization" of server "github" is kept as the secret GITHUB_AUTHORIZATION.
+std::string secretNameFor(const std::string &alias, const std::string &header)
+{
+    std::string out;
+    for (char c : alias + "_" + header)
+        out.push_back(std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::toupper(c)) : '_');
+    return out;
+}
+
 std::string aliasFor(const std::string &name)
 {
     std::string out;
@@ -77,10 +86,21 @@ Result<ImportedServers> importMcpServers(std::string_view jsonText)
                 }
             }
         } else if (server.contains("url") || server.contains("baseUrl")) {
-            plugin["transport"] = "http";
+            const std::string type = server.value("type", server.value("transport", ""));
+            plugin["transport"] = (type == "sse") ? "sse" : "http";
             plugin["url"] = server.contains("url") ? server["url"] : server["baseUrl"];
-            out.notes.push_back(note(name, "This server is reached over HTTP; it was imported, but this Flowdeck runs only "
-                                           "stdio servers so far."));
+            const nlohmann::json headers = server.value("headers", nlohmann::json::object());
+            for (const auto &[key, value] : headers.items()) {
+                if (!value.is_string())
+                    continue;
+                if (looksSecret(key)) {
+                    const std::string secretName = secretNameFor(alias, key);
+                    plugin["headers"][key] = "{{secret." + secretName + "}}";
+                    out.secrets[secretName] = value;
+                } else {
+                    plugin["headers"][key] = value;
+                }
+            }
         } else {
             out.notes.push_back(note(name, "The entry has neither a command nor a url, so it was skipped."));
             continue;

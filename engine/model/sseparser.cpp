@@ -51,13 +51,18 @@ void SseParser::processLine(std::string_view line)
     } else if (field == "event") {
         m_pending.event = std::string(value);
     } else if (field == "id") {
-        m_pending.id = std::string(value);
+        if (value.find('\0') == std::string_view::npos)
+            m_lastEventId = std::string(value);
+    } else if (field == "retry") {
+        if (!value.empty() && value.size() < 10 && value.find_first_not_of("0123456789") == std::string_view::npos)
+            m_retryMs = std::stol(std::string(value));
     }
 }
 
 void SseParser::dispatch()
 {
     if (m_hasData) {
+        m_pending.id = m_lastEventId;
         if (m_pending.event.empty())
             m_pending.event = "message";
         m_handler(m_pending);

@@ -15,7 +15,7 @@ public:
     struct Event {
         std::string event;  // "message" when not named
         std::string data;
-        std::string id;
+        std::string id;  // the stream's last event id when this event came
     };
     using Handler = std::function<void(const Event &)>;
 
@@ -25,6 +25,10 @@ public:
     // The stream ended: dispatch an event that lacked its closing blank line.
     void finish();
     std::size_t bufferedBytes() const { return m_line.size(); }
+    // The last "retry:" the stream sent, in milliseconds; -1 if none.
+    long retryMs() const { return m_retryMs; }
+    // The last event id the stream set (it lasts across events, as the standard says).
+    const std::string &lastEventId() const { return m_lastEventId; }
 
 private:
     void processLine(std::string_view line);
@@ -35,6 +39,8 @@ private:
     bool m_lastWasCr = false;
     Event m_pending;
     bool m_hasData = false;
+    long m_retryMs = -1;
+    std::string m_lastEventId;
 };
 
 } // namespace flowdeck::engine

@@ -202,6 +202,18 @@ HttpClient::TransferId HttpClient::Impl::start(HttpRequest request, HttpCallback
     if (ref.request.stallTimeoutMs > 0)
         armStallTimer(ref);
     CURLMcode mc = curl_multi_add_handle(m_multi, e);
+    if (mc == CURLM_RECURSIVE_API_CALL) {
+        // Started from inside one of curl's callbacks: add it on the next turn.
+        asio::post(m_io, [weak = weak_from_this(), id, e] {
+            auto self = weak.lock();
+            if (!self || !self->m_transfers.count(id) || self->m_transfers[id]->cancelled)
+                return;
+            if (CURLMcode again = curl_multi_add_handle(self->m_multi, e); again != CURLM_OK)
+                self->abort(id, {HttpError::Kind::BadRequest,
+                                 std::string("could not start the request: ") + curl_multi_strerror(again)});
+        });
+        return id;
+    }
     if (mc != CURLM_OK) {
         HttpError err{HttpError::Kind::BadRequest, std::string("could not start the request: ") + curl_multi_strerror(mc)};
         asio::post(m_io, [weak = weak_from_this(), id, err] {

@@ -97,7 +97,19 @@ private slots:
         auto unknown = pool.configFor(withPlugins({{"x", {{"catalog", "no-such"}}}}), "x");
         QVERIFY(unknown.diagnostics()[0].message.find("no server 'no-such'") != std::string::npos);
         auto http = pool.configFor(withPlugins({{"wiki", {{"catalog", "deepwiki"}}}}), "wiki");
-        QVERIFY(http.diagnostics()[0].message.find("over HTTP") != std::string::npos);
+        QVERIFY(http.ok());
+        QCOMPARE(http->transport, std::string("http"));
+        QCOMPARE(http->url, std::string("https://mcp.deepwiki.com/mcp"));
+        secrets.setUseEnvironment(false);
+        auto github = pool.configFor(withPlugins({{"gh", {{"catalog", "github"}}}}), "gh");
+        QVERIFY(!github.ok());
+        QVERIFY(github.diagnostics()[0].message.find("{{secret.GITHUB_PERSONAL_ACCESS_TOKEN}}") != std::string::npos);
+        secrets.set("GITHUB_PERSONAL_ACCESS_TOKEN", "ghp-1");
+        github = pool.configFor(withPlugins({{"gh", {{"catalog", "github"}}}}), "gh");
+        QVERIFY(github.ok());
+        QCOMPARE(github->headers.at(0).second, std::string("Bearer ghp-1"));
+        auto badTransport = pool.configFor(withPlugins({{"y", {{"url", "http://x"}, {"transport", "ws"}}}}), "y");
+        QVERIFY(badTransport.diagnostics()[0].message.find("'ws'") != std::string::npos);
         auto undeclared = pool.configFor(withPlugins(json::object()), "nope");
         QVERIFY(undeclared.diagnostics()[0].message.find("no plugin named 'nope'") != std::string::npos);
     }
@@ -107,7 +119,8 @@ private slots:
         const char *text = R"json({"mcpServers": {
             "filesystem": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "/Users/me/Desktop"]},
             "amap maps": {"command": "npx", "args": ["-y", "@amap/amap-maps-mcp-server"], "env": {"AMAP_MAPS_API_KEY": "abc", "REGION": "cn"}},
-            "remote": {"url": "https://example.com/mcp"},
+            "remote": {"url": "https://example.com/mcp", "headers": {"Authorization": "Bearer t-9", "X-Team": "a"}},
+            "old": {"type": "sse", "url": "https://example.com/sse"},
             "off": {"command": "x", "disabled": true},
             "broken": 5 }})json";
         auto r = importMcpServers(text);
@@ -117,9 +130,15 @@ private slots:
         QCOMPARE(r->plugins["amap-maps"]["env"]["REGION"], json("cn"));
         QCOMPARE(r->secrets["AMAP_MAPS_API_KEY"], json("abc"));
         QCOMPARE(r->plugins["remote"]["url"], json("https://example.com/mcp"));
+        QCOMPARE(r->plugins["remote"]["transport"], json("http"));
+        QCOMPARE(r->plugins["remote"]["headers"]["Authorization"], json("{{secret.REMOTE_AUTHORIZATION}}"));
+        QCOMPARE(r->plugins["remote"]["headers"]["X-Team"], json("a"));
+        QCOMPARE(r->secrets["REMOTE_AUTHORIZATION"], json("Bearer t-9"));
+        QCOMPARE(r->plugins["old"]["transport"], json("sse"));
         QVERIFY(!r->plugins.contains("off") && !r->plugins.contains("broken"));
-        QCOMPARE(r->notes.size(), std::size_t(3));
-        QVERIFY(r->plugins.dump().find("abc") == std::string::npos);  // the key is not in the plugins
+        QCOMPARE(r->notes.size(), std::size_t(2));
+        QVERIFY(r->plugins.dump().find("abc") == std::string::npos);  // the keys are not in the plugins
+        QVERIFY(r->plugins.dump().find("t-9") == std::string::npos);
 
         // The imported entry is usable by a workflow once the secret is in the store.
         SecretStore secrets;

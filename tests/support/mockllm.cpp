@@ -1,5 +1,7 @@
 #include "tests/support/mockllm.h"
 
+#include "tests/support/peerserver.h"
+
 #include <QDeadlineTimer>
 #include <QRegularExpression>
 
@@ -23,29 +25,9 @@ bool MockLlm::start(QString *error)
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     const QString script = QStringLiteral(FLOWDECK_SOURCE_DIR "/tests/peers/start-mock-llm.sh");
-    m_process->start(QStringLiteral("bash"), {script, QStringLiteral("0")});
-    if (!m_process->waitForStarted(5000)) {
-        if (error)
-            *error = QStringLiteral("cannot start %1").arg(script);
-        return false;
-    }
-    QByteArray out;
-    QDeadlineTimer deadline(20000);
-    static const QRegularExpression re(QStringLiteral("FLOWDECK_MOCK_LLM_LISTENING 127\\.0\\.0\\.1:(\\d+)"));
-    while (!deadline.hasExpired()) {
-        if (!m_process->waitForReadyRead(200) && m_process->state() == QProcess::NotRunning)
-            break;
-        out += m_process->readAllStandardOutput();
-        auto m = re.match(QString::fromUtf8(out));
-        if (m.hasMatch()) {
-            m_port = m.captured(1).toInt();
-            return true;
-        }
-    }
-    if (error)
-        *error = QStringLiteral("mock-llm did not start (is tests/peers installed? run scripts/setup.sh): %1 %2")
-                     .arg(QString::fromUtf8(out), QString::fromUtf8(m_process->readAllStandardError()));
-    return false;
+    m_port = startListening(*m_process, QStringLiteral("bash"), {script, QStringLiteral("0")}, QStringLiteral("mock-llm"),
+                            QStringLiteral("FLOWDECK_MOCK_LLM_LISTENING 127\\.0\\.0\\.1:(\\d+)"), error);
+    return m_port != 0;
 }
 
 std::string MockLlm::profilesJson() const

@@ -1,0 +1,443 @@
+#include "engine/mcp/httptransport.h"
+
+#include "engine/model/sseparser.h"
+
+#include <limits>
+
+namespace flowdeck::engine {
+
+namespace asio = boost::asio;
+
+namespace {
+
+bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
+
+// Resolves the legacy transport's "endpoint" (absolute, root-relative or relative) against the stream's URL.
+std::string resolveUrl(const std::string &base, const std::string &ref)
+{
+    if (ref.rfind("http://", 0) == 0 || ref.rfind("https://", 0) == 0)
+        return ref;
+    const auto schemeEnd = base.find("://");
+    const auto pathStart = base.find('/', schemeEnd == std::string::npos ? 0 : schemeEnd + 3);
+    const std::string origin = base.substr(0, pathStart);
+    if (!ref.empty() && ref.front() == '/')
+        return origin + ref;
+    std::string path = pathStart == std::string::npos ? "/" : base.substr(pathStart);
+    path = path.substr(0, path.find_first_of("?#"));
+    return origin + path.substr(0, path.rfind('/') + 1) + ref;
+}
+
+} // namespace
+
+struct HttpTransport::Stream {
+    enum class Kind { Post, Listen, Legacy };
+    Kind kind = Kind::Post;
+    nlohmann::json requestId;  // the request a POST stream answers; null for notifications
+    bool answered = false;
+    bool resumed = false;  // a POST's stream continued by GET
+    bool eventStream = false;
+    bool headSeen = false;
+    std::string body;
+    std::unique_ptr<SseParser> parser;
+    std::string lastEventId;
+    long retryMs = -1;
+    int attempts = 0;
+    HttpClient::TransferId transfer = 0;
+    std::unique_ptr<asio::steady_timer> timer;
+};
+
+HttpTransport::HttpTransport(asio::io_context &io, McpServerConfig config)
+    : m_io(io), m_config(std::move(config)), m_http(io)
+{
+}
+
+HttpTransport::~HttpTransport() { shutdown(false); }
+
+bool HttpTransport::open(Callbacks callbacks, std::string *error)
+{
+    if (m_config.url.rfind("http://", 0) != 0 && m_config.url.rfind("https://", 0) != 0) {
+        if (error)
+            *error = "'" + m_config.url + "' is not an http:// or https:// URL";
+        return false;
+    }
+    m_callbacks = std::move(callbacks);
+    if (m_config.transport == "sse")
+        switchToLegacy({});
+    return true;
+}
+
+HttpRequest HttpTransport::request(const std::string &method, const std::string &url, bool eventStream) const
+{
+    HttpRequest r;
+    r.method = method;
+    r.url = url;
+    r.headers = m_config.headers;
+    if (method == "POST") {
+        r.headers.emplace_back("Content-Type", "application/json");
+        r.headers.emplace_back("Accept", "application/json, text/event-stream");
+    } else if (eventStream) {
+        r.headers.emplace_back("Accept", "text/event-stream");
+    }
+    if (!m_sessionId.empty() && m_mode == Mode::Streamable)
+        r.headers.emplace_back("Mcp-Session-Id", m_sessionId);
+    if (!m_protocolVersion.empty())
+        r.headers.emplace_back("MCP-Protocol-Version", m_protocolVersion);
+    r.connectTimeoutMs = std::min<long>(m_config.startTimeoutMs > 0 ? m_config.startTimeoutMs : 10000, 10000);
+    r.maxResponseBytes = eventStream ? std::numeric_limits<std::size_t>::max() : 64 * 1024 * 1024;
+    return r;
+}
+
+void HttpTransport::send(std::string message)
+{
+    if (m_closed)
+        return;
+    if (m_mode == Mode::Legacy)
+        return postLegacy(message);
+    post(message);
+}
+
+void HttpTransport::post(const std::string &message)
+{
+    auto stream = std::make_shared<Stream>();
+    const auto parsed = nlohmann::json::parse(message, nullptr, false);
+    if (parsed.is_object() && parsed.contains("method") && parsed.contains("id"))
+        stream->requestId = parsed["id"];
+    m_streams.insert(stream);
+    HttpRequest r = request("POST", m_config.url, true);
+    r.body = message;
+    if (stream->requestId.is_null())
+        r.timeoutMs = 30000;  // a notification or a reply: the server answers 202 at once
+    std::weak_ptr<HttpTransport> weak = weak_from_this();
+    HttpCallbacks cb;
+    cb.onData = [weak, raw = stream.get()](const HttpResponse &head, std::string_view chunk) {
+        auto self = weak.lock();
+        return self && self->onData(*raw, head, chunk);
+    };
+    cb.onComplete = [weak, stream, message](HttpResponse response, HttpError error) {
+        if (auto self = weak.lock())
+            self->postDone(stream, message, std::move(response), std::move(error));
+    };
+    stream->transfer = m_http.start(std::move(r), std::move(cb));
+}
+
+bool HttpTransport::onData(Stream &stream, const HttpResponse &head, std::string_view chunk)
+{
+    if (m_closed)
+        return false;
+    if (!stream.headSeen) {
+        stream.headSeen = true;
+        noteSession(head);
+        stream.eventStream = contains(head.header("content-type"), "text/event-stream");
+        if (stream.eventStream) {
+            stream.parser = std::make_unique<SseParser>([this, &stream](const SseParser::Event &e) {
+                onEvent(stream, e.event, e.data);
+            });
+        }
+    }
+    if (!stream.eventStream) {
+        stream.body.append(chunk);
+        return true;
+    }
+    stream.parser->feed(chunk);
+    if (!stream.parser->lastEventId().empty())
+        stream.lastEventId = stream.parser->lastEventId();
+    if (stream.parser->retryMs() >= 0)
+        stream.retryMs = stream.parser->retryMs();
+    // A GET that resumed a request's stream is done once the answer came.
+    return !(stream.answered && stream.resumed);
+}
+
+void HttpTransport::onEvent(Stream &stream, const std::string &event, const std::string &data)
+{
+    if (stream.kind == Stream::Kind::Legacy && event == "endpoint") {
+        m_postUrl = resolveUrl(m_config.url, data);
+        auto queued = std::move(m_queued);
+        m_queued.clear();
+        for (auto &m : queued)
+            postLegacy(m);
+        return;
+    }
+    if (event != "message" || data.find_first_not_of(" \t\r\n") == std::string::npos)
+        return;  // priming events carry an id and a retry delay, and no message
+    stream.attempts = 0;
+    deliver(stream, data);
+}
+
+void HttpTransport::deliver(Stream &stream, const std::string &data)
+{
+    if (!stream.requestId.is_null() && !stream.answered) {
+        const auto j = nlohmann::json::parse(data, nullptr, false);
+        auto answers = [&](const nlohmann::json &m) {
+            return m.is_object() && !m.contains("method") && m.value("id", nlohmann::json()) == stream.requestId;
+        };
+        if (answers(j) || (j.is_array() && std::any_of(j.begin(), j.end(), answers)))
+            stream.answered = true;
+    }
+    if (m_callbacks.onMessage)
+        m_callbacks.onMessage(data);
+}
+
+void HttpTransport::noteSession(const HttpResponse &response)
+{
+    const std::string id = response.header("mcp-session-id");
+    if (!id.empty() && m_mode == Mode::Streamable)
+        m_sessionId = id;
+}
+
+std::string HttpTransport::describe(const HttpResponse &response, const HttpError &error) const
+{
+    if (error)
+        return "could not reach " + m_config.url + ": " + error.message;
+    std::string detail;
+    const auto body = nlohmann::json::parse(response.body, nullptr, false);
+    if (body.is_object() && body.contains("error")) {
+        const auto &e = body["error"];
+        detail = e.is_object() ? e.value("message", e.dump()) : (e.is_string() ? e.get<std::string>() : e.dump());
+    } else if (!response.body.empty()) {
+        detail = response.body.substr(0, 300);
+    }
+    std::string text = "the server answered HTTP " + std::to_string(response.status);
+    if (response.status == 401 || response.status == 403)
+        text += " (it needs credentials: set the plugin's Authorization header or token)";
+    return detail.empty() ? text : text + ": " + detail;
+}
+
+void HttpTransport::failRequest(const nlohmann::json &id, const std::string &message)
+{
+    if (id.is_null() || !m_callbacks.onMessage)
+        return;
+    m_callbacks.onMessage(
+        nlohmann::json{{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", -32000}, {"message", message}}}}.dump());
+}
+
+void HttpTransport::forget(const std::shared_ptr<Stream> &stream)
+{
+    if (stream->timer)
+        stream->timer->cancel();
+    m_streams.erase(stream);
+}
+
+void HttpTransport::postDone(const std::shared_ptr<Stream> &stream, const std::string &message, HttpResponse response,
+                             HttpError error)
+{
+    stream->transfer = 0;
+    if (m_closed)
+        return forget(stream);
+    const bool ok = !error && response.status >= 200 && response.status < 300;
+    if (!error)
+        noteSession(response);
+    if (stream->answered)
+        return forget(stream);
+    if (ok && stream->eventStream) {
+        stream->parser->finish();
+        if (!stream->requestId.is_null() && !stream->answered)
+            return retryLater(stream);  // the stream ended before the answer: resume it
+        return forget(stream);
+    }
+    if (ok) {
+        if (!stream->body.empty())
+            deliver(*stream, stream->body);
+        else if (!stream->requestId.is_null())
+            failRequest(stream->requestId, "the server answered the request with an empty body (HTTP " +
+                                               std::to_string(response.status) + ")");
+        return forget(stream);
+    }
+    forget(stream);
+    if (error && stream->eventStream && !stream->requestId.is_null() && !stream->answered &&
+        !stream->lastEventId.empty()) {
+        m_streams.insert(stream);
+        return retryLater(stream);  // the connection broke mid-stream: resume from the last event
+    }
+    const bool isInitialize = !stream->requestId.is_null() && contains(message, "\"initialize\"") &&
+                              nlohmann::json::parse(message, nullptr, false).value("method", "") == "initialize";
+    if (!error && isInitialize && m_sessionId.empty() &&
+        (response.status == 400 || response.status == 404 || response.status == 405))
+        return switchToLegacy(message);
+    if (!error && response.status == 404 && !m_sessionId.empty())
+        return lost("the server no longer knows the session (HTTP 404); a new one starts on the next call");
+    if (!stream->requestId.is_null())
+        return failRequest(stream->requestId, describe(response, error));
+    if (m_callbacks.onDiagnostic)
+        m_callbacks.onDiagnostic("a message to the server was refused: " + describe(response, error));
+}
+
+void HttpTransport::retryLater(const std::shared_ptr<Stream> &stream)
+{
+    if (m_closed)
+        return forget(stream);
+    if (stream->kind == Stream::Kind::Post && stream->lastEventId.empty()) {
+        forget(stream);
+        return failRequest(stream->requestId, "the server closed the stream before answering, and gave no event id "
+                                               "to resume it from");
+    }
+    if (++stream->attempts > kMaxResumeAttempts) {
+        forget(stream);
+        const std::string why = "gave up after " + std::to_string(kMaxResumeAttempts) + " attempts to reconnect to " +
+                                m_config.url;
+        if (stream->kind == Stream::Kind::Post)
+            return failRequest(stream->requestId, why);
+        if (m_callbacks.onDiagnostic)
+            m_callbacks.onDiagnostic("the listening stream " + why);
+        return;
+    }
+    const long delay = stream->retryMs >= 0 ? stream->retryMs : kDefaultRetryMs * stream->attempts;
+    stream->timer = std::make_unique<asio::steady_timer>(m_io);
+    stream->timer->expires_after(std::chrono::milliseconds(delay));
+    std::weak_ptr<HttpTransport> weak = weak_from_this();
+    stream->timer->async_wait([weak, stream](const boost::system::error_code &ec) {
+        auto self = weak.lock();
+        if (!ec && self && !self->m_closed && self->m_streams.count(stream))
+            self->startGet(stream);
+    });
+}
+
+void HttpTransport::startGet(const std::shared_ptr<Stream> &stream)
+{
+    HttpRequest r = request("GET", m_config.url, true);
+    if (!stream->lastEventId.empty() && stream->kind != Stream::Kind::Legacy)
+        r.headers.emplace_back("Last-Event-ID", stream->lastEventId);
+    stream->resumed = stream->kind == Stream::Kind::Post;
+    stream->headSeen = false;
+    stream->eventStream = false;
+    stream->body.clear();
+    stream->parser.reset();
+    std::weak_ptr<HttpTransport> weak = weak_from_this();
+    HttpCallbacks cb;
+    cb.onData = [weak, raw = stream.get()](const HttpResponse &head, std::string_view chunk) {
+        auto self = weak.lock();
+        return self && self->onData(*raw, head, chunk);
+    };
+    cb.onComplete = [weak, stream](HttpResponse response, HttpError error) {
+        if (auto self = weak.lock())
+            self->getDone(stream, std::move(response), std::move(error));
+    };
+    stream->transfer = m_http.start(std::move(r), std::move(cb));
+}
+
+void HttpTransport::getDone(const std::shared_ptr<Stream> &stream, HttpResponse response, HttpError error)
+{
+    stream->transfer = 0;
+    if (m_closed)
+        return forget(stream);
+    if (stream->parser)
+        stream->parser->finish();
+    const bool ok = !error && response.status >= 200 && response.status < 300 && stream->eventStream;
+    if (stream->kind == Stream::Kind::Post) {
+        if (stream->answered)
+            return forget(stream);
+        if (!ok && !error) {
+            forget(stream);
+            return failRequest(stream->requestId, "could not resume the answer's stream: " + describe(response, error));
+        }
+        return retryLater(stream);
+    }
+    if (stream->kind == Stream::Kind::Listen) {
+        if (!ok && !error) {
+            forget(stream);  // the server offers no listening stream (405) or refuses it: that is allowed
+            return;
+        }
+        return retryLater(stream);
+    }
+    // Legacy: the event stream is the connection.
+    forget(stream);
+    if (m_postUrl.empty()) {
+        const std::string why = describe(response, error);
+        auto queued = std::move(m_queued);
+        m_queued.clear();
+        for (const auto &m : queued) {
+            const auto j = nlohmann::json::parse(m, nullptr, false);
+            if (j.is_object() && j.contains("id") && j.contains("method"))
+                failRequest(j["id"], (m_config.transport == "sse" ? "" : "neither Streamable HTTP nor HTTP+SSE worked: ") +
+                                         why);
+        }
+        return lost(why);
+    }
+    lost("the server closed its event stream" + (error ? ": " + error.message : std::string()));
+}
+
+void HttpTransport::switchToLegacy(const std::string &pendingMessage)
+{
+    m_mode = Mode::Legacy;
+    m_sessionId.clear();
+    if (!pendingMessage.empty())
+        m_queued.push_back(pendingMessage);
+    auto stream = std::make_shared<Stream>();
+    stream->kind = Stream::Kind::Legacy;
+    m_streams.insert(stream);
+    startGet(stream);
+}
+
+void HttpTransport::postLegacy(const std::string &message)
+{
+    if (m_postUrl.empty()) {
+        m_queued.push_back(message);
+        return;
+    }
+    const auto parsed = nlohmann::json::parse(message, nullptr, false);
+    nlohmann::json id;
+    if (parsed.is_object() && parsed.contains("method") && parsed.contains("id"))
+        id = parsed["id"];
+    HttpRequest r = request("POST", m_postUrl, false);
+    r.body = message;
+    r.timeoutMs = 30000;
+    std::weak_ptr<HttpTransport> weak = weak_from_this();
+    HttpCallbacks cb;
+    cb.onComplete = [weak, id](HttpResponse response, HttpError error) {
+        auto self = weak.lock();
+        if (!self || self->m_closed || (!error && response.status >= 200 && response.status < 300))
+            return;  // answers come on the event stream
+        if (!id.is_null())
+            self->failRequest(id, self->describe(response, error));
+    };
+    m_http.start(std::move(r), std::move(cb));
+}
+
+void HttpTransport::initialized(const std::string &protocolVersion)
+{
+    m_protocolVersion = protocolVersion;
+    if (m_mode != Mode::Streamable || m_closed)
+        return;
+    auto stream = std::make_shared<Stream>();
+    stream->kind = Stream::Kind::Listen;
+    m_streams.insert(stream);
+    startGet(stream);
+}
+
+void HttpTransport::lost(const std::string &why)
+{
+    if (m_lost)
+        return;
+    m_lost = true;
+    shutdown(false);
+    if (m_callbacks.onClosed)
+        m_callbacks.onClosed(-1, why);
+}
+
+void HttpTransport::shutdown(bool endSession)
+{
+    m_closed = true;
+    for (const auto &s : m_streams) {
+        if (s->timer)
+            s->timer->cancel();
+        if (s->transfer)
+            m_http.cancel(s->transfer);
+    }
+    m_streams.clear();
+    m_queued.clear();
+    if (endSession && !m_sessionId.empty() && m_mode == Mode::Streamable) {
+        HttpRequest r = request("DELETE", m_config.url, false);
+        r.timeoutMs = 2000;
+        HttpCallbacks cb;
+        cb.onComplete = [keep = shared_from_this()](HttpResponse, HttpError) {};  // 405 is allowed: nothing to do
+        m_http.start(std::move(r), std::move(cb));
+        m_sessionId.clear();
+    }
+}
+
+void HttpTransport::close()
+{
+    m_lost = true;  // closed on purpose: no onClosed
+    shutdown(true);
+}
+
+} // namespace flowdeck::engine

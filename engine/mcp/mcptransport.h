@@ -1,0 +1,72 @@
+#pragma once
+
+#include <boost/asio/io_context.hpp>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace flowdeck::engine {
+
+// How to reach one MCP server: a child process over stdio, or a URL (Streamable HTTP,
+// falling back to the legacy HTTP+SSE transport; "sse" goes straight to the legacy one).
+struct McpServerConfig {
+    std::string id;                 // the alias used in workflows and messages
+    std::string transport = "stdio";  // "stdio", "http" or "sse"
+    std::string command;            // stdio
+    std::vector<std::string> args;
+    std::map<std::string, std::string> env;
+    std::string cwd;
+    std::string url;                // http, sse
+    std::vector<std::pair<std::string, std::string>> headers;
+    long startTimeoutMs = 30000;    // spawn or connect, and initialize
+    long callTimeoutMs = 60000;     // one request
+
+    bool remote() const { return transport != "stdio"; }
+
+    static McpServerConfig stdio(std::string id, std::string command, std::vector<std::string> args = {},
+                                 long callTimeoutMs = 60000)
+    {
+        McpServerConfig c;
+        c.id = std::move(id);
+        c.command = std::move(command);
+        c.args = std::move(args);
+        c.callTimeoutMs = callTimeoutMs;
+        return c;
+    }
+    static McpServerConfig http(std::string id, std::string url, long callTimeoutMs = 60000)
+    {
+        McpServerConfig c;
+        c.id = std::move(id);
+        c.transport = "http";
+        c.url = std::move(url);
+        c.callTimeoutMs = callTimeoutMs;
+        return c;
+    }
+};
+
+// Carries JSON-RPC messages between McpSession and one server. Use on the io_context's thread.
+class McpTransport {
+public:
+    struct Callbacks {
+        std::function<void(std::string message)> onMessage;
+        std::function<void(std::string line)> onDiagnostic;  // stderr of a child, notes of an HTTP stream
+        std::function<void(int exitStatus, std::string why)> onClosed;  // once; exitStatus -1 if none
+    };
+
+    virtual ~McpTransport() = default;
+    // False with `error` when the server cannot be reached at all (program missing, bad URL).
+    virtual bool open(Callbacks callbacks, std::string *error) = 0;
+    virtual void send(std::string message) = 0;
+    virtual void close() = 0;
+    // Told once the session is initialized: HTTP sends it as MCP-Protocol-Version and
+    // opens its listening stream.
+    virtual void initialized(const std::string &protocolVersion) { (void)protocolVersion; }
+
+    static std::shared_ptr<McpTransport> create(boost::asio::io_context &io, const McpServerConfig &config);
+};
+
+} // namespace flowdeck::engine
