@@ -5,6 +5,7 @@
 #include "runtime/cliconfig.h"
 #include "runtime/commands.h"
 #include "runtime/exitcodes.h"
+#include "runtime/oauthsignin.h"
 
 #include <fstream>
 #include <iomanip>
@@ -20,6 +21,10 @@ struct McpOptions {
     std::string server;  // a catalog id
     std::string command;
     std::vector<std::string> commandArgs;
+    std::string url;
+    std::string transport = "http";
+    std::vector<std::string> headers;   // Name=value
+    std::string clientMetadataUrl;
     std::vector<std::string> settings;  // NAME=value
     std::vector<std::string> env;       // NAME=value
     std::string tool;
@@ -38,13 +43,21 @@ int withClient(const McpOptions &o,
     catalog.loadDirectory(engine::PluginCatalog::defaultDirectory());
     engine::Workflow wf;
     nlohmann::json entry = nlohmann::json::object();
-    if (!o.command.empty()) {
+    std::string name, value;
+    if (!o.url.empty()) {
+        entry["url"] = o.url;
+        entry["transport"] = o.transport;
+        for (const auto &h : o.headers) {
+            if (!splitNameValue(h, name, value, "--header"))
+                return kExitUsage;
+            entry["headers"][name] = value;
+        }
+    } else if (!o.command.empty()) {
         entry["command"] = o.command;
         entry["args"] = o.commandArgs;
     } else {
         entry["catalog"] = o.server;
     }
-    std::string name, value;
     for (const auto &s : o.settings) {
         if (!splitNameValue(s, name, value, "--set"))
             return kExitUsage;
@@ -58,10 +71,12 @@ int withClient(const McpOptions &o,
             return kExitUsage;
         entry["env"][name] = value;
     }
-    const std::string alias = o.command.empty() ? o.server : "server";
+    const std::string alias = o.command.empty() && o.url.empty() ? o.server : "server";
     wf.plugins[alias] = entry;
     boost::asio::io_context io;
-    engine::McpServerPool pool(io, catalog, config.secrets, cliMcpHost(false));
+    auto host = cliMcpHost(false);
+    host.oauth = browserOAuthHost(io);  // servers that ask for an OAuth sign-in get one in the browser
+    engine::McpServerPool pool(io, catalog, config.secrets, host);
     pool.callTimeoutMs = o.timeoutMs;
     auto client = pool.clientFor(wf, alias);
     if (!client) {
@@ -201,6 +216,10 @@ void addMcpCommand(CLI::App &app, std::function<int()> &action)
         cmd->add_option("server", o->server, "A plugin id from the catalog (see `flowdeck mcp list`)");
         cmd->add_option("--command", o->command, "Start this program instead of a catalog plugin");
         cmd->add_option("--command-arg", o->commandArgs, "An argument for --command (repeat)")->allow_extra_args(false);
+        cmd->add_option("--url", o->url, "Reach the server at this URL (Streamable HTTP, falling back to HTTP+SSE)");
+        cmd->add_option("--transport", o->transport, "With --url: http (the default) or sse (legacy only)")
+            ->check(CLI::IsMember({"http", "sse"}));
+        cmd->add_option("--header", o->headers, "With --url: a request header as Name=value (repeat)")->allow_extra_args(false);
         cmd->add_option("--set", o->settings, "A plugin setting as NAME=value (repeat for several values)")->allow_extra_args(false);
         cmd->add_option("--env", o->env, "An environment value for the server as NAME=value")->allow_extra_args(false);
         cmd->add_option("--timeout-ms", o->timeoutMs, "How long one request may take");
@@ -215,8 +234,8 @@ void addMcpCommand(CLI::App &app, std::function<int()> &action)
     call->add_option("-a,--arg", o->args, "An argument as name=value; JSON values (numbers, true, [..]) are kept")->allow_extra_args(false);
     call->callback([o, &action] {
         action = [o] {
-            if (!o->command.empty() && o->tool.empty())
-                std::swap(o->server, o->tool);  // with --command the only positional is the tool
+            if ((!o->command.empty() || !o->url.empty()) && o->tool.empty())
+                std::swap(o->server, o->tool);  // with --command or --url the only positional is the tool
             if (o->tool.empty()) {
                 std::cerr << "flowdeck: name the tool to call, e.g. flowdeck mcp call filesystem read_text_file --arg path=...\n";
                 return static_cast<int>(kExitUsage);
@@ -227,6 +246,12 @@ void addMcpCommand(CLI::App &app, std::function<int()> &action)
     CLI::App *import = mcp->add_subcommand("import", "Turn an mcpServers file (Claude Desktop, Cursor, Cherry Studio) into workflow plugins.");
     import->add_option("file", o->server, "The JSON file")->required();
     import->callback([o, &action] { action = [o] { return importServers(o->server); }; });
+    CLI::App *conformance = mcp->add_subcommand(
+        "conformance-client", "Act as the client the MCP conformance suite drives (reads MCP_CONFORMANCE_SCENARIO).");
+    conformance->add_option("url", o->url, "The scenario server's URL (the suite appends it)")->required();
+    conformance->add_option("--client-metadata-url", o->clientMetadataUrl,
+                            "The URL of this client's OAuth client ID metadata document, used when a server supports those");
+    conformance->callback([o, &action] { action = [o] { return runConformanceClient(o->url, o->clientMetadataUrl); }; });
     CLI::App *list = mcp->add_subcommand("list", "List the plugin catalog.");
     list->add_flag("--json", o->json, "Print JSON");
     list->callback([o, &action] { action = [o] { return listCatalog(o->json); }; });

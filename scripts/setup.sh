@@ -9,7 +9,7 @@ BUILD_DIR="${1:-$ROOT/build}"
 DEBIAN_PACKAGES=(
   cmake ninja-build g++ pkg-config git curl ca-certificates
   nlohmann-json3-dev libvalijson-dev libcurl4-openssl-dev libboost1.81-dev
-  libre2-dev libcli11-dev
+  libre2-dev libcli11-dev libssl-dev
   qt6-base-dev
 )
 # Node.js runs the test peers; a machine that already has node and npm keeps them.

@@ -46,8 +46,8 @@ struct HttpTransport::Stream {
     std::unique_ptr<asio::steady_timer> timer;
 };
 
-HttpTransport::HttpTransport(asio::io_context &io, McpServerConfig config)
-    : m_io(io), m_config(std::move(config)), m_http(io)
+HttpTransport::HttpTransport(asio::io_context &io, McpServerConfig config, std::shared_ptr<McpOAuth> oauth)
+    : m_io(io), m_config(std::move(config)), m_http(io), m_oauth(std::move(oauth))
 {
 }
 
@@ -82,6 +82,8 @@ HttpRequest HttpTransport::request(const std::string &method, const std::string 
         r.headers.emplace_back("Mcp-Session-Id", m_sessionId);
     if (!m_protocolVersion.empty())
         r.headers.emplace_back("MCP-Protocol-Version", m_protocolVersion);
+    if (m_oauth && !m_oauth->accessToken().empty())
+        r.headers.emplace_back("Authorization", "Bearer " + m_oauth->accessToken());
     r.connectTimeoutMs = std::min<long>(m_config.startTimeoutMs > 0 ? m_config.startTimeoutMs : 10000, 10000);
     r.maxResponseBytes = eventStream ? std::numeric_limits<std::size_t>::max() : 64 * 1024 * 1024;
     return r;
@@ -226,8 +228,12 @@ void HttpTransport::postDone(const std::shared_ptr<Stream> &stream, const std::s
     const bool ok = !error && response.status >= 200 && response.status < 300;
     if (!error)
         noteSession(response);
+    if (ok && m_oauth && !m_oauth->accessToken().empty() && !stream->requestId.is_null())
+        m_oauth->succeeded();
     if (stream->answered)
         return forget(stream);
+    if (!error && signInAndRetry(stream, message, response))
+        return;
     if (ok && stream->eventStream) {
         stream->parser->finish();
         if (!stream->requestId.is_null() && !stream->answered)
@@ -259,6 +265,27 @@ void HttpTransport::postDone(const std::shared_ptr<Stream> &stream, const std::s
         return failRequest(stream->requestId, describe(response, error));
     if (m_callbacks.onDiagnostic)
         m_callbacks.onDiagnostic("a message to the server was refused: " + describe(response, error));
+}
+
+// 401, or 403 asking for more scopes: sign in through OAuth, then send the message again.
+bool HttpTransport::signInAndRetry(const std::shared_ptr<Stream> &stream, const std::string &message,
+                                   const HttpResponse &response)
+{
+    const std::string challenge = response.header("www-authenticate");
+    const bool needsScope = response.status == 403 && challenge.find("insufficient_scope") != std::string::npos;
+    if (!m_oauth || (response.status != 401 && !needsScope))
+        return false;
+    forget(stream);
+    std::weak_ptr<HttpTransport> weak = weak_from_this();
+    m_oauth->authorize(m_config.url, challenge, [weak, stream, message](std::string error) {
+        auto self = weak.lock();
+        if (!self || self->m_closed)
+            return;
+        if (!error.empty())
+            return self->failRequest(stream->requestId, "the MCP server needs a sign-in, which failed: " + error);
+        self->post(message);
+    });
+    return true;
 }
 
 void HttpTransport::retryLater(const std::shared_ptr<Stream> &stream)

@@ -21,7 +21,7 @@ namespace flowdeck::engine {
 // names where to POST.
 class HttpTransport : public McpTransport, public std::enable_shared_from_this<HttpTransport> {
 public:
-    HttpTransport(boost::asio::io_context &io, McpServerConfig config);
+    HttpTransport(boost::asio::io_context &io, McpServerConfig config, std::shared_ptr<McpOAuth> oauth = {});
     ~HttpTransport() override;
 
     bool open(Callbacks callbacks, std::string *error) override;
@@ -56,6 +56,7 @@ private:
     std::string describe(const HttpResponse &response, const HttpError &error) const;
     HttpRequest request(const std::string &method, const std::string &url, bool eventStream) const;
     void forget(const std::shared_ptr<Stream> &stream);
+    bool signInAndRetry(const std::shared_ptr<Stream> &stream, const std::string &message, const HttpResponse &response);
     void shutdown(bool endSession);
 
     boost::asio::io_context &m_io;
@@ -68,6 +69,7 @@ private:
     std::string m_postUrl;                 // legacy: from the "endpoint" event
     std::deque<std::string> m_queued;      // legacy: messages waiting for the endpoint
     std::set<std::shared_ptr<Stream>> m_streams;
+    std::shared_ptr<McpOAuth> m_oauth;
     bool m_closed = false;
     bool m_lost = false;
 };

@@ -73,7 +73,9 @@ void McpClient::connect(Done done)
     ++m_starts;
     m_stderrTail.clear();
     m_toolsCache = nullptr;
-    m_transport = McpTransport::create(m_io, m_config);
+    if (m_config.remote() && !m_oauth)
+        m_oauth = std::make_shared<McpOAuth>(m_io, m_config.oauth, m_host.oauth);
+    m_transport = McpTransport::create(m_io, m_config, m_oauth);
     std::weak_ptr<McpClient> weak = weak_from_this();
     m_session = McpSession::create(
         m_io, [transport = std::weak_ptr<McpTransport>(m_transport)](std::string line) {

@@ -65,6 +65,7 @@ private:
     McpServerConfig m_config;
     McpHostHandlers m_host;
     std::shared_ptr<McpTransport> m_transport;
+    std::shared_ptr<McpOAuth> m_oauth;  // kept across sessions, so a token outlives a reconnect
     std::shared_ptr<McpSession> m_session;
     State m_state = State::Idle;
     std::vector<Done> m_waiting;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/mcp/mcpoauth.h"
+
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <nlohmann/json.hpp>
@@ -29,6 +31,7 @@ struct McpHostHandlers {
     std::function<void(const nlohmann::json &params)> onLog;                 // notifications/message
     std::function<void(const std::string &method)> onListChanged;           // tools/resources/prompts
     nlohmann::json roots = nlohmann::json::array();                          // answered to roots/list
+    McpOAuthHost oauth;  // the user's part of signing in to HTTP servers that ask for it
 };
 
 // JSON-RPC 2.0 over any line transport: ids, timeouts, cancellation, progress, and

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/mcp/mcpoauth.h"
+
 #include <boost/asio/io_context.hpp>
 
 #include <functional>
@@ -22,6 +24,7 @@ struct McpServerConfig {
     std::string cwd;
     std::string url;                // http, sse
     std::vector<std::pair<std::string, std::string>> headers;
+    McpOAuthClient oauth;           // how to sign in when the server asks (OAuth 2.1)
     long startTimeoutMs = 30000;    // spawn or connect, and initialize
     long callTimeoutMs = 60000;     // one request
 
@@ -66,7 +69,9 @@ public:
     // opens its listening stream.
     virtual void initialized(const std::string &protocolVersion) { (void)protocolVersion; }
 
-    static std::shared_ptr<McpTransport> create(boost::asio::io_context &io, const McpServerConfig &config);
+    // `oauth` (HTTP only, may be null) signs in when the server answers 401 or asks for more scopes.
+    static std::shared_ptr<McpTransport> create(boost::asio::io_context &io, const McpServerConfig &config,
+                                                std::shared_ptr<McpOAuth> oauth = {});
 };
 
 } // namespace flowdeck::engine

@@ -5,10 +5,11 @@
 
 namespace flowdeck::engine {
 
-std::shared_ptr<McpTransport> McpTransport::create(boost::asio::io_context &io, const McpServerConfig &config)
+std::shared_ptr<McpTransport> McpTransport::create(boost::asio::io_context &io, const McpServerConfig &config,
+                                                   std::shared_ptr<McpOAuth> oauth)
 {
     if (config.remote())
-        return std::make_shared<HttpTransport>(io, config);
+        return std::make_shared<HttpTransport>(io, config, std::move(oauth));
     return std::make_shared<StdioTransport>(io, config);
 }
 

@@ -1,4 +1,5 @@
 #include "engine/net/httpclient.h"
+#include "engine/net/urlcoding.h"
 #include "engine/nodes/nodecontext.h"
 #include "engine/nodes/noderegistry.h"
 #include "engine/run/runservices.h"
@@ -6,22 +7,6 @@
 namespace flowdeck::engine {
 
 namespace {
-
-std::string urlEncode(const std::string &s)
-{
-    static const char *hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : s) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-            out.push_back(static_cast<char>(c));
-        } else {
-            out.push_back('%');
-            out.push_back(hex[c >> 4]);
-            out.push_back(hex[c & 15]);
-        }
-    }
-    return out;
-}
 
 void run(std::shared_ptr<NodeContext> ctx, NodeDone done)
 {

@@ -146,6 +146,22 @@ private slots:
         QCOMPARE(firstText(call(io, *client, "echo", "back").result), std::string("echo: back"));
     }
 
+    void signInIsExplainedWhenNoOneCanBeAsked()
+    {
+        boost::asio::io_context io;
+        auto client = McpClient::create(io, McpServerConfig::http("private", m_server.url("/private"), 5000));
+        auto r = call(io, *client, "echo");
+        QVERIFY2(r.error.message.find("needs a sign-in (OAuth)") != std::string::npos, r.error.message.c_str());
+
+        const auto challenge = McpOAuth::parseChallenge(
+            "Bearer error=\"insufficient_scope\", scope=\"files:read files:write\", "
+            "resource_metadata=\"https:" "//x.test/.well-known/oauth-protected-resource/mcp\", realm=mcp");
+        QCOMPARE(challenge.at("error"), std::string("insufficient_scope"));
+        QCOMPARE(challenge.at("scope"), std::string("files:read files:write"));
+        QCOMPARE(challenge.at("resource_metadata"), std::string("https:" "//x.test/.well-known/oauth-protected-resource/mcp"));
+        QCOMPARE(challenge.at("realm"), std::string("mcp"));
+    }
+
     void unreachableAndBadUrlsAreExplained()
     {
         boost::asio::io_context io;

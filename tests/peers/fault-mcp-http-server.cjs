@@ -13,6 +13,7 @@
 //         forget       the server forgets the session: the next request gets 404
 //   /sse  legacy HTTP+SSE only (POST /sse is refused with 405, as old servers do);
 //         the "endpoint" event names /messages?session=<id>
+//   /private answers 401 with an OAuth Bearer challenge, whatever is sent
 //   /stats counts of what happened (deletes, resumes, sessions, get streams)
 'use strict';
 const http = require('http');
@@ -166,6 +167,10 @@ const server = http.createServer((req, res) => {
   const url = new URL(req.url, 'http://127.0.0.1');
   if (url.pathname === '/mcp') return streamable(req, res);
   if (url.pathname === '/sse' || url.pathname === '/messages') return legacySse(req, res, url);
+  if (url.pathname === '/private') {
+    res.writeHead(401, { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer error="invalid_token", resource_metadata="http://127.0.0.1:1/.well-known/oauth-protected-resource/private"' });
+    return res.end(JSON.stringify({ error: 'invalid_token', error_description: 'Missing Authorization header' }));
+  }
   if (url.pathname === '/stats') {
     res.writeHead(200, { 'Content-Type': 'application/json' });
     return res.end(JSON.stringify(stats));
