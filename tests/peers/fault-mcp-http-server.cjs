@@ -34,7 +34,7 @@ function answer(id, text) {
   return { jsonrpc: '2.0', id, result: { content: [{ type: 'text', text }] } };
 }
 
-function handle(msg, reply) {
+function handle(msg, reply, received) {
   // reply(kind, payload): kind is 'json', 'sse', 'drop', 'cut', 'none', 'accepted'
   if (msg.id === undefined) return reply('accepted');
   if (msg.method === 'initialize') {
@@ -46,7 +46,12 @@ function handle(msg, reply) {
   if (msg.method !== 'tools/call') return reply('json', { jsonrpc: '2.0', id: msg.id, error: { code: -32601, message: 'no such method' } });
   const name = msg.params.name;
   const text = (msg.params.arguments && msg.params.arguments.text) || '';
-  if (name === 'echo') return reply('json', answer(msg.id, 'echo: ' + text));
+  if (name === 'echo') {
+    const result = answer(msg.id, 'echo: ' + text);
+    // _meta.serverMicros: the time spent in this server, so benchmarks can subtract it.
+    if (received) result.result._meta = { serverMicros: Number(process.hrtime.bigint() - received) / 1000 };
+    return reply('json', result);
+  }
   if (name === 'stream-echo') return reply('sse', answer(msg.id, 'streamed: ' + text), msg.params._meta && msg.params._meta.progressToken);
   if (name === 'drop') return reply('drop', answer(msg.id, 'resumed: ' + text));
   if (name === 'cut') return reply('cut');
@@ -62,6 +67,7 @@ function readBody(req, done) {
 }
 
 function streamable(req, res) {
+  const received = process.hrtime.bigint();
   const sid = req.headers['mcp-session-id'];
   if (req.headers['mcp-protocol-version']) stats.protocolHeaders.push(req.headers['mcp-protocol-version']);
   if (req.method === 'DELETE') {
@@ -134,7 +140,7 @@ function streamable(req, res) {
         res.write(': about to fail\n\n');
         return setTimeout(() => res.socket.destroy(), 20);
       }
-    });
+    }, received);
   });
 }
 

@@ -16,6 +16,7 @@ const tools = [
 function send(message) { process.stdout.write(JSON.stringify(message) + '\n'); }
 
 readline.createInterface({ input: process.stdin }).on('line', (line) => {
+  const received = process.hrtime.bigint();
   let msg;
   try { msg = JSON.parse(line); } catch { return; }
   if (msg.method === 'initialize') {
@@ -31,7 +32,9 @@ readline.createInterface({ input: process.stdin }).on('line', (line) => {
     const name = msg.params.name;
     if (name === 'echo') {
       process.stdout.write('noise between messages\n');
-      send({ jsonrpc: '2.0', id: msg.id, result: { content: [{ type: 'text', text: 'echo: ' + msg.params.arguments.text }] } });
+      // _meta.serverMicros: the time spent in this server, so benchmarks can subtract it.
+      const serverMicros = Number(process.hrtime.bigint() - received) / 1000;
+      send({ jsonrpc: '2.0', id: msg.id, result: { content: [{ type: 'text', text: 'echo: ' + msg.params.arguments.text }], _meta: { serverMicros } } });
     } else if (name === 'crash') {
       process.stderr.write('fault-mcp-server: crashing on purpose\n');
       process.exit(3);

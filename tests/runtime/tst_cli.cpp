@@ -1,6 +1,7 @@
 // End to end: the real `flowdeck` program on the examples, against the real mock-llm.
 #include "tests/support/faultserver.h"
 #include "tests/support/mockllm.h"
+#include "tests/support/peerserver.h"
 
 #include <QDir>
 #include <QFile>
@@ -223,6 +224,55 @@ private slots:
         auto needsKey = flowdeck({"mcp", "tools", "amap"}, noKey);
         QCOMPARE(needsKey.exitCode, 3);
         QVERIFY(needsKey.err.contains("AMAP_MAPS_API_KEY"));
+    }
+
+    void mcpOverHttpFromTheCommandLineAndAWorkflow()
+    {
+        flowdeck::tests::PeerServer everything;
+        QString error;
+        QVERIFY2(everything.start("node_modules/@modelcontextprotocol/server-everything/dist/index.js", {"streamableHttp"}, &error),
+                 qPrintable(error));
+        const QString url = QString::fromStdString(everything.url("/mcp"));
+        auto sum = flowdeck({"mcp", "call", "--url", url, "get-sum", "--arg", "a=2", "--arg", "b=40"});
+        QVERIFY2(sum.exitCode == 0, qPrintable(sum.err));
+        QCOMPARE(sum.out.trimmed(), QStringLiteral("The sum of 2 and 40 is 42."));
+        auto tools = flowdeck({"mcp", "tools", "--url", url, "--header", "X-Team=flowdeck"});
+        QVERIFY(tools.out.contains("get-sum"));
+        auto badHeader = flowdeck({"mcp", "tools", "--url", url, "--header", "no-equals-sign"});
+        QCOMPARE(badHeader.exitCode, 2);
+        QVERIFY(badHeader.err.contains("--header"));
+
+        flowdeck::tests::PeerServer old;
+        QVERIFY2(old.start("node_modules/@modelcontextprotocol/server-everything/dist/index.js", {"sse"}, &error), qPrintable(error));
+        auto legacy = flowdeck({"mcp", "call", "--url", QString::fromStdString(old.url("/sse")), "--transport", "sse", "echo",
+                                "--arg", "message=旧协议"});
+        QVERIFY2(legacy.exitCode == 0, qPrintable(legacy.err));
+        QCOMPARE(legacy.out.trimmed(), QStringLiteral("Echo: 旧协议"));
+
+        QTemporaryDir dir;
+        nlohmann::json wf = {
+            {"format", "flowdeck.workflow"}, {"formatVersion", 1}, {"id", "add"}, {"name", "Add over HTTP"},
+            {"mode", "workflow"}, {"inputs", {{{"name", "a"}, {"type", "number"}, {"required", true}}}},
+            {"plugins", {{"remote", {{"url", url.toStdString()}, {"headers", {{"Authorization", "Bearer {{secret.REMOTE_TOKEN}}"}}}}}}},
+            {"nodes", {{{"id", "start"}, {"type", "start"}},
+                       {{"id", "add"}, {"type", "mcp.tool"},
+                        {"config", {{"server", "remote"}, {"tool", "get-sum"}, {"arguments", {{"a", "{{start.a}}"}, {"b", 40}}}}}},
+                       {{"id", "end"}, {"type", "end"}, {"config", {{"outputs", {{"text", "{{add.text}}"}}}}}}}},
+            {"edges", {{{"from", "start"}, {"to", "add"}}, {{"from", "add"}, {"to", "end"}}}}};
+        QFile f(dir.path() + "/add.flow.json");
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray::fromStdString(wf.dump(2)));
+        f.close();
+        QProcessEnvironment token;
+        token.insert("REMOTE_TOKEN", "t-1");
+        auto r = flowdeck({"run", f.fileName(), "-i", "a=2"}, token);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
+        QCOMPARE(r.out.trimmed(), QStringLiteral("The sum of 2 and 40 is 42."));
+        QProcessEnvironment noToken;
+        noToken.insert("REMOTE_TOKEN", "");
+        auto missing = flowdeck({"run", f.fileName(), "-i", "a=2"}, noToken);
+        QVERIFY(missing.exitCode != 0);
+        QVERIFY2(missing.err.contains("REMOTE_TOKEN"), qPrintable(missing.err));
     }
 
     void runWorkflowWithAnMcpTool()
