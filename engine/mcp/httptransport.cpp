@@ -2,6 +2,8 @@
 
 #include "engine/model/sseparser.h"
 
+#include <boost/asio/post.hpp>
+
 #include <limits>
 
 namespace flowdeck::engine {
@@ -334,6 +336,11 @@ void HttpTransport::startGet(const std::shared_ptr<Stream> &stream)
         auto self = weak.lock();
         return self && self->onData(*raw, head, chunk);
     };
+    if (stream->kind == Stream::Kind::Listen)
+        cb.onHeaders = [weak](const HttpResponse &) {
+            if (auto self = weak.lock())
+                self->listenSettled();
+        };
     cb.onComplete = [weak, stream](HttpResponse response, HttpError error) {
         if (auto self = weak.lock())
             self->getDone(stream, std::move(response), std::move(error));
@@ -359,6 +366,7 @@ void HttpTransport::getDone(const std::shared_ptr<Stream> &stream, HttpResponse 
         return retryLater(stream);
     }
     if (stream->kind == Stream::Kind::Listen) {
+        listenSettled();
         if (!ok && !error) {
             forget(stream);  // the server offers no listening stream (405) or refuses it: that is allowed
             return;
@@ -419,15 +427,32 @@ void HttpTransport::postLegacy(const std::string &message)
     m_http.start(std::move(r), std::move(cb));
 }
 
-void HttpTransport::initialized(const std::string &protocolVersion)
+void HttpTransport::initialized(const std::string &protocolVersion, std::function<void()> ready)
 {
     m_protocolVersion = protocolVersion;
     if (m_mode != Mode::Streamable || m_closed)
-        return;
+        return ready();
+    m_listenReady = std::move(ready);
+    m_listenTimer = std::make_unique<asio::steady_timer>(m_io);
+    m_listenTimer->expires_after(std::chrono::milliseconds(kListenWaitMs));
+    m_listenTimer->async_wait([weak = weak_from_this()](const boost::system::error_code &ec) {
+        if (auto self = weak.lock(); self && !ec)
+            self->listenSettled();
+    });
     auto stream = std::make_shared<Stream>();
     stream->kind = Stream::Kind::Listen;
     m_streams.insert(stream);
     startGet(stream);
+}
+
+void HttpTransport::listenSettled()
+{
+    if (m_listenTimer)
+        m_listenTimer->cancel();
+    if (auto ready = std::move(m_listenReady)) {
+        m_listenReady = nullptr;
+        asio::post(m_io, std::move(ready));  // not from inside curl's callbacks
+    }
 }
 
 void HttpTransport::lost(const std::string &why)

@@ -27,13 +27,14 @@ public:
     bool open(Callbacks callbacks, std::string *error) override;
     void send(std::string message) override;
     void close() override;
-    void initialized(const std::string &protocolVersion) override;
+    void initialized(const std::string &protocolVersion, std::function<void()> ready) override;
 
     bool legacy() const { return m_mode == Mode::Legacy; }
     const std::string &sessionId() const { return m_sessionId; }
 
     static constexpr int kMaxResumeAttempts = 5;
     static constexpr long kDefaultRetryMs = 1000;
+    static constexpr long kListenWaitMs = 2000;  // longest wait for the listening stream before "initialized"
 
 private:
     enum class Mode { Streamable, Legacy };
@@ -56,6 +57,7 @@ private:
     std::string describe(const HttpResponse &response, const HttpError &error) const;
     HttpRequest request(const std::string &method, const std::string &url, bool eventStream) const;
     void forget(const std::shared_ptr<Stream> &stream);
+    void listenSettled();
     bool signInAndRetry(const std::shared_ptr<Stream> &stream, const std::string &message, const HttpResponse &response);
     void shutdown(bool endSession);
 
@@ -70,6 +72,8 @@ private:
     std::deque<std::string> m_queued;      // legacy: messages waiting for the endpoint
     std::set<std::shared_ptr<Stream>> m_streams;
     std::shared_ptr<McpOAuth> m_oauth;
+    std::function<void()> m_listenReady;  // until the listening stream answers
+    std::unique_ptr<boost::asio::steady_timer> m_listenTimer;
     bool m_closed = false;
     bool m_lost = false;
 };

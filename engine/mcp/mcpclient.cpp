@@ -158,14 +158,23 @@ void McpClient::connect(Done done)
         self->m_protocolVersion = version;
         self->m_serverInfo = result.value("serverInfo", nlohmann::json::object());
         self->m_capabilities = result.value("capabilities", nlohmann::json::object());
-        if (self->m_transport)  // first, so an HTTP listening stream is on its way before the server hears it
-            self->m_transport->initialized(version);
-        self->m_session->notify("notifications/initialized");
-        self->m_state = State::Ready;
-        auto waiting = std::move(self->m_waiting);
-        self->m_waiting.clear();
-        for (auto &w : waiting)
-            w(McpError{});
+        // The server hears "initialized" once an HTTP listening stream is open, so
+        // what it announces right then (list_changed, say) is not lost.
+        auto ready = [weak, session = self->m_session] {
+            auto self = weak.lock();
+            if (!self || self->m_session != session || self->m_state != State::Starting)
+                return;
+            session->notify("notifications/initialized");
+            self->m_state = State::Ready;
+            auto waiting = std::move(self->m_waiting);
+            self->m_waiting.clear();
+            for (auto &w : waiting)
+                w(McpError{});
+        };
+        if (self->m_transport)
+            self->m_transport->initialized(version, ready);
+        else
+            ready();
     });
 }
 

@@ -65,9 +65,14 @@ public:
     virtual bool open(Callbacks callbacks, std::string *error) = 0;
     virtual void send(std::string message) = 0;
     virtual void close() = 0;
-    // Told once the session is initialized: HTTP sends it as MCP-Protocol-Version and
-    // opens its listening stream.
-    virtual void initialized(const std::string &protocolVersion) { (void)protocolVersion; }
+    // Told once initialize is answered; calls `ready` when the client may announce
+    // "initialized". HTTP sends the version as MCP-Protocol-Version from then on and
+    // first opens its listening stream.
+    virtual void initialized(const std::string &protocolVersion, std::function<void()> ready)
+    {
+        (void)protocolVersion;
+        ready();
+    }
 
     // `oauth` (HTTP only, may be null) signs in when the server answers 401 or asks for more scopes.
     static std::shared_ptr<McpTransport> create(boost::asio::io_context &io, const McpServerConfig &config,

@@ -65,6 +65,7 @@ struct Transfer {
     HttpCallbacks callbacks;
     HttpResponse response;
     bool cancelled = false;
+    bool headersReported = false;
     HttpError abortError;  // set when we stopped it ourselves
     std::string blockedAddress;
     std::size_t received = 0;
@@ -380,6 +381,10 @@ size_t HttpClient::Impl::headerCallback(char *data, size_t size, size_t count, v
         while (!value.empty() && value.front() == ' ')
             value.remove_prefix(1);
         t->response.headers.emplace_back(std::move(name), std::string(value));
+    } else if (line.empty() && t->response.status >= 200 && !t->headersReported) {
+        t->headersReported = true;  // the blank line after the final response's headers
+        if (t->callbacks.onHeaders)
+            t->callbacks.onHeaders(t->response);
     }
     return size * count;
 }

@@ -43,6 +43,8 @@ struct HttpCallbacks {
     // Optional: called with each piece of a 2xx body as it arrives; return false to stop.
     // Bodies of other statuses are collected in HttpResponse::body instead.
     std::function<bool(const HttpResponse &head, std::string_view chunk)> onData;
+    // Optional: called once when the final response's headers have arrived, before any body.
+    std::function<void(const HttpResponse &head)> onHeaders;
     // Called exactly once, unless the transfer was cancelled.
     std::function<void(HttpResponse response, HttpError error)> onComplete;
 };

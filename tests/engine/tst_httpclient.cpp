@@ -84,6 +84,34 @@ private slots:
         QVERIFY(!completed);  // a cancelled transfer reports nothing
     }
 
+    void headersArriveBeforeTheBody()
+    {
+        FaultServer server;
+        server.addScript({{FaultServer::httpHead(200, "text/event-stream"), 300, false},
+                          {FaultServer::sseChunk("late"), 0, true}});
+        boost::asio::io_context io;
+        HttpClient http(io);
+        std::vector<std::string> order;
+        bool done = false;
+        http.start({.url = server.baseUrl()},
+                   {.onData = [&](const HttpResponse &, std::string_view) {
+                        order.push_back("data");
+                        return true;
+                    },
+                    .onHeaders = [&](const HttpResponse &head) {
+                        order.push_back("headers " + std::to_string(head.status) + " " + head.header("content-type"));
+                    },
+                    .onComplete = [&](HttpResponse, HttpError) { done = true; }});
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(3);
+        while (!done && std::chrono::steady_clock::now() < deadline)
+            io.run_one_for(std::chrono::milliseconds(50));
+        QVERIFY(done);
+        QVERIFY(order.size() >= 2);
+        QCOMPARE(order[0], std::string("headers 200 text/event-stream"));
+        QCOMPARE(order[1], std::string("data"));
+        QCOMPARE(std::count(order.begin(), order.end(), order[0]), 1L);
+    }
+
     void responseSizeLimit()
     {
         FaultServer server;
