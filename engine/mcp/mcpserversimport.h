@@ -16,7 +16,7 @@ namespace flowdeck::engine {
 struct ImportedServers {
     nlohmann::json plugins = nlohmann::json::object();
     nlohmann::json secrets = nlohmann::json::object();  // NAME -> value
-    Diagnostics notes;  // e.g. HTTP servers that cannot run yet
+    Diagnostics notes;  // e.g. entries that were skipped (disabled, neither command nor url)
 };
 
 Result<ImportedServers> importMcpServers(std::string_view jsonText);
