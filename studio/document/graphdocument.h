@@ -1,0 +1,60 @@
+#pragma once
+
+#include "engine/workflow/workflow.h"
+
+#include <QObject>
+#include <QString>
+#include <QUndoStack>
+
+#include <optional>
+
+namespace flowdeck::studio {
+
+// The workflow being edited: the engine's Workflow plus the undo stack that owns every
+// change to it. Views observe it through fine-grained signals and never change it
+// directly; edits are commands (commands.h) pushed on undoStack().
+class GraphDocument : public QObject {
+    Q_OBJECT
+
+public:
+    explicit GraphDocument(QObject *parent = nullptr);
+
+    const engine::Workflow &workflow() const { return m_workflow; }
+    const engine::NodeSpec *node(const std::string &id) const { return m_workflow.findNode(id); }
+    QUndoStack *undoStack() { return &m_undo; }
+    // The canonical JSON text of the document (what saving writes).
+    std::string toText() const;
+
+    // Replaces the whole workflow (open, new); clears the undo history.
+    void reset(engine::Workflow workflow);
+
+    // A node id not used yet, from a type ("llm" -> "llm_1", "llm_2", ...).
+    std::string freshNodeId(const std::string &type) const;
+
+    // The low-level changes commands make. Each emits its signal.
+    void insertNode(engine::NodeSpec node, std::size_t index);
+    std::optional<std::pair<engine::NodeSpec, std::size_t>> removeNode(const std::string &id);
+    void setNodePosition(const std::string &id, std::array<double, 2> position);
+    void setNodeConfig(const std::string &id, nlohmann::json config);
+    void setNodeTitle(const std::string &id, const std::string &title);
+    void insertEdge(engine::EdgeSpec edge, std::size_t index);
+    std::optional<std::size_t> removeEdge(const engine::EdgeSpec &edge);
+    std::size_t nodeIndex(const std::string &id) const;  // npos when absent
+
+signals:
+    void nodeAdded(const QString &id);
+    void nodeRemoved(const QString &id);
+    void nodeMoved(const QString &id);
+    void nodeChanged(const QString &id);  // config or title
+    void edgeAdded(const QString &from, const QString &to, const QString &port);
+    void edgeRemoved(const QString &from, const QString &to, const QString &port);
+    void documentReset();
+
+private:
+    engine::Workflow m_workflow;
+    QUndoStack m_undo;
+};
+
+bool sameEdge(const engine::EdgeSpec &a, const engine::EdgeSpec &b);
+
+} // namespace flowdeck::studio
