@@ -1,0 +1,24 @@
+// flowdeck-studio: the desktop builder.
+#include "studio/app/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName("Flowdeck");
+    QApplication::setOrganizationName("Flowdeck");
+    QApplication::setApplicationVersion("0.1.0");
+    QCommandLineParser parser;
+    parser.setApplicationDescription("Flowdeck studio: build, run and deploy AI workflows.");
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument("file", "A workflow (*.flow.json) to open.");
+    parser.process(app);
+    flowdeck::studio::MainWindow window;
+    if (!parser.positionalArguments().isEmpty())
+        window.openFile(parser.positionalArguments().front());
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,309 @@
+#include "studio/app/mainwindow.h"
+
+#include "studio/canvas/graphscene.h"
+#include "studio/canvas/graphview.h"
+#include "studio/document/commands.h"
+#include "studio/document/documentfile.h"
+#include "studio/panels/inspectorwidget.h"
+#include "studio/panels/palettewidget.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGraphicsItem>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+
+namespace flowdeck::studio {
+
+namespace {
+
+constexpr const char *kClipboardMime = "application/x-flowdeck-nodes";
+
+engine::Workflow blankWorkflow()
+{
+    engine::Workflow wf;
+    wf.id = "untitled";
+    wf.name = QObject::tr("Untitled workflow").toStdString();
+    wf.mode = "chat";
+    engine::NodeSpec start, llm, answer;
+    start.id = "start";
+    start.type = "start";
+    start.position = {0, 0};
+    llm.id = "llm_1";
+    llm.type = "llm";
+    llm.position = {280, 0};
+    llm.config = {{"prompt", "{{start.query}}"}};
+    answer.id = "answer_1";
+    answer.type = "answer";
+    answer.position = {560, 0};
+    answer.config = {{"answer", "{{llm_1.text}}"}};
+    wf.nodes = {start, llm, answer};
+    wf.edges = {{"start", "llm_1", ""}, {"llm_1", "answer_1", ""}};
+    return wf;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new GraphDocument(this))
+{
+    m_scene = new GraphScene(m_doc, this);
+    m_view = new GraphView(m_scene, this);
+    setCentralWidget(m_view);
+    m_palette = new PaletteWidget;
+    m_inspector = new InspectorWidget(m_doc);
+    auto *left = new QDockWidget(tr("Nodes"), this);
+    left->setObjectName("palette");
+    left->setWidget(m_palette);
+    addDockWidget(Qt::LeftDockWidgetArea, left);
+    auto *right = new QDockWidget(tr("Inspector"), this);
+    right->setObjectName("inspector");
+    right->setWidget(m_inspector);
+    addDockWidget(Qt::RightDockWidgetArea, right);
+    resizeDocks({left, right}, {240, 360}, Qt::Horizontal);
+    const QString autosaveDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/autosave";
+    m_autosaver = new Autosaver(m_doc, autosaveDir, 30000, this);
+
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, [this] {
+        const auto ids = m_scene->selectedNodeIds();
+        m_inspector->showNode(ids.size() == 1 ? QString::fromStdString(*ids.begin()) : QString());
+    });
+    connect(m_scene, &GraphScene::message, this, [this](const QString &text) { statusBar()->showMessage(text, 6000); });
+    connect(m_doc->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+    buildActions();
+    resize(1400, 860);
+    m_doc->reset(blankWorkflow());
+    m_doc->undoStack()->setClean();
+    updateTitle();
+    statusBar()->showMessage(tr("Drag a node from the palette; drag from a port to connect."));
+    QMetaObject::invokeMethod(this, &MainWindow::offerRecovery, Qt::QueuedConnection);
+}
+
+MainWindow::~MainWindow()
+{
+    // The scene clears its items as it goes; the panels it would tell may be gone already.
+    m_scene->blockSignals(true);
+}
+
+void MainWindow::buildActions()
+{
+    auto add = [this](QMenu *menu, const QString &text, QKeySequence key, auto slot) {
+        QAction *a = menu->addAction(text);
+        a->setShortcut(key);
+        connect(a, &QAction::triggered, this, slot);
+        return a;
+    };
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    add(file, tr("&New"), QKeySequence::New, [this] {
+        if (maybeSave())
+            newDocument();
+    });
+    add(file, tr("&Open…"), QKeySequence::Open, [this] { openDialog(); });
+    add(file, tr("&Save"), QKeySequence::Save, [this] { save(); });
+    add(file, tr("Save &As…"), QKeySequence::SaveAs, [this] { saveAs(); });
+    file->addSeparator();
+    add(file, tr("&Quit"), QKeySequence::Quit, [this] { close(); });
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_doc->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_doc->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    add(edit, tr("&Copy"), QKeySequence::Copy, [this] { copySelection(); });
+    add(edit, tr("&Paste"), QKeySequence::Paste, [this] { paste(); });
+    add(edit, tr("D&uplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), [this] { duplicate(); });
+    QAction *del = add(edit, tr("&Delete"), QKeySequence::Delete, [this] { deleteSelection(); });
+    del->setShortcuts({QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
+    add(edit, tr("Select &All"), QKeySequence::SelectAll, [this] {
+        for (QGraphicsItem *item : m_scene->items())
+            item->setSelected(true);
+    });
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    add(view, tr("Zoom &In"), QKeySequence::ZoomIn, [this] { m_view->zoomBy(1.25); });
+    add(view, tr("Zoom &Out"), QKeySequence::ZoomOut, [this] { m_view->zoomBy(0.8); });
+    add(view, tr("Zoom to &Fit"), QKeySequence(Qt::CTRL | Qt::Key_0), [this] { m_view->zoomToFit(); });
+    add(view, tr("&Arrange"), QKeySequence(Qt::CTRL | Qt::Key_L), [this] {
+        m_doc->undoStack()->push(new AutoLayoutCommand(m_doc));
+        m_view->zoomToFit();
+    });
+    QAction *snap = view->addAction(tr("&Snap to Grid"));
+    snap->setCheckable(true);
+    snap->setChecked(true);
+    connect(snap, &QAction::toggled, this, [this](bool on) { m_scene->setSnapToGrid(on); });
+}
+
+void MainWindow::deleteSelection()
+{
+    const auto nodes = m_scene->selectedNodeIds();
+    const auto edges = m_scene->selectedEdges();
+    if (nodes.empty() && edges.empty())
+        return;
+    m_doc->undoStack()->push(new DeleteCommand(m_doc, nodes, edges));
+}
+
+void MainWindow::copySelection()
+{
+    const auto nodes = m_scene->selectedNodeIds();
+    if (nodes.empty())
+        return;
+    auto *mime = new QMimeData;
+    const QByteArray text = QByteArray::fromStdString(studio::copySelection(*m_doc, nodes));
+    mime->setData(kClipboardMime, text);
+    mime->setText(QString::fromUtf8(text));
+    QApplication::clipboard()->setMimeData(mime);
+    m_pasteCount = 0;
+}
+
+void MainWindow::paste()
+{
+    const QMimeData *mime = QApplication::clipboard()->mimeData();
+    const QByteArray text = mime && mime->hasFormat(kClipboardMime) ? mime->data(kClipboardMime)
+                            : mime                                   ? mime->text().toUtf8()
+                                                                     : QByteArray();
+    ++m_pasteCount;
+    auto *command = new PasteCommand(m_doc, text.toStdString(), {40.0 * m_pasteCount, 40.0 * m_pasteCount});
+    if (!command->valid()) {
+        delete command;
+        statusBar()->showMessage(tr("The clipboard holds no Flowdeck nodes."), 4000);
+        return;
+    }
+    const auto ids = command->pastedIds();
+    m_doc->undoStack()->push(command);
+    m_scene->selectNodes(ids);
+}
+
+void MainWindow::duplicate()
+{
+    copySelection();
+    paste();
+}
+
+void MainWindow::newDocument()
+{
+    m_doc->reset(blankWorkflow());
+    m_path.clear();
+    m_autosaver->setDocumentPath({});
+    updateTitle();
+    m_view->zoomToFit();
+}
+
+void MainWindow::openDialog()
+{
+    if (!maybeSave())
+        return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open workflow"), {}, tr("Flowdeck workflows (*.flow.json)"));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+bool MainWindow::openFile(const QString &path)
+{
+    QString error;
+    if (!openDocument(*m_doc, path, &error)) {
+        QMessageBox::warning(this, tr("Cannot open"), tr("%1 could not be opened:\n\n%2").arg(path, error));
+        return false;
+    }
+    m_path = path;
+    m_autosaver->setDocumentPath(path);
+    addRecent(path);
+    updateTitle();
+    m_view->zoomToFit();
+    return true;
+}
+
+bool MainWindow::saveTo(const QString &path)
+{
+    QString error;
+    if (!saveDocument(*m_doc, path, &error)) {
+        QMessageBox::warning(this, tr("Not saved"), error);
+        return false;
+    }
+    m_path = path;
+    m_autosaver->setDocumentPath(path);  // discards the autosave of the saved work
+    addRecent(path);
+    updateTitle();
+    statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 3000);
+    return true;
+}
+
+bool MainWindow::save() { return m_path.isEmpty() ? saveAs() : saveTo(m_path); }
+
+bool MainWindow::saveAs()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("Save workflow"), m_path, tr("Flowdeck workflows (*.flow.json)"));
+    if (path.isEmpty())
+        return false;
+    if (!path.endsWith(".flow.json"))
+        path += ".flow.json";
+    return saveTo(path);
+}
+
+bool MainWindow::maybeSave()
+{
+    if (m_doc->undoStack()->isClean())
+        return true;
+    const auto answer = QMessageBox::question(this, tr("Unsaved changes"),
+                                              tr("The workflow has changes that are not saved. Save them?"),
+                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!maybeSave())
+        return event->ignore();
+    m_autosaver->discard();
+    event->accept();
+}
+
+void MainWindow::updateTitle()
+{
+    const QString name = m_path.isEmpty() ? tr("Untitled") : QFileInfo(m_path).fileName();
+    setWindowTitle(QStringLiteral("%1%2 — Flowdeck").arg(name, m_doc->undoStack()->isClean() ? "" : " *"));
+}
+
+void MainWindow::addRecent(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value("recentFiles").toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    settings.setValue("recentFiles", recent.mid(0, 10));
+}
+
+void MainWindow::offerRecovery()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/autosave";
+    const auto pending = Autosaver::pending(dir);
+    if (pending.isEmpty() || qEnvironmentVariableIsSet("FLOWDECK_NO_RECOVERY_PROMPT"))
+        return;
+    const auto &r = pending.front();
+    const QString what = r.originalPath.isEmpty() ? tr("an unsaved workflow") : r.originalPath;
+    if (QMessageBox::question(this, tr("Recover work"),
+                              tr("Flowdeck did not close properly. Recover the changes to %1 from %2?")
+                                  .arg(what, r.savedAt.toLocalTime().toString()))
+        != QMessageBox::Yes)
+        return;
+    QString error;
+    if (!Autosaver::recover(*m_doc, r, &error))
+        return (void)QMessageBox::warning(this, tr("Recover work"), error);
+    m_path = r.originalPath;
+    m_autosaver->setDocumentPath(m_path);
+    updateTitle();
+    m_view->zoomToFit();
+}
+
+} // namespace flowdeck::studio

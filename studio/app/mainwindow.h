@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QMainWindow>
+
+namespace flowdeck::studio {
+
+class Autosaver;
+class GraphDocument;
+class GraphScene;
+class GraphView;
+class InspectorWidget;
+class PaletteWidget;
+
+// The studio's main window: palette (left), canvas (centre), inspector (right), with
+// the File, Edit and View actions and their shortcuts.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    bool openFile(const QString &path);
+    bool saveTo(const QString &path);
+    GraphDocument *document() const { return m_doc; }
+    GraphScene *scene() const { return m_scene; }
+    GraphView *view() const { return m_view; }
+    PaletteWidget *palette() const { return m_palette; }
+    InspectorWidget *inspector() const { return m_inspector; }
+    const QString &filePath() const { return m_path; }
+
+    // Edit actions, also used by tests.
+    void deleteSelection();
+    void copySelection();
+    void paste();
+    void duplicate();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildActions();
+    void newDocument();
+    void openDialog();
+    bool save();
+    bool saveAs();
+    bool maybeSave();
+    void updateTitle();
+    void offerRecovery();
+    void addRecent(const QString &path);
+
+    GraphDocument *m_doc;
+    GraphScene *m_scene;
+    GraphView *m_view;
+    PaletteWidget *m_palette;
+    InspectorWidget *m_inspector;
+    Autosaver *m_autosaver;
+    QString m_path;
+    int m_pasteCount = 0;
+};
+
+} // namespace flowdeck::studio

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "engine/workflow/workflow.h"
+
+#include <QGraphicsPathItem>
+
+namespace flowdeck::studio {
+
+// A connection drawn as a curve from a node's output port to another's input.
+class EdgeItem : public QGraphicsPathItem {
+public:
+    explicit EdgeItem(engine::EdgeSpec edge);
+    const engine::EdgeSpec &edge() const { return m_edge; }
+    void setEnds(const QPointF &from, const QPointF &to);
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+    static QPainterPath curve(const QPointF &from, const QPointF &to);
+
+private:
+    engine::EdgeSpec m_edge;
+};
+
+} // namespace flowdeck::studio

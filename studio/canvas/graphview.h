@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QGraphicsView>
+
+namespace flowdeck::studio {
+
+class GraphScene;
+
+// The canvas: zoom with the wheel (Ctrl not needed) and keys, zoom to fit, rubber-band
+// selection, and drops from the palette, which add a node where it was dropped.
+class GraphView : public QGraphicsView {
+    Q_OBJECT
+
+public:
+    explicit GraphView(GraphScene *scene, QWidget *parent = nullptr);
+
+    void zoomBy(double factor);
+    void zoomToFit();
+    double zoom() const { return transform().m11(); }
+
+    static constexpr const char *kNodeMime = "application/x-flowdeck-node-type";
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    GraphScene *m_scene;
+};
+
+} // namespace flowdeck::studio

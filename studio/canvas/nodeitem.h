@@ -1,0 +1,51 @@
+#pragma once
+
+#include "engine/nodes/nodedescriptor.h"
+
+#include <QGraphicsObject>
+#include <QStringList>
+
+namespace flowdeck::studio {
+
+class GraphScene;
+
+// One node on the canvas: a card with the type's icon letter, the title, a one-line
+// summary of its config and its output ports. It only shows the document; moving it
+// is turned into a command by the scene when the drag ends.
+class NodeItem : public QGraphicsObject {
+    Q_OBJECT
+
+public:
+    NodeItem(GraphScene *scene, const QString &id);
+
+    const QString &id() const { return m_id; }
+    void refresh(const engine::NodeSpec &node, const engine::NodeDescriptor *descriptor);
+    void setProblem(const QString &problem);  // shown as a red border and tooltip; empty clears
+
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+    QPointF inputPortPos() const;                      // scene coordinates
+    QPointF outputPortPos(const QString &port) const;  // "" is the default port
+    QString outputPortAt(const QPointF &scenePos) const;  // the port under the point, or a null string
+
+    static constexpr double kWidth = 220;
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+
+private:
+    double height() const;
+    QPointF portLocal(int index) const;
+
+    GraphScene *m_scene;
+    QString m_id;
+    QString m_title;
+    QString m_type;
+    QString m_summary;
+    QString m_problem;
+    QStringList m_ports;       // ids; "" for the default port
+    QStringList m_portLabels;
+};
+
+} // namespace flowdeck::studio

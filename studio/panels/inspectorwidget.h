@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QWidget>
+
+#include <nlohmann/json.hpp>
+
+class QFormLayout;
+class QLabel;
+class QScrollArea;
+
+namespace flowdeck::studio {
+
+class GraphDocument;
+
+// A form for the selected node, built from its type's config schema: text fields,
+// multi-line editors for prompts and templates, number boxes, check boxes, choice
+// lists, and JSON for the rest. Each edit is a SetConfigFieldCommand.
+class InspectorWidget : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit InspectorWidget(GraphDocument *doc, QWidget *parent = nullptr);
+    void showNode(const QString &id);  // empty: nothing selected
+    const QString &nodeId() const { return m_nodeId; }
+    QWidget *editorFor(const QString &field) const;  // the editor of a config field, for tests
+
+private:
+    void rebuild();
+    QWidget *makeEditor(const std::string &field, const nlohmann::json &property, const nlohmann::json &value,
+                        bool multiline);
+    void apply(const std::string &field, nlohmann::json value);
+
+    GraphDocument *m_doc;
+    QString m_nodeId;
+    QLabel *m_heading;
+    QFormLayout *m_form;
+    QWidget *m_formHost = nullptr;
+    QScrollArea *m_scroll;
+    bool m_applying = false;
+};
+
+} // namespace flowdeck::studio

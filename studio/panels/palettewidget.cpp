@@ -1,0 +1,127 @@
+#include "studio/panels/palettewidget.h"
+
+#include "engine/nodes/noderegistry.h"
+#include "studio/canvas/graphview.h"
+
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QVBoxLayout>
+
+#include <nlohmann/json.hpp>
+
+namespace flowdeck::studio {
+
+namespace {
+
+constexpr int kTypeRole = Qt::UserRole;
+constexpr int kSearchRole = Qt::UserRole + 1;
+
+QString categoryTitle(const std::string &category)
+{
+    if (category == "basic")
+        return PaletteWidget::tr("Basics");
+    if (category == "model")
+        return PaletteWidget::tr("Models and agents");
+    if (category == "logic")
+        return PaletteWidget::tr("Logic");
+    if (category == "transform")
+        return PaletteWidget::tr("Transform");
+    if (category == "tools")
+        return PaletteWidget::tr("MCP tools");
+    if (category == "io")
+        return PaletteWidget::tr("HTTP");
+    if (category == "output")
+        return PaletteWidget::tr("Output");
+    return QString::fromStdString(category);
+}
+
+} // namespace
+
+QStringList PaletteTree::mimeTypes() const { return {GraphView::kNodeMime}; }
+
+QMimeData *PaletteTree::mimeData(const QList<QTreeWidgetItem *> &items) const
+{
+    if (items.isEmpty() || items.front()->data(0, kTypeRole).toString().isEmpty())
+        return nullptr;
+    auto *mime = new QMimeData;
+    const nlohmann::json payload = {{"type", items.front()->data(0, kTypeRole).toString().toStdString()}};
+    mime->setData(GraphView::kNodeMime, QByteArray::fromStdString(payload.dump()));
+    return mime;
+}
+
+PaletteWidget::PaletteWidget(QWidget *parent) : QWidget(parent)
+{
+    m_search = new QLineEdit(this);
+    m_search->setPlaceholderText(tr("Search nodes…"));
+    m_search->setClearButtonEnabled(true);
+    m_tree = new PaletteTree(this);
+    m_tree->setHeaderHidden(true);
+    m_tree->setDragEnabled(true);
+    m_tree->setDragDropMode(QAbstractItemView::DragOnly);
+    m_tree->setRootIsDecorated(false);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_search);
+    layout->addWidget(m_tree);
+
+    const bool chinese = QLocale().language() == QLocale::Chinese;
+    std::map<std::string, QTreeWidgetItem *> groups;
+    for (const std::string category : {"basic", "model", "tools", "logic", "transform", "io", "output"}) {
+        auto *group = new QTreeWidgetItem(m_tree, {categoryTitle(category)});
+        group->setFlags(Qt::ItemIsEnabled);
+        QFont f = group->font(0);
+        f.setBold(true);
+        group->setFont(0, f);
+        groups[category] = group;
+    }
+    for (const auto *d : engine::NodeRegistry::builtin().all()) {
+        if (d->type.rfind("test.", 0) == 0)
+            continue;
+        QTreeWidgetItem *group = groups.count(d->category) ? groups[d->category] : nullptr;
+        if (!group) {
+            group = new QTreeWidgetItem(m_tree, {categoryTitle(d->category)});
+            groups[d->category] = group;
+        }
+        const QString title = QString::fromStdString(chinese && !d->titleZh.empty() ? d->titleZh : d->title);
+        auto *item = new QTreeWidgetItem(group, {title});
+        item->setData(0, kTypeRole, QString::fromStdString(d->type));
+        item->setData(0, kSearchRole,
+                      QString::fromStdString(d->type + " " + d->title + " " + d->titleZh + " " + d->description + " " +
+                                             d->descriptionZh)
+                          .toLower());
+        item->setToolTip(0, QString::fromStdString(chinese && !d->descriptionZh.empty() ? d->descriptionZh : d->description));
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
+    }
+    for (auto &[category, group] : groups)
+        if (group->childCount() == 0)
+            delete group;
+    m_tree->expandAll();
+    connect(m_search, &QLineEdit::textChanged, this, &PaletteWidget::filter);
+}
+
+QTreeWidgetItem *PaletteWidget::itemForType(const QString &type) const
+{
+    for (int g = 0; g < m_tree->topLevelItemCount(); ++g)
+        for (int i = 0; i < m_tree->topLevelItem(g)->childCount(); ++i)
+            if (m_tree->topLevelItem(g)->child(i)->data(0, kTypeRole).toString() == type)
+                return m_tree->topLevelItem(g)->child(i);
+    return nullptr;
+}
+
+void PaletteWidget::filter(const QString &text)
+{
+    const QString needle = text.trimmed().toLower();
+    for (int g = 0; g < m_tree->topLevelItemCount(); ++g) {
+        QTreeWidgetItem *group = m_tree->topLevelItem(g);
+        int shown = 0;
+        for (int i = 0; i < group->childCount(); ++i) {
+            const bool match = needle.isEmpty() || group->child(i)->data(0, kSearchRole).toString().contains(needle);
+            group->child(i)->setHidden(!match);
+            shown += match;
+        }
+        group->setHidden(shown == 0);
+    }
+}
+
+} // namespace flowdeck::studio

@@ -1,0 +1,199 @@
+// The studio's main window, offscreen, driven by synthetic events on the real widgets:
+// palette drops, port drags, delete and undo, copy and paste, inspector edits, and
+// screenshots for review.
+#include "studio/app/mainwindow.h"
+#include "studio/canvas/graphscene.h"
+#include "studio/canvas/graphview.h"
+#include "studio/canvas/nodeitem.h"
+#include "studio/document/commands.h"
+#include "studio/panels/inspectorwidget.h"
+#include "studio/panels/palettewidget.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QtTest>
+
+using namespace flowdeck;
+using namespace flowdeck::studio;
+
+class TestStudio : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<MainWindow> m_window;
+
+    QWidget *viewport() const { return m_window->view()->viewport(); }
+    QPoint onScreen(const QPointF &scenePos) const { return m_window->view()->mapFromScene(scenePos); }
+    std::size_t nodeCount() const { return m_window->document()->workflow().nodes.size(); }
+
+private slots:
+    void init()
+    {
+        qputenv("FLOWDECK_NO_RECOVERY_PROMPT", "1");
+        m_window = std::make_unique<MainWindow>();
+        m_window->show();
+        QApplication::setActiveWindow(m_window.get());
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        m_window->view()->setFocus();
+        m_window->view()->resetTransform();
+        m_window->view()->centerOn(280, 60);
+    }
+
+    void cleanup()
+    {
+        m_window->document()->undoStack()->setClean();  // no "save changes?" on close
+        m_window.reset();
+    }
+
+    void droppingAPaletteEntryAddsTheNode()
+    {
+        PaletteWidget *palette = m_window->palette();
+        palette->search()->setText("模板");  // the Chinese title finds it too
+        QTreeWidgetItem *item = palette->itemForType("template");
+        QVERIFY(item && !item->isHidden());
+        std::unique_ptr<QMimeData> mime(palette->tree()->mimeData({item}));
+        QVERIFY(mime);
+        const QPoint at = onScreen(QPointF(300, 220));
+        QDragEnterEvent enter(at, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(viewport(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(at, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        const auto before = nodeCount();
+        QApplication::sendEvent(viewport(), &drop);
+        QCOMPARE(nodeCount(), before + 1);
+        const auto &added = m_window->document()->workflow().nodes.back();
+        QCOMPARE(added.type, std::string("template"));
+        QVERIFY(std::abs(added.position[0] - 300) <= 20 && std::abs(added.position[1] - 220) <= 20);
+        QVERIFY(m_window->scene()->nodeItem(QString::fromStdString(added.id)));
+        QVERIFY(added.config.contains("template"));  // required fields start empty
+        m_window->document()->undoStack()->undo();
+        QCOMPARE(nodeCount(), before);
+        QVERIFY(!m_window->scene()->nodeItem(QString::fromStdString(added.id)));
+    }
+
+    void draggingFromAPortConnects()
+    {
+        GraphDocument *doc = m_window->document();
+        engine::NodeSpec extra;
+        extra.id = "note";
+        extra.type = "template";
+        extra.position = {560, 200};
+        extra.config = {{"template", "{{llm_1.text}}"}};
+        doc->undoStack()->push(new AddNodeCommand(doc, extra));
+        NodeItem *from = m_window->scene()->nodeItem("llm_1");
+        NodeItem *to = m_window->scene()->nodeItem("note");
+        QVERIFY(from && to);
+        const QPoint start = onScreen(from->outputPortPos(""));
+        const QPoint end = onScreen(to->sceneBoundingRect().center());
+        const auto edges = doc->workflow().edges.size();
+        QTest::mousePress(viewport(), Qt::LeftButton, {}, start);
+        QTest::mouseMove(viewport(), (start + end) / 2);
+        QTest::mouseMove(viewport(), end);
+        QTest::mouseRelease(viewport(), Qt::LeftButton, {}, end);
+        QCOMPARE(doc->workflow().edges.size(), edges + 1);
+        QCOMPARE(doc->workflow().edges.back().from, std::string("llm_1"));
+        QCOMPARE(doc->workflow().edges.back().to, std::string("note"));
+        QCOMPARE(m_window->scene()->edgeItems().size(), static_cast<qsizetype>(edges + 1));
+
+        // The same drag again is refused with a message, not a second edge.
+        QTest::mousePress(viewport(), Qt::LeftButton, {}, start);
+        QTest::mouseMove(viewport(), end);
+        QTest::mouseRelease(viewport(), Qt::LeftButton, {}, end);
+        QCOMPARE(doc->workflow().edges.size(), edges + 1);
+    }
+
+    void draggingANodeMovesItAsOneStep()
+    {
+        GraphDocument *doc = m_window->document();
+        NodeItem *item = m_window->scene()->nodeItem("llm_1");
+        const QPoint grab = onScreen(item->sceneBoundingRect().center() + QPointF(-40, 0));
+        const auto steps = doc->undoStack()->count();
+        QTest::mousePress(viewport(), Qt::LeftButton, {}, grab);
+        for (int i = 1; i <= 5; ++i)
+            QTest::mouseMove(viewport(), grab + QPoint(0, 20 * i));
+        QTest::mouseRelease(viewport(), Qt::LeftButton, {}, grab + QPoint(0, 100));
+        QCOMPARE(doc->undoStack()->count(), steps + 1);
+        QVERIFY(doc->node("llm_1")->position[1] >= 80);
+        QCOMPARE(static_cast<int>(doc->node("llm_1")->position[1]) % 20, 0);  // snapped to the grid
+    }
+
+    void deleteThenUndoRestoresNodeAndEdges()
+    {
+        GraphDocument *doc = m_window->document();
+        const std::string before = doc->toText();
+        m_window->scene()->selectNodes({"llm_1"});
+        QTest::keyClick(m_window->view(), Qt::Key_Delete);
+        QVERIFY(!doc->node("llm_1"));
+        QCOMPARE(doc->workflow().edges.size(), std::size_t(0));  // both of its edges went with it
+        QTest::keyClick(m_window->view(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(doc->toText(), before);
+        QVERIFY(m_window->scene()->nodeItem("llm_1"));
+        QCOMPARE(m_window->scene()->edgeItems().size(), 2);
+        QTest::keyClick(m_window->view(), Qt::Key_Y, Qt::ControlModifier);
+        QVERIFY(!doc->node("llm_1"));
+        QTest::keyClick(m_window->view(), Qt::Key_Z, Qt::ControlModifier);
+        QTest::keyClick(m_window->view(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(!doc->node("llm_1"));
+    }
+
+    void copyAndPaste()
+    {
+        GraphDocument *doc = m_window->document();
+        m_window->scene()->selectNodes({"llm_1", "answer_1"});
+        QTest::keyClick(m_window->view(), Qt::Key_C, Qt::ControlModifier);
+        const auto before = nodeCount(), edges = doc->workflow().edges.size();
+        QTest::keyClick(m_window->view(), Qt::Key_V, Qt::ControlModifier);
+        QCOMPARE(nodeCount(), before + 2);
+        QCOMPARE(doc->workflow().edges.size(), edges + 1);  // the edge between the two came along
+        QVERIFY(doc->node("llm_2") && doc->node("answer_2"));
+        QCOMPARE(m_window->scene()->selectedNodeIds(), (std::set<std::string>{"llm_2", "answer_2"}));
+        QTest::keyClick(m_window->view(), Qt::Key_D, Qt::ControlModifier);  // duplicate the pasted pair
+        QCOMPARE(nodeCount(), before + 4);
+    }
+
+    void editingAnInspectorFieldChangesTheDocument()
+    {
+        GraphDocument *doc = m_window->document();
+        m_window->scene()->selectNodes({"llm_1"});
+        QCOMPARE(m_window->inspector()->nodeId(), QStringLiteral("llm_1"));
+        auto *prompt = qobject_cast<QPlainTextEdit *>(m_window->inspector()->editorFor("prompt"));
+        QVERIFY(prompt);
+        prompt->setFocus();
+        prompt->moveCursor(QTextCursor::End);
+        QTest::keyClicks(prompt, " briefly");
+        prompt->insertPlainText(" 请简短回答");
+        QCOMPARE(doc->node("llm_1")->config["prompt"], nlohmann::json("{{start.query}} briefly 请简短回答"));
+        const auto steps = doc->undoStack()->count();
+        QCOMPARE(steps, 1);  // typing merged into one step
+        doc->undoStack()->undo();
+        QCOMPARE(doc->node("llm_1")->config["prompt"], nlohmann::json("{{start.query}}"));
+        QCOMPARE(qobject_cast<QPlainTextEdit *>(m_window->inspector()->editorFor("prompt"))->toPlainText(),
+                 QStringLiteral("{{start.query}}"));  // the form follows undo
+    }
+
+    void screenshotsForReview()
+    {
+        const QString out = QDir(QStringLiteral(FLOWDECK_BINARY_DIR)).filePath("screenshots");
+        QDir().mkpath(out);
+        for (const char *language : {"en", "zh_CN"}) {
+            QLocale::setDefault(QLocale(QString::fromLatin1(language)));
+            MainWindow window;
+            window.resize(1400, 860);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY(window.openFile(QStringLiteral(FLOWDECK_SOURCE_DIR "/examples/order-triage.flow.json")));
+            window.scene()->selectNodes({"size"});
+            QApplication::processEvents();
+            const QString file = QDir(out).filePath(QStringLiteral("studio-main-window-%1.png").arg(language));
+            QVERIFY(window.grab().save(file));
+            QVERIFY(QFileInfo(file).size() > 10000);
+        }
+        QLocale::setDefault(QLocale(QLocale::English));
+    }
+};
+
+QTEST_MAIN(TestStudio)
+#include "tst_studio.moc"
