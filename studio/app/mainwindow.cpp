@@ -6,6 +6,8 @@
 #include "studio/document/documentfile.h"
 #include "studio/panels/inspectorwidget.h"
 #include "studio/panels/palettewidget.h"
+#include "studio/panels/runconsole.h"
+#include "studio/run/runcontroller.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -68,6 +70,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new GraphDo
     right->setWidget(m_inspector);
     addDockWidget(Qt::RightDockWidgetArea, right);
     resizeDocks({left, right}, {240, 360}, Qt::Horizontal);
+    m_runner = new RunController(this);
+    m_console = new RunConsole(m_doc, m_scene, m_runner);
+    auto *bottom = new QDockWidget(tr("Run"), this);
+    bottom->setObjectName("console");
+    bottom->setWidget(m_console);
+    addDockWidget(Qt::BottomDockWidgetArea, bottom);
+    resizeDocks({bottom}, {260}, Qt::Vertical);
     const QString autosaveDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/autosave";
     m_autosaver = new Autosaver(m_doc, autosaveDir, 30000, this);
 
@@ -137,6 +146,9 @@ void MainWindow::buildActions()
         m_doc->undoStack()->push(new AutoLayoutCommand(m_doc));
         m_view->zoomToFit();
     });
+    QMenu *runMenu = menuBar()->addMenu(tr("&Run"));
+    add(runMenu, tr("&Run"), QKeySequence(Qt::Key_F5), [this] { m_console->run(); });
+    add(runMenu, tr("&Stop"), QKeySequence(Qt::SHIFT | Qt::Key_F5), [this] { m_console->stop(); });
     QAction *snap = view->addAction(tr("&Snap to Grid"));
     snap->setCheckable(true);
     snap->setChecked(true);

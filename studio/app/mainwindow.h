@@ -10,6 +10,8 @@ class GraphScene;
 class GraphView;
 class InspectorWidget;
 class PaletteWidget;
+class RunConsole;
+class RunController;
 
 // The studio's main window: palette (left), canvas (centre), inspector (right), with
 // the File, Edit and View actions and their shortcuts.
@@ -27,6 +29,7 @@ public:
     GraphView *view() const { return m_view; }
     PaletteWidget *palette() const { return m_palette; }
     InspectorWidget *inspector() const { return m_inspector; }
+    RunConsole *console() const { return m_console; }
     const QString &filePath() const { return m_path; }
 
     // Edit actions, also used by tests.
@@ -55,6 +58,8 @@ private:
     PaletteWidget *m_palette;
     InspectorWidget *m_inspector;
     Autosaver *m_autosaver;
+    RunController *m_runner;
+    RunConsole *m_console;
     QString m_path;
     int m_pasteCount = 0;
 };

@@ -81,6 +81,13 @@ void NodeItem::setProblem(const QString &problem)
     update();
 }
 
+void NodeItem::setRunStatus(const QString &status, const QString &detail)
+{
+    m_runStatus = status;
+    m_runDetail = detail;
+    update();
+}
+
 double NodeItem::height() const
 {
     const int rows = m_ports.size() > 1 ? static_cast<int>(m_ports.size()) : 0;
@@ -137,6 +144,19 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->setFont(bold);
     painter->drawText(QRectF(12, 4, kWidth - 24, kHeader - 4), Qt::AlignVCenter | Qt::AlignLeft,
                       painter->fontMetrics().elidedText(m_title, Qt::ElideRight, static_cast<int>(kWidth - 24)));
+    if (!m_runStatus.isEmpty()) {  // a badge at the top right: blue running, green done, red failed, grey skipped
+        const QColor badge = m_runStatus == "running" ? QColor(0x2f, 0x80, 0xed)
+                             : m_runStatus == "done"  ? QColor(0x2e, 0x9e, 0x4f)
+                             : m_runStatus == "failed" ? QColor(0xd9, 0x3f, 0x3f)
+                                                       : QColor(0x9a, 0xa0, 0xa6);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(badge);
+        painter->drawEllipse(QPointF(kWidth - 14, kHeader / 2), 5, 5);
+        if (!m_runDetail.isEmpty() && lod >= 0.6 && m_runStatus != "failed") {
+            painter->setPen(badge);
+            painter->drawText(QRectF(kWidth - 110, 2, 88, kHeader - 4), Qt::AlignVCenter | Qt::AlignRight, m_runDetail);
+        }
+    }
     painter->setBrush(accent);
     painter->setPen(Qt::NoPen);
     if (m_type != "start")

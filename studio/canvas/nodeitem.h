@@ -21,6 +21,9 @@ public:
     const QString &id() const { return m_id; }
     void refresh(const engine::NodeSpec &node, const engine::NodeDescriptor *descriptor);
     void setProblem(const QString &problem);  // shown as a red border and tooltip; empty clears
+    // The node's state in the current run: running, done, failed, skipped; empty clears.
+    void setRunStatus(const QString &status, const QString &detail = {});
+    const QString &runStatus() const { return m_runStatus; }
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
@@ -44,6 +47,8 @@ private:
     QString m_type;
     QString m_summary;
     QString m_problem;
+    QString m_runStatus;
+    QString m_runDetail;
     QStringList m_ports;       // ids; "" for the default port
     QStringList m_portLabels;
 };

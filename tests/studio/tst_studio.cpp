@@ -8,12 +8,19 @@
 #include "studio/document/commands.h"
 #include "studio/panels/inspectorwidget.h"
 #include "studio/panels/palettewidget.h"
+#include "studio/panels/runconsole.h"
+#include "tests/support/mockllm.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTextBrowser>
+#include <QTreeWidget>
 #include <QtTest>
 
 using namespace flowdeck;
@@ -23,12 +30,25 @@ class TestStudio : public QObject {
     Q_OBJECT
 
     std::unique_ptr<MainWindow> m_window;
+    flowdeck::tests::MockLlm m_mock;
+    QTemporaryDir m_config;
 
     QWidget *viewport() const { return m_window->view()->viewport(); }
     QPoint onScreen(const QPointF &scenePos) const { return m_window->view()->mapFromScene(scenePos); }
     std::size_t nodeCount() const { return m_window->document()->workflow().nodes.size(); }
 
 private slots:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_mock.start(&error), qPrintable(error));
+        QFile f(m_config.filePath("profiles.json"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray::fromStdString(m_mock.profilesJson()));
+        f.close();
+        qputenv("FLOWDECK_CONFIG_DIR", m_config.path().toUtf8());
+    }
+
     void init()
     {
         qputenv("FLOWDECK_NO_RECOVERY_PROMPT", "1");
@@ -174,6 +194,38 @@ private slots:
                  QStringLiteral("{{start.query}}"));  // the form follows undo
     }
 
+    void runningShowsTheStreamedAnswerAndNodeStatuses()
+    {
+        QVERIFY(m_window->openFile(QStringLiteral(FLOWDECK_SOURCE_DIR "/examples/hello-chat.flow.json")));
+        RunConsole *console = m_window->console();
+        const int mock = console->profileBox()->findData("mock");
+        QVERIFY(mock > 0);
+        console->profileBox()->setCurrentIndex(mock);
+        QLineEdit *message = console->inputField("query");
+        QVERIFY(message);
+        QTest::keyClicks(message, "hello");
+        QSignalSpy finished(console, &RunConsole::finished);
+        QTest::mouseClick(console->runButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(console->lastStatus(), QStringLiteral("succeeded"));
+        QVERIFY2(!console->answerText().isEmpty(), "no answer streamed");
+        QVERIFY(console->answerView()->toPlainText().contains(console->answerText().left(10).trimmed()));
+        for (const auto &n : m_window->document()->workflow().nodes) {
+            NodeItem *item = m_window->scene()->nodeItem(QString::fromStdString(n.id));
+            QVERIFY(item);
+            QVERIFY2(item->runStatus() == "done", qPrintable(QString::fromStdString(n.id) + ": " + item->runStatus()));
+        }
+        QVERIFY(console->trace()->topLevelItemCount() >= 3);
+
+        // A workflow that cannot compile says why instead of running.
+        m_window->document()->undoStack()->push(new ConnectCommand(m_window->document(), {"start", "start", ""}));
+        QSignalSpy again(console, &RunConsole::finished);
+        QTest::keyClick(m_window->view(), Qt::Key_F5);
+        QCOMPARE(again.count(), 1);
+        QCOMPARE(console->lastStatus(), QStringLiteral("invalid"));
+        QVERIFY(console->answerView()->toPlainText().contains("cannot run"));
+    }
+
     void screenshotsForReview()
     {
         const QString out = QDir(QStringLiteral(FLOWDECK_BINARY_DIR)).filePath("screenshots");
@@ -185,6 +237,7 @@ private slots:
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             QVERIFY(window.openFile(QStringLiteral(FLOWDECK_SOURCE_DIR "/examples/order-triage.flow.json")));
+            window.console()->inputField("note")->setText(language == std::string("en") ? "Rush order, 3 pallets" : "加急订单，三托盘");
             window.scene()->selectNodes({"size"});
             QApplication::processEvents();
             const QString file = QDir(out).filePath(QStringLiteral("studio-main-window-%1.png").arg(language));

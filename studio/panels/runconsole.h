@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QWidget>
+
+#include <nlohmann/json.hpp>
+
+class QComboBox;
+class QFormLayout;
+class QLineEdit;
+class QPushButton;
+class QTextBrowser;
+class QTreeWidget;
+
+namespace flowdeck::studio {
+
+class GraphDocument;
+class GraphScene;
+class RunController;
+
+// The run console: an input form built from the start node (the message for a chat
+// workflow), Run and Stop, the streamed answer rendered as markdown, a per-node trace
+// (status, time; click for the event as JSON), and the model profile to run with.
+class RunConsole : public QWidget {
+    Q_OBJECT
+
+public:
+    RunConsole(GraphDocument *doc, GraphScene *scene, RunController *runner, QWidget *parent = nullptr);
+
+    void run();
+    void stop();
+    QLineEdit *inputField(const QString &name) const;  // "query" for the chat message
+    QTextBrowser *answerView() const { return m_answer; }
+    QTreeWidget *trace() const { return m_trace; }
+    QComboBox *profileBox() const { return m_profile; }
+    QPushButton *runButton() const { return m_runButton; }
+    const QString &answerText() const { return m_answerText; }
+    const QString &lastStatus() const { return m_lastStatus; }
+
+signals:
+    void finished(const QString &status);
+
+private:
+    void rebuildInputs();
+    void setRunning(bool running);
+
+    GraphDocument *m_doc;
+    GraphScene *m_scene;
+    RunController *m_runner;
+    QFormLayout *m_inputs;
+    QWidget *m_inputsHost;
+    QComboBox *m_profile;
+    QPushButton *m_runButton;
+    QPushButton *m_stopButton;
+    QTextBrowser *m_answer;
+    QTreeWidget *m_trace;
+    QString m_answerText;
+    QString m_lastStatus;
+};
+
+} // namespace flowdeck::studio

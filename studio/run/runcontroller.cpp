@@ -1,0 +1,146 @@
+#include "studio/run/runcontroller.h"
+
+#include "engine/core/secretstore.h"
+#include "engine/mcp/mcpserverpool.h"
+#include "engine/mcp/plugincatalog.h"
+#include "engine/model/providerprofile.h"
+#include "engine/net/httpclient.h"
+#include "engine/nodes/noderegistry.h"
+#include "engine/run/workflowrun.h"
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/post.hpp>
+
+#include <QMetaObject>
+
+#include <thread>
+
+namespace flowdeck::studio {
+
+struct RunController::Engine {
+    boost::asio::io_context io;
+    boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work{io.get_executor()};
+    engine::ProfileStore profiles;
+    engine::SecretStore secrets;
+    engine::PluginCatalog catalog;
+    std::unique_ptr<engine::HttpClient> http;
+    std::unique_ptr<engine::McpServerPool> mcp;
+    engine::RunServices services;
+    std::shared_ptr<engine::WorkflowRun> run;
+    std::thread thread;
+};
+
+RunController::RunController(QObject *parent) : QObject(parent), m_engine(std::make_unique<Engine>())
+{
+    Engine &e = *m_engine;
+    const auto dir = engine::defaultConfigDir();
+    e.profiles.loadFile(dir / "profiles.json");
+    e.secrets.loadFile(dir / "secrets.json");
+    e.catalog.loadDirectory(engine::PluginCatalog::defaultDirectory());
+    e.http = std::make_unique<engine::HttpClient>(e.io);
+    e.mcp = std::make_unique<engine::McpServerPool>(e.io, e.catalog, e.secrets);
+    e.services.http = e.http.get();
+    e.services.mcp = e.mcp.get();
+    e.services.profiles = &e.profiles;
+    e.services.secrets = &e.secrets;
+    e.thread = std::thread([&e] { e.io.run(); });
+}
+
+RunController::~RunController()
+{
+    Engine &e = *m_engine;
+    boost::asio::post(e.io, [&e] {
+        if (e.run)
+            e.run->cancel();
+        e.mcp->closeAll();
+        e.work.reset();
+    });
+    e.io.stop();
+    e.thread.join();
+    e.run.reset();
+    e.mcp.reset();
+    e.http.reset();
+}
+
+void RunController::setProfileOverride(const QString &profile)
+{
+    boost::asio::post(m_engine->io, [e = m_engine.get(), p = profile.toStdString()] { e->services.profileOverride = p; });
+}
+
+QStringList RunController::profileNames() const
+{
+    QStringList names;
+    for (const auto *p : m_engine->profiles.all())  // loaded before the engine thread started; never changed
+        names << QString::fromStdString(p->name);
+    return names;
+}
+
+bool RunController::start(const engine::Workflow &workflow, const nlohmann::json &inputs, const QString &query,
+                          QString *error)
+{
+    if (m_running) {
+        if (error)
+            *error = tr("A run is already going; stop it first.");
+        return false;
+    }
+    auto compiled = engine::CompiledWorkflow::compile(workflow, engine::NodeRegistry::builtin());
+    if (!compiled) {
+        if (error) {
+            QStringList lines;
+            for (const auto &d : compiled.diagnostics())
+                lines << QString::fromStdString(d.toString());
+            *error = lines.join('\n');
+        }
+        return false;
+    }
+    engine::RunOptions options;
+    options.inputs = inputs;
+    options.sys = workflow.isChat() ? nlohmann::json{{"query", query.toStdString()}, {"conversation_id", ""},
+                                                     {"history", nlohmann::json::array()}, {"user", "studio"}}
+                                    : nlohmann::json{{"user", "studio"}};
+    // Events come on the engine's thread; they are handed to the GUI thread as they are.
+    options.onEvent = [this](const engine::RunEvent &event) {
+        QMetaObject::invokeMethod(this, [this, event] {
+            const QString node = QString::fromStdString(event.nodeId);
+            switch (event.type) {
+            case engine::RunEventType::NodeStarted: emit nodeStatus(node, "running", {}); break;
+            case engine::RunEventType::NodeFinished:
+                emit nodeStatus(node, "done", QString::number(event.data.value("elapsedMs", 0.0), 'f', 0) + " ms");
+                break;
+            case engine::RunEventType::NodeSkipped: emit nodeStatus(node, "skipped", {}); break;
+            case engine::RunEventType::NodeFailed:
+                emit nodeStatus(node, "failed", QString::fromStdString(event.data.value("message", "")));
+                break;
+            case engine::RunEventType::Answer:
+                emit answerText(QString::fromStdString(event.data.value("text", "")));
+                break;
+            default: break;
+            }
+            emit traceEvent(QString::fromStdString(event.toJson().dump()));
+        }, Qt::QueuedConnection);
+    };
+    m_running = true;
+    emit runStarted();
+    boost::asio::post(m_engine->io, [this, e = m_engine.get(), compiled = compiled.value(), options = std::move(options)]() mutable {
+        e->run = engine::WorkflowRun::create(e->io, compiled, e->services, std::move(options));
+        e->run->start([this](const engine::WorkflowRun &run) {
+            const QString status = QString::fromLatin1(engine::runStatusName(run.status()));
+            const QString message = QString::fromStdString(run.error());
+            QMetaObject::invokeMethod(this, [this, status, message] {
+                m_running = false;
+                emit runEnded(status, message);
+            }, Qt::QueuedConnection);
+        });
+    });
+    return true;
+}
+
+void RunController::stop()
+{
+    boost::asio::post(m_engine->io, [e = m_engine.get()] {
+        if (e->run)
+            e->run->cancel();
+    });
+}
+
+} // namespace flowdeck::studio

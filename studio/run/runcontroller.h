@@ -1,0 +1,46 @@
+#pragma once
+
+#include "engine/workflow/workflow.h"
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <nlohmann/json.hpp>
+
+namespace flowdeck::studio {
+
+// Runs workflows for the studio on the engine's own thread (an asio io_context with
+// the HTTP client and the MCP server pool), and reports each run event back on the
+// GUI thread as signals. Profiles and secrets are those of `flowdeck run`: the
+// presets, profiles.json and secrets.json in the config folder, and the environment.
+class RunController : public QObject {
+    Q_OBJECT
+
+public:
+    explicit RunController(QObject *parent = nullptr);
+    ~RunController() override;
+
+    // Starts a run; false with `error` if the workflow does not compile.
+    bool start(const engine::Workflow &workflow, const nlohmann::json &inputs, const QString &query, QString *error);
+    void stop();
+    bool running() const { return m_running; }
+    // Every model call uses this profile instead of the workflow's (empty: as the workflow says).
+    void setProfileOverride(const QString &profile);
+    QStringList profileNames() const;
+
+signals:
+    void runStarted();
+    void nodeStatus(const QString &nodeId, const QString &status, const QString &detail);  // running, done, failed, skipped
+    void answerText(const QString &piece);
+    void traceEvent(const QString &json);  // every event, as JSON, for the trace view
+    void runEnded(const QString &status, const QString &message);  // succeeded, failed, cancelled
+
+private:
+    struct Engine;
+    std::unique_ptr<Engine> m_engine;
+    bool m_running = false;
+};
+
+} // namespace flowdeck::studio
