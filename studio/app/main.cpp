@@ -15,10 +15,16 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument("file", "A workflow (*.flow.json) to open.");
+    const QCommandLineOption quitAfterShow("quit-after-show", "Start, show the window, and quit (a start-up check).");
+    parser.addOption(quitAfterShow);
     parser.process(app);
     flowdeck::studio::MainWindow window;
     if (!parser.positionalArguments().isEmpty())
         window.openFile(parser.positionalArguments().front());
     window.show();
+    if (parser.isSet(quitAfterShow)) {
+        QApplication::processEvents();  // the window is laid out and painted once
+        return 0;
+    }
     return app.exec();
 }

@@ -21,7 +21,12 @@ QPainterPath EdgeItem::curve(const QPointF &from, const QPointF &to)
     return path;
 }
 
-void EdgeItem::setEnds(const QPointF &from, const QPointF &to) { setPath(curve(from, to)); }
+void EdgeItem::setEnds(const QPointF &from, const QPointF &to)
+{
+    m_from = from;
+    m_to = to;
+    setPath(curve(from, to));
+}
 
 void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
@@ -29,11 +34,11 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
     painter->setRenderHint(QPainter::Antialiasing, lod > 0.5);
     QPen pen(isSelected() ? palette.highlight().color() : palette.mid().color(), isSelected() ? 3 : 1.6);
-    pen.setCosmetic(lod < 0.5);
+    pen.setCosmetic(true);  // a line of fixed width on screen, drawn without the path stroker
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
     if (lod < 0.2)  // far away: a straight line is enough
-        painter->drawLine(path().pointAtPercent(0), path().pointAtPercent(1));
+        painter->drawLine(m_from, m_to);
     else
         painter->drawPath(path());
 }

@@ -18,6 +18,7 @@ public:
 
 private:
     engine::EdgeSpec m_edge;
+    QPointF m_from, m_to;  // kept, so drawing from far away needs no path maths
 };
 
 } // namespace flowdeck::studio

@@ -42,6 +42,7 @@ GraphView::GraphView(GraphScene *scene, QWidget *parent) : QGraphicsView(scene, 
     setAcceptDrops(true);
     setTransformationAnchor(AnchorUnderMouse);
     setViewportUpdateMode(SmartViewportUpdate);
+    setCacheMode(CacheBackground);  // the dotted grid is drawn once, not on every frame
     setOptimizationFlags(DontSavePainterState | DontAdjustForAntialiasing);
     setRenderHint(QPainter::Antialiasing);
     setSceneRect(-100000, -100000, 200000, 200000);

@@ -46,7 +46,6 @@ QColor categoryColor(const std::string &category)
 NodeItem::NodeItem(GraphScene *scene, const QString &id) : m_scene(scene), m_id(id)
 {
     setFlags(ItemIsMovable | ItemIsSelectable | ItemSendsGeometryChanges);
-    setCacheMode(DeviceCoordinateCache);
     setData(0, id);
 }
 
