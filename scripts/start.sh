@@ -1,35 +1,57 @@
 #!/usr/bin/env bash
-# Sets everything up, then runs the example chat workflow with `flowdeck run`,
-# streaming the answer. With an API key in the environment (DEEPSEEK_API_KEY,
-# MAAS_API_KEY, DASHSCOPE_API_KEY, OPENAI_API_KEY, ...) it talks to that provider;
-# without one it starts the local mock model from tests/peers so it works offline.
-#   scripts/start.sh ["your question"]
+# Sets everything up, then opens the studio (flowdeck-studio) on the example chat
+# workflow. Without a display (a server, a CI box), or with a question given, it runs
+# that workflow with `flowdeck run` instead and streams the answer.
+# With an API key in the environment (DEEPSEEK_API_KEY, MAAS_API_KEY,
+# DASHSCOPE_API_KEY, OPENAI_API_KEY, ...) it talks to that provider; without one it
+# starts the local mock model from tests/peers (profile "local-mock") so it works offline.
+#   scripts/start.sh                   the studio (or the CLI demo without a display)
+#   scripts/start.sh "your question"   the CLI demo
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$ROOT/scripts/setup.sh"
 FLOWDECK="$ROOT/build/runtime/flowdeck"
-QUESTION="${1:-hello, what can Flowdeck do?}"
+STUDIO="$ROOT/build/studio/flowdeck-studio"
 EXAMPLE="$ROOT/examples/hello-chat.flow.json"
+QUESTION="${1:-}"
+USE_STUDIO=0
+if [ -z "$QUESTION" ] && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then
+  USE_STUDIO=1
+fi
+QUESTION="${QUESTION:-hello, what can Flowdeck do?}"
+[ "$(id -u)" -eq 0 ] && export QTWEBENGINE_DISABLE_SANDBOX=1
 
+PROFILE=""
 for pair in deepseek:DEEPSEEK_API_KEY maas:MAAS_API_KEY dashscope:DASHSCOPE_API_KEY zhipu:ZHIPUAI_API_KEY \
             moonshot:MOONSHOT_API_KEY qianfan:QIANFAN_API_KEY openai:OPENAI_API_KEY; do
-  profile="${pair%%:*}" var="${pair#*:}"
+  var="${pair#*:}"
   if [ -n "${!var:-}" ]; then
-    echo "Using the '$profile' profile ($var is set)."
-    exec "$FLOWDECK" run "$EXAMPLE" --profile "$profile" --query "$QUESTION"
+    PROFILE="${pair%%:*}"
+    echo "Using the '$PROFILE' profile ($var is set)."
+    break
   fi
 done
 
-echo "No provider API key is set, so this run uses the local mock model (tests/peers)."
-echo "Set DEEPSEEK_API_KEY (or MAAS_API_KEY, DASHSCOPE_API_KEY, ...) to use a real one."
-PORT="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
-"$ROOT/tests/peers/start-mock-llm.sh" "$PORT" >/dev/null 2>&1 &
-MOCK_PID=$!
-trap 'kill "$MOCK_PID" 2>/dev/null || true' EXIT
-for _ in $(seq 50); do
-  curl -sf "http://127.0.0.1:$PORT/ready" >/dev/null 2>&1 && break
-  sleep 0.1
-done
-CONFIG_DIR="$(mktemp -d)"
-printf '{"profiles":{"local-mock":{"title":"Local mock model","baseUrl":"http://127.0.0.1:%s/v1","defaultModel":"mock-model","needsKey":false}}}\n' "$PORT" > "$CONFIG_DIR/profiles.json"
-FLOWDECK_CONFIG_DIR="$CONFIG_DIR" "$FLOWDECK" run "$EXAMPLE" --profile local-mock --query "$QUESTION"
+if [ -z "$PROFILE" ]; then
+  echo "No provider API key is set, so this uses the local mock model (tests/peers), profile 'local-mock'."
+  echo "Set DEEPSEEK_API_KEY (or MAAS_API_KEY, DASHSCOPE_API_KEY, ...) to use a real one."
+  PORT="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
+  "$ROOT/tests/peers/start-mock-llm.sh" "$PORT" >/dev/null 2>&1 &
+  MOCK_PID=$!
+  trap 'kill "$MOCK_PID" 2>/dev/null || true' EXIT
+  for _ in $(seq 50); do
+    curl -sf "http://127.0.0.1:$PORT/ready" >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+  CONFIG_DIR="$(mktemp -d)"
+  printf '{"profiles":{"local-mock":{"title":"Local mock model","baseUrl":"http://127.0.0.1:%s/v1","defaultModel":"mock-model","needsKey":false}}}\n' "$PORT" > "$CONFIG_DIR/profiles.json"
+  export FLOWDECK_CONFIG_DIR="$CONFIG_DIR"
+  PROFILE="local-mock"
+fi
+
+if [ "$USE_STUDIO" -eq 1 ]; then
+  echo "Opening the studio. In the Run panel, pick the model profile '$PROFILE', type a message and press Enter."
+  "$STUDIO" "$EXAMPLE"
+else
+  "$FLOWDECK" run "$EXAMPLE" --profile "$PROFILE" --query "$QUESTION"
+fi

@@ -35,6 +35,7 @@ engine::Workflow blankWorkflow()
     wf.id = "untitled";
     wf.name = QObject::tr("Untitled workflow").toStdString();
     wf.mode = "chat";
+    wf.models = {{"default", {{"profile", "deepseek"}, {"model", "deepseek-chat"}}}};
     engine::NodeSpec start, llm, answer;
     start.id = "start";
     start.type = "start";
@@ -42,11 +43,11 @@ engine::Workflow blankWorkflow()
     llm.id = "llm_1";
     llm.type = "llm";
     llm.position = {280, 0};
-    llm.config = {{"prompt", "{{start.query}}"}};
+    llm.config = {{"prompt", "{{sys.query}}"}, {"system", QObject::tr("You are a helpful assistant.").toStdString()}};
     answer.id = "answer_1";
     answer.type = "answer";
     answer.position = {560, 0};
-    answer.config = {{"answer", "{{llm_1.text}}"}};
+    answer.config = {{"text", "{{llm_1.text}}"}};
     wf.nodes = {start, llm, answer};
     wf.edges = {{"start", "llm_1", ""}, {"llm_1", "answer_1", ""}};
     return wf;
@@ -85,6 +86,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new GraphDo
         m_inspector->showNode(ids.size() == 1 ? QString::fromStdString(*ids.begin()) : QString());
     });
     connect(m_scene, &GraphScene::message, this, [this](const QString &text) { statusBar()->showMessage(text, 6000); });
+    connect(m_scene, &GraphScene::validated, this, [this](int problems) {
+        if (problems == 0)
+            return statusBar()->showMessage(tr("No problems found."), 3000);
+        QStringList lines = m_scene->workflowProblems();
+        statusBar()->showMessage(tr("%n problem(s); hover over a red node to read it.", nullptr, problems) +
+                                 (lines.isEmpty() ? QString() : "  " + lines.front()));
+    });
     connect(m_doc->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
     buildActions();
     resize(1400, 860);

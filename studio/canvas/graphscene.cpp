@@ -1,6 +1,7 @@
 #include "studio/canvas/graphscene.h"
 
 #include "engine/nodes/noderegistry.h"
+#include "engine/workflow/validator.h"
 #include "studio/canvas/edgeitem.h"
 #include "studio/canvas/nodeitem.h"
 #include "studio/document/commands.h"
@@ -22,6 +23,13 @@ GraphScene::GraphScene(GraphDocument *doc, QObject *parent) : QGraphicsScene(par
     connect(doc, &GraphDocument::nodeChanged, this, &GraphScene::refreshNode);
     connect(doc, &GraphDocument::edgeAdded, this, &GraphScene::addEdge);
     connect(doc, &GraphDocument::edgeRemoved, this, &GraphScene::removeEdge);
+    m_validateSoon.setSingleShot(true);
+    m_validateSoon.setInterval(300);
+    connect(&m_validateSoon, &QTimer::timeout, this, &GraphScene::revalidate);
+    for (auto signal : {&GraphDocument::nodeAdded, &GraphDocument::nodeRemoved, &GraphDocument::nodeChanged})
+        connect(doc, signal, &m_validateSoon, qOverload<>(&QTimer::start));
+    connect(doc, &GraphDocument::edgeAdded, &m_validateSoon, qOverload<>(&QTimer::start));
+    connect(doc, &GraphDocument::edgeRemoved, &m_validateSoon, qOverload<>(&QTimer::start));
     rebuild();
 }
 
@@ -36,6 +44,29 @@ void GraphScene::rebuild()
         addNode(QString::fromStdString(n.id));
     for (const auto &e : m_doc->workflow().edges)
         addEdge(QString::fromStdString(e.from), QString::fromStdString(e.to), QString::fromStdString(e.fromPort));
+    m_validateSoon.start();
+}
+
+void GraphScene::revalidate()
+{
+    m_validateSoon.stop();
+    QHash<QString, QStringList> byNode;
+    m_workflowProblems.clear();
+    int count = 0;
+    for (const auto &d : engine::validateWorkflow(m_doc->workflow(), engine::NodeRegistry::builtin())) {
+        if (!d.isError())
+            continue;
+        ++count;
+        const QString text = QString::fromStdString(d.message);
+        if (!d.nodeId.empty() && m_nodes.contains(QString::fromStdString(d.nodeId)))
+            byNode[QString::fromStdString(d.nodeId)] << text;
+        else
+            m_workflowProblems << text;
+    }
+    for (auto it = m_nodes.begin(); it != m_nodes.end(); ++it)
+        if (it.value()->runStatus() != "failed")  // a run's error stays until the next run
+            it.value()->setProblem(byNode.value(it.key()).join('\n'));
+    emit validated(count);
 }
 
 void GraphScene::addNode(const QString &id)

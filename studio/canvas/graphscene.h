@@ -4,6 +4,8 @@
 
 #include <QGraphicsScene>
 #include <QHash>
+#include <QStringList>
+#include <QTimer>
 
 #include <set>
 
@@ -36,9 +38,13 @@ public:
     static constexpr double kGrid = 20;
 
     void nodeItemMoved(const QString &id);  // from NodeItem: keep its edges attached
+    // Runs the engine's validator and marks the nodes it complains about (soon after edits).
+    void revalidate();
+    const QStringList &workflowProblems() const { return m_workflowProblems; }
 
 signals:
     void message(const QString &text);  // something the user should read (a refused connection)
+    void validated(int problems);
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
@@ -66,6 +72,8 @@ private:
     NodeItem *m_connectFrom = nullptr;
     QString m_connectPort;
     QGraphicsPathItem *m_rubberEdge = nullptr;
+    QTimer m_validateSoon;
+    QStringList m_workflowProblems;  // problems not about one node
 };
 
 } // namespace flowdeck::studio

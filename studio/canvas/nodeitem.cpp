@@ -16,7 +16,7 @@ constexpr double kHeader = 28, kSummary = 22, kPortRow = 18, kPortRadius = 5;
 // A short summary of a node's config: its most telling field, on one line.
 QString summarize(const engine::NodeSpec &node)
 {
-    for (const char *key : {"prompt", "template", "tool", "url", "answer", "expression"}) {
+    for (const char *key : {"prompt", "template", "tool", "url", "text", "expression"}) {
         auto it = node.config.find(key);
         if (it != node.config.end() && it->is_string() && !it->get<std::string>().empty())
             return QString::fromStdString(it->get<std::string>()).simplified();

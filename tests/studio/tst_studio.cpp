@@ -185,13 +185,13 @@ private slots:
         prompt->moveCursor(QTextCursor::End);
         QTest::keyClicks(prompt, " briefly");
         prompt->insertPlainText(" 请简短回答");
-        QCOMPARE(doc->node("llm_1")->config["prompt"], nlohmann::json("{{start.query}} briefly 请简短回答"));
+        QCOMPARE(doc->node("llm_1")->config["prompt"], nlohmann::json("{{sys.query}} briefly 请简短回答"));
         const auto steps = doc->undoStack()->count();
         QCOMPARE(steps, 1);  // typing merged into one step
         doc->undoStack()->undo();
-        QCOMPARE(doc->node("llm_1")->config["prompt"], nlohmann::json("{{start.query}}"));
+        QCOMPARE(doc->node("llm_1")->config["prompt"], nlohmann::json("{{sys.query}}"));
         QCOMPARE(qobject_cast<QPlainTextEdit *>(m_window->inspector()->editorFor("prompt"))->toPlainText(),
-                 QStringLiteral("{{start.query}}"));  // the form follows undo
+                 QStringLiteral("{{sys.query}}"));  // the form follows undo
     }
 
     void runningShowsTheStreamedAnswerAndNodeStatuses()
@@ -224,6 +224,22 @@ private slots:
         QCOMPARE(again.count(), 1);
         QCOMPARE(console->lastStatus(), QStringLiteral("invalid"));
         QVERIFY(console->answerView()->toPlainText().contains("cannot run"));
+    }
+
+    void validationProblemsShowOnTheirNodes()
+    {
+        GraphDocument *doc = m_window->document();
+        m_window->scene()->revalidate();
+        QVERIFY(m_window->scene()->nodeItem("llm_1")->toolTip().contains("LLM"));  // no problem: the title
+        doc->undoStack()->push(new SetConfigFieldCommand(doc, "answer_1", "/text", "{{nowhere.text}}"));
+        QSignalSpy validated(m_window->scene(), &GraphScene::validated);
+        QVERIFY(validated.wait(3000));
+        QVERIFY(validated.front().front().toInt() >= 1);
+        const QString problem = m_window->scene()->nodeItem("answer_1")->toolTip();
+        QVERIFY2(problem.contains("nowhere"), qPrintable(problem));
+        doc->undoStack()->undo();
+        QVERIFY(validated.wait(3000));
+        QVERIFY(!m_window->scene()->nodeItem("answer_1")->toolTip().contains("nowhere"));
     }
 
     void screenshotsForReview()
