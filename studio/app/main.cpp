@@ -1,4 +1,5 @@
 // flowdeck-studio: the desktop builder.
+#include "studio/app/language.h"
 #include "studio/app/mainwindow.h"
 
 #include <QApplication>
@@ -18,6 +19,7 @@ int main(int argc, char **argv)
     const QCommandLineOption quitAfterShow("quit-after-show", "Start, show the window, and quit (a start-up check).");
     parser.addOption(quitAfterShow);
     parser.process(app);
+    flowdeck::studio::installTranslations();
     flowdeck::studio::MainWindow window;
     if (!parser.positionalArguments().isEmpty())
         window.openFile(parser.positionalArguments().front());

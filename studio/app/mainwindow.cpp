@@ -1,5 +1,6 @@
 #include "studio/app/mainwindow.h"
 
+#include "studio/app/language.h"
 #include "studio/canvas/graphscene.h"
 #include "studio/canvas/graphview.h"
 #include "studio/document/commands.h"
@@ -9,6 +10,7 @@
 #include "studio/panels/runconsole.h"
 #include "studio/run/runcontroller.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -23,7 +25,8 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 
-namespace flowdeck::studio {
+namespace flowdeck {
+namespace studio {
 
 namespace {
 
@@ -157,6 +160,19 @@ void MainWindow::buildActions()
     QMenu *runMenu = menuBar()->addMenu(tr("&Run"));
     add(runMenu, tr("&Run"), QKeySequence(Qt::Key_F5), [this] { m_console->run(); });
     add(runMenu, tr("&Stop"), QKeySequence(Qt::SHIFT | Qt::Key_F5), [this] { m_console->stop(); });
+    QMenu *language = view->addMenu(tr("&Language"));
+    auto *languages = new QActionGroup(this);
+    const QString current = languageSetting();
+    for (const auto &[code, label] : {std::pair<QString, QString>{"", tr("System language")}, {"en", "English"}, {"zh_CN", "简体中文"}}) {
+        QAction *a = language->addAction(label);
+        a->setCheckable(true);
+        a->setChecked(code == current);
+        languages->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code = code] {
+            setLanguageSetting(code);
+            statusBar()->showMessage(tr("The language changes the next time Flowdeck starts."), 6000);
+        });
+    }
     QAction *snap = view->addAction(tr("&Snap to Grid"));
     snap->setCheckable(true);
     snap->setChecked(true);
@@ -326,4 +342,5 @@ void MainWindow::offerRecovery()
     m_view->zoomToFit();
 }
 
-} // namespace flowdeck::studio
+} // namespace studio
+} // namespace flowdeck

@@ -2,7 +2,8 @@
 
 #include <QMainWindow>
 
-namespace flowdeck::studio {
+namespace flowdeck {
+namespace studio {
 
 class Autosaver;
 class GraphDocument;
@@ -64,4 +65,5 @@ private:
     int m_pasteCount = 0;
 };
 
-} // namespace flowdeck::studio
+} // namespace studio
+} // namespace flowdeck

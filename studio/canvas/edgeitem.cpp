@@ -5,7 +5,8 @@
 #include <QPalette>
 #include <QStyleOptionGraphicsItem>
 
-namespace flowdeck::studio {
+namespace flowdeck {
+namespace studio {
 
 EdgeItem::EdgeItem(engine::EdgeSpec edge) : m_edge(std::move(edge))
 {
@@ -43,4 +44,5 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         painter->drawPath(path());
 }
 
-} // namespace flowdeck::studio
+} // namespace studio
+} // namespace flowdeck

@@ -4,7 +4,8 @@
 
 #include <QGraphicsPathItem>
 
-namespace flowdeck::studio {
+namespace flowdeck {
+namespace studio {
 
 // A connection drawn as a curve from a node's output port to another's input.
 class EdgeItem : public QGraphicsPathItem {
@@ -21,4 +22,5 @@ private:
     QPointF m_from, m_to;  // kept, so drawing from far away needs no path maths
 };
 
-} // namespace flowdeck::studio
+} // namespace studio
+} // namespace flowdeck

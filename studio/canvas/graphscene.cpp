@@ -11,7 +11,8 @@
 #include <QPainter>
 #include <QPalette>
 
-namespace flowdeck::studio {
+namespace flowdeck {
+namespace studio {
 
 GraphScene::GraphScene(GraphDocument *doc, QObject *parent) : QGraphicsScene(parent), m_doc(doc)
 {
@@ -260,4 +261,5 @@ void GraphScene::drawBackground(QPainter *painter, const QRectF &rect)
     painter->drawPoints(dots.data(), static_cast<int>(dots.size()));
 }
 
-} // namespace flowdeck::studio
+} // namespace studio
+} // namespace flowdeck

@@ -11,7 +11,8 @@
 
 class QGraphicsPathItem;
 
-namespace flowdeck::studio {
+namespace flowdeck {
+namespace studio {
 
 class EdgeItem;
 class NodeItem;
@@ -76,4 +77,5 @@ private:
     QStringList m_workflowProblems;  // problems not about one node
 };
 
-} // namespace flowdeck::studio
+} // namespace studio
+} // namespace flowdeck

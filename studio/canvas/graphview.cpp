@@ -8,7 +8,8 @@
 #include <QMimeData>
 #include <QWheelEvent>
 
-namespace flowdeck::studio {
+namespace flowdeck {
+namespace studio {
 
 namespace {
 
@@ -112,4 +113,5 @@ void GraphView::dropEvent(QDropEvent *event)
     event->acceptProposedAction();
 }
 
-} // namespace flowdeck::studio
+} // namespace studio
+} // namespace flowdeck

@@ -2,7 +2,8 @@
 
 #include <QGraphicsView>
 
-namespace flowdeck::studio {
+namespace flowdeck {
+namespace studio {
 
 class GraphScene;
 
@@ -30,4 +31,5 @@ private:
     GraphScene *m_scene;
 };
 
-} // namespace flowdeck::studio
+} // namespace studio
+} // namespace flowdeck

@@ -7,7 +7,8 @@
 #include <QPalette>
 #include <QStyleOptionGraphicsItem>
 
-namespace flowdeck::studio {
+namespace flowdeck {
+namespace studio {
 
 namespace {
 
@@ -190,4 +191,5 @@ QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant &value)
     return QGraphicsObject::itemChange(change, value);
 }
 
-} // namespace flowdeck::studio
+} // namespace studio
+} // namespace flowdeck

@@ -5,7 +5,8 @@
 #include <QGraphicsObject>
 #include <QStringList>
 
-namespace flowdeck::studio {
+namespace flowdeck {
+namespace studio {
 
 class GraphScene;
 
@@ -53,4 +54,5 @@ private:
     QStringList m_portLabels;
 };
 
-} // namespace flowdeck::studio
+} // namespace studio
+} // namespace flowdeck

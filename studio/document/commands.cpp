@@ -7,19 +7,14 @@
 #include <algorithm>
 #include <queue>
 
-namespace flowdeck::studio {
-
-namespace {
-
-QString tr(const char *text) { return QCoreApplication::translate("Commands", text); }
-
-} // namespace
+namespace flowdeck {
+namespace studio {
 
 // --- add ---------------------------------------------------------------------------
 
 AddNodeCommand::AddNodeCommand(GraphDocument *doc, engine::NodeSpec node) : m_doc(doc), m_node(std::move(node))
 {
-    setText(tr("Add %1").arg(QString::fromStdString(m_node.type)));
+    setText(QCoreApplication::translate("Commands", "Add %1").arg(QString::fromStdString(m_node.type)));
 }
 
 void AddNodeCommand::redo() { m_doc->insertNode(m_node, m_doc->workflow().nodes.size()); }
@@ -31,7 +26,7 @@ void AddNodeCommand::undo() { m_doc->removeNode(m_node.id); }
 DeleteCommand::DeleteCommand(GraphDocument *doc, std::set<std::string> nodeIds, std::vector<engine::EdgeSpec> edges)
     : m_doc(doc), m_nodeIds(std::move(nodeIds)), m_edges(std::move(edges))
 {
-    setText(m_nodeIds.empty() ? tr("Delete connection")
+    setText(m_nodeIds.empty() ? QCoreApplication::translate("Commands", "Delete connection")
                               : QCoreApplication::translate("Commands", "Delete %n node(s)", nullptr,
                                                             static_cast<int>(m_nodeIds.size())));
 }
@@ -83,7 +78,7 @@ MoveNodesCommand::MoveNodesCommand(GraphDocument *doc, std::map<std::string, std
     for (const auto &[id, pos] : m_to)
         if (const auto *n = doc->node(id))
             m_from[id] = n->position;
-    setText(text.isEmpty() ? tr("Move") : text);
+    setText(text.isEmpty() ? QCoreApplication::translate("Commands", "Move") : text);
 }
 
 void MoveNodesCommand::redo()
@@ -114,7 +109,7 @@ bool MoveNodesCommand::mergeWith(const QUndoCommand *other)
 
 ConnectCommand::ConnectCommand(GraphDocument *doc, engine::EdgeSpec edge) : m_doc(doc), m_edge(std::move(edge))
 {
-    setText(tr("Connect"));
+    setText(QCoreApplication::translate("Commands", "Connect"));
 }
 
 void ConnectCommand::redo() { m_doc->insertEdge(m_edge, m_doc->workflow().edges.size()); }
@@ -130,12 +125,12 @@ bool ConnectCommand::allowed(const GraphDocument &doc, const engine::EdgeSpec &e
     };
     const auto &wf = doc.workflow();
     if (!wf.findNode(edge.from) || !wf.findNode(edge.to))
-        return refuse(tr("Both ends of a connection must be nodes of this workflow."));
+        return refuse(QCoreApplication::translate("Commands", "Both ends of a connection must be nodes of this workflow."));
     if (edge.from == edge.to)
-        return refuse(tr("A node cannot be connected to itself."));
+        return refuse(QCoreApplication::translate("Commands", "A node cannot be connected to itself."));
     for (const auto &e : wf.edges)
         if (sameEdge(e, edge))
-            return refuse(tr("These nodes are already connected."));
+            return refuse(QCoreApplication::translate("Commands", "These nodes are already connected."));
     // A path from `to` back to `from` would make a cycle.
     std::set<std::string> seen;
     std::vector<std::string> stack{edge.to};
@@ -143,7 +138,7 @@ bool ConnectCommand::allowed(const GraphDocument &doc, const engine::EdgeSpec &e
         std::string id = stack.back();
         stack.pop_back();
         if (id == edge.from)
-            return refuse(tr("This connection would make a loop; workflows run from start to end."));
+            return refuse(QCoreApplication::translate("Commands", "This connection would make a loop; workflows run from start to end."));
         if (!seen.insert(id).second)
             continue;
         for (const auto &e : wf.edges)
@@ -155,7 +150,7 @@ bool ConnectCommand::allowed(const GraphDocument &doc, const engine::EdgeSpec &e
 
 DisconnectCommand::DisconnectCommand(GraphDocument *doc, engine::EdgeSpec edge) : m_doc(doc), m_edge(std::move(edge))
 {
-    setText(tr("Disconnect"));
+    setText(QCoreApplication::translate("Commands", "Disconnect"));
 }
 
 void DisconnectCommand::redo()
@@ -173,7 +168,7 @@ SetConfigFieldCommand::SetConfigFieldCommand(GraphDocument *doc, std::string nod
 {
     if (const auto *n = doc->node(m_nodeId))
         m_before = n->config;
-    setText(tr("Edit %1").arg(QString::fromStdString(m_pointer.substr(m_pointer.rfind('/') + 1))));
+    setText(QCoreApplication::translate("Commands", "Edit %1").arg(QString::fromStdString(m_pointer.substr(m_pointer.rfind('/') + 1))));
 }
 
 void SetConfigFieldCommand::redo()
@@ -220,7 +215,7 @@ std::string copySelection(const GraphDocument &doc, const std::set<std::string> 
 
 PasteCommand::PasteCommand(GraphDocument *doc, const std::string &clipboard, std::array<double, 2> offset) : m_doc(doc)
 {
-    setText(tr("Paste"));
+    setText(QCoreApplication::translate("Commands", "Paste"));
     const auto j = nlohmann::json::parse(clipboard, nullptr, false);
     if (!j.is_object() || j.value("format", "") != "flowdeck.clipboard")
         return;
@@ -322,6 +317,7 @@ std::map<std::string, std::array<double, 2>> AutoLayoutCommand::layout(const eng
     return out;
 }
 
-AutoLayoutCommand::AutoLayoutCommand(GraphDocument *doc) : MoveNodesCommand(doc, layout(doc->workflow()), tr("Arrange")) {}
+AutoLayoutCommand::AutoLayoutCommand(GraphDocument *doc) : MoveNodesCommand(doc, layout(doc->workflow()), QCoreApplication::translate("Commands", "Arrange")) {}
 
-} // namespace flowdeck::studio
+} // namespace studio
+} // namespace flowdeck

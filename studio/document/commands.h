@@ -7,7 +7,8 @@
 #include <map>
 #include <set>
 
-namespace flowdeck::studio {
+namespace flowdeck {
+namespace studio {
 
 // Every edit of a GraphDocument. Each does its work in redo(), holds the document and
 // ids (never scene items), and restores exactly what it changed in undo(), so do, undo,
@@ -122,4 +123,5 @@ public:
 // The clipboard text for some nodes and the edges between them (a JSON document).
 std::string copySelection(const GraphDocument &doc, const std::set<std::string> &nodeIds);
 
-} // namespace flowdeck::studio
+} // namespace studio
+} // namespace flowdeck

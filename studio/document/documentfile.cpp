@@ -10,7 +10,8 @@
 #include <QSaveFile>
 #include <QUuid>
 
-namespace flowdeck::studio {
+namespace flowdeck {
+namespace studio {
 
 namespace {
 
@@ -136,4 +137,5 @@ bool Autosaver::recover(GraphDocument &doc, const Recovery &recovery, QString *e
     return true;
 }
 
-} // namespace flowdeck::studio
+} // namespace studio
+} // namespace flowdeck

@@ -8,7 +8,8 @@
 #include <QString>
 #include <QTimer>
 
-namespace flowdeck::studio {
+namespace flowdeck {
+namespace studio {
 
 // Writes the document atomically (QSaveFile): the old file stays as it was unless the
 // whole new text is on disk. Marks the undo stack clean on success.
@@ -52,4 +53,5 @@ private:
     int m_savedIndex = -1;
 };
 
-} // namespace flowdeck::studio
+} // namespace studio
+} // namespace flowdeck

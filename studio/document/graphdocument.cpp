@@ -2,7 +2,8 @@
 
 #include "engine/workflow/workflowfile.h"
 
-namespace flowdeck::studio {
+namespace flowdeck {
+namespace studio {
 
 namespace {
 
@@ -112,4 +113,5 @@ std::optional<std::size_t> GraphDocument::removeEdge(const engine::EdgeSpec &edg
     return std::nullopt;
 }
 
-} // namespace flowdeck::studio
+} // namespace studio
+} // namespace flowdeck

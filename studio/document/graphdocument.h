@@ -8,7 +8,8 @@
 
 #include <optional>
 
-namespace flowdeck::studio {
+namespace flowdeck {
+namespace studio {
 
 // The workflow being edited: the engine's Workflow plus the undo stack that owns every
 // change to it. Views observe it through fine-grained signals and never change it
@@ -57,4 +58,5 @@ private:
 
 bool sameEdge(const engine::EdgeSpec &a, const engine::EdgeSpec &b);
 
-} // namespace flowdeck::studio
+} // namespace studio
+} // namespace flowdeck

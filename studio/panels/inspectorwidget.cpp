@@ -13,7 +13,8 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
-namespace flowdeck::studio {
+namespace flowdeck {
+namespace studio {
 
 InspectorWidget::InspectorWidget(GraphDocument *doc, QWidget *parent) : QWidget(parent), m_doc(doc)
 {
@@ -155,4 +156,5 @@ void InspectorWidget::apply(const std::string &field, nlohmann::json value)
     m_applying = false;
 }
 
-} // namespace flowdeck::studio
+} // namespace studio
+} // namespace flowdeck

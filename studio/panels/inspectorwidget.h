@@ -8,7 +8,8 @@ class QFormLayout;
 class QLabel;
 class QScrollArea;
 
-namespace flowdeck::studio {
+namespace flowdeck {
+namespace studio {
 
 class GraphDocument;
 
@@ -39,4 +40,5 @@ private:
     bool m_applying = false;
 };
 
-} // namespace flowdeck::studio
+} // namespace studio
+} // namespace flowdeck

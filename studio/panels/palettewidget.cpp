@@ -10,7 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
-namespace flowdeck::studio {
+namespace flowdeck {
+namespace studio {
 
 namespace {
 
@@ -124,4 +125,5 @@ void PaletteWidget::filter(const QString &text)
     }
 }
 
-} // namespace flowdeck::studio
+} // namespace studio
+} // namespace flowdeck

@@ -5,7 +5,8 @@
 
 class QLineEdit;
 
-namespace flowdeck::studio {
+namespace flowdeck {
+namespace studio {
 
 // The tree the palette drags from: each node item carries the canvas's mime type.
 class PaletteTree : public QTreeWidget {
@@ -35,4 +36,5 @@ private:
     PaletteTree *m_tree;
 };
 
-} // namespace flowdeck::studio
+} // namespace studio
+} // namespace flowdeck

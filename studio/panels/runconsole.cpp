@@ -17,7 +17,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-namespace flowdeck::studio {
+namespace flowdeck {
+namespace studio {
 
 RunConsole::RunConsole(GraphDocument *doc, GraphScene *scene, RunController *runner, QWidget *parent)
     : QWidget(parent), m_doc(doc), m_scene(scene), m_runner(runner)
@@ -168,4 +169,5 @@ void RunConsole::run()
 
 void RunConsole::stop() { m_runner->stop(); }
 
-} // namespace flowdeck::studio
+} // namespace studio
+} // namespace flowdeck

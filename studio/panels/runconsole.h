@@ -11,7 +11,8 @@ class QPushButton;
 class QTextBrowser;
 class QTreeWidget;
 
-namespace flowdeck::studio {
+namespace flowdeck {
+namespace studio {
 
 class GraphDocument;
 class GraphScene;
@@ -57,4 +58,5 @@ private:
     QString m_lastStatus;
 };
 
-} // namespace flowdeck::studio
+} // namespace studio
+} // namespace flowdeck

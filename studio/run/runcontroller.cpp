@@ -15,7 +15,8 @@
 
 #include <thread>
 
-namespace flowdeck::studio {
+namespace flowdeck {
+namespace studio {
 
 struct RunController::Engine {
     boost::asio::io_context io;
@@ -143,4 +144,5 @@ void RunController::stop()
     });
 }
 
-} // namespace flowdeck::studio
+} // namespace studio
+} // namespace flowdeck

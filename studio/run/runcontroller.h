@@ -9,7 +9,8 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
-namespace flowdeck::studio {
+namespace flowdeck {
+namespace studio {
 
 // Runs workflows for the studio on the engine's own thread (an asio io_context with
 // the HTTP client and the MCP server pool), and reports each run event back on the
@@ -43,4 +44,5 @@ private:
     bool m_running = false;
 };
 
-} // namespace flowdeck::studio
+} // namespace studio
+} // namespace flowdeck

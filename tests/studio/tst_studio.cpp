@@ -1,6 +1,7 @@
 // The studio's main window, offscreen, driven by synthetic events on the real widgets:
 // palette drops, port drags, delete and undo, copy and paste, inspector edits, and
 // screenshots for review.
+#include "studio/app/language.h"
 #include "studio/app/mainwindow.h"
 #include "studio/canvas/graphscene.h"
 #include "studio/canvas/graphview.h"
@@ -15,6 +16,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -247,8 +249,10 @@ private slots:
         const QString out = QDir(QStringLiteral(FLOWDECK_BINARY_DIR)).filePath("screenshots");
         QDir().mkpath(out);
         for (const char *language : {"en", "zh_CN"}) {
-            QLocale::setDefault(QLocale(QString::fromLatin1(language)));
+            QCOMPARE(installTranslations(QString::fromLatin1(language)), QString::fromLatin1(language));
             MainWindow window;
+            QCOMPARE(window.menuBar()->actions().front()->text(),
+                     language == std::string("en") ? QStringLiteral("&File") : QStringLiteral("文件(&F)"));
             window.resize(1400, 860);
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -260,7 +264,7 @@ private slots:
             QVERIFY(window.grab().save(file));
             QVERIFY(QFileInfo(file).size() > 10000);
         }
-        QLocale::setDefault(QLocale(QLocale::English));
+        installTranslations("en");
     }
 };
 

@@ -1,0 +1,458 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Commands</name>
+    <message>
+        <location filename="../document/commands.cpp" line="17"/>
+        <source>Add %1</source>
+        <translation>添加 %1</translation>
+    </message>
+    <message>
+        <location filename="../document/commands.cpp" line="29"/>
+        <source>Delete connection</source>
+        <translation>删除连接</translation>
+    </message>
+    <message>
+        <location filename="../document/commands.cpp" line="81"/>
+        <source>Move</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <location filename="../document/commands.cpp" line="112"/>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../document/commands.cpp" line="128"/>
+        <source>Both ends of a connection must be nodes of this workflow.</source>
+        <translation>连接的两端都必须是本工作流中的节点。</translation>
+    </message>
+    <message>
+        <location filename="../document/commands.cpp" line="130"/>
+        <source>A node cannot be connected to itself.</source>
+        <translation>节点不能连接到自身。</translation>
+    </message>
+    <message>
+        <location filename="../document/commands.cpp" line="133"/>
+        <source>These nodes are already connected.</source>
+        <translation>这两个节点已经连接。</translation>
+    </message>
+    <message>
+        <location filename="../document/commands.cpp" line="141"/>
+        <source>This connection would make a loop; workflows run from start to end.</source>
+        <translation>这条连接会形成环路；工作流只能从开始运行到结束。</translation>
+    </message>
+    <message>
+        <location filename="../document/commands.cpp" line="153"/>
+        <source>Disconnect</source>
+        <translation>断开连接</translation>
+    </message>
+    <message>
+        <location filename="../document/commands.cpp" line="171"/>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <location filename="../document/commands.cpp" line="218"/>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <location filename="../document/commands.cpp" line="320"/>
+        <source>Arrange</source>
+        <translation>自动排列</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="37"/>
+        <source>Untitled workflow</source>
+        <translation>未命名工作流</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="47"/>
+        <source>You are a helpful assistant.</source>
+        <translation>你是一个乐于助人的助手。</translation>
+    </message>
+    <message>
+        <location filename="../document/documentfile.cpp" line="23"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../document/documentfile.cpp" line="28"/>
+        <source>Saving %1 failed (%2); the file on disk was not changed.</source>
+        <translation>保存 %1 失败（%2）；磁盘上的文件没有被改动。</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::InspectorWidget</name>
+    <message>
+        <location filename="../panels/inspectorwidget.cpp" line="62"/>
+        <source>&lt;i&gt;Select a node to see its settings.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;选择一个节点以查看其设置。&lt;/i&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::MainWindow</name>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="66"/>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="70"/>
+        <source>Inspector</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="77"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="92"/>
+        <source>No problems found.</source>
+        <translation>未发现问题。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/mainwindow.cpp" line="94"/>
+        <source>%n problem(s); hover over a red node to read it.</source>
+        <translation>
+            <numerusform>%n 个问题；将鼠标悬停在红色节点上查看详情。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="103"/>
+        <source>Drag a node from the palette; drag from a port to connect.</source>
+        <translation>从节点面板拖入节点；从端口拖出即可连接。</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="121"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="122"/>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="126"/>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="127"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="128"/>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="130"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="132"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="133"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="135"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="140"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="141"/>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="142"/>
+        <source>D&amp;uplicate</source>
+        <translation>创建副本(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="143"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="145"/>
+        <source>Select &amp;All</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="150"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="151"/>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="152"/>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="153"/>
+        <source>Zoom to &amp;Fit</source>
+        <translation>适应窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="154"/>
+        <source>&amp;Arrange</source>
+        <translation>自动排列(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="158"/>
+        <location filename="../app/mainwindow.cpp" line="159"/>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="160"/>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="161"/>
+        <source>&amp;Snap to Grid</source>
+        <translation>对齐网格(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="199"/>
+        <source>The clipboard holds no Flowdeck nodes.</source>
+        <translation>剪贴板中没有 Flowdeck 节点。</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="226"/>
+        <source>Open workflow</source>
+        <translation>打开工作流</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="226"/>
+        <location filename="../app/mainwindow.cpp" line="265"/>
+        <source>Flowdeck workflows (*.flow.json)</source>
+        <translation>Flowdeck 工作流 (*.flow.json)</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="235"/>
+        <source>Cannot open</source>
+        <translation>无法打开</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="235"/>
+        <source>%1 could not be opened:
+
+%2</source>
+        <translation>无法打开 %1：
+
+%2</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="250"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="257"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="265"/>
+        <source>Save workflow</source>
+        <translation>保存工作流</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="277"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="278"/>
+        <source>The workflow has changes that are not saved. Save them?</source>
+        <translation>工作流有尚未保存的更改。要保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="295"/>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="315"/>
+        <source>an unsaved workflow</source>
+        <translation>一个未保存的工作流</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="316"/>
+        <location filename="../app/mainwindow.cpp" line="323"/>
+        <source>Recover work</source>
+        <translation>恢复工作</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="317"/>
+        <source>Flowdeck did not close properly. Recover the changes to %1 from %2?</source>
+        <translation>Flowdeck 上次没有正常关闭。要恢复 %2 时对 %1 所做的更改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::PaletteWidget</name>
+    <message>
+        <location filename="../panels/palettewidget.cpp" line="24"/>
+        <source>Basics</source>
+        <translation>基础</translation>
+    </message>
+    <message>
+        <location filename="../panels/palettewidget.cpp" line="26"/>
+        <source>Models and agents</source>
+        <translation>模型与智能体</translation>
+    </message>
+    <message>
+        <location filename="../panels/palettewidget.cpp" line="28"/>
+        <source>Logic</source>
+        <translation>逻辑</translation>
+    </message>
+    <message>
+        <location filename="../panels/palettewidget.cpp" line="30"/>
+        <source>Transform</source>
+        <translation>转换</translation>
+    </message>
+    <message>
+        <location filename="../panels/palettewidget.cpp" line="32"/>
+        <source>MCP tools</source>
+        <translation>MCP 工具</translation>
+    </message>
+    <message>
+        <location filename="../panels/palettewidget.cpp" line="34"/>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <location filename="../panels/palettewidget.cpp" line="36"/>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location filename="../panels/palettewidget.cpp" line="57"/>
+        <source>Search nodes…</source>
+        <translation>搜索节点…</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::RunConsole</name>
+    <message>
+        <location filename="../panels/runconsole.cpp" line="30"/>
+        <source>As the workflow says</source>
+        <translation>按工作流设置</translation>
+    </message>
+    <message>
+        <location filename="../panels/runconsole.cpp" line="33"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../panels/runconsole.cpp" line="34"/>
+        <source>Run the workflow (F5)</source>
+        <translation>运行工作流 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../panels/runconsole.cpp" line="35"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../panels/runconsole.cpp" line="36"/>
+        <source>Stop the run (Shift+F5)</source>
+        <translation>停止运行 (Shift+F5)</translation>
+    </message>
+    <message>
+        <location filename="../panels/runconsole.cpp" line="39"/>
+        <source>Model profile:</source>
+        <translation>模型配置：</translation>
+    </message>
+    <message>
+        <location filename="../panels/runconsole.cpp" line="50"/>
+        <source>The answer appears here as it streams.</source>
+        <translation>回答会以流式方式显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../panels/runconsole.cpp" line="53"/>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <location filename="../panels/runconsole.cpp" line="53"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../panels/runconsole.cpp" line="53"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../panels/runconsole.cpp" line="92"/>
+        <source>(run)</source>
+        <translation>（运行）</translation>
+    </message>
+    <message>
+        <location filename="../panels/runconsole.cpp" line="95"/>
+        <source>The run failed: %1</source>
+        <translation>运行失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../panels/runconsole.cpp" line="111"/>
+        <source>Type a message and press Enter</source>
+        <translation>输入消息后按回车</translation>
+    </message>
+    <message>
+        <location filename="../panels/runconsole.cpp" line="113"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../panels/runconsole.cpp" line="122"/>
+        <source>, required</source>
+        <translation>，必填</translation>
+    </message>
+    <message>
+        <location filename="../panels/runconsole.cpp" line="162"/>
+        <source>The workflow cannot run yet:
+
+%1</source>
+        <translation>工作流还不能运行：
+
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::RunController</name>
+    <message>
+        <location filename="../run/runcontroller.cpp" line="84"/>
+        <source>A run is already going; stop it first.</source>
+        <translation>已有运行正在进行；请先停止它。</translation>
+    </message>
+</context>
+</TS>
