@@ -97,6 +97,11 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new GraphDo
                                  (lines.isEmpty() ? QString() : "  " + lines.front()));
     });
     connect(m_doc->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+    connect(m_runner, &RunController::toolsListed, m_palette, &PaletteWidget::setServerTools);
+    connect(m_doc, &GraphDocument::documentReset, this, [this] {  // a workflow's plugins put their tools in the palette
+        m_palette->clearServerTools();
+        m_runner->listTools(m_doc->workflow());
+    });
     buildActions();
     resize(1400, 860);
     m_doc->reset(blankWorkflow());

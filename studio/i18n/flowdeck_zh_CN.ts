@@ -67,12 +67,12 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="37"/>
+        <location filename="../app/mainwindow.cpp" line="39"/>
         <source>Untitled workflow</source>
         <translation>未命名工作流</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="47"/>
+        <location filename="../app/mainwindow.cpp" line="49"/>
         <source>You are a helpful assistant.</source>
         <translation>你是一个乐于助人的助手。</translation>
     </message>
@@ -98,171 +98,186 @@
 <context>
     <name>flowdeck::studio::MainWindow</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="66"/>
+        <location filename="../app/mainwindow.cpp" line="68"/>
         <source>Nodes</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="70"/>
+        <location filename="../app/mainwindow.cpp" line="72"/>
         <source>Inspector</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="77"/>
+        <location filename="../app/mainwindow.cpp" line="79"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="92"/>
+        <location filename="../app/mainwindow.cpp" line="94"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/mainwindow.cpp" line="94"/>
+        <location filename="../app/mainwindow.cpp" line="96"/>
         <source>%n problem(s); hover over a red node to read it.</source>
         <translation>
             <numerusform>%n 个问题；将鼠标悬停在红色节点上查看详情。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="103"/>
+        <location filename="../app/mainwindow.cpp" line="110"/>
         <source>Drag a node from the palette; drag from a port to connect.</source>
         <translation>从节点面板拖入节点；从端口拖出即可连接。</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="121"/>
+        <location filename="../app/mainwindow.cpp" line="128"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="122"/>
+        <location filename="../app/mainwindow.cpp" line="129"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="126"/>
+        <location filename="../app/mainwindow.cpp" line="133"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="127"/>
+        <location filename="../app/mainwindow.cpp" line="134"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="128"/>
+        <location filename="../app/mainwindow.cpp" line="135"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="130"/>
+        <location filename="../app/mainwindow.cpp" line="137"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="132"/>
+        <location filename="../app/mainwindow.cpp" line="139"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="133"/>
+        <location filename="../app/mainwindow.cpp" line="140"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="135"/>
+        <location filename="../app/mainwindow.cpp" line="142"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="140"/>
+        <location filename="../app/mainwindow.cpp" line="147"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="141"/>
+        <location filename="../app/mainwindow.cpp" line="148"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="142"/>
+        <location filename="../app/mainwindow.cpp" line="149"/>
         <source>D&amp;uplicate</source>
         <translation>创建副本(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="143"/>
+        <location filename="../app/mainwindow.cpp" line="150"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="145"/>
+        <location filename="../app/mainwindow.cpp" line="152"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="150"/>
+        <location filename="../app/mainwindow.cpp" line="157"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="151"/>
+        <location filename="../app/mainwindow.cpp" line="158"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="152"/>
+        <location filename="../app/mainwindow.cpp" line="159"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="153"/>
+        <location filename="../app/mainwindow.cpp" line="160"/>
         <source>Zoom to &amp;Fit</source>
         <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="154"/>
+        <location filename="../app/mainwindow.cpp" line="161"/>
         <source>&amp;Arrange</source>
         <translation>自动排列(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="158"/>
-        <location filename="../app/mainwindow.cpp" line="159"/>
+        <location filename="../app/mainwindow.cpp" line="165"/>
+        <location filename="../app/mainwindow.cpp" line="166"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="160"/>
+        <location filename="../app/mainwindow.cpp" line="167"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="161"/>
+        <location filename="../app/mainwindow.cpp" line="168"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="171"/>
+        <source>System language</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="178"/>
+        <source>The language changes the next time Flowdeck starts.</source>
+        <translation>语言将在下次启动 Flowdeck 时生效。</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="181"/>
         <source>&amp;Snap to Grid</source>
         <translation>对齐网格(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="199"/>
+        <location filename="../app/mainwindow.cpp" line="219"/>
         <source>The clipboard holds no Flowdeck nodes.</source>
         <translation>剪贴板中没有 Flowdeck 节点。</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="226"/>
+        <location filename="../app/mainwindow.cpp" line="246"/>
         <source>Open workflow</source>
         <translation>打开工作流</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="226"/>
-        <location filename="../app/mainwindow.cpp" line="265"/>
+        <location filename="../app/mainwindow.cpp" line="246"/>
+        <location filename="../app/mainwindow.cpp" line="285"/>
         <source>Flowdeck workflows (*.flow.json)</source>
         <translation>Flowdeck 工作流 (*.flow.json)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="235"/>
+        <location filename="../app/mainwindow.cpp" line="255"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="235"/>
+        <location filename="../app/mainwindow.cpp" line="255"/>
         <source>%1 could not be opened:
 
 %2</source>
@@ -271,48 +286,48 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="250"/>
+        <location filename="../app/mainwindow.cpp" line="270"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="257"/>
+        <location filename="../app/mainwindow.cpp" line="277"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="265"/>
+        <location filename="../app/mainwindow.cpp" line="285"/>
         <source>Save workflow</source>
         <translation>保存工作流</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="277"/>
+        <location filename="../app/mainwindow.cpp" line="297"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="278"/>
+        <location filename="../app/mainwindow.cpp" line="298"/>
         <source>The workflow has changes that are not saved. Save them?</source>
         <translation>工作流有尚未保存的更改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="295"/>
+        <location filename="../app/mainwindow.cpp" line="315"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="315"/>
+        <location filename="../app/mainwindow.cpp" line="335"/>
         <source>an unsaved workflow</source>
         <translation>一个未保存的工作流</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="316"/>
-        <location filename="../app/mainwindow.cpp" line="323"/>
+        <location filename="../app/mainwindow.cpp" line="336"/>
+        <location filename="../app/mainwindow.cpp" line="343"/>
         <source>Recover work</source>
         <translation>恢复工作</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="317"/>
+        <location filename="../app/mainwindow.cpp" line="337"/>
         <source>Flowdeck did not close properly. Recover the changes to %1 from %2?</source>
         <translation>Flowdeck 上次没有正常关闭。要恢复 %2 时对 %1 所做的更改吗？</translation>
     </message>
@@ -320,125 +335,145 @@
 <context>
     <name>flowdeck::studio::PaletteWidget</name>
     <message>
-        <location filename="../panels/palettewidget.cpp" line="24"/>
+        <location filename="../panels/palettewidget.cpp" line="26"/>
         <source>Basics</source>
         <translation>基础</translation>
     </message>
     <message>
-        <location filename="../panels/palettewidget.cpp" line="26"/>
+        <location filename="../panels/palettewidget.cpp" line="28"/>
         <source>Models and agents</source>
         <translation>模型与智能体</translation>
     </message>
     <message>
-        <location filename="../panels/palettewidget.cpp" line="28"/>
+        <location filename="../panels/palettewidget.cpp" line="30"/>
         <source>Logic</source>
         <translation>逻辑</translation>
     </message>
     <message>
-        <location filename="../panels/palettewidget.cpp" line="30"/>
+        <location filename="../panels/palettewidget.cpp" line="32"/>
         <source>Transform</source>
         <translation>转换</translation>
     </message>
     <message>
-        <location filename="../panels/palettewidget.cpp" line="32"/>
+        <location filename="../panels/palettewidget.cpp" line="34"/>
         <source>MCP tools</source>
         <translation>MCP 工具</translation>
     </message>
     <message>
-        <location filename="../panels/palettewidget.cpp" line="34"/>
+        <location filename="../panels/palettewidget.cpp" line="36"/>
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
     <message>
-        <location filename="../panels/palettewidget.cpp" line="36"/>
+        <location filename="../panels/palettewidget.cpp" line="38"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../panels/palettewidget.cpp" line="57"/>
+        <location filename="../panels/palettewidget.cpp" line="62"/>
         <source>Search nodes…</source>
         <translation>搜索节点…</translation>
+    </message>
+    <message>
+        <location filename="../panels/palettewidget.cpp" line="123"/>
+        <source>Plugin: %1</source>
+        <translation>插件：%1</translation>
+    </message>
+    <message>
+        <location filename="../panels/palettewidget.cpp" line="138"/>
+        <source>Not available: %1</source>
+        <translation>不可用：%1</translation>
     </message>
 </context>
 <context>
     <name>flowdeck::studio::RunConsole</name>
     <message>
-        <location filename="../panels/runconsole.cpp" line="30"/>
+        <location filename="../panels/runconsole.cpp" line="32"/>
         <source>As the workflow says</source>
         <translation>按工作流设置</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="33"/>
+        <location filename="../panels/runconsole.cpp" line="35"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="34"/>
+        <location filename="../panels/runconsole.cpp" line="36"/>
         <source>Run the workflow (F5)</source>
         <translation>运行工作流 (F5)</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="35"/>
+        <location filename="../panels/runconsole.cpp" line="37"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="36"/>
+        <location filename="../panels/runconsole.cpp" line="38"/>
         <source>Stop the run (Shift+F5)</source>
         <translation>停止运行 (Shift+F5)</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="39"/>
+        <location filename="../panels/runconsole.cpp" line="41"/>
         <source>Model profile:</source>
         <translation>模型配置：</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="50"/>
+        <location filename="../panels/runconsole.cpp" line="52"/>
         <source>The answer appears here as it streams.</source>
         <translation>回答会以流式方式显示在这里。</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="53"/>
+        <location filename="../panels/runconsole.cpp" line="55"/>
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="53"/>
+        <location filename="../panels/runconsole.cpp" line="55"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="53"/>
+        <location filename="../panels/runconsole.cpp" line="55"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="92"/>
+        <location filename="../panels/runconsole.cpp" line="60"/>
+        <source>Click a row to see that event&apos;s inputs and outputs as JSON.</source>
+        <translation>点击一行，以 JSON 查看该事件的输入和输出。</translation>
+    </message>
+    <message>
+        <location filename="../panels/runconsole.cpp" line="106"/>
+        <source>**Outputs**</source>
+        <translation>**输出**</translation>
+    </message>
+    <message>
+        <location filename="../panels/runconsole.cpp" line="108"/>
         <source>(run)</source>
         <translation>（运行）</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="95"/>
+        <location filename="../panels/runconsole.cpp" line="111"/>
         <source>The run failed: %1</source>
         <translation>运行失败：%1</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="111"/>
+        <location filename="../panels/runconsole.cpp" line="127"/>
         <source>Type a message and press Enter</source>
         <translation>输入消息后按回车</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="113"/>
+        <location filename="../panels/runconsole.cpp" line="129"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="122"/>
+        <location filename="../panels/runconsole.cpp" line="138"/>
         <source>, required</source>
         <translation>，必填</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="162"/>
+        <location filename="../panels/runconsole.cpp" line="179"/>
         <source>The workflow cannot run yet:
 
 %1</source>
@@ -450,7 +485,7 @@
 <context>
     <name>flowdeck::studio::RunController</name>
     <message>
-        <location filename="../run/runcontroller.cpp" line="84"/>
+        <location filename="../run/runcontroller.cpp" line="109"/>
         <source>A run is already going; stop it first.</source>
         <translation>已有运行正在进行；请先停止它。</translation>
     </message>

@@ -17,6 +17,8 @@ namespace {
 
 constexpr int kTypeRole = Qt::UserRole;
 constexpr int kSearchRole = Qt::UserRole + 1;
+constexpr int kConfigRole = Qt::UserRole + 2;  // JSON: the config a dropped node starts with
+constexpr int kServerRole = Qt::UserRole + 3;  // on a plugin server's group
 
 QString categoryTitle(const std::string &category)
 {
@@ -46,7 +48,10 @@ QMimeData *PaletteTree::mimeData(const QList<QTreeWidgetItem *> &items) const
     if (items.isEmpty() || items.front()->data(0, kTypeRole).toString().isEmpty())
         return nullptr;
     auto *mime = new QMimeData;
-    const nlohmann::json payload = {{"type", items.front()->data(0, kTypeRole).toString().toStdString()}};
+    nlohmann::json payload = {{"type", items.front()->data(0, kTypeRole).toString().toStdString()}};
+    const QString config = items.front()->data(0, kConfigRole).toString();
+    if (!config.isEmpty())
+        payload["config"] = nlohmann::json::parse(config.toStdString(), nullptr, false);
     mime->setData(GraphView::kNodeMime, QByteArray::fromStdString(payload.dump()));
     return mime;
 }
@@ -107,6 +112,70 @@ QTreeWidgetItem *PaletteWidget::itemForType(const QString &type) const
         for (int i = 0; i < m_tree->topLevelItem(g)->childCount(); ++i)
             if (m_tree->topLevelItem(g)->child(i)->data(0, kTypeRole).toString() == type)
                 return m_tree->topLevelItem(g)->child(i);
+    return nullptr;
+}
+
+QTreeWidgetItem *PaletteWidget::serverGroup(const QString &server)
+{
+    for (int g = 0; g < m_tree->topLevelItemCount(); ++g)
+        if (m_tree->topLevelItem(g)->data(0, kServerRole).toString() == server)
+            return m_tree->topLevelItem(g);
+    auto *group = new QTreeWidgetItem(m_tree, {tr("Plugin: %1").arg(server)});
+    group->setData(0, kServerRole, server);
+    group->setFlags(Qt::ItemIsEnabled);
+    QFont f = group->font(0);
+    f.setBold(true);
+    group->setFont(0, f);
+    return group;
+}
+
+void PaletteWidget::setServerTools(const QString &server, const QString &toolsJson, const QString &error)
+{
+    QTreeWidgetItem *group = serverGroup(server);
+    qDeleteAll(group->takeChildren());
+    group->setToolTip(0, error);
+    if (!error.isEmpty()) {
+        auto *item = new QTreeWidgetItem(group, {tr("Not available: %1").arg(error.left(120))});
+        item->setToolTip(0, error);
+        item->setFlags(Qt::ItemIsEnabled);
+        item->setForeground(0, QColor(0xd9, 0x3f, 0x3f));
+        return;
+    }
+    const auto tools = nlohmann::json::parse(toolsJson.toStdString(), nullptr, false);
+    for (const auto &tool : tools.is_array() ? tools : nlohmann::json::array()) {
+        const std::string name = tool.value("name", "");
+        const std::string description = tool.value("description", "");
+        auto *item = new QTreeWidgetItem(group, {QString::fromStdString(tool.value("title", name))});
+        item->setData(0, kTypeRole, QStringLiteral("mcp.tool"));
+        const nlohmann::json config = {{"server", server.toStdString()}, {"tool", name}, {"arguments", nlohmann::json::object()}};
+        item->setData(0, kConfigRole, QString::fromStdString(config.dump()));
+        item->setData(0, kSearchRole, QString::fromStdString(name + " " + description).toLower() + " " + server.toLower());
+        item->setToolTip(0, QString::fromStdString(description));
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
+    }
+    group->setExpanded(true);
+    filter(m_search->text());
+}
+
+void PaletteWidget::clearServerTools()
+{
+    for (int g = m_tree->topLevelItemCount() - 1; g >= 0; --g)
+        if (!m_tree->topLevelItem(g)->data(0, kServerRole).toString().isEmpty())
+            delete m_tree->takeTopLevelItem(g);
+}
+
+QTreeWidgetItem *PaletteWidget::itemForTool(const QString &server, const QString &tool) const
+{
+    for (int g = 0; g < m_tree->topLevelItemCount(); ++g) {
+        QTreeWidgetItem *group = m_tree->topLevelItem(g);
+        if (group->data(0, kServerRole).toString() != server)
+            continue;
+        for (int i = 0; i < group->childCount(); ++i) {
+            const auto config = nlohmann::json::parse(group->child(i)->data(0, kConfigRole).toString().toStdString(), nullptr, false);
+            if (config.is_object() && config.value("tool", "") == tool.toStdString())
+                return group->child(i);
+        }
+    }
     return nullptr;
 }
 

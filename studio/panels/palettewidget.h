@@ -28,9 +28,16 @@ public:
     PaletteTree *tree() const { return m_tree; }
     QLineEdit *search() const { return m_search; }
     QTreeWidgetItem *itemForType(const QString &type) const;
+    // Shows a plugin server's tools (a JSON array from tools/list) as ready mcp.tool
+    // nodes, or the error that kept them from being listed.
+    void setServerTools(const QString &server, const QString &toolsJson, const QString &error);
+    void clearServerTools();
+    QTreeWidgetItem *itemForTool(const QString &server, const QString &tool) const;
 
 private:
     void filter(const QString &text);
+
+    QTreeWidgetItem *serverGroup(const QString &server);
 
     QLineEdit *m_search;
     PaletteTree *m_tree;

@@ -10,7 +10,9 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QJsonDocument>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTextBrowser>
@@ -53,15 +55,25 @@ RunConsole::RunConsole(GraphDocument *doc, GraphScene *scene, RunController *run
     m_trace->setHeaderLabels({tr("Node"), tr("Status"), tr("Detail")});
     m_trace->setRootIsDecorated(false);
     m_trace->header()->setStretchLastSection(true);
+    m_eventView = new QPlainTextEdit;
+    m_eventView->setReadOnly(true);
+    m_eventView->setPlaceholderText(tr("Click a row to see that event's inputs and outputs as JSON."));
+    auto *traceSplit = new QSplitter(Qt::Vertical);
+    traceSplit->addWidget(m_trace);
+    traceSplit->addWidget(m_eventView);
     auto *split = new QSplitter;
     split->addWidget(left);
-    split->addWidget(m_trace);
+    split->addWidget(traceSplit);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(split);
 
+    connect(m_trace, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        const QByteArray json = item ? item->data(0, Qt::UserRole).toString().toUtf8() : QByteArray();
+        m_eventView->setPlainText(json.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument::fromJson(json).toJson()));
+    });
     connect(m_runButton, &QPushButton::clicked, this, &RunConsole::run);
     connect(m_stopButton, &QPushButton::clicked, this, &RunConsole::stop);
     connect(doc, &GraphDocument::documentReset, this, &RunConsole::rebuildInputs);
@@ -79,15 +91,19 @@ RunConsole::RunConsole(GraphDocument *doc, GraphScene *scene, RunController *run
         m_trace->scrollToItem(row);
     });
     connect(runner, &RunController::traceEvent, this, [this](const QString &json) {
-        if (QTreeWidgetItem *last = m_trace->topLevelItem(m_trace->topLevelItemCount() - 1))
-            last->setToolTip(0, json);  // the newest event as JSON
+        QTreeWidgetItem *last = m_trace->topLevelItem(m_trace->topLevelItemCount() - 1);
+        if (last && last->data(0, Qt::UserRole).isNull())  // tokens that follow do not replace the node's event
+            last->setData(0, Qt::UserRole, json);  // the newest event, shown when the row is clicked
     });
     connect(runner, &RunController::answerText, this, [this](const QString &piece) {
         m_answerText += piece;
         m_answer->setMarkdown(m_answerText);
     });
-    connect(runner, &RunController::runEnded, this, [this](const QString &status, const QString &message) {
+    connect(runner, &RunController::runEnded, this, [this](const QString &status, const QString &message, const QString &outputs) {
         m_lastStatus = status;
+        m_lastOutputs = outputs;
+        if (!m_doc->workflow().isChat() && status == "succeeded")  // a workflow's result is its end outputs
+            m_answer->setMarkdown(tr("**Outputs**") + "\n\n```json\n" + outputs + "\n```\n");
         setRunning(false);
         auto *row = new QTreeWidgetItem(m_trace, {tr("(run)"), status, message});
         m_trace->scrollToItem(row);
@@ -151,6 +167,7 @@ void RunConsole::run()
     m_answerText.clear();
     m_answer->clear();
     m_trace->clear();
+    m_eventView->clear();
     for (const auto &n : m_doc->workflow().nodes)
         if (NodeItem *item = m_scene->nodeItem(QString::fromStdString(n.id))) {
             item->setRunStatus({});

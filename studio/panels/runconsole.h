@@ -7,6 +7,7 @@
 class QComboBox;
 class QFormLayout;
 class QLineEdit;
+class QPlainTextEdit;
 class QPushButton;
 class QTextBrowser;
 class QTreeWidget;
@@ -32,10 +33,12 @@ public:
     QLineEdit *inputField(const QString &name) const;  // "query" for the chat message
     QTextBrowser *answerView() const { return m_answer; }
     QTreeWidget *trace() const { return m_trace; }
+    QPlainTextEdit *eventView() const { return m_eventView; }
     QComboBox *profileBox() const { return m_profile; }
     QPushButton *runButton() const { return m_runButton; }
     const QString &answerText() const { return m_answerText; }
     const QString &lastStatus() const { return m_lastStatus; }
+    const QString &lastOutputs() const { return m_lastOutputs; }  // the end node's outputs, JSON
 
 signals:
     void finished(const QString &status);
@@ -54,8 +57,10 @@ private:
     QPushButton *m_stopButton;
     QTextBrowser *m_answer;
     QTreeWidget *m_trace;
+    QPlainTextEdit *m_eventView;  // the selected trace row's event: inputs, outputs, timing
     QString m_answerText;
     QString m_lastStatus;
+    QString m_lastOutputs;
 };
 
 } // namespace studio

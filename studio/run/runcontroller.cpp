@@ -76,6 +76,31 @@ QStringList RunController::profileNames() const
     return names;
 }
 
+void RunController::listTools(const engine::Workflow &workflow)
+{
+    auto wf = std::make_shared<engine::Workflow>(workflow);
+    boost::asio::post(m_engine->io, [this, e = m_engine.get(), wf] {
+        for (const auto &[alias, entry] : wf->plugins.items()) {
+            const QString server = QString::fromStdString(alias);
+            auto client = e->mcp->clientFor(*wf, alias);
+            if (!client) {
+                QStringList problems;
+                for (const auto &d : client.diagnostics())
+                    problems << QString::fromStdString(d.message);
+                QMetaObject::invokeMethod(this, [this, server, problems] { emit toolsListed(server, {}, problems.join('\n')); },
+                                          Qt::QueuedConnection);
+                continue;
+            }
+            client.value()->listTools([this, server](nlohmann::json tools, engine::McpError error) {
+                const QString json = error ? QString() : QString::fromStdString(tools.dump());
+                const QString why = QString::fromStdString(error.message);
+                QMetaObject::invokeMethod(this, [this, server, json, why] { emit toolsListed(server, json, why); },
+                                          Qt::QueuedConnection);
+            });
+        }
+    });
+}
+
 bool RunController::start(const engine::Workflow &workflow, const nlohmann::json &inputs, const QString &query,
                           QString *error)
 {
@@ -127,9 +152,10 @@ bool RunController::start(const engine::Workflow &workflow, const nlohmann::json
         e->run->start([this](const engine::WorkflowRun &run) {
             const QString status = QString::fromLatin1(engine::runStatusName(run.status()));
             const QString message = QString::fromStdString(run.error());
-            QMetaObject::invokeMethod(this, [this, status, message] {
+            const QString outputs = QString::fromStdString(run.outputs().dump(2));
+            QMetaObject::invokeMethod(this, [this, status, message, outputs] {
                 m_running = false;
-                emit runEnded(status, message);
+                emit runEnded(status, message, outputs);
             }, Qt::QueuedConnection);
         });
     });

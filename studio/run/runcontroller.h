@@ -30,13 +30,18 @@ public:
     // Every model call uses this profile instead of the workflow's (empty: as the workflow says).
     void setProfileOverride(const QString &profile);
     QStringList profileNames() const;
+    // Connects to every plugin server the workflow declares and lists its tools; each
+    // answer comes back as toolsListed (servers start on the engine's thread).
+    void listTools(const engine::Workflow &workflow);
 
 signals:
     void runStarted();
     void nodeStatus(const QString &nodeId, const QString &status, const QString &detail);  // running, done, failed, skipped
     void answerText(const QString &piece);
     void traceEvent(const QString &json);  // every event, as JSON, for the trace view
-    void runEnded(const QString &status, const QString &message);  // succeeded, failed, cancelled
+    // succeeded, failed, cancelled; `outputs` is the end node's outputs as JSON text.
+    void runEnded(const QString &status, const QString &message, const QString &outputs);
+    void toolsListed(const QString &server, const QString &toolsJson, const QString &error);
 
 private:
     struct Engine;

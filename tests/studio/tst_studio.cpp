@@ -19,6 +19,7 @@
 #include <QMenuBar>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QJsonDocument>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTextBrowser>
@@ -218,6 +219,8 @@ private slots:
             QVERIFY2(item->runStatus() == "done", qPrintable(QString::fromStdString(n.id) + ": " + item->runStatus()));
         }
         QVERIFY(console->trace()->topLevelItemCount() >= 3);
+        console->trace()->setCurrentItem(console->trace()->topLevelItem(1));  // a node's finish: its outputs
+        QVERIFY2(console->eventView()->toPlainText().contains("\"outputs\""), qPrintable(console->eventView()->toPlainText()));
 
         // A workflow that cannot compile says why instead of running.
         m_window->document()->undoStack()->push(new ConnectCommand(m_window->document(), {"start", "start", ""}));
@@ -226,6 +229,52 @@ private slots:
         QCOMPARE(again.count(), 1);
         QCOMPARE(console->lastStatus(), QStringLiteral("invalid"));
         QVERIFY(console->answerView()->toPlainText().contains("cannot run"));
+    }
+
+    void anMcpToolFromThePaletteRuns()
+    {
+        QTemporaryDir dir;
+        const std::string peers = FLOWDECK_SOURCE_DIR "/tests/peers/node_modules/.bin/";
+        const nlohmann::json wf = {
+            {"format", "flowdeck.workflow"}, {"formatVersion", 1}, {"id", "echo"}, {"name", "Echo through MCP"},
+            {"mode", "workflow"}, {"inputs", {{{"name", "text"}, {"required", true}}}},
+            {"plugins", {{"everything", {{"command", peers + "mcp-server-everything"}, {"args", {"stdio"}}}}}},
+            {"nodes", {{{"id", "start"}, {"type", "start"}, {"position", {0, 0}}},
+                       {{"id", "end"}, {"type", "end"}, {"position", {600, 0}},
+                        {"config", {{"outputs", {{"echoed", "{{mcp_tool_1.text}}"}}}}}}}},
+            {"edges", nlohmann::json::array()}};
+        QFile f(dir.filePath("echo.flow.json"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray::fromStdString(wf.dump(2)));
+        f.close();
+        QVERIFY(m_window->openFile(f.fileName()));
+        PaletteWidget *palette = m_window->palette();
+        QTRY_VERIFY_WITH_TIMEOUT(palette->itemForTool("everything", "echo"), 20000);
+
+        std::unique_ptr<QMimeData> mime(palette->tree()->mimeData({palette->itemForTool("everything", "echo")}));
+        QDragEnterEvent enter(onScreen(QPointF(300, 0)), Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(viewport(), &enter);
+        QDropEvent drop(onScreen(QPointF(300, 0)), Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(viewport(), &drop);
+        GraphDocument *doc = m_window->document();
+        const auto *tool = doc->node("mcp_tool_1");
+        QVERIFY(tool);
+        QCOMPARE(tool->config["server"], nlohmann::json("everything"));
+        QCOMPARE(tool->config["tool"], nlohmann::json("echo"));
+        doc->undoStack()->push(new SetConfigFieldCommand(doc, "mcp_tool_1", "/arguments", {{"message", "{{start.text}}"}}));
+        doc->undoStack()->push(new ConnectCommand(doc, {"start", "mcp_tool_1", ""}));
+        doc->undoStack()->push(new ConnectCommand(doc, {"mcp_tool_1", "end", ""}));
+
+        RunConsole *console = m_window->console();
+        console->inputField("text")->setText("hi from the studio");
+        QSignalSpy finished(console, &RunConsole::finished);
+        QTest::mouseClick(console->runButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(console->lastStatus() == "succeeded", qPrintable(console->answerView()->toPlainText()));
+        const auto outputs = nlohmann::json::parse(console->lastOutputs().toStdString());
+        QCOMPARE(outputs["echoed"], nlohmann::json("Echo: hi from the studio"));
+        QCOMPARE(m_window->scene()->nodeItem("mcp_tool_1")->runStatus(), QStringLiteral("done"));
+        QVERIFY(console->answerView()->toPlainText().contains("Echo: hi from the studio"));
     }
 
     void validationProblemsShowOnTheirNodes()
