@@ -33,6 +33,8 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
 {
     const QPalette palette = scene() ? scene()->palette() : QPalette();
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (lod < 0.1)
+        return;  // a whole large graph on screen: the nodes show its shape, edges would be a grey haze
     painter->setRenderHint(QPainter::Antialiasing, lod > 0.5);
     QPen pen(isSelected() ? palette.highlight().color() : palette.mid().color(), isSelected() ? 3 : 1.6);
     pen.setCosmetic(true);  // a line of fixed width on screen, drawn without the path stroker
