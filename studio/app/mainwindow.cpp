@@ -8,6 +8,7 @@
 #include "studio/panels/inspectorwidget.h"
 #include "studio/panels/palettewidget.h"
 #include "studio/panels/runconsole.h"
+#include "studio/panels/serverrequestdialog.h"
 #include "studio/run/runcontroller.h"
 
 #include <QActionGroup>
@@ -21,6 +22,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPointer>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -98,6 +100,16 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new GraphDo
     });
     connect(m_doc->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
     connect(m_runner, &RunController::toolsListed, m_palette, &PaletteWidget::setServerTools);
+    connect(m_runner, &RunController::serverRequest, this, [this](int id, const QString &method, const QString &params) {
+        auto *dialog = new ServerRequestDialog(tr("A plugin"), method, nlohmann::json::parse(params.toStdString(), nullptr, false),
+                                               [runner = QPointer<RunController>(m_runner), id](nlohmann::json result, QString error) {
+                                                   if (runner)
+                                                       runner->answerServerRequest(id, result, error);
+                                               },
+                                               this);
+        dialog->setObjectName("serverRequest");
+        dialog->open();
+    });
     connect(m_doc, &GraphDocument::documentReset, this, [this] {  // a workflow's plugins put their tools in the palette
         m_palette->clearServerTools();
         m_runner->listTools(m_doc->workflow());

@@ -28,6 +28,8 @@ struct RunController::Engine {
     std::unique_ptr<engine::McpServerPool> mcp;
     engine::RunServices services;
     std::shared_ptr<engine::WorkflowRun> run;
+    std::map<int, std::function<void(nlohmann::json, std::string)>> pendingRequests;  // engine thread only
+    int nextRequest = 1;
     std::thread thread;
 };
 
@@ -39,7 +41,16 @@ RunController::RunController(QObject *parent) : QObject(parent), m_engine(std::m
     e.secrets.loadFile(dir / "secrets.json");
     e.catalog.loadDirectory(engine::PluginCatalog::defaultDirectory());
     e.http = std::make_unique<engine::HttpClient>(e.io);
-    e.mcp = std::make_unique<engine::McpServerPool>(e.io, e.catalog, e.secrets);
+    engine::McpHostHandlers host;
+    // Requests from plugin servers go to the GUI thread, where the user answers them.
+    host.onServerRequest = [this, &e](const std::string &method, const nlohmann::json &params,
+                                      std::function<void(nlohmann::json, std::string)> reply) {
+        const int id = e.nextRequest++;
+        e.pendingRequests[id] = std::move(reply);
+        const QString m = QString::fromStdString(method), p = QString::fromStdString(params.dump());
+        QMetaObject::invokeMethod(this, [this, id, m, p] { emit serverRequest(id, m, p); }, Qt::QueuedConnection);
+    };
+    e.mcp = std::make_unique<engine::McpServerPool>(e.io, e.catalog, e.secrets, host);
     e.services.http = e.http.get();
     e.services.mcp = e.mcp.get();
     e.services.profiles = &e.profiles;
@@ -74,6 +85,18 @@ QStringList RunController::profileNames() const
     for (const auto *p : m_engine->profiles.all())  // loaded before the engine thread started; never changed
         names << QString::fromStdString(p->name);
     return names;
+}
+
+void RunController::answerServerRequest(int id, const nlohmann::json &result, const QString &error)
+{
+    boost::asio::post(m_engine->io, [e = m_engine.get(), id, result, error = error.toStdString()] {
+        auto it = e->pendingRequests.find(id);
+        if (it == e->pendingRequests.end())
+            return;
+        auto reply = std::move(it->second);
+        e->pendingRequests.erase(it);
+        reply(result, error);
+    });
 }
 
 void RunController::listTools(const engine::Workflow &workflow)

@@ -33,6 +33,8 @@ public:
     // Connects to every plugin server the workflow declares and lists its tools; each
     // answer comes back as toolsListed (servers start on the engine's thread).
     void listTools(const engine::Workflow &workflow);
+    // The user's answer to serverRequest `id`: a result object, or an error to decline.
+    void answerServerRequest(int id, const nlohmann::json &result, const QString &error);
 
 signals:
     void runStarted();
@@ -42,6 +44,9 @@ signals:
     // succeeded, failed, cancelled; `outputs` is the end node's outputs as JSON text.
     void runEnded(const QString &status, const QString &message, const QString &outputs);
     void toolsListed(const QString &server, const QString &toolsJson, const QString &error);
+    // A plugin server asks the user something (sampling/createMessage, elicitation/create);
+    // answer with answerServerRequest(id, ...).
+    void serverRequest(int id, const QString &method, const QString &paramsJson);
 
 private:
     struct Engine;

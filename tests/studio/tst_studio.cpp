@@ -10,6 +10,7 @@
 #include "studio/panels/inspectorwidget.h"
 #include "studio/panels/palettewidget.h"
 #include "studio/panels/runconsole.h"
+#include "studio/panels/serverrequestdialog.h"
 #include "tests/support/mockllm.h"
 
 #include <QApplication>
@@ -275,6 +276,61 @@ private slots:
         QCOMPARE(outputs["echoed"], nlohmann::json("Echo: hi from the studio"));
         QCOMPARE(m_window->scene()->nodeItem("mcp_tool_1")->runStatus(), QStringLiteral("done"));
         QVERIFY(console->answerView()->toPlainText().contains("Echo: hi from the studio"));
+    }
+
+    void samplingAndElicitationAreAskedOfTheUser()
+    {
+        QTemporaryDir dir;
+        const std::string peers = FLOWDECK_SOURCE_DIR "/tests/peers/node_modules/.bin/";
+        const nlohmann::json wf = {
+            {"format", "flowdeck.workflow"}, {"formatVersion", 1}, {"id", "ask"}, {"name", "Ask the user"},
+            {"mode", "workflow"},
+            {"plugins", {{"everything", {{"command", peers + "mcp-server-everything"}, {"args", {"stdio"}}}}}},
+            {"nodes", {{{"id", "start"}, {"type", "start"}, {"position", {0, 0}}},
+                       {{"id", "sample"}, {"type", "mcp.tool"}, {"position", {280, 0}},
+                        {"config", {{"server", "everything"}, {"tool", "trigger-sampling-request"},
+                                    {"arguments", {{"prompt", "Say hi"}, {"maxTokens", 20}}}}}},
+                       {{"id", "elicit"}, {"type", "mcp.tool"}, {"position", {560, 0}},
+                        {"config", {{"server", "everything"}, {"tool", "trigger-elicitation-request"}, {"arguments", nlohmann::json::object()}}}},
+                       {{"id", "end"}, {"type", "end"}, {"position", {840, 0}},
+                        {"config", {{"outputs", {{"sampled", "{{sample.text}}"}, {"elicited", "{{elicit.text}}"}}}}}}}},
+            {"edges", {{{"from", "start"}, {"to", "sample"}}, {{"from", "sample"}, {"to", "elicit"}}, {{"from", "elicit"}, {"to", "end"}}}}};
+        QFile f(dir.filePath("ask.flow.json"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray::fromStdString(wf.dump(2)));
+        f.close();
+        QVERIFY(m_window->openFile(f.fileName()));
+        RunConsole *console = m_window->console();
+        QSignalSpy finished(console, &RunConsole::finished);
+        QTest::mouseClick(console->runButton(), Qt::LeftButton);
+
+        auto visibleDialog = [this]() -> ServerRequestDialog * {
+            for (auto *d : m_window->findChildren<ServerRequestDialog *>("serverRequest"))
+                if (d->isVisible())
+                    return d;
+            return nullptr;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(visibleDialog(), 20000);
+        ServerRequestDialog *sampling = visibleDialog();
+        QVERIFY(sampling->answerEdit());
+        QVERIFY(sampling->findChildren<QPlainTextEdit *>().front()->toPlainText().contains("Say hi"));  // the messages
+        QTest::keyClicks(sampling->answerEdit(), "hello from the person at the keyboard");
+        sampling->acceptRequest();
+
+        QTRY_VERIFY_WITH_TIMEOUT(visibleDialog() && visibleDialog() != sampling, 20000);
+        ServerRequestDialog *form = visibleDialog();
+        auto *name = form->findChild<QLineEdit *>("field:name");
+        QVERIFY(name);
+        QCOMPARE(form->findChild<QLineEdit *>("field:firstLine")->text(), QStringLiteral("It was a dark and stormy night."));
+        name->setText("Ada");
+        form->acceptRequest();
+
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(console->lastStatus() == "succeeded", qPrintable(console->answerView()->toPlainText()));
+        const auto outputs = nlohmann::json::parse(console->lastOutputs().toStdString());
+        QVERIFY2(outputs["sampled"].get<std::string>().find("hello from the person at the keyboard") != std::string::npos,
+                 outputs.dump().c_str());
+        QVERIFY2(outputs["elicited"].get<std::string>().find("Name: Ada") != std::string::npos, outputs.dump().c_str());
     }
 
     void validationProblemsShowOnTheirNodes()
