@@ -10,6 +10,8 @@
 #include "studio/panels/runconsole.h"
 #include "studio/panels/serverrequestdialog.h"
 #include "studio/run/runcontroller.h"
+#include "studio/settings/keystore.h"
+#include "studio/settings/settingsdialog.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -77,6 +79,15 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new GraphDo
     addDockWidget(Qt::RightDockWidgetArea, right);
     resizeDocks({left, right}, {240, 360}, Qt::Horizontal);
     m_runner = new RunController(this);
+    m_keys = new KeyStore(this);
+    for (const QString &name : m_runner->profileNames()) {  // keys kept in the keychain reach the runs
+        const std::string secret = m_runner->profile(name).value("apiKeySecret", "");
+        if (!secret.empty())
+            m_keys->load(QString::fromStdString(secret), [runner = QPointer<RunController>(m_runner), secret](QString value) {
+                if (runner && !value.isEmpty())
+                    runner->setSecret(QString::fromStdString(secret), value);
+            });
+    }
     m_console = new RunConsole(m_doc, m_scene, m_runner);
     auto *bottom = new QDockWidget(tr("Run"), this);
     bottom->setObjectName("console");
@@ -146,6 +157,8 @@ void MainWindow::buildActions()
     add(file, tr("&Save"), QKeySequence::Save, [this] { save(); });
     add(file, tr("Save &As…"), QKeySequence::SaveAs, [this] { saveAs(); });
     file->addSeparator();
+    add(file, tr("Model &Providers…"), QKeySequence::Preferences, [this] { openSettings(); });
+    file->addSeparator();
     add(file, tr("&Quit"), QKeySequence::Quit, [this] { close(); });
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
@@ -194,6 +207,14 @@ void MainWindow::buildActions()
     snap->setCheckable(true);
     snap->setChecked(true);
     connect(snap, &QAction::toggled, this, [this](bool on) { m_scene->setSnapToGrid(on); });
+}
+
+void MainWindow::openSettings()
+{
+    auto *dialog = new SettingsDialog(m_runner, m_keys, this);
+    dialog->setObjectName("settings");
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::deleteSelection()

@@ -13,6 +13,7 @@ class InspectorWidget;
 class PaletteWidget;
 class RunConsole;
 class RunController;
+class KeyStore;
 
 // The studio's main window: palette (left), canvas (centre), inspector (right), with
 // the File, Edit and View actions and their shortcuts.
@@ -31,6 +32,9 @@ public:
     PaletteWidget *palette() const { return m_palette; }
     InspectorWidget *inspector() const { return m_inspector; }
     RunConsole *console() const { return m_console; }
+    RunController *runner() const { return m_runner; }
+    KeyStore *keys() const { return m_keys; }
+    void openSettings();
     const QString &filePath() const { return m_path; }
 
     // Edit actions, also used by tests.
@@ -61,6 +65,7 @@ private:
     Autosaver *m_autosaver;
     RunController *m_runner;
     RunConsole *m_console;
+    KeyStore *m_keys;
     QString m_path;
     int m_pasteCount = 0;
 };

@@ -74,6 +74,11 @@ RunConsole::RunConsole(GraphDocument *doc, GraphScene *scene, RunController *run
         const QByteArray json = item ? item->data(0, Qt::UserRole).toString().toUtf8() : QByteArray();
         m_eventView->setPlainText(json.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument::fromJson(json).toJson()));
     });
+    connect(runner, &RunController::profilesChanged, this, [this] {
+        for (const QString &name : m_runner->profileNames())
+            if (m_profile->findData(name) < 0)
+                m_profile->addItem(name, name);
+    });
     connect(m_runButton, &QPushButton::clicked, this, &RunConsole::run);
     connect(m_stopButton, &QPushButton::clicked, this, &RunConsole::stop);
     connect(doc, &GraphDocument::documentReset, this, &RunConsole::rebuildInputs);

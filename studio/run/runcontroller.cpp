@@ -3,6 +3,7 @@
 #include "engine/core/secretstore.h"
 #include "engine/mcp/mcpserverpool.h"
 #include "engine/mcp/plugincatalog.h"
+#include "engine/model/chatclient.h"
 #include "engine/model/providerprofile.h"
 #include "engine/net/httpclient.h"
 #include "engine/nodes/noderegistry.h"
@@ -28,6 +29,7 @@ struct RunController::Engine {
     std::unique_ptr<engine::McpServerPool> mcp;
     engine::RunServices services;
     std::shared_ptr<engine::WorkflowRun> run;
+    std::shared_ptr<engine::ChatCall> testCall;
     std::map<int, std::function<void(nlohmann::json, std::string)>> pendingRequests;  // engine thread only
     int nextRequest = 1;
     std::thread thread;
@@ -55,6 +57,10 @@ RunController::RunController(QObject *parent) : QObject(parent), m_engine(std::m
     e.services.mcp = e.mcp.get();
     e.services.profiles = &e.profiles;
     e.services.secrets = &e.secrets;
+    for (const auto *p : e.profiles.all()) {  // before the engine thread starts: no race
+        m_profileNames << QString::fromStdString(p->name);
+        m_profiles[QString::fromStdString(p->name)] = p->toJson();
+    }
     e.thread = std::thread([&e] { e.io.run(); });
 }
 
@@ -70,6 +76,7 @@ RunController::~RunController()
     e.io.stop();
     e.thread.join();
     e.run.reset();
+    e.testCall.reset();
     e.mcp.reset();
     e.http.reset();
 }
@@ -79,12 +86,71 @@ void RunController::setProfileOverride(const QString &profile)
     boost::asio::post(m_engine->io, [e = m_engine.get(), p = profile.toStdString()] { e->services.profileOverride = p; });
 }
 
-QStringList RunController::profileNames() const
+nlohmann::json RunController::profile(const QString &name) const
 {
-    QStringList names;
-    for (const auto *p : m_engine->profiles.all())  // loaded before the engine thread started; never changed
-        names << QString::fromStdString(p->name);
-    return names;
+    auto it = m_profiles.find(name);
+    return it == m_profiles.end() ? nlohmann::json() : it->second;
+}
+
+void RunController::addProfile(const QString &name, const nlohmann::json &profileJson)
+{
+    const bool added = !m_profiles.count(name);
+    m_profiles[name] = profileJson;
+    if (added)
+        m_profileNames << name;
+    boost::asio::post(m_engine->io, [e = m_engine.get(), n = name.toStdString(), profileJson] {
+        e->profiles.add(engine::ProviderProfile::fromJson(n, profileJson, e->profiles.find(n)));
+    });
+    emit profilesChanged();
+}
+
+void RunController::setSecret(const QString &name, const QString &value)
+{
+    boost::asio::post(m_engine->io, [e = m_engine.get(), n = name.toStdString(), v = value.toStdString()] { e->secrets.set(n, v); });
+}
+
+void RunController::testConnection(const nlohmann::json &profileJson, const QString &apiKey)
+{
+    boost::asio::post(m_engine->io, [this, e = m_engine.get(), profileJson, key = apiKey.toStdString()] {
+        engine::ChatRequest request;
+        request.profile = engine::ProviderProfile::fromJson(profileJson.value("name", "test"), profileJson, nullptr);
+        request.apiKey = key;
+        request.messages = nlohmann::json::array({{{"role", "user"}, {"content", "ping"}}});
+        request.maxTokens = 1;
+        request.stream = false;
+        request.timeoutMs = 20000;
+        request.maxAttempts = 1;
+        engine::ChatCallbacks cb;
+        cb.onComplete = [this, model = request.profile.defaultModel](engine::ChatResult result, engine::ChatError error) {
+            const bool ok = !error;
+            const QString message = ok ? tr("Connected: the model %1 answered.")
+                                             .arg(QString::fromStdString(result.model.empty() ? model : result.model))
+                                       : QString::fromStdString(error.message);
+            QMetaObject::invokeMethod(this, [this, ok, message] { emit connectionTested(ok, message); }, Qt::QueuedConnection);
+        };
+        e->testCall = engine::startChat(e->io, *e->http, std::move(request), std::move(cb));
+    });
+}
+
+void RunController::detectLocalServers()
+{
+    boost::asio::post(m_engine->io, [this, e = m_engine.get()] {
+        for (const auto &[profileName, base] : {std::pair<std::string, std::string>{"ollama", "http://127.0.0.1:11434/v1"},
+                                                {"lmstudio", "http://127.0.0.1:1234/v1"}}) {
+            engine::HttpRequest r;
+            r.url = base + "/models";
+            r.timeoutMs = 1500;
+            r.connectTimeoutMs = 800;
+            engine::HttpCallbacks cb;
+            cb.onComplete = [this, p = QString::fromStdString(profileName), b = QString::fromStdString(base)](
+                                engine::HttpResponse response, engine::HttpError error) {
+                if (error || response.status != 200)
+                    return;
+                QMetaObject::invokeMethod(this, [this, p, b] { emit localServerFound(p, b); }, Qt::QueuedConnection);
+            };
+            e->http->start(std::move(r), std::move(cb));
+        }
+    });
 }
 
 void RunController::answerServerRequest(int id, const nlohmann::json &result, const QString &error)

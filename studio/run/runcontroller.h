@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -29,7 +30,16 @@ public:
     bool running() const { return m_running; }
     // Every model call uses this profile instead of the workflow's (empty: as the workflow says).
     void setProfileOverride(const QString &profile);
-    QStringList profileNames() const;
+    QStringList profileNames() const { return m_profileNames; }
+    nlohmann::json profile(const QString &name) const;  // its JSON (never a key); null if unknown
+    // Adds or replaces a profile for the runs that follow.
+    void addProfile(const QString &name, const nlohmann::json &profile);
+    // Gives the runs a secret (an API key read from the keychain or just entered).
+    void setSecret(const QString &name, const QString &value);
+    // One tiny chat call with `profile` and `apiKey`: answers with connectionTested.
+    void testConnection(const nlohmann::json &profile, const QString &apiKey);
+    // Looks for Ollama (127.0.0.1:11434) and LM Studio (127.0.0.1:1234); answers with localServerFound.
+    void detectLocalServers();
     // Connects to every plugin server the workflow declares and lists its tools; each
     // answer comes back as toolsListed (servers start on the engine's thread).
     void listTools(const engine::Workflow &workflow);
@@ -47,11 +57,16 @@ signals:
     // A plugin server asks the user something (sampling/createMessage, elicitation/create);
     // answer with answerServerRequest(id, ...).
     void serverRequest(int id, const QString &method, const QString &paramsJson);
+    void profilesChanged();
+    void connectionTested(bool ok, const QString &message);
+    void localServerFound(const QString &profile, const QString &baseUrl);
 
 private:
     struct Engine;
     std::unique_ptr<Engine> m_engine;
     bool m_running = false;
+    QStringList m_profileNames;  // GUI-side copies; the engine's store lives on its thread
+    std::map<QString, nlohmann::json> m_profiles;
 };
 
 } // namespace studio

@@ -10,13 +10,17 @@
 #include "studio/panels/inspectorwidget.h"
 #include "studio/panels/palettewidget.h"
 #include "studio/panels/runconsole.h"
+#include "studio/settings/keystore.h"
+#include "studio/settings/settingsdialog.h"
 #include "studio/panels/serverrequestdialog.h"
 #include "tests/support/mockllm.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QPlainTextEdit>
@@ -51,6 +55,7 @@ private slots:
         f.write(QByteArray::fromStdString(m_mock.profilesJson()));
         f.close();
         qputenv("FLOWDECK_CONFIG_DIR", m_config.path().toUtf8());
+        qputenv("FLOWDECK_NO_KEYCHAIN", "1");  // no desktop session: keys go to the 0600 file
     }
 
     void init()
@@ -331,6 +336,53 @@ private slots:
         QVERIFY2(outputs["sampled"].get<std::string>().find("hello from the person at the keyboard") != std::string::npos,
                  outputs.dump().c_str());
         QVERIFY2(outputs["elicited"].get<std::string>().find("Name: Ada") != std::string::npos, outputs.dump().c_str());
+    }
+
+    void providerSettingsKeepTheKeyAndTestTheConnection()
+    {
+        m_window->openSettings();
+        auto *dialog = m_window->findChild<SettingsDialog *>("settings");
+        QVERIFY(dialog);
+        QVERIFY(dialog->findChild<QListWidget *>()->count() >= 10);  // the presets
+        dialog->newProfile();
+        dialog->field("name")->setText("mine");
+        dialog->field("baseUrl")->setText(QString::fromStdString(m_mock.baseUrl()));
+        dialog->field("defaultModel")->setText("mock-model");
+        dialog->field("apiKeySecret")->setText("MINE_KEY");
+        dialog->field("apiKey")->setText("sk-test-123");
+        QSignalSpy saved(dialog, &SettingsDialog::saved);
+        dialog->saveProfile();
+        QVERIFY(saved.count() == 1 || saved.wait(5000));
+        QVERIFY(saved.front().front().toBool());
+        QVERIFY2(dialog->status()->text().contains("No system keychain"), qPrintable(dialog->status()->text()));
+        QVERIFY(dialog->field("apiKey")->text().isEmpty());  // the key does not linger in the form
+
+        QFile profiles(m_config.filePath("profiles.json"));
+        QVERIFY(profiles.open(QIODevice::ReadOnly));
+        const auto stored = nlohmann::json::parse(profiles.readAll().toStdString());
+        QCOMPARE(stored["profiles"]["mine"]["apiKeySecret"], nlohmann::json("MINE_KEY"));
+        QVERIFY(stored["profiles"].contains("mock"));  // what was there stays
+        QVERIFY(stored.dump().find("sk-test-123") == std::string::npos);
+        QFile secrets(m_config.filePath("secrets.json"));
+        QCOMPARE(secrets.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+        QVERIFY(secrets.open(QIODevice::ReadOnly));
+        QVERIFY(secrets.readAll().contains("sk-test-123"));
+        QVERIFY(m_window->console()->profileBox()->findData("mine") >= 0);
+
+        QSignalSpy tested(dialog, &SettingsDialog::tested);
+        dialog->testConnection();
+        QVERIFY(tested.wait(15000));
+        QVERIFY2(tested.front().front().toBool(), qPrintable(dialog->status()->text()));
+        QVERIFY(dialog->status()->text().contains("Connected"));
+        dialog->field("baseUrl")->setText("http://127.0.0.1:1/v1");
+        dialog->testConnection();
+        QVERIFY(tested.wait(15000));
+        QVERIFY(!tested.back().front().toBool());
+        dialog->field("baseUrl")->setText("not a url");
+        dialog->saveProfile();
+        QVERIFY(!saved.back().front().toBool());
+        QVERIFY(dialog->status()->text().contains("http://"));
+        dialog->close();
     }
 
     void validationProblemsShowOnTheirNodes()
