@@ -2,10 +2,12 @@
 
 #include "engine/nodes/noderegistry.h"
 #include "studio/canvas/graphscene.h"
+#include "studio/canvas/minimap.h"
 #include "studio/document/commands.h"
 
 #include <QDragEnterEvent>
 #include <QMimeData>
+#include <QResizeEvent>
 #include <QWheelEvent>
 
 namespace flowdeck {
@@ -47,6 +49,15 @@ GraphView::GraphView(GraphScene *scene, QWidget *parent) : QGraphicsView(scene, 
     setOptimizationFlags(DontSavePainterState | DontAdjustForAntialiasing);
     setRenderHint(QPainter::Antialiasing);
     setSceneRect(-100000, -100000, 200000, 200000);
+    m_miniMap = new MiniMap(this);
+}
+
+void GraphView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    // Bottom right, clear of the scroll bars.
+    const QRect area = viewport()->geometry();
+    m_miniMap->move(area.right() - m_miniMap->width() - 10, area.bottom() - m_miniMap->height() - 10);
 }
 
 void GraphView::zoomBy(double factor)

@@ -6,6 +6,7 @@ namespace flowdeck {
 namespace studio {
 
 class GraphScene;
+class MiniMap;
 
 // The canvas: zoom with the wheel (Ctrl not needed) and keys, zoom to fit, rubber-band
 // selection, and drops from the palette, which add a node where it was dropped.
@@ -18,6 +19,7 @@ public:
     void zoomBy(double factor);
     void zoomToFit();
     double zoom() const { return transform().m11(); }
+    MiniMap *miniMap() const { return m_miniMap; }
 
     static constexpr const char *kNodeMime = "application/x-flowdeck-node-type";
 
@@ -26,9 +28,11 @@ protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     GraphScene *m_scene;
+    MiniMap *m_miniMap;
 };
 
 } // namespace studio

@@ -90,7 +90,7 @@
 <context>
     <name>flowdeck::studio::InspectorWidget</name>
     <message>
-        <location filename="../panels/inspectorwidget.cpp" line="62"/>
+        <location filename="../panels/inspectorwidget.cpp" line="65"/>
         <source>&lt;i&gt;Select a node to see its settings.&lt;/i&gt;</source>
         <translation>&lt;i&gt;选择一个节点以查看其设置。&lt;/i&gt;</translation>
     </message>
@@ -359,6 +359,14 @@
         <location filename="../app/mainwindow.cpp" line="370"/>
         <source>Flowdeck did not close properly. Recover the changes to %1 from %2?</source>
         <translation>Flowdeck 上次没有正常关闭。要恢复 %2 时对 %1 所做的更改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::MiniMap</name>
+    <message>
+        <location filename="../canvas/minimap.cpp" line="17"/>
+        <source>Overview: click or drag to move the canvas</source>
+        <translation>概览：点击或拖动以移动画布</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "engine/nodes/noderegistry.h"
 #include "studio/document/commands.h"
+#include "studio/panels/promptedit.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -12,6 +13,8 @@
 #include <QPlainTextEdit>
 #include <QScrollArea>
 #include <QVBoxLayout>
+
+#include <set>
 
 namespace flowdeck {
 namespace studio {
@@ -125,7 +128,8 @@ QWidget *InspectorWidget::makeEditor(const std::string &field, const nlohmann::j
     }
     // Prompts, templates and structured values: a multi-line editor (JSON for non-text).
     const bool text = type == "string";
-    auto *edit = new QPlainTextEdit(QString::fromStdString(
+    QPlainTextEdit *edit = text ? new PromptEdit([this] { return referenceCandidates(); }) : new QPlainTextEdit;
+    edit->setPlainText(QString::fromStdString(
         text ? (value.is_string() ? value.get<std::string>() : "") : (value.is_null() ? "" : value.dump(2))));
     edit->setMinimumHeight(multiline ? 120 : 80);
     edit->setTabChangesFocus(true);
@@ -141,6 +145,34 @@ QWidget *InspectorWidget::makeEditor(const std::string &field, const nlohmann::j
             apply(field, nullptr);
     });
     return edit;
+}
+
+QStringList InspectorWidget::referenceCandidates() const
+{
+    const auto &wf = m_doc->workflow();
+    const std::string self = m_nodeId.toStdString();
+    // Every node before this one (following edges backwards) offers its outputs.
+    std::set<std::string> upstream;
+    std::vector<std::string> todo{self};
+    while (!todo.empty()) {
+        const std::string id = todo.back();
+        todo.pop_back();
+        for (const auto &e : wf.edges)
+            if (e.to == id && upstream.insert(e.from).second)
+                todo.push_back(e.from);
+    }
+    QStringList out;
+    for (const auto &n : wf.nodes) {
+        if (!upstream.count(n.id))
+            continue;
+        if (const auto *d = engine::NodeRegistry::builtin().find(n.type))
+            for (const auto &o : d->outputsOf(n, wf))
+                out << QString::fromStdString(n.id + "." + o.name);
+    }
+    if (wf.isChat())
+        out << "sys.query" << "sys.history" << "sys.conversation_id";
+    out << "sys.user";
+    return out;
 }
 
 void InspectorWidget::apply(const std::string &field, nlohmann::json value)

@@ -30,6 +30,7 @@ private:
     QWidget *makeEditor(const std::string &field, const nlohmann::json &property, const nlohmann::json &value,
                         bool multiline);
     void apply(const std::string &field, nlohmann::json value);
+    QStringList referenceCandidates() const;  // what {{ can complete to in the shown node
 
     GraphDocument *m_doc;
     QString m_nodeId;

@@ -5,17 +5,21 @@
 #include "studio/app/mainwindow.h"
 #include "studio/canvas/graphscene.h"
 #include "studio/canvas/graphview.h"
+#include "studio/canvas/minimap.h"
 #include "studio/canvas/nodeitem.h"
 #include "studio/document/commands.h"
 #include "studio/panels/inspectorwidget.h"
 #include "studio/panels/palettewidget.h"
+#include "studio/panels/promptedit.h"
 #include "studio/panels/runconsole.h"
 #include "studio/settings/keystore.h"
 #include "studio/settings/settingsdialog.h"
 #include "studio/panels/serverrequestdialog.h"
 #include "tests/support/mockllm.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QCompleter>
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
@@ -237,6 +241,41 @@ private slots:
         QVERIFY(console->answerView()->toPlainText().contains("cannot run"));
     }
 
+    void miniMapShowsAndMovesTheView()
+    {
+        MiniMap *map = m_window->view()->miniMap();
+        QVERIFY(map->isVisible());
+        QTRY_VERIFY(!map->visibleArea().isEmpty());
+        const QPointF before = m_window->view()->mapToScene(m_window->view()->viewport()->rect().center());
+        QTest::mouseClick(map, Qt::LeftButton, {}, QPoint(5, 5));
+        const QPointF after = m_window->view()->mapToScene(m_window->view()->viewport()->rect().center());
+        QVERIFY(QLineF(before, after).length() > 50);  // the canvas moved to the corner clicked
+    }
+
+    void promptEditorCompletesReferences()
+    {
+        m_window->scene()->selectNodes({"answer_1"});
+        auto *edit = qobject_cast<PromptEdit *>(m_window->inspector()->editorFor("text"));
+        QVERIFY(edit);
+        edit->setFocus();
+        edit->selectAll();
+        QTest::keyClick(edit, Qt::Key_Delete);
+        QTest::keyClicks(edit, "Reply: {{");
+        QVERIFY(edit->completer()->popup()->isVisible());
+        QStringList offered;
+        for (int i = 0; i < edit->completer()->completionModel()->rowCount(); ++i)
+            offered << edit->completer()->completionModel()->index(i, 0).data().toString();
+        QVERIFY2(offered.contains("llm_1.text") && offered.contains("sys.query"), qPrintable(offered.join(", ")));
+        QVERIFY(!offered.contains("answer_1.text"));  // not itself, nor anything after it
+        QTest::keyClicks(edit, "llm_1.te");
+        QCOMPARE(edit->completer()->completionCount(), 1);
+        QAbstractItemView *popup = edit->completer()->popup();
+        popup->setCurrentIndex(edit->completer()->completionModel()->index(0, 0));
+        QTest::keyClick(popup, Qt::Key_Return);
+        QCOMPARE(edit->toPlainText(), QStringLiteral("Reply: {{llm_1.text}}"));
+        QCOMPARE(m_window->document()->node("answer_1")->config["text"], nlohmann::json("Reply: {{llm_1.text}}"));
+    }
+
     void anMcpToolFromThePaletteRuns()
     {
         QTemporaryDir dir;
@@ -416,6 +455,7 @@ private slots:
             QVERIFY(window.openFile(QStringLiteral(FLOWDECK_SOURCE_DIR "/examples/order-triage.flow.json")));
             window.console()->inputField("note")->setText(language == std::string("en") ? "Rush order, 3 pallets" : "加急订单，三托盘");
             window.scene()->selectNodes({"size"});
+            QTRY_VERIFY(!window.view()->miniMap()->visibleArea().isEmpty());  // the overview has been drawn
             QApplication::processEvents();
             const QString file = QDir(out).filePath(QStringLiteral("studio-main-window-%1.png").arg(language));
             QVERIFY(window.grab().save(file));
