@@ -105,6 +105,33 @@ QWidget *InspectorWidget::makeEditor(const std::string &field, const nlohmann::j
         });
         return box;
     }
+    const std::string format = property.value("format", "");
+    if (type == "string" && (format == "model-alias" || format == "plugin-alias")) {
+        // Pickers for the workflow's declared models and plugins; other names can still be typed.
+        auto *box = new QComboBox;
+        box->setEditable(true);
+        const auto &declared = format == "model-alias" ? m_doc->workflow().models : m_doc->workflow().plugins;
+        for (const auto &[alias, entry] : declared.items()) {
+            QString label = QString::fromStdString(alias);
+            if (entry.is_object() && entry.contains("model"))
+                label += QString::fromStdString(" — " + entry.value("profile", "") + " / " + entry.value("model", ""));
+            else if (entry.is_object() && entry.contains("catalog"))
+                label += QString::fromStdString(" — " + entry.value("catalog", ""));
+            box->addItem(label, QString::fromStdString(alias));
+        }
+        const QString current = QString::fromStdString(value.is_string() ? value.get<std::string>() : property.value("default", ""));
+        const int at = box->findData(current);
+        if (at >= 0)
+            box->setCurrentIndex(at);
+        else
+            box->setEditText(current);
+        connect(box, &QComboBox::currentIndexChanged, this, [this, box, field](int index) {
+            if (index >= 0)
+                apply(field, box->itemData(index).toString().toStdString());
+        });
+        connect(box->lineEdit(), &QLineEdit::textEdited, this, [this, field](const QString &text) { apply(field, text.toStdString()); });
+        return box;
+    }
     if (type == "boolean") {
         auto *check = new QCheckBox;
         check->setChecked(value.is_boolean() && value.get<bool>());

@@ -252,6 +252,21 @@ private slots:
         QVERIFY(QLineF(before, after).length() > 50);  // the canvas moved to the corner clicked
     }
 
+    void modelPickerListsTheDeclaredModels()
+    {
+        GraphDocument *doc = m_window->document();
+        engine::Workflow wf = doc->workflow();
+        wf.models["fast"] = {{"profile", "mock"}, {"model", "mock-model"}};
+        doc->reset(wf);
+        m_window->scene()->selectNodes({"llm_1"});
+        auto *picker = qobject_cast<QComboBox *>(m_window->inspector()->editorFor("model"));
+        QVERIFY(picker);
+        QCOMPARE(picker->count(), 2);
+        QCOMPARE(picker->currentData().toString(), QStringLiteral("default"));  // the schema's default
+        picker->setCurrentIndex(picker->findData("fast"));
+        QCOMPARE(doc->node("llm_1")->config["model"], nlohmann::json("fast"));
+    }
+
     void promptEditorCompletesReferences()
     {
         m_window->scene()->selectNodes({"answer_1"});
