@@ -29,12 +29,22 @@ std::string resolveUrl(const std::string &base, const std::string &ref)
     return origin + path.substr(0, path.rfind('/') + 1) + ref;
 }
 
+// The id of a JSON-RPC request (null for notifications, answers and garbage), and its method.
+std::pair<nlohmann::json, std::string> requestOf(const std::string &message)
+{
+    const auto parsed = nlohmann::json::parse(message, nullptr, false);
+    if (parsed.is_object() && parsed.contains("id") && parsed.contains("method") && parsed["method"].is_string())
+        return {parsed["id"], parsed["method"].get<std::string>()};
+    return {nullptr, {}};
+}
+
 } // namespace
 
 struct HttpTransport::Stream {
     enum class Kind { Post, Listen, Legacy };
     Kind kind = Kind::Post;
     nlohmann::json requestId;  // the request a POST stream answers; null for notifications
+    bool initialize = false;   // the request is "initialize" (a refusal may mean a legacy server)
     bool answered = false;
     bool resumed = false;  // a POST's stream continued by GET
     bool eventStream = false;
@@ -103,9 +113,9 @@ void HttpTransport::send(std::string message)
 void HttpTransport::post(const std::string &message)
 {
     auto stream = std::make_shared<Stream>();
-    const auto parsed = nlohmann::json::parse(message, nullptr, false);
-    if (parsed.is_object() && parsed.contains("method") && parsed.contains("id"))
-        stream->requestId = parsed["id"];
+    auto [id, method] = requestOf(message);
+    stream->requestId = std::move(id);
+    stream->initialize = method == "initialize";
     m_streams.insert(stream);
     HttpRequest r = request("POST", m_config.url, true);
     r.body = message;
@@ -256,9 +266,7 @@ void HttpTransport::postDone(const std::shared_ptr<Stream> &stream, const std::s
         m_streams.insert(stream);
         return retryLater(stream);  // the connection broke mid-stream: resume from the last event
     }
-    const bool isInitialize = !stream->requestId.is_null() && contains(message, "\"initialize\"") &&
-                              nlohmann::json::parse(message, nullptr, false).value("method", "") == "initialize";
-    if (!error && isInitialize && m_sessionId.empty() &&
+    if (!error && stream->initialize && m_sessionId.empty() &&
         (response.status == 400 || response.status == 404 || response.status == 405))
         return switchToLegacy(message);
     if (!error && response.status == 404 && !m_sessionId.empty())
@@ -379,12 +387,9 @@ void HttpTransport::getDone(const std::shared_ptr<Stream> &stream, HttpResponse 
         const std::string why = describe(response, error);
         auto queued = std::move(m_queued);
         m_queued.clear();
-        for (const auto &m : queued) {
-            const auto j = nlohmann::json::parse(m, nullptr, false);
-            if (j.is_object() && j.contains("id") && j.contains("method"))
-                failRequest(j["id"], (m_config.transport == "sse" ? "" : "neither Streamable HTTP nor HTTP+SSE worked: ") +
-                                         why);
-        }
+        for (const auto &m : queued)
+            failRequest(requestOf(m).first,
+                        (m_config.transport == "sse" ? "" : "neither Streamable HTTP nor HTTP+SSE worked: ") + why);
         return lost(why);
     }
     lost("the server closed its event stream" + (error ? ": " + error.message : std::string()));
@@ -408,10 +413,7 @@ void HttpTransport::postLegacy(const std::string &message)
         m_queued.push_back(message);
         return;
     }
-    const auto parsed = nlohmann::json::parse(message, nullptr, false);
-    nlohmann::json id;
-    if (parsed.is_object() && parsed.contains("method") && parsed.contains("id"))
-        id = parsed["id"];
+    const nlohmann::json id = requestOf(message).first;
     HttpRequest r = request("POST", m_postUrl, false);
     r.body = message;
     r.timeoutMs = 30000;

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,8 @@ struct Workflow {
     std::vector<EdgeSpec> edges;
 
     const NodeSpec *findNode(const std::string &nodeId) const;
+    // Every node that runs before `nodeId`: those with a path of edges to it.
+    std::set<std::string> upstreamOf(const std::string &nodeId) const;
     bool isChat() const { return mode == "chat"; }
 };
 

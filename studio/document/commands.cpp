@@ -131,20 +131,9 @@ bool ConnectCommand::allowed(const GraphDocument &doc, const engine::EdgeSpec &e
     for (const auto &e : wf.edges)
         if (sameEdge(e, edge))
             return refuse(QCoreApplication::translate("Commands", "These nodes are already connected."));
-    // A path from `to` back to `from` would make a cycle.
-    std::set<std::string> seen;
-    std::vector<std::string> stack{edge.to};
-    while (!stack.empty()) {
-        std::string id = stack.back();
-        stack.pop_back();
-        if (id == edge.from)
-            return refuse(QCoreApplication::translate("Commands", "This connection would make a loop; workflows run from start to end."));
-        if (!seen.insert(id).second)
-            continue;
-        for (const auto &e : wf.edges)
-            if (e.from == id)
-                stack.push_back(e.to);
-    }
+    // If `to` already runs before `from`, the new edge would close a cycle.
+    if (wf.upstreamOf(edge.from).count(edge.to))
+        return refuse(QCoreApplication::translate("Commands", "This connection would make a loop; workflows run from start to end."));
     return true;
 }
 

@@ -178,16 +178,7 @@ QStringList InspectorWidget::referenceCandidates() const
 {
     const auto &wf = m_doc->workflow();
     const std::string self = m_nodeId.toStdString();
-    // Every node before this one (following edges backwards) offers its outputs.
-    std::set<std::string> upstream;
-    std::vector<std::string> todo{self};
-    while (!todo.empty()) {
-        const std::string id = todo.back();
-        todo.pop_back();
-        for (const auto &e : wf.edges)
-            if (e.to == id && upstream.insert(e.from).second)
-                todo.push_back(e.from);
-    }
+    const std::set<std::string> upstream = wf.upstreamOf(self);  // every node before this one offers its outputs
     QStringList out;
     for (const auto &n : wf.nodes) {
         if (!upstream.count(n.id))

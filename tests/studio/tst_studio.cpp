@@ -46,6 +46,14 @@ class TestStudio : public QObject {
     QTemporaryDir m_config;
 
     QWidget *viewport() const { return m_window->view()->viewport(); }
+    static QString writeWorkflow(const QTemporaryDir &dir, const nlohmann::json &wf)
+    {
+        QFile f(dir.filePath(QString::fromStdString(wf.value("id", "wf") + ".flow.json")));
+        if (!f.open(QIODevice::WriteOnly))
+            return {};
+        f.write(QByteArray::fromStdString(wf.dump(2)));
+        return f.fileName();
+    }
     QPoint onScreen(const QPointF &scenePos) const { return m_window->view()->mapFromScene(scenePos); }
     std::size_t nodeCount() const { return m_window->document()->workflow().nodes.size(); }
 
@@ -303,11 +311,7 @@ private slots:
                        {{"id", "end"}, {"type", "end"}, {"position", {600, 0}},
                         {"config", {{"outputs", {{"echoed", "{{mcp_tool_1.text}}"}}}}}}}},
             {"edges", nlohmann::json::array()}};
-        QFile f(dir.filePath("echo.flow.json"));
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QByteArray::fromStdString(wf.dump(2)));
-        f.close();
-        QVERIFY(m_window->openFile(f.fileName()));
+        QVERIFY(m_window->openFile(writeWorkflow(dir, wf)));
         PaletteWidget *palette = m_window->palette();
         QTRY_VERIFY_WITH_TIMEOUT(palette->itemForTool("everything", "echo"), 20000);
 
@@ -354,11 +358,7 @@ private slots:
                        {{"id", "end"}, {"type", "end"}, {"position", {840, 0}},
                         {"config", {{"outputs", {{"sampled", "{{sample.text}}"}, {"elicited", "{{elicit.text}}"}}}}}}}},
             {"edges", {{{"from", "start"}, {"to", "sample"}}, {{"from", "sample"}, {"to", "elicit"}}, {{"from", "elicit"}, {"to", "end"}}}}};
-        QFile f(dir.filePath("ask.flow.json"));
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QByteArray::fromStdString(wf.dump(2)));
-        f.close();
-        QVERIFY(m_window->openFile(f.fileName()));
+        QVERIFY(m_window->openFile(writeWorkflow(dir, wf)));
         RunConsole *console = m_window->console();
         QSignalSpy finished(console, &RunConsole::finished);
         QTest::mouseClick(console->runButton(), Qt::LeftButton);
