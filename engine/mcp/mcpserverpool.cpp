@@ -3,6 +3,7 @@
 #include "engine/core/jsonschema.h"
 #include "engine/core/secretstore.h"
 #include "engine/mcp/plugincatalog.h"
+#include "engine/mcp/plugininstall.h"
 #include "engine/workflow/reference.h"
 
 namespace flowdeck::engine {
@@ -61,7 +62,7 @@ Diagnostic McpServerPool::resolveHeaders(const std::string &alias, const nlohman
 
 McpServerPool::McpServerPool(boost::asio::io_context &io, const PluginCatalog &catalog, const SecretStore &secrets,
                              McpHostHandlers host)
-    : m_io(io), m_catalog(catalog), m_secrets(secrets), m_host(std::move(host))
+    : installDirectory(defaultPluginInstallDir()), m_io(io), m_catalog(catalog), m_secrets(secrets), m_host(std::move(host))
 {
 }
 
@@ -97,8 +98,10 @@ Result<McpServerConfig> McpServerPool::configFor(const Workflow &workflow, const
             if (auto bad = resolveHeaders(alias, headers, config); !bad.message.empty())
                 return Result<McpServerConfig>::failure(bad);
         }
-        config.command = m->command;
-        config.args = m->args;
+        if (!installedLaunch(*m, installDirectory, config.command, config.args)) {
+            config.command = m->command;
+            config.args = m->args;
+        }
         envSpec = m->env;
         // Settings marked "arg" are appended to the command line, in the manifest's order.
         const nlohmann::json given = entry.value("settings", nlohmann::json::object());
@@ -169,15 +172,35 @@ Result<McpServerConfig> McpServerPool::configFor(const Workflow &workflow, const
     return Result<McpServerConfig>(std::move(config));
 }
 
+namespace {
+
+std::string fingerprintOf(const McpServerConfig &config)
+{
+    nlohmann::json key = {{"command", config.command}, {"args", config.args}, {"env", config.env},
+                          {"cwd", config.cwd}, {"transport", config.transport}, {"url", config.url},
+                          {"headers", config.headers}};
+    return key.dump();
+}
+
+} // namespace
+
+void McpServerPool::close(const Workflow &workflow, const std::string &alias)
+{
+    auto config = configFor(workflow, alias);
+    if (!config)
+        return;
+    if (auto it = m_clients.find(fingerprintOf(config.value())); it != m_clients.end()) {
+        it->second->close();
+        m_clients.erase(it);
+    }
+}
+
 Result<std::shared_ptr<McpClient>> McpServerPool::clientFor(const Workflow &workflow, const std::string &alias)
 {
     auto config = configFor(workflow, alias);
     if (!config)
         return Result<std::shared_ptr<McpClient>>(config.diagnostics());
-    nlohmann::json key = {{"command", config->command}, {"args", config->args}, {"env", config->env},
-                          {"cwd", config->cwd}, {"transport", config->transport}, {"url", config->url},
-                          {"headers", config->headers}};
-    const std::string fingerprint = key.dump();
+    const std::string fingerprint = fingerprintOf(config.value());
     auto it = m_clients.find(fingerprint);
     if (it == m_clients.end())
         it = m_clients.emplace(fingerprint, McpClient::create(m_io, config.value(), m_host)).first;

@@ -6,6 +6,7 @@
 
 #include <boost/asio/io_context.hpp>
 
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
@@ -32,7 +33,11 @@ public:
     std::shared_ptr<const JsonSchema> toolSchema(const std::string &serverKey, const nlohmann::json &tool,
                                                  std::string *error);
     void closeAll();
+    // Closes the server a workflow's plugin runs on; the next call starts it afresh.
+    void close(const Workflow &workflow, const std::string &alias);
     long callTimeoutMs = 60000;
+    // Where installed catalog servers are looked for (plugininstall.h); those start from there.
+    std::filesystem::path installDirectory;
 
 private:
     Diagnostic resolveHeaders(const std::string &alias, const nlohmann::json &headers, McpServerConfig &config) const;

@@ -9,7 +9,9 @@
 #include "studio/panels/palettewidget.h"
 #include "studio/panels/runconsole.h"
 #include "studio/panels/serverrequestdialog.h"
+#include "studio/plugins/pluginsdialog.h"
 #include "studio/run/runcontroller.h"
+#include "studio/run/serverdirectory.h"
 #include "studio/settings/keystore.h"
 #include "studio/settings/settingsdialog.h"
 
@@ -88,6 +90,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new GraphDo
                     runner->setSecret(QString::fromStdString(secret), value);
             });
     }
+    m_servers = new ServerDirectory(m_doc, m_runner, m_keys, this);
+    m_inspector->setServers(m_servers);
     m_console = new RunConsole(m_doc, m_scene, m_runner);
     auto *bottom = new QDockWidget(tr("Run"), this);
     bottom->setObjectName("console");
@@ -110,7 +114,14 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new GraphDo
                                  (lines.isEmpty() ? QString() : "  " + lines.front()));
     });
     connect(m_doc->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
-    connect(m_runner, &RunController::toolsListed, m_palette, &PaletteWidget::setServerTools);
+    // The palette shows the tools of the workflow's plugin servers as they are listed.
+    connect(m_servers, &ServerDirectory::changed, this, [this](const QString &alias) {
+        const ServerDirectory::Entry *e = m_servers->entry(alias);
+        if (e && e->state != ServerDirectory::State::Starting)
+            m_palette->setServerTools(alias, QString::fromStdString(e->tools.dump()), e->error);
+    });
+    connect(m_servers, &ServerDirectory::removed, m_palette, &PaletteWidget::removeServerTools);
+    connect(m_servers, &ServerDirectory::cleared, m_palette, &PaletteWidget::clearServerTools);
     connect(m_runner, &RunController::serverRequest, this, [this](int id, const QString &method, const QString &params) {
         auto *dialog = new ServerRequestDialog(tr("A plugin"), method, nlohmann::json::parse(params.toStdString(), nullptr, false),
                                                [runner = QPointer<RunController>(m_runner), id](nlohmann::json result, QString error) {
@@ -120,10 +131,6 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new GraphDo
                                                this);
         dialog->setObjectName("serverRequest");
         dialog->open();
-    });
-    connect(m_doc, &GraphDocument::documentReset, this, [this] {  // a workflow's plugins put their tools in the palette
-        m_palette->clearServerTools();
-        m_runner->listTools(m_doc->workflow());
     });
     buildActions();
     resize(1400, 860);
@@ -158,6 +165,7 @@ void MainWindow::buildActions()
     add(file, tr("Save &As…"), QKeySequence::SaveAs, [this] { saveAs(); });
     file->addSeparator();
     add(file, tr("Model &Providers…"), QKeySequence::Preferences, [this] { openSettings(); });
+    add(file, tr("P&lugins…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), [this] { openPlugins(); });
     file->addSeparator();
     add(file, tr("&Quit"), QKeySequence::Quit, [this] { close(); });
 
@@ -215,6 +223,18 @@ void MainWindow::openSettings()
     dialog->setObjectName("settings");
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+}
+
+PluginsDialog *MainWindow::openPlugins()
+{
+    if (!m_plugins) {
+        m_plugins = new PluginsDialog(m_doc, m_servers, m_runner, m_keys, this);
+        m_plugins->setObjectName("plugins");
+    }
+    m_plugins->show();
+    m_plugins->raise();
+    m_plugins->activateWindow();
+    return m_plugins;
 }
 
 void MainWindow::deleteSelection()

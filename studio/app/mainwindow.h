@@ -14,6 +14,8 @@ class PaletteWidget;
 class RunConsole;
 class RunController;
 class KeyStore;
+class PluginsDialog;
+class ServerDirectory;
 
 // The studio's main window: palette (left), canvas (centre), inspector (right), with
 // the File, Edit and View actions and their shortcuts.
@@ -34,7 +36,9 @@ public:
     RunConsole *console() const { return m_console; }
     RunController *runner() const { return m_runner; }
     KeyStore *keys() const { return m_keys; }
+    ServerDirectory *servers() const { return m_servers; }
     void openSettings();
+    PluginsDialog *openPlugins();  // shows the Plugins dialog (one at a time)
     const QString &filePath() const { return m_path; }
 
     // Edit actions, also used by tests.
@@ -66,6 +70,8 @@ private:
     RunController *m_runner;
     RunConsole *m_console;
     KeyStore *m_keys;
+    ServerDirectory *m_servers;
+    PluginsDialog *m_plugins = nullptr;
     QString m_path;
     int m_pasteCount = 0;
 };

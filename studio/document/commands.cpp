@@ -152,8 +152,9 @@ void DisconnectCommand::undo() { m_doc->insertEdge(m_edge, m_index); }
 
 // --- config --------------------------------------------------------------------------
 
-SetConfigFieldCommand::SetConfigFieldCommand(GraphDocument *doc, std::string nodeId, std::string pointer, nlohmann::json value)
-    : m_doc(doc), m_nodeId(std::move(nodeId)), m_pointer(std::move(pointer)), m_value(std::move(value))
+SetConfigFieldCommand::SetConfigFieldCommand(GraphDocument *doc, std::string nodeId, std::string pointer, nlohmann::json value,
+                                             bool merge)
+    : m_doc(doc), m_nodeId(std::move(nodeId)), m_pointer(std::move(pointer)), m_value(std::move(value)), m_merge(merge)
 {
     if (const auto *n = doc->node(m_nodeId))
         m_before = n->config;
@@ -163,13 +164,7 @@ SetConfigFieldCommand::SetConfigFieldCommand(GraphDocument *doc, std::string nod
 void SetConfigFieldCommand::redo()
 {
     nlohmann::json config = m_before.is_object() ? m_before : nlohmann::json::object();
-    const nlohmann::json::json_pointer ptr(m_pointer);
-    if (m_value.is_null()) {
-        if (config.contains(ptr))
-            config[ptr.parent_pointer()].erase(ptr.back());
-    } else {
-        config[ptr] = m_value;
-    }
+    setAtPointer(config, m_pointer, m_value);
     m_doc->setNodeConfig(m_nodeId, std::move(config));
 }
 
@@ -178,10 +173,48 @@ void SetConfigFieldCommand::undo() { m_doc->setNodeConfig(m_nodeId, m_before); }
 bool SetConfigFieldCommand::mergeWith(const QUndoCommand *other)
 {
     const auto *edit = static_cast<const SetConfigFieldCommand *>(other);
-    if (edit->m_doc != m_doc || edit->m_nodeId != m_nodeId || edit->m_pointer != m_pointer)
+    if (!m_merge || !edit->m_merge || edit->m_doc != m_doc || edit->m_nodeId != m_nodeId || edit->m_pointer != m_pointer)
         return false;
     m_value = edit->m_value;
     return true;
+}
+
+SetPluginsCommand::SetPluginsCommand(GraphDocument *doc, std::map<std::string, nlohmann::json> entries, const QString &text)
+    : m_doc(doc), m_after(std::move(entries))
+{
+    const nlohmann::json &plugins = doc->workflow().plugins;
+    for (const auto &[alias, entry] : m_after)
+        m_before[alias] = plugins.is_object() && plugins.contains(alias) ? plugins[alias] : nlohmann::json();
+    setText(text);
+}
+
+void SetPluginsCommand::redo()
+{
+    for (const auto &[alias, entry] : m_after)
+        m_doc->setPlugin(alias, entry);
+}
+
+void SetPluginsCommand::undo()
+{
+    for (const auto &[alias, entry] : m_before)
+        m_doc->setPlugin(alias, entry);
+}
+
+void setAtPointer(nlohmann::json &target, const std::string &pointer, nlohmann::json value)
+{
+    const nlohmann::json::json_pointer ptr(pointer);
+    if (!value.is_null())
+        target[ptr] = std::move(value);
+    else if (target.contains(ptr))
+        target[ptr.parent_pointer()].erase(ptr.back());
+}
+
+std::string pointerToken(const std::string &key)
+{
+    std::string out;
+    for (char c : key)
+        out += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
+    return out;
 }
 
 // --- copy / paste --------------------------------------------------------------------

@@ -84,7 +84,9 @@ private:
 // "/arguments/path"); a null value removes the field. Typing in one field merges.
 class SetConfigFieldCommand : public QUndoCommand {
 public:
-    SetConfigFieldCommand(GraphDocument *doc, std::string nodeId, std::string pointer, nlohmann::json value);
+    // `merge` false keeps the edit a step of its own (adding a case, choosing a tool).
+    SetConfigFieldCommand(GraphDocument *doc, std::string nodeId, std::string pointer, nlohmann::json value,
+                          bool merge = true);
     void redo() override;
     void undo() override;
     int id() const override { return 2; }
@@ -94,6 +96,20 @@ private:
     GraphDocument *m_doc;
     std::string m_nodeId, m_pointer;
     nlohmann::json m_value, m_before;
+    bool m_merge;
+};
+
+// Adds, replaces or removes (null) entries of the workflow's "plugins": one step for
+// a server added from the catalog or every server of an imported mcpServers file.
+class SetPluginsCommand : public QUndoCommand {
+public:
+    SetPluginsCommand(GraphDocument *doc, std::map<std::string, nlohmann::json> entries, const QString &text);
+    void redo() override;
+    void undo() override;
+
+private:
+    GraphDocument *m_doc;
+    std::map<std::string, nlohmann::json> m_after, m_before;
 };
 
 // Pastes nodes copied by copySelection() under fresh ids, shifted by `offset`.
@@ -119,6 +135,13 @@ public:
     int id() const override { return -1; }
     static std::map<std::string, std::array<double, 2>> layout(const engine::Workflow &workflow);
 };
+
+// Sets the value at a JSON pointer inside `target` (creating what lies between); a
+// null value removes it.
+void setAtPointer(nlohmann::json &target, const std::string &pointer, nlohmann::json value);
+
+// A key as one token of a JSON pointer ("a/b" -> "a~1b").
+std::string pointerToken(const std::string &key);
 
 // The clipboard text for some nodes and the edges between them (a JSON document).
 std::string copySelection(const GraphDocument &doc, const std::set<std::string> &nodeIds);

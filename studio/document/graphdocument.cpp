@@ -55,6 +55,17 @@ void GraphDocument::insertNode(engine::NodeSpec node, std::size_t index)
     emit nodeAdded(id);
 }
 
+void GraphDocument::setPlugin(const std::string &alias, nlohmann::json entry)
+{
+    if (!m_workflow.plugins.is_object())
+        m_workflow.plugins = nlohmann::json::object();
+    if (entry.is_null())
+        m_workflow.plugins.erase(alias);
+    else
+        m_workflow.plugins[alias] = std::move(entry);
+    emit pluginChanged(q(alias));
+}
+
 std::optional<std::pair<engine::NodeSpec, std::size_t>> GraphDocument::removeNode(const std::string &id)
 {
     const std::size_t i = nodeIndex(id);

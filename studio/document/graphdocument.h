@@ -41,6 +41,8 @@ public:
     void insertEdge(engine::EdgeSpec edge, std::size_t index);
     std::optional<std::size_t> removeEdge(const engine::EdgeSpec &edge);
     std::size_t nodeIndex(const std::string &id) const;  // npos when absent
+    // Sets the workflow's "plugins" entry `alias`; a null entry removes it.
+    void setPlugin(const std::string &alias, nlohmann::json entry);
 
 signals:
     void nodeAdded(const QString &id);
@@ -50,6 +52,7 @@ signals:
     void edgeAdded(const QString &from, const QString &to, const QString &port);
     void edgeRemoved(const QString &from, const QString &to, const QString &port);
     void documentReset();
+    void pluginChanged(const QString &alias);  // added, changed or removed
 
 private:
     engine::Workflow m_workflow;

@@ -2,7 +2,10 @@
 
 #include "engine/nodes/noderegistry.h"
 #include "studio/document/commands.h"
+#include "studio/panels/conditionbuilder.h"
 #include "studio/panels/promptedit.h"
+#include "studio/panels/toolpicker.h"
+#include "studio/run/serverdirectory.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -12,6 +15,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QScrollArea>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <set>
@@ -41,6 +45,22 @@ InspectorWidget::InspectorWidget(GraphDocument *doc, QWidget *parent) : QWidget(
     });
     connect(doc, &GraphDocument::documentReset, this, [this] { showNode({}); });
     rebuild();
+}
+
+void InspectorWidget::setServers(ServerDirectory *servers)
+{
+    m_servers = servers;
+    connect(servers, &ServerDirectory::changed, this, [this](const QString &alias) {  // its tools arrived
+        const auto *node = m_doc->node(m_nodeId.toStdString());
+        if (node && node->type == "mcp.tool" && node->config.value("server", "") == alias.toStdString())
+            rebuild();
+    });
+}
+
+void InspectorWidget::rebuildSoon()
+{
+    // After the event that asked for it, so the widget that sent it is not pulled away under it.
+    QTimer::singleShot(0, this, [this] { rebuild(); });
 }
 
 void InspectorWidget::showNode(const QString &id)
@@ -76,6 +96,14 @@ void InspectorWidget::rebuild()
     const auto properties = descriptor->configSchema.value("properties", nlohmann::json::object());
     const auto &prompts = descriptor->promptFields;
     for (const auto &[field, property] : properties.items()) {
+        if (node->type == "mcp.tool" && field == "arguments")
+            continue;  // the tool picker has the arguments' form
+        if (QWidget *special = specialEditor(node->type, field, node->config)) {
+            special->setObjectName(QString::fromStdString("field:" + field));
+            m_form->addRow(new QLabel(QString::fromStdString(property.value("title", field))));
+            m_form->addRow(special);
+            continue;
+        }
         const nlohmann::json value = node->config.contains(field) ? node->config[field] : nlohmann::json();
         const bool multiline = property.value("format", "") == "template" ||
                                std::find(prompts.begin(), prompts.end(), field) != prompts.end();
@@ -174,6 +202,69 @@ QWidget *InspectorWidget::makeEditor(const std::string &field, const nlohmann::j
     return edit;
 }
 
+QWidget *InspectorWidget::specialEditor(const std::string &type, const std::string &field, const nlohmann::json &config)
+{
+    auto candidates = [this] { return referenceCandidates(); };
+    if (type == "mcp.tool" && field == "tool")
+        return new ToolPicker(
+            m_servers, config, candidates, [this](const std::string &pointer, nlohmann::json value) { applyAt(pointer, std::move(value), true); },
+            [this](const QString &tool, const nlohmann::json &schema) { chooseTool(tool, schema); });
+    if (type == "condition" && field == "cases")
+        return new ConditionBuilder(
+            config.value("cases", nlohmann::json::array()), candidates,
+            [this](const std::string &pointer, nlohmann::json value, bool merge) {
+                applyAt(pointer, std::move(value), merge);
+                if (!merge)
+                    rebuildSoon();
+            },
+            [this](const std::string &caseId) { removeCase(caseId); });
+    return nullptr;
+}
+
+void InspectorWidget::chooseTool(const QString &tool, const nlohmann::json &schema)
+{
+    const auto *node = m_doc->node(m_nodeId.toStdString());
+    if (!node || node->config.value("tool", "") == tool.toStdString())
+        return;
+    // Arguments the new tool also takes are kept; the others would only be refused.
+    nlohmann::json kept = nlohmann::json::object();
+    const nlohmann::json properties = schema.value("properties", nlohmann::json::object());
+    const nlohmann::json arguments = node->config.value("arguments", nlohmann::json::object());
+    for (const auto &[name, value] : arguments.items())
+        if (properties.contains(name))
+            kept[name] = value;
+    const std::string id = m_nodeId.toStdString();
+    m_applying = true;
+    m_doc->undoStack()->beginMacro(tr("Choose tool %1").arg(tool));
+    m_doc->undoStack()->push(new SetConfigFieldCommand(m_doc, id, "/tool", tool.toStdString(), false));
+    m_doc->undoStack()->push(new SetConfigFieldCommand(m_doc, id, "/arguments", kept, false));
+    m_doc->undoStack()->endMacro();
+    m_applying = false;
+    rebuildSoon();
+}
+
+void InspectorWidget::removeCase(const std::string &caseId)
+{
+    const auto *node = m_doc->node(m_nodeId.toStdString());
+    if (!node)
+        return;
+    nlohmann::json cases = node->config.value("cases", nlohmann::json::array());
+    cases.erase(std::remove_if(cases.begin(), cases.end(), [&](const auto &c) { return c.value("id", "") == caseId; }), cases.end());
+    std::vector<engine::EdgeSpec> edges;
+    for (const auto &e : m_doc->workflow().edges)
+        if (e.from == node->id && e.fromPort == caseId)
+            edges.push_back(e);
+    const std::string id = node->id;
+    m_applying = true;
+    m_doc->undoStack()->beginMacro(tr("Remove case %1").arg(QString::fromStdString(caseId)));
+    for (const auto &e : edges)
+        m_doc->undoStack()->push(new DisconnectCommand(m_doc, e));
+    m_doc->undoStack()->push(new SetConfigFieldCommand(m_doc, id, "/cases", cases, false));
+    m_doc->undoStack()->endMacro();
+    m_applying = false;
+    rebuildSoon();
+}
+
 QStringList InspectorWidget::referenceCandidates() const
 {
     const auto &wf = m_doc->workflow();
@@ -195,14 +286,23 @@ QStringList InspectorWidget::referenceCandidates() const
 
 void InspectorWidget::apply(const std::string &field, nlohmann::json value)
 {
+    applyAt("/" + pointerToken(field), std::move(value), true);
+    const auto *node = m_doc->node(m_nodeId.toStdString());
+    if (node && node->type == "mcp.tool" && field == "server")
+        rebuildSoon();  // the tool picker lists the other server's tools
+}
+
+void InspectorWidget::applyAt(const std::string &pointer, nlohmann::json value, bool merge)
+{
     const auto *node = m_doc->node(m_nodeId.toStdString());
     if (!node)
         return;
-    const nlohmann::json current = node->config.contains(field) ? node->config[field] : nlohmann::json();
+    const nlohmann::json::json_pointer ptr(pointer);
+    const nlohmann::json current = node->config.contains(ptr) ? node->config[ptr] : nlohmann::json();
     if (current == value)
         return;
     m_applying = true;
-    m_doc->undoStack()->push(new SetConfigFieldCommand(m_doc, m_nodeId.toStdString(), "/" + field, std::move(value)));
+    m_doc->undoStack()->push(new SetConfigFieldCommand(m_doc, m_nodeId.toStdString(), pointer, std::move(value), merge));
     m_applying = false;
 }
 

@@ -12,6 +12,7 @@ namespace flowdeck {
 namespace studio {
 
 class GraphDocument;
+class ServerDirectory;
 
 // A form for the selected node, built from its type's config schema: text fields,
 // multi-line editors for prompts and templates, number boxes, check boxes, choice
@@ -21,6 +22,8 @@ class InspectorWidget : public QWidget {
 
 public:
     explicit InspectorWidget(GraphDocument *doc, QWidget *parent = nullptr);
+    // Where an mcp.tool node's tool picker finds the tools of its plugin server.
+    void setServers(ServerDirectory *servers);
     void showNode(const QString &id);  // empty: nothing selected
     const QString &nodeId() const { return m_nodeId; }
     QWidget *editorFor(const QString &field) const;  // the editor of a config field, for tests
@@ -30,9 +33,15 @@ private:
     QWidget *makeEditor(const std::string &field, const nlohmann::json &property, const nlohmann::json &value,
                         bool multiline);
     void apply(const std::string &field, nlohmann::json value);
+    void applyAt(const std::string &pointer, nlohmann::json value, bool merge);
+    QWidget *specialEditor(const std::string &type, const std::string &field, const nlohmann::json &config);
+    void chooseTool(const QString &tool, const nlohmann::json &schema);
+    void removeCase(const std::string &caseId);
+    void rebuildSoon();
     QStringList referenceCandidates() const;  // what {{ can complete to in the shown node
 
     GraphDocument *m_doc;
+    ServerDirectory *m_servers = nullptr;
     QString m_nodeId;
     QLabel *m_heading;
     QFormLayout *m_form;

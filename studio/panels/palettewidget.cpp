@@ -164,6 +164,13 @@ void PaletteWidget::clearServerTools()
             delete m_tree->takeTopLevelItem(g);
 }
 
+void PaletteWidget::removeServerTools(const QString &server)
+{
+    for (int g = m_tree->topLevelItemCount() - 1; g >= 0; --g)
+        if (m_tree->topLevelItem(g)->data(0, kServerRole).toString() == server)
+            delete m_tree->takeTopLevelItem(g);
+}
+
 QTreeWidgetItem *PaletteWidget::itemForTool(const QString &server, const QString &tool) const
 {
     for (int g = 0; g < m_tree->topLevelItemCount(); ++g) {

@@ -32,6 +32,7 @@ public:
     // nodes, or the error that kept them from being listed.
     void setServerTools(const QString &server, const QString &toolsJson, const QString &error);
     void clearServerTools();
+    void removeServerTools(const QString &server);
     QTreeWidgetItem *itemForTool(const QString &server, const QString &tool) const;
 
 private:

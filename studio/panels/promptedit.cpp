@@ -41,8 +41,27 @@ void PromptEdit::insertChoice(const QString &choice)
     setTextCursor(cursor);
 }
 
+void PromptEdit::setSingleLine(bool on)
+{
+    m_singleLine = on;
+    setLineWrapMode(on ? QPlainTextEdit::NoWrap : QPlainTextEdit::WidgetWidth);
+    setVerticalScrollBarPolicy(on ? Qt::ScrollBarAlwaysOff : Qt::ScrollBarAsNeeded);
+    setHorizontalScrollBarPolicy(on ? Qt::ScrollBarAlwaysOff : Qt::ScrollBarAsNeeded);
+    const int height = fontMetrics().lineSpacing() + 2 * (frameWidth() + static_cast<int>(document()->documentMargin())) + 2;
+    if (on)
+        setFixedHeight(height);
+    else
+        setMaximumHeight(QWIDGETSIZE_MAX);
+    setTabChangesFocus(true);
+}
+
 void PromptEdit::keyPressEvent(QKeyEvent *event)
 {
+    if (m_singleLine && !m_completer->popup()->isVisible() &&
+        (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)) {
+        event->ignore();  // a dialog's default button, if any, takes it
+        return;
+    }
     if (m_completer->popup()->isVisible()) {
         switch (event->key()) {
         case Qt::Key_Enter:

@@ -20,6 +20,8 @@ public:
     using Candidates = std::function<QStringList()>;
     explicit PromptEdit(Candidates candidates, QWidget *parent = nullptr);
     QCompleter *completer() const { return m_completer; }
+    // One line high, Enter does not break the line: for short values such as arguments.
+    void setSingleLine(bool on);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
@@ -31,6 +33,7 @@ private:
     Candidates m_candidates;
     QCompleter *m_completer;
     QStringListModel *m_model;
+    bool m_singleLine = false;
 };
 
 } // namespace studio

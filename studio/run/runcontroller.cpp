@@ -165,11 +165,15 @@ void RunController::answerServerRequest(int id, const nlohmann::json &result, co
     });
 }
 
-void RunController::listTools(const engine::Workflow &workflow)
+void RunController::listTools(const engine::Workflow &workflow, const QString &only, bool restart)
 {
     auto wf = std::make_shared<engine::Workflow>(workflow);
-    boost::asio::post(m_engine->io, [this, e = m_engine.get(), wf] {
+    boost::asio::post(m_engine->io, [this, e = m_engine.get(), wf, only = only.toStdString(), restart] {
         for (const auto &[alias, entry] : wf->plugins.items()) {
+            if (!only.empty() && alias != only)
+                continue;
+            if (restart)
+                e->mcp->close(*wf, alias);
             const QString server = QString::fromStdString(alias);
             auto client = e->mcp->clientFor(*wf, alias);
             if (!client) {

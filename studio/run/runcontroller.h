@@ -42,7 +42,8 @@ public:
     void detectLocalServers();
     // Connects to every plugin server the workflow declares and lists its tools; each
     // answer comes back as toolsListed (servers start on the engine's thread).
-    void listTools(const engine::Workflow &workflow);
+    // With `only`, just that plugin; `restart` closes its server first and starts it afresh.
+    void listTools(const engine::Workflow &workflow, const QString &only = {}, bool restart = false);
     // The user's answer to serverRequest `id`: a result object, or an error to decline.
     void answerServerRequest(int id, const nlohmann::json &result, const QString &error);
 

@@ -4,10 +4,12 @@
 #include "engine/mcp/mcpserverpool.h"
 #include "engine/mcp/mcpserversimport.h"
 #include "engine/mcp/plugincatalog.h"
+#include "engine/mcp/plugininstall.h"
 #include "tests/support/runharness.h"
 
 #include <QtTest>
 
+#include <fstream>
 #include <set>
 
 using namespace flowdeck::engine;
@@ -56,6 +58,8 @@ private slots:
         secrets.setUseEnvironment(false);
         boost::asio::io_context io;
         McpServerPool pool(io, m_catalog, secrets);
+        QTemporaryDir nothingInstalled;
+        pool.installDirectory = nothingInstalled.path().toStdString();
         auto config = pool.configFor(withPlugins({{"fs", {{"catalog", "filesystem"},
                                                            {"settings", {{"ALLOWED_DIRECTORIES", {"/data/a", "/data/b"}}}}}}}),
                                      "fs");
@@ -67,6 +71,41 @@ private slots:
         auto missing = pool.configFor(withPlugins({{"fs", {{"catalog", "filesystem"}}}}), "fs");
         QVERIFY(!missing.ok());
         QVERIFY(missing.diagnostics()[0].message.find("ALLOWED_DIRECTORIES") != std::string::npos);
+    }
+
+    void installedServerStartsFromItsInstall()
+    {
+        const PluginManifest *memory = m_catalog.find("memory");
+        QVERIFY(memory);
+        QTemporaryDir dir;
+        const std::filesystem::path root = dir.path().toStdString();
+        NpmInstallPlan plan = npmInstallPlan(*memory, root);
+        QCOMPARE(plan.package, std::string("@modelcontextprotocol/server-memory@2026.8.31"));
+        QVERIFY(std::find(plan.npmArgs.begin(), plan.npmArgs.end(), plan.staging.string()) != plan.npmArgs.end());
+        QVERIFY(installedExecutable(*memory, root).empty());
+
+        // What npm leaves behind: the package's package.json naming its bin, and the link in .bin.
+        std::string error;
+        QVERIFY(!finishNpmInstall(*memory, plan, error));  // nothing installed yet: refused, said why
+        QVERIFY(error.find("no program") != std::string::npos);
+        const auto pkg = plan.staging / "node_modules" / "@modelcontextprotocol" / "server-memory";
+        std::filesystem::create_directories(pkg);
+        std::filesystem::create_directories(plan.staging / "node_modules" / ".bin");
+        std::ofstream(pkg / "package.json") << R"({"name": "@modelcontextprotocol/server-memory", "bin": {"mcp-server-memory": "dist/index.js"}})";
+        std::ofstream(plan.staging / "node_modules" / ".bin" / "mcp-server-memory") << "#!/bin/sh\n";
+        QVERIFY2(finishNpmInstall(*memory, plan, error), error.c_str());
+        QVERIFY(!std::filesystem::exists(plan.staging));
+        QCOMPARE(installedExecutable(*memory, root), plan.target / "node_modules" / ".bin" / "mcp-server-memory");
+
+        SecretStore secrets;
+        secrets.setUseEnvironment(false);
+        boost::asio::io_context io;
+        McpServerPool pool(io, m_catalog, secrets);
+        pool.installDirectory = root;
+        auto config = pool.configFor(withPlugins({{"mem", {{"catalog", "memory"}}}}), "mem");
+        QVERIFY(config.ok());
+        QCOMPARE(config->command, installedExecutable(*memory, root).string());
+        QVERIFY(config->args.empty());  // "-y" and the package spec were npx's
     }
 
     void secretsComeFromTheStoreNeverTheFile()

@@ -74,7 +74,9 @@ private slots:
         roundTrip(doc, new DeleteCommand(&doc, {"start"}));  // the start node and all its edges
         roundTrip(doc, new PasteCommand(&doc, copySelection(doc, {"size", "manager"}), {30, 30}));
         roundTrip(doc, new AutoLayoutCommand(&doc));
-        QVERIFY(doc.undoStack()->count() == 10);
+        roundTrip(doc, new SetPluginsCommand(&doc, {{"mem", {{"catalog", "memory"}}}, {"fs", {{"command", "node"}}}}, "add"));
+        roundTrip(doc, new SetPluginsCommand(&doc, {{"mem", nullptr}}, "remove"));  // removes an entry
+        QVERIFY(doc.undoStack()->count() == 12);
     }
 
     void movesAndTypingMerge()
