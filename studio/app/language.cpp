@@ -29,12 +29,12 @@ QString installTranslations(const QString &requested)
     if (language.isEmpty())
         language = QLocale::system().language() == QLocale::Chinese ? "zh_CN" : "en";
     QLocale::setDefault(QLocale(language));
-    if (language == "en")
-        return language;
     initTranslationResources();
-    studio = new QTranslator;
+    studio = new QTranslator;  // for English, just the plural forms
     if (studio->load(":/i18n/flowdeck_" + language + ".qm"))
         QCoreApplication::installTranslator(studio);
+    if (language == "en")
+        return language;
     qt = new QTranslator;  // Qt's own dialogs and buttons, when Debian's translations are installed
     if (qt->load("qtbase_" + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);

@@ -1,6 +1,7 @@
 // flowdeck-studio: the desktop builder.
 #include "studio/app/language.h"
 #include "studio/app/mainwindow.h"
+#include "studio/app/theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -20,6 +21,7 @@ int main(int argc, char **argv)
     parser.addOption(quitAfterShow);
     parser.process(app);
     flowdeck::studio::installTranslations();
+    flowdeck::studio::applyTheme();
     flowdeck::studio::MainWindow window;
     if (!parser.positionalArguments().isEmpty())
         window.openFile(parser.positionalArguments().front());

@@ -1,6 +1,7 @@
 #include "studio/app/mainwindow.h"
 
 #include "studio/app/language.h"
+#include "studio/app/theme.h"
 #include "studio/canvas/graphscene.h"
 #include "studio/canvas/graphview.h"
 #include "studio/document/commands.h"
@@ -164,7 +165,7 @@ void MainWindow::buildActions()
     add(file, tr("&Save"), QKeySequence::Save, [this] { save(); });
     add(file, tr("Save &As…"), QKeySequence::SaveAs, [this] { saveAs(); });
     file->addSeparator();
-    add(file, tr("Model &Providers…"), QKeySequence::Preferences, [this] { openSettings(); });
+    add(file, tr("&Settings…"), QKeySequence::Preferences, [this] { openSettings(); });
     add(file, tr("P&lugins…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), [this] { openPlugins(); });
     file->addSeparator();
     add(file, tr("&Quit"), QKeySequence::Quit, [this] { close(); });
@@ -209,6 +210,19 @@ void MainWindow::buildActions()
         connect(a, &QAction::triggered, this, [this, code = code] {
             setLanguageSetting(code);
             statusBar()->showMessage(tr("The language changes the next time Flowdeck starts."), 6000);
+        });
+    }
+    QMenu *theme = view->addMenu(tr("&Theme"));
+    auto *themes = new QActionGroup(this);
+    const QString currentTheme = themeSetting();
+    for (const auto &[code, label] : {std::pair<QString, QString>{"", tr("Follow the System")}, {"light", tr("&Light")}, {"dark", tr("&Dark")}}) {
+        QAction *a = theme->addAction(label);
+        a->setCheckable(true);
+        a->setChecked(code == currentTheme);
+        themes->addAction(a);
+        connect(a, &QAction::triggered, this, [code = code] {
+            setThemeSetting(code);
+            applyTheme(code);
         });
     }
     QAction *snap = view->addAction(tr("&Snap to Grid"));

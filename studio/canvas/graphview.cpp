@@ -124,5 +124,15 @@ void GraphView::dropEvent(QDropEvent *event)
     event->acceptProposedAction();
 }
 
+void GraphView::changeEvent(QEvent *event)
+{
+    QGraphicsView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        resetCachedContent();
+        if (scene())
+            scene()->update();
+    }
+}
+
 } // namespace studio
 } // namespace flowdeck

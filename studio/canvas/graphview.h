@@ -29,6 +29,7 @@ protected:
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;  // a new palette: the cached grid is drawn again
 
 private:
     GraphScene *m_scene;

@@ -39,27 +39,27 @@
         <translation>这两个节点已经连接。</translation>
     </message>
     <message>
-        <location filename="../document/commands.cpp" line="141"/>
+        <location filename="../document/commands.cpp" line="136"/>
         <source>This connection would make a loop; workflows run from start to end.</source>
         <translation>这条连接会形成环路；工作流只能从开始运行到结束。</translation>
     </message>
     <message>
-        <location filename="../document/commands.cpp" line="153"/>
+        <location filename="../document/commands.cpp" line="142"/>
         <source>Disconnect</source>
         <translation>断开连接</translation>
     </message>
     <message>
-        <location filename="../document/commands.cpp" line="171"/>
+        <location filename="../document/commands.cpp" line="161"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../document/commands.cpp" line="218"/>
+        <location filename="../document/commands.cpp" line="240"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../document/commands.cpp" line="320"/>
+        <location filename="../document/commands.cpp" line="342"/>
         <source>Arrange</source>
         <translation>自动排列</translation>
     </message>
@@ -67,12 +67,12 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="43"/>
+        <location filename="../app/mainwindow.cpp" line="46"/>
         <source>Untitled workflow</source>
         <translation>未命名工作流</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="53"/>
+        <location filename="../app/mainwindow.cpp" line="56"/>
         <source>You are a helpful assistant.</source>
         <translation>你是一个乐于助人的助手。</translation>
     </message>
@@ -88,11 +88,325 @@
     </message>
 </context>
 <context>
+    <name>flowdeck::studio::CatalogPage</name>
+    <message>
+        <location filename="../plugins/catalogpage.cpp" line="47"/>
+        <source>Search plugins (English or 中文)</source>
+        <translation>搜索插件（中文或英文）</translation>
+    </message>
+    <message>
+        <location filename="../plugins/catalogpage.cpp" line="62"/>
+        <location filename="../plugins/catalogpage.cpp" line="233"/>
+        <location filename="../plugins/catalogpage.cpp" line="321"/>
+        <source>&amp;Install</source>
+        <translation>安装(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../plugins/catalogpage.cpp" line="63"/>
+        <source>Download the server from npm now, so it starts at once and works offline</source>
+        <translation>现在从 npm 下载该服务器，之后可立即启动并离线使用</translation>
+    </message>
+    <message>
+        <location filename="../plugins/catalogpage.cpp" line="64"/>
+        <source>&amp;Add to Workflow</source>
+        <translation>添加到工作流(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../plugins/catalogpage.cpp" line="169"/>
+        <source>&lt;i&gt;No plugin matches.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;没有匹配的插件。&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugins/catalogpage.cpp" line="183"/>
+        <source>The name nodes use for this plugin in the workflow</source>
+        <translation>工作流中的节点引用此插件时使用的名称</translation>
+    </message>
+    <message>
+        <location filename="../plugins/catalogpage.cpp" line="184"/>
+        <source>Name in workflow *</source>
+        <translation>工作流中的名称 *</translation>
+    </message>
+    <message>
+        <location filename="../plugins/catalogpage.cpp" line="191"/>
+        <source>kept in the keychain, never in the workflow</source>
+        <translation>保存在系统钥匙串中，绝不写入工作流</translation>
+    </message>
+    <message>
+        <location filename="../plugins/catalogpage.cpp" line="193"/>
+        <source>several: separate with ;</source>
+        <translation>多个值请用 ; 分隔</translation>
+    </message>
+    <message>
+        <location filename="../plugins/catalogpage.cpp" line="195"/>
+        <source>default: %1</source>
+        <translation>默认：%1</translation>
+    </message>
+    <message>
+        <location filename="../plugins/catalogpage.cpp" line="217"/>
+        <source>A remote server at %1</source>
+        <translation>远程服务器：%1</translation>
+    </message>
+    <message>
+        <location filename="../plugins/catalogpage.cpp" line="219"/>
+        <source>npm package %1, installed</source>
+        <translation>npm 包 %1，已安装</translation>
+    </message>
+    <message>
+        <location filename="../plugins/catalogpage.cpp" line="221"/>
+        <source>npm package %1; downloaded by npx when first used, or install it now</source>
+        <translation>npm 包 %1；首次使用时由 npx 下载，也可以现在安装</translation>
+    </message>
+    <message>
+        <location filename="../plugins/catalogpage.cpp" line="224"/>
+        <source>Runs %1</source>
+        <translation>运行 %1</translation>
+    </message>
+    <message>
+        <location filename="../plugins/catalogpage.cpp" line="231"/>
+        <source>homepage</source>
+        <translation>主页</translation>
+    </message>
+    <message>
+        <location filename="../plugins/catalogpage.cpp" line="233"/>
+        <location filename="../plugins/catalogpage.cpp" line="321"/>
+        <source>Re&amp;install</source>
+        <translation>重新安装(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../plugins/catalogpage.cpp" line="250"/>
+        <source>The name must start with a letter and use only letters, digits, _ and -.</source>
+        <translation>名称必须以字母开头，只能包含字母、数字、_ 和 -。</translation>
+    </message>
+    <message>
+        <location filename="../plugins/catalogpage.cpp" line="252"/>
+        <source>The workflow already has a plugin named &apos;%1&apos;; choose another name.</source>
+        <translation>工作流中已有名为“%1”的插件，请换一个名称。</translation>
+    </message>
+    <message>
+        <location filename="../plugins/catalogpage.cpp" line="259"/>
+        <source>Fill in %1: %2</source>
+        <translation>请填写 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../plugins/catalogpage.cpp" line="290"/>
+        <source>Add plugin %1</source>
+        <translation>添加插件 %1</translation>
+    </message>
+    <message>
+        <location filename="../plugins/catalogpage.cpp" line="291"/>
+        <source>Added as &apos;%1&apos;. Its tools appear in the palette once its server has started.</source>
+        <translation>已添加为“%1”。服务器启动后，它的工具会出现在节点面板中。</translation>
+    </message>
+    <message>
+        <location filename="../plugins/catalogpage.cpp" line="293"/>
+        <source>If %1 is not in the keychain yet, the server cannot start until you enter it.</source>
+        <translation>如果钥匙串中还没有 %1，在你填写之前服务器无法启动。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugins/catalogpage.cpp" line="312"/>
+        <source>Installing… %n package(s) fetched, %1 s</source>
+        <translation>
+            <numerusform>正在安装… 已获取 %n 个包，%1 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../plugins/catalogpage.cpp" line="337"/>
+        <source>&amp;Cancel Install</source>
+        <translation>取消安装(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::ConditionBuilder</name>
+    <message>
+        <location filename="../panels/conditionbuilder.cpp" line="36"/>
+        <source>is</source>
+        <translation>等于</translation>
+    </message>
+    <message>
+        <location filename="../panels/conditionbuilder.cpp" line="37"/>
+        <source>is not</source>
+        <translation>不等于</translation>
+    </message>
+    <message>
+        <location filename="../panels/conditionbuilder.cpp" line="38"/>
+        <source>contains</source>
+        <translation>包含</translation>
+    </message>
+    <message>
+        <location filename="../panels/conditionbuilder.cpp" line="39"/>
+        <source>does not contain</source>
+        <translation>不包含</translation>
+    </message>
+    <message>
+        <location filename="../panels/conditionbuilder.cpp" line="40"/>
+        <source>starts with</source>
+        <translation>开头是</translation>
+    </message>
+    <message>
+        <location filename="../panels/conditionbuilder.cpp" line="41"/>
+        <source>ends with</source>
+        <translation>结尾是</translation>
+    </message>
+    <message>
+        <location filename="../panels/conditionbuilder.cpp" line="42"/>
+        <source>is empty</source>
+        <translation>为空</translation>
+    </message>
+    <message>
+        <location filename="../panels/conditionbuilder.cpp" line="43"/>
+        <source>is not empty</source>
+        <translation>不为空</translation>
+    </message>
+    <message>
+        <location filename="../panels/conditionbuilder.cpp" line="44"/>
+        <source>is greater than</source>
+        <translation>大于</translation>
+    </message>
+    <message>
+        <location filename="../panels/conditionbuilder.cpp" line="45"/>
+        <source>is at least</source>
+        <translation>大于等于</translation>
+    </message>
+    <message>
+        <location filename="../panels/conditionbuilder.cpp" line="46"/>
+        <source>is less than</source>
+        <translation>小于</translation>
+    </message>
+    <message>
+        <location filename="../panels/conditionbuilder.cpp" line="47"/>
+        <source>is at most</source>
+        <translation>小于等于</translation>
+    </message>
+    <message>
+        <location filename="../panels/conditionbuilder.cpp" line="48"/>
+        <source>matches the pattern</source>
+        <translation>匹配正则表达式</translation>
+    </message>
+    <message>
+        <location filename="../panels/conditionbuilder.cpp" line="62"/>
+        <source>+ Case</source>
+        <translation>+ 分支</translation>
+    </message>
+    <message>
+        <location filename="../panels/conditionbuilder.cpp" line="64"/>
+        <source>Add a case: another output port, tried after the ones above</source>
+        <translation>添加一个分支：新的输出端口，在上面的分支都不成立时再判断</translation>
+    </message>
+    <message>
+        <location filename="../panels/conditionbuilder.cpp" line="70"/>
+        <source>Otherwise the &lt;b&gt;Else&lt;/b&gt; port is taken.</source>
+        <translation>都不成立时走 &lt;b&gt;否则&lt;/b&gt; 端口。</translation>
+    </message>
+    <message>
+        <location filename="../panels/conditionbuilder.cpp" line="98"/>
+        <source>If (%1)</source>
+        <translation>如果（%1）</translation>
+    </message>
+    <message>
+        <location filename="../panels/conditionbuilder.cpp" line="99"/>
+        <source>Else if (%1)</source>
+        <translation>否则如果（%1）</translation>
+    </message>
+    <message>
+        <location filename="../panels/conditionbuilder.cpp" line="105"/>
+        <source>Port label (shown on the canvas)</source>
+        <translation>端口名称（显示在画布上）</translation>
+    </message>
+    <message>
+        <location filename="../panels/conditionbuilder.cpp" line="111"/>
+        <source>all of these hold</source>
+        <translation>以下条件全部成立</translation>
+    </message>
+    <message>
+        <location filename="../panels/conditionbuilder.cpp" line="112"/>
+        <source>any of these holds</source>
+        <translation>以下任一条件成立</translation>
+    </message>
+    <message>
+        <location filename="../panels/conditionbuilder.cpp" line="120"/>
+        <source>Remove this case and the connections from its port</source>
+        <translation>删除此分支及其端口上的连接</translation>
+    </message>
+    <message>
+        <location filename="../panels/conditionbuilder.cpp" line="129"/>
+        <source>+ Condition</source>
+        <translation>+ 条件</translation>
+    </message>
+    <message>
+        <location filename="../panels/conditionbuilder.cpp" line="151"/>
+        <source>a value, e.g. {{llm_1.text}}</source>
+        <translation>一个值，例如 {{llm_1.text}}</translation>
+    </message>
+    <message>
+        <location filename="../panels/conditionbuilder.cpp" line="160"/>
+        <source>compared with</source>
+        <translation>比较对象</translation>
+    </message>
+    <message>
+        <location filename="../panels/conditionbuilder.cpp" line="195"/>
+        <source>Remove this condition</source>
+        <translation>删除此条件</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::GeneralPage</name>
+    <message>
+        <location filename="../settings/generalpage.cpp" line="17"/>
+        <source>System language</source>
+        <translation>跟随系统语言</translation>
+    </message>
+    <message>
+        <location filename="../settings/generalpage.cpp" line="23"/>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../settings/generalpage.cpp" line="24"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location filename="../settings/generalpage.cpp" line="25"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../settings/generalpage.cpp" line="30"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../settings/generalpage.cpp" line="31"/>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../settings/generalpage.cpp" line="36"/>
+        <source>The language changes the next time Flowdeck starts.</source>
+        <translation>语言将在下次启动 Flowdeck 时生效。</translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::studio::InspectorWidget</name>
     <message>
-        <location filename="../panels/inspectorwidget.cpp" line="65"/>
+        <location filename="../panels/inspectorwidget.cpp" line="90"/>
         <source>&lt;i&gt;Select a node to see its settings.&lt;/i&gt;</source>
         <translation>&lt;i&gt;选择一个节点以查看其设置。&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location filename="../panels/inspectorwidget.cpp" line="182"/>
+        <source>(default)</source>
+        <translation>（默认）</translation>
+    </message>
+    <message>
+        <location filename="../panels/inspectorwidget.cpp" line="250"/>
+        <source>Choose tool %1</source>
+        <translation>选择工具 %1</translation>
+    </message>
+    <message>
+        <location filename="../panels/inspectorwidget.cpp" line="271"/>
+        <source>Remove case %1</source>
+        <translation>删除分支 %1</translation>
     </message>
 </context>
 <context>
@@ -117,196 +431,221 @@
 <context>
     <name>flowdeck::studio::MainWindow</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="72"/>
+        <location filename="../app/mainwindow.cpp" line="75"/>
         <source>Nodes</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="76"/>
+        <location filename="../app/mainwindow.cpp" line="79"/>
         <source>Inspector</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="92"/>
+        <location filename="../app/mainwindow.cpp" line="97"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="107"/>
+        <location filename="../app/mainwindow.cpp" line="112"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/mainwindow.cpp" line="109"/>
+        <location filename="../app/mainwindow.cpp" line="114"/>
         <source>%n problem(s); hover over a red node to read it.</source>
         <translation>
             <numerusform>%n 个问题；将鼠标悬停在红色节点上查看详情。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="115"/>
+        <location filename="../app/mainwindow.cpp" line="127"/>
         <source>A plugin</source>
         <translation>一个插件</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="133"/>
+        <location filename="../app/mainwindow.cpp" line="141"/>
         <source>Drag a node from the palette; drag from a port to connect.</source>
         <translation>从节点面板拖入节点；从端口拖出即可连接。</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="151"/>
+        <location filename="../app/mainwindow.cpp" line="159"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="152"/>
+        <location filename="../app/mainwindow.cpp" line="160"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="156"/>
+        <location filename="../app/mainwindow.cpp" line="164"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="157"/>
+        <location filename="../app/mainwindow.cpp" line="165"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="158"/>
+        <location filename="../app/mainwindow.cpp" line="166"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="160"/>
-        <source>Model &amp;Providers…</source>
-        <translation>模型服务商(&amp;P)…</translation>
+        <location filename="../app/mainwindow.cpp" line="168"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="162"/>
+        <location filename="../app/mainwindow.cpp" line="169"/>
+        <source>P&amp;lugins…</source>
+        <translation>插件(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="171"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="164"/>
+        <location filename="../app/mainwindow.cpp" line="173"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="165"/>
+        <location filename="../app/mainwindow.cpp" line="174"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="167"/>
+        <location filename="../app/mainwindow.cpp" line="176"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="172"/>
+        <location filename="../app/mainwindow.cpp" line="181"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="173"/>
+        <location filename="../app/mainwindow.cpp" line="182"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="174"/>
+        <location filename="../app/mainwindow.cpp" line="183"/>
         <source>D&amp;uplicate</source>
         <translation>创建副本(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="175"/>
+        <location filename="../app/mainwindow.cpp" line="184"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="177"/>
+        <location filename="../app/mainwindow.cpp" line="186"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="182"/>
+        <location filename="../app/mainwindow.cpp" line="191"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="183"/>
+        <location filename="../app/mainwindow.cpp" line="192"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="184"/>
+        <location filename="../app/mainwindow.cpp" line="193"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="185"/>
+        <location filename="../app/mainwindow.cpp" line="194"/>
         <source>Zoom to &amp;Fit</source>
         <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="186"/>
+        <location filename="../app/mainwindow.cpp" line="195"/>
         <source>&amp;Arrange</source>
         <translation>自动排列(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="190"/>
-        <location filename="../app/mainwindow.cpp" line="191"/>
+        <location filename="../app/mainwindow.cpp" line="199"/>
+        <location filename="../app/mainwindow.cpp" line="200"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="192"/>
+        <location filename="../app/mainwindow.cpp" line="201"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="193"/>
+        <location filename="../app/mainwindow.cpp" line="202"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="196"/>
+        <location filename="../app/mainwindow.cpp" line="205"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="203"/>
+        <location filename="../app/mainwindow.cpp" line="212"/>
         <source>The language changes the next time Flowdeck starts.</source>
         <translation>语言将在下次启动 Flowdeck 时生效。</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="206"/>
+        <location filename="../app/mainwindow.cpp" line="215"/>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="218"/>
+        <source>Follow the System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="218"/>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="218"/>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="228"/>
         <source>&amp;Snap to Grid</source>
         <translation>对齐网格(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="252"/>
+        <location filename="../app/mainwindow.cpp" line="286"/>
         <source>The clipboard holds no Flowdeck nodes.</source>
         <translation>剪贴板中没有 Flowdeck 节点。</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="279"/>
+        <location filename="../app/mainwindow.cpp" line="313"/>
         <source>Open workflow</source>
         <translation>打开工作流</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="279"/>
-        <location filename="../app/mainwindow.cpp" line="318"/>
+        <location filename="../app/mainwindow.cpp" line="313"/>
+        <location filename="../app/mainwindow.cpp" line="352"/>
         <source>Flowdeck workflows (*.flow.json)</source>
         <translation>Flowdeck 工作流 (*.flow.json)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="288"/>
+        <location filename="../app/mainwindow.cpp" line="322"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="288"/>
+        <location filename="../app/mainwindow.cpp" line="322"/>
         <source>%1 could not be opened:
 
 %2</source>
@@ -315,48 +654,48 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="303"/>
+        <location filename="../app/mainwindow.cpp" line="337"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="310"/>
+        <location filename="../app/mainwindow.cpp" line="344"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="318"/>
+        <location filename="../app/mainwindow.cpp" line="352"/>
         <source>Save workflow</source>
         <translation>保存工作流</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="330"/>
+        <location filename="../app/mainwindow.cpp" line="364"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="331"/>
+        <location filename="../app/mainwindow.cpp" line="365"/>
         <source>The workflow has changes that are not saved. Save them?</source>
         <translation>工作流有尚未保存的更改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="348"/>
+        <location filename="../app/mainwindow.cpp" line="382"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="368"/>
+        <location filename="../app/mainwindow.cpp" line="402"/>
         <source>an unsaved workflow</source>
         <translation>一个未保存的工作流</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="369"/>
-        <location filename="../app/mainwindow.cpp" line="376"/>
+        <location filename="../app/mainwindow.cpp" line="403"/>
+        <location filename="../app/mainwindow.cpp" line="410"/>
         <source>Recover work</source>
         <translation>恢复工作</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="370"/>
+        <location filename="../app/mainwindow.cpp" line="404"/>
         <source>Flowdeck did not close properly. Recover the changes to %1 from %2?</source>
         <translation>Flowdeck 上次没有正常关闭。要恢复 %2 时对 %1 所做的更改吗？</translation>
     </message>
@@ -367,6 +706,53 @@
         <location filename="../canvas/minimap.cpp" line="17"/>
         <source>Overview: click or drag to move the canvas</source>
         <translation>概览：点击或拖动以移动画布</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::NpmInstaller</name>
+    <message>
+        <location filename="../plugins/npminstaller.cpp" line="17"/>
+        <source>npm could not be started: %1</source>
+        <translation>无法启动 npm：%1</translation>
+    </message>
+    <message>
+        <location filename="../plugins/npminstaller.cpp" line="33"/>
+        <source>%1 is not installed from npm; there is nothing to install.</source>
+        <translation>%1 不是通过 npm 安装的，无需安装。</translation>
+    </message>
+    <message>
+        <location filename="../plugins/npminstaller.cpp" line="36"/>
+        <source>npm was not found. Install Node.js and npm (on Debian: sudo apt install nodejs npm), then try again.</source>
+        <translation>未找到 npm。请先安装 Node.js 和 npm（Debian 上：sudo apt install nodejs npm），然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../plugins/npminstaller.cpp" line="39"/>
+        <source>Could not create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <location filename="../plugins/npminstaller.cpp" line="47"/>
+        <source>npm install %1</source>
+        <translation>npm install %1</translation>
+    </message>
+    <message>
+        <location filename="../plugins/npminstaller.cpp" line="83"/>
+        <source>The installation was cancelled; nothing was changed.</source>
+        <translation>安装已取消，没有做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../plugins/npminstaller.cpp" line="88"/>
+        <source>npm could not install %1 (exit code %2):
+%3</source>
+        <translation>npm 无法安装 %1（退出码 %2）：
+%3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugins/npminstaller.cpp" line="98"/>
+        <source>Installed %1 (%n package(s) fetched, %2 s).</source>
+        <translation>
+            <numerusform>已安装 %1（获取了 %n 个包，用时 %2 秒）。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -423,94 +809,249 @@
     </message>
 </context>
 <context>
+    <name>flowdeck::studio::PluginsDialog</name>
+    <message>
+        <location filename="../plugins/pluginsdialog.cpp" line="49"/>
+        <source>Plugins</source>
+        <translation>插件</translation>
+    </message>
+    <message>
+        <location filename="../plugins/pluginsdialog.cpp" line="60"/>
+        <source>Tool</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <location filename="../plugins/pluginsdialog.cpp" line="60"/>
+        <source>What it does</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location filename="../plugins/pluginsdialog.cpp" line="63"/>
+        <source>Re&amp;connect</source>
+        <translation>重新连接(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../plugins/pluginsdialog.cpp" line="64"/>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../plugins/pluginsdialog.cpp" line="65"/>
+        <source>&amp;Import mcpServers File…</source>
+        <translation>导入 mcpServers 文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../plugins/pluginsdialog.cpp" line="66"/>
+        <source>Add the servers of a Claude Desktop, Cursor or Cherry Studio configuration</source>
+        <translation>添加 Claude Desktop、Cursor 或 Cherry Studio 配置中的服务器</translation>
+    </message>
+    <message>
+        <location filename="../plugins/pluginsdialog.cpp" line="89"/>
+        <source>In This &amp;Workflow</source>
+        <translation>本工作流(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../plugins/pluginsdialog.cpp" line="90"/>
+        <source>&amp;Catalog</source>
+        <translation>插件目录(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../plugins/pluginsdialog.cpp" line="109"/>
+        <source>&apos;%1&apos; was added to the workflow (Ctrl+Z undoes it).</source>
+        <translation>“%1”已添加到工作流（按 Ctrl+Z 可撤销）。</translation>
+    </message>
+    <message>
+        <location filename="../plugins/pluginsdialog.cpp" line="147"/>
+        <source>%1 — starting…</source>
+        <translation>%1 — 正在启动…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugins/pluginsdialog.cpp" line="150"/>
+        <source>%1 — %n tool(s)</source>
+        <translation>
+            <numerusform>%1 — %n 个工具</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../plugins/pluginsdialog.cpp" line="153"/>
+        <source>%1 — not available</source>
+        <translation>%1 — 不可用</translation>
+    </message>
+    <message>
+        <location filename="../plugins/pluginsdialog.cpp" line="176"/>
+        <source>The workflow has no plugins yet. Add one from the Catalog tab, or import an mcpServers file.</source>
+        <translation>工作流还没有插件。可从“插件目录”标签页添加，或导入 mcpServers 文件。</translation>
+    </message>
+    <message>
+        <location filename="../plugins/pluginsdialog.cpp" line="184"/>
+        <source>From the catalog: %1</source>
+        <translation>来自插件目录：%1</translation>
+    </message>
+    <message>
+        <location filename="../plugins/pluginsdialog.cpp" line="187"/>
+        <source>Remote server: %1</source>
+        <translation>远程服务器：%1</translation>
+    </message>
+    <message>
+        <location filename="../plugins/pluginsdialog.cpp" line="192"/>
+        <source>Command: %1</source>
+        <translation>命令：%1</translation>
+    </message>
+    <message>
+        <location filename="../plugins/pluginsdialog.cpp" line="211"/>
+        <source>Remove plugin %1</source>
+        <translation>移除插件 %1</translation>
+    </message>
+    <message>
+        <location filename="../plugins/pluginsdialog.cpp" line="212"/>
+        <source>&apos;%1&apos; was removed (Ctrl+Z brings it back).</source>
+        <translation>“%1”已移除（按 Ctrl+Z 可恢复）。</translation>
+    </message>
+    <message>
+        <location filename="../plugins/pluginsdialog.cpp" line="223"/>
+        <source>Import mcpServers file</source>
+        <translation>导入 mcpServers 文件</translation>
+    </message>
+    <message>
+        <location filename="../plugins/pluginsdialog.cpp" line="223"/>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON 文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../plugins/pluginsdialog.cpp" line="232"/>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../plugins/pluginsdialog.cpp" line="240"/>
+        <source>%1 was not imported: %2</source>
+        <translation>未导入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../plugins/pluginsdialog.cpp" line="262"/>
+        <source>%1 has no servers to import.</source>
+        <translation>%1 中没有可导入的服务器。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugins/pluginsdialog.cpp" line="265"/>
+        <source>Import %n plugin(s)</source>
+        <translation>
+            <numerusform>导入 %n 个插件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../plugins/pluginsdialog.cpp" line="266"/>
+        <source>Imported %1; %n secret(s) went to the keychain.</source>
+        <translation>
+            <numerusform>已导入 %1；%n 个密钥已存入钥匙串。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::studio::RunConsole</name>
     <message>
-        <location filename="../panels/runconsole.cpp" line="32"/>
+        <location filename="../panels/runconsole.cpp" line="34"/>
         <source>As the workflow says</source>
         <translation>按工作流设置</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="35"/>
+        <location filename="../panels/runconsole.cpp" line="37"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="36"/>
+        <location filename="../panels/runconsole.cpp" line="38"/>
         <source>Run the workflow (F5)</source>
         <translation>运行工作流 (F5)</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="37"/>
+        <location filename="../panels/runconsole.cpp" line="39"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="38"/>
+        <location filename="../panels/runconsole.cpp" line="40"/>
         <source>Stop the run (Shift+F5)</source>
         <translation>停止运行 (Shift+F5)</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="41"/>
+        <location filename="../panels/runconsole.cpp" line="43"/>
         <source>Model profile:</source>
         <translation>模型配置：</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="52"/>
+        <location filename="../panels/runconsole.cpp" line="54"/>
         <source>The answer appears here as it streams.</source>
         <translation>回答会以流式方式显示在这里。</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="55"/>
+        <location filename="../panels/runconsole.cpp" line="57"/>
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="55"/>
+        <location filename="../panels/runconsole.cpp" line="57"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="55"/>
+        <location filename="../panels/runconsole.cpp" line="57"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="60"/>
+        <location filename="../panels/runconsole.cpp" line="62"/>
         <source>Click a row to see that event&apos;s inputs and outputs as JSON.</source>
         <translation>点击一行，以 JSON 查看该事件的输入和输出。</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="111"/>
+        <location filename="../panels/runconsole.cpp" line="67"/>
+        <source>What the nodes log during a run — tool progress, retries, errors — appears here.</source>
+        <translation>运行期间节点记录的信息（工具进度、重试、错误）显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../panels/runconsole.cpp" line="69"/>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../panels/runconsole.cpp" line="70"/>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <location filename="../panels/runconsole.cpp" line="125"/>
         <source>**Outputs**</source>
         <translation>**输出**</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="113"/>
+        <location filename="../panels/runconsole.cpp" line="115"/>
+        <location filename="../panels/runconsole.cpp" line="127"/>
         <source>(run)</source>
         <translation>（运行）</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="116"/>
+        <location filename="../panels/runconsole.cpp" line="130"/>
         <source>The run failed: %1</source>
         <translation>运行失败：%1</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="132"/>
+        <location filename="../panels/runconsole.cpp" line="146"/>
         <source>Type a message and press Enter</source>
         <translation>输入消息后按回车</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="134"/>
+        <location filename="../panels/runconsole.cpp" line="148"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="143"/>
+        <location filename="../panels/runconsole.cpp" line="157"/>
         <source>, required</source>
         <translation>，必填</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="184"/>
+        <location filename="../panels/runconsole.cpp" line="199"/>
         <source>The workflow cannot run yet:
 
 %1</source>
@@ -527,9 +1068,21 @@
         <translation>已连接：模型 %1 已回应。</translation>
     </message>
     <message>
-        <location filename="../run/runcontroller.cpp" line="198"/>
+        <location filename="../run/runcontroller.cpp" line="202"/>
         <source>A run is already going; stop it first.</source>
         <translation>已有运行正在进行；请先停止它。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../run/runcontroller.cpp" line="230"/>
+        <source>%n token(s)</source>
+        <translation>
+            <numerusform>%n 个 token</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../run/runcontroller.cpp" line="245"/>
+        <source>retrying (attempt %1) in %2 ms: %3</source>
+        <translation>%2 毫秒后重试（第 %1 次）：%3</translation>
     </message>
 </context>
 <context>
@@ -588,119 +1141,169 @@
 <context>
     <name>flowdeck::studio::SettingsDialog</name>
     <message>
-        <location filename="../settings/settingsdialog.cpp" line="26"/>
-        <source>Model providers</source>
-        <translation>模型服务商</translation>
+        <location filename="../settings/settingsdialog.cpp" line="28"/>
+        <source>Settings</source>
+        <translation>设置</translation>
     </message>
     <message>
-        <location filename="../settings/settingsdialog.cpp" line="39"/>
+        <location filename="../settings/settingsdialog.cpp" line="41"/>
         <source>e.g. DEEPSEEK_API_KEY</source>
         <translation>例如 DEEPSEEK_API_KEY</translation>
     </message>
     <message>
-        <location filename="../settings/settingsdialog.cpp" line="43"/>
+        <location filename="../settings/settingsdialog.cpp" line="45"/>
         <source>Leave empty to keep the stored key</source>
         <translation>留空则保留已保存的密钥</translation>
     </message>
     <message>
-        <location filename="../settings/settingsdialog.cpp" line="44"/>
+        <location filename="../settings/settingsdialog.cpp" line="46"/>
         <source>Needs an API key</source>
         <translation>需要 API 密钥</translation>
     </message>
     <message>
-        <location filename="../settings/settingsdialog.cpp" line="46"/>
+        <location filename="../settings/settingsdialog.cpp" line="48"/>
         <source>Profile name</source>
         <translation>配置名称</translation>
     </message>
     <message>
-        <location filename="../settings/settingsdialog.cpp" line="47"/>
+        <location filename="../settings/settingsdialog.cpp" line="49"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../settings/settingsdialog.cpp" line="48"/>
+        <location filename="../settings/settingsdialog.cpp" line="50"/>
         <source>Base URL</source>
         <translation>接口地址</translation>
     </message>
     <message>
-        <location filename="../settings/settingsdialog.cpp" line="49"/>
+        <location filename="../settings/settingsdialog.cpp" line="51"/>
         <source>Default model</source>
         <translation>默认模型</translation>
     </message>
     <message>
-        <location filename="../settings/settingsdialog.cpp" line="51"/>
+        <location filename="../settings/settingsdialog.cpp" line="53"/>
         <source>Key name</source>
         <translation>密钥名称</translation>
     </message>
     <message>
-        <location filename="../settings/settingsdialog.cpp" line="52"/>
+        <location filename="../settings/settingsdialog.cpp" line="54"/>
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../settings/settingsdialog.cpp" line="53"/>
+        <location filename="../settings/settingsdialog.cpp" line="55"/>
         <source>New profile</source>
         <translation>新建配置</translation>
     </message>
     <message>
-        <location filename="../settings/settingsdialog.cpp" line="54"/>
+        <location filename="../settings/settingsdialog.cpp" line="56"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../settings/settingsdialog.cpp" line="55"/>
+        <location filename="../settings/settingsdialog.cpp" line="57"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../settings/settingsdialog.cpp" line="64"/>
+        <location filename="../settings/settingsdialog.cpp" line="66"/>
         <source>Looking for Ollama and LM Studio on this computer…</source>
         <translation>正在查找本机上的 Ollama 和 LM Studio…</translation>
     </message>
     <message>
-        <location filename="../settings/settingsdialog.cpp" line="92"/>
+        <location filename="../settings/settingsdialog.cpp" line="80"/>
+        <source>Model &amp;Providers</source>
+        <translation>模型服务商(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../settings/settingsdialog.cpp" line="81"/>
+        <source>&amp;Appearance and Language</source>
+        <translation>外观与语言(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../settings/settingsdialog.cpp" line="99"/>
         <source>%1 is running at %2: use the profile “%3”.</source>
         <translation>%1 正在 %2 运行：请使用配置“%3”。</translation>
     </message>
     <message>
-        <location filename="../settings/settingsdialog.cpp" line="135"/>
+        <location filename="../settings/settingsdialog.cpp" line="142"/>
         <source>Fill in the provider&apos;s OpenAI-compatible base URL and model, then Save.</source>
         <translation>填写服务商的 OpenAI 兼容接口地址和模型，然后保存。</translation>
     </message>
     <message>
-        <location filename="../settings/settingsdialog.cpp" line="154"/>
+        <location filename="../settings/settingsdialog.cpp" line="161"/>
         <source>%1 is not valid JSON; fix or remove it first.</source>
         <translation>%1 不是有效的 JSON；请先修正或删除它。</translation>
     </message>
     <message>
-        <location filename="../settings/settingsdialog.cpp" line="164"/>
+        <location filename="../settings/settingsdialog.cpp" line="171"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../settings/settingsdialog.cpp" line="175"/>
+        <location filename="../settings/settingsdialog.cpp" line="182"/>
         <source>The profile name may use letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;.</source>
         <translation>配置名称只能使用字母、数字、“-”、“_”和“.”。</translation>
     </message>
     <message>
-        <location filename="../settings/settingsdialog.cpp" line="177"/>
+        <location filename="../settings/settingsdialog.cpp" line="184"/>
         <source>The base URL must start with http:// or https://.</source>
         <translation>接口地址必须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-        <location filename="../settings/settingsdialog.cpp" line="195"/>
+        <location filename="../settings/settingsdialog.cpp" line="202"/>
         <source>Saved the profile “%1”.</source>
         <translation>已保存配置“%1”。</translation>
     </message>
     <message>
-        <location filename="../settings/settingsdialog.cpp" line="202"/>
+        <location filename="../settings/settingsdialog.cpp" line="209"/>
         <source>Saved the profile “%1”; its key is in the system keychain.</source>
         <translation>已保存配置“%1”；密钥保存在系统钥匙串中。</translation>
     </message>
     <message>
-        <location filename="../settings/settingsdialog.cpp" line="216"/>
+        <location filename="../settings/settingsdialog.cpp" line="223"/>
         <source>Testing…</source>
         <translation>正在测试…</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::ToolPicker</name>
+    <message>
+        <location filename="../panels/toolpicker.cpp" line="114"/>
+        <source>Choose a plugin first.</source>
+        <translation>请先选择插件。</translation>
+    </message>
+    <message>
+        <location filename="../panels/toolpicker.cpp" line="116"/>
+        <source>The workflow has no plugin &apos;%1&apos;.</source>
+        <translation>工作流中没有插件“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../panels/toolpicker.cpp" line="118"/>
+        <source>Starting the plugin server to list its tools…</source>
+        <translation>正在启动插件服务器以列出其工具…</translation>
+    </message>
+    <message>
+        <location filename="../panels/toolpicker.cpp" line="120"/>
+        <source>The plugin server is not available: %1</source>
+        <translation>插件服务器不可用：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../panels/toolpicker.cpp" line="122"/>
+        <source>The plugin has no tool &apos;%1&apos;; choose one of its %n tool(s).</source>
+        <translation>
+            <numerusform>该插件没有工具“%1”；请从它的 %n 个工具中选择。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../panels/toolpicker.cpp" line="159"/>
+        <source>Arguments (JSON)</source>
+        <translation>参数（JSON）</translation>
+    </message>
+    <message>
+        <location filename="../panels/toolpicker.cpp" line="166"/>
+        <source>&lt;i&gt;This tool takes no arguments.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;此工具不需要参数。&lt;/i&gt;</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 #include "studio/document/commands.h"
 
 #include <QComboBox>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -140,8 +141,10 @@ QWidget *ConditionBuilder::conditionRow(int caseIndex, int index, const nlohmann
 {
     auto *row = new QWidget;
     row->setObjectName(QStringLiteral("condition:%1").arg(index));
-    auto *layout = new QHBoxLayout(row);
-    layout->setContentsMargins(0, 0, 0, 0);
+    // Two lines: the value compared (wide, with {{ completion), then how and with what.
+    auto *layout = new QGridLayout(row);
+    layout->setContentsMargins(0, 0, 0, 4);
+    layout->setColumnStretch(1, 1);
     auto *left = new PromptEdit(m_candidates);
     left->setObjectName("left");
     left->setSingleLine(true);
@@ -169,7 +172,7 @@ QWidget *ConditionBuilder::conditionRow(int caseIndex, int index, const nlohmann
         bool isNumber = false;
         const double d = text.toDouble(&isNumber);
         if (isNumber && (code == "gt" || code == "ge" || code == "lt" || code == "le"))
-            return d;
+            return d == static_cast<double>(static_cast<long long>(d)) ? nlohmann::json(static_cast<long long>(d)) : nlohmann::json(d);
         return text.toStdString();
     };
     connect(op, &QComboBox::activated, this, [this, op, right, pointer, rightValue, caseIndex, index](int) {
@@ -184,9 +187,9 @@ QWidget *ConditionBuilder::conditionRow(int caseIndex, int index, const nlohmann
         change(pointer, condition, false);
     });
     connect(right, &QLineEdit::textEdited, this, [this, pointer, rightValue] { change(pointer + "/right", rightValue(), true); });
-    layout->addWidget(left, 3);
-    layout->addWidget(op, 2);
-    layout->addWidget(right, 2);
+    layout->addWidget(left, 0, 0, 1, 2);
+    layout->addWidget(op, 1, 0);
+    layout->addWidget(right, 1, 1);
     const int count = static_cast<int>(m_cases[caseIndex].value("conditions", nlohmann::json::array()).size());
     if (count > 1) {
         auto *remove = removeButton(tr("Remove this condition"));
@@ -196,7 +199,7 @@ QWidget *ConditionBuilder::conditionRow(int caseIndex, int index, const nlohmann
             conditions.erase(conditions.begin() + index);
             change(at(caseIndex) + "/conditions", conditions, false);
         });
-        layout->addWidget(remove);
+        layout->addWidget(remove, 0, 2);
     }
     return row;
 }

@@ -76,9 +76,14 @@ void InspectorWidget::rebuild()
     // A fresh form each time; the old one goes once the event that asked for this is over.
     if (QWidget *old = m_scroll->takeWidget())
         old->deleteLater();
+    // The form sits at the top; the space below it stays empty rather than spreading its rows.
     m_formHost = new QWidget;
-    m_form = new QFormLayout(m_formHost);
+    auto *column = new QVBoxLayout(m_formHost);
+    column->setContentsMargins(0, 0, 0, 0);
+    m_form = new QFormLayout;
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    column->addLayout(m_form);
+    column->addStretch(1);
     m_scroll->setWidget(m_formHost);
     const auto *node = m_doc->node(m_nodeId.toStdString());
     if (!node) {
@@ -100,7 +105,8 @@ void InspectorWidget::rebuild()
             continue;  // the tool picker has the arguments' form
         if (QWidget *special = specialEditor(node->type, field, node->config)) {
             special->setObjectName(QString::fromStdString("field:" + field));
-            m_form->addRow(new QLabel(QString::fromStdString(property.value("title", field))));
+            if (property.contains("title"))
+                m_form->addRow(new QLabel(QString::fromStdString(property["title"].get<std::string>())));
             m_form->addRow(special);
             continue;
         }
@@ -169,9 +175,15 @@ QWidget *InspectorWidget::makeEditor(const std::string &field, const nlohmann::j
     if (type == "integer" || type == "number") {
         auto *spin = new QDoubleSpinBox;
         spin->setDecimals(type == "integer" ? 0 : 2);
-        spin->setRange(property.value("minimum", -1e9), property.value("maximum", 1e9));
-        spin->setValue(value.is_number() ? value.get<double>() : property.value("default", 0.0));
-        connect(spin, &QDoubleSpinBox::valueChanged, this, [this, field, type](double v) {
+        const double minimum = property.value("minimum", -1e9);
+        // Without a value or a default, the box shows "default" (one below the minimum) and writes nothing.
+        const bool unset = !value.is_number() && !property.contains("default");
+        spin->setRange(minimum - 1, property.value("maximum", 1e9));
+        spin->setSpecialValueText(tr("(default)"));
+        spin->setValue(value.is_number() ? value.get<double>() : unset ? minimum - 1 : property.value("default", 0.0));
+        connect(spin, &QDoubleSpinBox::valueChanged, this, [this, spin, field, type](double v) {
+            if (v == spin->minimum())
+                return apply(field, nullptr);
             apply(field, type == "integer" ? nlohmann::json(static_cast<long long>(std::llround(v))) : nlohmann::json(v));
         });
         return spin;

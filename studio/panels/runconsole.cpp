@@ -15,6 +15,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTabWidget>
+#include <QTime>
 #include <QTextBrowser>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -58,9 +60,17 @@ RunConsole::RunConsole(GraphDocument *doc, GraphScene *scene, RunController *run
     m_eventView = new QPlainTextEdit;
     m_eventView->setReadOnly(true);
     m_eventView->setPlaceholderText(tr("Click a row to see that event's inputs and outputs as JSON."));
+    m_log = new QPlainTextEdit;
+    m_log->setObjectName("runLog");
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(5000);
+    m_log->setPlaceholderText(tr("What the nodes log during a run — tool progress, retries, errors — appears here."));
+    auto *details = new QTabWidget;
+    details->addTab(m_eventView, tr("Event"));
+    details->addTab(m_log, tr("Log"));
     auto *traceSplit = new QSplitter(Qt::Vertical);
     traceSplit->addWidget(m_trace);
-    traceSplit->addWidget(m_eventView);
+    traceSplit->addWidget(details);
     auto *split = new QSplitter;
     split->addWidget(left);
     split->addWidget(traceSplit);
@@ -99,6 +109,10 @@ RunConsole::RunConsole(GraphDocument *doc, GraphScene *scene, RunController *run
         QTreeWidgetItem *last = m_trace->topLevelItem(m_trace->topLevelItemCount() - 1);
         if (last && last->data(0, Qt::UserRole).isNull())  // tokens that follow do not replace the node's event
             last->setData(0, Qt::UserRole, json);  // the newest event, shown when the row is clicked
+    });
+    connect(runner, &RunController::logLine, this, [this](const QString &node, const QString &level, const QString &message) {
+        m_log->appendPlainText(QStringLiteral("%1 [%2] %3: %4")
+                                   .arg(QTime::currentTime().toString("HH:mm:ss.zzz"), level, node.isEmpty() ? tr("(run)") : node, message));
     });
     connect(runner, &RunController::answerText, this, [this](const QString &piece) {
         m_answerText += piece;
@@ -173,6 +187,7 @@ void RunConsole::run()
     m_answer->clear();
     m_trace->clear();
     m_eventView->clear();
+    m_log->clear();
     for (const auto &n : m_doc->workflow().nodes)
         if (NodeItem *item = m_scene->nodeItem(QString::fromStdString(n.id))) {
             item->setRunStatus({});

@@ -34,6 +34,7 @@ public:
     QTextBrowser *answerView() const { return m_answer; }
     QTreeWidget *trace() const { return m_trace; }
     QPlainTextEdit *eventView() const { return m_eventView; }
+    QPlainTextEdit *logView() const { return m_log; }
     QComboBox *profileBox() const { return m_profile; }
     QPushButton *runButton() const { return m_runButton; }
     const QString &answerText() const { return m_answerText; }
@@ -58,6 +59,7 @@ private:
     QTextBrowser *m_answer;
     QTreeWidget *m_trace;
     QPlainTextEdit *m_eventView;  // the selected trace row's event: inputs, outputs, timing
+    QPlainTextEdit *m_log;        // what nodes logged, retries, failures
     QString m_answerText;
     QString m_lastStatus;
     QString m_lastOutputs;

@@ -171,28 +171,7 @@ void CatalogPage::showManifest()
         m_add->setEnabled(false);
         return;
     }
-    const nlohmann::json install = m->raw.value("install", nlohmann::json::object());
-    const bool fromNpm = m->transport == "stdio" && install.contains("npm");
-    const bool installed = fromNpm && !engine::installedExecutable(*m, m_installDir).empty();
-    QString how;
-    if (m->transport == "http")
-        how = tr("A remote server at %1").arg(QString::fromStdString(m->url).toHtmlEscaped());
-    else if (installed)
-        how = tr("npm package %1, installed").arg(QString::fromStdString(install.value("npm", "") + "@" + install.value("version", "")));
-    else if (fromNpm)
-        how = tr("npm package %1; downloaded by npx when first used, or install it now")
-                  .arg(QString::fromStdString(install.value("npm", "") + "@" + install.value("version", "")));
-    else
-        how = tr("Runs %1").arg(QString::fromStdString(m->command).toHtmlEscaped());
-    const std::string homepage = m->raw.value("homepage", "");
-    m_about->setText(QStringLiteral("<h3>%1</h3><p>%2</p><p><small>%3 · %4%5</small></p>")
-                         .arg(pick(m->name, m->nameZh).toHtmlEscaped(), pick(m->description, m->descriptionZh).toHtmlEscaped(),
-                              QString::fromStdString(m->category), how,
-                              homepage.empty() ? QString()
-                                               : QStringLiteral(" · <a href=\"%1\">%2</a>")
-                                                     .arg(QString::fromStdString(homepage).toHtmlEscaped(), tr("homepage"))));
-    m_install->setEnabled(fromNpm);
-    m_install->setText(installed ? tr("Re&install") : tr("&Install"));
+    describe(*m);
     m_add->setEnabled(true);
 
     m_form = new QFormLayout(m_formHost);
@@ -226,6 +205,32 @@ void CatalogPage::showManifest()
         addField(s, true);
     for (const auto &e : m->env)
         addField(e, false);
+}
+
+void CatalogPage::describe(const engine::PluginManifest &m)
+{
+    const nlohmann::json install = m.raw.value("install", nlohmann::json::object());
+    const bool fromNpm = m.transport == "stdio" && install.contains("npm");
+    const bool installed = fromNpm && !engine::installedExecutable(m, m_installDir).empty();
+    QString how;
+    if (m.transport == "http")
+        how = tr("A remote server at %1").arg(QString::fromStdString(m.url).toHtmlEscaped());
+    else if (installed)
+        how = tr("npm package %1, installed").arg(QString::fromStdString(install.value("npm", "") + "@" + install.value("version", "")));
+    else if (fromNpm)
+        how = tr("npm package %1; downloaded by npx when first used, or install it now")
+                  .arg(QString::fromStdString(install.value("npm", "") + "@" + install.value("version", "")));
+    else
+        how = tr("Runs %1").arg(QString::fromStdString(m.command).toHtmlEscaped());
+    const std::string homepage = m.raw.value("homepage", "");
+    m_about->setText(QStringLiteral("<h3>%1</h3><p>%2</p><p><small>%3 · %4%5</small></p>")
+                         .arg(pick(m.name, m.nameZh).toHtmlEscaped(), pick(m.description, m.descriptionZh).toHtmlEscaped(),
+                              QString::fromStdString(m.category), how,
+                              homepage.empty() ? QString()
+                                               : QStringLiteral(" · <a href=\"%1\">%2</a>")
+                                                     .arg(QString::fromStdString(homepage).toHtmlEscaped(), tr("homepage"))));
+    m_install->setEnabled(fromNpm);
+    m_install->setText(installed ? tr("Re&install") : tr("&Install"));
 }
 
 void CatalogPage::showStatus(const QString &text, bool problem)
@@ -314,8 +319,10 @@ void CatalogPage::install()
         showStatus(message, !ok);
         const bool stillShown = selectedId() == id;
         m_install->setText(ok ? tr("Re&install") : tr("&Install"));
-        if (ok && stillShown)
+        if (ok && stillShown) {
             m_log->hide();
+            describe(*current());
+        }
         if (ok)  // plugins of the workflow that use this server start from the install now
             for (const auto &[alias, entry] : m_doc->workflow().plugins.items())
                 if (entry.is_object() && entry.value("catalog", "") == id.toStdString())

@@ -51,6 +51,7 @@ private:
     void fill();
     void filter(const QString &text);
     void showManifest();
+    void describe(const engine::PluginManifest &m);  // the text about the shown plugin
     void install();
     void addToWorkflow();
     void showStatus(const QString &text, bool problem);

@@ -223,12 +223,29 @@ bool RunController::start(const engine::Workflow &workflow, const nlohmann::json
             const QString node = QString::fromStdString(event.nodeId);
             switch (event.type) {
             case engine::RunEventType::NodeStarted: emit nodeStatus(node, "running", {}); break;
-            case engine::RunEventType::NodeFinished:
-                emit nodeStatus(node, "done", QString::number(event.data.value("elapsedMs", 0.0), 'f', 0) + " ms");
+            case engine::RunEventType::NodeFinished: {
+                QString detail = QString::number(event.data.value("elapsedMs", 0.0), 'f', 0) + " ms";
+                const long long tokens = event.data.value("usage", nlohmann::json::object()).value("total_tokens", 0LL);
+                if (tokens > 0)
+                    detail += " · " + tr("%n token(s)", nullptr, static_cast<int>(tokens));
+                emit nodeStatus(node, "done", detail);
                 break;
+            }
             case engine::RunEventType::NodeSkipped: emit nodeStatus(node, "skipped", {}); break;
             case engine::RunEventType::NodeFailed:
                 emit nodeStatus(node, "failed", QString::fromStdString(event.data.value("message", "")));
+                emit logLine(node, "error", QString::fromStdString(event.data.value("message", "")));
+                break;
+            case engine::RunEventType::Log:
+                emit logLine(node, QString::fromStdString(event.data.value("level", "info")),
+                             QString::fromStdString(event.data.value("message", "")));
+                break;
+            case engine::RunEventType::NodeRetrying:
+                emit logLine(node, "warning",
+                             tr("retrying (attempt %1) in %2 ms: %3")
+                                 .arg(event.data.value("attempt", 0))
+                                 .arg(event.data.value("delayMs", 0))
+                                 .arg(QString::fromStdString(event.data.value("message", ""))));
                 break;
             case engine::RunEventType::Answer:
                 emit answerText(QString::fromStdString(event.data.value("text", "")));

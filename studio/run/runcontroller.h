@@ -52,6 +52,8 @@ signals:
     void nodeStatus(const QString &nodeId, const QString &status, const QString &detail);  // running, done, failed, skipped
     void answerText(const QString &piece);
     void traceEvent(const QString &json);  // every event, as JSON, for the trace view
+    // What nodes log (tool progress, warnings), retries and failures, for the log view.
+    void logLine(const QString &nodeId, const QString &level, const QString &message);
     // succeeded, failed, cancelled; `outputs` is the end node's outputs as JSON text.
     void runEnded(const QString &status, const QString &message, const QString &outputs);
     void toolsListed(const QString &server, const QString &toolsJson, const QString &error);

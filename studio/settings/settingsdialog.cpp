@@ -2,6 +2,7 @@
 
 #include "engine/model/providerprofile.h"
 #include "studio/run/runcontroller.h"
+#include "studio/settings/generalpage.h"
 #include "studio/settings/keystore.h"
 
 #include <QCheckBox>
@@ -15,6 +16,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace flowdeck {
@@ -23,7 +25,7 @@ namespace studio {
 SettingsDialog::SettingsDialog(RunController *runner, KeyStore *keys, QWidget *parent)
     : QDialog(parent), m_runner(runner), m_keys(keys)
 {
-    setWindowTitle(tr("Model providers"));
+    setWindowTitle(tr("Settings"));
     m_list = new QListWidget;
     m_name = new QLineEdit;
     m_name->setObjectName("name");
@@ -69,12 +71,17 @@ SettingsDialog::SettingsDialog(RunController *runner, KeyStore *keys, QWidget *p
     right->addWidget(m_status);
     right->addStretch(1);
     right->addWidget(m_local);
-    auto *columns = new QHBoxLayout;
+    auto *providers = new QWidget;
+    auto *columns = new QHBoxLayout(providers);
     columns->addWidget(m_list, 1);
     columns->addLayout(right, 2);
+    m_general = new GeneralPage;
+    m_tabs = new QTabWidget;
+    m_tabs->addTab(providers, tr("Model &Providers"));
+    m_tabs->addTab(m_general, tr("&Appearance and Language"));
     auto *close = new QDialogButtonBox(QDialogButtonBox::Close);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(columns, 1);
+    layout->addWidget(m_tabs, 1);
     layout->addWidget(close);
     resize(760, 460);
 

@@ -9,10 +9,12 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
+class QTabWidget;
 
 namespace flowdeck {
 namespace studio {
 
+class GeneralPage;
 class KeyStore;
 class RunController;
 
@@ -33,6 +35,8 @@ public:
     QLineEdit *field(const QString &name) const;  // name, title, baseUrl, defaultModel, apiKeySecret, apiKey
     QLabel *status() const { return m_status; }
     QLabel *localServers() const { return m_local; }
+    QTabWidget *tabs() const { return m_tabs; }
+    GeneralPage *general() const { return m_general; }
 
     // profiles.json in the config folder, merging `profile` under `name`. False with `error`.
     static bool writeProfile(const QString &name, const nlohmann::json &profile, QString *error);
@@ -52,6 +56,8 @@ private:
     QCheckBox *m_needsKey;
     QLabel *m_status;
     QLabel *m_local;
+    QTabWidget *m_tabs;
+    GeneralPage *m_general;
 };
 
 } // namespace studio

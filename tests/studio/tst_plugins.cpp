@@ -4,12 +4,14 @@
 // over the tools of the real server-everything.
 #include "engine/mcp/plugincatalog.h"
 #include "engine/mcp/plugininstall.h"
+#include "studio/app/language.h"
 #include "studio/app/mainwindow.h"
 #include "studio/canvas/graphscene.h"
 #include "studio/document/commands.h"
 #include "studio/panels/inspectorwidget.h"
 #include "studio/panels/palettewidget.h"
 #include "studio/panels/promptedit.h"
+#include "studio/panels/runconsole.h"
 #include "studio/plugins/catalogpage.h"
 #include "studio/plugins/pluginsdialog.h"
 #include "studio/run/serverdirectory.h"
@@ -19,6 +21,7 @@
 #include <QComboBox>
 #include <QCompleter>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QTabWidget>
@@ -64,6 +67,13 @@ class TestPlugins : public QObject {
         return f.fileName();
     }
     GraphDocument *doc() const { return m_window->document(); }
+    static void saveShot(QWidget *widget, const QString &name)
+    {
+        const QString out = QDir(QStringLiteral(FLOWDECK_BINARY_DIR)).filePath("screenshots");
+        QDir().mkpath(out);
+        QTest::qWait(100);  // widgets added to a shown layout are shown on a later turn of the event loop
+        QVERIFY(widget->grab().save(QDir(out).filePath(name)));
+    }
     QWidget *inspectorField(const QString &objectName) const { return m_window->inspector()->findChild<QWidget *>(objectName); }
 
 private slots:
@@ -73,6 +83,7 @@ private slots:
         qputenv("FLOWDECK_NO_KEYCHAIN", "1");
         qputenv("FLOWDECK_PLUGIN_DIR", m_installs.path().toUtf8());
         qputenv("FLOWDECK_NO_RECOVERY_PROMPT", "1");
+        QCOMPARE(installTranslations("en"), QStringLiteral("en"));  // English plural forms: "1 tool", "9 tools"
     }
 
     void init()
@@ -120,8 +131,12 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(m_window->palette()->itemForTool("memory", "read_graph"), 30000);
         dialog->tabs()->setCurrentIndex(0);
         dialog->selectPlugin("memory");
-        QTRY_VERIFY(dialog->pluginList()->currentItem()->text().contains(" tool"));
+        QTRY_COMPARE(dialog->pluginList()->currentItem()->text(), QStringLiteral("memory — 9 tools"));
         QVERIFY(!dialog->toolList()->findItems("create_entities", Qt::MatchExactly).isEmpty());
+        saveShot(dialog, "plugins-dialog.png");
+        dialog->tabs()->setCurrentIndex(1);
+        saveShot(dialog, "plugins-catalog.png");
+        dialog->tabs()->setCurrentIndex(0);
 
         // Removing is one undoable step; the palette follows.
         QTest::mouseClick(dialog->removeButton(), Qt::LeftButton);
@@ -184,7 +199,7 @@ private slots:
         QCOMPARE(doc()->undoStack()->count(), 1);  // one step for the whole import
 
         dialog->selectPlugin("everything");
-        QTRY_VERIFY2_WITH_TIMEOUT(dialog->pluginList()->currentItem()->text().contains("16 tool"),
+        QTRY_VERIFY2_WITH_TIMEOUT(dialog->pluginList()->currentItem()->text().contains("16 tools"),
                                   qPrintable(dialog->pluginList()->currentItem()->text() + " " + dialog->errorText()), 30000);
         QVERIFY(!dialog->toolList()->findItems("get-sum", Qt::MatchExactly).isEmpty());
         dialog->selectPlugin("remote");
@@ -228,6 +243,7 @@ private slots:
         qobject_cast<PromptEdit *>(inspectorField("argument:a"))->insertPlainText("2");
         qobject_cast<PromptEdit *>(inspectorField("argument:b"))->insertPlainText("3.5");
         QCOMPARE(doc()->node("call")->config["arguments"], nlohmann::json({{"a", 2}, {"b", 3.5}}));  // numbers, not text
+        saveShot(m_window->inspector(), "inspector-tool-picker.png");
         auto *b = qobject_cast<PromptEdit *>(inspectorField("argument:b"));
         b->selectAll();
         b->insertPlainText("three");  // not a number: marked, not written
@@ -239,6 +255,26 @@ private slots:
         doc()->undoStack()->undo();  // the tool choice
         QCOMPARE(doc()->node("call")->config["tool"], nlohmann::json("echo"));
         QCOMPARE(doc()->node("call")->config["arguments"]["message"], nlohmann::json("{{start.text}}"));
+    }
+
+    void toolProgressShowsInTheRunLog()
+    {
+        nlohmann::json wf = everythingWorkflow();
+        wf["nodes"][1]["config"] = {{"server", "everything"}, {"tool", "trigger-long-running-operation"},
+                                    {"arguments", {{"duration", 0.4}, {"steps", 2}}}};
+        QFile f(m_files.filePath("progress.flow.json"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray::fromStdString(wf.dump(2)));
+        f.close();
+        QVERIFY(m_window->openFile(f.fileName()));
+        RunConsole *console = m_window->console();
+        console->inputField("text")->setText("go");
+        QSignalSpy finished(console, &RunConsole::finished);
+        QTest::mouseClick(console->runButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(console->lastStatus(), QStringLiteral("succeeded"));
+        const QString log = console->logView()->toPlainText();
+        QVERIFY2(log.contains("[info] call: progress 1 of 2") && log.contains("progress 2 of 2"), qPrintable(log));
     }
 
     void conditionBuilderEditsCasesAndPorts()
@@ -267,11 +303,12 @@ private slots:
         right->setFocus();
         QTest::keyClicks(right, "10");
         const nlohmann::json condition = doc()->node("route")->config["cases"][0]["conditions"][1];
-        QCOMPARE(condition, nlohmann::json({{"left", "{{sys.user}}"}, {"op", "gt"}, {"right", 10.0}}));
+        QCOMPARE(condition, nlohmann::json({{"left", "{{sys.user}}"}, {"op", "gt"}, {"right", 10}}));
         auto *logic = qobject_cast<QComboBox *>(inspectorField("case:big")->findChild<QWidget *>("logic"));
         logic->setCurrentIndex(1);
         emit logic->activated(1);
         QCOMPARE(doc()->node("route")->config["cases"][0]["logic"], nlohmann::json("or"));
+        saveShot(m_window->inspector(), "inspector-condition-builder.png");
 
         // A second case is a new port; removing it takes its connections with it, in one step.
         QTest::mouseClick(inspectorField("field:cases")->findChild<QPushButton *>("addCase"), Qt::LeftButton);

@@ -2,6 +2,7 @@
 // palette drops, port drags, delete and undo, copy and paste, inspector edits, and
 // screenshots for review.
 #include "studio/app/language.h"
+#include "studio/app/theme.h"
 #include "studio/app/mainwindow.h"
 #include "studio/canvas/graphscene.h"
 #include "studio/canvas/graphview.h"
@@ -13,6 +14,7 @@
 #include "studio/panels/promptedit.h"
 #include "studio/panels/runconsole.h"
 #include "studio/settings/keystore.h"
+#include "studio/settings/generalpage.h"
 #include "studio/settings/settingsdialog.h"
 #include "studio/panels/serverrequestdialog.h"
 #include "tests/support/mockllm.h"
@@ -68,6 +70,7 @@ private slots:
         f.close();
         qputenv("FLOWDECK_CONFIG_DIR", m_config.path().toUtf8());
         qputenv("FLOWDECK_NO_KEYCHAIN", "1");  // no desktop session: keys go to the 0600 file
+        qputenv("XDG_CONFIG_HOME", m_config.filePath("xdg").toUtf8());  // QSettings (language, theme) stay here
     }
 
     void init()
@@ -237,6 +240,10 @@ private slots:
             QVERIFY2(item->runStatus() == "done", qPrintable(QString::fromStdString(n.id) + ": " + item->runStatus()));
         }
         QVERIFY(console->trace()->topLevelItemCount() >= 3);
+        QString details;
+        for (int i = 0; i < console->trace()->topLevelItemCount(); ++i)
+            details += console->trace()->topLevelItem(i)->text(0) + ": " + console->trace()->topLevelItem(i)->text(2) + "\n";
+        QVERIFY2(QRegularExpression("reply: \\d+ ms").match(details).hasMatch(), qPrintable(details));  // each node's time
         console->trace()->setCurrentItem(console->trace()->topLevelItem(1));  // a node's finish: its outputs
         QVERIFY2(console->eventView()->toPlainText().contains("\"outputs\""), qPrintable(console->eventView()->toPlainText()));
 
@@ -453,6 +460,42 @@ private slots:
         doc->undoStack()->undo();
         QVERIFY(validated.wait(3000));
         QVERIFY(!m_window->scene()->nodeItem("answer_1")->toolTip().contains("nowhere"));
+    }
+
+    void themeAndLanguageAreChosenInSettings()
+    {
+        m_window->openSettings();
+        auto *dialog = m_window->findChild<SettingsDialog *>("settings");
+        QVERIFY(dialog);
+        dialog->tabs()->setCurrentIndex(1);
+        QComboBox *theme = dialog->general()->theme();
+        theme->setCurrentIndex(theme->findData("dark"));
+        emit theme->activated(theme->currentIndex());
+        QCOMPARE(themeSetting(), QStringLiteral("dark"));
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 80);
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(m_window->openFile(QStringLiteral(FLOWDECK_SOURCE_DIR "/examples/order-triage.flow.json")));
+        QApplication::processEvents();
+        const QImage shot = m_window->grab().toImage();
+        const QPoint canvasCorner = m_window->view()->mapTo(m_window.get(), QPoint(4, 4));
+        QVERIFY2(shot.pixelColor(canvasCorner).lightness() < 80, "the canvas is drawn dark");
+        const QString out = QDir(QStringLiteral(FLOWDECK_BINARY_DIR)).filePath("screenshots");
+        QDir().mkpath(out);
+        QVERIFY(shot.save(QDir(out).filePath("studio-main-window-dark.png")));
+
+        theme->setCurrentIndex(theme->findData("light"));
+        emit theme->activated(theme->currentIndex());
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 180);
+        QApplication::processEvents();
+        QVERIFY(m_window->grab().toImage().pixelColor(canvasCorner).lightness() > 180);
+
+        QComboBox *language = dialog->general()->language();
+        language->setCurrentIndex(language->findData("zh_CN"));
+        emit language->activated(language->currentIndex());
+        QCOMPARE(languageSetting(), QStringLiteral("zh_CN"));
+        QVERIFY(dialog->general()->note().contains("next time"));
+        setLanguageSetting({});
+        setThemeSetting({});
     }
 
     void screenshotsForReview()
