@@ -14,6 +14,7 @@ int main(int argc, char **argv)
     flowdeck::runtime::addProfilesCommand(app, action);
     flowdeck::runtime::addFormatCommand(app, action);
     flowdeck::runtime::addMcpCommand(app, action);
+    flowdeck::runtime::addServeCommand(app, action);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError &e) {

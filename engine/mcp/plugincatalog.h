@@ -32,6 +32,8 @@ class PluginCatalog {
 public:
     // Loads every *.json manifest of a folder (plugin.schema.json aside); bad ones are reported and skipped.
     Diagnostics loadDirectory(const std::filesystem::path &dir);
+    // Adds (or replaces) one manifest; a diagnostic naming `where` if it is not one.
+    Diagnostic add(const nlohmann::json &manifest, const std::string &where);
     const PluginManifest *find(const std::string &id) const;
     std::vector<const PluginManifest *> all() const;
 

@@ -1,0 +1,102 @@
+// /admin/v1: deploy, inspect, roll back and delete apps, manage their API keys and
+// read their run history. Every call needs the admin token.
+#include "runtime/serve/serveapi.h"
+
+#include <charconv>
+
+namespace flowdeck::runtime {
+
+namespace http = boost::beast::http;
+
+namespace {
+
+int queryInt(std::string_view target, std::string_view name, int fallback)
+{
+    const auto q = target.find('?');
+    if (q == std::string_view::npos)
+        return fallback;
+    const std::string key = std::string(name) + "=";
+    for (std::size_t at = q + 1; at < target.size();) {
+        const std::size_t end = std::min(target.find('&', at), target.size());
+        const auto pair = target.substr(at, end - at);
+        if (pair.substr(0, key.size()) == key) {
+            int value = fallback;
+            std::from_chars(pair.data() + key.size(), pair.data() + pair.size(), value);
+            return value;
+        }
+        at = end + 1;
+    }
+    return fallback;
+}
+
+void send(const ReplyPtr &reply, const AppStore::Outcome &outcome) { sendJson(reply, outcome.status, outcome.body); }
+
+} // namespace
+
+void ServeApi::admin(Request &request, const ReplyPtr &reply, const std::vector<std::string> &path)
+{
+    const std::string token = bearerToken(request);
+    if (token.empty())
+        return sendError(reply, 401, "The admin API needs the admin token: 'Authorization: Bearer <token>'.", "unauthorized",
+                         {{"WWW-Authenticate", "Bearer"}});
+    if (!constantTimeEqual(token, m_options.adminToken))
+        return sendError(reply, 403, "The admin token is not right.", "forbidden");
+    const auto method = request.method();
+    if (path.size() == 3 && path[2] == "apps") {
+        if (method != http::verb::get)
+            return sendError(reply, 405, "Use GET to list the apps.", "method_not_allowed");
+        nlohmann::json apps = nlohmann::json::array();
+        for (const auto &name : m_apps.names())
+            apps.push_back(m_apps.describe(name).body);
+        return sendJson(reply, 200, {{"apps", apps}});
+    }
+    if (path.size() < 4 || path[2] != "apps")
+        return sendError(reply, 404, "There is nothing at " + std::string(request.target()) + ".", "not_found");
+    const std::string &name = path[3];
+    if (path.size() == 4) {
+        if (method == http::verb::get)
+            return send(reply, m_apps.describe(name));
+        if (method == http::verb::delete_)
+            return send(reply, m_apps.remove(name));
+        if (method != http::verb::put)
+            return sendError(reply, 405, "Use PUT to deploy, GET to read or DELETE to remove an app.", "method_not_allowed");
+        const auto bundle = nlohmann::json::parse(request.body(), nullptr, false);
+        if (bundle.is_discarded())
+            return sendError(reply, 400, "The deploy bundle is not valid JSON.", "invalid_request");
+        return m_apps.deploy(name, bundle, [reply](AppStore::Outcome outcome) { send(reply, outcome); });
+    }
+    const std::string &what = path[4];
+    if (what == "rollback" && path.size() == 5) {
+        if (method != http::verb::post)
+            return sendError(reply, 405, "Use POST to roll back.", "method_not_allowed");
+        const auto body = request.body().empty() ? nlohmann::json::object() : nlohmann::json::parse(request.body(), nullptr, false);
+        std::optional<int> version;
+        if (body.is_object() && body.contains("version") && body["version"].is_number_integer())
+            version = body["version"].get<int>();
+        return m_apps.rollback(name, version, [reply](AppStore::Outcome outcome) { send(reply, outcome); });
+    }
+    if (what == "keys" && path.size() == 5) {
+        if (method == http::verb::get)
+            return send(reply, m_apps.listKeys(name));
+        if (method != http::verb::post)
+            return sendError(reply, 405, "Use POST to create a key or GET to list them.", "method_not_allowed");
+        const auto body = request.body().empty() ? nlohmann::json::object() : nlohmann::json::parse(request.body(), nullptr, false);
+        const std::string label = body.is_object() ? body.value("label", "") : "";
+        return send(reply, m_apps.createKey(name, label));
+    }
+    if (what == "keys" && path.size() == 6) {
+        if (method != http::verb::delete_)
+            return sendError(reply, 405, "Use DELETE to revoke a key.", "method_not_allowed");
+        return send(reply, m_apps.revokeKey(name, path[5]));
+    }
+    if (what == "runs" && path.size() == 5) {
+        if (!m_apps.find(name))
+            return sendError(reply, 404, "There is no app named '" + name + "'.", "not_found");
+        const int limit = std::clamp(queryInt(request.target(), "limit", 50), 1, 1000);
+        const int offset = std::max(0, queryInt(request.target(), "offset", 0));
+        return sendJson(reply, 200, {{"app", name}, {"runs", m_history.list(name, limit, offset)}});
+    }
+    sendError(reply, 404, "There is nothing at " + std::string(request.target()) + ".", "not_found");
+}
+
+} // namespace flowdeck::runtime

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "runtime/serve/liveapp.h"
+#include "runtime/serve/secretbox.h"
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+
+namespace flowdeck::runtime {
+
+// The deployed apps and their state in the data directory:
+//   apps/<app>/versions/<n>/bundle.json    the bundle without its secret values
+//   apps/<app>/versions/<n>/secrets.sealed the secret values, encrypted (SecretBox)
+//   apps/<app>/versions/<n>/live           written once the version passed its smoke check
+//   apps/<app>/current                     the number of the version being served
+//   apps/<app>/keys.json                   the app's API keys, hashed
+// A deploy writes its version, builds it, smoke-checks it and only then switches
+// `current` (an atomic rename) and the app in memory; until then, and after any
+// failure or crash, the previous version goes on serving.
+class AppStore {
+public:
+    AppStore(boost::asio::io_context &io, engine::HttpClient &http, const SecretBox &box, std::filesystem::path dataDir);
+    ~AppStore();
+
+    // Loads the current version of every app; problems go to `log` and that app is left out.
+    void loadAll(const std::function<void(const std::string &)> &log);
+
+    struct Outcome {
+        unsigned status = 200;       // HTTP status for the admin API
+        nlohmann::json body;         // the answer
+    };
+    using Done = std::function<void(Outcome)>;
+    void deploy(const std::string &name, const nlohmann::json &bundle, Done done);
+    // Back to `version`, or the one before the current.
+    void rollback(const std::string &name, std::optional<int> version, Done done);
+    Outcome remove(const std::string &name);
+
+    std::shared_ptr<LiveApp> find(const std::string &name) const;
+    std::vector<std::string> names() const;
+    Outcome describe(const std::string &name) const;
+
+    Outcome createKey(const std::string &name, const std::string &label);
+    Outcome revokeKey(const std::string &name, const std::string &id);
+    Outcome listKeys(const std::string &name) const;
+    bool keyAllowed(const std::string &name, const std::string &key) const;
+    bool deploying() const { return !m_deploying.empty(); }
+
+    static bool validName(const std::string &name);
+
+private:
+    std::filesystem::path appDir(const std::string &name) const { return m_dir / "apps" / name; }
+    std::vector<int> versionsOf(const std::string &name) const;
+    void activate(const std::string &name, int version, const nlohmann::json &bundle,
+                  const std::map<std::string, std::string> &secrets, bool fresh, Done done);
+    nlohmann::json readKeys(const std::string &name) const;
+
+    boost::asio::io_context &m_io;
+    engine::HttpClient &m_http;
+    const SecretBox &m_box;
+    std::filesystem::path m_dir;
+    std::map<std::string, std::shared_ptr<LiveApp>> m_apps;
+    std::map<std::string, std::set<std::string>> m_keyHashes;  // app -> sha256 of live keys
+    std::set<std::string> m_deploying;
+};
+
+} // namespace flowdeck::runtime

@@ -1,0 +1,43 @@
+// GET /apps/{app}/chat: the embeddable chat page (web/chat, built into one chat.html),
+// and /apps/{app}/chat/info, what the page shows about the app.
+#include "runtime/serve/serveapi.h"
+
+namespace flowdeck::runtime {
+
+namespace http = boost::beast::http;
+
+void ServeApi::chatPage(Request &request, const ReplyPtr &reply, const std::string &name, bool info)
+{
+    if (request.method() != http::verb::get && request.method() != http::verb::head)
+        return sendError(reply, 405, "Use GET for the chat page.", "method_not_allowed", {{"Allow", "GET"}});
+    auto app = m_apps.find(name);
+    if (!app)
+        return sendError(reply, 404, "There is no app named '" + name + "' on this runtime.", "not_found");
+    if (info) {
+        const auto &wf = app->workflow();
+        nlohmann::json inputs = nlohmann::json::array();
+        for (const auto &input : wf.inputs)
+            inputs.push_back({{"name", input.name}, {"label", input.label.empty() ? input.name : input.label},
+                              {"type", input.type}, {"required", input.required}});
+        return sendJson(reply, 200,
+                        {{"app", name}, {"title", wf.name.empty() ? name : wf.name}, {"description", wf.description},
+                         {"mode", wf.mode}, {"needsKey", !app->settings().publicAccess}, {"inputs", inputs}});
+    }
+    if (m_chatPage.empty()) {
+        if (auto page = readFile(m_options.webDir / "chat.html"))
+            m_chatPage = std::move(*page);
+        else
+            return sendError(reply, 503,
+                             "The chat page is not installed: build it with `npm ci && npm run build` in web/chat, or set "
+                             "FLOWDECK_WEB_DIR to the folder holding chat.html (looked in " + m_options.webDir.string() + ").",
+                             "unavailable");
+    }
+    // The page may be embedded in other sites (an iframe), but runs no one else's scripts.
+    reply->send(200, "text/html; charset=utf-8", m_chatPage,
+                {{"Cache-Control", "no-cache"},
+                 {"Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' "
+                                             "'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'"},
+                 {"X-Content-Type-Options", "nosniff"}});
+}
+
+} // namespace flowdeck::runtime

@@ -1,0 +1,157 @@
+// /apps/{app}/mcp: a deployed app as an MCP server over Streamable HTTP. One tool, named
+// after the app, whose input schema is the app's start inputs (plus "query" for a chat
+// app). Answers are plain JSON; there is no server-initiated stream (GET is 405).
+// Origin and Host are checked so that a web page cannot reach it by DNS rebinding.
+#include "runtime/serve/serveapi.h"
+
+namespace flowdeck::runtime {
+
+namespace http = boost::beast::http;
+
+struct McpSessionState {
+    std::string app;
+    std::string protocolVersion;
+};
+
+namespace {
+
+const char *const kVersions[] = {"2025-06-18", "2025-03-26", "2024-11-05"};
+
+std::string header(const Request &request, std::string_view name)
+{
+    const auto it = request.find(name);
+    return it == request.end() ? std::string() : std::string(it->value());
+}
+
+std::string hostOf(const std::string &hostPort)
+{
+    if (!hostPort.empty() && hostPort[0] == '[')
+        return hostPort.substr(0, hostPort.find(']') + 1);
+    return hostPort.substr(0, hostPort.find(':'));
+}
+
+nlohmann::json rpcResult(const nlohmann::json &id, nlohmann::json result)
+{
+    return {{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}};
+}
+
+nlohmann::json rpcError(const nlohmann::json &id, int code, const std::string &message)
+{
+    return {{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}};
+}
+
+std::string toolName(const std::string &app)
+{
+    std::string name;
+    for (char c : app)
+        name += std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' ? c : '_';
+    return name.substr(0, 64);
+}
+
+} // namespace
+
+void ServeApi::mcpEndpoint(Request &request, const ReplyPtr &reply, const std::string &name)
+{
+    // DNS rebinding: a browser page may only come from an allowed origin, and on a
+    // loopback-only server the Host must be a loopback name.
+    const std::string host = hostOf(header(request, "Host"));
+    if (m_options.loopbackOnly && host != "localhost" && host != "127.0.0.1" && host != "[::1]" &&
+        std::find(m_options.allowedHosts.begin(), m_options.allowedHosts.end(), host) == m_options.allowedHosts.end())
+        return sendError(reply, 403, "The Host '" + host + "' is not allowed for this MCP endpoint.", "forbidden");
+    if (const std::string origin = header(request, "Origin"); !origin.empty()) {
+        const std::string originHost = hostOf(origin.substr(origin.find("://") == std::string::npos ? 0 : origin.find("://") + 3));
+        const bool same = originHost == host;
+        const bool listed = std::find(m_options.allowedOrigins.begin(), m_options.allowedOrigins.end(), origin) != m_options.allowedOrigins.end();
+        if (!same && !listed)
+            return sendError(reply, 403, "The Origin '" + origin + "' is not allowed for this MCP endpoint.", "forbidden");
+    }
+    auto app = authorizedApp(request, reply, name);
+    if (!app)
+        return;
+    const std::string sessionId = header(request, "Mcp-Session-Id");
+    if (request.method() == http::verb::delete_) {
+        if (sessionId.empty() || !m_mcpSessions.erase(sessionId))
+            return sendError(reply, 404, "There is no MCP session '" + sessionId + "'.", "not_found");
+        return reply->send(200, "application/json", "{}");
+    }
+    if (request.method() == http::verb::get)
+        return sendError(reply, 405, "This MCP server sends no messages of its own; use POST.", "method_not_allowed",
+                         {{"Allow", "POST, DELETE"}});
+    if (request.method() != http::verb::post)
+        return sendError(reply, 405, "Use POST for MCP messages.", "method_not_allowed", {{"Allow", "POST, DELETE"}});
+
+    const auto message = nlohmann::json::parse(request.body(), nullptr, false);
+    if (message.is_discarded() || !message.is_object() || message.value("jsonrpc", "") != "2.0" || !message.contains("method"))
+        return sendJson(reply, 400, rpcError(nullptr, -32700, "The body is not a JSON-RPC 2.0 message."));
+    const std::string method = message.value("method", "");
+    const nlohmann::json id = message.contains("id") ? message["id"] : nlohmann::json();
+    if (method == "initialize") {
+        const std::string asked = message.value("params", nlohmann::json::object()).value("protocolVersion", "");
+        std::string version = kVersions[0];
+        for (const char *v : kVersions)
+            if (asked == v)
+                version = v;
+        const std::string session = randomToken(18);
+        m_mcpSessions[session] = std::make_shared<McpSessionState>(McpSessionState{name, version});
+        const auto &wf = app->workflow();
+        return sendJson(reply, 200,
+                        rpcResult(id, {{"protocolVersion", version},
+                                       {"capabilities", {{"tools", {{"listChanged", false}}}}},
+                                       {"serverInfo", {{"name", "flowdeck-" + name}, {"title", wf.name}, {"version", std::to_string(app->version())}}},
+                                       {"instructions", wf.description.empty() ? "Call the tool '" + toolName(name) + "' to run the app." : wf.description}}),
+                        {{"Mcp-Session-Id", session}});
+    }
+    auto session = m_mcpSessions.find(sessionId);
+    if (sessionId.empty())
+        return sendJson(reply, 400, rpcError(id, -32600, "Send the Mcp-Session-Id header from initialize."));
+    if (session == m_mcpSessions.end() || session->second->app != name)
+        return sendJson(reply, 404, rpcError(id, -32001, "The MCP session has ended or never existed; initialize again."));
+    if (!message.contains("id"))  // a notification (initialized, cancelled): nothing to answer
+        return reply->send(202, "", "");
+    if (method == "ping")
+        return sendJson(reply, 200, rpcResult(id, nlohmann::json::object()));
+    if (method == "tools/list") {
+        const auto &wf = app->workflow();
+        return sendJson(reply, 200,
+                        rpcResult(id, {{"tools", {{{"name", toolName(name)},
+                                                   {"title", wf.name.empty() ? name : wf.name},
+                                                   {"description", wf.description.empty() ? "Runs the Flowdeck app '" + name + "'." : wf.description},
+                                                   {"inputSchema", app->inputSchema()}}}}}));
+    }
+    if (method != "tools/call")
+        return sendJson(reply, 200, rpcError(id, -32601, "This server has no method '" + method + "'."));
+    const auto params = message.value("params", nlohmann::json::object());
+    if (params.value("name", "") != toolName(name))
+        return sendJson(reply, 200, rpcError(id, -32602, "There is no tool '" + params.value("name", "") + "'; the tool is '" + toolName(name) + "'."));
+    nlohmann::json arguments = params.value("arguments", nlohmann::json::object());
+    if (!arguments.is_object())
+        return sendJson(reply, 200, rpcError(id, -32602, "The arguments must be an object."));
+    engine::RunOptions options;
+    if (app->workflow().isChat()) {
+        const std::string query = arguments.value("query", "");
+        if (query.empty())
+            return sendJson(reply, 200, rpcError(id, -32602, "The argument \"query\" is required."));
+        options.sys = {{"query", query}, {"history", nlohmann::json::array()}, {"conversation_id", ""}, {"user", "mcp"}};
+        arguments.erase("query");
+    } else {
+        options.sys = {{"user", "mcp"}};
+    }
+    options.inputs = arguments;
+    execute(app, "mcp", std::move(options), reply, [reply, app, id](const engine::WorkflowRun &run) {
+        if (run.status() != engine::RunStatus::Succeeded)
+            return sendJson(reply, 200,
+                            rpcResult(id, {{"content", {{{"type", "text"}, {"text", "The app failed: " + app->redact(run.error())}}}},
+                                           {"isError", true}}));
+        const bool chat = app->workflow().isChat();
+        const auto &outputs = run.outputs();
+        std::string text = chat ? run.answer()
+                                : (outputs.size() == 1 && outputs.begin()->is_string() ? outputs.begin()->get<std::string>()
+                                                                                       : outputs.dump(2));
+        nlohmann::json result = {{"content", {{{"type", "text"}, {"text", text}}}}, {"isError", false}};
+        if (!chat)
+            result["structuredContent"] = outputs;
+        reply->send(200, "application/json", app->redact(rpcResult(id, result).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
+    });
+}
+
+} // namespace flowdeck::runtime

@@ -1,0 +1,165 @@
+// POST /v1/chat/completions and GET /v1/models: a deployed app as an OpenAI "model".
+#include "runtime/serve/serveapi.h"
+
+#include <ctime>
+
+namespace flowdeck::runtime {
+
+namespace {
+
+// The text of a message's content: a string, or the text parts of an array.
+std::string contentText(const nlohmann::json &content)
+{
+    if (content.is_string())
+        return content.get<std::string>();
+    std::string text;
+    if (content.is_array())
+        for (const auto &part : content)
+            if (part.is_object() && part.value("type", "") == "text")
+                text += (text.empty() ? "" : "\n") + part.value("text", "");
+    return text;
+}
+
+// What a workflow (not chat) app answers in a chat: its single text output, or all as JSON.
+std::string workflowAnswer(const nlohmann::json &outputs)
+{
+    if (outputs.is_object() && outputs.size() == 1 && outputs.begin()->is_string())
+        return outputs.begin()->get<std::string>();
+    return "```json\n" + outputs.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n```";
+}
+
+std::string sse(const nlohmann::json &data)
+{
+    return "data: " + data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n\n";
+}
+
+} // namespace
+
+void ServeApi::chatCompletions(Request &request, const ReplyPtr &reply)
+{
+    const auto body = nlohmann::json::parse(request.body(), nullptr, false);
+    if (body.is_discarded() || !body.is_object())
+        return sendError(reply, 400, "The request body is not a JSON object.", "invalid_request_error");
+    const std::string model = body.contains("model") && body["model"].is_string() ? body["model"].get<std::string>() : "";
+    if (model.empty())
+        return sendError(reply, 400, "\"model\" is required: the name of the app to talk to.", "invalid_request_error");
+    if (!body.contains("messages") || !body["messages"].is_array() || body["messages"].empty())
+        return sendError(reply, 400, "\"messages\" must be a non-empty array.", "invalid_request_error");
+    auto app = authorizedApp(request, reply, model);
+    if (!app)
+        return;
+    const auto &messages = body["messages"];
+    int lastUser = -1;
+    for (int i = 0; i < static_cast<int>(messages.size()); ++i) {
+        if (!messages[i].is_object() || !messages[i].contains("role"))
+            return sendError(reply, 400, "messages[" + std::to_string(i) + "] needs a \"role\".", "invalid_request_error");
+        if (messages[i].value("role", "") == "user")
+            lastUser = i;
+    }
+    if (lastUser < 0)
+        return sendError(reply, 400, "\"messages\" has no message with role \"user\".", "invalid_request_error");
+    const std::string query = contentText(messages[lastUser]["content"]);
+    nlohmann::json history = nlohmann::json::array();
+    for (int i = 0; i < lastUser; ++i) {
+        const std::string role = messages[i].value("role", "");
+        if (role == "user" || role == "assistant")
+            history.push_back({{"role", role}, {"content", contentText(messages[i]["content"])}});
+    }
+
+    engine::RunOptions options;
+    const auto &wf = app->workflow();
+    const std::string user = body.value("user", "api");
+    if (wf.isChat()) {
+        options.sys = {{"query", query}, {"history", history}, {"conversation_id", body.value("conversation_id", "")}, {"user", user}};
+    } else {
+        // A workflow app takes its inputs as a JSON object, or the message as its first input.
+        auto parsed = nlohmann::json::parse(query, nullptr, false);
+        if (parsed.is_object())
+            options.inputs = parsed;
+        else if (!wf.inputs.empty())
+            options.inputs[wf.inputs.front().name] = query;
+        options.sys = {{"user", user}};
+    }
+
+    const bool stream = body.value("stream", false);
+    const bool includeUsage = body.value("stream_options", nlohmann::json::object()).value("include_usage", false);
+    struct StreamState {
+        bool started = false;
+        std::string id;
+        long long created = 0;
+    };
+    auto state = std::make_shared<StreamState>();
+    state->created = static_cast<long long>(std::time(nullptr));
+    state->id = "chatcmpl-" + randomToken(12);
+    auto chunk = [state, model](nlohmann::json delta, nlohmann::json finish) {
+        return sse({{"id", state->id}, {"object", "chat.completion.chunk"}, {"created", state->created}, {"model", model},
+                    {"choices", {{{"index", 0}, {"delta", std::move(delta)}, {"finish_reason", std::move(finish)}}}}});
+    };
+    auto startStream = [state, reply, chunk] {
+        if (state->started)
+            return;
+        state->started = true;
+        reply->begin(200, "text/event-stream", {{"Cache-Control", "no-cache"}, {"X-Accel-Buffering", "no"}});
+        reply->write(chunk({{"role", "assistant"}, {"content", ""}}, nullptr));
+    };
+    if (stream)
+        options.onEvent = [reply, startStream, chunk](const engine::RunEvent &event) {
+            if (event.type != engine::RunEventType::Answer)
+                return;
+            startStream();
+            reply->write(chunk({{"content", event.data.value("text", "")}}, nullptr));
+        };
+    execute(app, "chat", std::move(options), reply,
+            [this, app, reply, stream, includeUsage, state, chunk, startStream, model](const engine::WorkflowRun &run) {
+                const bool ok = run.status() == engine::RunStatus::Succeeded;
+                const auto &u = run.usage();
+                const nlohmann::json usage = {{"prompt_tokens", u.promptTokens}, {"completion_tokens", u.completionTokens},
+                                              {"total_tokens", u.totalTokens}};
+                const std::string answer = app->workflow().isChat() ? run.answer() : (ok ? workflowAnswer(run.outputs()) : "");
+                if (!ok && run.status() == engine::RunStatus::Cancelled && reply->closed())
+                    return;
+                const std::string message = app->redact(run.error());
+                if (!ok && !(stream && state->started))
+                    return sendError(reply, statusForRunError(run.errorKind()),
+                                     "The app '" + model + "' failed" +
+                                         (run.failedNode().empty() ? "" : " at node '" + run.failedNode() + "'") + ": " + message,
+                                     engine::errorKindName(run.errorKind()));
+                if (!stream)
+                    return sendJson(reply, 200,
+                                    {{"id", state->id}, {"object", "chat.completion"}, {"created", state->created},
+                                     {"model", model},
+                                     {"choices", {{{"index", 0}, {"message", {{"role", "assistant"}, {"content", answer}}},
+                                                   {"finish_reason", "stop"}}}},
+                                     {"usage", usage}});
+                if (!ok) {  // the stream has begun: the error is its last event
+                    reply->write(sse({{"error", {{"message", message}, {"type", engine::errorKindName(run.errorKind())},
+                                                 {"code", statusForRunError(run.errorKind())}}}}));
+                } else {
+                    if (!state->started) {
+                        startStream();
+                        if (!answer.empty())
+                            reply->write(chunk({{"content", answer}}, nullptr));
+                    }
+                    reply->write(chunk(nlohmann::json::object(), "stop"));
+                    if (includeUsage)
+                        reply->write(sse({{"id", state->id}, {"object", "chat.completion.chunk"}, {"created", state->created},
+                                          {"model", model}, {"choices", nlohmann::json::array()}, {"usage", usage}}));
+                }
+                reply->write("data: [DONE]\n\n");
+                reply->end();
+            });
+}
+
+void ServeApi::models(const Request &request, const ReplyPtr &reply)
+{
+    // The apps the caller may use: public ones, those its key opens, or all for the admin.
+    const std::string key = bearerToken(request);
+    const bool admin = !key.empty() && constantTimeEqual(key, m_options.adminToken);
+    nlohmann::json data = nlohmann::json::array();
+    for (const auto &name : m_apps.names())
+        if (admin || m_apps.find(name)->settings().publicAccess || m_apps.keyAllowed(name, key))
+            data.push_back({{"id", name}, {"object", "model"}, {"created", 0}, {"owned_by", "flowdeck"}});
+    sendJson(reply, 200, {{"object", "list"}, {"data", data}});
+}
+
+} // namespace flowdeck::runtime

@@ -1,0 +1,61 @@
+// POST /v1/apps/{app}/run: JSON inputs in, outputs out; with Accept: text/event-stream,
+// the run's node events as server-sent events.
+#include "runtime/serve/serveapi.h"
+
+namespace flowdeck::runtime {
+
+namespace http = boost::beast::http;
+
+void ServeApi::runApi(Request &request, const ReplyPtr &reply, const std::string &name)
+{
+    auto body = request.body().empty() ? nlohmann::json::object() : nlohmann::json::parse(request.body(), nullptr, false);
+    if (body.is_discarded() || !body.is_object())
+        return sendError(reply, 400, "The request body must be a JSON object: {\"inputs\": {...}}.", "invalid_request");
+    auto app = authorizedApp(request, reply, name);
+    if (!app)
+        return;
+    engine::RunOptions options;
+    options.inputs = body.contains("inputs") ? body["inputs"] : body;
+    if (!options.inputs.is_object())
+        return sendError(reply, 400, "\"inputs\" must be a JSON object of the app's start inputs.", "invalid_request");
+    options.inputs.erase("query");
+    if (app->workflow().isChat()) {
+        const std::string query = body.value("query", body.contains("inputs") ? body["inputs"].value("query", "") : "");
+        if (query.empty())
+            return sendError(reply, 400, "'" + name + "' is a chat app: give the user's message as \"query\".", "invalid_request");
+        options.sys = {{"query", query}, {"history", body.value("history", nlohmann::json::array())},
+                       {"conversation_id", body.value("conversation_id", "")}, {"user", body.value("user", "api")}};
+    } else {
+        options.sys = {{"user", body.value("user", "api")}};
+    }
+    const auto accept = request.find(http::field::accept);
+    const bool stream = accept != request.end() && std::string_view(accept->value().data(), accept->value().size()).find("text/event-stream") != std::string_view::npos;
+    if (stream) {
+        reply->begin(200, "text/event-stream", {{"Cache-Control", "no-cache"}, {"X-Accel-Buffering", "no"}});
+        options.onEvent = [reply, app](const engine::RunEvent &event) {
+            reply->write("event: " + std::string(engine::runEventTypeName(event.type)) + "\ndata: " +
+                         app->redact(event.toJson().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)) + "\n\n");
+        };
+    }
+    execute(app, "run", std::move(options), reply, [reply, app, stream, name](const engine::WorkflowRun &run) {
+        if (stream)
+            return reply->end();  // the last event (run_finished, run_failed, run_cancelled) said how it ended
+        const auto &u = run.usage();
+        nlohmann::json out = {{"runId", run.id()}, {"app", name}, {"version", app->version()},
+                              {"status", engine::runStatusName(run.status())}, {"elapsedMs", run.elapsedMs()},
+                              {"usage", {{"prompt_tokens", u.promptTokens}, {"completion_tokens", u.completionTokens},
+                                         {"total_tokens", u.totalTokens}}}};
+        if (run.status() == engine::RunStatus::Succeeded) {
+            out["outputs"] = run.outputs();
+            if (app->workflow().isChat())
+                out["answer"] = run.answer();
+            return reply->send(200, "application/json",
+                               app->redact(out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
+        }
+        out["error"] = {{"message", app->redact(run.error())}, {"type", engine::errorKindName(run.errorKind())},
+                        {"node", run.failedNode()}, {"code", statusForRunError(run.errorKind())}};
+        sendJson(reply, statusForRunError(run.errorKind()), out);
+    });
+}
+
+} // namespace flowdeck::runtime

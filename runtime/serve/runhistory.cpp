@@ -1,0 +1,127 @@
+#include "runtime/serve/runhistory.h"
+
+#include <sqlite3.h>
+
+namespace flowdeck::runtime {
+
+namespace {
+
+constexpr const char *kSchema = R"sql(
+PRAGMA journal_mode=WAL;
+PRAGMA synchronous=NORMAL;
+CREATE TABLE IF NOT EXISTS runs (
+  run_id TEXT PRIMARY KEY, app TEXT NOT NULL, version INTEGER, api TEXT, started_at TEXT,
+  elapsed_ms REAL, status TEXT, error_kind TEXT, error TEXT, failed_node TEXT,
+  prompt_tokens INTEGER, completion_tokens INTEGER, inputs TEXT, outputs TEXT);
+CREATE INDEX IF NOT EXISTS runs_by_app ON runs(app, started_at);
+)sql";
+
+} // namespace
+
+RunHistory::~RunHistory()
+{
+    flush();
+    if (m_db)
+        sqlite3_close(m_db);
+}
+
+bool RunHistory::open(const std::filesystem::path &file, std::string &error)
+{
+    if (sqlite3_open(file.c_str(), &m_db) != SQLITE_OK) {
+        error = "Cannot open the run history " + file.string() + ": " + sqlite3_errmsg(m_db);
+        return false;
+    }
+    char *message = nullptr;
+    if (sqlite3_exec(m_db, kSchema, nullptr, nullptr, &message) != SQLITE_OK) {
+        error = "Cannot prepare the run history " + file.string() + ": " + (message ? message : "");
+        sqlite3_free(message);
+        return false;
+    }
+    return true;
+}
+
+void RunHistory::record(RunRecord record)
+{
+    m_pending.push_back(std::move(record));
+    if (m_pending.size() >= 1000)
+        return flush();
+    if (m_timerSet)
+        return;
+    m_timerSet = true;
+    m_timer.expires_after(std::chrono::milliseconds(200));
+    m_timer.async_wait([this](const boost::system::error_code &ec) {
+        m_timerSet = false;
+        if (!ec)
+            flush();
+    });
+}
+
+void RunHistory::flush()
+{
+    if (!m_db || m_pending.empty())
+        return;
+    sqlite3_exec(m_db, "BEGIN", nullptr, nullptr, nullptr);
+    sqlite3_stmt *insert = nullptr;
+    sqlite3_prepare_v2(m_db,
+                       "INSERT OR REPLACE INTO runs VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", -1,
+                       &insert, nullptr);
+    for (const auto &r : m_pending) {
+        auto text = [&](int i, const std::string &v) { sqlite3_bind_text(insert, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT); };
+        text(1, r.runId);
+        text(2, r.app);
+        sqlite3_bind_int(insert, 3, r.version);
+        text(4, r.api);
+        text(5, r.startedAt);
+        sqlite3_bind_double(insert, 6, r.elapsedMs);
+        text(7, r.status);
+        text(8, r.errorKind);
+        text(9, r.error);
+        text(10, r.failedNode);
+        sqlite3_bind_int64(insert, 11, r.promptTokens);
+        sqlite3_bind_int64(insert, 12, r.completionTokens);
+        text(13, r.inputs);
+        text(14, r.outputs);
+        sqlite3_step(insert);
+        sqlite3_reset(insert);
+    }
+    sqlite3_finalize(insert);
+    sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr);
+    m_pending.clear();
+}
+
+nlohmann::json RunHistory::list(const std::string &app, int limit, int offset)
+{
+    flush();
+    nlohmann::json out = nlohmann::json::array();
+    sqlite3_stmt *query = nullptr;
+    sqlite3_prepare_v2(m_db,
+                       "SELECT run_id, version, api, started_at, elapsed_ms, status, error_kind, error, failed_node, "
+                       "prompt_tokens, completion_tokens, inputs, outputs FROM runs WHERE app = ?1 "
+                       "ORDER BY started_at DESC, rowid DESC LIMIT ?2 OFFSET ?3",
+                       -1, &query, nullptr);
+    sqlite3_bind_text(query, 1, app.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(query, 2, limit);
+    sqlite3_bind_int(query, 3, offset);
+    auto column = [&](int i) {
+        const auto *t = sqlite3_column_text(query, i);
+        return t ? std::string(reinterpret_cast<const char *>(t)) : std::string();
+    };
+    auto json = [&](int i) {
+        auto parsed = nlohmann::json::parse(column(i), nullptr, false);
+        return parsed.is_discarded() ? nlohmann::json() : parsed;
+    };
+    while (sqlite3_step(query) == SQLITE_ROW) {
+        nlohmann::json row = {{"runId", column(0)}, {"version", sqlite3_column_int(query, 1)}, {"api", column(2)},
+                              {"startedAt", column(3)}, {"elapsedMs", sqlite3_column_double(query, 4)},
+                              {"status", column(5)}, {"usage", {{"prompt_tokens", sqlite3_column_int64(query, 9)},
+                                                                {"completion_tokens", sqlite3_column_int64(query, 10)}}},
+                              {"inputs", json(11)}, {"outputs", json(12)}};
+        if (column(5) != "succeeded")
+            row["error"] = {{"kind", column(6)}, {"message", column(7)}, {"node", column(8)}};
+        out.push_back(row);
+    }
+    sqlite3_finalize(query);
+    return out;
+}
+
+} // namespace flowdeck::runtime

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace flowdeck::runtime {
+
+// Secret values at rest: AES-256-GCM under the runtime's key — $FLOWDECK_SECRET_KEY
+// (base64 of 32 bytes), else <data>/secret.key, made on first start with mode 0600.
+class SecretBox {
+public:
+    // False with `error` when the key cannot be read or made.
+    bool open(const std::filesystem::path &dataDir, std::string &error);
+    std::string seal(const std::map<std::string, std::string> &values) const;  // a JSON text
+    // False when the text was not sealed with this key or was changed.
+    bool unseal(const std::string &sealed, std::map<std::string, std::string> &values) const;
+
+private:
+    std::string m_key;  // 32 bytes
+};
+
+std::string randomToken(std::size_t bytes);  // base64url, no padding
+std::string sha256Hex(const std::string &text);
+bool constantTimeEqual(const std::string &a, const std::string &b);
+std::string base64Encode(const std::string &bytes);
+std::optional<std::string> base64Decode(const std::string &text);
+
+// Writes a file through a temporary one and a rename, with the given mode; false with `error`.
+bool writeFileAtomically(const std::filesystem::path &path, const std::string &content, std::string &error,
+                         unsigned mode = 0644);
+std::optional<std::string> readFile(const std::filesystem::path &path);
+
+} // namespace flowdeck::runtime
