@@ -49,6 +49,9 @@ bool StdioChannel::start(const std::string &command, const std::vector<std::stri
     posix_spawn_file_actions_adddup2(&actions, in[0], 0);
     posix_spawn_file_actions_adddup2(&actions, out[1], 1);
     posix_spawn_file_actions_adddup2(&actions, err[1], 2);
+    // Nothing else of ours reaches the server: not the runtime's listening socket nor its
+    // clients' connections, which would otherwise outlive us in the child.
+    posix_spawn_file_actions_addclosefrom_np(&actions, 3);
     if (!cwd.empty())
         posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
     posix_spawnattr_t attr;

@@ -111,7 +111,8 @@ void AppStore::loadAll(const std::function<void(const std::string &)> &log)
             continue;
         }
         m_apps[name] = built.value();
-        for (const auto &k : readKeys(name).value("keys", nlohmann::json::array()))
+        const nlohmann::json keys = readKeys(name);
+        for (const auto &k : keys.value("keys", nlohmann::json::array()))
             if (!k.value("revoked", false))
                 m_keyHashes[name].insert(k.value("hash", ""));
         log("Serving '" + name + "' version " + std::to_string(*version) + ".");
@@ -309,7 +310,8 @@ AppStore::Outcome AppStore::listKeys(const std::string &name) const
     if (!find(name))
         return error(404, "There is no app named '" + name + "'.", "not_found");
     nlohmann::json out = nlohmann::json::array();
-    for (auto k : readKeys(name)["keys"]) {
+    const nlohmann::json keys = readKeys(name);
+    for (auto k : keys["keys"]) {
         k.erase("hash");
         out.push_back(k);
     }

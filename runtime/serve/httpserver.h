@@ -31,6 +31,8 @@ public:
     virtual void onClose(std::function<void()> callback) = 0;
     // The peer's address, for logs and rate limits.
     virtual const std::string &peer() const = 0;
+    // Names the app the request turned out to be for (metrics); nothing by default.
+    virtual void tagApp(const std::string &) {}
 };
 using ReplyPtr = std::shared_ptr<Reply>;
 using Handler = std::function<void(Request &request, ReplyPtr reply)>;

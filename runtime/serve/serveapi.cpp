@@ -38,6 +38,7 @@ public:
     bool closed() const override { return m_inner->closed(); }
     void onClose(std::function<void()> callback) override { m_inner->onClose(std::move(callback)); }
     const std::string &peer() const override { return m_inner->peer(); }
+    void tagApp(const std::string &app) override { m_app = app; }
 
 private:
     void count(unsigned status)
@@ -190,6 +191,7 @@ std::shared_ptr<LiveApp> ServeApi::authorizedApp(const Request &request, const R
         sendError(reply, 404, "There is no app named '" + name + "' on this runtime.", "not_found");
         return nullptr;
     }
+    reply->tagApp(name);
     if (!app->settings().publicAccess) {
         const std::string key = bearerToken(request);
         if (key.empty()) {
