@@ -15,6 +15,7 @@ int main(int argc, char **argv)
     flowdeck::runtime::addFormatCommand(app, action);
     flowdeck::runtime::addMcpCommand(app, action);
     flowdeck::runtime::addServeCommand(app, action);
+    flowdeck::runtime::addDeployCommand(app, action);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError &e) {

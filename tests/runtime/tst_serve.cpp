@@ -158,6 +158,52 @@ private slots:
         QVERIFY(serve.log().contains("stopped"));
     }
 
+    void deployCommandMakesAWorkingEndpoint()
+    {
+        QTemporaryDir data, files;
+        ServeProcess serve(data.path());
+        QString error;
+        QVERIFY2(serve.start({}, &error), qPrintable(error));
+        QFile profiles(files.filePath("profiles.json"));
+        QVERIFY(profiles.open(QIODevice::WriteOnly));
+        profiles.write(QByteArray::fromStdString(m_mock.profilesJson()));
+        profiles.close();
+        json wf = chatBundle()["workflow"];
+        QFile flow(files.filePath("assistant.flow.json"));
+        QVERIFY(flow.open(QIODevice::WriteOnly));
+        flow.write(QByteArray::fromStdString(wf.dump(2)));
+        flow.close();
+
+        auto deployCli = [&](const QStringList &extra, QProcessEnvironment env = QProcessEnvironment::systemEnvironment()) {
+            QProcess p;
+            env.insert("FLOWDECK_CONFIG_DIR", files.path());
+            env.remove("FLOWDECK_TEST_KEY");
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral(FLOWDECK_BINARY),
+                    QStringList{"deploy", flow.fileName(), "--to", QString::fromStdString(serve.url("")), "--token",
+                                QString::fromStdString(serve.adminToken())} + extra);
+            p.waitForFinished(60000);
+            return std::make_tuple(p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError()));
+        };
+        auto [code, out, err] = deployCli({"--new-key", "--app", "helper"});
+        QVERIFY2(code == 0, qPrintable(err));
+        QVERIFY(err.contains("[4/4] Live: 'helper' version 1"));
+        const json result = json::parse(out.toStdString());
+        QCOMPARE(result["openaiBaseUrl"], json(serve.url("/v1")));
+        const json answer = openaiChat(serve, result["apiKey"], "helper", true);
+        QVERIFY2(!answer.contains("error") && !answer.value("content", "").empty(), answer.dump().c_str());
+
+        // A model whose key is not set here: refused before anything is uploaded, naming the key.
+        wf["models"]["default"]["profile"] = "mock-keyed";
+        QVERIFY(flow.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        flow.write(QByteArray::fromStdString(wf.dump(2)));
+        flow.close();
+        std::tie(code, out, err) = deployCli({"--app", "helper"});
+        QCOMPARE(code, 3);
+        QVERIFY2(err.contains("FLOWDECK_TEST_KEY"), qPrintable(err));
+        QCOMPARE(serve.request("GET", "/admin/v1/apps/helper", {}, serve.adminToken()).json()["version"], json(1));
+    }
+
     void authAndBadInputAreAnsweredClearly()
     {
         QTemporaryDir data;

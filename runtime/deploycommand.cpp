@@ -1,0 +1,169 @@
+// `flowdeck deploy FILE --to URL --token T`: validate, bundle, upload, smoke check, live.
+#include "engine/deploy/deploybundle.h"
+#include "engine/mcp/plugincatalog.h"
+#include "engine/net/httpclient.h"
+#include "engine/nodes/noderegistry.h"
+#include "engine/run/compiledworkflow.h"
+#include "engine/workflow/workflowfile.h"
+#include "runtime/cliconfig.h"
+#include "runtime/commands.h"
+#include "runtime/exitcodes.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+namespace flowdeck::runtime {
+
+namespace {
+
+struct DeployCliOptions {
+    std::string file, to, token, tokenFile, app, profilesFile;
+    bool publicAccess = false, newKey = false;
+    int rateLimit = 0;
+};
+
+struct Answer {
+    long status = 0;
+    nlohmann::json body;
+    std::string error;
+};
+
+Answer call(const std::string &method, const std::string &url, const std::string &token, const std::string &body)
+{
+    boost::asio::io_context io;
+    engine::HttpClient http(io);
+    engine::HttpRequest request;
+    request.method = method;
+    request.url = url;
+    request.body = body;
+    request.headers = {{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}};
+    request.timeoutMs = 10 * 60 * 1000;  // the runtime may fetch plugin servers for the smoke check
+    Answer answer;
+    std::string text;
+    engine::HttpCallbacks callbacks;
+    callbacks.onData = [&text](const engine::HttpResponse &, std::string_view chunk) {
+        text.append(chunk);
+        return true;
+    };
+    callbacks.onComplete = [&](engine::HttpResponse response, engine::HttpError error) {
+        if (error) {
+            answer.error = error.message;
+            return;
+        }
+        answer.status = response.status;
+        text += response.body;
+        answer.body = nlohmann::json::parse(text, nullptr, false);
+    };
+    http.start(std::move(request), std::move(callbacks));
+    io.run();
+    return answer;
+}
+
+std::string errorOf(const Answer &a)
+{
+    if (!a.error.empty())
+        return a.error;
+    if (a.body.is_object() && a.body.contains("error")) {
+        std::string text = a.body["error"].value("message", "");
+        for (const auto &d : a.body["error"].value("details", nlohmann::json::array()))
+            if (d.value("message", "") != text)
+                text += "\n  " + d.value("field", "") + ": " + d.value("message", "");
+        return text;
+    }
+    return "HTTP " + std::to_string(a.status);
+}
+
+int deploy(const DeployCliOptions &opts)
+{
+    std::string token = opts.token;
+    if (token.empty() && !opts.tokenFile.empty()) {
+        std::ifstream in(opts.tokenFile);
+        std::getline(in, token);
+    }
+    if (token.empty())
+        if (const char *env = std::getenv("FLOWDECK_ADMIN_TOKEN"))
+            token = env;
+    if (token.empty()) {
+        std::cerr << "flowdeck deploy: give the runtime's admin token with --token, --token-file or FLOWDECK_ADMIN_TOKEN.\n";
+        return kExitUsage;
+    }
+    std::string base = opts.to;
+    while (!base.empty() && base.back() == '/')
+        base.pop_back();
+
+    std::cerr << "[1/4] Validating " << opts.file << "\n";
+    auto loaded = engine::loadWorkflowFile(opts.file);
+    if (!loaded) {
+        printDiagnostics(loaded.diagnostics(), opts.file);
+        return kExitInvalidWorkflow;
+    }
+    if (auto compiled = engine::CompiledWorkflow::compile(loaded.value(), engine::NodeRegistry::builtin()); !compiled) {
+        printDiagnostics(compiled.diagnostics(), opts.file);
+        return kExitInvalidWorkflow;
+    }
+    const std::string app = opts.app.empty() ? loaded->id : opts.app;
+
+    std::cerr << "[2/4] Bundling the workflow with its profiles, plugins and secrets\n";
+    CliConfig config;
+    config.load(opts.profilesFile);
+    engine::PluginCatalog catalog;
+    catalog.loadDirectory(engine::PluginCatalog::defaultDirectory());
+    engine::BundleOptions bundleOptions;
+    bundleOptions.publicAccess = opts.publicAccess;
+    bundleOptions.rateLimitPerMinute = opts.rateLimit;
+    auto bundle = engine::buildDeployBundle(loaded.value(), config.profiles, config.secrets, catalog, bundleOptions);
+    if (!bundle) {
+        printDiagnostics(bundle.diagnostics(), opts.file);
+        return kExitInvalidWorkflow;
+    }
+    const std::string body = bundle->dump();
+
+    std::cerr << "[3/4] Uploading to " << base << " (" << (body.size() + 1023) / 1024
+              << " KiB); the runtime validates it, starts its plugins and smoke-checks it\n";
+    const Answer deployed = call("PUT", base + "/admin/v1/apps/" + app, token, body);
+    if (deployed.status != 200) {
+        std::cerr << "flowdeck deploy: the deploy of '" << app << "' failed"
+                  << (deployed.status ? " (HTTP " + std::to_string(deployed.status) + ")" : std::string()) << ": "
+                  << errorOf(deployed) << "\n";
+        if (deployed.status == 422 || deployed.status == 400)
+            std::cerr << "The version already running (if any) goes on serving.\n";
+        return deployed.status == 400 ? kExitInvalidWorkflow : kExitEndpointFailed;
+    }
+    std::cerr << "[4/4] Live: '" << app << "' version " << deployed.body.value("version", 0) << "\n";
+    nlohmann::json out = {{"app", app}, {"version", deployed.body.value("version", 0)},
+                          {"openaiBaseUrl", base + "/v1"}, {"runUrl", base + "/v1/apps/" + app + "/run"},
+                          {"mcpUrl", base + "/apps/" + app + "/mcp"}, {"chatUrl", base + "/apps/" + app + "/chat"}};
+    if (opts.newKey) {
+        const Answer key = call("POST", base + "/admin/v1/apps/" + app + "/keys", token, R"({"label": "flowdeck deploy"})");
+        if (key.status != 201) {
+            std::cerr << "flowdeck deploy: the app is live, but no API key was made: " << errorOf(key) << "\n";
+            return kExitEndpointFailed;
+        }
+        out["apiKey"] = key.body.value("key", "");
+        std::cerr << "The API key is shown only now; keep it somewhere safe.\n";
+    }
+    std::cout << out.dump(2) << "\n";
+    return kExitOk;
+}
+
+} // namespace
+
+void addDeployCommand(CLI::App &app, std::function<int()> &action)
+{
+    auto opts = std::make_shared<DeployCliOptions>();
+    CLI::App *cmd = app.add_subcommand("deploy", "Deploy a workflow to a runtime (`flowdeck serve`): validate, bundle, upload, "
+                                                 "smoke check, live.");
+    cmd->add_option("file", opts->file, "The workflow (*.flow.json)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("--to", opts->to, "The runtime's URL, e.g. http://127.0.0.1:8080")->required();
+    cmd->add_option("--token", opts->token, "The runtime's admin token (or FLOWDECK_ADMIN_TOKEN)");
+    cmd->add_option("--token-file", opts->tokenFile, "A file holding the admin token");
+    cmd->add_option("--app", opts->app, "The app's name on the runtime (default: the workflow's id)");
+    cmd->add_option("--profiles", opts->profilesFile, "A profiles.json to use instead of the config folder's");
+    cmd->add_flag("--public", opts->publicAccess, "Let anyone call the app without an API key");
+    cmd->add_option("--rate-limit", opts->rateLimit, "Requests a minute the app accepts (0: no limit)");
+    cmd->add_flag("--new-key", opts->newKey, "Create an API key for the app and print it (once)");
+    cmd->callback([opts, &action] { action = [opts] { return deploy(*opts); }; });
+}
+
+} // namespace flowdeck::runtime
