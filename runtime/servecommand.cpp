@@ -118,7 +118,7 @@ int serve(const ServeCliOptions &opts)
 
     boost::asio::io_context io;
     engine::HttpClient http(io);
-    RunHistory history(io);
+    RunHistory history;
     if (!history.open(data / "history.sqlite", error)) {
         std::cerr << "flowdeck serve: " << error << "\n";
         return kExitUsage;

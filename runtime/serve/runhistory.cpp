@@ -20,6 +20,13 @@ CREATE INDEX IF NOT EXISTS runs_by_app ON runs(app, started_at);
 
 RunHistory::~RunHistory()
 {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_wake.notify_one();
+    if (m_writer.joinable())
+        m_writer.join();
     flush();
     if (m_db)
         sqlite3_close(m_db);
@@ -37,35 +44,50 @@ bool RunHistory::open(const std::filesystem::path &file, std::string &error)
         sqlite3_free(message);
         return false;
     }
+    m_writer = std::thread([this] { writerLoop(); });
     return true;
 }
 
 void RunHistory::record(RunRecord record)
 {
+    std::lock_guard lock(m_mutex);
     m_pending.push_back(std::move(record));
-    if (m_pending.size() >= 1000)
-        return flush();
-    if (m_timerSet)
-        return;
-    m_timerSet = true;
-    m_timer.expires_after(std::chrono::milliseconds(200));
-    m_timer.async_wait([this](const boost::system::error_code &ec) {
-        m_timerSet = false;
-        if (!ec)
-            flush();
-    });
+}
+
+void RunHistory::writerLoop()
+{
+    std::unique_lock lock(m_mutex);
+    while (!m_stop) {
+        m_wake.wait_for(lock, std::chrono::milliseconds(200), [this] { return m_stop; });
+        std::vector<RunRecord> batch;
+        batch.swap(m_pending);
+        lock.unlock();
+        write(std::move(batch));
+        lock.lock();
+    }
 }
 
 void RunHistory::flush()
 {
-    if (!m_db || m_pending.empty())
+    std::vector<RunRecord> batch;
+    {
+        std::lock_guard lock(m_mutex);
+        batch.swap(m_pending);
+    }
+    write(std::move(batch));
+}
+
+void RunHistory::write(std::vector<RunRecord> batch)
+{
+    std::lock_guard lock(m_dbMutex);
+    if (!m_db || batch.empty())
         return;
     sqlite3_exec(m_db, "BEGIN", nullptr, nullptr, nullptr);
     sqlite3_stmt *insert = nullptr;
     sqlite3_prepare_v2(m_db,
                        "INSERT OR REPLACE INTO runs VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", -1,
                        &insert, nullptr);
-    for (const auto &r : m_pending) {
+    for (const auto &r : batch) {
         auto text = [&](int i, const std::string &v) { sqlite3_bind_text(insert, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT); };
         text(1, r.runId);
         text(2, r.app);
@@ -86,12 +108,12 @@ void RunHistory::flush()
     }
     sqlite3_finalize(insert);
     sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr);
-    m_pending.clear();
 }
 
 nlohmann::json RunHistory::list(const std::string &app, int limit, int offset)
 {
     flush();
+    std::lock_guard lock(m_dbMutex);
     nlohmann::json out = nlohmann::json::array();
     sqlite3_stmt *query = nullptr;
     sqlite3_prepare_v2(m_db,

@@ -1,12 +1,12 @@
 #pragma once
 
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/steady_timer.hpp>
-
 #include <nlohmann/json.hpp>
 
+#include <condition_variable>
 #include <filesystem>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 struct sqlite3;
@@ -22,22 +22,29 @@ struct RunRecord {
 };
 
 // Every run of every app, in SQLite (<data>/history.sqlite, WAL). Records are written
-// in batches a few times a second, so a busy server does not wait on the disk per run.
+// in batches by a thread of their own a few times a second, so the serving loop never
+// waits on the disk (a checkpoint's fsync can take a long time).
 class RunHistory {
 public:
-    explicit RunHistory(boost::asio::io_context &io) : m_timer(io) {}
+    RunHistory() = default;
     ~RunHistory();
     bool open(const std::filesystem::path &file, std::string &error);
-    void record(RunRecord record);
-    void flush();
+    void record(RunRecord record);  // from any thread
+    void flush();                   // writes what is waiting, now
     // The newest runs of an app first.
     nlohmann::json list(const std::string &app, int limit, int offset);
 
 private:
+    void write(std::vector<RunRecord> batch);
+    void writerLoop();
+
     sqlite3 *m_db = nullptr;
-    boost::asio::steady_timer m_timer;
+    std::mutex m_dbMutex;  // the connection
+    std::mutex m_mutex;    // m_pending, m_stop
+    std::condition_variable m_wake;
     std::vector<RunRecord> m_pending;
-    bool m_timerSet = false;
+    bool m_stop = false;
+    std::thread m_writer;
 };
 
 } // namespace flowdeck::runtime
