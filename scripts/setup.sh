@@ -11,6 +11,7 @@ DEBIAN_PACKAGES=(
   nlohmann-json3-dev libvalijson-dev libcurl4-openssl-dev libboost1.81-dev
   libre2-dev libcli11-dev libssl-dev libsqlite3-dev wrk
   qt6-base-dev qtkeychain-qt6-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools fonts-wqy-microhei
+  qt6-webengine-dev
 )
 # Node.js runs the test peers; a machine that already has node and npm keeps them.
 command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || DEBIAN_PACKAGES+=(nodejs npm)
@@ -42,6 +43,21 @@ install_test_peers() {
   echo "$hash" > "$stamp"
 }
 
+build_chat_page() {
+  # The deployed apps' chat page (web/chat): npm packages from the committed lock file,
+  # bundled into one chat.html by esbuild.
+  local web="$ROOT/web/chat" stamp="$ROOT/web/chat/node_modules/.flowdeck-lock-hash"
+  local hash
+  hash="$(sha256sum "$web/package-lock.json" | cut -d' ' -f1)"
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$hash" ]; then
+    say "Installing the chat page's packages (web/chat, npm ci)"
+    (cd "$web" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$hash" > "$stamp"
+  fi
+  say "Building the chat page"
+  (cd "$web" && npm run --silent build)
+}
+
 build() {
   say "Building Flowdeck in $BUILD_DIR"
   if [ ! -f "$BUILD_DIR/build.ninja" ]; then
@@ -52,4 +68,5 @@ build() {
 
 install_debian_packages
 install_test_peers
+build_chat_page
 build

@@ -1,0 +1,100 @@
+// Unit tests for the DOM-free parts of the page: node --test test/
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createSseParser, errorText } from '../src/sse.js';
+import { parseChartSource, sanitizeChartOption } from '../src/chart-option.js';
+
+function parseAll(chunks) {
+  const events = [];
+  const p = createSseParser((ev) => events.push(ev));
+  for (const c of chunks) p.push(c);
+  p.end();
+  return events;
+}
+
+const STREAM = 'data: {"choices":[{"delta":{"role":"assistant"}}]}\n\n'
+  + ': keep-alive\n\n'
+  + 'data: {"choices":[{"delta":{"content":"Hel"}}]}\n\n'
+  + 'event: message\r\ndata:{"choices":[{"delta":{"content":"lo"}}]}\r\n\r\n'
+  + 'data: [DONE]\n\n';
+
+test('SSE: whole stream in one read', () => {
+  const ev = parseAll([STREAM]);
+  assert.equal(ev.length, 4);
+  assert.equal(ev[1].json.choices[0].delta.content, 'Hel');
+  assert.equal(ev[2].json.choices[0].delta.content, 'lo');
+  assert.deepEqual(ev[3], { done: true });
+});
+
+test('SSE: same events whatever the read boundaries', () => {
+  const whole = parseAll([STREAM]);
+  for (let size = 1; size < 12; size++) {
+    const chunks = [];
+    for (let i = 0; i < STREAM.length; i += size) chunks.push(STREAM.slice(i, i + size));
+    assert.deepEqual(parseAll(chunks), whole, `chunk size ${size}`);
+  }
+  for (let cut = 0; cut <= STREAM.length; cut++) {
+    assert.deepEqual(parseAll([STREAM.slice(0, cut), STREAM.slice(cut)]), whole, `cut at ${cut}`);
+  }
+});
+
+test('SSE: CR-only line ends and CRLF split across reads', () => {
+  const ev = parseAll(['data: {"a":1}\r', '\ndata: {"b":2}\r\rdata: [DONE]\r']);
+  assert.deepEqual(ev, [{ json: { a: 1 } }, { json: { b: 2 } }, { done: true }]);
+});
+
+test('SSE: multi-line data and missing blank lines', () => {
+  assert.deepEqual(parseAll(['data: {"a":\ndata: 1}\n\n']), [{ json: { a: 1 } }]);
+  assert.deepEqual(parseAll(['data: {"a":1}\ndata: {"a":2}\ndata: [DONE]\n']),
+    [{ json: { a: 1 } }, { json: { a: 2 } }, { done: true }]);
+  assert.deepEqual(parseAll(['data: not json\n\n']), [{ raw: 'not json' }]);
+  assert.deepEqual(parseAll(['data: {"a":1}']), [{ json: { a: 1 } }], 'last line without line end');
+});
+
+test('SSE: error object mid-stream', () => {
+  const ev = parseAll(['data: {"choices":[{"delta":{"content":"x"}}]}\n\ndata: {"error":{"message":"boom","type":"server_error"}}\n\n']);
+  assert.equal(errorText(ev[1].json.error), 'boom');
+});
+
+test('errorText', () => {
+  assert.equal(errorText({ message: 'm', type: 't' }), 'm');
+  assert.equal(errorText('plain'), 'plain');
+  assert.equal(errorText({ error: { message: 'nested' } }), 'nested');
+  assert.equal(errorText({ code: 5 }), '{"code":5}');
+  assert.equal(errorText(null), '');
+});
+
+test('chart: only complete, drawable options', () => {
+  const ok = '{"xAxis":{"type":"category","data":["a"]},"yAxis":{},"series":[{"type":"bar","data":[1]}]}';
+  assert.ok(parseChartSource(ok));
+  assert.equal(parseChartSource(ok.slice(0, -3)), null, 'still streaming');
+  assert.equal(parseChartSource('[1,2]'), null);
+  assert.equal(parseChartSource('{"title":{"text":"no series"}}'), null);
+  assert.equal(parseChartSource('{"series":[{"type":"treemap","data":[]}]}'), null, 'type not bundled');
+  assert.ok(parseChartSource('{"series":{"type":"pie","data":[1]}}'), 'series as one object');
+});
+
+test('chart: option is made safe', () => {
+  const opt = JSON.parse(`{
+    "__proto__": {"polluted": true},
+    "title": {"text": "t", "link": "javascript:alert(1)", "sublink": "https://example.com"},
+    "tooltip": {"formatter": "<img src=x onerror=alert(1)>", "extraCssText": "x", "appendToBody": true},
+    "backgroundColor": {"image": "https://evil.example/track.png"},
+    "series": [{"type": "scatter", "symbol": "image://https://evil.example/p.png", "data": [1, "JavaScript:x", 3]}]
+  }`);
+  const out = sanitizeChartOption(opt, { reducedMotion: true });
+  assert.equal(({}).polluted, undefined);
+  assert.equal(Object.getPrototypeOf(out), Object.prototype);
+  assert.equal(out.title.link, undefined);
+  assert.equal(out.title.sublink, 'https://example.com');
+  assert.equal(out.tooltip.renderMode, 'richText');
+  assert.equal(out.tooltip.extraCssText, undefined);
+  assert.equal(out.tooltip.appendToBody, undefined);
+  assert.deepEqual(out.backgroundColor, {});
+  assert.equal(out.series[0].symbol, undefined);
+  assert.deepEqual(out.series[0].data, [1, null, 3]);
+  assert.equal(out.animation, false);
+  assert.equal(sanitizeChartOption({ series: [] }).tooltip.renderMode, 'richText', 'tooltip added');
+  assert.equal(sanitizeChartOption({ series: [] }).backgroundColor, 'transparent');
+  assert.equal(sanitizeChartOption({ series: [], tooltip: [{ trigger: 'axis' }] }).tooltip.trigger, 'axis');
+});
