@@ -3,6 +3,8 @@
 #include "studio/app/language.h"
 #include "studio/app/theme.h"
 #include "studio/canvas/graphscene.h"
+#include "studio/deploy/deploydialog.h"
+#include "studio/deploy/localruntime.h"
 #include "studio/canvas/graphview.h"
 #include "studio/document/commands.h"
 #include "studio/document/documentfile.h"
@@ -92,6 +94,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new GraphDo
             });
     }
     m_servers = new ServerDirectory(m_doc, m_runner, m_keys, this);
+    m_localRuntime = new LocalRuntime(this);
     m_inspector->setServers(m_servers);
     m_console = new RunConsole(m_doc, m_scene, m_runner);
     auto *bottom = new QDockWidget(tr("Run"), this);
@@ -199,6 +202,8 @@ void MainWindow::buildActions()
     QMenu *runMenu = menuBar()->addMenu(tr("&Run"));
     add(runMenu, tr("&Run"), QKeySequence(Qt::Key_F5), [this] { m_console->run(); });
     add(runMenu, tr("&Stop"), QKeySequence(Qt::SHIFT | Qt::Key_F5), [this] { m_console->stop(); });
+    runMenu->addSeparator();
+    add(runMenu, tr("&Deploy…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), [this] { openDeploy(); });
     QMenu *language = view->addMenu(tr("&Language"));
     auto *languages = new QActionGroup(this);
     const QString current = languageSetting();
@@ -249,6 +254,17 @@ PluginsDialog *MainWindow::openPlugins()
     m_plugins->raise();
     m_plugins->activateWindow();
     return m_plugins;
+}
+
+DeployDialog *MainWindow::openDeploy()
+{
+    if (!m_deploy) {
+        m_deploy = new DeployDialog(m_doc, m_runner, m_localRuntime, this);
+        m_deploy->setObjectName("deploy");
+    }
+    m_deploy->show();
+    m_deploy->raise();
+    return m_deploy;
 }
 
 void MainWindow::deleteSelection()

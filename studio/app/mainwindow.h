@@ -13,7 +13,9 @@ class InspectorWidget;
 class PaletteWidget;
 class RunConsole;
 class RunController;
+class DeployDialog;
 class KeyStore;
+class LocalRuntime;
 class PluginsDialog;
 class ServerDirectory;
 
@@ -39,6 +41,8 @@ public:
     ServerDirectory *servers() const { return m_servers; }
     void openSettings();
     PluginsDialog *openPlugins();  // shows the Plugins dialog (one at a time)
+    DeployDialog *openDeploy();    // shows the Deploy dialog
+    LocalRuntime *localRuntime() const { return m_localRuntime; }
     const QString &filePath() const { return m_path; }
 
     // Edit actions, also used by tests.
@@ -72,6 +76,8 @@ private:
     KeyStore *m_keys;
     ServerDirectory *m_servers;
     PluginsDialog *m_plugins = nullptr;
+    DeployDialog *m_deploy = nullptr;
+    LocalRuntime *m_localRuntime;
     QString m_path;
     int m_pasteCount = 0;
 };

@@ -1,5 +1,7 @@
 #include "studio/run/runcontroller.h"
 
+#include "engine/deploy/deploybundle.h"
+
 #include "engine/core/secretstore.h"
 #include "engine/mcp/mcpserverpool.h"
 #include "engine/mcp/plugincatalog.h"
@@ -191,6 +193,25 @@ void RunController::listTools(const engine::Workflow &workflow, const QString &o
                                           Qt::QueuedConnection);
             });
         }
+    });
+}
+
+void RunController::buildBundle(const engine::Workflow &workflow, bool publicAccess,
+                                std::function<void(QString, QStringList)> done)
+{
+    auto wf = std::make_shared<engine::Workflow>(workflow);
+    boost::asio::post(m_engine->io, [this, e = m_engine.get(), wf, publicAccess, done = std::move(done)] {
+        engine::BundleOptions options;
+        options.publicAccess = publicAccess;
+        auto bundle = engine::buildDeployBundle(*wf, e->profiles, e->secrets, e->catalog, options);
+        QString text;
+        QStringList problems;
+        if (bundle)
+            text = QString::fromStdString(bundle->dump());
+        else
+            for (const auto &d : bundle.diagnostics())
+                problems << QString::fromStdString(d.message);
+        QMetaObject::invokeMethod(this, [done, text, problems] { done(text, problems); }, Qt::QueuedConnection);
     });
 }
 

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -44,6 +46,10 @@ public:
     // answer comes back as toolsListed (servers start on the engine's thread).
     // With `only`, just that plugin; `restart` closes its server first and starts it afresh.
     void listTools(const engine::Workflow &workflow, const QString &only = {}, bool restart = false);
+    // The deploy bundle for `workflow` (engine/deploy/deploybundle.h) with the profiles and
+    // secrets runs use; `done` gets it as JSON text, or the problems, on the GUI thread.
+    void buildBundle(const engine::Workflow &workflow, bool publicAccess,
+                     std::function<void(QString bundle, QStringList problems)> done);
     // The user's answer to serverRequest `id`: a result object, or an error to decline.
     void answerServerRequest(int id, const nlohmann::json &result, const QString &error);
 

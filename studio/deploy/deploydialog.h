@@ -1,0 +1,82 @@
+#pragma once
+
+#include <QDialog>
+
+class QButtonGroup;
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QNetworkAccessManager;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QStackedWidget;
+class QWebEngineView;
+
+namespace flowdeck {
+namespace studio {
+
+class GraphDocument;
+class LocalRuntime;
+class RunController;
+
+// Deploy: validate -> bundle -> upload -> smoke check -> live, shown as steps with
+// progress and a clear message on any failure. Targets: this computer (the studio's own
+// runtime, no set-up), a remote runtime (URL and admin token) or Kubernetes (a folder of
+// manifests). The result shows the endpoints, the API key once, curl and OpenAI-SDK
+// snippets, and the app's chat page in a web view.
+class DeployDialog : public QDialog {
+    Q_OBJECT
+
+public:
+    enum Target { ThisComputer, Remote, Kubernetes };
+    DeployDialog(GraphDocument *doc, RunController *runner, LocalRuntime *local, QWidget *parent = nullptr);
+
+    void setTarget(Target target);
+    QLineEdit *field(const QString &name) const;  // app, url, token, folder
+    QPushButton *deployButton() const { return m_deploy; }
+    QListWidget *steps() const { return m_steps; }
+    QString message() const;
+    QString apiKey() const { return m_apiKey; }
+    QString chatUrl() const { return m_chatUrl; }
+    QString openAiBaseUrl() const { return m_baseUrl + "/v1"; }
+    QWebEngineView *chatView() const { return m_chatView; }
+    void deploy();
+    void openChat();
+
+signals:
+    void finished(bool ok);
+
+private:
+    enum Step { Validate, Bundle, Upload, SmokeCheck, Live };
+    void setStep(int step, const QString &state, const QString &detail = {});  // running, done, failed
+    void fail(int step, const QString &message);
+    void upload(const QByteArray &bundle);
+    void createKey();
+    void showResult();
+    Target target() const;
+
+    GraphDocument *m_doc;
+    RunController *m_runner;
+    LocalRuntime *m_local;
+    QNetworkAccessManager *m_network;
+    QStackedWidget *m_pages;
+    QButtonGroup *m_targets;
+    QLineEdit *m_app, *m_url, *m_token, *m_folder;
+    QCheckBox *m_public;
+    QListWidget *m_steps;
+    QProgressBar *m_progress;
+    QLabel *m_message;
+    QPushButton *m_deploy;
+    QLabel *m_endpoints;
+    QLineEdit *m_keyField;
+    QPlainTextEdit *m_snippets;
+    QWebEngineView *m_chatView = nullptr;
+    QString m_baseUrl, m_adminToken, m_appName, m_apiKey, m_chatUrl;
+    int m_version = 0;
+    bool m_busy = false;
+};
+
+} // namespace studio
+} // namespace flowdeck
