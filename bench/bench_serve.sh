@@ -33,7 +33,7 @@ TOKEN=$(cat "$WORK/data/admin-token")
 bash "$ROOT/tests/peers/start-mock-llm.sh" 0 > "$WORK/mock.log" 2>&1 &
 PIDS+=($!)
 MOCK_PORT=$(wait_line "$WORK/mock.log" 'LISTENING 127\.0\.0\.1:[0-9]+')
-DELAY_MS=2000 "$NODE" "$ROOT/bench/slow-llm.cjs" > "$WORK/slow.log" 2>&1 &
+DELAY_MS=2000 "$NODE" "$ROOT/tests/peers/slow-llm.cjs" > "$WORK/slow.log" 2>&1 &
 PIDS+=($!)
 SLOW_PORT=$(wait_line "$WORK/slow.log" 'LISTENING 127\.0\.0\.1:[0-9]+')
 

@@ -15,7 +15,7 @@ struct McpSessionState {
 
 namespace {
 
-const char *const kVersions[] = {"2025-06-18", "2025-03-26", "2024-11-05"};
+const char *const kVersions[] = {"2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"};
 
 std::string header(const Request &request, std::string_view name)
 {

@@ -3,6 +3,7 @@
 // auth and bad input, broken deploys, a runtime killed during a deploy, and secrets
 // that must never show.
 #include "tests/support/mockllm.h"
+#include "tests/support/peerserver.h"
 #include "tests/support/serveprocess.h"
 
 #include <QDirIterator>
@@ -204,6 +205,29 @@ private slots:
         QCOMPARE(serve.request("GET", "/admin/v1/apps/helper", {}, serve.adminToken()).json()["version"], json(1));
     }
 
+    void mcpEndpointPassesTheConformanceScenarios()
+    {
+        QTemporaryDir data;
+        ServeProcess serve(data.path());
+        QString error;
+        QVERIFY2(serve.start({}, &error), qPrintable(error));
+        QCOMPARE(serve.deploy("greet", bundle(workflowApp("greet", "Hello, {{start.name}}!"), {{"settings", {{"public", true}}}})).status,
+                 200L);
+        QProcess suite;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("PATH", kPeers + "/node_modules/node/bin:" + env.value("PATH"));  // the suite needs node 22
+        suite.setProcessEnvironment(env);
+        suite.setProcessChannelMode(QProcess::MergedChannels);
+        suite.start(kPeers + "/node_modules/.bin/conformance",
+                    {"server", "--url", QString::fromStdString(serve.url("/apps/greet/mcp")), "--suite", "all",
+                     "--expected-failures", kPeers + "/mcp-endpoint-baseline.yml"});
+        QVERIFY(suite.waitForFinished(180000));
+        const QString out = QString::fromUtf8(suite.readAll());
+        QVERIFY2(suite.exitCode() == 0, qPrintable(out.right(3000)));
+        for (const char *scenario : {"server-initialize", "ping", "tools-list", "dns-rebinding-protection"})
+            QVERIFY2(out.contains(QStringLiteral("✓ %1:").arg(scenario)), scenario);
+    }
+
     void authAndBadInputAreAnsweredClearly()
     {
         QTemporaryDir data;
@@ -317,6 +341,40 @@ private slots:
         QVERIFY2(r.status == 200, r.body.c_str());
         QCOMPARE(r.json()["outputs"]["greeting"], json("old Ada"));
         QVERIFY(!QDir(data.path() + "/apps/greet/versions/2").exists());  // the half-made version was cleared away
+    }
+
+    void shutdownLetsStreamsInProgressFinish()
+    {
+        // An upstream that takes 1.5 s; SIGTERM arrives while the answer is on its way.
+        QProcess slow;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("DELAY_MS", "1500");
+        slow.setProcessEnvironment(env);
+        QString error;
+        const int port = flowdeck::tests::startListening(slow, kPeers + "/node_modules/.bin/node", {kPeers + "/slow-llm.cjs"},
+                                                         "slow-llm", "SLOW_LLM_LISTENING 127\\.0\\.0\\.1:(\\d+)", &error);
+        QVERIFY2(port > 0, qPrintable(error));
+        QTemporaryDir data;
+        ServeProcess serve(data.path());
+        QVERIFY2(serve.start({}, &error), qPrintable(error));
+        json b = chatBundle();
+        b["profiles"]["mock"]["baseUrl"] = "http://127.0.0.1:" + std::to_string(port) + "/v1";
+        b["settings"] = {{"public", true}};
+        QCOMPARE(serve.deploy("assistant", b).status, 200L);
+        ServeProcess::Response streamed;
+        std::thread chat([&] {
+            streamed = serve.request("POST", "/v1/chat/completions",
+                                     R"({"model": "assistant", "stream": true, "messages": [{"role": "user", "content": "Hi"}]})");
+        });
+        QTest::qWait(400);
+        QVERIFY(serve.terminate());  // returns once the runtime has exited
+        chat.join();
+        QCOMPARE(streamed.status, 200L);
+        QVERIFY2(streamed.body.find("data: [DONE]") != std::string::npos, streamed.body.c_str());
+        QVERIFY(streamed.body.find("while.") != std::string::npos);
+        QVERIFY(serve.log().contains("finishing 1 connection"));
+        slow.kill();
+        slow.waitForFinished(3000);
     }
 
     void secretsNeverShow()

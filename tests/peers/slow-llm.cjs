@@ -1,7 +1,7 @@
 'use strict';
 // An OpenAI-compatible endpoint that waits DELAY_MS before answering each chat
 // completion (streamed in a few pieces, or whole): the stand-in for a slow hosted model
-// in bench_serve.sh. Listens on 127.0.0.1 on a free port and prints
+// in bench/bench_serve.sh and the runtime tests. Listens on 127.0.0.1 on a free port and prints
 //   SLOW_LLM_LISTENING 127.0.0.1:<port>
 const http = require('http');
 const delay = Number(process.env.DELAY_MS || 2000);
