@@ -33,6 +33,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QToolBar>
 
 namespace flowdeck {
 namespace studio {
@@ -169,7 +170,7 @@ void MainWindow::buildActions()
     add(file, tr("Save &As…"), QKeySequence::SaveAs, [this] { saveAs(); });
     file->addSeparator();
     add(file, tr("&Settings…"), QKeySequence::Preferences, [this] { openSettings(); });
-    add(file, tr("P&lugins…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), [this] { openPlugins(); });
+    QAction *plugins = add(file, tr("P&lugins…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), [this] { openPlugins(); });
     file->addSeparator();
     add(file, tr("&Quit"), QKeySequence::Quit, [this] { close(); });
 
@@ -200,10 +201,17 @@ void MainWindow::buildActions()
         m_view->zoomToFit();
     });
     QMenu *runMenu = menuBar()->addMenu(tr("&Run"));
-    add(runMenu, tr("&Run"), QKeySequence(Qt::Key_F5), [this] { m_console->run(); });
-    add(runMenu, tr("&Stop"), QKeySequence(Qt::SHIFT | Qt::Key_F5), [this] { m_console->stop(); });
+    QAction *run = add(runMenu, tr("&Run"), QKeySequence(Qt::Key_F5), [this] { m_console->run(); });
+    QAction *stop = add(runMenu, tr("&Stop"), QKeySequence(Qt::SHIFT | Qt::Key_F5), [this] { m_console->stop(); });
     runMenu->addSeparator();
-    add(runMenu, tr("&Deploy…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), [this] { openDeploy(); });
+    QAction *deploy = add(runMenu, tr("&Deploy…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), [this] { openDeploy(); });
+    // The actions used most, one click away.
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName("mainToolBar");
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar->setMovable(false);
+    for (QAction *a : {run, stop, deploy, plugins})
+        bar->addAction(a);
     QMenu *language = view->addMenu(tr("&Language"));
     auto *languages = new QActionGroup(this);
     const QString current = languageSetting();

@@ -12,9 +12,20 @@
     </message>
 </context>
 <context>
+    <name>flowdeck::studio::DeployDialog</name>
+    <message numerus="yes">
+        <location filename="../deploy/deploydialog.cpp" line="257" />
+        <source>%n file(s) written</source>
+        <translation>
+            <numerusform>%n file written</numerusform>
+            <numerusform>%n files written</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::studio::MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/mainwindow.cpp" line="114" />
+        <location filename="../app/mainwindow.cpp" line="117" />
         <source>%n problem(s); hover over a red node to read it.</source>
         <translation>
             <numerusform>%n problem; hover over a red node to read it.</numerusform>
@@ -63,7 +74,7 @@
 <context>
     <name>flowdeck::studio::RunController</name>
     <message numerus="yes">
-        <location filename="../run/runcontroller.cpp" line="230" />
+        <location filename="../run/runcontroller.cpp" line="251" />
         <source>%n token(s)</source>
         <translation>
             <numerusform>%n token</numerusform>

@@ -65,14 +65,32 @@
     </message>
 </context>
 <context>
+    <name>KubernetesExport</name>
+    <message>
+        <location filename="../deploy/kubernetesexport.cpp" line="17"/>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../deploy/kubernetesexport.cpp" line="49"/>
+        <source>The runtime&apos;s Kubernetes manifests were not found in %1.</source>
+        <translation>在 %1 中找不到运行时的 Kubernetes 清单。</translation>
+    </message>
+    <message>
+        <location filename="../deploy/kubernetesexport.cpp" line="54"/>
+        <source>Could not create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="46"/>
+        <location filename="../app/mainwindow.cpp" line="49"/>
         <source>Untitled workflow</source>
         <translation>未命名工作流</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="56"/>
+        <location filename="../app/mainwindow.cpp" line="59"/>
         <source>You are a helpful assistant.</source>
         <translation>你是一个乐于助人的助手。</translation>
     </message>
@@ -349,6 +367,237 @@
     </message>
 </context>
 <context>
+    <name>flowdeck::studio::DeployDialog</name>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="55"/>
+        <source>Deploy</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="60"/>
+        <source>This computer — a runtime the studio runs for you (no set-up)</source>
+        <translation>本机 — 由工作室为你运行的运行时（无需配置）</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="61"/>
+        <source>A remote runtime</source>
+        <translation>远程运行时</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="62"/>
+        <source>Kubernetes — write the manifests to a folder</source>
+        <translation>Kubernetes — 把清单写入文件夹</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="73"/>
+        <source>the runtime&apos;s admin token</source>
+        <translation>运行时的管理令牌</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="76"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="80"/>
+        <source>Anyone may call it without an API key</source>
+        <translation>任何人无需 API 密钥即可调用</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="82"/>
+        <source>App name</source>
+        <translation>应用名称</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="83"/>
+        <source>Deploy to</source>
+        <translation>部署到</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="85"/>
+        <source>Runtime URL</source>
+        <translation>运行时地址</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="86"/>
+        <source>Admin token</source>
+        <translation>管理令牌</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="88"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="92"/>
+        <source>Validate the workflow</source>
+        <translation>校验工作流</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="92"/>
+        <source>Bundle it with its profiles, plugins and secrets</source>
+        <translation>连同模型配置、插件和密钥一起打包</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="93"/>
+        <source>Upload to the runtime</source>
+        <translation>上传到运行时</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="93"/>
+        <source>Smoke check: plugins start, keys are present</source>
+        <translation>冒烟检查：插件能启动，密钥齐全</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="93"/>
+        <source>Live</source>
+        <translation>上线</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="102"/>
+        <source>&amp;Deploy</source>
+        <translation>部署(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="104"/>
+        <location filename="../deploy/deploydialog.cpp" line="137"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="127"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="129"/>
+        <source>API key (shown only now):</source>
+        <translation>API 密钥（仅此一次显示）：</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="135"/>
+        <source>Open &amp;Chat</source>
+        <translation>打开对话(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="136"/>
+        <source>Deploy &amp;Again</source>
+        <translation>再次部署(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="166"/>
+        <source>Folder for the manifests</source>
+        <translation>存放清单的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="223"/>
+        <source>Give the app a name of letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>请为应用起一个由字母、数字、“.”、“_”或“-”组成的名称。</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="225"/>
+        <source>Give the remote runtime&apos;s URL and its admin token.</source>
+        <translation>请填写远程运行时的地址和管理令牌。</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="235"/>
+        <source>The workflow has problems; fix them and deploy again:
+%1</source>
+        <translation>工作流有问题，请修正后重新部署：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="243"/>
+        <source>The app cannot be bundled:
+%1</source>
+        <translation>无法打包该应用：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="244"/>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="252"/>
+        <source>writing the manifests</source>
+        <translation>正在写入清单</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../deploy/deploydialog.cpp" line="257"/>
+        <source>%n file(s) written</source>
+        <translation>
+            <numerusform>已写入 %n 个文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="258"/>
+        <source>runs in the cluster</source>
+        <translation>在集群中进行</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="259"/>
+        <source>after kubectl apply -k</source>
+        <translation>执行 kubectl apply -k 之后</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="262"/>
+        <source>The manifests are in %1. Apply them with:
+  kubectl apply -k %1
+README.md there lists every step.</source>
+        <translation>清单已写入 %1。用以下命令应用：
+  kubectl apply -k %1
+其中的 README.md 列出了全部步骤。</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="296"/>
+        <source>Could not reach the runtime at %1: %2</source>
+        <translation>无法连接到 %1 的运行时：%2</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="298"/>
+        <source>The runtime refused the admin token: %1</source>
+        <translation>运行时拒绝了管理令牌：%1</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="300"/>
+        <source>The smoke check failed, so the version already running (if any) goes on serving:
+%1</source>
+        <translation>冒烟检查未通过，正在运行的版本（如有）继续提供服务：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="303"/>
+        <source>The runtime refused the app (HTTP %1): %2</source>
+        <translation>运行时拒绝了该应用（HTTP %1）：%2</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="312"/>
+        <source>starting the runtime on this computer</source>
+        <translation>正在本机启动运行时</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="333"/>
+        <source>The app is live, but no API key could be made: %1</source>
+        <translation>应用已上线，但无法创建 API 密钥：%1</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="334"/>
+        <source>version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="349"/>
+        <source>&lt;h3&gt;&apos;%1&apos; is live (version %2)&lt;/h3&gt;&lt;p&gt;Chat page: %3&lt;br&gt;OpenAI-compatible: %4 (model &lt;code&gt;%1&lt;/code&gt;)&lt;br&gt;Run API: %5&lt;br&gt;MCP server: %6&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;“%1”已上线（版本 %2）&lt;/h3&gt;&lt;p&gt;对话页面：%3&lt;br&gt;OpenAI 兼容接口：%4（模型 &lt;code&gt;%1&lt;/code&gt;）&lt;br&gt;运行 API：%5&lt;br&gt;MCP 服务器：%6&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../deploy/deploydialog.cpp" line="380"/>
+        <source>← Back</source>
+        <translation>← 返回</translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::studio::GeneralPage</name>
     <message>
         <location filename="../settings/generalpage.cpp" line="17"/>
@@ -429,223 +678,246 @@
     </message>
 </context>
 <context>
+    <name>flowdeck::studio::LocalRuntime</name>
+    <message>
+        <location filename="../deploy/localruntime.cpp" line="27"/>
+        <source>The runtime (%1) could not be started: %2</source>
+        <translation>无法启动运行时（%1）：%2</translation>
+    </message>
+    <message>
+        <location filename="../deploy/localruntime.cpp" line="89"/>
+        <source>The runtime stopped before it was ready: %1</source>
+        <translation>运行时在就绪前停止了：%1</translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::studio::MainWindow</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="75"/>
+        <location filename="../app/mainwindow.cpp" line="78"/>
         <source>Nodes</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="79"/>
+        <location filename="../app/mainwindow.cpp" line="82"/>
         <source>Inspector</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="97"/>
+        <location filename="../app/mainwindow.cpp" line="101"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="112"/>
+        <location filename="../app/mainwindow.cpp" line="116"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/mainwindow.cpp" line="114"/>
+        <location filename="../app/mainwindow.cpp" line="118"/>
         <source>%n problem(s); hover over a red node to read it.</source>
         <translation>
             <numerusform>%n 个问题；将鼠标悬停在红色节点上查看详情。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="127"/>
+        <location filename="../app/mainwindow.cpp" line="131"/>
         <source>A plugin</source>
         <translation>一个插件</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="141"/>
+        <location filename="../app/mainwindow.cpp" line="145"/>
         <source>Drag a node from the palette; drag from a port to connect.</source>
         <translation>从节点面板拖入节点；从端口拖出即可连接。</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="159"/>
+        <location filename="../app/mainwindow.cpp" line="163"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="160"/>
+        <location filename="../app/mainwindow.cpp" line="164"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="164"/>
+        <location filename="../app/mainwindow.cpp" line="168"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="165"/>
+        <location filename="../app/mainwindow.cpp" line="169"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="166"/>
+        <location filename="../app/mainwindow.cpp" line="170"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="168"/>
+        <location filename="../app/mainwindow.cpp" line="172"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="169"/>
+        <location filename="../app/mainwindow.cpp" line="173"/>
         <source>P&amp;lugins…</source>
         <translation>插件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="171"/>
+        <location filename="../app/mainwindow.cpp" line="175"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="173"/>
+        <location filename="../app/mainwindow.cpp" line="177"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="174"/>
+        <location filename="../app/mainwindow.cpp" line="178"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="176"/>
+        <location filename="../app/mainwindow.cpp" line="180"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="181"/>
+        <location filename="../app/mainwindow.cpp" line="185"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="182"/>
+        <location filename="../app/mainwindow.cpp" line="186"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="183"/>
+        <location filename="../app/mainwindow.cpp" line="187"/>
         <source>D&amp;uplicate</source>
         <translation>创建副本(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="184"/>
+        <location filename="../app/mainwindow.cpp" line="188"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="186"/>
+        <location filename="../app/mainwindow.cpp" line="190"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="191"/>
+        <location filename="../app/mainwindow.cpp" line="195"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="192"/>
+        <location filename="../app/mainwindow.cpp" line="196"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="193"/>
+        <location filename="../app/mainwindow.cpp" line="197"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="194"/>
+        <location filename="../app/mainwindow.cpp" line="198"/>
         <source>Zoom to &amp;Fit</source>
         <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="195"/>
+        <location filename="../app/mainwindow.cpp" line="199"/>
         <source>&amp;Arrange</source>
         <translation>自动排列(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="199"/>
-        <location filename="../app/mainwindow.cpp" line="200"/>
+        <location filename="../app/mainwindow.cpp" line="203"/>
+        <location filename="../app/mainwindow.cpp" line="204"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="201"/>
+        <location filename="../app/mainwindow.cpp" line="205"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="202"/>
+        <location filename="../app/mainwindow.cpp" line="207"/>
+        <source>&amp;Deploy…</source>
+        <translation>部署(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="209"/>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="215"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="205"/>
+        <location filename="../app/mainwindow.cpp" line="218"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="212"/>
+        <location filename="../app/mainwindow.cpp" line="225"/>
         <source>The language changes the next time Flowdeck starts.</source>
         <translation>语言将在下次启动 Flowdeck 时生效。</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="215"/>
+        <location filename="../app/mainwindow.cpp" line="228"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="218"/>
+        <location filename="../app/mainwindow.cpp" line="231"/>
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="218"/>
+        <location filename="../app/mainwindow.cpp" line="231"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="218"/>
+        <location filename="../app/mainwindow.cpp" line="231"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="228"/>
+        <location filename="../app/mainwindow.cpp" line="241"/>
         <source>&amp;Snap to Grid</source>
         <translation>对齐网格(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="286"/>
+        <location filename="../app/mainwindow.cpp" line="310"/>
         <source>The clipboard holds no Flowdeck nodes.</source>
         <translation>剪贴板中没有 Flowdeck 节点。</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="313"/>
+        <location filename="../app/mainwindow.cpp" line="337"/>
         <source>Open workflow</source>
         <translation>打开工作流</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="313"/>
-        <location filename="../app/mainwindow.cpp" line="352"/>
+        <location filename="../app/mainwindow.cpp" line="337"/>
+        <location filename="../app/mainwindow.cpp" line="376"/>
         <source>Flowdeck workflows (*.flow.json)</source>
         <translation>Flowdeck 工作流 (*.flow.json)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="322"/>
+        <location filename="../app/mainwindow.cpp" line="346"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="322"/>
+        <location filename="../app/mainwindow.cpp" line="346"/>
         <source>%1 could not be opened:
 
 %2</source>
@@ -654,48 +926,48 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="337"/>
+        <location filename="../app/mainwindow.cpp" line="361"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="344"/>
+        <location filename="../app/mainwindow.cpp" line="368"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="352"/>
+        <location filename="../app/mainwindow.cpp" line="376"/>
         <source>Save workflow</source>
         <translation>保存工作流</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="364"/>
+        <location filename="../app/mainwindow.cpp" line="388"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="365"/>
+        <location filename="../app/mainwindow.cpp" line="389"/>
         <source>The workflow has changes that are not saved. Save them?</source>
         <translation>工作流有尚未保存的更改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="382"/>
+        <location filename="../app/mainwindow.cpp" line="406"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="402"/>
+        <location filename="../app/mainwindow.cpp" line="426"/>
         <source>an unsaved workflow</source>
         <translation>一个未保存的工作流</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="403"/>
-        <location filename="../app/mainwindow.cpp" line="410"/>
+        <location filename="../app/mainwindow.cpp" line="427"/>
+        <location filename="../app/mainwindow.cpp" line="434"/>
         <source>Recover work</source>
         <translation>恢复工作</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="404"/>
+        <location filename="../app/mainwindow.cpp" line="428"/>
         <source>Flowdeck did not close properly. Recover the changes to %1 from %2?</source>
         <translation>Flowdeck 上次没有正常关闭。要恢复 %2 时对 %1 所做的更改吗？</translation>
     </message>
@@ -1063,24 +1335,24 @@
 <context>
     <name>flowdeck::studio::RunController</name>
     <message>
-        <location filename="../run/runcontroller.cpp" line="126"/>
+        <location filename="../run/runcontroller.cpp" line="128"/>
         <source>Connected: the model %1 answered.</source>
         <translation>已连接：模型 %1 已回应。</translation>
     </message>
     <message>
-        <location filename="../run/runcontroller.cpp" line="202"/>
+        <location filename="../run/runcontroller.cpp" line="223"/>
         <source>A run is already going; stop it first.</source>
         <translation>已有运行正在进行；请先停止它。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../run/runcontroller.cpp" line="230"/>
+        <location filename="../run/runcontroller.cpp" line="251"/>
         <source>%n token(s)</source>
         <translation>
             <numerusform>%n 个 token</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../run/runcontroller.cpp" line="245"/>
+        <location filename="../run/runcontroller.cpp" line="266"/>
         <source>retrying (attempt %1) in %2 ms: %3</source>
         <translation>%2 毫秒后重试（第 %1 次）：%3</translation>
     </message>

@@ -11,6 +11,7 @@ const server = http.createServer((req, res) => {
   let body = '';
   req.on('data', (c) => (body += c));
   req.on('end', () => {
+    console.log('SLOW_LLM_REQUEST');  // tests wait for this before they act on a request in flight
     let stream = false;
     try { stream = JSON.parse(body).stream === true; } catch (e) { /* a plain answer */ }
     setTimeout(() => {

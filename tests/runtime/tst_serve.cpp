@@ -273,6 +273,15 @@ private slots:
         r = serve.request("POST", "/v1/apps/greet/run", "{}", newKey);  // a required input missing
         QCOMPARE(r.status, 400L);
 
+        // A model endpoint that cannot be reached: 502, saying which node and why.
+        json down = chatBundle();
+        down["profiles"]["mock"]["baseUrl"] = "http://127.0.0.1:9/v1";
+        down["settings"] = {{"public", true}};
+        QCOMPARE(serve.deploy("down", down).status, 200L);
+        r = serve.request("POST", "/v1/chat/completions", R"({"model": "down", "messages": [{"role": "user", "content": "Hi"}]})");
+        QCOMPARE(r.status, 502L);
+        QVERIFY2(r.json()["error"]["message"].get<std::string>().find("at node 'llm'") != std::string::npos, r.body.c_str());
+
         // The public app needs no key, but allows two requests a minute.
         QCOMPARE(serve.request("POST", "/v1/apps/limited/run", body).status, 200L);
         QCOMPARE(serve.request("POST", "/v1/apps/limited/run", body).status, 200L);
@@ -366,7 +375,13 @@ private slots:
             streamed = serve.request("POST", "/v1/chat/completions",
                                      R"({"model": "assistant", "stream": true, "messages": [{"role": "user", "content": "Hi"}]})");
         });
-        QTest::qWait(400);
+        // SIGTERM once the runtime's request has reached the upstream.
+        QByteArray upstream;
+        QDeadlineTimer deadline(20000);
+        while (!upstream.contains("SLOW_LLM_REQUEST") && !deadline.hasExpired())
+            if (slow.waitForReadyRead(100))
+                upstream += slow.readAllStandardOutput();
+        QVERIFY(upstream.contains("SLOW_LLM_REQUEST"));
         QVERIFY(serve.terminate());  // returns once the runtime has exited
         chat.join();
         QCOMPARE(streamed.status, 200L);
