@@ -80,6 +80,8 @@ int deploy(const DeployCliOptions &opts)
     if (token.empty() && !opts.tokenFile.empty()) {
         std::ifstream in(opts.tokenFile);
         std::getline(in, token);
+        while (!token.empty() && (token.back() == '\r' || token.back() == ' '))
+            token.pop_back();
     }
     if (token.empty())
         if (const char *env = std::getenv("FLOWDECK_ADMIN_TOKEN"))

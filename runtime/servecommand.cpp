@@ -164,8 +164,14 @@ int serve(const ServeCliOptions &opts)
     };
     signals.async_wait(onSignal);
     io.run();
+    // Runs still going (cut off by the drain time or a second signal) end now, their
+    // callbacks run while everything they use exists; then the apps and their servers go.
+    api->cancelAll();
+    io.restart();
+    io.run_for(std::chrono::seconds(1));
     history.flush();
-    api.reset();  // closes the apps' plugin servers while the loop object still exists
+    api.reset();
+    io.run_for(std::chrono::milliseconds(200));
     std::cerr << "flowdeck serve: stopped.\n";
     return kExitOk;
 }

@@ -51,10 +51,12 @@ Result<nlohmann::json> buildDeployBundle(const Workflow &workflow, const Profile
         if (p->needsKey && !p->apiKeySecret.empty())
             needed.insert(p->apiKeySecret);
     }
+    // {{secret.NAME}} anywhere: plugin entries, and node settings rendered at run time (http headers, ...).
+    const std::string text = serializeWorkflow(workflow);
+    secretReferences(nlohmann::json(text), needed);
     for (const auto &[alias, entry] : workflow.plugins.items()) {
         if (!entry.is_object())
             continue;
-        secretReferences(entry, needed);
         if (!entry.contains("catalog"))
             continue;
         const PluginManifest *m = catalog.find(entry.value("catalog", ""));

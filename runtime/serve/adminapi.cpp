@@ -56,8 +56,10 @@ void ServeApi::admin(Request &request, const ReplyPtr &reply, const std::vector<
     if (path.size() == 4) {
         if (method == http::verb::get)
             return send(reply, m_apps.describe(name));
-        if (method == http::verb::delete_)
+        if (method == http::verb::delete_) {
+            forgetMcpSessions(name);
             return send(reply, m_apps.remove(name));
+        }
         if (method != http::verb::put)
             return sendError(reply, 405, "Use PUT to deploy, GET to read or DELETE to remove an app.", "method_not_allowed");
         const auto bundle = nlohmann::json::parse(request.body(), nullptr, false);

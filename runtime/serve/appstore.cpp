@@ -111,10 +111,7 @@ void AppStore::loadAll(const std::function<void(const std::string &)> &log)
             continue;
         }
         m_apps[name] = built.value();
-        const nlohmann::json keys = readKeys(name);
-        for (const auto &k : keys.value("keys", nlohmann::json::array()))
-            if (!k.value("revoked", false))
-                m_keyHashes[name].insert(k.value("hash", ""));
+        loadKeys(name);
         log("Serving '" + name + "' version " + std::to_string(*version) + ".");
     }
 }
@@ -181,10 +178,10 @@ void AppStore::activate(const std::string &name, int version, const nlohmann::js
             app->close();
             return done(error(500, "Cannot switch to the new version: " + why, "storage_error"));
         }
-        auto previous = m_apps[name];
-        m_apps[name] = app;  // requests from now on get the new version; runs in progress keep theirs
-        if (previous)
-            previous->close();
+        // Requests from now on get the new version; runs in progress keep theirs, and the
+        // old version's plugin servers stop when the last of them lets it go (~LiveApp).
+        m_apps[name] = app;
+        loadKeys(name);
         // Old versions beyond those kept for rollback go.
         auto all = versionsOf(name);
         for (std::size_t i = 0; i + kVersionsKept < all.size(); ++i)
@@ -199,6 +196,8 @@ void AppStore::rollback(const std::string &name, std::optional<int> version, Don
     auto current = find(name);
     if (!current)
         return done(error(404, "There is no app named '" + name + "'.", "not_found"));
+    if (m_deploying.count(name))
+        return done(error(409, "A deploy of '" + name + "' is in progress; roll back when it has finished.", "conflict"));
     const auto versions = versionsOf(name);
     int target = 0;
     if (version) {
@@ -226,7 +225,8 @@ AppStore::Outcome AppStore::remove(const std::string &name)
     auto it = m_apps.find(name);
     if (it == m_apps.end())
         return error(404, "There is no app named '" + name + "'.", "not_found");
-    it->second->close();
+    if (m_deploying.count(name))
+        return error(409, "A deploy of '" + name + "' is in progress; delete it when that has finished.", "conflict");
     m_apps.erase(it);
     m_keyHashes.erase(name);
     std::error_code ec;
@@ -266,6 +266,16 @@ AppStore::Outcome AppStore::describe(const std::string &name) const
              {"public", app->settings().publicAccess}, {"rateLimitPerMinute", app->settings().rateLimitPerMinute}}};
 }
 
+void AppStore::loadKeys(const std::string &name)
+{
+    auto &hashes = m_keyHashes[name];
+    hashes.clear();
+    const nlohmann::json keys = readKeys(name);
+    for (const auto &k : keys.value("keys", nlohmann::json::array()))
+        if (!k.value("revoked", false))
+            hashes.insert(k.value("hash", ""));
+}
+
 nlohmann::json AppStore::readKeys(const std::string &name) const
 {
     auto text = readFile(appDir(name) / "keys.json");
@@ -291,6 +301,8 @@ AppStore::Outcome AppStore::createKey(const std::string &name, const std::string
 
 AppStore::Outcome AppStore::revokeKey(const std::string &name, const std::string &id)
 {
+    if (!find(name))
+        return error(404, "There is no app named '" + name + "'.", "not_found");
     nlohmann::json keys = readKeys(name);
     for (auto &k : keys["keys"])
         if (k.value("id", "") == id && !k.value("revoked", false)) {

@@ -58,6 +58,7 @@ private:
     void activate(const std::string &name, int version, const nlohmann::json &bundle,
                   const std::map<std::string, std::string> &secrets, bool fresh, Done done);
     nlohmann::json readKeys(const std::string &name) const;
+    void loadKeys(const std::string &name);  // the live keys' hashes, from keys.json
 
     boost::asio::io_context &m_io;
     engine::HttpClient &m_http;

@@ -11,6 +11,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sys/socket.h>
+
+#include <cerrno>
 #include <deque>
 #include <optional>
 #include <unordered_set>
@@ -114,12 +117,15 @@ public:
         if (m_closed)
             return;
         m_outbox += bytes;
+        if (m_outbox.size() > kMaxOutbox)
+            return close();  // the client stopped reading: do not hold its answer in memory
         if (!m_writing)
             writeNext();
     }
     void replyEnded(bool keepAlive)
     {
         m_replyEnded = true;
+        m_busy = false;
         m_keepAlive = keepAlive;
         m_onClose.clear();  // the reply is whole; a close from now on is an ordinary one
         if (!m_writing)
@@ -162,7 +168,32 @@ private:
             return close();
         auto request = std::make_shared<Request>(m_parser->release());
         const bool keepAlive = request->keep_alive() && !m_state->stopping;
+        m_busy = true;
         dispatch(*request, keepAlive, request->version());
+        if (m_busy)
+            watchForClose();
+    }
+
+    // While a request is handled nothing is read, so a client that leaves would go
+    // unnoticed until a write fails: watch the socket and close (cancelling the run)
+    // when it reaches end of stream.
+    void watchForClose()
+    {
+        if (m_closed || m_watching)
+            return;
+        m_watching = true;
+        m_stream.socket().async_wait(tcp::socket::wait_read, [self = shared_from_this()](beast::error_code ec) {
+            self->m_watching = false;
+            if (ec || !self->m_busy || self->m_closed)
+                return;
+            char byte;
+            const ssize_t n = ::recv(self->m_stream.socket().native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+            if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK))
+                return self->close();
+            if (n < 0)
+                self->watchForClose();  // woken for nothing
+            // n > 0: the next request is already here; it is read when this reply is done.
+        });
     }
 
     void dispatch(Request &request, bool keepAlive, unsigned version);
@@ -179,11 +210,13 @@ private:
     void writeNext()
     {
         m_writing = true;
+        m_stream.expires_after(std::chrono::seconds(60));  // a client that takes no bytes for a minute is gone
         m_sending.swap(m_outbox);
         m_outbox.clear();
         net::async_write(m_stream, net::buffer(m_sending), [self = shared_from_this()](beast::error_code ec, std::size_t) {
             self->m_writing = false;
             self->m_sending.clear();
+            self->m_stream.expires_never();
             if (ec)
                 return self->close();
             if (!self->m_outbox.empty())
@@ -211,12 +244,14 @@ private:
     std::vector<std::function<void()>> m_onClose;
     std::string m_peer;
     bool m_writing = false, m_replyEnded = false, m_keepAlive = true, m_closed = false, m_idle = true;
+    bool m_busy = false, m_watching = false;
+    static constexpr std::size_t kMaxOutbox = 32 * 1024 * 1024;
 };
 
 class ReplyImpl : public Reply {
 public:
-    ReplyImpl(std::shared_ptr<Session> session, bool keepAlive, unsigned version)
-        : m_session(std::move(session)), m_keepAlive(keepAlive), m_http10(version == 10), m_peer(m_session->peer())
+    ReplyImpl(std::shared_ptr<Session> session, bool keepAlive, unsigned version, bool head)
+        : m_session(std::move(session)), m_keepAlive(keepAlive), m_http10(version == 10), m_head(head), m_peer(m_session->peer())
     {
     }
 
@@ -226,7 +261,8 @@ public:
             return;
         std::string out = head(status, contentType, extra);
         out += "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n";
-        out += body;
+        if (!m_head)  // HEAD: the headers of the answer, never its body
+            out += body;
         m_session->queue(std::move(out));
         finish();
     }
@@ -243,7 +279,7 @@ public:
     }
     void write(std::string piece) override
     {
-        if (!usable() || !m_begun || piece.empty())
+        if (!usable() || !m_begun || piece.empty() || m_head)
             return;
         if (m_http10)
             return m_session->queue(std::move(piece));
@@ -258,7 +294,7 @@ public:
     {
         if (!usable() || !m_begun)
             return;
-        if (!m_http10)
+        if (!m_http10 && !m_head)
             m_session->queue("0\r\n\r\n");
         finish();
     }
@@ -294,13 +330,14 @@ private:
     std::shared_ptr<Session> m_session;
     bool m_keepAlive;
     bool m_http10;
+    bool m_head;
     bool m_begun = false;
     std::string m_peer;
 };
 
 void Session::dispatch(Request &request, bool keepAlive, unsigned version)
 {
-    auto reply = std::make_shared<ReplyImpl>(shared_from_this(), keepAlive, version);
+    auto reply = std::make_shared<ReplyImpl>(shared_from_this(), keepAlive, version, request.method() == http::verb::head);
     try {
         m_state->handler(request, reply);
     } catch (const std::exception &e) {

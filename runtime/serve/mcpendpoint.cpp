@@ -11,9 +11,13 @@ namespace http = boost::beast::http;
 struct McpSessionState {
     std::string app;
     std::string protocolVersion;
+    std::chrono::steady_clock::time_point lastUsed;
 };
 
 namespace {
+
+constexpr std::size_t kMaxSessions = 10000;
+constexpr auto kSessionIdle = std::chrono::hours(1);
 
 const char *const kVersions[] = {"2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"};
 
@@ -58,20 +62,15 @@ void ServeApi::mcpEndpoint(Request &request, const ReplyPtr &reply, const std::s
     if (m_options.loopbackOnly && host != "localhost" && host != "127.0.0.1" && host != "[::1]" &&
         std::find(m_options.allowedHosts.begin(), m_options.allowedHosts.end(), host) == m_options.allowedHosts.end())
         return sendError(reply, 403, "The Host '" + host + "' is not allowed for this MCP endpoint.", "forbidden");
-    if (const std::string origin = header(request, "Origin"); !origin.empty()) {
-        const std::string originHost = hostOf(origin.substr(origin.find("://") == std::string::npos ? 0 : origin.find("://") + 3));
-        const bool same = originHost == host;
-        const bool listed = std::find(m_options.allowedOrigins.begin(), m_options.allowedOrigins.end(), origin) != m_options.allowedOrigins.end();
-        if (!same && !listed)
-            return sendError(reply, 403, "The Origin '" + origin + "' is not allowed for this MCP endpoint.", "forbidden");
-    }
     auto app = authorizedApp(request, reply, name);
     if (!app)
         return;
     const std::string sessionId = header(request, "Mcp-Session-Id");
     if (request.method() == http::verb::delete_) {
-        if (sessionId.empty() || !m_mcpSessions.erase(sessionId))
+        auto it = m_mcpSessions.find(sessionId);
+        if (it == m_mcpSessions.end() || it->second->app != name)
             return sendError(reply, 404, "There is no MCP session '" + sessionId + "'.", "not_found");
+        m_mcpSessions.erase(it);
         return reply->send(200, "application/json", "{}");
     }
     if (request.method() == http::verb::get)
@@ -91,8 +90,17 @@ void ServeApi::mcpEndpoint(Request &request, const ReplyPtr &reply, const std::s
         for (const char *v : kVersions)
             if (asked == v)
                 version = v;
+        // Sessions idle for an hour go; past the cap, the least recently used goes first.
+        const auto now = std::chrono::steady_clock::now();
+        if (m_mcpSessions.size() >= kMaxSessions) {
+            std::erase_if(m_mcpSessions, [&](const auto &entry) { return now - entry.second->lastUsed > kSessionIdle; });
+            while (m_mcpSessions.size() >= kMaxSessions)
+                m_mcpSessions.erase(std::min_element(m_mcpSessions.begin(), m_mcpSessions.end(), [](const auto &a, const auto &b) {
+                    return a.second->lastUsed < b.second->lastUsed;
+                }));
+        }
         const std::string session = randomToken(18);
-        m_mcpSessions[session] = std::make_shared<McpSessionState>(McpSessionState{name, version});
+        m_mcpSessions[session] = std::make_shared<McpSessionState>(McpSessionState{name, version, now});
         const auto &wf = app->workflow();
         return sendJson(reply, 200,
                         rpcResult(id, {{"protocolVersion", version},
@@ -106,6 +114,7 @@ void ServeApi::mcpEndpoint(Request &request, const ReplyPtr &reply, const std::s
         return sendJson(reply, 400, rpcError(id, -32600, "Send the Mcp-Session-Id header from initialize."));
     if (session == m_mcpSessions.end() || session->second->app != name)
         return sendJson(reply, 404, rpcError(id, -32001, "The MCP session has ended or never existed; initialize again."));
+    session->second->lastUsed = std::chrono::steady_clock::now();
     if (!message.contains("id"))  // a notification (initialized, cancelled): nothing to answer
         return reply->send(202, "", "");
     if (method == "ping")
@@ -145,13 +154,19 @@ void ServeApi::mcpEndpoint(Request &request, const ReplyPtr &reply, const std::s
         const bool chat = app->workflow().isChat();
         const auto &outputs = run.outputs();
         std::string text = chat ? run.answer()
-                                : (outputs.size() == 1 && outputs.begin()->is_string() ? outputs.begin()->get<std::string>()
-                                                                                       : outputs.dump(2));
+                                : (outputs.size() == 1 && outputs.begin()->is_string()
+                                       ? outputs.begin()->get<std::string>()
+                                       : outputs.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
         nlohmann::json result = {{"content", {{{"type", "text"}, {"text", text}}}}, {"isError", false}};
         if (!chat)
             result["structuredContent"] = outputs;
         reply->send(200, "application/json", app->redact(rpcResult(id, result).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
     });
+}
+
+void ServeApi::forgetMcpSessions(const std::string &app)
+{
+    std::erase_if(m_mcpSessions, [&](const auto &entry) { return entry.second->app == app; });
 }
 
 } // namespace flowdeck::runtime

@@ -2,6 +2,7 @@
 #include "runtime/serve/serveapi.h"
 
 #include <ctime>
+#include <type_traits>
 
 namespace flowdeck::runtime {
 
@@ -28,6 +29,21 @@ std::string workflowAnswer(const nlohmann::json &outputs)
     return "```json\n" + outputs.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n```";
 }
 
+// A field of the request, or `fallback` when it is absent, null or of another type.
+template <typename T>
+T field(const nlohmann::json &body, const char *name, T fallback)
+{
+    const auto it = body.find(name);
+    if (it == body.end())
+        return fallback;
+    if constexpr (std::is_same_v<T, bool>)
+        return it->is_boolean() ? it->template get<bool>() : fallback;
+    else if constexpr (std::is_same_v<T, std::string>)
+        return it->is_string() ? it->template get<std::string>() : fallback;
+    else
+        return it->is_object() ? *it : fallback;
+}
+
 std::string sse(const nlohmann::json &data)
 {
     return "data: " + data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n\n";
@@ -51,26 +67,27 @@ void ServeApi::chatCompletions(Request &request, const ReplyPtr &reply)
     const auto &messages = body["messages"];
     int lastUser = -1;
     for (int i = 0; i < static_cast<int>(messages.size()); ++i) {
-        if (!messages[i].is_object() || !messages[i].contains("role"))
+        if (!messages[i].is_object() || !messages[i].contains("role") || !messages[i]["role"].is_string())
             return sendError(reply, 400, "messages[" + std::to_string(i) + "] needs a \"role\".", "invalid_request_error");
-        if (messages[i].value("role", "") == "user")
+        if (messages[i]["role"] == "user")
             lastUser = i;
     }
     if (lastUser < 0)
         return sendError(reply, 400, "\"messages\" has no message with role \"user\".", "invalid_request_error");
-    const std::string query = contentText(messages[lastUser]["content"]);
+    const std::string query = contentText(messages[lastUser].value("content", nlohmann::json()));
     nlohmann::json history = nlohmann::json::array();
     for (int i = 0; i < lastUser; ++i) {
         const std::string role = messages[i].value("role", "");
         if (role == "user" || role == "assistant")
-            history.push_back({{"role", role}, {"content", contentText(messages[i]["content"])}});
+            history.push_back({{"role", role}, {"content", contentText(messages[i].value("content", nlohmann::json()))}});
     }
 
     engine::RunOptions options;
     const auto &wf = app->workflow();
-    const std::string user = body.value("user", "api");
+    const std::string user = field<std::string>(body, "user", "api");
     if (wf.isChat()) {
-        options.sys = {{"query", query}, {"history", history}, {"conversation_id", body.value("conversation_id", "")}, {"user", user}};
+        options.sys = {{"query", query}, {"history", history}, {"conversation_id", field<std::string>(body, "conversation_id", "")},
+                       {"user", user}};
     } else {
         // A workflow app takes its inputs as a JSON object, or the message as its first input.
         auto parsed = nlohmann::json::parse(query, nullptr, false);
@@ -81,8 +98,8 @@ void ServeApi::chatCompletions(Request &request, const ReplyPtr &reply)
         options.sys = {{"user", user}};
     }
 
-    const bool stream = body.value("stream", false);
-    const bool includeUsage = body.value("stream_options", nlohmann::json::object()).value("include_usage", false);
+    const bool stream = field<bool>(body, "stream", false);
+    const bool includeUsage = field<bool>(field<nlohmann::json>(body, "stream_options", nlohmann::json::object()), "include_usage", false);
     struct StreamState {
         bool started = false;
         std::string id;
@@ -103,11 +120,11 @@ void ServeApi::chatCompletions(Request &request, const ReplyPtr &reply)
         reply->write(chunk({{"role", "assistant"}, {"content", ""}}, nullptr));
     };
     if (stream)
-        options.onEvent = [reply, startStream, chunk](const engine::RunEvent &event) {
+        options.onEvent = [reply, startStream, chunk, app](const engine::RunEvent &event) {
             if (event.type != engine::RunEventType::Answer)
                 return;
             startStream();
-            reply->write(chunk({{"content", event.data.value("text", "")}}, nullptr));
+            reply->write(chunk({{"content", app->redact(event.data.value("text", ""))}}, nullptr));
         };
     execute(app, "chat", std::move(options), reply,
             [this, app, reply, stream, includeUsage, state, chunk, startStream, model](const engine::WorkflowRun &run) {
@@ -115,7 +132,8 @@ void ServeApi::chatCompletions(Request &request, const ReplyPtr &reply)
                 const auto &u = run.usage();
                 const nlohmann::json usage = {{"prompt_tokens", u.promptTokens}, {"completion_tokens", u.completionTokens},
                                               {"total_tokens", u.totalTokens}};
-                const std::string answer = app->workflow().isChat() ? run.answer() : (ok ? workflowAnswer(run.outputs()) : "");
+                const std::string answer =
+                    app->redact(app->workflow().isChat() ? run.answer() : (ok ? workflowAnswer(run.outputs()) : ""));
                 if (!ok && run.status() == engine::RunStatus::Cancelled && reply->closed())
                     return;
                 const std::string message = app->redact(run.error());

@@ -3,6 +3,7 @@
 #include <boost/asio/post.hpp>
 
 #include <cmath>
+#include <cstdio>
 #include <ctime>
 
 namespace flowdeck::runtime {
@@ -139,16 +140,19 @@ void ServeApi::handle(Request &request, ReplyPtr reply)
         return i < path.size() ? path[i] : none;
     };
     // Which app and route a request counts for in /metrics.
+    // Only known names become labels, so callers cannot grow the metrics without bound.
     std::string app, route = "other";
     if (at(0) == "v1" && at(1) == "apps")
         app = at(2), route = "run";
-    else if (at(0) == "apps")
+    else if (at(0) == "apps" && (at(2) == "mcp" || at(2) == "chat"))
         app = at(1), route = at(2);
     else if (at(0) == "v1" && at(1) == "chat")
         route = "chat_completions";
+    else if (at(0) == "v1" && at(1) == "models")
+        route = "models";
     else if (at(0) == "admin")
         route = "admin";
-    else if (path.size() == 1)
+    else if (path.size() == 1 && (at(0) == "healthz" || at(0) == "readyz" || at(0) == "metrics"))
         route = at(0);
     if (!app.empty() && !m_apps.find(app))
         app.clear();  // no label per unknown name
@@ -165,6 +169,12 @@ void ServeApi::handle(Request &request, ReplyPtr reply)
     }
     if (at(0) == "admin" && at(1) == "v1")
         return admin(request, r, path);
+    // A web page from another site may not call apps through a visitor's browser (a
+    // public app on a developer's machine, a DNS-rebinding page): a foreign Origin is refused.
+    if ((at(0) == "v1" || at(0) == "apps") && !originAllowed(request))
+        return sendError(r, 403, "Requests from the web origin '" + std::string(request[boost::beast::http::field::origin]) +
+                                     "' are not allowed; start the runtime with --allowed-origin to allow it.",
+                         "forbidden");
     if (path.size() == 3 && at(0) == "v1" && at(1) == "chat" && at(2) == "completions") {
         if (method != http::verb::post)
             return sendError(r, 405, "Use POST for /v1/chat/completions.", "method_not_allowed", {{"Allow", "POST"}});
@@ -182,6 +192,37 @@ void ServeApi::handle(Request &request, ReplyPtr reply)
     if (at(0) == "apps" && at(2) == "chat" && (path.size() == 3 || (path.size() == 4 && at(3) == "info")))
         return chatPage(request, r, at(1), path.size() == 4);
     sendError(r, 404, "There is nothing at " + std::string(request.target()) + ".", "not_found");
+}
+
+bool ServeApi::originAllowed(const Request &request) const
+{
+    const auto origin = request.find(http::field::origin);
+    if (origin == request.end())
+        return true;  // not a browser, or a same-origin GET
+    const std::string value(origin->value());
+    if (std::find(m_options.allowedOrigins.begin(), m_options.allowedOrigins.end(), value) != m_options.allowedOrigins.end())
+        return true;
+    const auto host = request.find(http::field::host);
+    if (host == request.end())
+        return false;
+    // The server's own pages (the chat page) come from http://<Host>; on a loopback server
+    // the Host itself must be a loopback name, which a rebinding page cannot give.
+    const std::string own = "http://" + std::string(host->value());
+    if (value != own)
+        return false;
+    if (!m_options.loopbackOnly)
+        return m_options.allowedHosts.empty() ||
+               std::find(m_options.allowedHosts.begin(), m_options.allowedHosts.end(),
+                         std::string(host->value()).substr(0, std::string(host->value()).rfind(':'))) != m_options.allowedHosts.end();
+    const std::string name = std::string(host->value()).substr(0, std::string(host->value()).rfind(':'));
+    return name == "127.0.0.1" || name == "localhost" || name == "[::1]" ||
+           std::find(m_options.allowedHosts.begin(), m_options.allowedHosts.end(), name) != m_options.allowedHosts.end();
+}
+
+void ServeApi::cancelAll()
+{
+    for (auto &[key, run] : m_active)
+        run->cancel();
 }
 
 std::shared_ptr<LiveApp> ServeApi::authorizedApp(const Request &request, const ReplyPtr &reply, const std::string &name)
@@ -267,7 +308,11 @@ std::shared_ptr<engine::WorkflowRun> ServeApi::execute(const std::shared_ptr<Liv
         m_metrics.run(app->name(), record->status);
         m_metrics.tokens(app->name(), record->promptTokens, record->completionTokens);
         m_history.record(std::move(*record));
-        done(run);
+        try {
+            done(run);
+        } catch (const std::exception &e) {  // an answer that cannot be made must not take the server down
+            std::fprintf(stderr, "flowdeck serve: the answer for a run of '%s' failed: %s\n", app->name().c_str(), e.what());
+        }
         const engine::WorkflowRun *key = &run;
         boost::asio::post(m_io, [this, key] { m_active.erase(key); });  // not while it is still finishing
     });

@@ -33,6 +33,7 @@ public:
     void setDraining() { m_draining = true; }
     AppStore &apps() { return m_apps; }
     std::size_t activeRuns() const { return m_active.size(); }
+    void cancelAll();  // at shutdown, the runs still going
 
 private:
     // adminapi.cpp
@@ -47,6 +48,8 @@ private:
     // chatpage.cpp
     void chatPage(Request &request, const ReplyPtr &reply, const std::string &app, bool info);
 
+    // No Origin, or one of the server's own pages, or one allowed by --allowed-origin.
+    bool originAllowed(const Request &request) const;
     // An app the caller may use: found, key accepted, under its rate limit. Otherwise
     // the error is sent and nullptr returned.
     std::shared_ptr<LiveApp> authorizedApp(const Request &request, const ReplyPtr &reply, const std::string &app);
@@ -68,6 +71,7 @@ private:
     };
     std::map<std::string, Bucket> m_buckets;  // rate limits by app
     std::map<std::string, std::shared_ptr<struct McpSessionState>> m_mcpSessions;
+    void forgetMcpSessions(const std::string &app);  // mcpendpoint.cpp
     std::map<const engine::WorkflowRun *, std::shared_ptr<engine::WorkflowRun>> m_active;  // runs in progress
     std::string m_chatPage;  // chat.html, read once
 };

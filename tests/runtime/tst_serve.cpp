@@ -272,6 +272,24 @@ private slots:
         QVERIFY(r.json()["error"]["message"].get<std::string>().find("limit") != std::string::npos);
         r = serve.request("POST", "/v1/apps/greet/run", "{}", newKey);  // a required input missing
         QCOMPARE(r.status, 400L);
+        // Odd but valid JSON is answered, never a crash: no content, nulls, a role that is not text.
+        r = serve.request("POST", "/v1/chat/completions", R"({"model": "greet", "stream": null, "user": null, "messages": [{"role": "user"}]})", newKey);
+        QVERIFY2(r.status == 200 || r.status == 400, r.body.c_str());
+        QCOMPARE(serve.request("POST", "/v1/chat/completions", R"({"model": "greet", "messages": [{"role": 7}]})", newKey).status, 400L);
+        QCOMPARE(serve.request("GET", "/healthz").status, 200L);
+        // A page of another site cannot call an app through a visitor's browser.
+        r = serve.request("POST", "/v1/apps/greet/run", body, newKey, {{"Origin", "http://evil.example"}});
+        QCOMPARE(r.status, 403L);
+        QVERIFY(r.json()["error"]["message"].get<std::string>().find("evil.example") != std::string::npos);
+        QCOMPARE(serve.request("POST", "/v1/apps/greet/run", body, newKey,
+                               {{"Origin", QString("http://127.0.0.1:%1").arg(serve.port()).toStdString()}})
+                     .status,
+                 200L);  // the runtime's own chat page
+        // HEAD: the headers, never a body that would be taken for the next answer.
+        r = serve.request("HEAD", "/healthz");
+        QCOMPARE(r.status, 200L);
+        QVERIFY(r.body.empty());
+        QCOMPARE(serve.request("GET", "/healthz").json()["status"], json("ok"));
 
         // A model endpoint that cannot be reached: 502, saying which node and why.
         json down = chatBundle();
