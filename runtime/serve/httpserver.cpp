@@ -14,6 +14,7 @@
 #include <sys/socket.h>
 
 #include <cerrno>
+#include <array>
 #include <deque>
 #include <optional>
 #include <unordered_set>
@@ -230,10 +231,24 @@ private:
     {
         if (m_keepAlive && !m_state->stopping)
             return readRequest();
+        // A lingering close: the answer is sent and our side shut; what the client still
+        // sends (the rest of a body too large to take) is read and dropped for up to two
+        // seconds, so closing does not reset the connection before it has read the answer.
         boost::system::error_code ec;
         m_stream.socket().shutdown(tcp::socket::shutdown_send, ec);
         m_closed = true;
-        m_stream.socket().close(ec);
+        m_stream.expires_after(std::chrono::seconds(2));
+        linger();
+    }
+
+    void linger()
+    {
+        m_stream.async_read_some(net::buffer(m_discard), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+            if (!ec)
+                return self->linger();
+            boost::system::error_code ignored;
+            self->m_stream.socket().close(ignored);
+        });
     }
 
     beast::tcp_stream m_stream;
@@ -245,6 +260,7 @@ private:
     std::string m_peer;
     bool m_writing = false, m_replyEnded = false, m_keepAlive = true, m_closed = false, m_idle = true;
     bool m_busy = false, m_watching = false;
+    std::array<char, 4096> m_discard;
     static constexpr std::size_t kMaxOutbox = 32 * 1024 * 1024;
 };
 
