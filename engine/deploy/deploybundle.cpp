@@ -3,9 +3,9 @@
 #include "engine/core/secretstore.h"
 #include "engine/mcp/plugincatalog.h"
 #include "engine/model/providerprofile.h"
+#include "engine/workflow/reference.h"
 #include "engine/workflow/workflowfile.h"
 
-#include <regex>
 #include <set>
 
 namespace flowdeck::engine {
@@ -21,13 +21,17 @@ Diagnostic problem(const std::string &field, const std::string &message)
     return d;
 }
 
-// Every {{secret.NAME}} in a JSON value.
+// Every {{secret.NAME}} in the text values of a JSON document.
 void secretReferences(const nlohmann::json &value, std::set<std::string> &names)
 {
-    static const std::regex ref(R"(\{\{\s*secret\.([A-Za-z0-9_]+)\s*\}\})");
-    const std::string text = value.dump();
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), ref); it != std::sregex_iterator(); ++it)
-        names.insert((*it)[1].str());
+    if (value.is_string()) {
+        for (const auto &segment : parseTemplate(value.get_ref<const std::string &>()).segments)
+            if (segment.isReference && segment.reference.kind == Reference::Kind::Secret)
+                names.insert(segment.reference.firstKey());
+    } else if (value.is_structured()) {
+        for (const auto &child : value)
+            secretReferences(child, names);
+    }
 }
 
 } // namespace
@@ -52,8 +56,8 @@ Result<nlohmann::json> buildDeployBundle(const Workflow &workflow, const Profile
             needed.insert(p->apiKeySecret);
     }
     // {{secret.NAME}} anywhere: plugin entries, and node settings rendered at run time (http headers, ...).
-    const std::string text = serializeWorkflow(workflow);
-    secretReferences(nlohmann::json(text), needed);
+    const nlohmann::json document = nlohmann::json::parse(serializeWorkflow(workflow));
+    secretReferences(document, needed);
     for (const auto &[alias, entry] : workflow.plugins.items()) {
         if (!entry.is_object())
             continue;
@@ -86,7 +90,7 @@ Result<nlohmann::json> buildDeployBundle(const Workflow &workflow, const Profile
         return Result<nlohmann::json>(problems);
     nlohmann::json bundle = {{"format", "flowdeck.bundle"},
                              {"formatVersion", 1},
-                             {"workflow", nlohmann::json::parse(serializeWorkflow(workflow))},
+                             {"workflow", document},
                              {"profiles", profileJson},
                              {"plugins", manifests},
                              {"secrets", secretValues},

@@ -1,5 +1,7 @@
 #include "engine/workflow/workflowfile.h"
 
+#include "engine/core/atomicfile.h"
+
 #include "engine/core/jsonschema.h"
 #include "engine/workflow/migrations.h"
 
@@ -323,32 +325,9 @@ Result<bool> saveWorkflowFile(const std::filesystem::path &path, const Workflow 
         return Result<bool>::failure(error("save-failed", {}, "Could not save " + path.string() + ": " + why +
                                                                   ". The previous file is unchanged."));
     };
-    std::filesystem::path tmp = path;
-    tmp += ".tmp-" + std::to_string(::getpid());
-    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0)
-        return fail(std::strerror(errno));
-    std::size_t written = 0;
-    while (written < text.size()) {
-        ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-        if (n < 0) {
-            int err = errno;
-            ::close(fd);
-            ::unlink(tmp.c_str());
-            return fail(std::strerror(err));
-        }
-        written += static_cast<std::size_t>(n);
-    }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
-        int err = errno;
-        ::unlink(tmp.c_str());
-        return fail(std::strerror(err));
-    }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        int err = errno;
-        ::unlink(tmp.c_str());
-        return fail(std::strerror(err));
-    }
+    std::string why;
+    if (!writeFileAtomically(path, text, why))
+        return fail(why);
     return Result<bool>(true);
 }
 

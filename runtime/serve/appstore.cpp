@@ -1,6 +1,7 @@
 #include "runtime/serve/appstore.h"
 
 #include <chrono>
+#include <cstdio>
 #include <ctime>
 #include <regex>
 
@@ -11,14 +12,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::size_t kVersionsKept = 10;
-
-std::string now()
-{
-    const std::time_t t = std::time(nullptr);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-    return text;
-}
 
 nlohmann::json problemsJson(const engine::Diagnostics &problems)
 {
@@ -50,6 +43,18 @@ std::optional<int> readVersion(const fs::path &file)
 }
 
 } // namespace
+
+std::string nowIso()
+{
+    const auto now = std::chrono::system_clock::now();
+    const std::time_t t = std::chrono::system_clock::to_time_t(now);
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", std::gmtime(&t));
+    char out[48];
+    std::snprintf(out, sizeof out, "%s.%03dZ", text, static_cast<int>(ms));
+    return out;
+}
 
 AppStore::AppStore(boost::asio::io_context &io, engine::HttpClient &http, const SecretBox &box, fs::path dataDir)
     : m_io(io), m_http(http), m_box(box), m_dir(std::move(dataDir))
@@ -173,7 +178,7 @@ void AppStore::activate(const std::string &name, int version, const nlohmann::js
             return done(out);
         }
         std::string why;
-        if ((fresh && !writeFileAtomically(dir / "live", now() + "\n", why)) ||
+        if ((fresh && !writeFileAtomically(dir / "live", nowIso() + "\n", why)) ||
             !writeFileAtomically(appDir(name) / "current", std::to_string(version) + "\n", why)) {
             app->close();
             return done(error(500, "Cannot switch to the new version: " + why, "storage_error"));
@@ -290,7 +295,7 @@ AppStore::Outcome AppStore::createKey(const std::string &name, const std::string
     nlohmann::json keys = readKeys(name);
     const std::string key = "fd-" + randomToken(24);
     const std::string id = randomToken(6);
-    keys["keys"].push_back({{"id", id}, {"label", label}, {"hash", sha256Hex(key)}, {"created", now()}, {"revoked", false}});
+    keys["keys"].push_back({{"id", id}, {"label", label}, {"hash", sha256Hex(key)}, {"created", nowIso()}, {"revoked", false}});
     std::string why;
     if (!writeFileAtomically(appDir(name) / "keys.json", keys.dump(2), why, 0600))
         return error(500, "Cannot store the key: " + why, "storage_error");
@@ -307,7 +312,7 @@ AppStore::Outcome AppStore::revokeKey(const std::string &name, const std::string
     for (auto &k : keys["keys"])
         if (k.value("id", "") == id && !k.value("revoked", false)) {
             k["revoked"] = true;
-            k["revokedAt"] = now();
+            k["revokedAt"] = nowIso();
             std::string why;
             if (!writeFileAtomically(appDir(name) / "keys.json", keys.dump(2), why, 0600))
                 return error(500, "Cannot store the change: " + why, "storage_error");

@@ -13,6 +13,9 @@
 
 namespace flowdeck::runtime {
 
+// Now, as ISO 8601 UTC with milliseconds ("2026-11-23T14:05:09.123Z").
+std::string nowIso();
+
 // The deployed apps and their state in the data directory:
 //   apps/<app>/versions/<n>/bundle.json    the bundle without its secret values
 //   apps/<app>/versions/<n>/secrets.sealed the secret values, encrypted (SecretBox)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/core/atomicfile.h"
+
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -27,9 +29,7 @@ bool constantTimeEqual(const std::string &a, const std::string &b);
 std::string base64Encode(const std::string &bytes);
 std::optional<std::string> base64Decode(const std::string &text);
 
-// Writes a file through a temporary one and a rename, with the given mode; false with `error`.
-bool writeFileAtomically(const std::filesystem::path &path, const std::string &content, std::string &error,
-                         unsigned mode = 0644);
-std::optional<std::string> readFile(const std::filesystem::path &path);
+using engine::writeFileAtomically;
+inline std::optional<std::string> readFile(const std::filesystem::path &path) { return engine::readWholeFile(path); }
 
 } // namespace flowdeck::runtime

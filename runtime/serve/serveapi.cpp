@@ -113,18 +113,6 @@ unsigned statusForRunError(engine::ErrorKind kind)
     }
 }
 
-std::string nowIso()
-{
-    const auto now = std::chrono::system_clock::now();
-    const std::time_t t = std::chrono::system_clock::to_time_t(now);
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-    char text[40];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", std::gmtime(&t));
-    char out[48];
-    std::snprintf(out, sizeof out, "%s.%03dZ", text, static_cast<int>(ms));
-    return out;
-}
-
 ServeApi::ServeApi(boost::asio::io_context &io, engine::HttpClient &http, const SecretBox &box, RunHistory &history,
                    ServeOptions options)
     : m_io(io), m_apps(io, http, box, options.dataDir), m_history(history), m_options(std::move(options))

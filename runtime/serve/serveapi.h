@@ -83,6 +83,5 @@ void sendError(const ReplyPtr &reply, unsigned status, const std::string &messag
 std::string bearerToken(const Request &request);
 // The HTTP status for a run that failed with `kind` (502 when a model or tool endpoint failed).
 unsigned statusForRunError(engine::ErrorKind kind);
-std::string nowIso();
 
 } // namespace flowdeck::runtime
