@@ -14,6 +14,8 @@ void addFormatCommand(CLI::App &app, std::function<int()> &action);
 void addMcpCommand(CLI::App &app, std::function<int()> &action);
 void addServeCommand(CLI::App &app, std::function<int()> &action);
 void addDeployCommand(CLI::App &app, std::function<int()> &action);
+void addTablesCommand(CLI::App &app, std::function<int()> &action);
+void addTemplatesCommand(CLI::App &app, std::function<int()> &action);
 // `flowdeck mcp conformance-client URL` (conformanceclient.cpp).
 int runConformanceClient(const std::string &url, const std::string &clientMetadataUrl);
 

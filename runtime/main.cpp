@@ -16,6 +16,8 @@ int main(int argc, char **argv)
     flowdeck::runtime::addMcpCommand(app, action);
     flowdeck::runtime::addServeCommand(app, action);
     flowdeck::runtime::addDeployCommand(app, action);
+    flowdeck::runtime::addTemplatesCommand(app, action);
+    flowdeck::runtime::addTablesCommand(app, action);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError &e) {

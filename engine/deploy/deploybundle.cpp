@@ -1,6 +1,7 @@
 #include "engine/deploy/deploybundle.h"
 
 #include "engine/core/secretstore.h"
+#include "engine/templates/workflowneeds.h"
 #include "engine/mcp/plugincatalog.h"
 #include "engine/model/providerprofile.h"
 #include "engine/workflow/reference.h"
@@ -19,19 +20,6 @@ Diagnostic problem(const std::string &field, const std::string &message)
     d.field = field;
     d.message = message;
     return d;
-}
-
-// Every {{secret.NAME}} in the text values of a JSON document.
-void secretReferences(const nlohmann::json &value, std::set<std::string> &names)
-{
-    if (value.is_string()) {
-        for (const auto &segment : parseTemplate(value.get_ref<const std::string &>()).segments)
-            if (segment.isReference && segment.reference.kind == Reference::Kind::Secret)
-                names.insert(segment.reference.firstKey());
-    } else if (value.is_structured()) {
-        for (const auto &child : value)
-            secretReferences(child, names);
-    }
 }
 
 } // namespace
@@ -57,7 +45,9 @@ Result<nlohmann::json> buildDeployBundle(const Workflow &workflow, const Profile
     }
     // {{secret.NAME}} anywhere: plugin entries, and node settings rendered at run time (http headers, ...).
     const nlohmann::json document = nlohmann::json::parse(serializeWorkflow(workflow));
-    secretReferences(document, needed);
+    std::vector<std::string> referenced;
+    collectSecretReferences(document, referenced);
+    needed.insert(referenced.begin(), referenced.end());
     for (const auto &[alias, entry] : workflow.plugins.items()) {
         if (!entry.is_object())
             continue;

@@ -99,7 +99,7 @@ Result<McpServerConfig> McpServerPool::configFor(const Workflow &workflow, const
                 return Result<McpServerConfig>::failure(bad);
         }
         if (!installedLaunch(*m, installDirectory, config.command, config.args)) {
-            config.command = m->command;
+            config.command = m->command == "flowdeck" ? flowdeckProgram() : m->command;
             config.args = m->args;
         }
         envSpec = m->env;

@@ -110,4 +110,20 @@ bool installedLaunch(const PluginManifest &manifest, const fs::path &dir, std::s
     return true;
 }
 
+std::string flowdeckProgram()
+{
+    if (const char *given = std::getenv("FLOWDECK_BINARY"); given && *given)
+        return given;
+    std::error_code ec;
+    const fs::path self = fs::read_symlink("/proc/self/exe", ec);
+    if (ec)
+        return "flowdeck";
+    if (self.filename() == "flowdeck")
+        return self.string();
+    for (const fs::path &candidate : {self.parent_path() / "flowdeck", self.parent_path().parent_path() / "runtime" / "flowdeck"})
+        if (fs::is_regular_file(candidate, ec))
+            return candidate.string();
+    return "flowdeck";
+}
+
 } // namespace flowdeck::engine

@@ -36,4 +36,9 @@ std::filesystem::path installedExecutable(const PluginManifest &manifest, const 
 bool installedLaunch(const PluginManifest &manifest, const std::filesystem::path &dir, std::string &command,
                      std::vector<std::string> &args);
 
+// The `flowdeck` program, for catalog servers built into it (command "flowdeck"):
+// $FLOWDECK_BINARY, this program when it is flowdeck, a `flowdeck` beside it (or in
+// ../runtime/ of a build tree), else "flowdeck" from PATH.
+std::string flowdeckProgram();
+
 } // namespace flowdeck::engine

@@ -2,6 +2,7 @@
 // after the app, whose input schema is the app's start inputs (plus "query" for a chat
 // app). Answers are plain JSON; there is no server-initiated stream (GET is 405).
 // Origin and Host are checked so that a web page cannot reach it by DNS rebinding.
+#include "runtime/mcpprotocol.h"
 #include "runtime/serve/serveapi.h"
 
 namespace flowdeck::runtime {
@@ -19,8 +20,6 @@ namespace {
 constexpr std::size_t kMaxSessions = 10000;
 constexpr auto kSessionIdle = std::chrono::hours(1);
 
-const char *const kVersions[] = {"2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"};
-
 std::string header(const Request &request, std::string_view name)
 {
     const auto it = request.find(name);
@@ -32,16 +31,6 @@ std::string hostOf(const std::string &hostPort)
     if (!hostPort.empty() && hostPort[0] == '[')
         return hostPort.substr(0, hostPort.find(']') + 1);
     return hostPort.substr(0, hostPort.find(':'));
-}
-
-nlohmann::json rpcResult(const nlohmann::json &id, nlohmann::json result)
-{
-    return {{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}};
-}
-
-nlohmann::json rpcError(const nlohmann::json &id, int code, const std::string &message)
-{
-    return {{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}};
 }
 
 std::string toolName(const std::string &app)
@@ -86,10 +75,7 @@ void ServeApi::mcpEndpoint(Request &request, const ReplyPtr &reply, const std::s
     const nlohmann::json id = message.contains("id") ? message["id"] : nlohmann::json();
     if (method == "initialize") {
         const std::string asked = message.value("params", nlohmann::json::object()).value("protocolVersion", "");
-        std::string version = kVersions[0];
-        for (const char *v : kVersions)
-            if (asked == v)
-                version = v;
+        const std::string version = negotiateMcpVersion(asked);
         // Sessions idle for an hour go; past the cap, the least recently used goes first.
         const auto now = std::chrono::steady_clock::now();
         if (m_mcpSessions.size() >= kMaxSessions) {
