@@ -23,9 +23,14 @@ int main(int argc, char **argv)
     flowdeck::studio::installTranslations();
     flowdeck::studio::applyTheme();
     flowdeck::studio::MainWindow window;
-    if (!parser.positionalArguments().isEmpty())
+    if (!parser.positionalArguments().isEmpty()) {
         window.openFile(parser.positionalArguments().front());
-    window.show();
+        window.show();
+    } else if (parser.isSet(quitAfterShow)) {
+        window.show();
+    } else {
+        window.showGallery();  // the start page: templates, a blank workflow, recent projects
+    }
     if (parser.isSet(quitAfterShow)) {
         QApplication::processEvents();  // the window is laid out and painted once
         return 0;

@@ -8,6 +8,9 @@
 #include "studio/canvas/graphview.h"
 #include "studio/document/commands.h"
 #include "studio/document/documentfile.h"
+#include "studio/gallery/gallerybridge.h"
+#include "studio/gallery/gallerywindow.h"
+#include "studio/gallery/projectchecklist.h"
 #include "studio/panels/inspectorwidget.h"
 #include "studio/panels/palettewidget.h"
 #include "studio/panels/runconsole.h"
@@ -26,6 +29,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGraphicsItem>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -103,6 +107,18 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new GraphDo
     bottom->setWidget(m_console);
     addDockWidget(Qt::BottomDockWidgetArea, bottom);
     resizeDocks({bottom}, {260}, Qt::Vertical);
+    m_checklist = new ProjectChecklist(m_doc, m_runner, m_keys, m_servers);
+    m_checklistDock = new QDockWidget(tr("Before You Run"), this);
+    m_checklistDock->setObjectName("checklistDock");
+    m_checklistDock->setWidget(m_checklist);
+    addDockWidget(Qt::RightDockWidgetArea, m_checklistDock);
+    splitDockWidget(m_checklistDock, right, Qt::Vertical);
+    m_checklistDock->hide();
+    connect(m_checklist, &ProjectChecklist::keyRequested, this, [this](const QString &profile) {
+        openSettings();
+        if (auto *dialog = findChild<SettingsDialog *>("settings"))
+            dialog->selectProfile(profile);
+    });
     const QString autosaveDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/autosave";
     m_autosaver = new Autosaver(m_doc, autosaveDir, 30000, this);
 
@@ -165,6 +181,7 @@ void MainWindow::buildActions()
         if (maybeSave())
             newDocument();
     });
+    add(file, tr("New from &Template…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), [this] { showGallery(); });
     add(file, tr("&Open…"), QKeySequence::Open, [this] { openDialog(); });
     add(file, tr("&Save"), QKeySequence::Save, [this] { save(); });
     add(file, tr("Save &As…"), QKeySequence::SaveAs, [this] { saveAs(); });
@@ -250,6 +267,64 @@ void MainWindow::openSettings()
     dialog->setObjectName("settings");
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+}
+
+GalleryWindow *MainWindow::showGallery()
+{
+    if (!m_gallery) {
+        m_gallery = new GalleryWindow(this);
+        GalleryBridge *bridge = m_gallery->bridge();
+        auto reveal = [this] {
+            show();
+            raise();
+            activateWindow();
+            m_gallery->hide();
+        };
+        connect(bridge, &GalleryBridge::projectCreated, this, [this, reveal](const QString &file, const QString &id) {
+            if (maybeSave() && openProject(file, id))
+                reveal();
+        });
+        connect(bridge, &GalleryBridge::openRequested, this, [this, reveal](const QString &file) {
+            if (!maybeSave())
+                return;
+            if (file.isEmpty()) {
+                reveal();
+                openDialog();
+            } else if (openFile(file)) {
+                reveal();
+            }
+        });
+        connect(bridge, &GalleryBridge::blankRequested, this, [this, reveal] {
+            if (maybeSave()) {
+                newDocument();
+                reveal();
+            }
+        });
+    } else {
+        m_gallery->refresh();
+    }
+    m_gallery->show();
+    m_gallery->raise();
+    m_gallery->activateWindow();
+    return m_gallery;
+}
+
+bool MainWindow::openProject(const QString &flowFile, const QString &templateId)
+{
+    if (!openFile(flowFile))
+        return false;
+    if (m_gallery)
+        if (const auto *t = m_gallery->bridge()->library().find(templateId.toStdString()))
+            if (QLineEdit *query = m_console->inputField("query"))
+                query->setText(QString::fromStdString(
+                    t->meta.value("sample", nlohmann::json::object()).value("query", nlohmann::json::object())
+                        .value(GalleryBridge::language().toStdString(), "")));
+    m_checklist->refresh();
+    m_checklistDock->show();
+    QMetaObject::invokeMethod(m_view, [view = m_view] { view->zoomToFit(); }, Qt::QueuedConnection);
+    statusBar()->showMessage(tr("Project created in %1. Check “Before You Run”, then press Run (Ctrl+R).")
+                                 .arg(QFileInfo(flowFile).absolutePath()));
+    return true;
 }
 
 PluginsDialog *MainWindow::openPlugins()

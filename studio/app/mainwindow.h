@@ -2,6 +2,8 @@
 
 #include <QMainWindow>
 
+class QDockWidget;
+
 namespace flowdeck {
 namespace studio {
 
@@ -18,6 +20,8 @@ class KeyStore;
 class LocalRuntime;
 class PluginsDialog;
 class ServerDirectory;
+class GalleryWindow;
+class ProjectChecklist;
 
 // The studio's main window: palette (left), canvas (centre), inspector (right), with
 // the File, Edit and View actions and their shortcuts.
@@ -43,6 +47,13 @@ public:
     PluginsDialog *openPlugins();  // shows the Plugins dialog (one at a time)
     DeployDialog *openDeploy();    // shows the Deploy dialog
     LocalRuntime *localRuntime() const { return m_localRuntime; }
+    // The start page (template gallery); created on first use.
+    GalleryWindow *showGallery();
+    GalleryWindow *gallery() const { return m_gallery; }
+    ProjectChecklist *checklist() const { return m_checklist; }
+    // Opens a project made from a template: its workflow, the sample question in the run
+    // panel, and the checklist of what it needs.
+    bool openProject(const QString &flowFile, const QString &templateId);
     const QString &filePath() const { return m_path; }
 
     // Edit actions, also used by tests.
@@ -78,6 +89,9 @@ private:
     PluginsDialog *m_plugins = nullptr;
     DeployDialog *m_deploy = nullptr;
     LocalRuntime *m_localRuntime;
+    GalleryWindow *m_gallery = nullptr;
+    ProjectChecklist *m_checklist;
+    QDockWidget *m_checklistDock;
     QString m_path;
     int m_pasteCount = 0;
 };

@@ -2,6 +2,7 @@
 
 #include "studio/canvas/graphscene.h"
 #include "studio/canvas/nodeitem.h"
+#include "studio/panels/answercharts.h"
 #include "studio/document/graphdocument.h"
 #include "studio/run/runcontroller.h"
 
@@ -53,6 +54,8 @@ RunConsole::RunConsole(GraphDocument *doc, GraphScene *scene, RunController *run
     m_answer->setOpenExternalLinks(true);
     m_answer->setPlaceholderText(tr("The answer appears here as it streams."));
     leftLayout->addWidget(m_answer, 1);
+    m_charts = new AnswerCharts;
+    leftLayout->addWidget(m_charts, 1);
     m_trace = new QTreeWidget;
     m_trace->setHeaderLabels({tr("Node"), tr("Status"), tr("Detail")});
     m_trace->setRootIsDecorated(false);
@@ -116,7 +119,7 @@ RunConsole::RunConsole(GraphDocument *doc, GraphScene *scene, RunController *run
     });
     connect(runner, &RunController::answerText, this, [this](const QString &piece) {
         m_answerText += piece;
-        m_answer->setMarkdown(m_answerText);
+        showAnswer();
     });
     connect(runner, &RunController::runEnded, this, [this](const QString &status, const QString &message, const QString &outputs) {
         m_lastStatus = status;
@@ -185,6 +188,7 @@ void RunConsole::run()
     const QString query = inputField("query") ? inputField("query")->text() : QString();
     m_answerText.clear();
     m_answer->clear();
+    m_charts->setCharts({});
     m_trace->clear();
     m_eventView->clear();
     m_log->clear();
@@ -205,6 +209,15 @@ void RunConsole::run()
 }
 
 void RunConsole::stop() { m_runner->stop(); }
+
+void RunConsole::showAnswer()
+{
+    // Chart blocks are drawn below the text once complete; the text keeps a note in their place.
+    QString text;
+    const QStringList charts = AnswerCharts::chartBlocks(m_answerText, &text);
+    m_answer->setMarkdown(text);
+    m_charts->setCharts(charts);
+}
 
 } // namespace studio
 } // namespace flowdeck

@@ -15,6 +15,7 @@ class QTreeWidget;
 namespace flowdeck {
 namespace studio {
 
+class AnswerCharts;
 class GraphDocument;
 class GraphScene;
 class RunController;
@@ -32,6 +33,7 @@ public:
     void stop();
     QLineEdit *inputField(const QString &name) const;  // "query" for the chat message
     QTextBrowser *answerView() const { return m_answer; }
+    AnswerCharts *chartView() const { return m_charts; }
     QTreeWidget *trace() const { return m_trace; }
     QPlainTextEdit *eventView() const { return m_eventView; }
     QPlainTextEdit *logView() const { return m_log; }
@@ -47,6 +49,7 @@ signals:
 private:
     void rebuildInputs();
     void setRunning(bool running);
+    void showAnswer();
 
     GraphDocument *m_doc;
     GraphScene *m_scene;
@@ -57,6 +60,7 @@ private:
     QPushButton *m_runButton;
     QPushButton *m_stopButton;
     QTextBrowser *m_answer;
+    AnswerCharts *m_charts;
     QTreeWidget *m_trace;
     QPlainTextEdit *m_eventView;  // the selected trace row's event: inputs, outputs, timing
     QPlainTextEdit *m_log;        // what nodes logged, retries, failures

@@ -20,12 +20,12 @@ MockLlm::~MockLlm()
     }
 }
 
-bool MockLlm::start(QString *error)
+bool MockLlm::start(QString *error, const QString &config)
 {
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     const QString script = QStringLiteral(FLOWDECK_SOURCE_DIR "/tests/peers/start-mock-llm.sh");
-    m_port = startListening(*m_process, QStringLiteral("bash"), {script, QStringLiteral("0")}, QStringLiteral("mock-llm"),
+    m_port = startListening(*m_process, QStringLiteral("bash"), config.isEmpty() ? QStringList{script, QStringLiteral("0")} : QStringList{script, QStringLiteral("0"), config}, QStringLiteral("mock-llm"),
                             QStringLiteral("FLOWDECK_MOCK_LLM_LISTENING 127\\.0\\.0\\.1:(\\d+)"), error);
     return m_port != 0;
 }

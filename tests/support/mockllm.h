@@ -15,7 +15,8 @@ public:
     MockLlm();
     ~MockLlm();
 
-    bool start(QString *error = nullptr);
+    // `config`: a rules file instead of tests/peers/mock-llm.yaml.
+    bool start(QString *error = nullptr, const QString &config = {});
     int port() const { return m_port; }
     std::string baseUrl() const { return "http://127.0.0.1:" + std::to_string(m_port) + "/v1"; }
     // A profiles.json body with a "mock" profile pointing here.

@@ -1,6 +1,7 @@
-// Bundles src/ into one self-contained file, dist/chat.html: the script is
+// Bundles src/ into self-contained pages: dist/chat.html (the deployed apps' chat
+// page) and dist/charts.html (the studio run console's chart view). Each script is
 // minified and inlined, the CSS is inlined, nothing is loaded from elsewhere.
-// Usage: node build.mjs [output-file]   (default: dist/chat.html)
+// Usage: node build.mjs [chat-output-file]   (default: dist/chat.html)
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -9,11 +10,11 @@ import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const out = path.resolve(process.argv[2] || path.join(here, 'dist', 'chat.html'));
 const target = ['es2020'];
 
+async function buildPage({ entry, stylesheet, page, out }) {
 const js = await esbuild.build({
-  entryPoints: [path.join(here, 'src', 'chat.js')],
+  entryPoints: [path.join(here, 'src', entry)],
   bundle: true,
   minify: true,
   format: 'iife',
@@ -27,7 +28,7 @@ const js = await esbuild.build({
   logLevel: 'warning',
 });
 const css = await esbuild.build({
-  entryPoints: [path.join(here, 'src', 'chat.css')],
+  entryPoints: [path.join(here, 'src', stylesheet)],
   bundle: true,
   minify: true,
   target,
@@ -41,7 +42,7 @@ const css = await esbuild.build({
 // states). Minified code has them only inside string, template and regex
 // literals, where "\x3C" means "<" too. The result is parsed below to check.
 const script = js.outputFiles[0].text.trim().replace(/<(?=!--|\/?script)/gi, '\\x3C');
-new vm.Script(script, { filename: 'chat.js' }); // throws on a syntax error
+new vm.Script(script, { filename: entry }); // throws on a syntax error
 const style = css.outputFiles[0].text.trim().replace(/<(?=!--|\/?style)/gi, '\\3C ');
 
 // Content-Security-Policy for the page: only this inline script may run, the
@@ -70,10 +71,10 @@ for (const input of inputs) {
 }
 const notice = `<!-- Flowdeck web chat. Bundled third-party code: ${[...packages.values()].sort().join(', ')}. -->`;
 
-const template = await readFile(path.join(here, 'src', 'index.html'), 'utf8');
+const template = await readFile(path.join(here, 'src', page), 'utf8');
 const fill = (html, marker, text) => {
   const tag = `<!--${marker}-->`;
-  if (!html.includes(tag)) throw new Error(`src/index.html lacks ${tag}`);
+  if (!html.includes(tag)) throw new Error(`src/${page} lacks ${tag}`);
   return html.split(tag).join(text); // no String.replace: the bundle contains `$` patterns
 };
 let html = template;
@@ -92,3 +93,8 @@ if (/\b(?:src|href)\s*=\s*["']?(?:https?:)?\/\//i.test(outside) || /@import|url\
 await mkdir(path.dirname(out), { recursive: true });
 await writeFile(out, html, 'utf8');
 console.log(`wrote ${path.relative(process.cwd(), out) || out}: ${Buffer.byteLength(html)} bytes`);
+}
+
+await buildPage({ entry: 'chat.js', stylesheet: 'chat.css', page: 'index.html',
+                  out: path.resolve(process.argv[2] || path.join(here, 'dist', 'chat.html')) });
+await buildPage({ entry: 'charts.js', stylesheet: 'charts.css', page: 'charts.html', out: path.join(here, 'dist', 'charts.html') });

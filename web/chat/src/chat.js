@@ -16,20 +16,7 @@ import langGo from 'highlight.js/lib/languages/go';
 import langYaml from 'highlight.js/lib/languages/yaml';
 import langXml from 'highlight.js/lib/languages/xml';
 import langCss from 'highlight.js/lib/languages/css';
-import * as echarts from 'echarts/core';
-// Keep this list in step with SUPPORTED_SERIES in chart-option.js.
-import {
-  LineChart, BarChart, PieChart, ScatterChart, RadarChart, HeatmapChart,
-  GaugeChart, FunnelChart, CandlestickChart, SankeyChart,
-} from 'echarts/charts';
-import {
-  TitleComponent, TooltipComponent, LegendComponent, GridComponent,
-  PolarComponent, RadarComponent, DatasetComponent, TransformComponent,
-  DataZoomComponent, VisualMapComponent, MarkLineComponent, MarkPointComponent,
-  MarkAreaComponent,
-} from 'echarts/components';
-import { LabelLayout, UniversalTransition } from 'echarts/features';
-import { CanvasRenderer } from 'echarts/renderers';
+import { echarts } from './echarts-setup.js';
 
 import { createSseParser, errorText } from './sse.js';
 import { parseChartSource, sanitizeChartOption } from './chart-option.js';
@@ -260,14 +247,6 @@ function renderMarkdown(text) {
 
 // ------------------------------------------------------------------ charts
 
-echarts.use([
-  LineChart, BarChart, PieChart, ScatterChart, RadarChart, HeatmapChart,
-  GaugeChart, FunnelChart, CandlestickChart, SankeyChart,
-  TitleComponent, TooltipComponent, LegendComponent, GridComponent,
-  PolarComponent, RadarComponent, DatasetComponent, TransformComponent,
-  DataZoomComponent, VisualMapComponent, MarkLineComponent, MarkPointComponent,
-  MarkAreaComponent, LabelLayout, UniversalTransition, CanvasRenderer,
-]);
 
 const darkQuery = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
 const motionQuery = window.matchMedia ? window.matchMedia('(prefers-reduced-motion: reduce)') : null;

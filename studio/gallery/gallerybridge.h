@@ -1,0 +1,45 @@
+#pragma once
+
+#include "engine/mcp/plugincatalog.h"
+#include "engine/templates/solutiontemplate.h"
+
+#include <QObject>
+#include <QString>
+
+namespace flowdeck::studio {
+
+// The gallery page's way into the studio (over QWebChannel as "studio"): the template
+// catalog, and the choices the page offers. Using a template makes the project folder
+// (engine::instantiateTemplate) under the projects folder and reports it.
+class GalleryBridge : public QObject {
+    Q_OBJECT
+
+public:
+    explicit GalleryBridge(QObject *parent = nullptr);
+
+    // Where new projects go: $FLOWDECK_PROJECTS_DIR, else the setting, else ~/Flowdeck.
+    static QString projectsFolder();
+    static QString language();  // "zh" or "en": the interface's
+    const engine::TemplateLibrary &library() const { return m_library; }
+    void reload();
+
+    Q_INVOKABLE QString catalog() const;  // JSON (studio/gallery/galleryindex.h)
+    Q_INVOKABLE bool useTemplate(const QString &id);
+    Q_INVOKABLE void openRecent(const QString &path);
+    Q_INVOKABLE void newBlank();
+    Q_INVOKABLE void openOther();
+
+signals:
+    // A project was made from a template: its workflow file and the template's id.
+    void projectCreated(const QString &flowFile, const QString &templateId);
+    void openRequested(const QString &flowFile);  // empty: ask for a file
+    void blankRequested();
+    // For the page: a problem to show ("error") or a note ("info").
+    void notice(const QString &kind, const QString &text);
+
+private:
+    engine::TemplateLibrary m_library;
+    engine::PluginCatalog m_plugins;
+};
+
+} // namespace flowdeck::studio

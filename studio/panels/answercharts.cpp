@@ -1,0 +1,78 @@
+#include "studio/panels/answercharts.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+namespace flowdeck::studio {
+
+AnswerCharts::AnswerCharts(QWidget *parent) : QWebEngineView(parent)
+{
+    setObjectName(QStringLiteral("answerCharts"));
+    setMinimumHeight(220);
+    hide();
+    connect(this, &QWebEngineView::loadFinished, this, [this](bool ok) {
+        m_ready = ok;
+        if (ok)
+            draw();
+    });
+}
+
+QString AnswerCharts::pagePath()
+{
+    const QString installed = QDir(QCoreApplication::applicationDirPath()).filePath("../share/flowdeck/web/charts.html");
+    if (QFileInfo::exists(installed))
+        return QFileInfo(installed).canonicalFilePath();
+    return QStringLiteral(FLOWDECK_WEB_BUILD_DIR "/charts.html");
+}
+
+QStringList AnswerCharts::chartBlocks(const QString &markdown, QString *textWithout)
+{
+    static const QRegularExpression block(QStringLiteral("```(?:chart|echarts)[ \\t]*\\n([\\s\\S]*?)\\n```"));
+    QStringList found;
+    QString rest;
+    qsizetype at = 0;
+    for (auto it = block.globalMatch(markdown); it.hasNext();) {
+        const auto m = it.next();
+        found << m.captured(1);
+        rest += markdown.mid(at, m.capturedStart() - at);
+        rest += QCoreApplication::translate("flowdeck::studio::AnswerCharts", "*(chart %1, drawn below)*").arg(found.size());
+        at = m.capturedEnd();
+    }
+    rest += markdown.mid(at);
+    if (textWithout)
+        *textWithout = rest;
+    return found;
+}
+
+void AnswerCharts::setCharts(const QStringList &sources)
+{
+    if (sources == m_sources)
+        return;
+    m_sources = sources;
+    setVisible(!sources.isEmpty());
+    if (sources.isEmpty())
+        return;
+    if (url().isEmpty()) {
+        if (!QFileInfo::exists(pagePath()))
+            return setHtml(tr("<p>The chart view is missing (%1); run scripts/setup.sh to build it.</p>").arg(pagePath()));
+        setUrl(QUrl::fromLocalFile(pagePath()));
+        return;  // drawn when loaded
+    }
+    draw();
+}
+
+void AnswerCharts::draw()
+{
+    if (!m_ready)
+        return;
+    const QString list = QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(m_sources)).toJson(QJsonDocument::Compact));
+    page()->runJavaScript(QStringLiteral("window.flowdeckShowCharts(%1)").arg(list), [this](const QVariant &count) {
+        emit drawn(count.toInt());
+    });
+}
+
+} // namespace flowdeck::studio

@@ -1,0 +1,34 @@
+// The studio's chart view (dist/charts.html): the run console hands it the ```chart
+// blocks of an answer and it draws them with the same checks as the chat page.
+//   window.flowdeckShowCharts(['{...option...}', ...]) → how many were drawn
+import { echarts } from './echarts-setup.js';
+import { parseChartSource, sanitizeChartOption } from './chart-option.js';
+
+const root = document.getElementById('charts');
+const dark = window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches;
+let charts = [];
+
+window.flowdeckShowCharts = (sources) => {
+  for (const c of charts) c.dispose();
+  charts = [];
+  root.replaceChildren();
+  let drawn = 0;
+  for (const src of sources) {
+    const option = parseChartSource(src);
+    const box = document.createElement('div');
+    root.append(box);
+    if (!option) {
+      box.className = 'chart-failed';
+      box.textContent = 'This chart block is not a drawable ECharts option:\n' + src;
+      continue;
+    }
+    box.className = 'chart';
+    const chart = echarts.init(box, dark ? 'dark' : null, { renderer: 'canvas' });
+    chart.setOption(sanitizeChartOption(option));
+    charts.push(chart);
+    drawn += 1;
+  }
+  document.body.dataset.charts = String(drawn);
+  return drawn;
+};
+window.addEventListener('resize', () => { for (const c of charts) c.resize(); });
