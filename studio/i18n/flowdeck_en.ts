@@ -25,7 +25,7 @@
 <context>
     <name>flowdeck::studio::MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/mainwindow.cpp" line="117" />
+        <location filename="../app/mainwindow.cpp" line="134" />
         <source>%n problem(s); hover over a red node to read it.</source>
         <translation>
             <numerusform>%n problem; hover over a red node to read it.</numerusform>
@@ -68,6 +68,25 @@
         <translation>
             <numerusform>Imported %1; %n secret went to the keychain.</numerusform>
             <numerusform>Imported %1; %n secrets went to the keychain.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::ProjectChecklist</name>
+    <message numerus="yes">
+        <location filename="../gallery/projectchecklist.cpp" line="166" />
+        <source>%n thing(s) to set up before the first run.</source>
+        <translation>
+            <numerusform>%n thing to set up before the first run.</numerusform>
+            <numerusform>%n things to set up before the first run.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../gallery/projectchecklist.cpp" line="215" />
+        <source>installing… %n package(s), %1 s</source>
+        <translation>
+            <numerusform>installing… %n package, %1 s</numerusform>
+            <numerusform>installing… %n packages, %1 s</numerusform>
         </translation>
     </message>
 </context>

@@ -85,12 +85,12 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="49"/>
+        <location filename="../app/mainwindow.cpp" line="53"/>
         <source>Untitled workflow</source>
         <translation>未命名工作流</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="59"/>
+        <location filename="../app/mainwindow.cpp" line="63"/>
         <source>You are a helpful assistant.</source>
         <translation>你是一个乐于助人的助手。</translation>
     </message>
@@ -103,6 +103,19 @@
         <location filename="../document/documentfile.cpp" line="28"/>
         <source>Saving %1 failed (%2); the file on disk was not changed.</source>
         <translation>保存 %1 失败（%2）；磁盘上的文件没有被改动。</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::AnswerCharts</name>
+    <message>
+        <location filename="../panels/answercharts.cpp" line="42"/>
+        <source>*(chart %1, drawn below)*</source>
+        <translation>*（图表 %1，见下方）*</translation>
+    </message>
+    <message>
+        <location filename="../panels/answercharts.cpp" line="61"/>
+        <source>&lt;p&gt;The chart view is missing (%1); run scripts/setup.sh to build it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;缺少图表视图（%1）；请运行 scripts/setup.sh 构建。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -598,6 +611,27 @@ README.md there lists every step.</source>
     </message>
 </context>
 <context>
+    <name>flowdeck::studio::GalleryBridge</name>
+    <message>
+        <location filename="../gallery/gallerybridge.cpp" line="44"/>
+        <source>There is no template &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的模板。</translation>
+    </message>
+    <message>
+        <location filename="../gallery/gallerybridge.cpp" line="50"/>
+        <source>The project could not be created: %1</source>
+        <translation>无法创建项目：%1</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::GalleryWindow</name>
+    <message>
+        <location filename="../gallery/gallerywindow.cpp" line="21"/>
+        <source>Flowdeck — Start</source>
+        <translation>Flowdeck — 开始</translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::studio::GeneralPage</name>
     <message>
         <location filename="../settings/generalpage.cpp" line="17"/>
@@ -693,231 +727,246 @@ README.md there lists every step.</source>
 <context>
     <name>flowdeck::studio::MainWindow</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="78"/>
+        <location filename="../app/mainwindow.cpp" line="82"/>
         <source>Nodes</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="82"/>
+        <location filename="../app/mainwindow.cpp" line="86"/>
         <source>Inspector</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="101"/>
+        <location filename="../app/mainwindow.cpp" line="105"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="116"/>
+        <location filename="../app/mainwindow.cpp" line="111"/>
+        <source>Before You Run</source>
+        <translation>运行前检查</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="132"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/mainwindow.cpp" line="118"/>
+        <location filename="../app/mainwindow.cpp" line="134"/>
         <source>%n problem(s); hover over a red node to read it.</source>
         <translation>
             <numerusform>%n 个问题；将鼠标悬停在红色节点上查看详情。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="131"/>
+        <location filename="../app/mainwindow.cpp" line="147"/>
         <source>A plugin</source>
         <translation>一个插件</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="145"/>
+        <location filename="../app/mainwindow.cpp" line="161"/>
         <source>Drag a node from the palette; drag from a port to connect.</source>
         <translation>从节点面板拖入节点；从端口拖出即可连接。</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="163"/>
+        <location filename="../app/mainwindow.cpp" line="179"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="164"/>
+        <location filename="../app/mainwindow.cpp" line="180"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="168"/>
+        <location filename="../app/mainwindow.cpp" line="184"/>
+        <source>New from &amp;Template…</source>
+        <translation>从模板新建(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="185"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="169"/>
+        <location filename="../app/mainwindow.cpp" line="186"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="170"/>
+        <location filename="../app/mainwindow.cpp" line="187"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="172"/>
+        <location filename="../app/mainwindow.cpp" line="189"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="173"/>
+        <location filename="../app/mainwindow.cpp" line="190"/>
         <source>P&amp;lugins…</source>
         <translation>插件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="175"/>
+        <location filename="../app/mainwindow.cpp" line="192"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="177"/>
+        <location filename="../app/mainwindow.cpp" line="194"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="178"/>
+        <location filename="../app/mainwindow.cpp" line="195"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="180"/>
+        <location filename="../app/mainwindow.cpp" line="197"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="185"/>
+        <location filename="../app/mainwindow.cpp" line="202"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="186"/>
+        <location filename="../app/mainwindow.cpp" line="203"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="187"/>
+        <location filename="../app/mainwindow.cpp" line="204"/>
         <source>D&amp;uplicate</source>
         <translation>创建副本(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="188"/>
+        <location filename="../app/mainwindow.cpp" line="205"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="190"/>
+        <location filename="../app/mainwindow.cpp" line="207"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="195"/>
+        <location filename="../app/mainwindow.cpp" line="212"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="196"/>
+        <location filename="../app/mainwindow.cpp" line="213"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="197"/>
+        <location filename="../app/mainwindow.cpp" line="214"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="198"/>
+        <location filename="../app/mainwindow.cpp" line="215"/>
         <source>Zoom to &amp;Fit</source>
         <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="199"/>
+        <location filename="../app/mainwindow.cpp" line="216"/>
         <source>&amp;Arrange</source>
         <translation>自动排列(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="203"/>
-        <location filename="../app/mainwindow.cpp" line="204"/>
+        <location filename="../app/mainwindow.cpp" line="220"/>
+        <location filename="../app/mainwindow.cpp" line="221"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="205"/>
+        <location filename="../app/mainwindow.cpp" line="222"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="207"/>
+        <location filename="../app/mainwindow.cpp" line="224"/>
         <source>&amp;Deploy…</source>
         <translation>部署(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="209"/>
+        <location filename="../app/mainwindow.cpp" line="226"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="215"/>
+        <location filename="../app/mainwindow.cpp" line="232"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="218"/>
+        <location filename="../app/mainwindow.cpp" line="235"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="225"/>
+        <location filename="../app/mainwindow.cpp" line="242"/>
         <source>The language changes the next time Flowdeck starts.</source>
         <translation>语言将在下次启动 Flowdeck 时生效。</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="228"/>
+        <location filename="../app/mainwindow.cpp" line="245"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="231"/>
+        <location filename="../app/mainwindow.cpp" line="248"/>
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="231"/>
+        <location filename="../app/mainwindow.cpp" line="248"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="231"/>
+        <location filename="../app/mainwindow.cpp" line="248"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="241"/>
+        <location filename="../app/mainwindow.cpp" line="258"/>
         <source>&amp;Snap to Grid</source>
         <translation>对齐网格(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="310"/>
+        <location filename="../app/mainwindow.cpp" line="325"/>
+        <source>Project created in %1. Check “Before You Run”, then press Run (Ctrl+R).</source>
+        <translation>项目已创建于 %1。请查看“运行前检查”，然后按“运行”（Ctrl+R）。</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="385"/>
         <source>The clipboard holds no Flowdeck nodes.</source>
         <translation>剪贴板中没有 Flowdeck 节点。</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="337"/>
+        <location filename="../app/mainwindow.cpp" line="412"/>
         <source>Open workflow</source>
         <translation>打开工作流</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="337"/>
-        <location filename="../app/mainwindow.cpp" line="376"/>
+        <location filename="../app/mainwindow.cpp" line="412"/>
+        <location filename="../app/mainwindow.cpp" line="451"/>
         <source>Flowdeck workflows (*.flow.json)</source>
         <translation>Flowdeck 工作流 (*.flow.json)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="346"/>
+        <location filename="../app/mainwindow.cpp" line="421"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="346"/>
+        <location filename="../app/mainwindow.cpp" line="421"/>
         <source>%1 could not be opened:
 
 %2</source>
@@ -926,48 +975,48 @@ README.md there lists every step.</source>
 %2</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="361"/>
+        <location filename="../app/mainwindow.cpp" line="436"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="368"/>
+        <location filename="../app/mainwindow.cpp" line="443"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="376"/>
+        <location filename="../app/mainwindow.cpp" line="451"/>
         <source>Save workflow</source>
         <translation>保存工作流</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="388"/>
+        <location filename="../app/mainwindow.cpp" line="463"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="389"/>
+        <location filename="../app/mainwindow.cpp" line="464"/>
         <source>The workflow has changes that are not saved. Save them?</source>
         <translation>工作流有尚未保存的更改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="406"/>
+        <location filename="../app/mainwindow.cpp" line="481"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="426"/>
+        <location filename="../app/mainwindow.cpp" line="501"/>
         <source>an unsaved workflow</source>
         <translation>一个未保存的工作流</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="427"/>
-        <location filename="../app/mainwindow.cpp" line="434"/>
+        <location filename="../app/mainwindow.cpp" line="502"/>
+        <location filename="../app/mainwindow.cpp" line="509"/>
         <source>Recover work</source>
         <translation>恢复工作</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="428"/>
+        <location filename="../app/mainwindow.cpp" line="503"/>
         <source>Flowdeck did not close properly. Recover the changes to %1 from %2?</source>
         <translation>Flowdeck 上次没有正常关闭。要恢复 %2 时对 %1 所做的更改吗？</translation>
     </message>
@@ -1220,110 +1269,243 @@ README.md there lists every step.</source>
     </message>
 </context>
 <context>
+    <name>flowdeck::studio::ProjectChecklist</name>
+    <message>
+        <location filename="../gallery/projectchecklist.cpp" line="118"/>
+        <source>Model provider “%1” is not set up</source>
+        <translation>模型服务“%1”尚未设置</translation>
+    </message>
+    <message>
+        <location filename="../gallery/projectchecklist.cpp" line="118"/>
+        <source>Set Up…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <location filename="../gallery/projectchecklist.cpp" line="123"/>
+        <source>Model: %1 (%2)</source>
+        <translation>模型：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../gallery/projectchecklist.cpp" line="126"/>
+        <source>no key needed</source>
+        <translation>无需密钥</translation>
+    </message>
+    <message>
+        <location filename="../gallery/projectchecklist.cpp" line="129"/>
+        <source>Add Key…</source>
+        <translation>添加密钥…</translation>
+    </message>
+    <message>
+        <location filename="../gallery/projectchecklist.cpp" line="139"/>
+        <location filename="../gallery/projectchecklist.cpp" line="145"/>
+        <location filename="../gallery/projectchecklist.cpp" line="147"/>
+        <location filename="../gallery/projectchecklist.cpp" line="149"/>
+        <source>Plugin: %1</source>
+        <translation>插件：%1</translation>
+    </message>
+    <message>
+        <location filename="../gallery/projectchecklist.cpp" line="140"/>
+        <source>not in the catalog</source>
+        <translation>不在插件目录中</translation>
+    </message>
+    <message>
+        <location filename="../gallery/projectchecklist.cpp" line="145"/>
+        <source>built in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <location filename="../gallery/projectchecklist.cpp" line="147"/>
+        <location filename="../gallery/projectchecklist.cpp" line="228"/>
+        <source>installed</source>
+        <translation>已安装</translation>
+    </message>
+    <message>
+        <location filename="../gallery/projectchecklist.cpp" line="147"/>
+        <source>online service</source>
+        <translation>在线服务</translation>
+    </message>
+    <message>
+        <location filename="../gallery/projectchecklist.cpp" line="149"/>
+        <source>Install</source>
+        <translation>安装</translation>
+    </message>
+    <message>
+        <location filename="../gallery/projectchecklist.cpp" line="154"/>
+        <source>Key: %1</source>
+        <translation>密钥：%1</translation>
+    </message>
+    <message>
+        <location filename="../gallery/projectchecklist.cpp" line="154"/>
+        <source>Set…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <location filename="../gallery/projectchecklist.cpp" line="164"/>
+        <source>This workflow needs no model, plugin or key.</source>
+        <translation>此工作流不需要模型、插件或密钥。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../gallery/projectchecklist.cpp" line="166"/>
+        <source>%n thing(s) to set up before the first run.</source>
+        <translation>
+            <numerusform>首次运行前还有 %n 项需要设置。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../gallery/projectchecklist.cpp" line="167"/>
+        <source>Everything this workflow needs is ready. Press Run (Ctrl+R).</source>
+        <translation>此工作流所需的一切均已就绪。请按“运行”（Ctrl+R）。</translation>
+    </message>
+    <message>
+        <location filename="../gallery/projectchecklist.cpp" line="174"/>
+        <location filename="../gallery/projectchecklist.cpp" line="178"/>
+        <location filename="../gallery/projectchecklist.cpp" line="198"/>
+        <source>set</source>
+        <translation>已设置</translation>
+    </message>
+    <message>
+        <location filename="../gallery/projectchecklist.cpp" line="185"/>
+        <source>Set %1</source>
+        <translation>设置 %1</translation>
+    </message>
+    <message>
+        <location filename="../gallery/projectchecklist.cpp" line="186"/>
+        <source>The value of %1 (kept in the keychain, never in the workflow):</source>
+        <translation>%1 的值（保存在系统钥匙串中，绝不写入工作流）：</translation>
+    </message>
+    <message>
+        <location filename="../gallery/projectchecklist.cpp" line="194"/>
+        <source>%1 could not be saved: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../gallery/projectchecklist.cpp" line="212"/>
+        <source>installing…</source>
+        <translation>正在安装…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../gallery/projectchecklist.cpp" line="215"/>
+        <source>installing… %n package(s), %1 s</source>
+        <translation>
+            <numerusform>正在安装… 已获取 %n 个包，%1 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../gallery/projectchecklist.cpp" line="223"/>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../gallery/projectchecklist.cpp" line="225"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::studio::RunConsole</name>
     <message>
-        <location filename="../panels/runconsole.cpp" line="34"/>
+        <location filename="../panels/runconsole.cpp" line="35"/>
         <source>As the workflow says</source>
         <translation>按工作流设置</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="37"/>
+        <location filename="../panels/runconsole.cpp" line="38"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="38"/>
+        <location filename="../panels/runconsole.cpp" line="39"/>
         <source>Run the workflow (F5)</source>
         <translation>运行工作流 (F5)</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="39"/>
+        <location filename="../panels/runconsole.cpp" line="40"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="40"/>
+        <location filename="../panels/runconsole.cpp" line="41"/>
         <source>Stop the run (Shift+F5)</source>
         <translation>停止运行 (Shift+F5)</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="43"/>
+        <location filename="../panels/runconsole.cpp" line="44"/>
         <source>Model profile:</source>
         <translation>模型配置：</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="54"/>
+        <location filename="../panels/runconsole.cpp" line="55"/>
         <source>The answer appears here as it streams.</source>
         <translation>回答会以流式方式显示在这里。</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="57"/>
+        <location filename="../panels/runconsole.cpp" line="60"/>
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="57"/>
+        <location filename="../panels/runconsole.cpp" line="60"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="57"/>
+        <location filename="../panels/runconsole.cpp" line="60"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="62"/>
+        <location filename="../panels/runconsole.cpp" line="65"/>
         <source>Click a row to see that event&apos;s inputs and outputs as JSON.</source>
         <translation>点击一行，以 JSON 查看该事件的输入和输出。</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="67"/>
+        <location filename="../panels/runconsole.cpp" line="70"/>
         <source>What the nodes log during a run — tool progress, retries, errors — appears here.</source>
         <translation>运行期间节点记录的信息（工具进度、重试、错误）显示在这里。</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="69"/>
+        <location filename="../panels/runconsole.cpp" line="72"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="70"/>
+        <location filename="../panels/runconsole.cpp" line="73"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="125"/>
+        <location filename="../panels/runconsole.cpp" line="128"/>
         <source>**Outputs**</source>
         <translation>**输出**</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="115"/>
-        <location filename="../panels/runconsole.cpp" line="127"/>
+        <location filename="../panels/runconsole.cpp" line="118"/>
+        <location filename="../panels/runconsole.cpp" line="130"/>
         <source>(run)</source>
         <translation>（运行）</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="130"/>
+        <location filename="../panels/runconsole.cpp" line="133"/>
         <source>The run failed: %1</source>
         <translation>运行失败：%1</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="146"/>
+        <location filename="../panels/runconsole.cpp" line="149"/>
         <source>Type a message and press Enter</source>
         <translation>输入消息后按回车</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="148"/>
+        <location filename="../panels/runconsole.cpp" line="151"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="157"/>
+        <location filename="../panels/runconsole.cpp" line="160"/>
         <source>, required</source>
         <translation>，必填</translation>
     </message>
     <message>
-        <location filename="../panels/runconsole.cpp" line="199"/>
+        <location filename="../panels/runconsole.cpp" line="203"/>
         <source>The workflow cannot run yet:
 
 %1</source>
