@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Sets everything up, then opens the studio (flowdeck-studio) on the example chat
-# workflow. Without a display (a server, a CI box), or with a question given, it runs
+# Sets everything up, then opens the studio (flowdeck-studio) on its start page, the
+# template gallery. Without a display (a server, a CI box), or with a question given, it runs
 # that workflow with `flowdeck run` instead and streams the answer.
 # With an API key in the environment (DEEPSEEK_API_KEY, MAAS_API_KEY,
 # DASHSCOPE_API_KEY, OPENAI_API_KEY, ...) it talks to that provider; without one it
@@ -50,8 +50,9 @@ if [ -z "$PROFILE" ]; then
 fi
 
 if [ "$USE_STUDIO" -eq 1 ]; then
-  echo "Opening the studio. In the Run panel, pick the model profile '$PROFILE', type a message and press Enter."
-  "$STUDIO" "$EXAMPLE"
+  echo "Opening the studio on the template gallery. Pick a template, press Use this template, then Run."
+  [ "$PROFILE" = "local-mock" ] && echo "(No provider key: in the Run panel choose the model profile 'Local mock model'.)"
+  "$STUDIO"
 else
   "$FLOWDECK" run "$EXAMPLE" --profile "$PROFILE" --query "$QUESTION"
 fi
