@@ -219,7 +219,8 @@ Grouping group(const Loaded &loaded, const nlohmann::json &args)
     g.period = args.value("period", "");
     const int limit = std::clamp(args.value("limit", 20), 1, 1000);
     std::vector<std::pair<int, std::string>> filters;
-    for (const auto &[column, wanted] : args.value("where", nlohmann::json::object()).items()) {
+    const nlohmann::json where = args.value("where", nlohmann::json::object());
+    for (const auto &[column, wanted] : where.items()) {
         const int index = t.column(column);
         if (index < 0)
             throw ToolError{"\"where\": there is no column \"" + column + "\"."};

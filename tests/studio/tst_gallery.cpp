@@ -101,7 +101,7 @@ private slots:
                                                                    flowdeck::engine::NodeRegistry::builtin());
         QVERIFY2(library.problems.empty(), library.problems.empty() ? "" : library.problems.front().message.c_str());
         m_templateCount = static_cast<int>(library.templates.size());
-        QVERIFY(m_templateCount >= 1);
+        QVERIFY(m_templateCount >= 15);
         m_window = std::make_unique<MainWindow>();
     }
 
