@@ -9,7 +9,10 @@
 #include "studio/run/serverdirectory.h"
 #include "studio/settings/keystore.h"
 
+#include <QFile>
 #include <QHBoxLayout>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -74,13 +77,14 @@ void ProjectChecklist::addRow(const QString &item, const QString &label, bool ok
     auto *state = new QLabel(ok ? okMark(okText) : QString());
     auto *button = new QPushButton(actionText);
     button->setObjectName(item);
-    button->setVisible(!ok && action);
     if (action)
         connect(button, &QPushButton::clicked, this, action);
     layout->addWidget(name, 1);
     layout->addWidget(state);
     layout->addWidget(button);
     m_rows->addWidget(row);
+    // Only once it has a parent: a parentless widget made visible would open as a window of its own.
+    button->setVisible(!ok && action);
     m_items[item] = {state, button};
     if (!ok)
         m_missingItems.insert(item);
@@ -170,7 +174,11 @@ void ProjectChecklist::showSummary()
 
 void ProjectChecklist::checkSecret(const QString &item, const QString &name)
 {
+    // Where runs find keys: the environment, the secrets file, the keychain.
     if (!qEnvironmentVariable(name.toUtf8().constData()).isEmpty())
+        return markDone(item, tr("set"));
+    QFile file(KeyStore::fallbackFile());
+    if (file.open(QIODevice::ReadOnly) && !QJsonDocument::fromJson(file.readAll()).object().value(name).toString().isEmpty())
         return markDone(item, tr("set"));
     const int generation = m_generation;
     m_keys->load(name, [self = QPointer<ProjectChecklist>(this), item, generation](QString value) {

@@ -6,19 +6,19 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QVBoxLayout>
+#include <QWebEnginePage>
+#include <QWebEngineView>
 
 namespace flowdeck::studio {
 
-AnswerCharts::AnswerCharts(QWidget *parent) : QWebEngineView(parent)
+AnswerCharts::AnswerCharts(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("answerCharts"));
     setMinimumHeight(220);
+    new QVBoxLayout(this);
+    layout()->setContentsMargins(0, 0, 0, 0);
     hide();
-    connect(this, &QWebEngineView::loadFinished, this, [this](bool ok) {
-        m_ready = ok;
-        if (ok)
-            draw();
-    });
 }
 
 QString AnswerCharts::pagePath()
@@ -56,10 +56,17 @@ void AnswerCharts::setCharts(const QStringList &sources)
     setVisible(!sources.isEmpty());
     if (sources.isEmpty())
         return;
-    if (url().isEmpty()) {
+    if (!m_view) {
+        m_view = new QWebEngineView(this);
+        layout()->addWidget(m_view);
+        connect(m_view, &QWebEngineView::loadFinished, this, [this](bool ok) {
+            m_ready = ok;
+            if (ok)
+                draw();
+        });
         if (!QFileInfo::exists(pagePath()))
-            return setHtml(tr("<p>The chart view is missing (%1); run scripts/setup.sh to build it.</p>").arg(pagePath()));
-        setUrl(QUrl::fromLocalFile(pagePath()));
+            return m_view->setHtml(tr("<p>The chart view is missing (%1); run scripts/setup.sh to build it.</p>").arg(pagePath()));
+        m_view->setUrl(QUrl::fromLocalFile(pagePath()));
         return;  // drawn when loaded
     }
     draw();
@@ -70,7 +77,7 @@ void AnswerCharts::draw()
     if (!m_ready)
         return;
     const QString list = QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(m_sources)).toJson(QJsonDocument::Compact));
-    page()->runJavaScript(QStringLiteral("window.flowdeckShowCharts(%1)").arg(list), [this](const QVariant &count) {
+    m_view->page()->runJavaScript(QStringLiteral("window.flowdeckShowCharts(%1)").arg(list), [this](const QVariant &count) {
         emit drawn(count.toInt());
     });
 }

@@ -1,14 +1,17 @@
 #pragma once
 
 #include <QStringList>
-#include <QWebEngineView>
+#include <QWidget>
+
+class QWebEngineView;
 
 namespace flowdeck::studio {
 
 // The charts of an answer in the run console: the ```chart blocks (ECharts options),
 // drawn by web/chat's charts page with the same checks as the deployed chat page.
-// Hidden while the answer has no complete chart block.
-class AnswerCharts : public QWebEngineView {
+// Hidden while the answer has no complete chart block; the web view (and with it
+// QtWebEngine) is created only when the first chart comes, so the studio starts fast.
+class AnswerCharts : public QWidget {
     Q_OBJECT
 
 public:
@@ -21,6 +24,7 @@ public:
     void setCharts(const QStringList &sources);
     const QStringList &charts() const { return m_sources; }
     static QString pagePath();  // charts.html: installed, else the build's
+    QWebEngineView *view() const { return m_view; }  // null until the first chart
 
 signals:
     void drawn(int count);  // after the page drew them
@@ -28,6 +32,7 @@ signals:
 private:
     void draw();
 
+    QWebEngineView *m_view = nullptr;
     QStringList m_sources;
     bool m_ready = false;
 };

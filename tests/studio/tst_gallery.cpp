@@ -20,6 +20,7 @@
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
+#include <QInputDialog>
 #include <QTextBrowser>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -194,8 +195,8 @@ private slots:
         // The ```chart block is drawn as a chart below the text.
         QCOMPARE(console->chartView()->charts().size(), 1);
         QTRY_VERIFY_WITH_TIMEOUT(console->chartView()->isVisible(), 5000);
-        QTRY_COMPARE_WITH_TIMEOUT(js(console->chartView(), "document.body && document.body.dataset.charts || ''").toString(), QStringLiteral("1"), 30000);
-        QVERIFY(js(console->chartView(), "document.querySelector('.chart canvas') !== null").toBool());
+        QTRY_COMPARE_WITH_TIMEOUT(js(console->chartView()->view(), "document.body && document.body.dataset.charts || ''").toString(), QStringLiteral("1"), 30000);
+        QVERIFY(js(console->chartView()->view(), "document.querySelector('.chart canvas') !== null").toBool());
         saveShot(m_window.get(), "walkthrough-run.png");
 
         // Actions 3 and 4: Deploy…, then Deploy (to this computer, the default).
@@ -222,6 +223,47 @@ private slots:
         d->close();
         qInfo("WALKTHROUGH: %d user actions in the studio after the start command, %.1f s from \"Use this template\" to the endpoint's answer",
               actions, clock.elapsed() / 1000.0);
+    }
+
+    void theChecklistOffersToSetKeysAndInstallPlugins()
+    {
+        // A fresh plugin folder: the memory server is not installed yet.
+        QTemporaryDir plugins;
+        qputenv("FLOWDECK_PLUGIN_DIR", plugins.path().toUtf8());
+        QVERIFY(gallery()->bridge()->useTemplate("memory-assistant"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->filePath().contains("memory-assistant"), 10000);
+        ProjectChecklist *checklist = m_window->checklist();
+        QPushButton *install = checklist->button("plugin:memory");
+        QVERIFY(install);
+        QTRY_VERIFY_WITH_TIMEOUT(install->isVisible(), 5000);  // rows added to a shown panel appear on the next turn of the loop
+        QCOMPARE(checklist->missingCount(), 1);
+        QTest::mouseClick(install, Qt::LeftButton);  // the pinned npm package, with progress
+        QTRY_VERIFY_WITH_TIMEOUT(checklist->stateText("plugin:memory").contains("installed"), 180000);
+        QVERIFY(!install->isVisible());
+        QCOMPARE(checklist->missingCount(), 0);
+        QVERIFY(QDir(plugins.path()).entryList(QDir::Dirs | QDir::NoDotAndDotDot).join(",").contains("memory@"));
+
+        // The tourism guide needs an AMap key: Set… keeps it out of the workflow.
+        QVERIFY(gallery()->bridge()->useTemplate("cultural-tourism-guide"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->filePath().contains("cultural-tourism-guide"), 10000);
+        QPushButton *set = checklist->button("secret:AMAP_MAPS_API_KEY");
+        QVERIFY(set);
+        QTRY_VERIFY_WITH_TIMEOUT(set->isVisible(), 5000);
+        QTimer::singleShot(200, [] {
+            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->setTextValue("amap-test-key");
+            dialog->accept();
+        });
+        QTest::mouseClick(set, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(checklist->stateText("secret:AMAP_MAPS_API_KEY").contains("set"), 5000);
+        QFile secrets(m_home.filePath("config/secrets.json"));  // no keychain here: the 0600 file
+        QVERIFY(secrets.open(QIODevice::ReadOnly));
+        QVERIFY(secrets.readAll().contains("amap-test-key"));
+        QFile flow(m_window->filePath());
+        QVERIFY(flow.open(QIODevice::ReadOnly));
+        QVERIFY(!flow.readAll().contains("amap-test-key"));
+        qunsetenv("FLOWDECK_PLUGIN_DIR");
     }
 
     void theGalleryInChinese()
