@@ -51,7 +51,7 @@ echo "== sales-analysis end to end (flowdeck run, mock-llm)"
 bash "$ROOT/tests/peers/start-mock-llm.sh" 0 "$ROOT/tests/studio/walkthrough-mock-llm.yaml" > "$WORK/mock.log" 2>&1 &
 MOCK_PID=$!
 for _ in $(seq 1 100); do grep -q FLOWDECK_MOCK_LLM_LISTENING "$WORK/mock.log" && break; sleep 0.1; done
-PORT=$(grep -oE '127\.0\.0\.1:[0-9]+' "$WORK/mock.log" | head -1 | cut -d: -f2)
+PORT=$(grep -oE 'FLOWDECK_MOCK_LLM_LISTENING 127\.0\.0\.1:[0-9]+' "$WORK/mock.log" | head -1 | cut -d: -f2)
 printf '{"profiles":{"deepseek":{"title":"mock","baseUrl":"http://127.0.0.1:%s/v1","defaultModel":"m","needsKey":false}}}' "$PORT" > "$WORK/profiles.json"
 "$FLOWDECK" new sales-analysis "$WORK/sales" --dir "$ROOT/templates" > /dev/null
 times=()

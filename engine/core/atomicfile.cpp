@@ -7,7 +7,6 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 
 namespace flowdeck::engine {
 
@@ -53,12 +52,18 @@ bool writeFileAtomically(const std::filesystem::path &path, const std::string &c
 
 std::optional<std::string> readWholeFile(const std::filesystem::path &path)
 {
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in)
         return std::nullopt;
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
+    const std::streamoff size = in.tellg();
+    if (size < 0)
+        return std::nullopt;
+    std::string text(static_cast<std::size_t>(size), '\0');  // one read into a buffer of the right size
+    in.seekg(0);
+    if (size > 0 && !in.read(text.data(), size))
+        return std::nullopt;
+    text.resize(static_cast<std::size_t>(in.gcount() > 0 ? in.gcount() : 0));
+    return text;
 }
 
 } // namespace flowdeck::engine

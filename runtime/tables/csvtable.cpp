@@ -2,20 +2,21 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
-#include <cstdlib>
+#include <charconv>
 
 namespace flowdeck::runtime {
 
 namespace {
 
-std::string trim(std::string_view s)
+bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\v' || c == '\f'; }
+
+std::string_view trim(std::string_view s)
 {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
+    while (!s.empty() && (isSpace(s.front()) || s.front() == '\r' || s.front() == '\n'))
         s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
+    while (!s.empty() && (isSpace(s.back()) || s.back() == '\r' || s.back() == '\n'))
         s.remove_suffix(1);
-    return std::string(s);
+    return s;
 }
 
 char guessSeparator(std::string_view text)
@@ -33,6 +34,13 @@ char guessSeparator(std::string_view text)
     return best;
 }
 
+std::string lower(std::string_view s)
+{
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+    return out;
+}
+
 } // namespace
 
 int CsvTable::column(std::string_view name) const
@@ -40,151 +48,183 @@ int CsvTable::column(std::string_view name) const
     for (std::size_t i = 0; i < columns.size(); ++i)
         if (columns[i] == name)
             return static_cast<int>(i);
-    auto lower = [](std::string_view s) {
-        std::string out(s);
-        std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-        return out;
-    };
     for (std::size_t i = 0; i < columns.size(); ++i)
         if (lower(columns[i]) == lower(name))
             return static_cast<int>(i);
     return -1;
 }
 
-CsvParse parseCsv(std::string_view text)
+CsvParse parseCsv(std::string textIn)
 {
+    auto owned = std::make_shared<const std::string>(std::move(textIn));
+    auto unescaped = std::make_shared<std::deque<std::string>>();
+    std::string_view text = *owned;
     if (text.substr(0, 3) == "\xEF\xBB\xBF")
         text.remove_prefix(3);
     const char sep = guessSeparator(text);
-    std::vector<std::vector<std::string>> records;
-    std::vector<std::string> record;
-    std::string field;
-    bool quoted = false, fieldStarted = false;
-    int line = 1, recordLine = 1;
-    auto endField = [&] {
-        record.push_back(quoted ? field : trim(field));
-        field.clear();
-        quoted = false;
-        fieldStarted = false;
-    };
-    auto endRecord = [&] {
-        endField();
+
+    std::vector<std::string_view> cells;
+    // Room for every cell at once: rows ≈ line ends, width from the header.
+    cells.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n') + 1) *
+                  static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<long>(text.find('\n') == std::string_view::npos ? text.size() : text.find('\n')), sep) + 1));
+    std::vector<std::string_view> record;
+    std::size_t width = 0;
+    bool haveHeader = false;
+    std::vector<std::string> columns;
+    int line = 1;
+    std::size_t dataRow = 0;
+    std::string error;
+
+    // Ends a record: the header names the columns; a data row must not be wider.
+    auto endRecord = [&]() -> bool {
         const bool blank = record.size() == 1 && record[0].empty();
-        if (!blank)
-            records.push_back(std::move(record));
-        record.clear();
-        recordLine = line;
-    };
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-                field += '"';
-                ++i;
-            } else if (c == '"') {
-                quoted = false;
-                // After a closing quote only spaces may come before the separator.
-                while (i + 1 < text.size() && text[i + 1] == ' ')
-                    ++i;
-                if (i + 1 < text.size() && text[i + 1] != sep && text[i + 1] != '\n' && text[i + 1] != '\r')
-                    return {std::nullopt, "line " + std::to_string(line) + ": text after a closing quote; put quotes around the whole field."};
-                record.push_back(field);
-                field.clear();
-                fieldStarted = false;
-                if (i + 1 < text.size() && text[i + 1] == sep)
-                    ++i;
-                else {
-                    if (i + 1 < text.size() && text[i + 1] == '\r')
-                        ++i;
-                    if (i + 1 < text.size() && text[i + 1] == '\n') {
-                        ++i;
-                        ++line;
-                    }
-                    records.push_back(std::move(record));
-                    record.clear();
-                    recordLine = line;
-                }
-                continue;
+        if (!blank) {
+            if (!haveHeader) {
+                haveHeader = true;
+                width = record.size();
+                for (std::size_t i = 0; i < record.size(); ++i)
+                    columns.push_back(record[i].empty() ? "column_" + std::to_string(i + 1) : std::string(record[i]));
             } else {
-                if (c == '\n')
-                    ++line;
-                field += c;
+                ++dataRow;
+                if (record.size() > width) {
+                    error = "row " + std::to_string(dataRow) + " has " + std::to_string(record.size()) +
+                            " fields but the header has " + std::to_string(width) + ".";
+                    return false;
+                }
+                record.resize(width);
+                cells.insert(cells.end(), record.begin(), record.end());
             }
+        }
+        record.clear();
+        return true;
+    };
+
+    std::size_t i = 0;
+    const std::size_t n = text.size();
+    while (i <= n) {
+        // One field, starting at i.
+        std::size_t start = i;
+        while (start < n && isSpace(text[start]))
+            ++start;
+        if (start < n && text[start] == '"') {
+            const int openedAt = line;
+            std::size_t j = start + 1;
+            bool escaped = false;
+            for (;;) {
+                const std::size_t q = text.find('"', j);
+                if (q == std::string_view::npos)
+                    return {std::nullopt, "line " + std::to_string(openedAt) + ": a quoted field is never closed."};
+                line += static_cast<int>(std::count(text.begin() + static_cast<long>(j), text.begin() + static_cast<long>(q), '\n'));
+                if (q + 1 < n && text[q + 1] == '"') {
+                    escaped = true;
+                    j = q + 2;
+                    continue;
+                }
+                std::string_view inner = text.substr(start + 1, q - start - 1);
+                if (escaped) {
+                    std::string value;
+                    value.reserve(inner.size());
+                    for (std::size_t k = 0; k < inner.size(); ++k) {
+                        value += inner[k];
+                        if (inner[k] == '"')
+                            ++k;  // "" → "
+                    }
+                    unescaped->push_back(std::move(value));
+                    inner = unescaped->back();
+                }
+                record.push_back(inner);
+                i = q + 1;
+                while (i < n && isSpace(text[i]))
+                    ++i;
+                if (i < n && text[i] != sep && text[i] != '\n' && text[i] != '\r')
+                    return {std::nullopt, "line " + std::to_string(line) +
+                                              ": text after a closing quote; put quotes around the whole field."};
+                break;
+            }
+        } else {
+            std::size_t end = start;
+            while (end < n && text[end] != sep && text[end] != '\n' && text[end] != '\r')
+                ++end;
+            record.push_back(trim(text.substr(start, end - start)));
+            i = end;
+        }
+        // What ends the field: a separator, a line end, or the end of the text.
+        if (i < n && text[i] == sep) {
+            ++i;
             continue;
         }
-        if (c == '"' && !fieldStarted && trim(field).empty()) {
-            quoted = true;
-            field.clear();
-            fieldStarted = true;
-        } else if (c == sep) {
-            endField();
-        } else if (c == '\n' || c == '\r') {
-            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')
-                ++i;
-            ++line;
-            endRecord();
-        } else {
-            field += c;
-            fieldStarted = fieldStarted || !std::isspace(static_cast<unsigned char>(c));
-        }
+        if (i < n && text[i] == '\r')
+            ++i;
+        if (i < n && text[i] == '\n')
+            ++i;
+        ++line;
+        if (!endRecord())
+            return {std::nullopt, error};
+        if (i >= n)
+            break;
     }
-    if (quoted)
-        return {std::nullopt, "line " + std::to_string(recordLine) + ": a quoted field is never closed."};
-    if (!field.empty() || !record.empty())
-        endRecord();
-    if (records.empty())
+    if (!haveHeader)
         return {std::nullopt, "the CSV is empty: it needs a header row and at least one data row."};
     CsvTable table;
-    table.columns = records.front();
-    for (std::size_t i = 0; i < table.columns.size(); ++i)
-        if (table.columns[i].empty())
-            table.columns[i] = "column_" + std::to_string(i + 1);
-    for (std::size_t r = 1; r < records.size(); ++r) {
-        auto &row = records[r];
-        if (row.size() > table.columns.size())
-            return {std::nullopt, "row " + std::to_string(r) + " has " + std::to_string(row.size()) + " fields but the header has " +
-                                      std::to_string(table.columns.size()) + "."};
-        row.resize(table.columns.size());
-        table.rows.push_back(std::move(row));
-    }
+    table.columns = std::move(columns);
+    table.m_text = std::move(owned);
+    table.m_unescaped = std::move(unescaped);
+    table.m_cells = std::move(cells);
     return {std::move(table), ""};
 }
 
 std::optional<double> parseNumber(std::string_view text)
 {
-    std::string s = trim(text);
-    for (const char *prefix : {"$", "\xC2\xA5", "\xEF\xBF\xA5", "\xE2\x82\xAC", "\xC2\xA3", "RMB", "CNY", "USD"})
-        if (s.rfind(prefix, 0) == 0)
-            s = trim(s.substr(std::char_traits<char>::length(prefix)));
+    std::string_view s = trim(text);
+    for (std::string_view prefix : {"$", "\xC2\xA5", "\xEF\xBF\xA5", "\xE2\x82\xAC", "\xC2\xA3", "RMB", "CNY", "USD"})
+        if (s.substr(0, prefix.size()) == prefix)
+            s = trim(s.substr(prefix.size()));
     bool percent = false;
     if (!s.empty() && s.back() == '%') {
         percent = true;
-        s.pop_back();
+        s.remove_suffix(1);
     }
-    std::string digits;
+    if (s.empty() || s.size() > 64)
+        return std::nullopt;
+    char buf[64];
+    std::size_t len = 0;
     for (char c : s)
         if (c != ',' && c != '_' && c != ' ')
-            digits += c;
-    if (digits.empty() || digits == "-" || digits == ".")
-        return std::nullopt;
-    char *end = nullptr;
-    const double value = std::strtod(digits.c_str(), &end);
-    if (end != digits.c_str() + digits.size())
+            buf[len++] = c;
+    const char *first = buf;
+    if (len > 0 && buf[0] == '+')
+        ++first;  // from_chars takes no leading '+'
+    double value = 0;
+    const auto [end, ec] = std::from_chars(first, buf + len, value);
+    if (ec != std::errc() || end != buf + len || first == buf + len)
         return std::nullopt;
     return percent ? value / 100.0 : value;
 }
 
 std::optional<DateParts> parseDate(std::string_view text)
 {
-    const std::string s = trim(text);
+    const std::string_view s = trim(text);
+    std::size_t at = 0;
+    auto digits = [&](int minCount, int maxCount, int &out) {
+        int count = 0;
+        out = 0;
+        while (at < s.size() && count < maxCount && s[at] >= '0' && s[at] <= '9') {
+            out = out * 10 + (s[at++] - '0');
+            ++count;
+        }
+        return count >= minCount;
+    };
     DateParts d;
-    char a = 0, b = 0;
-    int consumed = 0;
-    if (std::sscanf(s.c_str(), "%4d%c%2d%c%2d%n", &d.year, &a, &d.month, &b, &d.day, &consumed) != 5)
+    if (!digits(4, 4, d.year) || at >= s.size())
         return std::nullopt;
-    if (a != b || (a != '-' && a != '/' && a != '.') || d.year < 1000 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31)
+    const char sep = s[at++];
+    if (sep != '-' && sep != '/' && sep != '.')
         return std::nullopt;
-    if (consumed < static_cast<int>(s.size()) && s[consumed] != ' ' && s[consumed] != 'T')
+    if (!digits(1, 2, d.month) || at >= s.size() || s[at++] != sep || !digits(1, 2, d.day))
+        return std::nullopt;
+    if (at < s.size() && s[at] != ' ' && s[at] != 'T')
+        return std::nullopt;
+    if (d.year < 1000 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31)
         return std::nullopt;
     return d;
 }

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <deque>
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,13 +12,25 @@ namespace flowdeck::runtime {
 
 // A table read from CSV text (RFC 4180: quoted fields, "" inside quotes, CRLF or LF,
 // a header row). Commas, semicolons or tabs are accepted as separators: the one that
-// splits the header best is used. A UTF-8 byte-order mark is skipped.
-struct CsvTable {
+// splits the header best is used. A UTF-8 byte-order mark is skipped. Cells are views
+// into the text the table keeps (no copy per cell), so large files stay fast.
+class CsvTable {
+public:
     std::vector<std::string> columns;
-    std::vector<std::vector<std::string>> rows;  // each as long as `columns`
 
+    std::size_t rowCount() const { return columns.empty() ? 0 : m_cells.size() / columns.size(); }
+    std::span<const std::string_view> row(std::size_t r) const
+    {
+        return {m_cells.data() + r * columns.size(), columns.size()};
+    }
     // The index of a column by name (exact, then ignoring case), or -1.
     int column(std::string_view name) const;
+
+private:
+    friend struct CsvParse parseCsv(std::string text);
+    std::shared_ptr<const std::string> m_text;              // what the cells point into
+    std::shared_ptr<std::deque<std::string>> m_unescaped;   // quoted cells that held ""
+    std::vector<std::string_view> m_cells;                  // row by row
 };
 
 // The table, or an error naming the line that is wrong.
@@ -23,7 +38,7 @@ struct CsvParse {
     std::optional<CsvTable> table;
     std::string error;
 };
-CsvParse parseCsv(std::string_view text);
+CsvParse parseCsv(std::string text);
 
 // A number as written in business data: "1234", "1,234.50", "¥12.5", "$3", "-4", "12%".
 std::optional<double> parseNumber(std::string_view text);

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <unordered_map>
 #include <set>
 
 namespace flowdeck::runtime {
@@ -16,6 +17,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::uintmax_t kMaxFileBytes = 64u << 20;
+constexpr std::size_t kMaxDistinct = 20000;
 
 struct ToolError {
     std::string message;
@@ -95,7 +97,7 @@ Loaded loadTable(const nlohmann::json &args, const std::vector<fs::path> &allowe
     } else {
         throw ToolError{"Give \"path\" (a CSV file) or \"csv\" (the CSV text)."};
     }
-    auto parsed = parseCsv(text);
+    auto parsed = parseCsv(std::move(text));
     if (!parsed.table)
         throw ToolError{"The CSV in " + out.source + " cannot be read: " + parsed.error};
     out.table = std::move(*parsed.table);
@@ -119,18 +121,25 @@ nlohmann::json describe(const Loaded &loaded)
 {
     const CsvTable &t = loaded.table;
     nlohmann::json columns = nlohmann::json::array();
-    std::string text = std::to_string(t.rows.size()) + " rows, " + std::to_string(t.columns.size()) + " columns.\n";
+    std::string text = std::to_string(t.rowCount()) + " rows, " + std::to_string(t.columns.size()) + " columns.\n";
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
         std::size_t filled = 0, numbers = 0, dates = 0;
         double sum = 0, lo = INFINITY, hi = -INFINITY;
-        std::string first, last;
-        std::map<std::string, int> counts;
-        for (const auto &row : t.rows) {
-            const std::string &v = row[c];
+        std::string_view first, last;
+        std::unordered_map<std::string_view, int> counts;
+        bool manyDistinct = false;
+        for (std::size_t r = 0; r < t.rowCount(); ++r) {
+            const std::string_view v = t.row(r)[c];
             if (v.empty())
                 continue;
             ++filled;
-            ++counts[v];
+            // Distinct values are counted up to a cap: ids and amounts would fill memory for nothing.
+            if (auto it = counts.find(v); it != counts.end())
+                ++it->second;
+            else if (counts.size() < kMaxDistinct)
+                counts.emplace(v, 1);
+            else
+                manyDistinct = true;
             if (auto n = parseNumber(v)) {
                 ++numbers;
                 sum += *n;
@@ -146,12 +155,14 @@ nlohmann::json describe(const Loaded &loaded)
             }
         }
         nlohmann::json col = {{"name", t.columns[c]}, {"filled", filled}, {"distinct", counts.size()}};
+        if (manyDistinct)
+            col["distinctAtLeast"] = true;  // more than kMaxDistinct different values
         text += "- " + t.columns[c];
         if (filled > 0 && dates == filled) {
             col["kind"] = "date";
-            col["first"] = first;
-            col["last"] = last;
-            text += " (date): " + first + " to " + last;
+            col["first"] = std::string(first);
+            col["last"] = std::string(last);
+            text += " (date): " + std::string(first) + " to " + std::string(last);
         } else if (filled > 0 && numbers == filled) {
             col["kind"] = "number";
             col["sum"] = rounded(sum);
@@ -162,24 +173,26 @@ nlohmann::json describe(const Loaded &loaded)
                     number(lo) + ", max " + number(hi);
         } else {
             col["kind"] = "text";
-            std::vector<std::pair<std::string, int>> top(counts.begin(), counts.end());
-            std::stable_sort(top.begin(), top.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
+            std::vector<std::pair<std::string_view, int>> top(counts.begin(), counts.end());
+            std::sort(top.begin(), top.end(), [](const auto &a, const auto &b) {
+                return a.second != b.second ? a.second > b.second : a.first < b.first;
+            });
             top.resize(std::min<std::size_t>(top.size(), 5));
             nlohmann::json common = nlohmann::json::array();
             std::string list;
             for (const auto &[value, n] : top) {
-                common.push_back({{"value", value}, {"rows", n}});
-                list += (list.empty() ? "" : ", ") + value + " (" + std::to_string(n) + ")";
+                common.push_back({{"value", std::string(value)}, {"rows", n}});
+                list += (list.empty() ? "" : ", ") + std::string(value) + " (" + std::to_string(n) + ")";
             }
             col["common"] = common;
-            text += " (text, " + std::to_string(counts.size()) + " different): " + list;
+            text += " (text, " + std::string(manyDistinct ? "over " : "") + std::to_string(counts.size()) + " different): " + list;
         }
-        if (filled < t.rows.size())
-            text += "; " + std::to_string(t.rows.size() - filled) + " empty";
+        if (filled < t.rowCount())
+            text += "; " + std::to_string(t.rowCount() - filled) + " empty";
         text += "\n";
         columns.push_back(std::move(col));
     }
-    nlohmann::json structured = {{"rows", t.rows.size()}, {"columns", columns}};
+    nlohmann::json structured = {{"rows", t.rowCount()}, {"columns", columns}};
     return {{"content", {{{"type", "text"}, {"text", text}}}}, {"structuredContent", structured}, {"isError", false}};
 }
 
@@ -230,19 +243,22 @@ Grouping group(const Loaded &loaded, const nlohmann::json &args)
         double sum = 0, lo = INFINITY, hi = -INFINITY;
         std::size_t n = 0;
     };
-    std::map<std::string, Acc> acc;
+    std::map<std::string, Acc, std::less<>> acc;
     Acc all;
-    for (const auto &row : t.rows) {
+    std::string periodText;
+    for (std::size_t r = 0; r < t.rowCount(); ++r) {
+        const auto row = t.row(r);
         if (!std::all_of(filters.begin(), filters.end(), [&](const auto &f) { return row[f.first] == f.second; }))
             continue;
-        std::string k = row[key].empty() ? "(empty)" : row[key];
+        std::string_view k = row[key].empty() ? std::string_view("(empty)") : row[key];
         if (!g.period.empty()) {
             const auto date = parseDate(row[key]);
             if (!date) {
                 ++g.skipped;
                 continue;
             }
-            k = periodKey(*date, g.period);
+            periodText = periodKey(*date, g.period);
+            k = periodText;
         }
         double v = 1;
         if (value >= 0) {
@@ -256,7 +272,10 @@ Grouping group(const Loaded &loaded, const nlohmann::json &args)
                 v = *n;
             }
         }
-        for (Acc *a : {&acc[k], &all}) {
+        auto slot = acc.find(k);
+        if (slot == acc.end())
+            slot = acc.emplace(std::string(k), Acc{}).first;
+        for (Acc *a : {&slot->second, &all}) {
             a->sum += v;
             a->lo = std::min(a->lo, v);
             a->hi = std::max(a->hi, v);
