@@ -56,13 +56,20 @@ std::optional<std::string> readWholeFile(const std::filesystem::path &path)
     if (!in)
         return std::nullopt;
     const std::streamoff size = in.tellg();
-    if (size < 0)
-        return std::nullopt;
-    std::string text(static_cast<std::size_t>(size), '\0');  // one read into a buffer of the right size
+    if (size > 0) {  // a regular file: one read into a buffer of the right size
+        std::string text(static_cast<std::size_t>(size), '\0');
+        in.seekg(0);
+        if (!in.read(text.data(), size))
+            return std::nullopt;
+        return text;
+    }
+    // A pipe, /proc, or an empty file: the size is not known in advance.
+    in.clear();
     in.seekg(0);
-    if (size > 0 && !in.read(text.data(), size))
-        return std::nullopt;
-    text.resize(static_cast<std::size_t>(in.gcount() > 0 ? in.gcount() : 0));
+    std::string text;
+    char chunk[65536];
+    while (in.read(chunk, sizeof chunk) || in.gcount() > 0)
+        text.append(chunk, static_cast<std::size_t>(in.gcount()));
     return text;
 }
 

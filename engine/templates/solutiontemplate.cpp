@@ -112,7 +112,9 @@ std::string SolutionTemplate::text(const std::string &field, const std::string &
     return v.is_object() ? v.value("en", "") : "";
 }
 
-Result<SolutionTemplate> loadSolutionTemplate(const fs::path &dir, const NodeRegistry &registry)
+namespace {
+
+Result<SolutionTemplate> loadChecked(const fs::path &dir, const NodeRegistry &registry)
 {
     const std::string where = "template " + dir.filename().string();
     auto text = readWholeFile(dir / "template.json");
@@ -156,6 +158,18 @@ Result<SolutionTemplate> loadSolutionTemplate(const fs::path &dir, const NodeReg
     if (hasErrors(problems))
         return Result<SolutionTemplate>(std::move(problems));
     return Result<SolutionTemplate>(std::move(t));
+}
+
+} // namespace
+
+Result<SolutionTemplate> loadSolutionTemplate(const fs::path &dir, const NodeRegistry &registry)
+{
+    try {
+        return loadChecked(dir, registry);
+    } catch (const nlohmann::json::exception &e) {  // a field of the wrong JSON type somewhere
+        return Result<SolutionTemplate>::failure(
+            problem("template " + dir.filename().string(), "template.json", std::string("a field has the wrong type: ") + e.what()));
+    }
 }
 
 const SolutionTemplate *TemplateLibrary::find(const std::string &id) const
@@ -239,7 +253,9 @@ fs::path freeProjectDirectory(const fs::path &base, const std::string &name)
 Result<fs::path> instantiateTemplate(const SolutionTemplate &tmpl, const fs::path &projectDirIn)
 {
     std::error_code ec;
-    const fs::path projectDir = fs::absolute(projectDirIn, ec).lexically_normal();
+    fs::path projectDir = fs::absolute(projectDirIn, ec).lexically_normal();
+    if (!projectDir.has_filename())  // "myproject/" or "."
+        projectDir = projectDir.parent_path();
     auto fail = [&](const std::string &message) {
         return Result<fs::path>::failure(problem("template " + tmpl.id, projectDir.string(), message));
     };

@@ -104,7 +104,7 @@ CsvParse parseCsv(std::string textIn)
     while (i <= n) {
         // One field, starting at i.
         std::size_t start = i;
-        while (start < n && isSpace(text[start]))
+        while (start < n && text[start] != sep && isSpace(text[start]))
             ++start;
         if (start < n && text[start] == '"') {
             const int openedAt = line;
@@ -134,7 +134,7 @@ CsvParse parseCsv(std::string textIn)
                 }
                 record.push_back(inner);
                 i = q + 1;
-                while (i < n && isSpace(text[i]))
+                while (i < n && text[i] != sep && isSpace(text[i]))
                     ++i;
                 if (i < n && text[i] != sep && text[i] != '\n' && text[i] != '\r')
                     return {std::nullopt, "line " + std::to_string(line) +
@@ -166,6 +166,7 @@ CsvParse parseCsv(std::string textIn)
     if (!haveHeader)
         return {std::nullopt, "the CSV is empty: it needs a header row and at least one data row."};
     CsvTable table;
+    table.decimalComma = sep == ';';  // European exports: "12,5" is twelve and a half
     table.columns = std::move(columns);
     table.m_text = std::move(owned);
     table.m_unescaped = std::move(unescaped);
@@ -173,7 +174,7 @@ CsvParse parseCsv(std::string textIn)
     return {std::move(table), ""};
 }
 
-std::optional<double> parseNumber(std::string_view text)
+std::optional<double> parseNumber(std::string_view text, bool decimalComma)
 {
     std::string_view s = trim(text);
     for (std::string_view prefix : {"$", "\xC2\xA5", "\xEF\xBF\xA5", "\xE2\x82\xAC", "\xC2\xA3", "RMB", "CNY", "USD"})
@@ -186,11 +187,21 @@ std::optional<double> parseNumber(std::string_view text)
     }
     if (s.empty() || s.size() > 64)
         return std::nullopt;
+    // Which mark is the decimal point: the later of '.' and ',' when both are there
+    // ("1.234,50", "1,234.50"); a lone ',' only in files that use decimal commas.
+    const auto lastDot = s.rfind('.'), lastComma = s.rfind(',');
+    char decimal = '.';
+    if (lastComma != std::string_view::npos &&
+        (lastDot != std::string_view::npos ? lastComma > lastDot : decimalComma && s.find(',') == lastComma))
+        decimal = ',';
+    const char thousands = decimal == ',' ? '.' : ',';
     char buf[64];
     std::size_t len = 0;
-    for (char c : s)
-        if (c != ',' && c != '_' && c != ' ')
-            buf[len++] = c;
+    for (char c : s) {
+        if (c == thousands || c == '_' || c == ' ')
+            continue;
+        buf[len++] = c == decimal ? '.' : c;
+    }
     const char *first = buf;
     if (len > 0 && buf[0] == '+')
         ++first;  // from_chars takes no leading '+'

@@ -17,6 +17,7 @@ namespace flowdeck::runtime {
 class CsvTable {
 public:
     std::vector<std::string> columns;
+    bool decimalComma = false;  // a semicolon-separated file: "12,5" means 12.5
 
     std::size_t rowCount() const { return columns.empty() ? 0 : m_cells.size() / columns.size(); }
     std::span<const std::string_view> row(std::size_t r) const
@@ -41,7 +42,8 @@ struct CsvParse {
 CsvParse parseCsv(std::string text);
 
 // A number as written in business data: "1234", "1,234.50", "¥12.5", "$3", "-4", "12%".
-std::optional<double> parseNumber(std::string_view text);
+// With `decimalComma`, a lone ',' is the decimal point ("12,5"), as in semicolon exports.
+std::optional<double> parseNumber(std::string_view text, bool decimalComma = false);
 
 // "2026-03-14", "2026/3/14", "2026-03-14 10:20" → {year, month, day}; nullopt otherwise.
 struct DateParts {

@@ -49,8 +49,13 @@ int serveTables(const std::vector<std::string> &folders)
             reply = rpcError(nullptr, -32700, "The line is not a JSON-RPC message.");
         else if (!message.contains("id") || !message.contains("method"))
             continue;  // a notification or a response to nothing we asked
-        else
-            reply = handle(tools, message);
+        else {
+            try {
+                reply = handle(tools, message);
+            } catch (const std::exception &e) {  // a message of the right shape with fields of the wrong type
+                reply = rpcError(message["id"], -32602, std::string("Invalid params: ") + e.what());
+            }
+        }
         std::cout << reply.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n' << std::flush;
     }
     return 0;

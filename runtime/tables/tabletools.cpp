@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <iconv.h>
 #include <map>
 #include <unordered_map>
 #include <set>
@@ -61,6 +62,42 @@ nlohmann::json groupingProperties()
     return p;
 }
 
+bool isUtf8(std::string_view s)
+{
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        const int extra = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : -1;
+        if (extra < 0 || i + static_cast<std::size_t>(extra) >= s.size())
+            return false;
+        for (int k = 1; k <= extra; ++k)
+            if ((static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) >> 6) != 0x2)
+                return false;
+        i += static_cast<std::size_t>(extra) + 1;
+    }
+    return true;
+}
+
+// Excel in Chinese saves CSV as GBK: convert it (GB18030 covers GBK) to UTF-8 in place.
+bool fromGb18030(std::string &text)
+{
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    if (cd == reinterpret_cast<iconv_t>(-1))
+        return false;
+    std::string out(text.size() * 2 + 16, '\0');
+    char *in = text.data();
+    std::size_t inLeft = text.size();
+    char *dst = out.data();
+    std::size_t outLeft = out.size();
+    const std::size_t r = iconv(cd, &in, &inLeft, &dst, &outLeft);
+    iconv_close(cd);
+    if (r == static_cast<std::size_t>(-1) || inLeft != 0)
+        return false;
+    out.resize(out.size() - outLeft);
+    text = std::move(out);
+    return isUtf8(text);
+}
+
 class Loaded {
 public:
     CsvTable table;
@@ -97,6 +134,8 @@ Loaded loadTable(const nlohmann::json &args, const std::vector<fs::path> &allowe
     } else {
         throw ToolError{"Give \"path\" (a CSV file) or \"csv\" (the CSV text)."};
     }
+    if (!isUtf8(text) && !fromGb18030(text))
+        throw ToolError{"The CSV in " + out.source + " is neither UTF-8 nor GB18030 (GBK) text; save it as UTF-8 CSV."};
     auto parsed = parseCsv(std::move(text));
     if (!parsed.table)
         throw ToolError{"The CSV in " + out.source + " cannot be read: " + parsed.error};
@@ -126,6 +165,7 @@ nlohmann::json describe(const Loaded &loaded)
         std::size_t filled = 0, numbers = 0, dates = 0;
         double sum = 0, lo = INFINITY, hi = -INFINITY;
         std::string_view first, last;
+        int firstDay = 0, lastDay = 0;
         std::unordered_map<std::string_view, int> counts;
         bool manyDistinct = false;
         for (std::size_t r = 0; r < t.rowCount(); ++r) {
@@ -140,18 +180,23 @@ nlohmann::json describe(const Loaded &loaded)
                 counts.emplace(v, 1);
             else
                 manyDistinct = true;
-            if (auto n = parseNumber(v)) {
+            if (auto n = parseNumber(v, t.decimalComma)) {
                 ++numbers;
                 sum += *n;
                 lo = std::min(lo, *n);
                 hi = std::max(hi, *n);
             }
-            if (parseDate(v)) {
+            if (const auto d = parseDate(v)) {
                 ++dates;
-                if (first.empty() || v < first)
+                const int day = d->year * 10000 + d->month * 100 + d->day;  // "2026/3/9" before "2026/3/14"
+                if (first.empty() || day < firstDay) {
                     first = v;
-                if (last.empty() || v > last)
+                    firstDay = day;
+                }
+                if (last.empty() || day > lastDay) {
                     last = v;
+                    lastDay = day;
+                }
             }
         }
         nlohmann::json col = {{"name", t.columns[c]}, {"filled", filled}, {"distinct", counts.size()}};
@@ -262,7 +307,7 @@ Grouping group(const Loaded &loaded, const nlohmann::json &args)
         }
         double v = 1;
         if (value >= 0) {
-            const auto n = parseNumber(row[value]);
+            const auto n = parseNumber(row[value], t.decimalComma);
             if (!n) {
                 if (g.op != "count") {
                     ++g.skipped;
@@ -362,7 +407,7 @@ nlohmann::json chart(const Loaded &loaded, const nlohmann::json &args)
         if (type == "line")
             option["series"][0]["smooth"] = true;
     }
-    return {{"content", {{{"type", "text"}, {"text", option.dump()}}}},
+    return {{"content", {{{"type", "text"}, {"text", option.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)}}}},
             {"structuredContent", {{"option", option}}},
             {"isError", false}};
 }

@@ -280,9 +280,17 @@ GalleryWindow *MainWindow::showGallery()
             activateWindow();
             m_gallery->hide();
         };
+        bridge->setBeforeCreate([this] { return maybeSave(); });
         connect(bridge, &GalleryBridge::projectCreated, this, [this, reveal](const QString &file, const QString &id) {
-            if (maybeSave() && openProject(file, id))
+            if (openProject(file, id))
                 reveal();
+        });
+        // Without a working page (QtWebEngine could not start), the studio opens on the canvas.
+        connect(m_gallery, &GalleryWindow::loaded, this, [this, reveal](bool ok) {
+            if (ok)
+                return;
+            reveal();
+            statusBar()->showMessage(tr("The template gallery could not be shown; File → Open… and File → New still work."));
         });
         connect(bridge, &GalleryBridge::openRequested, this, [this, reveal](const QString &file) {
             if (!maybeSave())

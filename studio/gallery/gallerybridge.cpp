@@ -44,6 +44,8 @@ bool GalleryBridge::useTemplate(const QString &id)
         emit notice(QStringLiteral("error"), tr("There is no template \"%1\".").arg(id));
         return false;
     }
+    if (m_beforeCreate && !m_beforeCreate())
+        return false;
     const auto dir = engine::freeProjectDirectory(projectsFolder().toStdString(), t->id);
     auto made = engine::instantiateTemplate(*t, dir);
     if (!made) {

@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
+
 namespace flowdeck::studio {
 
 // The gallery page's way into the studio (over QWebChannel as "studio"): the template
@@ -22,6 +24,8 @@ public:
     static QString language();  // "zh" or "en": the interface's
     const engine::TemplateLibrary &library() const { return m_library; }
     void reload();
+    // Asked before a project is made (the main window offers to save unsaved work); false stops it.
+    void setBeforeCreate(std::function<bool()> ask) { m_beforeCreate = std::move(ask); }
 
     Q_INVOKABLE QString catalog() const;  // JSON (studio/gallery/galleryindex.h)
     Q_INVOKABLE bool useTemplate(const QString &id);
@@ -40,6 +44,7 @@ signals:
 private:
     engine::TemplateLibrary m_library;
     engine::PluginCatalog m_plugins;
+    std::function<bool()> m_beforeCreate;
 };
 
 } // namespace flowdeck::studio

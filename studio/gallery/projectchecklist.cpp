@@ -149,8 +149,13 @@ void ProjectChecklist::refresh()
             addRow(item, tr("Plugin: %1").arg(name), true, tr("built in"), {}, nullptr);
         else if (!npm || !engine::installedExecutable(*m, engine::defaultPluginInstallDir()).empty())
             addRow(item, tr("Plugin: %1").arg(name), true, npm ? tr("installed") : tr("online service"), {}, nullptr);
-        else
+        else {
             addRow(item, tr("Plugin: %1").arg(name), false, {}, tr("Install"), [this, qid] { install(qid); });
+            if (m_installs.count(qid) && m_installs[qid]) {  // still installing from before this refresh
+                m_items[item].state->setText(tr("installing…"));
+                m_items[item].action->setEnabled(false);
+            }
+        }
     }
     for (const auto &s : needs.secrets) {
         const QString name = QString::fromStdString(s);
@@ -224,6 +229,7 @@ void ProjectChecklist::install(const QString &pluginId)
     });
     connect(installer, &NpmInstaller::finished, this, [this, item, pluginId, installer](bool ok, const QString &message) {
         installer->deleteLater();
+        m_installs.erase(pluginId);
         auto it = m_items.find(item);
         if (it == m_items.end())
             return;

@@ -21,6 +21,12 @@ AnswerCharts::AnswerCharts(QWidget *parent) : QWidget(parent)
     hide();
 }
 
+AnswerCharts::~AnswerCharts()
+{
+    delete m_view;  // pending script callbacks run now, while this object is still whole
+    m_view = nullptr;
+}
+
 QString AnswerCharts::pagePath()
 {
     const QString installed = QDir(QCoreApplication::applicationDirPath()).filePath("../share/flowdeck/web/charts.html");

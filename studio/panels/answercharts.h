@@ -16,6 +16,7 @@ class AnswerCharts : public QWidget {
 
 public:
     explicit AnswerCharts(QWidget *parent = nullptr);
+    ~AnswerCharts() override;
 
     // The complete ```chart / ```echarts blocks of a markdown text, and the text with
     // each replaced by a short note.

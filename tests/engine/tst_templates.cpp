@@ -169,6 +169,29 @@ private slots:
         QCOMPARE(entries, 1);
     }
 
+    void aFolderWrittenWithATrailingSlashWorks()
+    {
+        QTemporaryDir root;
+        const auto dir = makeTemplate(root.path().toStdString() + "/templates", "echo", minimalTemplate("echo"));
+        auto t = loadSolutionTemplate(dir, NodeRegistry::builtin());
+        QVERIFY(t.ok());
+        auto made = instantiateTemplate(t.value(), root.path().toStdString() + "/mine/");
+        QVERIFY2(made.ok(), problemsOf(made.diagnostics()).c_str());
+        QCOMPARE(made.value(), fs::path(root.path().toStdString()) / "mine" / "echo.flow.json");
+    }
+
+    void fieldsOfTheWrongTypeAreProblemsNotCrashes()
+    {
+        QTemporaryDir root;
+        json doc = minimalTemplate("echo");
+        doc["id"] = 42;
+        doc["format"] = json::array();
+        const auto dir = makeTemplate(root.path().toStdString(), "echo", doc);
+        auto t = loadSolutionTemplate(dir, NodeRegistry::builtin());
+        QVERIFY(!t.ok());
+        QVERIFY2(problemsOf(t.diagnostics()).find("template echo") != std::string::npos, problemsOf(t.diagnostics()).c_str());
+    }
+
     void aFailedCopyLeavesNothingBehind()
     {
         QTemporaryDir root;

@@ -84,7 +84,7 @@ private slots:
         // A byte-order mark, semicolons, quoted fields with separators, quotes and a line break,
         // money written with symbols and thousands separators, dates with slashes.
         const std::string path = file("shop.csv",
-                                      "\xEF\xBB\xBFdate;product;amount;note\n"
+                                      "\xEF\xBB\xBF" "date;product;amount;note\n"
                                       "2026/1/5;\"Tea; green\";\"\xC2\xA5" "1,200.50\";plain\n"
                                       "2026/1/20;Oolong;300;\"said \"\"hi\"\"\"\n"
                                       "2026/2/3;Oolong;$900;\"two\nlines\"\n");
@@ -93,11 +93,36 @@ private slots:
         const json s = r["structuredContent"];
         QCOMPARE(s["rows"].get<int>(), 3);
         QCOMPARE(s["columns"][0]["kind"].get<std::string>(), std::string("date"));
-        QCOMPARE(s["columns"][0]["first"].get<std::string>(), std::string("2026/1/20"));  // text order of the written dates
-        QCOMPARE(s["columns"][2]["kind"].get<std::string>(), std::string("number"));
+        QCOMPARE(s["columns"][0]["first"].get<std::string>(), std::string("2026/1/5"));  // by date, as written
+        QVERIFY2(s["columns"][2]["kind"] == "number", text(r).c_str());
         QCOMPARE(s["columns"][2]["sum"].get<double>(), 2400.5);
         QCOMPARE(s["columns"][1]["common"][0]["value"].get<std::string>(), std::string("Oolong"));
         QVERIFY(text(r).find("3 rows, 4 columns.") == 0);
+    }
+
+    void separatorsEncodingsAndNumberFormats()
+    {
+        // Tabs: an empty field stays empty (the tab is the separator, not a space).
+        json r = call("aggregate", {{"csv", "a\tb\tc\n1\t\t3\n2\tx\t4\n"}, {"group_by", "b"}, {"value", "c"}, {"sort", "key"}});
+        QCOMPARE(r["structuredContent"]["rows"], json::parse(R"j([{"key":"(empty)","value":3.0},{"key":"x","value":4.0}])j"));
+        // Semicolon exports write decimal commas: "12,5" is twelve and a half, "1.234,50" over a thousand.
+        r = call("describe_table", {{"csv", "item;price\nA;12,5\nB;1.234,50\nC;\"7\"\n"}});
+        QCOMPARE(r["structuredContent"]["columns"][1]["sum"].get<double>(), 1254.0);
+        // Comma files keep thousands separators: "1,234.50".
+        r = call("describe_table", {{"csv", "item,price\nA,\"1,234.50\"\nB,\"2,000\"\n"}});
+        QCOMPARE(r["structuredContent"]["columns"][1]["sum"].get<double>(), 3234.5);
+        // Dates compare by value, not as text: 2026/3/9 comes before 2026/3/14.
+        r = call("describe_table", {{"csv", "d\n2026/3/14\n2026/3/9\n"}});
+        QCOMPARE(r["structuredContent"]["columns"][0]["first"].get<std::string>(), std::string("2026/3/9"));
+        // A CSV saved by Excel in Chinese (GBK) is read as such.
+        const std::string gbk = file("gbk.csv", QByteArray("\xb5\xd8\xc7\xf8,\xbd\xf0\xb6\xee\n\xbb\xaa\xb6\xab,10\n\xbb\xaa\xb6\xab,5\n"));  // 地区,金额 / 华东
+        r = call("aggregate", {{"path", gbk}, {"group_by", "地区"}, {"value", "金额"}});
+        QVERIFY2(!r["isError"].get<bool>(), text(r).c_str());
+        QCOMPARE(r["structuredContent"]["rows"], json::parse(R"([{"key":"华东","value":15.0}])"));
+        const std::string binary = file("bin.csv", QByteArray("a,b\n\xff\xfe\x00\x01,1\n", 11));
+        r = call("describe_table", {{"path", binary}});
+        QVERIFY(r["isError"].get<bool>());
+        QVERIFY(text(r).find("neither UTF-8 nor GB18030") != std::string::npos);
     }
 
     void aggregateGroupsAndTotals()
@@ -166,6 +191,9 @@ private slots:
         m_server.write("this is not json\n");
         QCOMPARE(readReply()["error"]["code"].get<int>(), -32700);
         QCOMPARE(request("resources/list")["error"]["code"].get<int>(), -32601);
+        m_server.write("{\"jsonrpc\":\"2.0\",\"id\":99,\"method\":\"tools/call\",\"params\":[1]}\n");  // params of the wrong type
+        QCOMPARE(readReply()["error"]["code"].get<int>(), -32602);
+        QVERIFY(request("ping")["result"].is_object());  // still serving
     }
 };
 

@@ -207,6 +207,7 @@ function notice(kind, text) {
   const n = $('notice');
   n.className = kind === 'error' ? '' : 'info';
   n.textContent = text;
+  n.title = text ? (data.language === 'zh' ? '点击关闭' : 'Click to close') : '';
   n.hidden = !text;
 }
 
@@ -227,6 +228,9 @@ function applyTexts() {
 function load() {
   studio.catalog((json) => {
     data = JSON.parse(json);
+    $('detail').hidden = true; // a page shown again starts on the gallery, its buttons ready
+    openId = null;
+    notice('', '');
     applyTexts();
     renderCategories();
     renderRecent();
@@ -247,6 +251,7 @@ document.addEventListener('DOMContentLoaded', () => {
   $('blank').addEventListener('click', () => studio.newBlank());
   $('open').addEventListener('click', () => studio.openOther());
   $('back').addEventListener('click', hideDetail);
+  $('notice').addEventListener('click', () => notice('', ''));
   $('detail-use').addEventListener('click', () => useTemplate(openId, $('detail-use')));
   document.addEventListener('keydown', (ev) => {
     if (ev.key === 'Escape' && !$('detail').hidden) hideDetail();

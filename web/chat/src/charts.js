@@ -23,8 +23,17 @@ window.flowdeckShowCharts = (sources) => {
       continue;
     }
     box.className = 'chart';
-    const chart = echarts.init(box, dark ? 'dark' : null, { renderer: 'canvas' });
-    chart.setOption(sanitizeChartOption(option));
+    let chart = null;
+    try {
+      chart = echarts.init(box, dark ? 'dark' : null, { renderer: 'canvas' });
+      chart.setOption(sanitizeChartOption(option));
+    } catch (err) {
+      // One option ECharts cannot draw does not stop the charts after it.
+      if (chart) chart.dispose();
+      box.className = 'chart-failed';
+      box.textContent = 'This chart could not be drawn (' + (err && err.message ? err.message : err) + '):\n' + src;
+      continue;
+    }
     charts.push(chart);
     drawn += 1;
   }
