@@ -74,7 +74,7 @@
 <context>
     <name>flowdeck::studio::ProjectChecklist</name>
     <message numerus="yes">
-        <location filename="../gallery/projectchecklist.cpp" line="166" />
+        <location filename="../gallery/projectchecklist.cpp" line="175" />
         <source>%n thing(s) to set up before the first run.</source>
         <translation>
             <numerusform>%n thing to set up before the first run.</numerusform>
@@ -82,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../gallery/projectchecklist.cpp" line="215" />
+        <location filename="../gallery/projectchecklist.cpp" line="228" />
         <source>installing… %n package(s), %1 s</source>
         <translation>
             <numerusform>installing… %n package, %1 s</numerusform>

@@ -108,12 +108,12 @@
 <context>
     <name>flowdeck::studio::AnswerCharts</name>
     <message>
-        <location filename="../panels/answercharts.cpp" line="42"/>
+        <location filename="../panels/answercharts.cpp" line="48"/>
         <source>*(chart %1, drawn below)*</source>
         <translation>*（图表 %1，见下方）*</translation>
     </message>
     <message>
-        <location filename="../panels/answercharts.cpp" line="61"/>
+        <location filename="../panels/answercharts.cpp" line="74"/>
         <source>&lt;p&gt;The chart view is missing (%1); run scripts/setup.sh to build it.&lt;/p&gt;</source>
         <translation>&lt;p&gt;缺少图表视图（%1）；请运行 scripts/setup.sh 构建。&lt;/p&gt;</translation>
     </message>
@@ -618,7 +618,7 @@ README.md there lists every step.</source>
         <translation>没有名为“%1”的模板。</translation>
     </message>
     <message>
-        <location filename="../gallery/gallerybridge.cpp" line="50"/>
+        <location filename="../gallery/gallerybridge.cpp" line="52"/>
         <source>The project could not be created: %1</source>
         <translation>无法创建项目：%1</translation>
     </message>
@@ -626,7 +626,7 @@ README.md there lists every step.</source>
 <context>
     <name>flowdeck::studio::GalleryWindow</name>
     <message>
-        <location filename="../gallery/gallerywindow.cpp" line="21"/>
+        <location filename="../gallery/gallerywindow.cpp" line="43"/>
         <source>Flowdeck — Start</source>
         <translation>Flowdeck — 开始</translation>
     </message>
@@ -940,33 +940,38 @@ README.md there lists every step.</source>
         <translation>对齐网格(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="325"/>
+        <location filename="../app/mainwindow.cpp" line="293"/>
+        <source>The template gallery could not be shown; File → Open… and File → New still work.</source>
+        <translation>无法显示模板库；“文件 → 打开…”和“文件 → 新建”仍可使用。</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="333"/>
         <source>Project created in %1. Check “Before You Run”, then press Run (Ctrl+R).</source>
         <translation>项目已创建于 %1。请查看“运行前检查”，然后按“运行”（Ctrl+R）。</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="385"/>
+        <location filename="../app/mainwindow.cpp" line="393"/>
         <source>The clipboard holds no Flowdeck nodes.</source>
         <translation>剪贴板中没有 Flowdeck 节点。</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="412"/>
+        <location filename="../app/mainwindow.cpp" line="420"/>
         <source>Open workflow</source>
         <translation>打开工作流</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="412"/>
-        <location filename="../app/mainwindow.cpp" line="451"/>
+        <location filename="../app/mainwindow.cpp" line="420"/>
+        <location filename="../app/mainwindow.cpp" line="459"/>
         <source>Flowdeck workflows (*.flow.json)</source>
         <translation>Flowdeck 工作流 (*.flow.json)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="421"/>
+        <location filename="../app/mainwindow.cpp" line="429"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="421"/>
+        <location filename="../app/mainwindow.cpp" line="429"/>
         <source>%1 could not be opened:
 
 %2</source>
@@ -975,48 +980,48 @@ README.md there lists every step.</source>
 %2</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="436"/>
+        <location filename="../app/mainwindow.cpp" line="444"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="443"/>
+        <location filename="../app/mainwindow.cpp" line="451"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="451"/>
+        <location filename="../app/mainwindow.cpp" line="459"/>
         <source>Save workflow</source>
         <translation>保存工作流</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="463"/>
+        <location filename="../app/mainwindow.cpp" line="471"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="464"/>
+        <location filename="../app/mainwindow.cpp" line="472"/>
         <source>The workflow has changes that are not saved. Save them?</source>
         <translation>工作流有尚未保存的更改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="481"/>
+        <location filename="../app/mainwindow.cpp" line="489"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="501"/>
+        <location filename="../app/mainwindow.cpp" line="509"/>
         <source>an unsaved workflow</source>
         <translation>一个未保存的工作流</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="502"/>
-        <location filename="../app/mainwindow.cpp" line="509"/>
+        <location filename="../app/mainwindow.cpp" line="510"/>
+        <location filename="../app/mainwindow.cpp" line="517"/>
         <source>Recover work</source>
         <translation>恢复工作</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="503"/>
+        <location filename="../app/mainwindow.cpp" line="511"/>
         <source>Flowdeck did not close properly. Recover the changes to %1 from %2?</source>
         <translation>Flowdeck 上次没有正常关闭。要恢复 %2 时对 %1 所做的更改吗？</translation>
     </message>
@@ -1271,132 +1276,134 @@ README.md there lists every step.</source>
 <context>
     <name>flowdeck::studio::ProjectChecklist</name>
     <message>
-        <location filename="../gallery/projectchecklist.cpp" line="118"/>
+        <location filename="../gallery/projectchecklist.cpp" line="122"/>
         <source>Model provider “%1” is not set up</source>
         <translation>模型服务“%1”尚未设置</translation>
     </message>
     <message>
-        <location filename="../gallery/projectchecklist.cpp" line="118"/>
+        <location filename="../gallery/projectchecklist.cpp" line="122"/>
         <source>Set Up…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../gallery/projectchecklist.cpp" line="123"/>
+        <location filename="../gallery/projectchecklist.cpp" line="127"/>
         <source>Model: %1 (%2)</source>
         <translation>模型：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../gallery/projectchecklist.cpp" line="126"/>
+        <location filename="../gallery/projectchecklist.cpp" line="130"/>
         <source>no key needed</source>
         <translation>无需密钥</translation>
     </message>
     <message>
-        <location filename="../gallery/projectchecklist.cpp" line="129"/>
+        <location filename="../gallery/projectchecklist.cpp" line="133"/>
         <source>Add Key…</source>
         <translation>添加密钥…</translation>
     </message>
     <message>
-        <location filename="../gallery/projectchecklist.cpp" line="139"/>
-        <location filename="../gallery/projectchecklist.cpp" line="145"/>
-        <location filename="../gallery/projectchecklist.cpp" line="147"/>
+        <location filename="../gallery/projectchecklist.cpp" line="143"/>
         <location filename="../gallery/projectchecklist.cpp" line="149"/>
+        <location filename="../gallery/projectchecklist.cpp" line="151"/>
+        <location filename="../gallery/projectchecklist.cpp" line="153"/>
         <source>Plugin: %1</source>
         <translation>插件：%1</translation>
     </message>
     <message>
-        <location filename="../gallery/projectchecklist.cpp" line="140"/>
+        <location filename="../gallery/projectchecklist.cpp" line="144"/>
         <source>not in the catalog</source>
         <translation>不在插件目录中</translation>
     </message>
     <message>
-        <location filename="../gallery/projectchecklist.cpp" line="145"/>
+        <location filename="../gallery/projectchecklist.cpp" line="149"/>
         <source>built in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../gallery/projectchecklist.cpp" line="147"/>
-        <location filename="../gallery/projectchecklist.cpp" line="228"/>
+        <location filename="../gallery/projectchecklist.cpp" line="151"/>
+        <location filename="../gallery/projectchecklist.cpp" line="242"/>
         <source>installed</source>
         <translation>已安装</translation>
     </message>
     <message>
-        <location filename="../gallery/projectchecklist.cpp" line="147"/>
+        <location filename="../gallery/projectchecklist.cpp" line="151"/>
         <source>online service</source>
         <translation>在线服务</translation>
     </message>
     <message>
-        <location filename="../gallery/projectchecklist.cpp" line="149"/>
+        <location filename="../gallery/projectchecklist.cpp" line="153"/>
         <source>Install</source>
         <translation>安装</translation>
     </message>
     <message>
-        <location filename="../gallery/projectchecklist.cpp" line="154"/>
+        <location filename="../gallery/projectchecklist.cpp" line="163"/>
         <source>Key: %1</source>
         <translation>密钥：%1</translation>
     </message>
     <message>
-        <location filename="../gallery/projectchecklist.cpp" line="154"/>
+        <location filename="../gallery/projectchecklist.cpp" line="163"/>
         <source>Set…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../gallery/projectchecklist.cpp" line="164"/>
+        <location filename="../gallery/projectchecklist.cpp" line="173"/>
         <source>This workflow needs no model, plugin or key.</source>
         <translation>此工作流不需要模型、插件或密钥。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gallery/projectchecklist.cpp" line="166"/>
+        <location filename="../gallery/projectchecklist.cpp" line="175"/>
         <source>%n thing(s) to set up before the first run.</source>
         <translation>
             <numerusform>首次运行前还有 %n 项需要设置。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../gallery/projectchecklist.cpp" line="167"/>
+        <location filename="../gallery/projectchecklist.cpp" line="176"/>
         <source>Everything this workflow needs is ready. Press Run (Ctrl+R).</source>
         <translation>此工作流所需的一切均已就绪。请按“运行”（Ctrl+R）。</translation>
     </message>
     <message>
-        <location filename="../gallery/projectchecklist.cpp" line="174"/>
-        <location filename="../gallery/projectchecklist.cpp" line="178"/>
-        <location filename="../gallery/projectchecklist.cpp" line="198"/>
+        <location filename="../gallery/projectchecklist.cpp" line="184"/>
+        <location filename="../gallery/projectchecklist.cpp" line="187"/>
+        <location filename="../gallery/projectchecklist.cpp" line="191"/>
+        <location filename="../gallery/projectchecklist.cpp" line="211"/>
         <source>set</source>
         <translation>已设置</translation>
     </message>
     <message>
-        <location filename="../gallery/projectchecklist.cpp" line="185"/>
+        <location filename="../gallery/projectchecklist.cpp" line="198"/>
         <source>Set %1</source>
         <translation>设置 %1</translation>
     </message>
     <message>
-        <location filename="../gallery/projectchecklist.cpp" line="186"/>
+        <location filename="../gallery/projectchecklist.cpp" line="199"/>
         <source>The value of %1 (kept in the keychain, never in the workflow):</source>
         <translation>%1 的值（保存在系统钥匙串中，绝不写入工作流）：</translation>
     </message>
     <message>
-        <location filename="../gallery/projectchecklist.cpp" line="194"/>
+        <location filename="../gallery/projectchecklist.cpp" line="207"/>
         <source>%1 could not be saved: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <location filename="../gallery/projectchecklist.cpp" line="212"/>
+        <location filename="../gallery/projectchecklist.cpp" line="155"/>
+        <location filename="../gallery/projectchecklist.cpp" line="225"/>
         <source>installing…</source>
         <translation>正在安装…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gallery/projectchecklist.cpp" line="215"/>
+        <location filename="../gallery/projectchecklist.cpp" line="228"/>
         <source>installing… %n package(s), %1 s</source>
         <translation>
             <numerusform>正在安装… 已获取 %n 个包，%1 秒</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../gallery/projectchecklist.cpp" line="223"/>
+        <location filename="../gallery/projectchecklist.cpp" line="237"/>
         <source>failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../gallery/projectchecklist.cpp" line="225"/>
+        <location filename="../gallery/projectchecklist.cpp" line="239"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
