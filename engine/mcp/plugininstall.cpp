@@ -110,6 +110,15 @@ bool installedLaunch(const PluginManifest &manifest, const fs::path &dir, std::s
     return true;
 }
 
+PluginInstallState pluginInstallState(const PluginManifest &manifest, const fs::path &dir)
+{
+    if (manifest.command == "flowdeck")
+        return PluginInstallState::BuiltIn;
+    if (npmPackage(manifest).empty() || npmVersion(manifest).empty())
+        return PluginInstallState::External;
+    return installedExecutable(manifest, dir).empty() ? PluginInstallState::Missing : PluginInstallState::Installed;
+}
+
 std::string flowdeckProgram()
 {
     if (const char *given = std::getenv("FLOWDECK_BINARY"); given && *given)

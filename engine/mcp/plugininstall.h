@@ -36,6 +36,11 @@ std::filesystem::path installedExecutable(const PluginManifest &manifest, const 
 bool installedLaunch(const PluginManifest &manifest, const std::filesystem::path &dir, std::string &command,
                      std::vector<std::string> &args);
 
+// Whether a catalog server can start here: built into `flowdeck`, installed from npm into
+// `dir`, still to install, or reached over the network / started by its own command.
+enum class PluginInstallState { BuiltIn, Installed, Missing, External };
+PluginInstallState pluginInstallState(const PluginManifest &manifest, const std::filesystem::path &dir);
+
 // The `flowdeck` program, for catalog servers built into it (command "flowdeck"):
 // $FLOWDECK_BINARY, this program when it is flowdeck, a `flowdeck` beside it (or in
 // ../runtime/ of a build tree), else "flowdeck" from PATH.

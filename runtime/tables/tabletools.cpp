@@ -24,6 +24,12 @@ struct ToolError {
     std::string message;
 };
 
+// A CallToolResult: the text for the model, the same figures as structured content.
+nlohmann::json toolResult(const std::string &text, nlohmann::json structured)
+{
+    return {{"content", {{{"type", "text"}, {"text", text}}}}, {"structuredContent", std::move(structured)}, {"isError", false}};
+}
+
 nlohmann::json errorResult(const std::string &message)
 {
     return {{"content", {{{"type", "text"}, {"text", message}}}}, {"isError", true}};
@@ -238,7 +244,7 @@ nlohmann::json describe(const Loaded &loaded)
         columns.push_back(std::move(col));
     }
     nlohmann::json structured = {{"rows", t.rowCount()}, {"columns", columns}};
-    return {{"content", {{{"type", "text"}, {"text", text}}}}, {"structuredContent", structured}, {"isError", false}};
+    return toolResult(text, std::move(structured));
 }
 
 std::string periodKey(const DateParts &d, const std::string &period)
@@ -371,7 +377,7 @@ nlohmann::json aggregate(const Loaded &loaded, const nlohmann::json &args)
         text += " " + std::to_string(g.skipped) + " rows were left out (no number or date where one was needed).";
     nlohmann::json structured = {{"group_by", g.groupBy}, {"value", g.valueName}, {"op", g.op},   {"period", g.period},
                                  {"rows", rows},         {"groups", g.groupCount}, {"total", g.total}, {"skipped", g.skipped}};
-    return {{"content", {{{"type", "text"}, {"text", text}}}}, {"structuredContent", structured}, {"isError", false}};
+    return toolResult(text, std::move(structured));
 }
 
 nlohmann::json chart(const Loaded &loaded, const nlohmann::json &args)
@@ -407,9 +413,7 @@ nlohmann::json chart(const Loaded &loaded, const nlohmann::json &args)
         if (type == "line")
             option["series"][0]["smooth"] = true;
     }
-    return {{"content", {{{"type", "text"}, {"text", option.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)}}}},
-            {"structuredContent", {{"option", option}}},
-            {"isError", false}};
+    return toolResult(option.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), {{"option", option}});
 }
 
 } // namespace

@@ -33,11 +33,14 @@ nlohmann::json pluginState(const std::string &id, const engine::PluginCatalog &c
     const engine::PluginManifest *m = catalog.find(id);
     if (!m)
         return {{"id", id}, {"name", id}, {"state", "unknown"}};
-    const bool builtIn = m->command == "flowdeck";
-    const bool npm = m->raw.contains("install") && m->raw["install"].contains("npm");
-    std::string state = builtIn ? "builtin" : !npm ? "external"
-                        : engine::installedExecutable(*m, engine::defaultPluginInstallDir()).empty() ? "missing"
-                                                                                                       : "installed";
+    using State = engine::PluginInstallState;
+    const char *state = "external";
+    switch (engine::pluginInstallState(*m, engine::defaultPluginInstallDir())) {
+    case State::BuiltIn: state = "builtin"; break;
+    case State::Installed: state = "installed"; break;
+    case State::Missing: state = "missing"; break;
+    case State::External: break;
+    }
     return {{"id", id}, {"name", zh && !m->nameZh.empty() ? m->nameZh : m->name}, {"state", state}};
 }
 

@@ -144,11 +144,13 @@ void ProjectChecklist::refresh()
             m_items[item].state->setText(tr("not in the catalog"));
             continue;
         }
-        const bool npm = m->raw.contains("install") && m->raw["install"].contains("npm");
-        if (m->command == "flowdeck")
+        const auto state = engine::pluginInstallState(*m, engine::defaultPluginInstallDir());
+        if (state == engine::PluginInstallState::BuiltIn)
             addRow(item, tr("Plugin: %1").arg(name), true, tr("built in"), {}, nullptr);
-        else if (!npm || !engine::installedExecutable(*m, engine::defaultPluginInstallDir()).empty())
-            addRow(item, tr("Plugin: %1").arg(name), true, npm ? tr("installed") : tr("online service"), {}, nullptr);
+        else if (state == engine::PluginInstallState::Installed)
+            addRow(item, tr("Plugin: %1").arg(name), true, tr("installed"), {}, nullptr);
+        else if (state == engine::PluginInstallState::External)
+            addRow(item, tr("Plugin: %1").arg(name), true, tr("online service"), {}, nullptr);
         else {
             addRow(item, tr("Plugin: %1").arg(name), false, {}, tr("Install"), [this, qid] { install(qid); });
             if (m_installs.count(qid) && m_installs[qid]) {  // still installing from before this refresh
