@@ -2,6 +2,7 @@
 // page loads from a real `flowdeck serve`, takes the API key from the address, sends a
 // message and shows the streamed answer rendered as markdown.
 #include "tests/support/mockllm.h"
+#include "tests/support/webpage.h"
 #include "tests/support/serveprocess.h"
 
 #include <QApplication>
@@ -10,6 +11,7 @@
 #include <QWebEngineView>
 #include <QtTest>
 
+using flowdeck::tests::evaluate;
 using flowdeck::tests::MockLlm;
 using flowdeck::tests::ServeProcess;
 using json = nlohmann::json;
@@ -18,20 +20,6 @@ class TestChatPage : public QObject {
     Q_OBJECT
 
     MockLlm m_mock;
-
-    static QVariant evaluate(QWebEnginePage *page, const QString &script)
-    {
-        QVariant result;
-        bool done = false;
-        page->runJavaScript(script, [&](const QVariant &v) {
-            result = v;
-            done = true;
-        });
-        QDeadlineTimer deadline(10000);
-        while (!done && !deadline.hasExpired())
-            QTest::qWait(10);
-        return result;
-    }
 
 private slots:
     void initTestCase()

@@ -17,6 +17,7 @@
 #include "studio/panels/answercharts.h"
 #include "studio/panels/runconsole.h"
 #include "tests/support/mockllm.h"
+#include "tests/support/webpage.h"
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
@@ -39,20 +40,8 @@ using namespace flowdeck::studio;
 
 namespace {
 
-// Runs JavaScript in a page and waits for its result.
-QVariant js(QWebEngineView *view, const QString &script)
-{
-    QVariant result;
-    bool done = false;
-    view->page()->runJavaScript(script, [&](const QVariant &v) {
-        result = v;
-        done = true;
-    });
-    QDeadlineTimer deadline(10000);
-    while (!done && !deadline.hasExpired())
-        QTest::qWait(10);
-    return result;
-}
+// Runs JavaScript in a view's page and waits for its result.
+QVariant js(QWebEngineView *view, const QString &script) { return flowdeck::tests::evaluate(view->page(), script); }
 
 void saveShot(QWidget *widget, const QString &name)
 {
