@@ -3,10 +3,10 @@
 // fit and at 100 %, per pan step and per zoom step, and peak memory. Then the
 // studio's cold start to a shown window, as a separate process.
 //   bench_canvas [nodes] [edges]
-#include "studio/app/mainwindow.h"
-#include "studio/canvas/graphscene.h"
-#include "studio/canvas/graphview.h"
-#include "studio/document/graphdocument.h"
+#include "app/mainwindow.h"
+#include "widgets/canvas/graphscene.h"
+#include "widgets/canvas/graphview.h"
+#include "widgets/document/graphdocument.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -1,11 +1,15 @@
 // Engine benchmark: scheduling overhead per node on a chain of 1,000 template nodes,
-// a 1,000-way fan-out/fan-in, validation and compile time, and peak memory.
+// a 1,000-way fan-out/fan-in, validation and compile time, how long a cancel takes to
+// stop two HTTP requests in flight (DESIGN.md §4: within 100 ms), and peak memory.
 //   bench_engine [repetitions]
 #include "engine/nodes/noderegistry.h"
+#include "engine/run/runhost.h"
 #include "engine/run/workflowrun.h"
 #include "engine/workflow/workflowfile.h"
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 
 #include <sys/resource.h>
 
@@ -110,6 +114,65 @@ Figures measure(const Workflow &wf, int repetitions, bool withEvents)
     return f;
 }
 
+// A run of two http nodes to a server that accepts and never answers, cancelled after
+// 50 ms: the time from cancel() to the run's end, in ms (median and worst of `n`).
+void measureCancel(int n)
+{
+    namespace asio = boost::asio;
+    std::vector<double> samples;
+    for (int r = 0; r < n; ++r) {
+        asio::io_context io;
+        asio::ip::tcp::acceptor silent(io, {asio::ip::make_address("127.0.0.1"), 0});
+        std::vector<std::shared_ptr<asio::ip::tcp::socket>> held;
+        std::function<void()> accept = [&] {
+            auto socket = std::make_shared<asio::ip::tcp::socket>(io);
+            silent.async_accept(*socket, [&, socket](const boost::system::error_code &ec) {
+                if (ec)
+                    return;
+                held.push_back(socket);
+                accept();
+            });
+        };
+        accept();
+        const std::string url = "http://127.0.0.1:" + std::to_string(silent.local_endpoint().port()) + "/";
+        json nodes = {{{"id", "start"}, {"type", "start"}},
+                      {{"id", "a"}, {"type", "http"}, {"config", {{"url", url + "a"}}}},
+                      {{"id", "b"}, {"type", "http"}, {"config", {{"url", url + "b"}}}},
+                      {{"id", "end"}, {"type", "end"}, {"config", {{"outputs", {{"a", "{{a.status}}"}}}}}}};
+        json edges = {{{"from", "start"}, {"to", "a"}}, {{"from", "start"}, {"to", "b"}},
+                      {{"from", "a"}, {"to", "end"}}, {{"from", "b"}, {"to", "end"}}};
+        auto compiled = CompiledWorkflow::compile(makeWorkflow(nodes, edges), NodeRegistry::builtin());
+        RunHostSetup setup;
+        setup.loadCatalog = false;
+        auto host = makeRunHost(io, setup);
+        auto run = WorkflowRun::create(io, compiled.value(), host->services(), RunOptions{});
+        Clock::time_point cancelledAt;
+        double took = -1;
+        run->start([&](const WorkflowRun &) {
+            took = std::chrono::duration<double, std::milli>(Clock::now() - cancelledAt).count();
+            silent.close();
+            held.clear();
+        });
+        asio::steady_timer timer(io, std::chrono::milliseconds(50));
+        timer.async_wait([&](const boost::system::error_code &) {
+            cancelledAt = Clock::now();
+            run->cancel();
+        });
+        while (took < 0 && io.run_one_for(std::chrono::seconds(10)) > 0) {
+        }
+        host->closeServers();
+        if (took >= 0)
+            samples.push_back(took);
+    }
+    if (samples.empty()) {
+        std::printf("cancel of 2 requests in flight: the run did not end\n");
+        return;
+    }
+    std::sort(samples.begin(), samples.end());
+    std::printf("%-34s median %8.2f ms  worst %8.2f ms  (%zu runs)\n", "cancel of 2 requests in flight",
+                samples[samples.size() / 2], samples.back(), samples.size());
+}
+
 void report(const char *name, const Figures &f)
 {
     std::printf("%-34s %6d nodes  compile+validate %8.2f ms  run median %9.1f us (best %9.1f)  %6.2f us/node\n", name,
@@ -130,6 +193,7 @@ int main(int argc, char **argv)
     report("1,000-way fan-out / fan-in + events", measure(f, repetitions, true));
     const Workflow big = chain(10000);
     report("chain of 10,000 templates", measure(big, std::max(1, repetitions / 10), false));
+    measureCancel(std::max(3, repetitions / 3));
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     std::printf("peak memory (max RSS): %.1f MiB\n", usage.ru_maxrss / 1024.0);

@@ -8,7 +8,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="${1:-$ROOT/build}"
-FLOWDECK="$BUILD/runtime/flowdeck"
+FLOWDECK="$BUILD/bin/flowdeck"
 NODE="$ROOT/tests/peers/node_modules/.bin/node"
 DURATION="${BENCH_SECONDS:-8}"
 WORK="$(mktemp -d)"

@@ -10,7 +10,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="${1:-$ROOT/build}"
-FLOWDECK="$BUILD/runtime/flowdeck"
+FLOWDECK="$BUILD/bin/flowdeck"
 WORK="$(mktemp -d)"
 MOCK_PID=""
 cleanup() { [ -n "$MOCK_PID" ] && kill "$MOCK_PID" 2>/dev/null || true; rm -rf "$WORK"; }
@@ -48,7 +48,7 @@ for spec in \
 done
 
 echo "== sales-analysis end to end (flowdeck run, mock-llm)"
-bash "$ROOT/tests/peers/start-mock-llm.sh" 0 "$ROOT/tests/studio/walkthrough-mock-llm.yaml" > "$WORK/mock.log" 2>&1 &
+bash "$ROOT/tests/peers/start-mock-llm.sh" 0 "$ROOT/tests/app/walkthrough-mock-llm.yaml" > "$WORK/mock.log" 2>&1 &
 MOCK_PID=$!
 for _ in $(seq 1 100); do grep -q FLOWDECK_MOCK_LLM_LISTENING "$WORK/mock.log" && break; sleep 0.1; done
 PORT=$(grep -oE 'FLOWDECK_MOCK_LLM_LISTENING 127\.0\.0\.1:[0-9]+' "$WORK/mock.log" | head -1 | cut -d: -f2)

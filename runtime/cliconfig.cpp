@@ -16,6 +16,20 @@ void CliConfig::load(const std::string &profilesFile)
     }
 }
 
+std::unique_ptr<engine::RunHost> makeCliRunHost(boost::asio::io_context &io, const std::string &profilesFile,
+                                                engine::McpHostHandlers mcpHost)
+{
+    engine::RunHostSetup setup;
+    setup.kind = engine::HostKind::Cli;
+    setup.configDir = engine::defaultConfigDir();
+    setup.profilesFile = profilesFile;
+    setup.mcpHost = std::move(mcpHost);
+    auto host = engine::makeRunHost(io, std::move(setup));
+    for (const auto &d : host->configProblems())
+        std::cerr << "flowdeck: " << d.toString() << "\n";
+    return host;
+}
+
 void printDiagnostics(const engine::Diagnostics &diagnostics, const std::string &file)
 {
     for (const auto &d : diagnostics)

@@ -4,6 +4,9 @@
 #include "engine/core/secretstore.h"
 #include "engine/mcp/mcpsession.h"
 #include "engine/model/providerprofile.h"
+#include "engine/run/runhost.h"
+
+#include <memory>
 
 #include <string>
 
@@ -18,6 +21,12 @@ struct CliConfig {
 
     void load(const std::string &profilesFile);
 };
+
+// The run host of the command line (engine/run/runhost.h): the config folder's profiles
+// (or `profilesFile`) and secrets, the plugin catalog, local network access. Problems
+// loading the profiles and secrets are printed as warnings.
+std::unique_ptr<engine::RunHost> makeCliRunHost(boost::asio::io_context &io, const std::string &profilesFile,
+                                                engine::McpHostHandlers mcpHost);
 
 void printDiagnostics(const engine::Diagnostics &diagnostics, const std::string &file);
 

@@ -6,6 +6,10 @@
 
 namespace flowdeck::runtime {
 
+// The `flowdeck` program: parses the command line and runs the chosen command.
+// Returns the process exit code (runtime/exitcodes.h).
+int runCommandLine(int argc, char **argv);
+
 // Each command adds its subcommand to the app and sets `action` to run it when chosen.
 void addRunCommand(CLI::App &app, std::function<int()> &action);
 void addValidateCommand(CLI::App &app, std::function<int()> &action);

@@ -1,4 +1,5 @@
 // `flowdeck deploy FILE --to URL --token T`: validate, bundle, upload, smoke check, live.
+#include "engine/deploy/appname.h"
 #include "engine/deploy/deploybundle.h"
 #include "engine/mcp/plugincatalog.h"
 #include "engine/net/httpclient.h"
@@ -105,6 +106,11 @@ int deploy(const DeployCliOptions &opts)
         return kExitInvalidWorkflow;
     }
     const std::string app = opts.app.empty() ? loaded->id : opts.app;
+    if (!engine::isValidAppName(app)) {
+        std::cerr << "flowdeck: the app name '" << app << "' is not valid: " << engine::appNameRule()
+                  << (opts.app.empty() ? " (it is the workflow's id; give another with --app)" : "") << ".\n";
+        return kExitUsage;
+    }
 
     std::cerr << "[2/4] Bundling the workflow with its profiles, plugins and secrets\n";
     CliConfig config;

@@ -37,10 +37,6 @@ struct McpOptions {
 int withClient(const McpOptions &o,
                const std::function<void(std::shared_ptr<engine::McpClient>, std::function<void(int)>)> &body)
 {
-    CliConfig config;
-    config.load({});
-    engine::PluginCatalog catalog;
-    catalog.loadDirectory(engine::PluginCatalog::defaultDirectory());
     engine::Workflow wf;
     nlohmann::json entry = nlohmann::json::object();
     std::string name, value;
@@ -74,9 +70,10 @@ int withClient(const McpOptions &o,
     const std::string alias = o.command.empty() && o.url.empty() ? o.server : "server";
     wf.plugins[alias] = entry;
     boost::asio::io_context io;
-    auto host = cliMcpHost(false);
-    host.oauth = browserOAuthHost(io);  // servers that ask for an OAuth sign-in get one in the browser
-    engine::McpServerPool pool(io, catalog, config.secrets, host);
+    auto handlers = cliMcpHost(false);
+    handlers.oauth = browserOAuthHost(io);  // servers that ask for an OAuth sign-in get one in the browser
+    auto host = makeCliRunHost(io, {}, std::move(handlers));
+    engine::McpServerPool &pool = host->mcp();
     pool.callTimeoutMs = o.timeoutMs;
     auto client = pool.clientFor(wf, alias);
     if (!client) {

@@ -118,20 +118,12 @@ int runWorkflow(const RunCliOptions &opts)
         runOptions.sys = {{"user", "cli"}};
     }
 
-    CliConfig config;
-    config.load(opts.profilesFile);
     boost::asio::io_context io;
-    engine::HttpClient http(io);
-    engine::PluginCatalog catalog;
-    for (const auto &d : catalog.loadDirectory(engine::PluginCatalog::defaultDirectory()))
-        if (opts.trace)
+    auto host = makeCliRunHost(io, opts.profilesFile, cliMcpHost(opts.trace));
+    if (opts.trace)
+        for (const auto &d : host->catalogProblems())
             std::cerr << "flowdeck: " << d.toString() << "\n";
-    engine::McpServerPool mcp(io, catalog, config.secrets, cliMcpHost(opts.trace));
-    engine::RunServices services;
-    services.http = &http;
-    services.mcp = &mcp;
-    services.profiles = &config.profiles;
-    services.secrets = &config.secrets;
+    engine::RunServices &services = host->services();
     services.profileOverride = opts.profile;
     services.modelOverride = opts.model;
     for (char **e = environ; *e; ++e) {  // FLOWDECK_ENV_NAME=value -> {{env.NAME}}
@@ -163,7 +155,7 @@ int runWorkflow(const RunCliOptions &opts)
         io.stop();  // plugin servers keep the loop busy; the run is what we waited for
     });
     io.run();
-    mcp.closeAll();  // stop plugin servers before the loop goes away
+    host->closeServers();  // stop plugin servers before the loop goes away
 
     const auto status = run->status();
     if (opts.json) {

@@ -1,4 +1,5 @@
 // `flowdeck serve`: hosts deployed apps (runtime/serve/).
+#include "engine/core/installpaths.h"
 #include "engine/net/httpclient.h"
 #include "runtime/commands.h"
 #include "runtime/exitcodes.h"
@@ -23,6 +24,7 @@ struct ServeCliOptions {
     std::vector<std::string> allowedOrigins, allowedHosts;
     std::size_t maxBodyMiB = 8;
     int drainSeconds = 30;
+    bool allowPrivateNetwork = false;
 };
 
 fs::path defaultDataDir()
@@ -37,13 +39,7 @@ fs::path defaultDataDir()
 
 fs::path defaultWebDir()
 {
-    if (const char *dir = std::getenv("FLOWDECK_WEB_DIR"); dir && *dir)
-        return dir;
-    std::error_code ec;
-    const fs::path installed = fs::read_symlink("/proc/self/exe", ec).parent_path().parent_path() / "share" / "flowdeck" / "web";
-    if (!ec && fs::exists(installed / "chat.html"))
-        return installed;
-    return FLOWDECK_WEB_BUILD_DIR;  // the page this build made
+    return engine::resourceDir(engine::Resource::Web);
 }
 
 // The admin token: --admin-token-file, $FLOWDECK_ADMIN_TOKEN, or <data>/admin-token (made once, 0600).
@@ -130,6 +126,7 @@ int serve(const ServeCliOptions &opts)
     options.allowedOrigins = opts.allowedOrigins;
     options.allowedHosts = opts.allowedHosts;
     options.loopbackOnly = host == "127.0.0.1" || host == "::1" || host == "localhost";
+    options.allowPrivateNetwork = opts.allowPrivateNetwork;
     auto api = std::make_unique<ServeApi>(io, http, box, history, options);
     api->load([](const std::string &line) { std::cerr << "flowdeck serve: " << line << "\n"; });
 
@@ -190,6 +187,8 @@ void addServeCommand(CLI::App &app, std::function<int()> &action)
     cmd->add_option("--web-dir", opts->webDir, "The folder holding chat.html");
     cmd->add_option("--allowed-origin", opts->allowedOrigins, "A web origin allowed to call the MCP endpoints (repeatable)");
     cmd->add_option("--allowed-host", opts->allowedHosts, "A Host name allowed besides localhost when listening on loopback");
+    cmd->add_flag("--allow-private-network", opts->allowPrivateNetwork,
+                  "Let the apps' http nodes reach loopback, private and cloud-metadata addresses (refused by default)");
     cmd->add_option("--max-body-mib", opts->maxBodyMiB, "The largest request body, in MiB")->capture_default_str();
     cmd->add_option("--drain-seconds", opts->drainSeconds, "How long a shutdown waits for answers in progress")->capture_default_str();
     cmd->callback([opts, &action] { action = [opts] { return serve(*opts); }; });

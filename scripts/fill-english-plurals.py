@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Fills studio/i18n/flowdeck_en.ts, the English plural forms of the studio's "%n thing(s)"
+"""Fills resources/translations/flowdeck_en.ts, the English plural forms of the studio's "%n thing(s)"
 strings: singular drops "(s)", plural keeps the "s". Run after
-`lupdate -I . studio -pluralonly -ts studio/i18n/flowdeck_en.ts -target-language en`."""
+`lupdate -I . app widgets -pluralonly -ts resources/translations/flowdeck_en.ts -target-language en`."""
 import re
 import sys
 import xml.etree.ElementTree as ET
 
-path = sys.argv[1] if len(sys.argv) > 1 else "studio/i18n/flowdeck_en.ts"
+path = sys.argv[1] if len(sys.argv) > 1 else "resources/translations/flowdeck_en.ts"
 tree = ET.parse(path)
 for message in tree.iter("message"):
     if message.get("numerus") != "yes":

@@ -44,13 +44,13 @@ install_test_peers() {
 }
 
 build_chat_page() {
-  # The deployed apps' chat page (web/chat): npm packages from the committed lock file,
+  # The deployed apps' chat page (resources/chat): npm packages from the committed lock file,
   # bundled into one chat.html by esbuild.
-  local web="$ROOT/web/chat" stamp="$ROOT/web/chat/node_modules/.flowdeck-lock-hash"
+  local web="$ROOT/resources/chat" stamp="$ROOT/resources/chat/node_modules/.flowdeck-lock-hash"
   local hash
   hash="$(sha256sum "$web/package-lock.json" | cut -d' ' -f1)"
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$hash" ]; then
-    say "Installing the chat page's packages (web/chat, npm ci)"
+    say "Installing the chat page's packages (resources/chat, npm ci)"
     (cd "$web" && npm ci --no-audit --no-fund --loglevel=error)
     echo "$hash" > "$stamp"
   fi

@@ -10,8 +10,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$ROOT/scripts/setup.sh"
-FLOWDECK="$ROOT/build/runtime/flowdeck"
-STUDIO="$ROOT/build/studio/flowdeck-studio"
+FLOWDECK="$ROOT/build/bin/flowdeck"
+STUDIO="$ROOT/build/bin/flowdeck-studio"
 EXAMPLE="$ROOT/examples/hello-chat.flow.json"
 QUESTION="${1:-}"
 USE_STUDIO=0

@@ -1,5 +1,6 @@
 #include "engine/deploy/deploybundle.h"
 
+#include "engine/core/jsonschema.h"
 #include "engine/core/secretstore.h"
 #include "engine/templates/workflowneeds.h"
 #include "engine/mcp/plugincatalog.h"
@@ -7,9 +8,14 @@
 #include "engine/workflow/reference.h"
 #include "engine/workflow/workflowfile.h"
 
+#include <algorithm>
 #include <set>
 
 namespace flowdeck::engine {
+
+namespace embedded {
+extern const char bundle_schema[];
+}
 
 namespace {
 
@@ -22,14 +28,82 @@ Diagnostic problem(const std::string &field, const std::string &message)
     return d;
 }
 
+std::shared_ptr<const JsonSchema> bundleSchema()
+{
+    static const auto schema = JsonSchema::compile(nlohmann::json::parse(embedded::bundle_schema));
+    return schema;
+}
+
 } // namespace
+
+Result<DeployBundle> readDeployBundle(const nlohmann::json &document)
+{
+    using R = Result<DeployBundle>;
+    if (!document.is_object() || !document.contains("format") || document["format"] != "flowdeck.bundle")
+        return R::failure(problem("format", "The body is not a deploy bundle: it needs \"format\": \"flowdeck.bundle\"."));
+    const auto version = document.find("formatVersion");
+    if (version == document.end() || !version->is_number_integer() || version->get<long long>() != DeployBundle::kFormatVersion)
+        return R::failure(problem("formatVersion", "This runtime reads bundle format version 1."));
+    const auto violations = bundleSchema()->validate(document);
+    if (!violations.empty()) {
+        Diagnostics problems;
+        for (const auto &v : violations)
+            problems.push_back(problem(v.path, "The deploy bundle's " + (v.path.empty() ? std::string("top level") : v.path) +
+                                                   " is not right: " + v.message));
+        return R(problems);
+    }
+    DeployBundle bundle;
+    bundle.workflow = document["workflow"];
+    if (auto it = document.find("profiles"); it != document.end())
+        bundle.profiles = *it;
+    if (auto it = document.find("plugins"); it != document.end())
+        bundle.plugins = *it;
+    if (auto it = document.find("secrets"); it != document.end())
+        for (const auto &[name, value] : it->items())
+            bundle.secrets[name] = value.get<std::string>();  // the schema made them text
+    if (auto settings = document.find("settings"); settings != document.end()) {
+        if (auto it = settings->find("public"); it != settings->end())
+            bundle.settings.publicAccess = it->get<bool>();
+        if (auto it = settings->find("rateLimitPerMinute"); it != settings->end())
+            bundle.settings.rateLimitPerMinute = static_cast<int>(std::min<long long>(it->get<long long>(), 1000000000));
+        if (auto it = settings->find("env"); it != settings->end())
+            for (const auto &[name, value] : it->items())
+                bundle.env[name] = value.get<std::string>();
+    }
+    return R(std::move(bundle));
+}
+
+Result<DeployBundle> readDeployBundleText(std::string_view text)
+{
+    const auto document = nlohmann::json::parse(text, nullptr, false);
+    if (document.is_discarded())
+        return Result<DeployBundle>::failure(problem("", "The deploy bundle is not valid JSON."));
+    return readDeployBundle(document);
+}
+
+nlohmann::json writeDeployBundle(const DeployBundle &bundle, bool withSecrets)
+{
+    nlohmann::json settings = {{"public", bundle.settings.publicAccess},
+                               {"rateLimitPerMinute", bundle.settings.rateLimitPerMinute}};
+    if (!bundle.env.empty())
+        settings["env"] = bundle.env;
+    nlohmann::json out = {{"format", "flowdeck.bundle"},
+                          {"formatVersion", DeployBundle::kFormatVersion},
+                          {"workflow", bundle.workflow},
+                          {"profiles", bundle.profiles},
+                          {"plugins", bundle.plugins},
+                          {"settings", settings}};
+    if (withSecrets)
+        out["secrets"] = bundle.secrets;
+    return out;
+}
 
 Result<nlohmann::json> buildDeployBundle(const Workflow &workflow, const ProfileStore &profiles, const SecretStore &secrets,
                                          const PluginCatalog &catalog, const BundleOptions &options)
 {
     Diagnostics problems;
-    nlohmann::json profileJson = nlohmann::json::object(), manifests = nlohmann::json::object(),
-                   secretValues = nlohmann::json::object();
+    nlohmann::json profileJson = nlohmann::json::object(), manifests = nlohmann::json::object();
+    std::map<std::string, std::string> secretValues;
     std::set<std::string> needed;  // secrets that must have a value
     for (const auto &[alias, model] : workflow.models.items()) {
         const std::string name = model.is_object() ? model.value("profile", "") : "";
@@ -78,14 +152,13 @@ Result<nlohmann::json> buildDeployBundle(const Workflow &workflow, const Profile
     }
     if (!problems.empty())
         return Result<nlohmann::json>(problems);
-    nlohmann::json bundle = {{"format", "flowdeck.bundle"},
-                             {"formatVersion", 1},
-                             {"workflow", document},
-                             {"profiles", profileJson},
-                             {"plugins", manifests},
-                             {"secrets", secretValues},
-                             {"settings", {{"public", options.publicAccess}, {"rateLimitPerMinute", options.rateLimitPerMinute}}}};
-    return Result<nlohmann::json>(std::move(bundle));
+    DeployBundle bundle;
+    bundle.workflow = document;
+    bundle.profiles = std::move(profileJson);
+    bundle.plugins = std::move(manifests);
+    bundle.secrets = std::move(secretValues);
+    bundle.settings = options;
+    return Result<nlohmann::json>(writeDeployBundle(bundle));
 }
 
 } // namespace flowdeck::engine

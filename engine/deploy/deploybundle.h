@@ -5,6 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
+#include <string>
+#include <string_view>
+
 namespace flowdeck::engine {
 
 class PluginCatalog;
@@ -15,6 +19,27 @@ struct BundleOptions {
     bool publicAccess = false;   // callable without an API key
     int rateLimitPerMinute = 0;  // 0: none
 };
+
+// A deploy bundle, format version 1 (engine/deploy/bundle.schema.json): what a runtime
+// needs to serve one version of an app. The one reader and the one writer below are
+// used by the runtime, `flowdeck deploy`, the studio and the Kubernetes export.
+struct DeployBundle {
+    static constexpr int kFormatVersion = 1;
+    nlohmann::json workflow = nlohmann::json::object();  // the workflow document
+    nlohmann::json profiles = nlohmann::json::object();  // profile name -> profile (no keys)
+    nlohmann::json plugins = nlohmann::json::object();   // catalog id -> manifest
+    std::map<std::string, std::string> secrets;          // NAME -> value
+    BundleOptions settings;
+    std::map<std::string, std::string> env;              // {{env.NAME}} values
+};
+
+// Checks a bundle against its schema and reads it; the diagnostics name the field.
+Result<DeployBundle> readDeployBundle(const nlohmann::json &document);
+// The same from JSON text ("The deploy bundle is not valid JSON" when it does not parse).
+Result<DeployBundle> readDeployBundleText(std::string_view text);
+// The bundle as JSON; without `withSecrets`, the "secrets" object is left out (the
+// runtime stores secret values sealed, apart from the bundle).
+nlohmann::json writeDeployBundle(const DeployBundle &bundle, bool withSecrets = true);
 
 // The deploy bundle for `flowdeck serve` (runtime/serve/liveapp.h): the workflow, the
 // provider profiles its models use, the manifests of its catalog plugins, and the secret

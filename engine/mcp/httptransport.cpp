@@ -1,5 +1,7 @@
 #include "engine/mcp/httptransport.h"
 
+#include "engine/core/diagnostic.h"
+
 #include "engine/model/sseparser.h"
 
 #include <boost/asio/post.hpp>
@@ -206,7 +208,7 @@ std::string HttpTransport::describe(const HttpResponse &response, const HttpErro
     const auto body = nlohmann::json::parse(response.body, nullptr, false);
     if (body.is_object() && body.contains("error")) {
         const auto &e = body["error"];
-        detail = e.is_object() ? e.value("message", e.dump()) : (e.is_string() ? e.get<std::string>() : e.dump());
+        detail = e.is_object() ? e.value("message", engine::safeDump(e)) : (e.is_string() ? e.get<std::string>() : engine::safeDump(e));
     } else if (!response.body.empty()) {
         detail = response.body.substr(0, 300);
     }
@@ -221,7 +223,7 @@ void HttpTransport::failRequest(const nlohmann::json &id, const std::string &mes
     if (id.is_null() || !m_callbacks.onMessage)
         return;
     m_callbacks.onMessage(
-        nlohmann::json{{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", -32000}, {"message", message}}}}.dump());
+        safeDump(nlohmann::json{{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", -32000}, {"message", message}}}}));
 }
 
 void HttpTransport::forget(const std::shared_ptr<Stream> &stream)

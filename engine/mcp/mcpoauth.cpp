@@ -1,9 +1,7 @@
 #include "engine/mcp/mcpoauth.h"
 
+#include "engine/core/tokens.h"
 #include "engine/net/urlcoding.h"
-
-#include <openssl/evp.h>
-#include <openssl/rand.h>
 
 #include <algorithm>
 #include <sstream>
@@ -12,33 +10,9 @@ namespace flowdeck::engine {
 
 namespace {
 
-std::string base64(const unsigned char *data, std::size_t size, bool url)
-{
-    std::string out(4 * ((size + 2) / 3) + 1, '\0');
-    const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char *>(out.data()), data, static_cast<int>(size));
-    out.resize(static_cast<std::size_t>(n));
-    if (url) {
-        std::replace(out.begin(), out.end(), '+', '-');
-        std::replace(out.begin(), out.end(), '/', '_');
-        out.erase(out.find_last_not_of('=') + 1);
-    }
-    return out;
-}
+std::string randomToken() { return engine::randomToken(32); }
 
-std::string randomToken()
-{
-    unsigned char bytes[32];
-    RAND_bytes(bytes, sizeof bytes);
-    return base64(bytes, sizeof bytes, true);
-}
-
-std::string sha256Base64Url(const std::string &text)
-{
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int size = 0;
-    EVP_Digest(text.data(), text.size(), digest, &size, EVP_sha256(), nullptr);
-    return base64(digest, size, true);
-}
+std::string sha256Base64Url(const std::string &text) { return base64UrlEncode(sha256(text)); }
 
 // "https://host:port" of a URL.
 std::string originOf(const std::string &url)
@@ -401,7 +375,7 @@ void McpOAuth::requestToken(std::shared_ptr<Flow> flow, const std::string &code)
     if (flow->authMethod == "client_secret_basic") {
         const std::string pair = urlEncode(flow->clientId) + ":" + urlEncode(flow->clientSecret);
         r.headers.emplace_back("Authorization",
-                               "Basic " + base64(reinterpret_cast<const unsigned char *>(pair.data()), pair.size(), false));
+                               "Basic " + base64Encode(pair));
     } else {
         fields.emplace_back("client_id", flow->clientId);
         if (flow->authMethod == "client_secret_post")

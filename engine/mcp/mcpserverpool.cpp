@@ -1,4 +1,5 @@
 #include "engine/mcp/mcpserverpool.h"
+#include "engine/core/diagnostic.h"
 
 #include "engine/core/jsonschema.h"
 #include "engine/core/secretstore.h"
@@ -179,7 +180,7 @@ std::string fingerprintOf(const McpServerConfig &config)
     nlohmann::json key = {{"command", config.command}, {"args", config.args}, {"env", config.env},
                           {"cwd", config.cwd}, {"transport", config.transport}, {"url", config.url},
                           {"headers", config.headers}};
-    return key.dump();
+    return engine::safeDump(key);
 }
 
 } // namespace
@@ -211,7 +212,7 @@ std::shared_ptr<const JsonSchema> McpServerPool::toolSchema(const std::string &s
                                                             std::string *error)
 {
     const nlohmann::json schema = tool.value("inputSchema", nlohmann::json{{"type", "object"}});
-    const std::string key = serverKey + "\n" + schema.dump();
+    const std::string key = serverKey + "\n" + engine::safeDump(schema);
     if (auto it = m_schemas.find(key); it != m_schemas.end())
         return it->second;
     auto compiled = JsonSchema::compile(schema, error);

@@ -1,4 +1,5 @@
 #include "engine/mcp/mcpsession.h"
+#include "engine/core/diagnostic.h"
 
 namespace flowdeck::engine {
 
@@ -49,13 +50,13 @@ long long McpSession::request(const std::string &method, nlohmann::json params, 
     nlohmann::json message = {{"jsonrpc", "2.0"}, {"id", id}, {"method", method}};
     if (!params.is_null())
         message["params"] = std::move(params);
-    m_send(message.dump());
+    m_send(engine::safeDump(message));
     return id;
 }
 
 void McpSession::notify(const std::string &method, nlohmann::json params)
 {
-    m_send(nlohmann::json{{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}}.dump());
+    m_send(safeDump(nlohmann::json{{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}}));
 }
 
 void McpSession::cancel(long long id, const std::string &reason)
@@ -116,7 +117,7 @@ void McpSession::handleMessage(const nlohmann::json &message)
         if (method == "notifications/progress") {
             const std::string token = params.contains("progressToken") ? (params["progressToken"].is_string()
                                                                               ? params["progressToken"].get<std::string>()
-                                                                              : params["progressToken"].dump())
+                                                                              : engine::safeDump(params["progressToken"]))
                                                                        : std::string();
             for (auto &[id, p] : m_pending)
                 if (!p.progressToken.empty() && p.progressToken == token && p.progress)
@@ -160,7 +161,7 @@ void McpSession::answerServerRequest(const nlohmann::json &message)
             out["result"] = std::move(result);
         else
             out["error"] = {{"code", -32603}, {"message", error}};
-        self->m_send(out.dump());
+        self->m_send(engine::safeDump(out));
     };
     if (method == "ping")
         return respond(nlohmann::json::object(), {});
@@ -168,8 +169,8 @@ void McpSession::answerServerRequest(const nlohmann::json &message)
         return respond({{"roots", m_host.roots}}, {});
     if ((method == "sampling/createMessage" || method == "elicitation/create") && m_host.onServerRequest)
         return m_host.onServerRequest(method, message.value("params", nlohmann::json::object()), respond);
-    m_send(nlohmann::json{{"jsonrpc", "2.0"}, {"id", id},
-                          {"error", {{"code", -32601}, {"message", "Flowdeck does not handle " + method}}}}.dump());
+    m_send(safeDump(nlohmann::json{{"jsonrpc", "2.0"}, {"id", id},
+                          {"error", {{"code", -32601}, {"message", "Flowdeck does not handle " + method}}}}));
 }
 
 } // namespace flowdeck::engine

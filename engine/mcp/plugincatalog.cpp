@@ -1,5 +1,7 @@
 #include "engine/mcp/plugincatalog.h"
 
+#include "engine/core/installpaths.h"
+
 #include <cstdlib>
 #include <fstream>
 
@@ -77,15 +79,7 @@ std::vector<const PluginManifest *> PluginCatalog::all() const
 
 std::filesystem::path PluginCatalog::defaultDirectory()
 {
-    if (const char *dir = std::getenv("FLOWDECK_PLUGINS_DIR"); dir && *dir)
-        return dir;
-    // An installed program finds the catalog beside it: <prefix>/share/flowdeck/plugins.
-    std::error_code ec;
-    const auto installed = std::filesystem::read_symlink("/proc/self/exe", ec).parent_path().parent_path() / "share" /
-                           "flowdeck" / "plugins";
-    if (!ec && std::filesystem::exists(installed, ec))
-        return installed;
-    return FLOWDECK_DEFAULT_PLUGINS_DIR;
+    return resourceDir(Resource::Plugins);
 }
 
 } // namespace flowdeck::engine

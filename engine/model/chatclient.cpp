@@ -70,7 +70,7 @@ std::string textOf(const nlohmann::json &object, const char *key)
     if (!object.is_object() || !object.contains(key))
         return {};
     const auto &v = object[key];
-    return v.is_string() ? v.get<std::string>() : v.is_null() ? std::string() : v.dump();
+    return v.is_string() ? v.get<std::string>() : v.is_null() ? std::string() : engine::safeDump(v);
 }
 
 Usage usageFrom(const nlohmann::json &u)

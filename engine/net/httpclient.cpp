@@ -461,7 +461,8 @@ void HttpClient::Impl::finish(TransferId id, CURLcode code)
         error = t->abortError;
     } else if (!t->blockedAddress.empty()) {
         error = {HttpError::Kind::Blocked, "the address " + t->blockedAddress +
-                                               " is private or local, and this runtime does not allow those"};
+                                               " is private or local, and this runtime does not allow those (its operator can, with "
+                                               "`flowdeck serve --allow-private-network`)"};
     } else if (code != CURLE_OK) {
         std::string detail = t->errorBuffer[0] ? t->errorBuffer : curl_easy_strerror(code);
         switch (code) {

@@ -58,9 +58,9 @@ void callTool(std::shared_ptr<NodeContext> ctx, NodeDone done, std::shared_ptr<M
             done(std::move(r));
         },
         [ctx](const nlohmann::json &progress) {
-            std::string line = "progress " + progress.value("progress", nlohmann::json(0)).dump();
+            std::string line = "progress " + engine::safeDump(progress.value("progress", nlohmann::json(0)));
             if (progress.contains("total"))
-                line += " of " + progress["total"].dump();
+                line += " of " + engine::safeDump(progress["total"]);
             if (progress.contains("message") && progress["message"].is_string())
                 line += ": " + progress["message"].get<std::string>();
             ctx->log("info", line);

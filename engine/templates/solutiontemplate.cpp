@@ -1,6 +1,7 @@
 #include "engine/templates/solutiontemplate.h"
 
 #include "engine/core/atomicfile.h"
+#include "engine/core/installpaths.h"
 #include "engine/nodes/noderegistry.h"
 #include "engine/workflow/validator.h"
 #include "engine/workflow/workflowfile.h"
@@ -209,14 +210,7 @@ TemplateLibrary loadTemplateLibrary(const fs::path &dir, const NodeRegistry &reg
 
 fs::path defaultTemplatesDirectory()
 {
-    if (const char *dir = std::getenv("FLOWDECK_TEMPLATES_DIR"); dir && *dir)
-        return dir;
-    std::error_code ec;
-    const auto installed =
-        fs::read_symlink("/proc/self/exe", ec).parent_path().parent_path() / "share" / "flowdeck" / "templates";
-    if (!ec && fs::exists(installed, ec))
-        return installed;
-    return FLOWDECK_DEFAULT_TEMPLATES_DIR;
+    return resourceDir(Resource::Templates);
 }
 
 nlohmann::json withProjectDir(const nlohmann::json &value, const std::string &projectDir)

@@ -1,6 +1,6 @@
 // /admin/v1: deploy, inspect, roll back and delete apps, manage their API keys and
 // read their run history. Every call needs the admin token.
-#include "runtime/serve/serveapi.h"
+#include "runtime/serve/adminapi.h"
 
 #include <charconv>
 
@@ -33,21 +33,21 @@ void send(const ReplyPtr &reply, const AppStore::Outcome &outcome) { sendJson(re
 
 } // namespace
 
-void ServeApi::admin(Request &request, const ReplyPtr &reply, const std::vector<std::string> &path)
+void AdminApi::handle(Request &request, const ReplyPtr &reply, const std::vector<std::string> &path)
 {
     const std::string token = bearerToken(request);
     if (token.empty())
         return sendError(reply, 401, "The admin API needs the admin token: 'Authorization: Bearer <token>'.", "unauthorized",
                          {{"WWW-Authenticate", "Bearer"}});
-    if (!constantTimeEqual(token, m_options.adminToken))
+    if (!m_ctx.isAdmin(token))
         return sendError(reply, 403, "The admin token is not right.", "forbidden");
     const auto method = request.method();
     if (path.size() == 3 && path[2] == "apps") {
         if (method != http::verb::get)
             return sendError(reply, 405, "Use GET to list the apps.", "method_not_allowed");
         nlohmann::json apps = nlohmann::json::array();
-        for (const auto &name : m_apps.names())
-            apps.push_back(m_apps.describe(name).body);
+        for (const auto &name : m_ctx.apps().names())
+            apps.push_back(m_ctx.apps().describe(name).body);
         return sendJson(reply, 200, {{"apps", apps}});
     }
     if (path.size() < 4 || path[2] != "apps")
@@ -55,17 +55,17 @@ void ServeApi::admin(Request &request, const ReplyPtr &reply, const std::vector<
     const std::string &name = path[3];
     if (path.size() == 4) {
         if (method == http::verb::get)
-            return send(reply, m_apps.describe(name));
+            return send(reply, m_ctx.apps().describe(name));
         if (method == http::verb::delete_) {
-            forgetMcpSessions(name);
-            return send(reply, m_apps.remove(name));
+            m_ctx.appRemoved(name);
+            return send(reply, m_ctx.apps().remove(name));
         }
         if (method != http::verb::put)
             return sendError(reply, 405, "Use PUT to deploy, GET to read or DELETE to remove an app.", "method_not_allowed");
         const auto bundle = nlohmann::json::parse(request.body(), nullptr, false);
         if (bundle.is_discarded())
             return sendError(reply, 400, "The deploy bundle is not valid JSON.", "invalid_request");
-        return m_apps.deploy(name, bundle, [reply](AppStore::Outcome outcome) { send(reply, outcome); });
+        return m_ctx.apps().deploy(name, bundle, [reply](AppStore::Outcome outcome) { send(reply, outcome); });
     }
     const std::string &what = path[4];
     if (what == "rollback" && path.size() == 5) {
@@ -75,28 +75,28 @@ void ServeApi::admin(Request &request, const ReplyPtr &reply, const std::vector<
         std::optional<int> version;
         if (body.is_object() && body.contains("version") && body["version"].is_number_integer())
             version = body["version"].get<int>();
-        return m_apps.rollback(name, version, [reply](AppStore::Outcome outcome) { send(reply, outcome); });
+        return m_ctx.apps().rollback(name, version, [reply](AppStore::Outcome outcome) { send(reply, outcome); });
     }
     if (what == "keys" && path.size() == 5) {
         if (method == http::verb::get)
-            return send(reply, m_apps.listKeys(name));
+            return send(reply, m_ctx.apps().listKeys(name));
         if (method != http::verb::post)
             return sendError(reply, 405, "Use POST to create a key or GET to list them.", "method_not_allowed");
         const auto body = request.body().empty() ? nlohmann::json::object() : nlohmann::json::parse(request.body(), nullptr, false);
         const std::string label = body.is_object() ? body.value("label", "") : "";
-        return send(reply, m_apps.createKey(name, label));
+        return send(reply, m_ctx.apps().createKey(name, label));
     }
     if (what == "keys" && path.size() == 6) {
         if (method != http::verb::delete_)
             return sendError(reply, 405, "Use DELETE to revoke a key.", "method_not_allowed");
-        return send(reply, m_apps.revokeKey(name, path[5]));
+        return send(reply, m_ctx.apps().revokeKey(name, path[5]));
     }
     if (what == "runs" && path.size() == 5) {
-        if (!m_apps.find(name))
+        if (!m_ctx.apps().find(name))
             return sendError(reply, 404, "There is no app named '" + name + "'.", "not_found");
         const int limit = std::clamp(queryInt(request.target(), "limit", 50), 1, 1000);
         const int offset = std::max(0, queryInt(request.target(), "offset", 0));
-        return sendJson(reply, 200, {{"app", name}, {"runs", m_history.list(name, limit, offset)}});
+        return sendJson(reply, 200, {{"app", name}, {"runs", m_ctx.history().list(name, limit, offset)}});
     }
     sendError(reply, 404, "There is nothing at " + std::string(request.target()) + ".", "not_found");
 }

@@ -1,5 +1,8 @@
 #include "runtime/serve/appstore.h"
 
+#include "engine/deploy/appname.h"
+#include "runtime/serve/errorbody.h"
+
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -24,13 +27,10 @@ nlohmann::json problemsJson(const engine::Diagnostics &problems)
 AppStore::Outcome error(unsigned status, const std::string &message, const std::string &type,
                         nlohmann::json details = nullptr)
 {
-    nlohmann::json e = {{"message", message}, {"type", type}};
-    if (!details.is_null())
-        e["details"] = std::move(details);
-    return {status, {{"error", e}}};
+    return {status, errorBody(status, message, type, std::move(details))};
 }
 
-std::optional<int> readVersion(const fs::path &file)
+std::optional<int> readVersionNumber(const fs::path &file)
 {
     auto text = readFile(file);
     if (!text)
@@ -56,8 +56,8 @@ std::string nowIso()
     return out;
 }
 
-AppStore::AppStore(boost::asio::io_context &io, engine::HttpClient &http, const SecretBox &box, fs::path dataDir)
-    : m_io(io), m_http(http), m_box(box), m_dir(std::move(dataDir))
+AppStore::AppStore(boost::asio::io_context &io, engine::RunHostSetup appHost, const SecretBox &box, fs::path dataDir)
+    : m_io(io), m_appHost(std::move(appHost)), m_box(box), m_dir(std::move(dataDir))
 {
 }
 
@@ -67,11 +67,7 @@ AppStore::~AppStore()
         app->close();
 }
 
-bool AppStore::validName(const std::string &name)
-{
-    static const std::regex pattern("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$");
-    return std::regex_match(name, pattern) && name.find("..") == std::string::npos;
-}
+bool AppStore::validName(const std::string &name) { return engine::isValidAppName(name); }
 
 std::vector<int> AppStore::versionsOf(const std::string &name) const
 {
@@ -98,19 +94,17 @@ void AppStore::loadAll(const std::function<void(const std::string &)> &log)
         for (const auto &v : fs::directory_iterator(entry.path() / "versions", ec))
             if (!fs::exists(v.path() / "live"))
                 fs::remove_all(v.path(), ec);
-        auto version = readVersion(entry.path() / "current");
+        auto version = readVersionNumber(entry.path() / "current");
         if (!version)
             continue;
         const fs::path dir = entry.path() / "versions" / std::to_string(*version);
-        auto bundleText = readFile(dir / "bundle.json");
-        auto sealed = readFile(dir / "secrets.sealed");
-        std::map<std::string, std::string> secrets;
-        if (!bundleText || (sealed && !m_box.unseal(*sealed, secrets))) {
-            log("The app '" + name + "' (version " + std::to_string(*version) +
-                ") cannot be read or its secrets cannot be opened with this key; it is not served.");
+        std::string why;
+        auto bundle = readVersion(dir, why);
+        if (!bundle) {
+            log("The app '" + name + "' (version " + std::to_string(*version) + ") is not served: " + why);
             continue;
         }
-        auto built = LiveApp::build(m_io, m_http, name, *version, nlohmann::json::parse(*bundleText, nullptr, false), secrets);
+        auto built = LiveApp::build(m_io, m_appHost, name, *version, *bundle);
         if (!built) {
             log("The app '" + name + "' does not load: " + built.diagnostics()[0].message);
             continue;
@@ -124,31 +118,44 @@ void AppStore::loadAll(const std::function<void(const std::string &)> &log)
 void AppStore::deploy(const std::string &name, const nlohmann::json &bundleIn, Done done)
 {
     if (!validName(name))
-        return done(error(400, "The app name '" + name + "' is not valid: use letters, digits, '.', '_' and '-' (at most 64).",
+        return done(error(400, "The app name '" + name + "' is not valid: " + engine::appNameRule() + ".",
                           "invalid_request"));
     if (m_deploying.count(name))
         return done(error(409, "A deploy of '" + name + "' is already in progress; try again when it has finished.", "conflict"));
-    nlohmann::json bundle = bundleIn;
-    std::map<std::string, std::string> secrets;
-    if (bundle.is_object() && bundle.contains("secrets")) {
-        if (!bundle["secrets"].is_object())
-            return done(error(400, "\"secrets\" must be an object of names and text values.", "invalid_request"));
-        for (const auto &[key, value] : bundle["secrets"].items()) {
-            if (!value.is_string())
-                return done(error(400, "The secret " + key + " must be text.", "invalid_request"));
-            secrets[key] = value.get<std::string>();
-        }
-        bundle.erase("secrets");  // secret values are kept sealed, apart from the bundle
-    }
+    auto bundle = engine::readDeployBundle(bundleIn);
+    if (!bundle)
+        return done(error(400, "The bundle for '" + name + "' is not valid: " + bundle.diagnostics()[0].message,
+                          "invalid_bundle", problemsJson(bundle.diagnostics())));
     const auto versions = versionsOf(name);
     const int version = versions.empty() ? 1 : versions.back() + 1;
-    activate(name, version, bundle, secrets, true, std::move(done));
+    activate(name, version, bundle.value(), true, std::move(done));
 }
 
-void AppStore::activate(const std::string &name, int version, const nlohmann::json &bundle,
-                        const std::map<std::string, std::string> &secrets, bool fresh, Done done)
+std::optional<engine::DeployBundle> AppStore::readVersion(const fs::path &dir, std::string &why) const
 {
-    auto built = LiveApp::build(m_io, m_http, name, version, bundle, secrets);
+    auto text = readFile(dir / "bundle.json");
+    if (!text) {
+        why = "its bundle cannot be read.";
+        return std::nullopt;
+    }
+    auto bundle = engine::readDeployBundleText(*text);
+    if (!bundle) {
+        why = "its bundle is not valid: " + bundle.diagnostics()[0].message;
+        return std::nullopt;
+    }
+    auto sealed = readFile(dir / "secrets.sealed");
+    std::map<std::string, std::string> secrets;
+    if (sealed && !m_box.unseal(*sealed, secrets)) {
+        why = "its secrets cannot be opened with this runtime's key.";
+        return std::nullopt;
+    }
+    bundle.value().secrets = std::move(secrets);
+    return std::move(bundle.value());
+}
+
+void AppStore::activate(const std::string &name, int version, const engine::DeployBundle &bundle, bool fresh, Done done)
+{
+    auto built = LiveApp::build(m_io, m_appHost, name, version, bundle);
     if (!built)
         return done(error(400, "The bundle for '" + name + "' is not valid: " + built.diagnostics()[0].message,
                           "invalid_bundle", problemsJson(built.diagnostics())));
@@ -157,8 +164,9 @@ void AppStore::activate(const std::string &name, int version, const nlohmann::js
         std::error_code ec;
         fs::create_directories(dir, ec);
         std::string why;
-        if (ec || !writeFileAtomically(dir / "bundle.json", bundle.dump(), why) ||
-            !writeFileAtomically(dir / "secrets.sealed", m_box.seal(secrets), why, 0600)) {
+        // Secret values are kept sealed, apart from the bundle.
+        if (ec || !writeFileAtomically(dir / "bundle.json", engine::safeDump(engine::writeDeployBundle(bundle, false)), why) ||
+            !writeFileAtomically(dir / "secrets.sealed", m_box.seal(bundle.secrets), why, 0600)) {
             fs::remove_all(dir, ec);
             return done(error(500, "Cannot store the bundle: " + (why.empty() ? ec.message() : why), "storage_error"));
         }
@@ -217,12 +225,11 @@ void AppStore::rollback(const std::string &name, std::optional<int> version, Don
                                    " to go back to.",
                           "not_found"));
     const fs::path dir = appDir(name) / "versions" / std::to_string(target);
-    auto bundleText = readFile(dir / "bundle.json");
-    auto sealed = readFile(dir / "secrets.sealed");
-    std::map<std::string, std::string> secrets;
-    if (!bundleText || (sealed && !m_box.unseal(*sealed, secrets)))
-        return done(error(500, "Version " + std::to_string(target) + " of '" + name + "' cannot be read.", "storage_error"));
-    activate(name, target, nlohmann::json::parse(*bundleText, nullptr, false), secrets, false, std::move(done));
+    std::string why;
+    auto bundle = readVersion(dir, why);
+    if (!bundle)
+        return done(error(500, "Version " + std::to_string(target) + " of '" + name + "' cannot be read: " + why, "storage_error"));
+    activate(name, target, *bundle, false, std::move(done));
 }
 
 AppStore::Outcome AppStore::remove(const std::string &name)

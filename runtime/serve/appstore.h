@@ -27,7 +27,8 @@ std::string nowIso();
 // failure or crash, the previous version goes on serving.
 class AppStore {
 public:
-    AppStore(boost::asio::io_context &io, engine::HttpClient &http, const SecretBox &box, std::filesystem::path dataDir);
+    // Apps run on hosts made from `appHost` (a deployed runtime's run host setup).
+    AppStore(boost::asio::io_context &io, engine::RunHostSetup appHost, const SecretBox &box, std::filesystem::path dataDir);
     ~AppStore();
 
     // Loads the current version of every app; problems go to `log` and that app is left out.
@@ -58,13 +59,14 @@ public:
 private:
     std::filesystem::path appDir(const std::string &name) const { return m_dir / "apps" / name; }
     std::vector<int> versionsOf(const std::string &name) const;
-    void activate(const std::string &name, int version, const nlohmann::json &bundle,
-                  const std::map<std::string, std::string> &secrets, bool fresh, Done done);
+    void activate(const std::string &name, int version, const engine::DeployBundle &bundle, bool fresh, Done done);
+    // A stored version's bundle with its secrets unsealed; nullopt when it cannot be read.
+    std::optional<engine::DeployBundle> readVersion(const std::filesystem::path &dir, std::string &why) const;
     nlohmann::json readKeys(const std::string &name) const;
     void loadKeys(const std::string &name);  // the live keys' hashes, from keys.json
 
     boost::asio::io_context &m_io;
-    engine::HttpClient &m_http;
+    engine::RunHostSetup m_appHost;
     const SecretBox &m_box;
     std::filesystem::path m_dir;
     std::map<std::string, std::shared_ptr<LiveApp>> m_apps;

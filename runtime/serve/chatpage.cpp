@@ -1,16 +1,16 @@
 // GET /apps/{app}/chat: the embeddable chat page (web/chat, built into one chat.html),
 // and /apps/{app}/chat/info, what the page shows about the app.
-#include "runtime/serve/serveapi.h"
+#include "runtime/serve/chatpage.h"
 
 namespace flowdeck::runtime {
 
 namespace http = boost::beast::http;
 
-void ServeApi::chatPage(Request &request, const ReplyPtr &reply, const std::string &name, bool info)
+void ChatPage::handle(Request &request, const ReplyPtr &reply, const std::string &name, bool info)
 {
     if (request.method() != http::verb::get && request.method() != http::verb::head)
         return sendError(reply, 405, "Use GET for the chat page.", "method_not_allowed", {{"Allow", "GET"}});
-    auto app = m_apps.find(name);
+    auto app = m_ctx.apps().find(name);
     if (!app)
         return sendError(reply, 404, "There is no app named '" + name + "' on this runtime.", "not_found");
     if (info) {
@@ -23,17 +23,17 @@ void ServeApi::chatPage(Request &request, const ReplyPtr &reply, const std::stri
                         {{"app", name}, {"title", wf.name.empty() ? name : wf.name}, {"description", wf.description},
                          {"mode", wf.mode}, {"needsKey", !app->settings().publicAccess}, {"inputs", inputs}});
     }
-    if (m_chatPage.empty()) {
-        if (auto page = readFile(m_options.webDir / "chat.html"))
-            m_chatPage = std::move(*page);
+    if (m_page.empty()) {
+        if (auto page = readFile(m_ctx.options().webDir / "chat.html"))
+            m_page = std::move(*page);
         else
             return sendError(reply, 503,
-                             "The chat page is not installed: build it with `npm ci && npm run build` in web/chat, or set "
-                             "FLOWDECK_WEB_DIR to the folder holding chat.html (looked in " + m_options.webDir.string() + ").",
+                             "The chat page is not installed: build it with `npm ci && npm run build` in resources/chat, or set "
+                             "FLOWDECK_WEB_DIR to the folder holding chat.html (looked in " + m_ctx.options().webDir.string() + ").",
                              "unavailable");
     }
     // The page may be embedded in other sites (an iframe), but runs no one else's scripts.
-    reply->send(200, "text/html; charset=utf-8", m_chatPage,
+    reply->send(200, "text/html; charset=utf-8", m_page,
                 {{"Cache-Control", "no-cache"},
                  {"Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' "
                                              "'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'"},

@@ -1,5 +1,8 @@
 #include "runtime/serve/httpserver.h"
 
+#include "engine/core/diagnostic.h"
+#include "runtime/serve/errorbody.h"
+
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/write.hpp>
@@ -36,9 +39,9 @@ namespace {
 
 class Session;
 
-std::string errorBody(std::string_view message, std::string_view type)
+std::string errorText(unsigned status, const std::string &message, const std::string &type)
 {
-    return nlohmann::json{{"error", {{"message", message}, {"type", type}}}}.dump();
+    return engine::safeDump(errorBody(status, message, type));
 }
 
 } // namespace
@@ -155,16 +158,16 @@ private:
         m_idle = false;
         m_stream.expires_never();
         if (ec == http::error::body_limit)
-            return refuse(413, errorBody("The request body is larger than the limit of " +
+            return refuse(413, errorText(413, "The request body is larger than the limit of " +
                                              std::to_string(m_state->limits.bodyBytes) + " bytes.",
                                          "request_too_large"));
         if (ec == http::error::header_limit)
-            return refuse(431, errorBody("The request headers are larger than the limit of " +
+            return refuse(431, errorText(431, "The request headers are larger than the limit of " +
                                              std::to_string(m_state->limits.headerBytes) + " bytes.",
                                          "headers_too_large"));
         if (ec && ec.category() == http::make_error_code(http::error::bad_target).category() &&
             ec != http::error::end_of_stream && ec != http::error::partial_message)
-            return refuse(400, errorBody("The request is not valid HTTP: " + ec.message() + ".", "invalid_request"));
+            return refuse(400, errorText(400, "The request is not valid HTTP: " + ec.message() + ".", "invalid_request"));
         if (ec)
             return close();
         auto request = std::make_shared<Request>(m_parser->release());
@@ -357,7 +360,7 @@ void Session::dispatch(Request &request, bool keepAlive, unsigned version)
     try {
         m_state->handler(request, reply);
     } catch (const std::exception &e) {
-        reply->send(500, "application/json", errorBody(std::string("Internal error: ") + e.what(), "internal_error"), {});
+        reply->send(500, "application/json", errorText(500, std::string("Internal error: ") + e.what(), "internal_error"), {});
     }
 }
 

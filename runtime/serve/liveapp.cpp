@@ -1,5 +1,6 @@
 #include "runtime/serve/liveapp.h"
 
+#include "engine/mcp/mcpserverpool.h"
 #include "engine/nodes/noderegistry.h"
 #include "engine/workflow/workflowfile.h"
 
@@ -20,18 +21,12 @@ engine::Diagnostic problem(const std::string &field, const std::string &message)
 
 } // namespace
 
-engine::Result<std::shared_ptr<LiveApp>> LiveApp::build(boost::asio::io_context &io, engine::HttpClient &http,
-                                                        const std::string &name, int version, const nlohmann::json &bundle,
-                                                        const std::map<std::string, std::string> &secrets)
+engine::Result<std::shared_ptr<LiveApp>> LiveApp::build(boost::asio::io_context &io, const engine::RunHostSetup &host,
+                                                        const std::string &name, int version,
+                                                        const engine::DeployBundle &bundle)
 {
     using R = engine::Result<std::shared_ptr<LiveApp>>;
-    if (!bundle.is_object() || bundle.value("format", "") != "flowdeck.bundle")
-        return R::failure(problem("format", "The body is not a deploy bundle: it needs \"format\": \"flowdeck.bundle\"."));
-    if (bundle.value("formatVersion", 0) != 1)
-        return R::failure(problem("formatVersion", "This runtime reads bundle format version 1."));
-    if (!bundle.contains("workflow") || !bundle["workflow"].is_object())
-        return R::failure(problem("workflow", "The bundle has no \"workflow\" object."));
-    auto workflow = engine::parseWorkflow(bundle["workflow"].dump());
+    auto workflow = engine::parseWorkflow(bundle.workflow.dump());
     if (!workflow)
         return R(workflow.diagnostics());
     auto compiled = engine::CompiledWorkflow::compile(std::move(workflow.value()), engine::NodeRegistry::builtin());
@@ -42,35 +37,22 @@ engine::Result<std::shared_ptr<LiveApp>> LiveApp::build(boost::asio::io_context 
     app->m_name = name;
     app->m_version = version;
     app->m_workflow = compiled.value();
-    const nlohmann::json profiles = bundle.value("profiles", nlohmann::json::object());
-    for (const auto &[profileName, profile] : profiles.items()) {
-        if (!profile.is_object())
-            return R::failure(problem("profiles." + profileName, "A profile must be an object."));
-        app->m_profiles.add(engine::ProviderProfile::fromJson(profileName, profile, app->m_profiles.find(profileName)));
-    }
-    app->m_secrets.setUseEnvironment(false);  // an app sees its own secrets, not the server's environment
-    for (const auto &[secretName, value] : secrets) {
-        app->m_secrets.set(secretName, value);
+    app->m_host = engine::makeRunHost(io, host);  // an app sees its own secrets, not the server's environment
+    engine::ProfileStore &profiles = app->m_host->profiles();
+    for (const auto &[profileName, profile] : bundle.profiles.items())
+        profiles.add(engine::ProviderProfile::fromJson(profileName, profile, profiles.find(profileName)));
+    for (const auto &[secretName, value] : bundle.secrets) {
+        app->m_host->secrets().set(secretName, value);
         if (value.size() >= 4)
             app->m_secretValues.push_back(value);
     }
-    app->m_catalog.loadDirectory(engine::PluginCatalog::defaultDirectory());
-    const nlohmann::json manifests = bundle.value("plugins", nlohmann::json::object());
-    for (const auto &[id, manifest] : manifests.items())
-        if (auto bad = app->m_catalog.add(manifest, "plugins." + id); !bad.message.empty())
+    for (const auto &[id, manifest] : bundle.plugins.items())
+        if (auto bad = app->m_host->catalog().add(manifest, "plugins." + id); !bad.message.empty())
             return R::failure(bad);
-    const nlohmann::json settings = bundle.value("settings", nlohmann::json::object());
-    app->m_settings.publicAccess = settings.value("public", false);
-    app->m_settings.rateLimitPerMinute = settings.value("rateLimitPerMinute", 0);
-    app->m_mcp = std::make_unique<engine::McpServerPool>(io, app->m_catalog, app->m_secrets);
-    app->m_services.http = &http;
-    app->m_services.profiles = &app->m_profiles;
-    app->m_services.secrets = &app->m_secrets;
-    app->m_services.mcp = app->m_mcp.get();
-    const nlohmann::json env = settings.value("env", nlohmann::json::object());
-    for (const auto &[envName, value] : env.items())
-        if (value.is_string())
-            app->m_services.env[envName] = value.get<std::string>();
+    app->m_settings.publicAccess = bundle.settings.publicAccess;
+    app->m_settings.rateLimitPerMinute = bundle.settings.rateLimitPerMinute;
+    for (const auto &[envName, value] : bundle.env)
+        app->m_host->services().env[envName] = value;
     return R(std::move(app));
 }
 
@@ -78,8 +60,8 @@ LiveApp::~LiveApp() { close(); }
 
 void LiveApp::close()
 {
-    if (m_mcp)
-        m_mcp->closeAll();
+    if (m_host)
+        m_host->closeServers();
 }
 
 const engine::Workflow &LiveApp::workflow() const { return m_workflow->workflow(); }
@@ -90,7 +72,7 @@ void LiveApp::smokeCheck(std::function<void(engine::Diagnostics)> done)
     const auto &wf = workflow();
     for (const auto &[alias, model] : wf.models.items()) {
         const std::string profile = model.is_object() ? model.value("profile", "") : "";
-        if (auto resolved = m_profiles.resolve(profile, m_secrets); !resolved)
+        if (auto resolved = m_host->profiles().resolve(profile, m_host->secrets()); !resolved)
             for (auto d : resolved.diagnostics()) {
                 d.field = "models." + alias;
                 problems.push_back(d);
@@ -124,7 +106,7 @@ void LiveApp::smokeCheck(std::function<void(engine::Diagnostics)> done)
         d(std::move(pending->problems));
     });
     for (const auto &[alias, entry] : wf.plugins.items()) {
-        auto client = m_mcp->clientFor(wf, alias);
+        auto client = m_host->mcp().clientFor(wf, alias);
         if (!client) {
             for (const auto &d : client.diagnostics())
                 pending->problems.push_back(d);
@@ -155,7 +137,7 @@ void LiveApp::smokeCheck(std::function<void(engine::Diagnostics)> done)
 std::shared_ptr<engine::WorkflowRun> LiveApp::startRun(engine::RunOptions options,
                                                        std::function<void(const engine::WorkflowRun &)> done)
 {
-    auto run = engine::WorkflowRun::create(m_io, m_workflow, m_services, std::move(options));
+    auto run = engine::WorkflowRun::create(m_io, m_workflow, m_host->services(), std::move(options));
     run->start(std::move(done));
     return run;
 }

@@ -1,12 +1,9 @@
 #pragma once
 
 #include "engine/core/result.h"
-#include "engine/core/secretstore.h"
-#include "engine/mcp/mcpserverpool.h"
-#include "engine/mcp/plugincatalog.h"
-#include "engine/model/providerprofile.h"
+#include "engine/deploy/deploybundle.h"
 #include "engine/run/compiledworkflow.h"
-#include "engine/run/runservices.h"
+#include "engine/run/runhost.h"
 #include "engine/run/workflowrun.h"
 
 #include <boost/asio/io_context.hpp>
@@ -16,10 +13,6 @@
 #include <memory>
 #include <string>
 
-namespace flowdeck::engine {
-class HttpClient;
-}
-
 namespace flowdeck::runtime {
 
 // What a bundle says about serving its app.
@@ -28,20 +21,17 @@ struct AppSettings {
     int rateLimitPerMinute = 0;  // 0: no limit
 };
 
-// One deployed version of an app, ready to run: the compiled workflow with the
-// profiles, secrets and plugin servers of its bundle. Lives on the server's thread.
-//
-// A deploy bundle is {"format": "flowdeck.bundle", "formatVersion": 1, "workflow": {...},
-// "profiles": {name: profile}, "plugins": {catalog id: manifest}, "secrets": {NAME:
-// value}, "settings": {"public", "rateLimitPerMinute", "env": {NAME: value}}}.
+// One deployed version of an app, ready to run: the compiled workflow with its own run
+// host (engine/run/runhost.h) holding the profiles, secrets and plugin servers of its
+// deploy bundle (engine/deploy/deploybundle.h). Lives on the server's thread.
 class LiveApp {
 public:
-    // Validates a bundle and builds the app (no server started yet); the diagnostics
-    // name what is wrong and where.
-    static engine::Result<std::shared_ptr<LiveApp>> build(boost::asio::io_context &io, engine::HttpClient &http,
+    // Builds the app from a bundle (no server started yet) on a run host made from
+    // `host` (a deployed runtime's: the runtime's shared HTTP client and network policy);
+    // the diagnostics name what is wrong and where.
+    static engine::Result<std::shared_ptr<LiveApp>> build(boost::asio::io_context &io, const engine::RunHostSetup &host,
                                                           const std::string &name, int version,
-                                                          const nlohmann::json &bundle,
-                                                          const std::map<std::string, std::string> &secrets);
+                                                          const engine::DeployBundle &bundle);
     ~LiveApp();
 
     // Starts every plugin server and lists its tools, checks that each mcp.tool node's
@@ -69,11 +59,7 @@ private:
     std::string m_name;
     int m_version = 0;
     std::shared_ptr<const engine::CompiledWorkflow> m_workflow;
-    engine::ProfileStore m_profiles;
-    engine::SecretStore m_secrets;
-    engine::PluginCatalog m_catalog;
-    std::unique_ptr<engine::McpServerPool> m_mcp;
-    engine::RunServices m_services;
+    std::unique_ptr<engine::RunHost> m_host;
     AppSettings m_settings;
     std::vector<std::string> m_secretValues;
 };

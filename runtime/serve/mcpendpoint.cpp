@@ -3,17 +3,11 @@
 // app). Answers are plain JSON; there is no server-initiated stream (GET is 405).
 // Origin and Host are checked so that a web page cannot reach it by DNS rebinding.
 #include "runtime/mcpprotocol.h"
-#include "runtime/serve/serveapi.h"
+#include "runtime/serve/mcpendpoint.h"
 
 namespace flowdeck::runtime {
 
 namespace http = boost::beast::http;
-
-struct McpSessionState {
-    std::string app;
-    std::string protocolVersion;
-    std::chrono::steady_clock::time_point lastUsed;
-};
 
 namespace {
 
@@ -26,13 +20,6 @@ std::string header(const Request &request, std::string_view name)
     return it == request.end() ? std::string() : std::string(it->value());
 }
 
-std::string hostOf(const std::string &hostPort)
-{
-    if (!hostPort.empty() && hostPort[0] == '[')
-        return hostPort.substr(0, hostPort.find(']') + 1);
-    return hostPort.substr(0, hostPort.find(':'));
-}
-
 std::string toolName(const std::string &app)
 {
     std::string name;
@@ -43,23 +30,29 @@ std::string toolName(const std::string &app)
 
 } // namespace
 
-void ServeApi::mcpEndpoint(Request &request, const ReplyPtr &reply, const std::string &name)
+McpEndpoint::McpEndpoint(ServeContext &context) : m_ctx(context)
+{
+    m_ctx.onAppRemoved([this](const std::string &app) {
+        std::erase_if(m_sessions, [&](const auto &entry) { return entry.second.app == app; });
+    });
+}
+
+void McpEndpoint::handle(Request &request, const ReplyPtr &reply, const std::string &name)
 {
     // DNS rebinding: a browser page may only come from an allowed origin, and on a
     // loopback-only server the Host must be a loopback name.
-    const std::string host = hostOf(header(request, "Host"));
-    if (m_options.loopbackOnly && host != "localhost" && host != "127.0.0.1" && host != "[::1]" &&
-        std::find(m_options.allowedHosts.begin(), m_options.allowedHosts.end(), host) == m_options.allowedHosts.end())
-        return sendError(reply, 403, "The Host '" + host + "' is not allowed for this MCP endpoint.", "forbidden");
-    auto app = authorizedApp(request, reply, name);
+    if (!m_ctx.hostAllowed(request))
+        return sendError(reply, 403, "The Host '" + hostName(header(request, "Host")) + "' is not allowed for this MCP endpoint.",
+                         "forbidden");
+    auto app = m_ctx.authorizedApp(request, reply, name);
     if (!app)
         return;
     const std::string sessionId = header(request, "Mcp-Session-Id");
     if (request.method() == http::verb::delete_) {
-        auto it = m_mcpSessions.find(sessionId);
-        if (it == m_mcpSessions.end() || it->second->app != name)
+        auto it = m_sessions.find(sessionId);
+        if (it == m_sessions.end() || it->second.app != name)
             return sendError(reply, 404, "There is no MCP session '" + sessionId + "'.", "not_found");
-        m_mcpSessions.erase(it);
+        m_sessions.erase(it);
         return reply->send(200, "application/json", "{}");
     }
     if (request.method() == http::verb::get)
@@ -78,15 +71,15 @@ void ServeApi::mcpEndpoint(Request &request, const ReplyPtr &reply, const std::s
         const std::string version = negotiateMcpVersion(asked);
         // Sessions idle for an hour go; past the cap, the least recently used goes first.
         const auto now = std::chrono::steady_clock::now();
-        if (m_mcpSessions.size() >= kMaxSessions) {
-            std::erase_if(m_mcpSessions, [&](const auto &entry) { return now - entry.second->lastUsed > kSessionIdle; });
-            while (m_mcpSessions.size() >= kMaxSessions)
-                m_mcpSessions.erase(std::min_element(m_mcpSessions.begin(), m_mcpSessions.end(), [](const auto &a, const auto &b) {
-                    return a.second->lastUsed < b.second->lastUsed;
+        if (m_sessions.size() >= kMaxSessions) {
+            std::erase_if(m_sessions, [&](const auto &entry) { return now - entry.second.lastUsed > kSessionIdle; });
+            while (m_sessions.size() >= kMaxSessions)
+                m_sessions.erase(std::min_element(m_sessions.begin(), m_sessions.end(), [](const auto &a, const auto &b) {
+                    return a.second.lastUsed < b.second.lastUsed;
                 }));
         }
         const std::string session = randomToken(18);
-        m_mcpSessions[session] = std::make_shared<McpSessionState>(McpSessionState{name, version, now});
+        m_sessions[session] = Session{name, version, now};
         const auto &wf = app->workflow();
         return sendJson(reply, 200,
                         rpcResult(id, {{"protocolVersion", version},
@@ -95,12 +88,12 @@ void ServeApi::mcpEndpoint(Request &request, const ReplyPtr &reply, const std::s
                                        {"instructions", wf.description.empty() ? "Call the tool '" + toolName(name) + "' to run the app." : wf.description}}),
                         {{"Mcp-Session-Id", session}});
     }
-    auto session = m_mcpSessions.find(sessionId);
+    auto session = m_sessions.find(sessionId);
     if (sessionId.empty())
         return sendJson(reply, 400, rpcError(id, -32600, "Send the Mcp-Session-Id header from initialize."));
-    if (session == m_mcpSessions.end() || session->second->app != name)
+    if (session == m_sessions.end() || session->second.app != name)
         return sendJson(reply, 404, rpcError(id, -32001, "The MCP session has ended or never existed; initialize again."));
-    session->second->lastUsed = std::chrono::steady_clock::now();
+    session->second.lastUsed = std::chrono::steady_clock::now();
     if (!message.contains("id"))  // a notification (initialized, cancelled): nothing to answer
         return reply->send(202, "", "");
     if (method == "ping")
@@ -132,7 +125,7 @@ void ServeApi::mcpEndpoint(Request &request, const ReplyPtr &reply, const std::s
         options.sys = {{"user", "mcp"}};
     }
     options.inputs = arguments;
-    execute(app, "mcp", std::move(options), reply, [reply, app, id](const engine::WorkflowRun &run) {
+    m_ctx.execute(app, "mcp", std::move(options), reply, [reply, app, id](const engine::WorkflowRun &run) {
         if (run.status() != engine::RunStatus::Succeeded)
             return sendJson(reply, 200,
                             rpcResult(id, {{"content", {{{"type", "text"}, {"text", "The app failed: " + app->redact(run.error())}}}},
@@ -142,17 +135,12 @@ void ServeApi::mcpEndpoint(Request &request, const ReplyPtr &reply, const std::s
         std::string text = chat ? run.answer()
                                 : (outputs.size() == 1 && outputs.begin()->is_string()
                                        ? outputs.begin()->get<std::string>()
-                                       : outputs.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+                                       : engine::safeDump(outputs, 2));
         nlohmann::json result = {{"content", {{{"type", "text"}, {"text", text}}}}, {"isError", false}};
         if (!chat)
             result["structuredContent"] = outputs;
-        reply->send(200, "application/json", app->redact(rpcResult(id, result).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
+        reply->send(200, "application/json", app->redact(engine::safeDump(rpcResult(id, result), -1)));
     });
-}
-
-void ServeApi::forgetMcpSessions(const std::string &app)
-{
-    std::erase_if(m_mcpSessions, [&](const auto &entry) { return entry.second->app == app; });
 }
 
 } // namespace flowdeck::runtime

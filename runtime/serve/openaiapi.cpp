@@ -1,5 +1,5 @@
 // POST /v1/chat/completions and GET /v1/models: a deployed app as an OpenAI "model".
-#include "runtime/serve/serveapi.h"
+#include "runtime/serve/openaiapi.h"
 
 #include <ctime>
 #include <type_traits>
@@ -26,7 +26,7 @@ std::string workflowAnswer(const nlohmann::json &outputs)
 {
     if (outputs.is_object() && outputs.size() == 1 && outputs.begin()->is_string())
         return outputs.begin()->get<std::string>();
-    return "```json\n" + outputs.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n```";
+    return "```json\n" + engine::safeDump(outputs, 2) + "\n```";
 }
 
 // A field of the request, or `fallback` when it is absent, null or of another type.
@@ -46,12 +46,12 @@ T field(const nlohmann::json &body, const char *name, T fallback)
 
 std::string sse(const nlohmann::json &data)
 {
-    return "data: " + data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n\n";
+    return "data: " + engine::safeDump(data, -1) + "\n\n";
 }
 
 } // namespace
 
-void ServeApi::chatCompletions(Request &request, const ReplyPtr &reply)
+void OpenAiApi::chatCompletions(Request &request, const ReplyPtr &reply)
 {
     const auto body = nlohmann::json::parse(request.body(), nullptr, false);
     if (body.is_discarded() || !body.is_object())
@@ -61,7 +61,7 @@ void ServeApi::chatCompletions(Request &request, const ReplyPtr &reply)
         return sendError(reply, 400, "\"model\" is required: the name of the app to talk to.", "invalid_request_error");
     if (!body.contains("messages") || !body["messages"].is_array() || body["messages"].empty())
         return sendError(reply, 400, "\"messages\" must be a non-empty array.", "invalid_request_error");
-    auto app = authorizedApp(request, reply, model);
+    auto app = m_ctx.authorizedApp(request, reply, model);
     if (!app)
         return;
     const auto &messages = body["messages"];
@@ -126,8 +126,8 @@ void ServeApi::chatCompletions(Request &request, const ReplyPtr &reply)
             startStream();
             reply->write(chunk({{"content", app->redact(event.data.value("text", ""))}}, nullptr));
         };
-    execute(app, "chat", std::move(options), reply,
-            [this, app, reply, stream, includeUsage, state, chunk, startStream, model](const engine::WorkflowRun &run) {
+    m_ctx.execute(app, "chat", std::move(options), reply,
+            [app, reply, stream, includeUsage, state, chunk, startStream, model](const engine::WorkflowRun &run) {
                 const bool ok = run.status() == engine::RunStatus::Succeeded;
                 const auto &u = run.usage();
                 const nlohmann::json usage = {{"prompt_tokens", u.promptTokens}, {"completion_tokens", u.completionTokens},
@@ -168,14 +168,14 @@ void ServeApi::chatCompletions(Request &request, const ReplyPtr &reply)
             });
 }
 
-void ServeApi::models(const Request &request, const ReplyPtr &reply)
+void OpenAiApi::models(const Request &request, const ReplyPtr &reply)
 {
     // The apps the caller may use: public ones, those its key opens, or all for the admin.
     const std::string key = bearerToken(request);
-    const bool admin = !key.empty() && constantTimeEqual(key, m_options.adminToken);
+    const bool admin = m_ctx.isAdmin(key);
     nlohmann::json data = nlohmann::json::array();
-    for (const auto &name : m_apps.names())
-        if (admin || m_apps.find(name)->settings().publicAccess || m_apps.keyAllowed(name, key))
+    for (const auto &name : m_ctx.apps().names())
+        if (admin || m_ctx.apps().find(name)->settings().publicAccess || m_ctx.apps().keyAllowed(name, key))
             data.push_back({{"id", name}, {"object", "model"}, {"created", 0}, {"owned_by", "flowdeck"}});
     sendJson(reply, 200, {{"object", "list"}, {"data", data}});
 }

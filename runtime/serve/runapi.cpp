@@ -1,17 +1,17 @@
 // POST /v1/apps/{app}/run: JSON inputs in, outputs out; with Accept: text/event-stream,
 // the run's node events as server-sent events.
-#include "runtime/serve/serveapi.h"
+#include "runtime/serve/runapi.h"
 
 namespace flowdeck::runtime {
 
 namespace http = boost::beast::http;
 
-void ServeApi::runApi(Request &request, const ReplyPtr &reply, const std::string &name)
+void RunApi::handle(Request &request, const ReplyPtr &reply, const std::string &name)
 {
     auto body = request.body().empty() ? nlohmann::json::object() : nlohmann::json::parse(request.body(), nullptr, false);
     if (body.is_discarded() || !body.is_object())
         return sendError(reply, 400, "The request body must be a JSON object: {\"inputs\": {...}}.", "invalid_request");
-    auto app = authorizedApp(request, reply, name);
+    auto app = m_ctx.authorizedApp(request, reply, name);
     if (!app)
         return;
     engine::RunOptions options;
@@ -34,10 +34,10 @@ void ServeApi::runApi(Request &request, const ReplyPtr &reply, const std::string
         reply->begin(200, "text/event-stream", {{"Cache-Control", "no-cache"}, {"X-Accel-Buffering", "no"}});
         options.onEvent = [reply, app](const engine::RunEvent &event) {
             reply->write("event: " + std::string(engine::runEventTypeName(event.type)) + "\ndata: " +
-                         app->redact(event.toJson().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)) + "\n\n");
+                         app->redact(engine::safeDump(event.toJson(), -1)) + "\n\n");
         };
     }
-    execute(app, "run", std::move(options), reply, [reply, app, stream, name](const engine::WorkflowRun &run) {
+    m_ctx.execute(app, "run", std::move(options), reply, [reply, app, stream, name](const engine::WorkflowRun &run) {
         if (stream)
             return reply->end();  // the last event (run_finished, run_failed, run_cancelled) said how it ended
         const auto &u = run.usage();
@@ -50,7 +50,7 @@ void ServeApi::runApi(Request &request, const ReplyPtr &reply, const std::string
             if (app->workflow().isChat())
                 out["answer"] = run.answer();
             return reply->send(200, "application/json",
-                               app->redact(out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
+                               app->redact(engine::safeDump(out, -1)));
         }
         out["error"] = {{"message", app->redact(run.error())}, {"type", engine::errorKindName(run.errorKind())},
                         {"node", run.failedNode()}, {"code", statusForRunError(run.errorKind())}};

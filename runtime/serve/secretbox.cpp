@@ -1,10 +1,7 @@
 #include "runtime/serve/secretbox.h"
 
 #include <nlohmann/json.hpp>
-#include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <openssl/rand.h>
-#include <openssl/sha.h>
 
 #include <cstdlib>
 #include <memory>
@@ -12,61 +9,6 @@
 namespace flowdeck::runtime {
 
 namespace fs = std::filesystem;
-
-std::string base64Encode(const std::string &bytes)
-{
-    std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
-    const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char *>(out.data()),
-                                  reinterpret_cast<const unsigned char *>(bytes.data()), static_cast<int>(bytes.size()));
-    out.resize(static_cast<std::size_t>(n));
-    return out;
-}
-
-std::optional<std::string> base64Decode(const std::string &text)
-{
-    if (text.size() % 4 != 0)
-        return std::nullopt;
-    std::string out(3 * text.size() / 4 + 1, '\0');
-    const int n = EVP_DecodeBlock(reinterpret_cast<unsigned char *>(out.data()),
-                                  reinterpret_cast<const unsigned char *>(text.data()), static_cast<int>(text.size()));
-    if (n < 0)
-        return std::nullopt;
-    std::size_t size = static_cast<std::size_t>(n);
-    for (std::size_t i = text.size(); i > 0 && text[i - 1] == '='; --i)
-        --size;  // EVP_DecodeBlock counts the padding
-    out.resize(size);
-    return out;
-}
-
-std::string randomToken(std::size_t bytes)
-{
-    std::string raw(bytes, '\0');
-    RAND_bytes(reinterpret_cast<unsigned char *>(raw.data()), static_cast<int>(bytes));
-    std::string text = base64Encode(raw);
-    for (char &c : text)
-        c = c == '+' ? '-' : c == '/' ? '_' : c;
-    while (!text.empty() && text.back() == '=')
-        text.pop_back();
-    return text;
-}
-
-std::string sha256Hex(const std::string &text)
-{
-    unsigned char digest[SHA256_DIGEST_LENGTH];
-    SHA256(reinterpret_cast<const unsigned char *>(text.data()), text.size(), digest);
-    static const char *hex = "0123456789abcdef";
-    std::string out;
-    for (unsigned char b : digest) {
-        out += hex[b >> 4];
-        out += hex[b & 15];
-    }
-    return out;
-}
-
-bool constantTimeEqual(const std::string &a, const std::string &b)
-{
-    return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
-}
 
 bool SecretBox::open(const fs::path &dataDir, std::string &error)
 {
@@ -89,8 +31,7 @@ bool SecretBox::open(const fs::path &dataDir, std::string &error)
         m_key = *key;
         return true;
     }
-    std::string raw(32, '\0');
-    RAND_bytes(reinterpret_cast<unsigned char *>(raw.data()), 32);
+    const std::string raw = engine::randomBytes(32);
     if (!writeFileAtomically(file, base64Encode(raw) + "\n", error, 0600))
         return false;
     m_key = raw;
@@ -100,8 +41,8 @@ bool SecretBox::open(const fs::path &dataDir, std::string &error)
 std::string SecretBox::seal(const std::map<std::string, std::string> &values) const
 {
     const std::string plain = nlohmann::json(values).dump();
-    std::string iv(12, '\0'), tag(16, '\0'), cipher(plain.size() + 16, '\0');
-    RAND_bytes(reinterpret_cast<unsigned char *>(iv.data()), 12);
+    const std::string iv = engine::randomBytes(12);
+    std::string tag(16, '\0'), cipher(plain.size() + 16, '\0');
     std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)> ctx(EVP_CIPHER_CTX_new(), EVP_CIPHER_CTX_free);
     int n = 0, total = 0;
     EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, reinterpret_cast<const unsigned char *>(m_key.data()),

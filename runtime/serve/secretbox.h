@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/core/atomicfile.h"
+#include "engine/core/tokens.h"
 
 #include <filesystem>
 #include <map>
@@ -23,11 +24,11 @@ private:
     std::string m_key;  // 32 bytes
 };
 
-std::string randomToken(std::size_t bytes);  // base64url, no padding
-std::string sha256Hex(const std::string &text);
-bool constantTimeEqual(const std::string &a, const std::string &b);
-std::string base64Encode(const std::string &bytes);
-std::optional<std::string> base64Decode(const std::string &text);
+using engine::base64Decode;
+using engine::base64Encode;
+using engine::constantTimeEqual;
+using engine::randomToken;
+using engine::sha256Hex;
 
 using engine::writeFileAtomically;
 inline std::optional<std::string> readFile(const std::filesystem::path &path) { return engine::readWholeFile(path); }

@@ -1,5 +1,6 @@
 // `flowdeck tables-mcp [FOLDER...]`: the built-in "tables" MCP server over stdio
 // (newline-delimited JSON-RPC 2.0), reading CSV files only inside the given folders.
+#include "engine/core/diagnostic.h"
 #include "runtime/commands.h"
 #include "runtime/mcpprotocol.h"
 #include "runtime/tables/tabletools.h"
@@ -56,7 +57,7 @@ int serveTables(const std::vector<std::string> &folders)
                 reply = rpcError(message["id"], -32602, std::string("Invalid params: ") + e.what());
             }
         }
-        std::cout << reply.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n' << std::flush;
+        std::cout << engine::safeDump(reply, -1) << '\n' << std::flush;
     }
     return 0;
 }

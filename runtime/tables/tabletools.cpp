@@ -1,6 +1,7 @@
 #include "runtime/tables/tabletools.h"
 
 #include "engine/core/atomicfile.h"
+#include "engine/core/diagnostic.h"
 #include "runtime/tables/csvtable.h"
 
 #include <algorithm>
@@ -288,7 +289,7 @@ Grouping group(const Loaded &loaded, const nlohmann::json &args)
         const int index = t.column(column);
         if (index < 0)
             throw ToolError{"\"where\": there is no column \"" + column + "\"."};
-        filters.emplace_back(index, wanted.is_string() ? wanted.get<std::string>() : wanted.dump());
+        filters.emplace_back(index, wanted.is_string() ? wanted.get<std::string>() : engine::safeDump(wanted));
     }
     struct Acc {
         double sum = 0, lo = INFINITY, hi = -INFINITY;
@@ -413,7 +414,7 @@ nlohmann::json chart(const Loaded &loaded, const nlohmann::json &args)
         if (type == "line")
             option["series"][0]["smooth"] = true;
     }
-    return toolResult(option.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), {{"option", option}});
+    return toolResult(engine::safeDump(option, -1), {{"option", option}});
 }
 
 } // namespace

@@ -211,7 +211,7 @@ private slots:
         auto out = chat(r);
         QCOMPARE(out.error.kind, ErrorKind::Timeout);
         QVERIFY(out.error.message.find("no data arrived for 300 ms") != std::string::npos);
-        QVERIFY(out.elapsedMs < 3000);
+        QVERIFY(out.elapsedMs < 8000);  // long before the server's 10 s stall ends
     }
 
     void silentServerTimesOutAndRetries()

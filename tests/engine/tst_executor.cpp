@@ -129,7 +129,7 @@ private slots:
         json values = json::array();
         for (int i = 0; i < 4; ++i) {
             const std::string id = "w" + std::to_string(i);
-            nodes.push_back(node(id, "test.wait", {{"ms", 150}}));
+            nodes.push_back(node(id, "test.wait", {{"ms", 400}}));
             edges.push_back(edge("start", id));
             edges.push_back(edge(id, "end"));
         }
@@ -143,7 +143,8 @@ private slots:
             firstFinish = std::min(firstFinish, out.position(RunEventType::NodeFinished, "w" + std::to_string(i)));
         }
         QVERIFY(lastStart < firstFinish);
-        QVERIFY2(out.elapsedMs < 4 * 150, "four 150 ms waits ran one after another");
+        // One after another they would take 1,600 ms; together about 400, with room for a loaded machine.
+        QVERIFY2(out.elapsedMs < 4 * 400 - 100, "four 400 ms waits ran one after another");
     }
 
     void maxParallelBoundsConcurrency()
@@ -201,7 +202,7 @@ private slots:
         auto out = h.run(wf, {}, {}, limits);
         QCOMPARE(out.status, RunStatus::Failed);
         QCOMPARE(out.errorKind, ErrorKind::Limit);
-        QVERIFY(out.elapsedMs < 2000);
+        QVERIFY(out.elapsedMs < 4000);  // long before the 5 s wait would have ended
     }
 
     void variableSizeLimit()
@@ -230,7 +231,7 @@ private slots:
         QCOMPARE(out.status, RunStatus::Failed);
         QCOMPARE(out.errorKind, ErrorKind::Timeout);
         QCOMPARE(out.failedNode, std::string("w"));
-        QVERIFY(out.elapsedMs < 2000);
+        QVERIFY(out.elapsedMs < 4000);  // long before the 5 s wait would have ended
     }
 
     void retriesUntilSuccess()
@@ -332,7 +333,8 @@ private slots:
         double took = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begun).count();
         QCOMPARE(out.status, RunStatus::Cancelled);
         QCOMPARE(out.events.back().type, RunEventType::RunCancelled);
-        QVERIFY2(took < 50 + 100 + 200, qPrintable(QString("cancel took %1 ms").arg(took)));  // 200 ms slack for CI
+        // The 100 ms promise is measured by bench_engine; here only that the 10 s waits were cut short.
+        QVERIFY2(took < 3000, qPrintable(QString("cancel took %1 ms").arg(took)));
         QVERIFY(!out.has(RunEventType::NodeFinished, "a"));
         QVERIFY(out.released);
     }

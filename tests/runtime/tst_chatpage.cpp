@@ -26,7 +26,7 @@ private slots:
     {
         QString error;
         QVERIFY2(m_mock.start(&error), qPrintable(error));
-        QVERIFY2(QFile::exists(FLOWDECK_SOURCE_DIR "/web/chat/dist/chat.html"),
+        QVERIFY2(QFile::exists(FLOWDECK_SOURCE_DIR "/resources/chat/dist/chat.html"),
                  "the chat page is not built: run scripts/setup.sh (npm ci && npm run build in web/chat)");
     }
 
@@ -35,7 +35,7 @@ private slots:
         QTemporaryDir data;
         ServeProcess serve(data.path());
         QString error;
-        QVERIFY2(serve.start({"--web-dir", FLOWDECK_SOURCE_DIR "/web/chat/dist"}, &error), qPrintable(error));
+        QVERIFY2(serve.start({"--web-dir", FLOWDECK_SOURCE_DIR "/resources/chat/dist"}, &error), qPrintable(error));
         const json profiles = json::parse(m_mock.profilesJson())["profiles"];
         const json wf = {{"format", "flowdeck.workflow"}, {"formatVersion", 1}, {"id", "assistant"}, {"name", "Shop assistant"},
                          {"description", "Answers questions about the shop."}, {"mode", "chat"},

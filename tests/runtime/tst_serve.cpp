@@ -4,6 +4,7 @@
 // that must never show.
 #include "tests/support/mockllm.h"
 #include "tests/support/peerserver.h"
+#include "tests/support/sampleapps.h"
 #include "tests/support/serveprocess.h"
 
 #include <QDirIterator>
@@ -21,23 +22,9 @@ namespace {
 
 const QString kPeers = QStringLiteral(FLOWDECK_SOURCE_DIR "/tests/peers");
 
-json workflowApp(const std::string &id, const std::string &text)
-{
-    return {{"format", "flowdeck.workflow"}, {"formatVersion", 1}, {"id", id}, {"name", "Greeter"},
-            {"description", "Greets someone by name."}, {"mode", "workflow"},
-            {"inputs", {{{"name", "name"}, {"label", "Who to greet"}, {"required", true}}}},
-            {"nodes", {{{"id", "start"}, {"type", "start"}},
-                       {{"id", "t"}, {"type", "template"}, {"config", {{"template", text}}}},
-                       {{"id", "end"}, {"type", "end"}, {"config", {{"outputs", {{"greeting", "{{t.text}}"}}}}}}}},
-            {"edges", {{{"from", "start"}, {"to", "t"}}, {{"from", "t"}, {"to", "end"}}}}};
-}
+json workflowApp(const std::string &id, const std::string &text) { return flowdeck::tests::greeterWorkflow(id, text); }
 
-json bundle(json workflow, json extra = json::object())
-{
-    json b = {{"format", "flowdeck.bundle"}, {"formatVersion", 1}, {"workflow", std::move(workflow)}};
-    b.update(extra);
-    return b;
-}
+json bundle(json workflow, json extra = json::object()) { return flowdeck::tests::deployBundle(std::move(workflow), std::move(extra)); }
 
 } // namespace
 

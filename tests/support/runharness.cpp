@@ -50,7 +50,21 @@ int &RunHarness::flakyAttempts(const std::string &nodeId)
     return attempts[nodeId];
 }
 
-RunHarness::RunHarness() : registry(NodeRegistry::builtin())
+namespace {
+
+std::unique_ptr<RunHost> testHost(boost::asio::io_context &io)
+{
+    RunHostSetup setup;
+    setup.kind = HostKind::Cli;
+    setup.loadCatalog = false;
+    return makeRunHost(io, std::move(setup));
+}
+
+} // namespace
+
+RunHarness::RunHarness()
+    : registry(NodeRegistry::builtin()), host(testHost(io)), http(host->http()), profiles(host->profiles()),
+      secrets(host->secrets()), catalog(host->catalog()), mcp(host->mcp()), services(host->services())
 {
     registry.add(testType("test.wait", [](std::shared_ptr<NodeContext> ctx, NodeDone done) {
         auto timer = std::make_shared<boost::asio::steady_timer>(ctx->io());
@@ -76,10 +90,6 @@ RunHarness::RunHarness() : registry(NodeRegistry::builtin())
     registry.add(testType("test.big", [](std::shared_ptr<NodeContext> ctx, NodeDone done) {
         done(NodeResult::success({{"value", std::string(ctx->node().config.value("bytes", 10), 'x')}}));
     }, false));
-    services.http = &http;
-    services.profiles = &profiles;
-    services.secrets = &secrets;
-    services.mcp = &mcp;
     services.modelBackoffMs = 20;
     services.modelStallTimeoutMs = 2000;
 }

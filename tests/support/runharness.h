@@ -6,12 +6,14 @@
 #include "engine/model/providerprofile.h"
 #include "engine/net/httpclient.h"
 #include "engine/nodes/noderegistry.h"
+#include "engine/run/runhost.h"
 #include "engine/run/workflowrun.h"
 #include "engine/workflow/workflow.h"
 
 #include <boost/asio/io_context.hpp>
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -38,8 +40,9 @@ struct RunOutcome {
     const engine::RunEvent *first(engine::RunEventType type, const std::string &node = {}) const;
 };
 
-// Runs workflows on a private io_context with real services, plus test node types for
-// fault injection: "test.wait" waits asynchronously ({ms, output}), "test.flaky" fails
+// Runs workflows on a private io_context with a real run host (a command line's: local
+// network access, no config folder, an empty catalog), plus test node types for fault
+// injection: "test.wait" waits asynchronously ({ms, output}), "test.flaky" fails
 // ({failTimes, kind}) before succeeding, "test.big" outputs a large string ({bytes}).
 class RunHarness {
 public:
@@ -47,12 +50,14 @@ public:
 
     engine::NodeRegistry registry;
     boost::asio::io_context io;
-    engine::HttpClient http{io};
-    engine::ProfileStore profiles;
-    engine::SecretStore secrets;
-    engine::PluginCatalog catalog;
-    engine::McpServerPool mcp{io, catalog, secrets};
-    engine::RunServices services;
+    std::unique_ptr<engine::RunHost> host;
+    // The host's parts, by name, for the tests to set up.
+    engine::HttpClient &http;
+    engine::ProfileStore &profiles;
+    engine::SecretStore &secrets;
+    engine::PluginCatalog &catalog;
+    engine::McpServerPool &mcp;
+    engine::RunServices &services;
 
     // Builds a workflow from JSON: {"mode", "inputs", "models", "nodes", "edges"};
     // format fields are filled in.

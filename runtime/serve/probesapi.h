@@ -1,0 +1,19 @@
+#pragma once
+
+#include "runtime/serve/servecontext.h"
+
+namespace flowdeck::runtime {
+
+// GET /healthz (the process answers), /readyz (it takes work: 503 while draining) and
+// /metrics (Prometheus text format).
+class ProbesApi {
+public:
+    explicit ProbesApi(ServeContext &context) : m_ctx(context) {}
+    // True when `probe` ("healthz", "readyz", "metrics") was one of these and was answered.
+    bool handle(const std::string &probe, const ReplyPtr &reply);
+
+private:
+    ServeContext &m_ctx;
+};
+
+} // namespace flowdeck::runtime

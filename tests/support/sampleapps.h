@@ -1,0 +1,30 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace flowdeck::tests {
+
+// A workflow app that greets its one required input "name" with `text` (a template,
+// e.g. "Hello, {{start.name}}!") and outputs it as "greeting".
+inline nlohmann::json greeterWorkflow(const std::string &id, const std::string &text)
+{
+    return {{"format", "flowdeck.workflow"}, {"formatVersion", 1}, {"id", id}, {"name", "Greeter"},
+            {"description", "Greets someone by name."}, {"mode", "workflow"},
+            {"inputs", {{{"name", "name"}, {"label", "Who to greet"}, {"required", true}}}},
+            {"nodes", {{{"id", "start"}, {"type", "start"}},
+                       {{"id", "t"}, {"type", "template"}, {"config", {{"template", text}}}},
+                       {{"id", "end"}, {"type", "end"}, {"config", {{"outputs", {{"greeting", "{{t.text}}"}}}}}}}},
+            {"edges", {{{"from", "start"}, {"to", "t"}}, {{"from", "t"}, {"to", "end"}}}}};
+}
+
+// A deploy bundle (format version 1) of `workflow`, with `extra` fields merged in.
+inline nlohmann::json deployBundle(nlohmann::json workflow, nlohmann::json extra = nlohmann::json::object())
+{
+    nlohmann::json b = {{"format", "flowdeck.bundle"}, {"formatVersion", 1}, {"workflow", std::move(workflow)}};
+    b.update(extra);
+    return b;
+}
+
+} // namespace flowdeck::tests

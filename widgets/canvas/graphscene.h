@@ -1,0 +1,82 @@
+#pragma once
+
+#include "widgets/document/graphdocument.h"
+
+#include <QGraphicsScene>
+#include <QHash>
+#include <QStringList>
+#include <QTimer>
+
+#include <set>
+
+class QGraphicsPathItem;
+
+namespace flowdeck {
+namespace studio {
+
+class EdgeItem;
+class NodeItem;
+
+// The canvas's scene. It only observes the document: items are created, moved and
+// removed from the document's signals. What the user does with the mouse (dragging
+// nodes, dragging from a port to another node) becomes commands on the undo stack.
+class GraphScene : public QGraphicsScene {
+    Q_OBJECT
+
+public:
+    explicit GraphScene(GraphDocument *doc, QObject *parent = nullptr);
+
+    GraphDocument *document() const { return m_doc; }
+    NodeItem *nodeItem(const QString &id) const { return m_nodes.value(id); }
+    QList<EdgeItem *> edgeItems() const;
+    std::set<std::string> selectedNodeIds() const;
+    std::vector<engine::EdgeSpec> selectedEdges() const;
+    void selectNodes(const std::vector<std::string> &ids);
+
+    bool snapToGrid() const { return m_snap; }
+    void setSnapToGrid(bool on) { m_snap = on; }
+    bool syncing() const { return m_syncing; }  // placing items where the document says
+    static constexpr double kGrid = 20;
+
+    void nodeItemMoved(const QString &id);  // from NodeItem: keep its edges attached
+    // Validates the document now (GraphDocument::revalidate); the scene marks the nodes
+    // the problems are about whenever the document has validated.
+    void revalidate();
+    const QStringList &workflowProblems() const;
+
+signals:
+    void message(const QString &text);  // something the user should read (a refused connection)
+    void validated(int problems);
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
+    void drawBackground(QPainter *painter, const QRectF &rect) override;
+
+private:
+    void rebuild();
+    void markProblems();  // the document's problems on the node items
+    void showProblems(int count);
+    void addNode(const QString &id);
+    void removeNode(const QString &id);
+    void moveNode(const QString &id);
+    void refreshNode(const QString &id);
+    void addEdge(const QString &from, const QString &to, const QString &port);
+    void removeEdge(const QString &from, const QString &to, const QString &port);
+    void placeEdge(EdgeItem *edge);
+    NodeItem *nodeAt(const QPointF &scenePos) const;
+
+    GraphDocument *m_doc;
+    QHash<QString, NodeItem *> m_nodes;
+    QList<EdgeItem *> m_edges;
+    bool m_snap = true;
+    bool m_syncing = false;  // positions coming from the document, not the user
+    // Dragging a new connection from a port:
+    NodeItem *m_connectFrom = nullptr;
+    QString m_connectPort;
+    QGraphicsPathItem *m_rubberEdge = nullptr;
+};
+
+} // namespace studio
+} // namespace flowdeck

@@ -1,0 +1,195 @@
+#include "widgets/canvas/nodeitem.h"
+
+#include "widgets/canvas/graphscene.h"
+
+#include <QLocale>
+#include <QPainter>
+#include <QPalette>
+#include <QStyleOptionGraphicsItem>
+
+namespace flowdeck {
+namespace studio {
+
+namespace {
+
+constexpr double kHeader = 28, kSummary = 22, kPortRow = 18, kPortRadius = 5;
+
+// A short summary of a node's config: its most telling field, on one line.
+QString summarize(const engine::NodeSpec &node)
+{
+    for (const char *key : {"prompt", "template", "tool", "url", "text", "expression"}) {
+        auto it = node.config.find(key);
+        if (it != node.config.end() && it->is_string() && !it->get<std::string>().empty())
+            return QString::fromStdString(it->get<std::string>()).simplified();
+    }
+    if (node.config.contains("server") && node.config["server"].is_string())
+        return QString::fromStdString(node.config["server"].get<std::string>());
+    return {};
+}
+
+QColor categoryColor(const std::string &category)
+{
+    if (category == "model")
+        return QColor(0x5b, 0x6c, 0xf0);
+    if (category == "logic")
+        return QColor(0xe0, 0x8a, 0x1e);
+    if (category == "io" || category == "tools")
+        return QColor(0x1f, 0x9d, 0x8b);
+    if (category == "output")
+        return QColor(0x2e, 0x9e, 0x4f);
+    if (category == "transform")
+        return QColor(0x8a, 0x5c, 0xd0);
+    return QColor(0x60, 0x6b, 0x7a);
+}
+
+} // namespace
+
+NodeItem::NodeItem(GraphScene *scene, const QString &id) : m_scene(scene), m_id(id)
+{
+    setFlags(ItemIsMovable | ItemIsSelectable | ItemSendsGeometryChanges);
+    setData(0, id);
+}
+
+void NodeItem::refresh(const engine::NodeSpec &node, const engine::NodeDescriptor *descriptor)
+{
+    prepareGeometryChange();
+    m_type = QString::fromStdString(node.type);
+    const bool chinese = QLocale().language() == QLocale::Chinese;
+    m_title = !node.title.empty() ? QString::fromStdString(node.title)
+              : descriptor        ? QString::fromStdString(chinese && !descriptor->titleZh.empty() ? descriptor->titleZh
+                                                                                                    : descriptor->title)
+                                  : m_type;
+    m_summary = summarize(node);
+    m_ports.clear();
+    m_portLabels.clear();
+    if (descriptor && node.type != "end") {  // the end node leads nowhere
+        for (const auto &p : descriptor->portsOf(node)) {
+            m_ports << (p.id == engine::kDefaultPort ? QString() : QString::fromStdString(p.id));
+            m_portLabels << QString::fromStdString(p.label.empty() ? p.id : p.label);
+        }
+    }
+
+    setData(1, descriptor ? QString::fromStdString(descriptor->category) : QString());
+    setToolTip(m_problem.isEmpty() ? m_title + " (" + m_id + ")" : m_problem);
+    update();
+}
+
+void NodeItem::setProblem(const QString &problem)
+{
+    m_problem = problem;
+    setToolTip(m_problem.isEmpty() ? m_title + " (" + m_id + ")" : m_problem);
+    update();
+}
+
+void NodeItem::setRunStatus(const QString &status, const QString &detail)
+{
+    m_runStatus = status;
+    m_runDetail = detail;
+    update();
+}
+
+double NodeItem::height() const
+{
+    const int rows = m_ports.size() > 1 ? static_cast<int>(m_ports.size()) : 0;
+    return kHeader + kSummary + rows * kPortRow + 6;
+}
+
+QRectF NodeItem::boundingRect() const { return QRectF(-kPortRadius - 2, -2, kWidth + 2 * kPortRadius + 4, height() + 4); }
+
+QPointF NodeItem::portLocal(int index) const
+{
+    if (m_ports.size() <= 1)
+        return {kWidth, kHeader / 2};
+    return {kWidth, kHeader + kSummary + kPortRow * (index + 0.5)};
+}
+
+QPointF NodeItem::inputPortPos() const { return mapToScene(QPointF(0, kHeader / 2)); }
+
+QPointF NodeItem::outputPortPos(const QString &port) const
+{
+    const int i = static_cast<int>(m_ports.indexOf(port));
+    return mapToScene(portLocal(i < 0 ? 0 : i));
+}
+
+QString NodeItem::outputPortAt(const QPointF &scenePos) const
+{
+    const QPointF local = mapFromScene(scenePos);
+    for (int i = 0; i < m_ports.size(); ++i)
+        if (QLineF(local, portLocal(i)).length() <= kPortRadius + 5)
+            return m_ports[i].isNull() ? QString("") : m_ports[i];
+    return QString();
+}
+
+void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const QColor accent = categoryColor(data(1).toString().toStdString());
+    const QRectF card(0, 0, kWidth, height());
+    const QPalette palette = m_scene->palette();
+    const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    painter->setRenderHint(QPainter::Antialiasing, lod > 0.5);
+    if (lod < 0.3) {  // far away: a block of colour is all that can be seen
+        painter->fillRect(card, isSelected() ? palette.highlight().color() : accent);
+        return;
+    }
+    painter->setPen(QPen(!m_problem.isEmpty() ? QColor(0xd9, 0x3f, 0x3f)
+                         : isSelected()       ? palette.highlight().color()
+                                              : palette.mid().color(),
+                         isSelected() || !m_problem.isEmpty() ? 2 : 1));
+    painter->setBrush(palette.base());
+    painter->drawRoundedRect(card, 8, 8);
+    painter->fillRect(QRectF(1, 1, 4, height() - 2), accent);
+    painter->setPen(palette.text().color());
+    QFont bold = painter->font();
+    bold.setBold(true);
+    painter->setFont(bold);
+    painter->drawText(QRectF(12, 4, kWidth - 24, kHeader - 4), Qt::AlignVCenter | Qt::AlignLeft,
+                      painter->fontMetrics().elidedText(m_title, Qt::ElideRight, static_cast<int>(kWidth - 24)));
+    if (!m_runStatus.isEmpty()) {  // a badge at the top right: blue running, green done, red failed, grey skipped
+        const QColor badge = m_runStatus == "running" ? QColor(0x2f, 0x80, 0xed)
+                             : m_runStatus == "done"  ? QColor(0x2e, 0x9e, 0x4f)
+                             : m_runStatus == "failed" ? QColor(0xd9, 0x3f, 0x3f)
+                                                       : QColor(0x9a, 0xa0, 0xa6);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(badge);
+        painter->drawEllipse(QPointF(kWidth - 14, kHeader / 2), 5, 5);
+        if (!m_runDetail.isEmpty() && lod >= 0.6 && m_runStatus != "failed") {
+            painter->setPen(badge);
+            painter->drawText(QRectF(kWidth - 110, 2, 88, kHeader - 4), Qt::AlignVCenter | Qt::AlignRight, m_runDetail);
+        }
+    }
+    painter->setBrush(accent);
+    painter->setPen(Qt::NoPen);
+    if (m_type != "start")
+        painter->drawEllipse(QPointF(0, kHeader / 2), kPortRadius, kPortRadius);
+    for (int i = 0; i < m_ports.size(); ++i)
+        painter->drawEllipse(portLocal(i), kPortRadius, kPortRadius);
+    if (lod < 0.45)
+        return;  // small: the title is all that can be read
+    bold.setBold(false);
+    painter->setFont(bold);
+    painter->setPen(palette.placeholderText().color());
+    const QString summary = m_summary.isEmpty() ? m_type : m_summary;
+    painter->drawText(QRectF(12, kHeader, kWidth - 24, kSummary), Qt::AlignVCenter | Qt::AlignLeft,
+                      painter->fontMetrics().elidedText(summary, Qt::ElideRight, static_cast<int>(kWidth - 24)));
+    if (m_ports.size() > 1) {
+        painter->setPen(palette.text().color());
+        for (int i = 0; i < m_ports.size(); ++i)
+            painter->drawText(QRectF(12, portLocal(i).y() - kPortRow / 2, kWidth - 24, kPortRow),
+                              Qt::AlignVCenter | Qt::AlignRight, m_portLabels[i]);
+    }
+}
+
+QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    if (change == ItemPositionChange && m_scene->snapToGrid() && !m_scene->syncing()) {
+        const QPointF p = value.toPointF();
+        const double g = GraphScene::kGrid;
+        return QPointF(std::round(p.x() / g) * g, std::round(p.y() / g) * g);
+    }
+    if (change == ItemPositionHasChanged)
+        m_scene->nodeItemMoved(m_id);
+    return QGraphicsObject::itemChange(change, value);
+}
+
+} // namespace studio
+} // namespace flowdeck

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "engine/workflow/workflow.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace flowdeck {
+namespace studio {
+
+class RunController;
+
+// The deploy bundle for `workflow` (engine/deploy/deploybundle.h) with the profiles and
+// secrets the studio's runs use, made on the engine's thread; `done` gets it as JSON
+// text, or the problems, on the GUI thread.
+void buildDeployBundle(RunController *runner, const engine::Workflow &workflow, bool publicAccess,
+                       std::function<void(QString bundle, QStringList problems)> done);
+
+} // namespace studio
+} // namespace flowdeck

@@ -1,0 +1,394 @@
+#include "widgets/deploy/deploydialog.h"
+
+#include "engine/deploy/appname.h"
+#include "engine/nodes/noderegistry.h"
+#include "engine/run/compiledworkflow.h"
+#include "widgets/deploy/bundlebuilder.h"
+#include "widgets/deploy/kubernetesexport.h"
+#include "widgets/deploy/localruntime.h"
+#include "widgets/document/graphdocument.h"
+#include "widgets/run/runcontroller.h"
+
+#include <QApplication>
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QVBoxLayout>
+#include <QWebEngineView>
+
+namespace flowdeck {
+namespace studio {
+
+namespace {
+
+QString errorMessage(QNetworkReply *reply, const QByteArray &body)
+{
+    const QJsonObject error = QJsonDocument::fromJson(body).object().value("error").toObject();
+    QString text = error.value("message").toString();
+    if (text.isEmpty())
+        text = reply->error() != QNetworkReply::NoError ? reply->errorString() : QString::fromUtf8(body.left(300));
+    return text;
+}
+
+} // namespace
+
+DeployDialog::DeployDialog(GraphDocument *doc, RunController *runner, LocalRuntime *local, QWidget *parent)
+    : QDialog(parent), m_doc(doc), m_runner(runner), m_local(local), m_network(new QNetworkAccessManager(this))
+{
+    setWindowTitle(tr("Deploy"));
+    // Page 1: where to, and the steps.
+    m_app = new QLineEdit(QString::fromStdString(doc->workflow().id));
+    m_app->setObjectName("app");
+    m_targets = new QButtonGroup(this);
+    auto *here = new QRadioButton(tr("This computer — a runtime the studio runs for you (no set-up)"));
+    auto *remote = new QRadioButton(tr("A remote runtime"));
+    auto *kube = new QRadioButton(tr("Kubernetes — write the manifests to a folder"));
+    m_targets->addButton(here, ThisComputer);
+    m_targets->addButton(remote, Remote);
+    m_targets->addButton(kube, Kubernetes);
+    here->setChecked(true);
+    m_url = new QLineEdit;
+    m_url->setObjectName("url");
+    m_url->setPlaceholderText("https://flowdeck.example.com");
+    m_token = new QLineEdit;
+    m_token->setObjectName("token");
+    m_token->setEchoMode(QLineEdit::Password);
+    m_token->setPlaceholderText(tr("the runtime's admin token"));
+    m_folder = new QLineEdit(QDir::home().filePath("flowdeck-kubernetes/" + m_app->text()));
+    m_folder->setObjectName("folder");
+    auto *browse = new QPushButton(tr("Browse…"));
+    auto *folderRow = new QHBoxLayout;
+    folderRow->addWidget(m_folder, 1);
+    folderRow->addWidget(browse);
+    m_public = new QCheckBox(tr("Anyone may call it without an API key"));
+    auto *form = new QFormLayout;
+    form->addRow(tr("App name"), m_app);
+    form->addRow(tr("Deploy to"), here);
+    form->addRow(QString(), remote);
+    form->addRow(tr("Runtime URL"), m_url);
+    form->addRow(tr("Admin token"), m_token);
+    form->addRow(QString(), kube);
+    form->addRow(tr("Folder"), folderRow);
+    form->addRow(QString(), m_public);
+    m_steps = new QListWidget;
+    m_steps->setObjectName("steps");
+    for (const QString &s : {tr("Validate the workflow"), tr("Bundle it with its profiles, plugins and secrets"),
+                             tr("Upload to the runtime"), tr("Smoke check: plugins start, keys are present"), tr("Live")})
+        m_steps->addItem(QStringLiteral("○  ") + s);
+    m_steps->setMaximumHeight(m_steps->sizeHintForRow(0) * 5 + 8);
+    m_progress = new QProgressBar;
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_message = new QLabel;
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_deploy = new QPushButton(tr("&Deploy"));
+    m_deploy->setDefault(true);
+    auto *close = new QPushButton(tr("Close"));
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_deploy);
+    buttons->addWidget(close);
+    auto *setup = new QWidget;
+    auto *setupLayout = new QVBoxLayout(setup);
+    setupLayout->addLayout(form);
+    setupLayout->addWidget(m_steps);
+    setupLayout->addWidget(m_progress);
+    setupLayout->addWidget(m_message, 1);
+    setupLayout->addLayout(buttons);
+
+    // Page 2: what was deployed and how to call it.
+    m_endpoints = new QLabel;
+    m_endpoints->setObjectName("endpoints");
+    m_endpoints->setWordWrap(true);
+    m_endpoints->setTextFormat(Qt::RichText);
+    m_endpoints->setOpenExternalLinks(true);
+    m_endpoints->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_keyField = new QLineEdit;
+    m_keyField->setObjectName("apiKey");
+    m_keyField->setReadOnly(true);
+    auto *copy = new QPushButton(tr("Copy"));
+    auto *keyRow = new QHBoxLayout;
+    keyRow->addWidget(new QLabel(tr("API key (shown only now):")));
+    keyRow->addWidget(m_keyField, 1);
+    keyRow->addWidget(copy);
+    m_snippets = new QPlainTextEdit;
+    m_snippets->setReadOnly(true);
+    m_snippets->setObjectName("snippets");
+    auto *openChat = new QPushButton(tr("Open &Chat"));
+    auto *again = new QPushButton(tr("Deploy &Again"));
+    auto *close2 = new QPushButton(tr("Close"));
+    auto *resultButtons = new QHBoxLayout;
+    resultButtons->addWidget(openChat);
+    resultButtons->addStretch(1);
+    resultButtons->addWidget(again);
+    resultButtons->addWidget(close2);
+    auto *result = new QWidget;
+    auto *resultLayout = new QVBoxLayout(result);
+    resultLayout->addWidget(m_endpoints);
+    resultLayout->addLayout(keyRow);
+    resultLayout->addWidget(m_snippets, 1);
+    resultLayout->addLayout(resultButtons);
+
+    m_pages = new QStackedWidget;
+    m_pages->addWidget(setup);
+    m_pages->addWidget(result);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_pages);
+    resize(760, 620);
+
+    auto targetChanged = [this] {
+        const Target t = target();
+        m_url->setEnabled(t == Remote);
+        m_token->setEnabled(t == Remote);
+        m_folder->setEnabled(t == Kubernetes);
+    };
+    connect(m_targets, &QButtonGroup::idClicked, this, targetChanged);
+    targetChanged();
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the manifests"), m_folder->text());
+        if (!dir.isEmpty())
+            m_folder->setText(dir);
+    });
+    connect(m_deploy, &QPushButton::clicked, this, &DeployDialog::deploy);
+    connect(close, &QPushButton::clicked, this, &QDialog::reject);
+    connect(close2, &QPushButton::clicked, this, &QDialog::accept);
+    connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_keyField->text()); });
+    connect(openChat, &QPushButton::clicked, this, &DeployDialog::openChat);
+    connect(again, &QPushButton::clicked, this, [this] { m_pages->setCurrentIndex(0); });
+}
+
+DeployDialog::Target DeployDialog::target() const { return static_cast<Target>(m_targets->checkedId()); }
+
+void DeployDialog::setTarget(Target t)
+{
+    m_targets->button(t)->click();
+}
+
+QLineEdit *DeployDialog::field(const QString &name) const { return findChild<QLineEdit *>(name); }
+
+QString DeployDialog::message() const { return m_message->text(); }
+
+void DeployDialog::setStep(int step, const QString &state, const QString &detail)
+{
+    static const QStringList marks = {"○", "…", "✓", "✗", "–"};
+    const int mark = state == "running" ? 1 : state == "done" ? 2 : state == "failed" ? 3 : state == "skipped" ? 4 : 0;
+    QListWidgetItem *item = m_steps->item(step);
+    QString text = item->text().mid(3).section(QStringLiteral("  — "), 0, 0);
+    item->setText(marks[mark] + "  " + text + (detail.isEmpty() ? QString() : QStringLiteral("  — ") + detail));
+    item->setData(Qt::UserRole, state);
+    item->setForeground(state == "failed" ? QColor(0xd9, 0x3f, 0x3f) : state == "done" ? QColor(0x2e, 0x9e, 0x4f) : palette().text().color());
+}
+
+void DeployDialog::fail(int step, const QString &message)
+{
+    setStep(step, "failed");
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_message->setText(message);
+    m_message->setStyleSheet("color: #d93f3f;");
+    m_busy = false;
+    m_deploy->setEnabled(true);
+    emit finished(false);
+}
+
+void DeployDialog::deploy()
+{
+    if (m_busy)
+        return;
+    m_appName = m_app->text().trimmed();
+    for (int i = 0; i < m_steps->count(); ++i)
+        setStep(i, "pending");
+    m_message->setStyleSheet({});
+    m_message->clear();
+    m_apiKey.clear();
+    if (!engine::isValidAppName(m_appName.toStdString()))
+        return fail(Validate, tr("Give the app a name of letters, digits, '.', '_' or '-' (at most 64, beginning with a letter or digit)."));
+    if (target() == Remote && (m_url->text().trimmed().isEmpty() || m_token->text().isEmpty()))
+        return fail(Validate, tr("Give the remote runtime's URL and its admin token."));
+    m_busy = true;
+    m_deploy->setEnabled(false);
+    m_progress->setRange(0, 0);
+    setStep(Validate, "running");
+    auto compiled = engine::CompiledWorkflow::compile(m_doc->workflow(), engine::NodeRegistry::builtin());
+    if (!compiled) {
+        QStringList lines;
+        for (const auto &d : compiled.diagnostics())
+            lines << QString::fromStdString(d.toString());
+        return fail(Validate, tr("The workflow has problems; fix them and deploy again:\n%1").arg(lines.join('\n')));
+    }
+    setStep(Validate, "done");
+    setStep(Bundle, "running");
+    buildDeployBundle(m_runner, m_doc->workflow(), m_public->isChecked(), [self = QPointer<DeployDialog>(this)](QString bundle, QStringList problems) {
+        if (!self)
+            return;
+        if (!problems.isEmpty())
+            return self->fail(Bundle, tr("The app cannot be bundled:\n%1").arg(problems.join('\n')));
+        self->setStep(Bundle, "done", tr("%1 KiB").arg((bundle.toUtf8().size() + 1023) / 1024));
+        self->upload(bundle.toUtf8());
+    });
+}
+
+void DeployDialog::upload(const QByteArray &bundle)
+{
+    if (target() == Kubernetes) {
+        setStep(Upload, "running", tr("writing the manifests"));
+        QString error;
+        const QStringList files = writeKubernetesFolder(m_folder->text(), m_appName, bundle, &error);
+        if (files.isEmpty())
+            return fail(Upload, error);
+        setStep(Upload, "done", tr("%n file(s) written", nullptr, static_cast<int>(files.size())));
+        setStep(SmokeCheck, "skipped", tr("runs in the cluster"));
+        setStep(Live, "skipped", tr("after kubectl apply -k"));
+        m_progress->setRange(0, 1);
+        m_progress->setValue(1);
+        m_message->setText(tr("The manifests are in %1. Apply them with:\n  kubectl apply -k %1\nREADME.md there lists every step.")
+                               .arg(m_folder->text()));
+        m_busy = false;
+        m_deploy->setEnabled(true);
+        emit finished(true);
+        return;
+    }
+    auto send = [this, bundle](const QString &base, const QString &token) {
+        m_baseUrl = base;
+        while (m_baseUrl.endsWith('/'))
+            m_baseUrl.chop(1);
+        m_adminToken = token;
+        QNetworkRequest request(QUrl(m_baseUrl + "/admin/v1/apps/" + m_appName));
+        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+        request.setTransferTimeout(10 * 60 * 1000);  // the runtime may fetch plugin servers first
+        setStep(Upload, "running", m_baseUrl);
+        QNetworkReply *reply = m_network->put(request, bundle);
+        connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
+            if (total <= 0)
+                return;
+            m_progress->setRange(0, static_cast<int>(total));
+            m_progress->setValue(static_cast<int>(sent));
+            if (sent == total) {
+                setStep(Upload, "done", m_baseUrl);
+                setStep(SmokeCheck, "running");
+                m_progress->setRange(0, 0);
+            }
+        });
+        connect(reply, &QNetworkReply::finished, this, [this, reply] {
+            reply->deleteLater();
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            const QByteArray body = reply->readAll();
+            if (status == 0)
+                return fail(Upload, tr("Could not reach the runtime at %1: %2").arg(m_baseUrl, reply->errorString()));
+            if (status == 401 || status == 403)
+                return fail(Upload, tr("The runtime refused the admin token: %1").arg(errorMessage(reply, body)));
+            if (status == 422)
+                return fail(SmokeCheck, tr("The smoke check failed, so the version already running (if any) goes on serving:\n%1")
+                                            .arg(errorMessage(reply, body)));
+            if (status != 200)
+                return fail(Upload, tr("The runtime refused the app (HTTP %1): %2").arg(status).arg(errorMessage(reply, body)));
+            m_version = QJsonDocument::fromJson(body).object().value("version").toInt();
+            setStep(Upload, "done", m_baseUrl);
+            setStep(SmokeCheck, "done");
+            createKey();
+        });
+    };
+    if (target() == Remote)
+        return send(m_url->text().trimmed(), m_token->text());
+    setStep(Upload, "running", tr("starting the runtime on this computer"));
+    m_local->ensureRunning([this, send, self = QPointer<DeployDialog>(this)](QString error) {
+        if (!self)
+            return;
+        if (!error.isEmpty())
+            return fail(Upload, error);
+        send(m_local->url(), m_local->adminToken());
+    });
+}
+
+void DeployDialog::createKey()
+{
+    QNetworkRequest request(QUrl(m_baseUrl + "/admin/v1/apps/" + m_appName + "/keys"));
+    request.setRawHeader("Authorization", "Bearer " + m_adminToken.toUtf8());
+    request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+    QNetworkReply *reply = m_network->post(request, QByteArray(R"({"label": "studio deploy"})"));
+    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        const QByteArray body = reply->readAll();
+        m_apiKey = QJsonDocument::fromJson(body).object().value("key").toString();
+        if (m_apiKey.isEmpty())
+            return fail(Live, tr("The app is live, but no API key could be made: %1").arg(errorMessage(reply, body)));
+        setStep(Live, "done", tr("version %1").arg(m_version));
+        m_progress->setRange(0, 1);
+        m_progress->setValue(1);
+        m_busy = false;
+        m_deploy->setEnabled(true);
+        showResult();
+        emit finished(true);
+    });
+}
+
+void DeployDialog::showResult()
+{
+    m_chatUrl = m_baseUrl + "/apps/" + m_appName + "/chat";
+    const QString run = m_baseUrl + "/v1/apps/" + m_appName + "/run", mcp = m_baseUrl + "/apps/" + m_appName + "/mcp";
+    auto link = [](const QString &url) { return QStringLiteral("<a href=\"%1\">%1</a>").arg(url.toHtmlEscaped()); };
+    m_endpoints->setText(tr("<h3>'%1' is live (version %2)</h3>"
+                            "<p>Chat page: %3<br>OpenAI-compatible: %4 (model <code>%1</code>)<br>Run API: %5<br>MCP server: %6</p>")
+                             .arg(m_appName.toHtmlEscaped())
+                             .arg(m_version)
+                             .arg(link(m_chatUrl), link(m_baseUrl + "/v1"), link(run), link(mcp)));
+    m_keyField->setText(m_apiKey);
+    m_snippets->setPlainText(QStringLiteral(
+                                 "# curl\n"
+                                 "curl %1/v1/chat/completions \\\n"
+                                 "  -H \"Authorization: Bearer %3\" -H \"Content-Type: application/json\" \\\n"
+                                 "  -d '{\"model\": \"%2\", \"messages\": [{\"role\": \"user\", \"content\": \"Hello\"}]}'\n\n"
+                                 "# Python (pip install openai)\n"
+                                 "from openai import OpenAI\n"
+                                 "client = OpenAI(base_url=\"%1/v1\", api_key=\"%3\")\n"
+                                 "reply = client.chat.completions.create(model=\"%2\", messages=[{\"role\": \"user\", \"content\": \"Hello\"}])\n"
+                                 "print(reply.choices[0].message.content)\n\n"
+                                 "# The run API\n"
+                                 "curl %4 -H \"Authorization: Bearer %3\" -d '{\"inputs\": {}}'\n")
+                                 .arg(m_baseUrl, m_appName, m_apiKey, run));
+    m_pages->setCurrentIndex(1);
+}
+
+void DeployDialog::openChat()
+{
+    if (m_chatUrl.isEmpty())
+        return;
+    if (!m_chatView) {
+        m_chatView = new QWebEngineView;
+        m_chatView->setObjectName("chatView");
+        auto *page = new QWidget;
+        auto *layout = new QVBoxLayout(page);
+        auto *back = new QPushButton(tr("← Back"));
+        connect(back, &QPushButton::clicked, this, [this] { m_pages->setCurrentIndex(1); });
+        layout->addWidget(back, 0, Qt::AlignLeft);
+        layout->addWidget(m_chatView, 1);
+        m_pages->addWidget(page);
+    }
+    // The key goes in the fragment: the page keeps it in the browser, it is never sent as part of the URL.
+    m_chatView->load(QUrl(m_chatUrl + "#key=" + m_apiKey));
+    m_pages->setCurrentIndex(2);
+}
+
+} // namespace studio
+} // namespace flowdeck

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "engine/workflow/workflow.h"
+
+#include <QHash>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QTimer>
+#include <QUndoStack>
+
+#include <optional>
+
+namespace flowdeck {
+namespace studio {
+
+// The workflow being edited: the engine's Workflow plus the undo stack that owns every
+// change to it. Views observe it through fine-grained signals and never change it
+// directly; edits are commands (commands.h) pushed on undoStack().
+class GraphDocument : public QObject {
+    Q_OBJECT
+
+public:
+    explicit GraphDocument(QObject *parent = nullptr);
+
+    const engine::Workflow &workflow() const { return m_workflow; }
+    const engine::NodeSpec *node(const std::string &id) const { return m_workflow.findNode(id); }
+    QUndoStack *undoStack() { return &m_undo; }
+    // The canonical JSON text of the document (what saving writes).
+    std::string toText() const;
+
+    // Replaces the whole workflow (open, new); clears the undo history.
+    void reset(engine::Workflow workflow);
+
+    // A node id not used yet, from a type ("llm" -> "llm_1", "llm_2", ...).
+    std::string freshNodeId(const std::string &type) const;
+
+    // The low-level changes commands make. Each emits its signal.
+    void insertNode(engine::NodeSpec node, std::size_t index);
+    std::optional<std::pair<engine::NodeSpec, std::size_t>> removeNode(const std::string &id);
+    void setNodePosition(const std::string &id, std::array<double, 2> position);
+    void setNodeConfig(const std::string &id, nlohmann::json config);
+    void setNodeTitle(const std::string &id, const std::string &title);
+    void insertEdge(engine::EdgeSpec edge, std::size_t index);
+    std::optional<std::size_t> removeEdge(const engine::EdgeSpec &edge);
+    std::size_t nodeIndex(const std::string &id) const;  // npos when absent
+    // Sets the workflow's "plugins" entry `alias`; a null entry removes it.
+    void setPlugin(const std::string &alias, nlohmann::json entry);
+
+    // What the engine's validator says of the workflow, kept up to date soon (300 ms)
+    // after every change; views show it. Errors only, in the user's words.
+    void revalidate();  // now
+    const QHash<QString, QStringList> &nodeProblems() const { return m_nodeProblems; }  // by node id
+    const QStringList &workflowProblems() const { return m_workflowProblems; }          // not about one node
+    int problemCount() const { return m_problemCount; }
+
+signals:
+    void nodeAdded(const QString &id);
+    void nodeRemoved(const QString &id);
+    void nodeMoved(const QString &id);
+    void nodeChanged(const QString &id);  // config or title
+    void edgeAdded(const QString &from, const QString &to, const QString &port);
+    void edgeRemoved(const QString &from, const QString &to, const QString &port);
+    void documentReset();
+    void pluginChanged(const QString &alias);  // added, changed or removed
+    void validated(int problems);
+
+private:
+    engine::Workflow m_workflow;
+    QUndoStack m_undo;
+    QTimer m_validateSoon;
+    QHash<QString, QStringList> m_nodeProblems;
+    QStringList m_workflowProblems;
+    int m_problemCount = 0;
+};
+
+bool sameEdge(const engine::EdgeSpec &a, const engine::EdgeSpec &b);
+
+} // namespace studio
+} // namespace flowdeck

@@ -1,0 +1,205 @@
+#include "widgets/panels/palettewidget.h"
+
+#include "engine/nodes/noderegistry.h"
+#include "widgets/canvas/graphview.h"
+
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QVBoxLayout>
+
+#include <nlohmann/json.hpp>
+
+namespace flowdeck {
+namespace studio {
+
+namespace {
+
+constexpr int kTypeRole = Qt::UserRole;
+constexpr int kSearchRole = Qt::UserRole + 1;
+constexpr int kConfigRole = Qt::UserRole + 2;  // JSON: the config a dropped node starts with
+constexpr int kServerRole = Qt::UserRole + 3;  // on a plugin server's group
+
+QString categoryTitle(const std::string &category)
+{
+    if (category == "basic")
+        return PaletteWidget::tr("Basics");
+    if (category == "model")
+        return PaletteWidget::tr("Models and agents");
+    if (category == "logic")
+        return PaletteWidget::tr("Logic");
+    if (category == "transform")
+        return PaletteWidget::tr("Transform");
+    if (category == "tools")
+        return PaletteWidget::tr("MCP tools");
+    if (category == "io")
+        return PaletteWidget::tr("HTTP");
+    if (category == "output")
+        return PaletteWidget::tr("Output");
+    return QString::fromStdString(category);
+}
+
+} // namespace
+
+QStringList PaletteTree::mimeTypes() const { return {GraphView::kNodeMime}; }
+
+QMimeData *PaletteTree::mimeData(const QList<QTreeWidgetItem *> &items) const
+{
+    if (items.isEmpty() || items.front()->data(0, kTypeRole).toString().isEmpty())
+        return nullptr;
+    auto *mime = new QMimeData;
+    nlohmann::json payload = {{"type", items.front()->data(0, kTypeRole).toString().toStdString()}};
+    const QString config = items.front()->data(0, kConfigRole).toString();
+    if (!config.isEmpty())
+        payload["config"] = nlohmann::json::parse(config.toStdString(), nullptr, false);
+    mime->setData(GraphView::kNodeMime, QByteArray::fromStdString(payload.dump()));
+    return mime;
+}
+
+PaletteWidget::PaletteWidget(QWidget *parent) : QWidget(parent)
+{
+    m_search = new QLineEdit(this);
+    m_search->setPlaceholderText(tr("Search nodes…"));
+    m_search->setClearButtonEnabled(true);
+    m_tree = new PaletteTree(this);
+    m_tree->setHeaderHidden(true);
+    m_tree->setDragEnabled(true);
+    m_tree->setDragDropMode(QAbstractItemView::DragOnly);
+    m_tree->setRootIsDecorated(false);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_search);
+    layout->addWidget(m_tree);
+
+    const bool chinese = QLocale().language() == QLocale::Chinese;
+    std::map<std::string, QTreeWidgetItem *> groups;
+    for (const std::string category : {"basic", "model", "tools", "logic", "transform", "io", "output"}) {
+        auto *group = new QTreeWidgetItem(m_tree, {categoryTitle(category)});
+        group->setFlags(Qt::ItemIsEnabled);
+        QFont f = group->font(0);
+        f.setBold(true);
+        group->setFont(0, f);
+        groups[category] = group;
+    }
+    for (const auto *d : engine::NodeRegistry::builtin().all()) {
+        if (d->type.rfind("test.", 0) == 0)
+            continue;
+        QTreeWidgetItem *group = groups.count(d->category) ? groups[d->category] : nullptr;
+        if (!group) {
+            group = new QTreeWidgetItem(m_tree, {categoryTitle(d->category)});
+            groups[d->category] = group;
+        }
+        const QString title = QString::fromStdString(chinese && !d->titleZh.empty() ? d->titleZh : d->title);
+        auto *item = new QTreeWidgetItem(group, {title});
+        item->setData(0, kTypeRole, QString::fromStdString(d->type));
+        item->setData(0, kSearchRole,
+                      QString::fromStdString(d->type + " " + d->title + " " + d->titleZh + " " + d->description + " " +
+                                             d->descriptionZh)
+                          .toLower());
+        item->setToolTip(0, QString::fromStdString(chinese && !d->descriptionZh.empty() ? d->descriptionZh : d->description));
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
+    }
+    for (auto &[category, group] : groups)
+        if (group->childCount() == 0)
+            delete group;
+    m_tree->expandAll();
+    connect(m_search, &QLineEdit::textChanged, this, &PaletteWidget::filter);
+}
+
+QTreeWidgetItem *PaletteWidget::itemForType(const QString &type) const
+{
+    for (int g = 0; g < m_tree->topLevelItemCount(); ++g)
+        for (int i = 0; i < m_tree->topLevelItem(g)->childCount(); ++i)
+            if (m_tree->topLevelItem(g)->child(i)->data(0, kTypeRole).toString() == type)
+                return m_tree->topLevelItem(g)->child(i);
+    return nullptr;
+}
+
+QTreeWidgetItem *PaletteWidget::serverGroup(const QString &server)
+{
+    for (int g = 0; g < m_tree->topLevelItemCount(); ++g)
+        if (m_tree->topLevelItem(g)->data(0, kServerRole).toString() == server)
+            return m_tree->topLevelItem(g);
+    auto *group = new QTreeWidgetItem(m_tree, {tr("Plugin: %1").arg(server)});
+    group->setData(0, kServerRole, server);
+    group->setFlags(Qt::ItemIsEnabled);
+    QFont f = group->font(0);
+    f.setBold(true);
+    group->setFont(0, f);
+    return group;
+}
+
+void PaletteWidget::setServerTools(const QString &server, const QString &toolsJson, const QString &error)
+{
+    QTreeWidgetItem *group = serverGroup(server);
+    qDeleteAll(group->takeChildren());
+    group->setToolTip(0, error);
+    if (!error.isEmpty()) {
+        auto *item = new QTreeWidgetItem(group, {tr("Not available: %1").arg(error.left(120))});
+        item->setToolTip(0, error);
+        item->setFlags(Qt::ItemIsEnabled);
+        item->setForeground(0, QColor(0xd9, 0x3f, 0x3f));
+        return;
+    }
+    const auto tools = nlohmann::json::parse(toolsJson.toStdString(), nullptr, false);
+    for (const auto &tool : tools.is_array() ? tools : nlohmann::json::array()) {
+        const std::string name = tool.value("name", "");
+        const std::string description = tool.value("description", "");
+        auto *item = new QTreeWidgetItem(group, {QString::fromStdString(tool.value("title", name))});
+        item->setData(0, kTypeRole, QStringLiteral("mcp.tool"));
+        const nlohmann::json config = {{"server", server.toStdString()}, {"tool", name}, {"arguments", nlohmann::json::object()}};
+        item->setData(0, kConfigRole, QString::fromStdString(config.dump()));
+        item->setData(0, kSearchRole, QString::fromStdString(name + " " + description).toLower() + " " + server.toLower());
+        item->setToolTip(0, QString::fromStdString(description));
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
+    }
+    group->setExpanded(true);
+    filter(m_search->text());
+}
+
+void PaletteWidget::clearServerTools()
+{
+    for (int g = m_tree->topLevelItemCount() - 1; g >= 0; --g)
+        if (!m_tree->topLevelItem(g)->data(0, kServerRole).toString().isEmpty())
+            delete m_tree->takeTopLevelItem(g);
+}
+
+void PaletteWidget::removeServerTools(const QString &server)
+{
+    for (int g = m_tree->topLevelItemCount() - 1; g >= 0; --g)
+        if (m_tree->topLevelItem(g)->data(0, kServerRole).toString() == server)
+            delete m_tree->takeTopLevelItem(g);
+}
+
+QTreeWidgetItem *PaletteWidget::itemForTool(const QString &server, const QString &tool) const
+{
+    for (int g = 0; g < m_tree->topLevelItemCount(); ++g) {
+        QTreeWidgetItem *group = m_tree->topLevelItem(g);
+        if (group->data(0, kServerRole).toString() != server)
+            continue;
+        for (int i = 0; i < group->childCount(); ++i) {
+            const auto config = nlohmann::json::parse(group->child(i)->data(0, kConfigRole).toString().toStdString(), nullptr, false);
+            if (config.is_object() && config.value("tool", "") == tool.toStdString())
+                return group->child(i);
+        }
+    }
+    return nullptr;
+}
+
+void PaletteWidget::filter(const QString &text)
+{
+    const QString needle = text.trimmed().toLower();
+    for (int g = 0; g < m_tree->topLevelItemCount(); ++g) {
+        QTreeWidgetItem *group = m_tree->topLevelItem(g);
+        int shown = 0;
+        for (int i = 0; i < group->childCount(); ++i) {
+            const bool match = needle.isEmpty() || group->child(i)->data(0, kSearchRole).toString().contains(needle);
+            group->child(i)->setHidden(!match);
+            shown += match;
+        }
+        group->setHidden(shown == 0);
+    }
+}
+
+} // namespace studio
+} // namespace flowdeck

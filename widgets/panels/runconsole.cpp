@@ -1,0 +1,223 @@
+#include "widgets/panels/runconsole.h"
+
+#include "widgets/canvas/graphscene.h"
+#include "widgets/canvas/nodeitem.h"
+#include "widgets/panels/answercharts.h"
+#include "widgets/document/graphdocument.h"
+#include "widgets/run/runcontroller.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QJsonDocument>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTime>
+#include <QTextBrowser>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace flowdeck {
+namespace studio {
+
+RunConsole::RunConsole(GraphDocument *doc, GraphScene *scene, RunController *runner, QWidget *parent)
+    : QWidget(parent), m_doc(doc), m_scene(scene), m_runner(runner)
+{
+    m_inputsHost = new QWidget;
+    m_inputs = new QFormLayout(m_inputsHost);
+    m_inputs->setContentsMargins(0, 0, 0, 0);
+    m_profile = new QComboBox;
+    m_profile->addItem(tr("As the workflow says"), QString());
+    for (const QString &name : runner->profileNames())
+        m_profile->addItem(name, name);
+    m_runButton = new QPushButton(tr("Run"));
+    m_runButton->setToolTip(tr("Run the workflow (F5)"));
+    m_stopButton = new QPushButton(tr("Stop"));
+    m_stopButton->setToolTip(tr("Stop the run (Shift+F5)"));
+    m_stopButton->setEnabled(false);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(new QLabel(tr("Model profile:")));
+    buttons->addWidget(m_profile, 1);
+    buttons->addWidget(m_runButton);
+    buttons->addWidget(m_stopButton);
+    auto *left = new QWidget;
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_inputsHost);
+    leftLayout->addLayout(buttons);
+    m_answer = new QTextBrowser;
+    m_answer->setOpenExternalLinks(true);
+    m_answer->setPlaceholderText(tr("The answer appears here as it streams."));
+    leftLayout->addWidget(m_answer, 1);
+    m_charts = new AnswerCharts;
+    leftLayout->addWidget(m_charts, 1);
+    m_trace = new QTreeWidget;
+    m_trace->setHeaderLabels({tr("Node"), tr("Status"), tr("Detail")});
+    m_trace->setRootIsDecorated(false);
+    m_trace->header()->setStretchLastSection(true);
+    m_eventView = new QPlainTextEdit;
+    m_eventView->setReadOnly(true);
+    m_eventView->setPlaceholderText(tr("Click a row to see that event's inputs and outputs as JSON."));
+    m_log = new QPlainTextEdit;
+    m_log->setObjectName("runLog");
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(5000);
+    m_log->setPlaceholderText(tr("What the nodes log during a run — tool progress, retries, errors — appears here."));
+    auto *details = new QTabWidget;
+    details->addTab(m_eventView, tr("Event"));
+    details->addTab(m_log, tr("Log"));
+    auto *traceSplit = new QSplitter(Qt::Vertical);
+    traceSplit->addWidget(m_trace);
+    traceSplit->addWidget(details);
+    auto *split = new QSplitter;
+    split->addWidget(left);
+    split->addWidget(traceSplit);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(split);
+
+    connect(m_trace, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        const QByteArray json = item ? item->data(0, Qt::UserRole).toString().toUtf8() : QByteArray();
+        m_eventView->setPlainText(json.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument::fromJson(json).toJson()));
+    });
+    connect(runner, &RunController::profilesChanged, this, [this] {
+        for (const QString &name : m_runner->profileNames())
+            if (m_profile->findData(name) < 0)
+                m_profile->addItem(name, name);
+    });
+    connect(m_runButton, &QPushButton::clicked, this, &RunConsole::run);
+    connect(m_stopButton, &QPushButton::clicked, this, &RunConsole::stop);
+    connect(doc, &GraphDocument::documentReset, this, &RunConsole::rebuildInputs);
+    connect(doc, &GraphDocument::nodeChanged, this, [this](const QString &id) {
+        if (id == "start")
+            rebuildInputs();
+    });
+    connect(runner, &RunController::nodeStatus, this, [this](const QString &node, const QString &status, const QString &detail) {
+        if (NodeItem *item = m_scene->nodeItem(node)) {
+            item->setRunStatus(status, detail);
+            if (status == "failed")
+                item->setProblem(detail);
+        }
+        auto *row = new QTreeWidgetItem(m_trace, {node, status, detail});
+        m_trace->scrollToItem(row);
+    });
+    connect(runner, &RunController::traceEvent, this, [this](const QString &json) {
+        QTreeWidgetItem *last = m_trace->topLevelItem(m_trace->topLevelItemCount() - 1);
+        if (last && last->data(0, Qt::UserRole).isNull())  // tokens that follow do not replace the node's event
+            last->setData(0, Qt::UserRole, json);  // the newest event, shown when the row is clicked
+    });
+    connect(runner, &RunController::logLine, this, [this](const QString &node, const QString &level, const QString &message) {
+        m_log->appendPlainText(QStringLiteral("%1 [%2] %3: %4")
+                                   .arg(QTime::currentTime().toString("HH:mm:ss.zzz"), level, node.isEmpty() ? tr("(run)") : node, message));
+    });
+    connect(runner, &RunController::answerText, this, [this](const QString &piece) {
+        m_answerText += piece;
+        showAnswer();
+    });
+    connect(runner, &RunController::runEnded, this, [this](const QString &status, const QString &message, const QString &outputs) {
+        m_lastStatus = status;
+        m_lastOutputs = outputs;
+        if (!m_doc->workflow().isChat() && status == "succeeded")  // a workflow's result is its end outputs
+            m_answer->setMarkdown(tr("**Outputs**") + "\n\n```json\n" + outputs + "\n```\n");
+        setRunning(false);
+        auto *row = new QTreeWidgetItem(m_trace, {tr("(run)"), status, message});
+        m_trace->scrollToItem(row);
+        if (status == "failed" && m_answerText.isEmpty())
+            m_answer->setPlainText(tr("The run failed: %1").arg(message));
+        emit finished(status);
+    });
+    rebuildInputs();
+}
+
+QLineEdit *RunConsole::inputField(const QString &name) const { return m_inputsHost->findChild<QLineEdit *>("input:" + name); }
+
+void RunConsole::rebuildInputs()
+{
+    while (m_inputs->rowCount() > 0)
+        m_inputs->removeRow(0);
+    const auto &wf = m_doc->workflow();
+    if (wf.isChat()) {
+        auto *query = new QLineEdit;
+        query->setObjectName("input:query");
+        query->setPlaceholderText(tr("Type a message and press Enter"));
+        connect(query, &QLineEdit::returnPressed, this, &RunConsole::run);
+        m_inputs->addRow(tr("Message"), query);
+    }
+    for (const auto &input : wf.inputs) {
+        auto *field = new QLineEdit;
+        field->setObjectName(QString::fromStdString("input:" + input.name));
+        if (input.defaultValue.is_string())
+            field->setText(QString::fromStdString(input.defaultValue.get<std::string>()));
+        else if (!input.defaultValue.is_null())
+            field->setText(QString::fromStdString(input.defaultValue.dump()));
+        field->setPlaceholderText(QString::fromStdString(input.type) + (input.required ? tr(", required") : QString()));
+        m_inputs->addRow(QString::fromStdString(input.label.empty() ? input.name : input.label), field);
+    }
+}
+
+void RunConsole::setRunning(bool running)
+{
+    m_runButton->setEnabled(!running);
+    m_stopButton->setEnabled(running);
+}
+
+void RunConsole::run()
+{
+    if (m_runner->running())
+        return;
+    nlohmann::json inputs = nlohmann::json::object();
+    for (const auto &input : m_doc->workflow().inputs) {
+        QLineEdit *field = inputField(QString::fromStdString(input.name));
+        const std::string text = field ? field->text().toStdString() : std::string();
+        if (text.empty())
+            continue;
+        if (input.type == "number" || input.type == "boolean" || input.type == "json") {
+            auto parsed = nlohmann::json::parse(text, nullptr, false);
+            inputs[input.name] = parsed.is_discarded() ? nlohmann::json(text) : parsed;
+        } else {
+            inputs[input.name] = text;
+        }
+    }
+    const QString query = inputField("query") ? inputField("query")->text() : QString();
+    m_answerText.clear();
+    m_answer->clear();
+    m_charts->setCharts({});
+    m_trace->clear();
+    m_eventView->clear();
+    m_log->clear();
+    for (const auto &n : m_doc->workflow().nodes)
+        if (NodeItem *item = m_scene->nodeItem(QString::fromStdString(n.id))) {
+            item->setRunStatus({});
+            item->setProblem({});
+        }
+    m_runner->setProfileOverride(m_profile->currentData().toString());
+    QString error;
+    if (!m_runner->start(m_doc->workflow(), inputs, query, &error)) {
+        m_answer->setPlainText(tr("The workflow cannot run yet:\n\n%1").arg(error));
+        m_lastStatus = "invalid";
+        emit finished(m_lastStatus);
+        return;
+    }
+    setRunning(true);
+}
+
+void RunConsole::stop() { m_runner->stop(); }
+
+void RunConsole::showAnswer()
+{
+    // Chart blocks are drawn below the text once complete; the text keeps a note in their place.
+    QString text;
+    const QStringList charts = AnswerCharts::chartBlocks(m_answerText, &text);
+    m_answer->setMarkdown(text);
+    m_charts->setCharts(charts);
+}
+
+} // namespace studio
+} // namespace flowdeck

@@ -1,0 +1,226 @@
+#include "widgets/run/runcontroller.h"
+
+#include "engine/mcp/mcpserverpool.h"
+#include "engine/nodes/noderegistry.h"
+#include "engine/run/runhost.h"
+#include "engine/run/workflowrun.h"
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/post.hpp>
+
+#include <QMetaObject>
+
+#include <thread>
+
+namespace flowdeck {
+namespace studio {
+
+struct RunController::Engine {
+    boost::asio::io_context io;
+    boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work{io.get_executor()};
+    std::unique_ptr<engine::RunHost> host;
+    std::shared_ptr<engine::WorkflowRun> run;
+    std::map<int, std::function<void(nlohmann::json, std::string)>> pendingRequests;  // engine thread only
+    int nextRequest = 1;
+    std::thread thread;
+};
+
+RunController::RunController(QObject *parent) : QObject(parent), m_engine(std::make_unique<Engine>())
+{
+    Engine &e = *m_engine;
+    engine::RunHostSetup setup;
+    setup.kind = engine::HostKind::Studio;
+    setup.configDir = engine::defaultConfigDir();
+    // Requests from plugin servers go to the GUI thread, where the user answers them.
+    setup.mcpHost.onServerRequest = [this, &e](const std::string &method, const nlohmann::json &params,
+                                      std::function<void(nlohmann::json, std::string)> reply) {
+        const int id = e.nextRequest++;
+        e.pendingRequests[id] = std::move(reply);
+        const QString m = QString::fromStdString(method), p = QString::fromStdString(engine::safeDump(params));
+        QMetaObject::invokeMethod(this, [this, id, m, p] { emit serverRequest(id, m, p); }, Qt::QueuedConnection);
+    };
+    e.host = engine::makeRunHost(e.io, std::move(setup));
+    for (const auto *p : e.host->profiles().all()) {  // before the engine thread starts: no race
+        m_profileNames << QString::fromStdString(p->name);
+        m_profiles[QString::fromStdString(p->name)] = p->toJson();
+    }
+    e.thread = std::thread([&e] { e.io.run(); });
+}
+
+RunController::~RunController()
+{
+    Engine &e = *m_engine;
+    boost::asio::post(e.io, [&e] {
+        if (e.run)
+            e.run->cancel();
+        e.host->closeServers();
+        e.work.reset();
+    });
+    e.io.stop();
+    e.thread.join();
+    e.run.reset();
+    e.host.reset();
+}
+
+void RunController::setProfileOverride(const QString &profile)
+{
+    boost::asio::post(m_engine->io, [e = m_engine.get(), p = profile.toStdString()] { e->host->services().profileOverride = p; });
+}
+
+nlohmann::json RunController::profile(const QString &name) const
+{
+    auto it = m_profiles.find(name);
+    return it == m_profiles.end() ? nlohmann::json() : it->second;
+}
+
+void RunController::addProfile(const QString &name, const nlohmann::json &profileJson)
+{
+    const bool added = !m_profiles.count(name);
+    m_profiles[name] = profileJson;
+    if (added)
+        m_profileNames << name;
+    boost::asio::post(m_engine->io, [e = m_engine.get(), n = name.toStdString(), profileJson] {
+        e->host->profiles().add(engine::ProviderProfile::fromJson(n, profileJson, e->host->profiles().find(n)));
+    });
+    emit profilesChanged();
+}
+
+void RunController::setSecret(const QString &name, const QString &value)
+{
+    boost::asio::post(m_engine->io, [e = m_engine.get(), n = name.toStdString(), v = value.toStdString()] { e->host->secrets().set(n, v); });
+}
+
+void RunController::onEngine(std::function<void(engine::RunHost &)> job)
+{
+    boost::asio::post(m_engine->io, [e = m_engine.get(), job = std::move(job)] { job(*e->host); });
+}
+
+void RunController::answerServerRequest(int id, const nlohmann::json &result, const QString &error)
+{
+    boost::asio::post(m_engine->io, [e = m_engine.get(), id, result, error = error.toStdString()] {
+        auto it = e->pendingRequests.find(id);
+        if (it == e->pendingRequests.end())
+            return;
+        auto reply = std::move(it->second);
+        e->pendingRequests.erase(it);
+        reply(result, error);
+    });
+}
+
+void RunController::listTools(const engine::Workflow &workflow, const QString &only, bool restart)
+{
+    auto wf = std::make_shared<engine::Workflow>(workflow);
+    boost::asio::post(m_engine->io, [this, e = m_engine.get(), wf, only = only.toStdString(), restart] {
+        for (const auto &[alias, entry] : wf->plugins.items()) {
+            if (!only.empty() && alias != only)
+                continue;
+            if (restart)
+                e->host->mcp().close(*wf, alias);
+            const QString server = QString::fromStdString(alias);
+            auto client = e->host->mcp().clientFor(*wf, alias);
+            if (!client) {
+                QStringList problems;
+                for (const auto &d : client.diagnostics())
+                    problems << QString::fromStdString(d.message);
+                QMetaObject::invokeMethod(this, [this, server, problems] { emit toolsListed(server, {}, problems.join('\n')); },
+                                          Qt::QueuedConnection);
+                continue;
+            }
+            client.value()->listTools([this, server](nlohmann::json tools, engine::McpError error) {
+                const QString json = error ? QString() : QString::fromStdString(engine::safeDump(tools));
+                const QString why = QString::fromStdString(error.message);
+                QMetaObject::invokeMethod(this, [this, server, json, why] { emit toolsListed(server, json, why); },
+                                          Qt::QueuedConnection);
+            });
+        }
+    });
+}
+
+bool RunController::start(const engine::Workflow &workflow, const nlohmann::json &inputs, const QString &query,
+                          QString *error)
+{
+    if (m_running) {
+        if (error)
+            *error = tr("A run is already going; stop it first.");
+        return false;
+    }
+    auto compiled = engine::CompiledWorkflow::compile(workflow, engine::NodeRegistry::builtin());
+    if (!compiled) {
+        if (error) {
+            QStringList lines;
+            for (const auto &d : compiled.diagnostics())
+                lines << QString::fromStdString(d.toString());
+            *error = lines.join('\n');
+        }
+        return false;
+    }
+    engine::RunOptions options;
+    options.inputs = inputs;
+    options.sys = workflow.isChat() ? nlohmann::json{{"query", query.toStdString()}, {"conversation_id", ""},
+                                                     {"history", nlohmann::json::array()}, {"user", "studio"}}
+                                    : nlohmann::json{{"user", "studio"}};
+    // Events come on the engine's thread; they are handed to the GUI thread as they are.
+    options.onEvent = [this](const engine::RunEvent &event) {
+        QMetaObject::invokeMethod(this, [this, event] {
+            const QString node = QString::fromStdString(event.nodeId);
+            switch (event.type) {
+            case engine::RunEventType::NodeStarted: emit nodeStatus(node, "running", {}); break;
+            case engine::RunEventType::NodeFinished: {
+                QString detail = QString::number(event.data.value("elapsedMs", 0.0), 'f', 0) + " ms";
+                const long long tokens = event.data.value("usage", nlohmann::json::object()).value("total_tokens", 0LL);
+                if (tokens > 0)
+                    detail += " · " + tr("%n token(s)", nullptr, static_cast<int>(tokens));
+                emit nodeStatus(node, "done", detail);
+                break;
+            }
+            case engine::RunEventType::NodeSkipped: emit nodeStatus(node, "skipped", {}); break;
+            case engine::RunEventType::NodeFailed:
+                emit nodeStatus(node, "failed", QString::fromStdString(event.data.value("message", "")));
+                emit logLine(node, "error", QString::fromStdString(event.data.value("message", "")));
+                break;
+            case engine::RunEventType::Log:
+                emit logLine(node, QString::fromStdString(event.data.value("level", "info")),
+                             QString::fromStdString(event.data.value("message", "")));
+                break;
+            case engine::RunEventType::NodeRetrying:
+                emit logLine(node, "warning",
+                             tr("retrying (attempt %1) in %2 ms: %3")
+                                 .arg(event.data.value("attempt", 0))
+                                 .arg(event.data.value("delayMs", 0))
+                                 .arg(QString::fromStdString(event.data.value("message", ""))));
+                break;
+            case engine::RunEventType::Answer:
+                emit answerText(QString::fromStdString(event.data.value("text", "")));
+                break;
+            default: break;
+            }
+            emit traceEvent(QString::fromStdString(engine::safeDump(event.toJson())));
+        }, Qt::QueuedConnection);
+    };
+    m_running = true;
+    emit runStarted();
+    boost::asio::post(m_engine->io, [this, e = m_engine.get(), compiled = compiled.value(), options = std::move(options)]() mutable {
+        e->run = engine::WorkflowRun::create(e->io, compiled, e->host->services(), std::move(options));
+        e->run->start([this](const engine::WorkflowRun &run) {
+            const QString status = QString::fromLatin1(engine::runStatusName(run.status()));
+            const QString message = QString::fromStdString(run.error());
+            const QString outputs = QString::fromStdString(engine::safeDump(run.outputs(), 2));
+            QMetaObject::invokeMethod(this, [this, status, message, outputs] {
+                m_running = false;
+                emit runEnded(status, message, outputs);
+            }, Qt::QueuedConnection);
+        });
+    });
+    return true;
+}
+
+void RunController::stop()
+{
+    boost::asio::post(m_engine->io, [e = m_engine.get()] {
+        if (e->run)
+            e->run->cancel();
+    });
+}
+
+} // namespace studio
+} // namespace flowdeck

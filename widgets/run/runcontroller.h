@@ -1,0 +1,81 @@
+#pragma once
+
+#include "engine/workflow/workflow.h"
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+namespace flowdeck::engine {
+class RunHost;
+}
+
+namespace flowdeck {
+namespace studio {
+
+// Runs workflows for the studio on the engine's own thread (an asio io_context with the
+// studio's run host: HTTP client, MCP server pool, profiles, secrets, network policy),
+// and reports each run event back on the GUI thread as signals. Profiles and secrets
+// are those of `flowdeck run`: the presets, profiles.json and secrets.json in the config
+// folder, and the environment. Other jobs that need the host (testing a provider,
+// building a deploy bundle) post themselves with onEngine().
+class RunController : public QObject {
+    Q_OBJECT
+
+public:
+    explicit RunController(QObject *parent = nullptr);
+    ~RunController() override;
+
+    // Starts a run; false with `error` if the workflow does not compile.
+    bool start(const engine::Workflow &workflow, const nlohmann::json &inputs, const QString &query, QString *error);
+    void stop();
+    bool running() const { return m_running; }
+    // Every model call uses this profile instead of the workflow's (empty: as the workflow says).
+    void setProfileOverride(const QString &profile);
+    QStringList profileNames() const { return m_profileNames; }
+    nlohmann::json profile(const QString &name) const;  // its JSON (never a key); null if unknown
+    // Adds or replaces a profile for the runs that follow.
+    void addProfile(const QString &name, const nlohmann::json &profile);
+    // Gives the runs a secret (an API key read from the keychain or just entered).
+    void setSecret(const QString &name, const QString &value);
+    // Runs `job` on the engine's thread with the run host. Answers go back to the GUI
+    // thread with QMetaObject::invokeMethod on this object (it outlives the thread).
+    void onEngine(std::function<void(engine::RunHost &host)> job);
+    // Connects to every plugin server the workflow declares and lists its tools; each
+    // answer comes back as toolsListed (servers start on the engine's thread).
+    // With `only`, just that plugin; `restart` closes its server first and starts it afresh.
+    void listTools(const engine::Workflow &workflow, const QString &only = {}, bool restart = false);
+    // The user's answer to serverRequest `id`: a result object, or an error to decline.
+    void answerServerRequest(int id, const nlohmann::json &result, const QString &error);
+
+signals:
+    void runStarted();
+    void nodeStatus(const QString &nodeId, const QString &status, const QString &detail);  // running, done, failed, skipped
+    void answerText(const QString &piece);
+    void traceEvent(const QString &json);  // every event, as JSON, for the trace view
+    // What nodes log (tool progress, warnings), retries and failures, for the log view.
+    void logLine(const QString &nodeId, const QString &level, const QString &message);
+    // succeeded, failed, cancelled; `outputs` is the end node's outputs as JSON text.
+    void runEnded(const QString &status, const QString &message, const QString &outputs);
+    void toolsListed(const QString &server, const QString &toolsJson, const QString &error);
+    // A plugin server asks the user something (sampling/createMessage, elicitation/create);
+    // answer with answerServerRequest(id, ...).
+    void serverRequest(int id, const QString &method, const QString &paramsJson);
+    void profilesChanged();
+
+private:
+    struct Engine;
+    std::unique_ptr<Engine> m_engine;
+    bool m_running = false;
+    QStringList m_profileNames;  // GUI-side copies; the engine's store lives on its thread
+    std::map<QString, nlohmann::json> m_profiles;
+};
+
+} // namespace studio
+} // namespace flowdeck

@@ -1,0 +1,86 @@
+#include "widgets/settings/providerprobe.h"
+
+#include "engine/model/chatclient.h"
+#include "engine/model/providerprofile.h"
+#include "engine/net/httpclient.h"
+#include "engine/run/runhost.h"
+#include "widgets/run/runcontroller.h"
+
+#include <QMetaObject>
+#include <QPointer>
+
+namespace flowdeck {
+namespace studio {
+
+struct ProviderProbe::Calls {
+    std::shared_ptr<engine::ChatCall> test;
+};
+
+ProviderProbe::ProviderProbe(RunController *runner, QObject *parent)
+    : QObject(parent), m_runner(runner), m_calls(std::make_shared<Calls>())
+{
+}
+
+ProviderProbe::~ProviderProbe()
+{
+    // The call may still be going: the engine's thread lets it go.
+    m_runner->onEngine([calls = m_calls](engine::RunHost &) { calls->test.reset(); });
+}
+
+void ProviderProbe::testConnection(const nlohmann::json &profileJson, const QString &apiKey)
+{
+    // Answers come back through the runner (it outlives the engine's thread); `self`
+    // is only looked at on the GUI thread.
+    QPointer<ProviderProbe> self(this);
+    RunController *runner = m_runner;
+    m_runner->onEngine([self, runner, calls = m_calls, profileJson, key = apiKey.toStdString()](engine::RunHost &host) {
+        engine::ChatRequest request;
+        request.profile = engine::ProviderProfile::fromJson(profileJson.value("name", "test"), profileJson, nullptr);
+        request.apiKey = key;
+        request.messages = nlohmann::json::array({{{"role", "user"}, {"content", "ping"}}});
+        request.maxTokens = 1;
+        request.stream = false;
+        request.timeoutMs = 20000;
+        request.maxAttempts = 1;
+        engine::ChatCallbacks cb;
+        cb.onComplete = [self, runner, model = request.profile.defaultModel](engine::ChatResult result, engine::ChatError error) {
+            const bool ok = !error;
+            const QString used = QString::fromStdString(result.model.empty() ? model : result.model);
+            const QString why = QString::fromStdString(error.message);
+            QMetaObject::invokeMethod(runner, [self, ok, used, why] {
+                if (self)
+                    emit self->connectionTested(ok, ok ? tr("Connected: the model %1 answered.").arg(used) : why);
+            }, Qt::QueuedConnection);
+        };
+        calls->test = engine::startChat(host.io(), host.http(), std::move(request), std::move(cb));
+    });
+}
+
+void ProviderProbe::detectLocalServers()
+{
+    QPointer<ProviderProbe> self(this);
+    RunController *runner = m_runner;
+    m_runner->onEngine([self, runner](engine::RunHost &host) {
+        for (const auto &[profileName, base] : {std::pair<std::string, std::string>{"ollama", "http://127.0.0.1:11434/v1"},
+                                                {"lmstudio", "http://127.0.0.1:1234/v1"}}) {
+            engine::HttpRequest r;
+            r.url = base + "/models";
+            r.timeoutMs = 1500;
+            r.connectTimeoutMs = 800;
+            engine::HttpCallbacks cb;
+            cb.onComplete = [self, runner, p = QString::fromStdString(profileName), b = QString::fromStdString(base)](
+                                engine::HttpResponse response, engine::HttpError error) {
+                if (error || response.status != 200)
+                    return;
+                QMetaObject::invokeMethod(runner, [self, p, b] {
+                    if (self)
+                        emit self->localServerFound(p, b);
+                }, Qt::QueuedConnection);
+            };
+            host.http().start(std::move(r), std::move(cb));
+        }
+    });
+}
+
+} // namespace studio
+} // namespace flowdeck

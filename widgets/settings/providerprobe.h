@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <nlohmann/json.hpp>
+
+namespace flowdeck {
+namespace studio {
+
+class RunController;
+
+// Checks model providers for the settings: one tiny chat call to test a profile and
+// its key, and a look for local model servers (Ollama on 127.0.0.1:11434, LM Studio on
+// 127.0.0.1:1234). The calls go out on the engine's thread with the studio's run host.
+class ProviderProbe : public QObject {
+    Q_OBJECT
+
+public:
+    explicit ProviderProbe(RunController *runner, QObject *parent = nullptr);
+    ~ProviderProbe() override;
+
+    // One tiny chat call with `profile` and `apiKey`: answers with connectionTested.
+    void testConnection(const nlohmann::json &profile, const QString &apiKey);
+    // Answers with localServerFound for each one running.
+    void detectLocalServers();
+
+signals:
+    void connectionTested(bool ok, const QString &message);
+    void localServerFound(const QString &profile, const QString &baseUrl);
+
+private:
+    struct Calls;
+    RunController *m_runner;
+    std::shared_ptr<Calls> m_calls;  // the calls in flight; touched on the engine's thread only
+};
+
+} // namespace studio
+} // namespace flowdeck
