@@ -6,8 +6,11 @@
 #include <QApplication>
 #include <QCommandLineParser>
 
+#include <csignal>
+
 int main(int argc, char **argv)
 {
+    std::signal(SIGPIPE, SIG_IGN);  // a plugin server that died makes writes fail with EPIPE, not end the studio
     QApplication app(argc, argv);
     QApplication::setApplicationName("Flowdeck");
     QApplication::setOrganizationName("Flowdeck");

@@ -1,4 +1,6 @@
 #include "app/mainwindow.h"
+#include "engine/core/jsonaccess.h"
+#include "engine/core/jsonread.h"
 
 #include "app/language.h"
 #include "app/theme.h"
@@ -92,7 +94,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new GraphDo
     m_runner = new RunController(this);
     m_keys = new KeyStore(this);
     for (const QString &name : m_runner->profileNames()) {  // keys kept in the keychain reach the runs
-        const std::string secret = m_runner->profile(name).value("apiKeySecret", "");
+        const std::string secret = engine::valueOr(m_runner->profile(name), "apiKeySecret", "");
         if (!secret.empty())
             m_keys->load(QString::fromStdString(secret), [runner = QPointer<RunController>(m_runner), secret](QString value) {
                 if (runner && !value.isEmpty())
@@ -145,7 +147,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new GraphDo
     connect(m_servers, &ServerDirectory::removed, m_palette, &PaletteWidget::removeServerTools);
     connect(m_servers, &ServerDirectory::cleared, m_palette, &PaletteWidget::clearServerTools);
     connect(m_runner, &RunController::serverRequest, this, [this](int id, const QString &method, const QString &params) {
-        auto *dialog = new ServerRequestDialog(tr("A plugin"), method, nlohmann::json::parse(params.toStdString(), nullptr, false),
+        auto *dialog = new ServerRequestDialog(tr("A plugin"), method, engine::parseJson(params.toStdString()),
                                                [runner = QPointer<RunController>(m_runner), id](nlohmann::json result, QString error) {
                                                    if (runner)
                                                        runner->answerServerRequest(id, result, error);
@@ -333,7 +335,7 @@ bool MainWindow::openProject(const QString &flowFile, const QString &templateId)
         if (const auto *t = m_gallery->bridge()->library().find(templateId.toStdString()))
             if (QLineEdit *query = m_console->inputField("query"))
                 query->setText(QString::fromStdString(
-                    t->meta.value("sample", nlohmann::json::object()).value("query", nlohmann::json::object())
+                    engine::valueOr(engine::valueOr(t->meta, "sample", nlohmann::json::object()), "query", nlohmann::json::object())
                         .value(GalleryBridge::language().toStdString(), "")));
     m_checklist->refresh();
     m_checklistDock->show();

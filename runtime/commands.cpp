@@ -2,10 +2,15 @@
 
 #include "runtime/exitcodes.h"
 
+#include <csignal>
+
 namespace flowdeck::runtime {
 
 int runCommandLine(int argc, char **argv)
 {
+    // A plugin server or client that has gone away makes a write fail with EPIPE,
+    // which is handled where it happens, instead of ending the program.
+    std::signal(SIGPIPE, SIG_IGN);
     CLI::App app{"Flowdeck: run, validate and serve AI workflows (*.flow.json)."};
     app.require_subcommand(1);
     app.set_version_flag("--version", "flowdeck 0.1.0");

@@ -5,6 +5,9 @@
 // connect, list the tools, try each with arguments made from its schema, and answer
 // elicitation with the defaults the server proposed; then end the session.
 #include "engine/core/diagnostic.h"
+#include "engine/core/eventloop.h"
+#include "engine/core/jsonaccess.h"
+#include "engine/core/jsonread.h"
 #include "engine/mcp/mcpclient.h"
 #include "engine/mcp/schemadefaults.h"
 #include "runtime/commands.h"
@@ -26,7 +29,7 @@ int runConformanceClient(const std::string &url, const std::string &clientMetada
                               std::function<void(nlohmann::json, std::string)> reply) {
         if (method == "elicitation/create")
             return reply({{"action", "accept"},
-                          {"content", engine::elicitationDefaults(params.value("requestedSchema", nlohmann::json::object()))}},
+                          {"content", engine::elicitationDefaults(engine::valueOr(params, "requestedSchema", nlohmann::json::object()))}},
                          {});
         reply(nullptr, "this client has no model to answer " + method);
     };
@@ -36,10 +39,10 @@ int runConformanceClient(const std::string &url, const std::string &clientMetada
     config.oauth.clientMetadataUrl = clientMetadataUrl;
     // Scenarios with a pre-registered client pass its credentials in MCP_CONFORMANCE_CONTEXT.
     if (const char *context = std::getenv("MCP_CONFORMANCE_CONTEXT")) {
-        const auto j = nlohmann::json::parse(context, nullptr, false);
+        const auto j = engine::parseJson(context);
         if (j.is_object()) {
-            config.oauth.clientId = j.value("client_id", "");
-            config.oauth.clientSecret = j.value("client_secret", "");
+            config.oauth.clientId = engine::valueOr(j, "client_id", "");
+            config.oauth.clientSecret = engine::valueOr(j, "client_secret", "");
         }
     }
     auto client = engine::McpClient::create(io, config, host);
@@ -55,8 +58,8 @@ int runConformanceClient(const std::string &url, const std::string &clientMetada
         if (next >= tools.size())
             return finish(code);
         const auto &tool = tools[next++];
-        const std::string name = tool.value("name", "");
-        const auto args = engine::exampleArguments(tool.value("inputSchema", nlohmann::json::object()));
+        const std::string name = engine::valueOr(tool, "name", "");
+        const auto args = engine::exampleArguments(engine::valueOr(tool, "inputSchema", nlohmann::json::object()));
         client->callTool(name, args, [&, name](nlohmann::json result, engine::McpError error) {
             if (error) {
                 std::cerr << "tool " << name << ": " << error.message << "\n";
@@ -76,7 +79,7 @@ int runConformanceClient(const std::string &url, const std::string &clientMetada
         tools = std::move(list);
         callNext();
     });
-    io.run();
+    engine::runEventLoop(io, [](const std::string &what) { std::cerr << "flowdeck: " << what << "\n"; });
     return code;
 }
 

@@ -1,5 +1,8 @@
 // `flowdeck deploy FILE --to URL --token T`: validate, bundle, upload, smoke check, live.
 #include "engine/deploy/appname.h"
+#include "engine/core/eventloop.h"
+#include "engine/core/jsonaccess.h"
+#include "engine/core/jsonread.h"
 #include "engine/deploy/deploybundle.h"
 #include "engine/mcp/plugincatalog.h"
 #include "engine/net/httpclient.h"
@@ -54,10 +57,10 @@ Answer call(const std::string &method, const std::string &url, const std::string
         }
         answer.status = response.status;
         text += response.body;
-        answer.body = nlohmann::json::parse(text, nullptr, false);
+        answer.body = engine::parseJson(text);
     };
     http.start(std::move(request), std::move(callbacks));
-    io.run();
+    engine::runEventLoop(io, [](const std::string &what) { std::cerr << "flowdeck: " << what << "\n"; });
     return answer;
 }
 
@@ -66,10 +69,10 @@ std::string errorOf(const Answer &a)
     if (!a.error.empty())
         return a.error;
     if (a.body.is_object() && a.body.contains("error")) {
-        std::string text = a.body["error"].value("message", "");
-        for (const auto &d : a.body["error"].value("details", nlohmann::json::array()))
-            if (d.value("message", "") != text)
-                text += "\n  " + d.value("field", "") + ": " + d.value("message", "");
+        std::string text = engine::valueOr(a.body["error"], "message", "");
+        for (const auto &d : engine::valueOr(a.body["error"], "details", nlohmann::json::array()))
+            if (engine::valueOr(d, "message", "") != text)
+                text += "\n  " + engine::valueOr(d, "field", "") + ": " + engine::valueOr(d, "message", "");
         return text;
     }
     return "HTTP " + std::to_string(a.status);
@@ -138,8 +141,8 @@ int deploy(const DeployCliOptions &opts)
             std::cerr << "The version already running (if any) goes on serving.\n";
         return deployed.status == 400 ? kExitInvalidWorkflow : kExitEndpointFailed;
     }
-    std::cerr << "[4/4] Live: '" << app << "' version " << deployed.body.value("version", 0) << "\n";
-    nlohmann::json out = {{"app", app}, {"version", deployed.body.value("version", 0)},
+    std::cerr << "[4/4] Live: '" << app << "' version " << engine::valueOr(deployed.body, "version", 0) << "\n";
+    nlohmann::json out = {{"app", app}, {"version", engine::valueOr(deployed.body, "version", 0)},
                           {"openaiBaseUrl", base + "/v1"}, {"runUrl", base + "/v1/apps/" + app + "/run"},
                           {"mcpUrl", base + "/apps/" + app + "/mcp"}, {"chatUrl", base + "/apps/" + app + "/chat"}};
     if (opts.newKey) {
@@ -148,7 +151,7 @@ int deploy(const DeployCliOptions &opts)
             std::cerr << "flowdeck deploy: the app is live, but no API key was made: " << errorOf(key) << "\n";
             return kExitEndpointFailed;
         }
-        out["apiKey"] = key.body.value("key", "");
+        out["apiKey"] = engine::valueOr(key.body, "key", "");
         std::cerr << "The API key is shown only now; keep it somewhere safe.\n";
     }
     std::cout << out.dump(2) << "\n";

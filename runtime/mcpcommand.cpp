@@ -1,4 +1,7 @@
 #include "engine/core/diagnostic.h"
+#include "engine/core/eventloop.h"
+#include "engine/core/jsonaccess.h"
+#include "engine/core/jsonread.h"
 #include "engine/mcp/mcpserverpool.h"
 #include "engine/mcp/mcpserversimport.h"
 #include "engine/mcp/plugincatalog.h"
@@ -86,7 +89,7 @@ int withClient(const McpOptions &o,
         pool.closeAll();
         io.stop();
     });
-    io.run();
+    engine::runEventLoop(io, [](const std::string &what) { std::cerr << "flowdeck: " << what << "\n"; });
     return code;
 }
 
@@ -103,14 +106,14 @@ int listTools(const McpOptions &o)
                 return done(kExitOk);
             }
             for (const auto &t : tools) {
-                std::cout << t.value("name", "") << "\n";
+                std::cout << engine::valueOr(t, "name", "") << "\n";
                 if (t.contains("description") && t["description"].is_string())
                     std::cout << "    " << engine::truncateUtf8(t["description"].get<std::string>(), 160) << "\n";
-                const nlohmann::json schema = t.value("inputSchema", nlohmann::json::object());
-                const nlohmann::json properties = schema.is_object() ? schema.value("properties", nlohmann::json::object())
+                const nlohmann::json schema = engine::valueOr(t, "inputSchema", nlohmann::json::object());
+                const nlohmann::json properties = schema.is_object() ? engine::valueOr(schema, "properties", nlohmann::json::object())
                                                                      : nlohmann::json::object();
                 for (const auto &[arg, property] : properties.items()) {
-                    const nlohmann::json type = property.is_object() ? property.value("type", nlohmann::json("any")) : nlohmann::json("any");
+                    const nlohmann::json type = property.is_object() ? engine::valueOr(property, "type", nlohmann::json("any")) : nlohmann::json("any");
                     std::cout << "    --arg " << arg << "=<" << (type.is_string() ? type.get<std::string>() : engine::safeDump(type))
                               << ">\n";
                 }
@@ -127,7 +130,7 @@ int callTool(const McpOptions &o)
     for (const auto &a : o.args) {
         if (!splitNameValue(a, name, value, "--arg"))
             return kExitUsage;
-        auto parsed = nlohmann::json::parse(value, nullptr, false);
+        auto parsed = engine::parseJson(value);
         arguments[name] = parsed.is_discarded() ? nlohmann::json(value) : parsed;
     }
     return withClient(o, [&](std::shared_ptr<engine::McpClient> client, std::function<void(int)> done) {
@@ -141,19 +144,19 @@ int callTool(const McpOptions &o)
                 if (o.json) {
                     std::cout << engine::safeDump(result, 2) << "\n";
                 } else {
-                    for (const auto &c : result.value("content", nlohmann::json::array())) {
-                        if (c.value("type", "") == "text")
-                            std::cout << c.value("text", "") << "\n";
+                    for (const auto &c : engine::valueOr(result, "content", nlohmann::json::array())) {
+                        if (engine::valueOr(c, "type", "") == "text")
+                            std::cout << engine::valueOr(c, "text", "") << "\n";
                         else
-                            std::cout << "[" << c.value("type", "content") << " " << c.value("mimeType", "") << "]\n";
+                            std::cout << "[" << engine::valueOr(c, "type", "content") << " " << engine::valueOr(c, "mimeType", "") << "]\n";
                     }
                     if (result.contains("structuredContent"))
                         std::cout << engine::safeDump(result["structuredContent"], 2) << "\n";
                 }
-                done(result.value("isError", false) ? kExitRunFailed : kExitOk);
+                done(engine::valueOr(result, "isError", false) ? kExitRunFailed : kExitOk);
             },
             [](const nlohmann::json &progress) {
-                std::cerr << "progress " << engine::safeDump(progress.value("progress", nlohmann::json(0)))
+                std::cerr << "progress " << engine::safeDump(engine::valueOr(progress, "progress", nlohmann::json(0)))
                           << (progress.contains("total") ? " of " + engine::safeDump(progress["total"]) : "") << "\n";
             });
     });

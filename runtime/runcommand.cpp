@@ -1,4 +1,6 @@
 #include "engine/mcp/mcpserverpool.h"
+#include "engine/core/eventloop.h"
+#include "engine/core/jsonaccess.h"
 #include "engine/mcp/plugincatalog.h"
 #include "engine/net/httpclient.h"
 #include "engine/nodes/noderegistry.h"
@@ -68,20 +70,20 @@ void traceEvent(const engine::RunEvent &e, bool json)
     switch (e.type) {
     case RunEventType::NodeStarted: std::cerr << "[trace] started  " << node << "\n"; break;
     case RunEventType::NodeFinished:
-        std::cerr << "[trace] finished " << node << " in " << static_cast<long>(e.data.value("elapsedMs", 0.0)) << " ms";
+        std::cerr << "[trace] finished " << node << " in " << static_cast<long>(engine::valueOr(e.data, "elapsedMs", 0.0)) << " ms";
         if (e.data.contains("usage"))
-            std::cerr << ", " << e.data["usage"].value("total_tokens", 0) << " tokens";
+            std::cerr << ", " << engine::valueOr(e.data["usage"], "total_tokens", 0) << " tokens";
         std::cerr << "\n";
         break;
     case RunEventType::NodeSkipped: std::cerr << "[trace] skipped  " << node << "\n"; break;
     case RunEventType::NodeFailed:
-        std::cerr << "[trace] failed   " << node << ": " << e.data.value("message", "") << "\n";
+        std::cerr << "[trace] failed   " << node << ": " << engine::valueOr(e.data, "message", "") << "\n";
         break;
     case RunEventType::NodeRetrying:
-        std::cerr << "[trace] retrying " << node << " (attempt " << e.data.value("attempt", 0) << ")\n";
+        std::cerr << "[trace] retrying " << node << " (attempt " << engine::valueOr(e.data, "attempt", 0) << ")\n";
         break;
     case RunEventType::Log:
-        std::cerr << "[trace] " << e.data.value("level", "info") << " " << node << ": " << e.data.value("message", "")
+        std::cerr << "[trace] " << engine::valueOr(e.data, "level", "info") << " " << node << ": " << engine::valueOr(e.data, "message", "")
                   << "\n";
         break;
     default: break;
@@ -154,7 +156,7 @@ int runWorkflow(const RunCliOptions &opts)
         signals.cancel();
         io.stop();  // plugin servers keep the loop busy; the run is what we waited for
     });
-    io.run();
+    engine::runEventLoop(io, [](const std::string &what) { std::cerr << "flowdeck: " << what << "\n"; });
     host->closeServers();  // stop plugin servers before the loop goes away
 
     const auto status = run->status();

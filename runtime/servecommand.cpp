@@ -1,5 +1,6 @@
 // `flowdeck serve`: hosts deployed apps (runtime/serve/).
 #include "engine/core/installpaths.h"
+#include "engine/core/eventloop.h"
 #include "engine/net/httpclient.h"
 #include "runtime/commands.h"
 #include "runtime/exitcodes.h"
@@ -160,7 +161,7 @@ int serve(const ServeCliOptions &opts)
         signals.async_wait(onSignal);
     };
     signals.async_wait(onSignal);
-    io.run();
+    engine::runEventLoop(io, [](const std::string &what) { std::cerr << "flowdeck serve: " << what << "\n"; });
     // Runs still going (cut off by the drain time or a second signal) end now, their
     // callbacks run while everything they use exists; then the apps and their servers go.
     api->cancelAll();

@@ -1,4 +1,5 @@
 #include "engine/core/secretstore.h"
+#include "engine/core/jsonread.h"
 
 #include <nlohmann/json.hpp>
 
@@ -22,7 +23,7 @@ Diagnostics SecretStore::loadFile(const std::filesystem::path &path)
         return {d};
     }
     std::ifstream in(path);
-    auto j = nlohmann::json::parse(in, nullptr, false);
+    auto j = engine::parseJson(in);
     if (j.is_discarded() || !j.is_object()) {
         d.message = "The secrets file " + path.string() + " is not a JSON object of names and values.";
         return {d};

@@ -1,4 +1,6 @@
 #include "engine/deploy/deploybundle.h"
+#include "engine/core/jsonaccess.h"
+#include "engine/core/jsonread.h"
 
 #include "engine/core/jsonschema.h"
 #include "engine/core/secretstore.h"
@@ -75,7 +77,7 @@ Result<DeployBundle> readDeployBundle(const nlohmann::json &document)
 
 Result<DeployBundle> readDeployBundleText(std::string_view text)
 {
-    const auto document = nlohmann::json::parse(text, nullptr, false);
+    const auto document = engine::parseJson(text);
     if (document.is_discarded())
         return Result<DeployBundle>::failure(problem("", "The deploy bundle is not valid JSON."));
     return readDeployBundle(document);
@@ -106,7 +108,7 @@ Result<nlohmann::json> buildDeployBundle(const Workflow &workflow, const Profile
     std::map<std::string, std::string> secretValues;
     std::set<std::string> needed;  // secrets that must have a value
     for (const auto &[alias, model] : workflow.models.items()) {
-        const std::string name = model.is_object() ? model.value("profile", "") : "";
+        const std::string name = model.is_object() ? engine::valueOr(model, "profile", "") : "";
         const ProviderProfile *p = profiles.find(name);
         if (!p) {
             problems.push_back(problem("models." + alias, "The model '" + alias + "' uses the profile '" + name +
@@ -127,16 +129,16 @@ Result<nlohmann::json> buildDeployBundle(const Workflow &workflow, const Profile
             continue;
         if (!entry.contains("catalog"))
             continue;
-        const PluginManifest *m = catalog.find(entry.value("catalog", ""));
+        const PluginManifest *m = catalog.find(engine::valueOr(entry, "catalog", ""));
         if (!m) {
-            problems.push_back(problem("plugins." + alias, "The plugin catalog has no server '" + entry.value("catalog", "") + "'."));
+            problems.push_back(problem("plugins." + alias, "The plugin catalog has no server '" + engine::valueOr(entry, "catalog", "") + "'."));
             continue;
         }
         manifests[m->id] = m->raw;
         for (const auto &e : m->env)
-            if (e.value("secret", false)) {
-                const std::string name = e.value("name", "");
-                if (e.value("required", false))
+            if (engine::valueOr(e, "secret", false)) {
+                const std::string name = engine::valueOr(e, "name", "");
+                if (engine::valueOr(e, "required", false))
                     needed.insert(name);
                 else if (auto value = secrets.get(name))
                     secretValues[name] = *value;

@@ -1,4 +1,6 @@
 #include "engine/mcp/httptransport.h"
+#include "engine/core/jsonaccess.h"
+#include "engine/core/jsonread.h"
 
 #include "engine/core/diagnostic.h"
 
@@ -34,7 +36,7 @@ std::string resolveUrl(const std::string &base, const std::string &ref)
 // The id of a JSON-RPC request (null for notifications, answers and garbage), and its method.
 std::pair<nlohmann::json, std::string> requestOf(const std::string &message)
 {
-    const auto parsed = nlohmann::json::parse(message, nullptr, false);
+    const auto parsed = engine::parseJson(message);
     if (parsed.is_object() && parsed.contains("id") && parsed.contains("method") && parsed["method"].is_string())
         return {parsed["id"], parsed["method"].get<std::string>()};
     return {nullptr, {}};
@@ -85,6 +87,7 @@ HttpRequest HttpTransport::request(const std::string &method, const std::string 
     HttpRequest r;
     r.method = method;
     r.url = url;
+    r.allowPrivateNetwork = m_config.allowPrivateNetwork;
     r.headers = m_config.headers;
     if (method == "POST") {
         r.headers.emplace_back("Content-Type", "application/json");
@@ -182,9 +185,9 @@ void HttpTransport::onEvent(Stream &stream, const std::string &event, const std:
 void HttpTransport::deliver(Stream &stream, const std::string &data)
 {
     if (!stream.requestId.is_null() && !stream.answered) {
-        const auto j = nlohmann::json::parse(data, nullptr, false);
+        const auto j = engine::parseJson(data);
         auto answers = [&](const nlohmann::json &m) {
-            return m.is_object() && !m.contains("method") && m.value("id", nlohmann::json()) == stream.requestId;
+            return m.is_object() && !m.contains("method") && engine::valueOr(m, "id", nlohmann::json()) == stream.requestId;
         };
         if (answers(j) || (j.is_array() && std::any_of(j.begin(), j.end(), answers)))
             stream.answered = true;
@@ -205,10 +208,10 @@ std::string HttpTransport::describe(const HttpResponse &response, const HttpErro
     if (error)
         return "could not reach " + m_config.url + ": " + error.message;
     std::string detail;
-    const auto body = nlohmann::json::parse(response.body, nullptr, false);
+    const auto body = engine::parseJson(response.body);
     if (body.is_object() && body.contains("error")) {
         const auto &e = body["error"];
-        detail = e.is_object() ? e.value("message", engine::safeDump(e)) : (e.is_string() ? e.get<std::string>() : engine::safeDump(e));
+        detail = e.is_object() ? engine::valueOr(e, "message", engine::safeDump(e)) : (e.is_string() ? e.get<std::string>() : engine::safeDump(e));
     } else if (!response.body.empty()) {
         detail = response.body.substr(0, 300);
     }

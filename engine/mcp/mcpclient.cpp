@@ -1,4 +1,5 @@
 #include "engine/mcp/mcpclient.h"
+#include "engine/core/jsonaccess.h"
 
 
 #include <boost/asio/post.hpp>
@@ -144,7 +145,7 @@ void McpClient::connect(Done done)
                 self->m_transport->close();
             return;
         }
-        const std::string version = result.value("protocolVersion", "");
+        const std::string version = engine::valueOr(result, "protocolVersion", "");
         const auto &known = supportedProtocolVersions();
         if (std::find(known.begin(), known.end(), version) == known.end()) {
             McpError e;
@@ -156,8 +157,8 @@ void McpClient::connect(Done done)
             return;
         }
         self->m_protocolVersion = version;
-        self->m_serverInfo = result.value("serverInfo", nlohmann::json::object());
-        self->m_capabilities = result.value("capabilities", nlohmann::json::object());
+        self->m_serverInfo = engine::valueOr(result, "serverInfo", nlohmann::json::object());
+        self->m_capabilities = engine::valueOr(result, "capabilities", nlohmann::json::object());
         // The server hears "initialized" once an HTTP listening stream is open, so
         // what it announces right then (list_changed, say) is not lost.
         auto ready = [weak, session = self->m_session] {
@@ -194,7 +195,7 @@ void McpClient::listPage(std::string method, std::string key, nlohmann::json col
                                return handler(nullptr, error);
                            for (auto &t : result.value(key, nlohmann::json::array()))
                                collected.push_back(std::move(t));
-                           const nlohmann::json next = result.value("nextCursor", nlohmann::json());
+                           const nlohmann::json next = engine::valueOr(result, "nextCursor", nlohmann::json());
                            if (next.is_string() && !next.get<std::string>().empty() && collected.size() < 10000)
                                return self->listPage(method, key, std::move(collected), next.get<std::string>(),
                                                      std::move(handler));

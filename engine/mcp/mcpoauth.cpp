@@ -1,4 +1,6 @@
 #include "engine/mcp/mcpoauth.h"
+#include "engine/core/jsonaccess.h"
+#include "engine/core/jsonread.h"
 
 #include "engine/core/tokens.h"
 #include "engine/net/urlcoding.h"
@@ -153,7 +155,7 @@ void McpOAuth::fetchJson(const std::vector<std::string> &urls, std::size_t index
         if (!self)
             return;
         if (!error && response.status == 200) {
-            auto j = nlohmann::json::parse(response.body, nullptr, false);
+            auto j = engine::parseJson(response.body);
             if (j.is_object())
                 return done(std::move(j), urls[index]);
         }
@@ -205,7 +207,7 @@ void McpOAuth::authorize(const std::string &serverUrl, const std::string &wwwAut
         if (!self)
             return;
         if (metadata.is_object()) {
-            const std::string resource = metadata.value("resource", "");
+            const std::string resource = engine::valueOr(metadata, "resource", "");
             const std::string normalized = originOf(resource) + pathOf(resource);
             if (!resource.empty() && flow->resource != normalized &&
                 flow->resource.rfind(normalized + "/", 0) != 0)
@@ -213,7 +215,7 @@ void McpOAuth::authorize(const std::string &serverUrl, const std::string &wwwAut
                                     ", which is not its own address; Flowdeck will not sign in to it");
             if (!resource.empty())
                 flow->resource = resource;
-            const auto servers = metadata.value("authorization_servers", nlohmann::json::array());
+            const auto servers = engine::valueOr(metadata, "authorization_servers", nlohmann::json::array());
             if (servers.is_array() && !servers.empty() && servers[0].is_string())
                 flow->issuer = servers[0];
             if (flow->scope.empty() && metadata.contains("scopes_supported") && metadata["scopes_supported"].is_array()) {
@@ -247,10 +249,10 @@ void McpOAuth::discoverServer(std::shared_ptr<Flow> flow)
         const std::string base = originOf(flow->issuer) + pathOf(flow->issuer);
         if (metadata.is_object()) {
             flow->metadata = metadata;
-            flow->authorizationEndpoint = metadata.value("authorization_endpoint", "");
-            flow->tokenEndpoint = metadata.value("token_endpoint", "");
-            flow->registrationEndpoint = metadata.value("registration_endpoint", "");
-            const auto methods = metadata.value("code_challenge_methods_supported", nlohmann::json::array());
+            flow->authorizationEndpoint = engine::valueOr(metadata, "authorization_endpoint", "");
+            flow->tokenEndpoint = engine::valueOr(metadata, "token_endpoint", "");
+            flow->registrationEndpoint = engine::valueOr(metadata, "registration_endpoint", "");
+            const auto methods = engine::valueOr(metadata, "code_challenge_methods_supported", nlohmann::json::array());
             if (metadata.contains("code_challenge_methods_supported") &&
                 std::find(methods.begin(), methods.end(), "S256") == methods.end())
                 return flow->finish("the authorization server " + flow->issuer +
@@ -269,7 +271,7 @@ void McpOAuth::discoverServer(std::shared_ptr<Flow> flow)
 
 void McpOAuth::register_(std::shared_ptr<Flow> flow)
 {
-    const nlohmann::json supported = flow->metadata.value("token_endpoint_auth_methods_supported",
+    const nlohmann::json supported = engine::valueOr(flow->metadata, "token_endpoint_auth_methods_supported",
                                                           nlohmann::json::array({"client_secret_basic"}));
     auto supports = [&](const char *m) { return std::find(supported.begin(), supported.end(), m) != supported.end(); };
     if (!m_client.clientId.empty()) {
@@ -280,7 +282,7 @@ void McpOAuth::register_(std::shared_ptr<Flow> flow)
                                                                                                  : "client_secret_post";
         return requestCode(flow);
     }
-    if (flow->metadata.value("client_id_metadata_document_supported", false) && !m_client.clientMetadataUrl.empty()) {
+    if (engine::valueOr(flow->metadata, "client_id_metadata_document_supported", false) && !m_client.clientMetadataUrl.empty()) {
         flow->clientId = m_client.clientMetadataUrl;
         flow->authMethod = "none";
         return requestCode(flow);
@@ -313,13 +315,13 @@ void McpOAuth::register_(std::shared_ptr<Flow> flow)
         auto self = weak.lock();
         if (!self)
             return;
-        const auto j = nlohmann::json::parse(response.body, nullptr, false);
+        const auto j = engine::parseJson(response.body);
         if (error || response.status / 100 != 2 || !j.is_object() || !j.contains("client_id"))
             return flow->finish("could not register Flowdeck with " + flow->registrationEndpoint + ": " +
                                 (error ? error.message : "HTTP " + std::to_string(response.status) + " " + response.body.substr(0, 200)));
-        flow->clientId = j.value("client_id", "");
-        flow->clientSecret = j.value("client_secret", "");
-        flow->authMethod = j.value("token_endpoint_auth_method", flow->clientSecret.empty() ? std::string("none") : method);
+        flow->clientId = engine::valueOr(j, "client_id", "");
+        flow->clientSecret = engine::valueOr(j, "client_secret", "");
+        flow->authMethod = engine::valueOr(j, "token_endpoint_auth_method", flow->clientSecret.empty() ? std::string("none") : method);
         if (flow->authMethod == "none" && !flow->clientSecret.empty())
             flow->authMethod = "client_secret_basic";
         self->requestCode(flow);
@@ -387,15 +389,15 @@ void McpOAuth::requestToken(std::shared_ptr<Flow> flow, const std::string &code)
         auto self = weak.lock();
         if (!self)
             return;
-        const auto j = nlohmann::json::parse(response.body, nullptr, false);
+        const auto j = engine::parseJson(response.body);
         if (error || response.status != 200 || !j.is_object() || !j.contains("access_token"))
             return flow->finish("the token request to " + flow->tokenEndpoint + " failed: " +
                                 (error ? error.message
                                        : "HTTP " + std::to_string(response.status) +
-                                             (j.is_object() ? " " + j.value("error", "") + " " + j.value("error_description", "")
+                                             (j.is_object() ? " " + engine::valueOr(j, "error", "") + " " + engine::valueOr(j, "error_description", "")
                                                             : std::string())));
-        self->m_accessToken = j.value("access_token", "");
-        for (const auto &s : splitScopes(j.value("scope", flow->scope)))
+        self->m_accessToken = engine::valueOr(j, "access_token", "");
+        for (const auto &s : splitScopes(engine::valueOr(j, "scope", flow->scope)))
             self->m_scopes.insert(s);
         flow->finish({});
     };

@@ -1,4 +1,5 @@
 #include "engine/mcp/mcpresult.h"
+#include "engine/core/jsonaccess.h"
 
 namespace flowdeck::engine {
 
@@ -8,11 +9,11 @@ std::string mcpResultText(const nlohmann::json &result)
     if (!result.is_object() || !result.contains("content") || !result["content"].is_array())
         return text;
     for (const auto &c : result["content"]) {
-        if (!c.is_object() || c.value("type", "") != "text")
+        if (!c.is_object() || engine::valueOr(c, "type", "") != "text")
             continue;
         if (!text.empty())
             text += "\n";
-        text += c.value("text", "");
+        text += engine::valueOr(c, "text", "");
     }
     return text;
 }

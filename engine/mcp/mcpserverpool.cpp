@@ -1,4 +1,5 @@
 #include "engine/mcp/mcpserverpool.h"
+#include "engine/core/jsonaccess.h"
 #include "engine/core/diagnostic.h"
 
 #include "engine/core/jsonschema.h"
@@ -87,7 +88,7 @@ Result<McpServerConfig> McpServerPool::configFor(const Workflow &workflow, const
     config.callTimeoutMs = callTimeoutMs;
     nlohmann::json envSpec = nlohmann::json::array();
     if (entry.contains("catalog")) {
-        const std::string id = entry.value("catalog", "");
+        const std::string id = engine::valueOr(entry, "catalog", "");
         const PluginManifest *m = m_catalog.find(id);
         if (!m)
             return Result<McpServerConfig>::failure(
@@ -95,7 +96,7 @@ Result<McpServerConfig> McpServerPool::configFor(const Workflow &workflow, const
         if (m->transport != "stdio") {
             config.transport = m->transport;
             config.url = m->url;
-            const nlohmann::json headers = m->raw.value("transport", nlohmann::json::object()).value("headers", nlohmann::json::object());
+            const nlohmann::json headers = engine::valueOr(engine::valueOr(m->raw, "transport", nlohmann::json::object()), "headers", nlohmann::json::object());
             if (auto bad = resolveHeaders(alias, headers, config); !bad.message.empty())
                 return Result<McpServerConfig>::failure(bad);
         }
@@ -105,18 +106,18 @@ Result<McpServerConfig> McpServerPool::configFor(const Workflow &workflow, const
         }
         envSpec = m->env;
         // Settings marked "arg" are appended to the command line, in the manifest's order.
-        const nlohmann::json given = entry.value("settings", nlohmann::json::object());
+        const nlohmann::json given = engine::valueOr(entry, "settings", nlohmann::json::object());
         for (const auto &setting : m->settings) {
-            const std::string name = setting.value("name", "");
-            nlohmann::json value = given.contains(name) ? given[name] : setting.value("default", nlohmann::json());
+            const std::string name = engine::valueOr(setting, "name", "");
+            nlohmann::json value = given.contains(name) ? given[name] : engine::valueOr(setting, "default", nlohmann::json());
             if (value.is_null() || (value.is_array() && value.empty())) {
-                if (setting.value("required", false))
+                if (engine::valueOr(setting, "required", false))
                     return Result<McpServerConfig>::failure(problem(
                         alias, "The plugin '" + alias + "' needs the setting " + name + ": add it under plugins." + alias +
                                    ".settings."));
                 continue;
             }
-            if (!setting.value("arg", false))
+            if (!engine::valueOr(setting, "arg", false))
                 continue;
             for (const auto &v : value.is_array() ? value : nlohmann::json::array({value})) {
                 std::string text, missing;
@@ -128,27 +129,27 @@ Result<McpServerConfig> McpServerPool::configFor(const Workflow &workflow, const
             }
         }
     } else if (entry.contains("url")) {
-        config.transport = entry.value("transport", "http");
-        config.url = entry.value("url", "");
+        config.transport = engine::valueOr(entry, "transport", "http");
+        config.url = engine::valueOr(entry, "url", "");
         if (config.transport != "http" && config.transport != "sse")
             return Result<McpServerConfig>::failure(problem(
                 alias, "The plugin '" + alias + "' has transport '" + config.transport + "'; use \"http\" or \"sse\"."));
-        if (auto bad = resolveHeaders(alias, entry.value("headers", nlohmann::json::object()), config); !bad.message.empty())
+        if (auto bad = resolveHeaders(alias, engine::valueOr(entry, "headers", nlohmann::json::object()), config); !bad.message.empty())
             return Result<McpServerConfig>::failure(bad);
     } else {
-        config.command = entry.value("command", "");
+        config.command = engine::valueOr(entry, "command", "");
         if (config.command.empty())
             return Result<McpServerConfig>::failure(problem(
                 alias, "The plugin '" + alias + "' needs \"catalog\", a \"command\" to start or a \"url\" to reach."));
     }
     std::string value, missing;
-    for (const auto &a : entry.value("args", nlohmann::json::array())) {
+    for (const auto &a : engine::valueOr(entry, "args", nlohmann::json::array())) {
         if (!a.is_string() || !resolveText(a.get<std::string>(), m_secrets, value, missing))
             return Result<McpServerConfig>::failure(problem(alias, "An argument of plugin '" + alias + "' uses " + missing +
                                                                        ", which has no value."));
         config.args.push_back(value);
     }
-    const nlohmann::json envValues = entry.value("env", nlohmann::json::object());
+    const nlohmann::json envValues = engine::valueOr(entry, "env", nlohmann::json::object());
     for (const auto &[name, v] : envValues.items()) {
         if (!v.is_string() || !resolveText(v.get<std::string>(), m_secrets, value, missing))
             return Result<McpServerConfig>::failure(
@@ -156,20 +157,21 @@ Result<McpServerConfig> McpServerPool::configFor(const Workflow &workflow, const
         config.env[name] = value;
     }
     for (const auto &e : envSpec) {
-        const std::string name = e.value("name", "");
+        const std::string name = engine::valueOr(e, "name", "");
         if (name.empty() || config.env.count(name))
             continue;
         if (auto fromStore = m_secrets.get(name))
             config.env[name] = *fromStore;
         else if (e.contains("default") && e["default"].is_string())
             config.env[name] = e["default"].get<std::string>();
-        else if (e.value("required", false))
+        else if (engine::valueOr(e, "required", false))
             return Result<McpServerConfig>::failure(problem(
-                alias, "The plugin '" + alias + "' needs " + name + (e.value("secret", false) ? " (a secret)" : "") +
+                alias, "The plugin '" + alias + "' needs " + name + (engine::valueOr(e, "secret", false) ? " (a secret)" : "") +
                            ": set it in the environment or the secrets file, or under plugins." + alias + ".env."));
     }
     if (entry.contains("cwd") && entry["cwd"].is_string())
         config.cwd = entry["cwd"];
+    config.allowPrivateNetwork = allowPrivateNetwork;
     return Result<McpServerConfig>(std::move(config));
 }
 
@@ -211,7 +213,7 @@ Result<std::shared_ptr<McpClient>> McpServerPool::clientFor(const Workflow &work
 std::shared_ptr<const JsonSchema> McpServerPool::toolSchema(const std::string &serverKey, const nlohmann::json &tool,
                                                             std::string *error)
 {
-    const nlohmann::json schema = tool.value("inputSchema", nlohmann::json{{"type", "object"}});
+    const nlohmann::json schema = engine::valueOr(tool, "inputSchema", nlohmann::json{{"type", "object"}});
     const std::string key = serverKey + "\n" + engine::safeDump(schema);
     if (auto it = m_schemas.find(key); it != m_schemas.end())
         return it->second;

@@ -38,6 +38,8 @@ public:
     long callTimeoutMs = 60000;
     // Where installed catalog servers are looked for (plugininstall.h); those start from there.
     std::filesystem::path installDirectory;
+    // Remote servers may be on private addresses (the run host sets it from its policy).
+    bool allowPrivateNetwork = true;
 
 private:
     Diagnostic resolveHeaders(const std::string &alias, const nlohmann::json &headers, McpServerConfig &config) const;

@@ -1,4 +1,6 @@
 #include "engine/mcp/mcpserversimport.h"
+#include "engine/core/jsonaccess.h"
+#include "engine/core/jsonread.h"
 
 #include <algorithm>
 #include <cctype>
@@ -47,7 +49,7 @@ Diagnostic note(const std::string &name, std::string message, Diagnostic::Severi
 
 Result<ImportedServers> importMcpServers(std::string_view jsonText)
 {
-    auto doc = nlohmann::json::parse(jsonText.begin(), jsonText.end(), nullptr, false);
+    auto doc = engine::parseJson(jsonText);
     if (doc.is_discarded() || !doc.is_object())
         return Result<ImportedServers>::failure(note("", "The file is not a JSON object.", Diagnostic::Severity::Error));
     const nlohmann::json servers = doc.contains("mcpServers") ? doc["mcpServers"] : doc;
@@ -61,7 +63,7 @@ Result<ImportedServers> importMcpServers(std::string_view jsonText)
             out.notes.push_back(note(name, "The entry is not an object, so it was skipped."));
             continue;
         }
-        if (server.value("disabled", false) || server.value("isActive", true) == false) {
+        if (engine::valueOr(server, "disabled", false) || engine::valueOr(server, "isActive", true) == false) {
             out.notes.push_back(note(name, "The server is disabled in the file, so it was skipped."));
             continue;
         }
@@ -70,11 +72,11 @@ Result<ImportedServers> importMcpServers(std::string_view jsonText)
         if (server.contains("command") && server["command"].is_string()) {
             plugin["command"] = server["command"];
             nlohmann::json args = nlohmann::json::array();
-            for (const auto &a : server.value("args", nlohmann::json::array()))
+            for (const auto &a : engine::valueOr(server, "args", nlohmann::json::array()))
                 if (a.is_string())
                     args.push_back(a);
             plugin["args"] = args;
-            const nlohmann::json env = server.value("env", nlohmann::json::object());
+            const nlohmann::json env = engine::valueOr(server, "env", nlohmann::json::object());
             for (const auto &[key, value] : env.items()) {
                 if (!value.is_string())
                     continue;
@@ -86,10 +88,10 @@ Result<ImportedServers> importMcpServers(std::string_view jsonText)
                 }
             }
         } else if (server.contains("url") || server.contains("baseUrl")) {
-            const std::string type = server.value("type", server.value("transport", ""));
+            const std::string type = engine::valueOr(server, "type", engine::valueOr(server, "transport", ""));
             plugin["transport"] = (type == "sse") ? "sse" : "http";
             plugin["url"] = server.contains("url") ? server["url"] : server["baseUrl"];
-            const nlohmann::json headers = server.value("headers", nlohmann::json::object());
+            const nlohmann::json headers = engine::valueOr(server, "headers", nlohmann::json::object());
             for (const auto &[key, value] : headers.items()) {
                 if (!value.is_string())
                     continue;

@@ -1,4 +1,8 @@
 #include "engine/mcp/mcpsession.h"
+#include "engine/core/jsonaccess.h"
+#include "engine/core/jsonread.h"
+
+#include <charconv>
 #include "engine/core/diagnostic.h"
 
 namespace flowdeck::engine {
@@ -88,7 +92,12 @@ void McpSession::failAll(const std::string &why)
 
 void McpSession::receive(const std::string &line)
 {
-    auto message = nlohmann::json::parse(line, nullptr, false);
+    JsonReadError problem;
+    auto message = parseJson(line, &problem);
+    if (message.is_discarded() && problem.kind == JsonReadError::Kind::Syntax && !isValidUtf8(line))
+        message = parseJson(validUtf8(line), &problem);  // text that is not UTF-8: read it with U+FFFD in its place
+    if (message.is_discarded() && failUnreadableAnswer(line, problem))
+        return;
     if (message.is_discarded() || !(message.is_object() || message.is_array())) {
         ++m_garbage;  // servers that print banners on stdout: count it, report it, carry on
         if (m_host.onLog)
@@ -104,6 +113,38 @@ void McpSession::receive(const std::string &line)
     handleMessage(message);
 }
 
+bool McpSession::failUnreadableAnswer(const std::string &line, const JsonReadError &problem)
+{
+    // A JSON-RPC answer too deep or too odd to read: find its id without parsing it, so
+    // the request it answers fails now with the reason instead of timing out.
+    if (line.empty() || line.front() != '{')
+        return false;
+    const auto key = line.find("\"id\"");
+    if (key == std::string::npos)
+        return false;
+    std::size_t at = line.find_first_not_of(" \t", key + 4);
+    if (at == std::string::npos || line[at] != ':')
+        return false;
+    at = line.find_first_not_of(" \t", at + 1);
+    if (at == std::string::npos)
+        return false;
+    long long id = 0;
+    const auto [end, ec] = std::from_chars(line.data() + at, line.data() + line.size(), id);
+    if (ec != std::errc() || end == line.data() + at)
+        return false;
+    auto it = m_pending.find(id);
+    if (it == m_pending.end())
+        return false;
+    auto reply = std::move(it->second.reply);
+    if (it->second.timer)
+        it->second.timer->cancel();
+    m_pending.erase(it);
+    McpError e;
+    e.message = "the server's answer could not be read (" + problem.describe() + ")";
+    reply(nullptr, e);
+    return true;
+}
+
 void McpSession::handleMessage(const nlohmann::json &message)
 {
     const bool hasId = message.contains("id") && !message["id"].is_null();
@@ -113,7 +154,7 @@ void McpSession::handleMessage(const nlohmann::json &message)
             return;
         }
         const std::string method = message["method"];
-        const auto params = message.value("params", nlohmann::json::object());
+        const auto params = engine::valueOr(message, "params", nlohmann::json::object());
         if (method == "notifications/progress") {
             const std::string token = params.contains("progressToken") ? (params["progressToken"].is_string()
                                                                               ? params["progressToken"].get<std::string>()
@@ -142,9 +183,9 @@ void McpSession::handleMessage(const nlohmann::json &message)
     m_pending.erase(it);
     if (message.contains("error") && message["error"].is_object()) {
         const auto &e = message["error"];
-        reply(nullptr, McpError{e.value("code", 0), e.value("message", std::string("the server reported an error"))});
+        reply(nullptr, McpError{engine::valueOr(e, "code", 0), engine::valueOr(e, "message", std::string("the server reported an error"))});
     } else {
-        reply(message.value("result", nlohmann::json::object()), McpError{});
+        reply(engine::valueOr(message, "result", nlohmann::json::object()), McpError{});
     }
 }
 
@@ -168,7 +209,7 @@ void McpSession::answerServerRequest(const nlohmann::json &message)
     if (method == "roots/list")
         return respond({{"roots", m_host.roots}}, {});
     if ((method == "sampling/createMessage" || method == "elicitation/create") && m_host.onServerRequest)
-        return m_host.onServerRequest(method, message.value("params", nlohmann::json::object()), respond);
+        return m_host.onServerRequest(method, engine::valueOr(message, "params", nlohmann::json::object()), respond);
     m_send(safeDump(nlohmann::json{{"jsonrpc", "2.0"}, {"id", id},
                           {"error", {{"code", -32601}, {"message", "Flowdeck does not handle " + method}}}}));
 }

@@ -60,6 +60,8 @@ public:
 private:
     McpSession(boost::asio::io_context &io, Send send, McpHostHandlers host);
     void handleMessage(const nlohmann::json &message);
+    // Fails the request an unreadable answer was for, when its id can be found; false if not.
+    bool failUnreadableAnswer(const std::string &line, const struct JsonReadError &problem);
     void answerServerRequest(const nlohmann::json &message);
 
     struct Pending {

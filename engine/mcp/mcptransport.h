@@ -27,6 +27,9 @@ struct McpServerConfig {
     McpOAuthClient oauth;           // how to sign in when the server asks (OAuth 2.1)
     long startTimeoutMs = 30000;    // spawn or connect, and initialize
     long callTimeoutMs = 60000;     // one request
+    // A remote server may be on a loopback, private or metadata address (the run host's
+    // network policy: not in a deployed runtime).
+    bool allowPrivateNetwork = true;
 
     bool remote() const { return transport != "stdio"; }
 

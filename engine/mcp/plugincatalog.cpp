@@ -1,4 +1,6 @@
 #include "engine/mcp/plugincatalog.h"
+#include "engine/core/jsonaccess.h"
+#include "engine/core/jsonread.h"
 
 #include "engine/core/installpaths.h"
 
@@ -16,7 +18,7 @@ Diagnostics PluginCatalog::loadDirectory(const std::filesystem::path &dir)
         if (path.extension() != ".json" || path.filename() == "plugin.schema.json")
             continue;
         std::ifstream in(path);
-        if (auto problem = add(nlohmann::json::parse(in, nullptr, false), path.string()); !problem.message.empty())
+        if (auto problem = add(engine::parseJson(in), path.string()); !problem.message.empty())
             problems.push_back(problem);
     }
     if (ec) {
@@ -34,26 +36,26 @@ Diagnostic PluginCatalog::add(const nlohmann::json &j, const std::string &where)
     Diagnostic d;
     d.code = "plugin-manifest";
     d.field = where;
-    const auto transport = j.is_object() ? j.value("transport", nlohmann::json::object()) : nlohmann::json();
+    const auto transport = j.is_object() ? engine::valueOr(j, "transport", nlohmann::json::object()) : nlohmann::json();
     if (j.is_discarded() || !j.is_object() || !j.contains("id") || !j["id"].is_string() || !transport.is_object()) {
         d.message = "The plugin manifest " + where + " is not valid JSON with an id and a transport.";
         return d;
     }
     PluginManifest m;
     m.id = j["id"];
-    m.name = j.value("name", m.id);
-    m.nameZh = j.value("name_zh", m.name);
-    m.description = j.value("description", "");
-    m.descriptionZh = j.value("description_zh", m.description);
-    m.category = j.value("category", "utility");
-    m.transport = transport.value("type", "stdio");
-    m.command = transport.value("command", "");
-    for (const auto &a : transport.value("args", nlohmann::json::array()))
+    m.name = engine::valueOr(j, "name", m.id);
+    m.nameZh = engine::valueOr(j, "name_zh", m.name);
+    m.description = engine::valueOr(j, "description", "");
+    m.descriptionZh = engine::valueOr(j, "description_zh", m.description);
+    m.category = engine::valueOr(j, "category", "utility");
+    m.transport = engine::valueOr(transport, "type", "stdio");
+    m.command = engine::valueOr(transport, "command", "");
+    for (const auto &a : engine::valueOr(transport, "args", nlohmann::json::array()))
         if (a.is_string())
             m.args.push_back(a);
-    m.url = transport.value("url", "");
-    m.settings = j.value("settings", nlohmann::json::array());
-    m.env = j.value("env", nlohmann::json::array());
+    m.url = engine::valueOr(transport, "url", "");
+    m.settings = engine::valueOr(j, "settings", nlohmann::json::array());
+    m.env = engine::valueOr(j, "env", nlohmann::json::array());
     m.raw = j;
     if (m.transport == "stdio" && m.command.empty()) {
         d.message = "The plugin manifest " + where + " has a stdio transport without a command.";

@@ -1,4 +1,6 @@
 #include "engine/mcp/plugininstall.h"
+#include "engine/core/jsonaccess.h"
+#include "engine/core/jsonread.h"
 
 #include "engine/mcp/plugincatalog.h"
 
@@ -13,8 +15,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string npmPackage(const PluginManifest &m) { return m.raw.value("install", nlohmann::json::object()).value("npm", ""); }
-std::string npmVersion(const PluginManifest &m) { return m.raw.value("install", nlohmann::json::object()).value("version", ""); }
+std::string npmPackage(const PluginManifest &m) { return engine::valueOr(engine::valueOr(m.raw, "install", nlohmann::json::object()), "npm", ""); }
+std::string npmVersion(const PluginManifest &m) { return engine::valueOr(engine::valueOr(m.raw, "install", nlohmann::json::object()), "version", ""); }
 
 fs::path installRoot(const PluginManifest &m, const fs::path &dir) { return dir / (m.id + "@" + npmVersion(m)); }
 
@@ -22,7 +24,7 @@ fs::path installRoot(const PluginManifest &m, const fs::path &dir) { return dir 
 fs::path binaryIn(const fs::path &root, const std::string &package)
 {
     std::ifstream in(root / "node_modules" / package / "package.json");
-    const auto manifest = nlohmann::json::parse(in, nullptr, false);
+    const auto manifest = engine::parseJson(in);
     if (manifest.is_discarded() || !manifest.is_object() || !manifest.contains("bin"))
         return {};
     const std::string plain = package.substr(package.rfind('/') == std::string::npos ? 0 : package.rfind('/') + 1);

@@ -1,4 +1,5 @@
 #include "engine/mcp/schemadefaults.h"
+#include "engine/core/jsonaccess.h"
 
 namespace flowdeck::engine {
 
@@ -22,7 +23,7 @@ nlohmann::json exampleValue(const nlohmann::json &property)
         return property["const"];
     if (property.contains("enum") && property["enum"].is_array() && !property["enum"].empty())
         return property["enum"][0];
-    nlohmann::json type = property.value("type", nlohmann::json("string"));
+    nlohmann::json type = engine::valueOr(property, "type", nlohmann::json("string"));
     if (type.is_array())  // ["string", "null"]: the first that is not null
         for (const auto &t : type)
             if (t != "null") {
@@ -58,7 +59,7 @@ nlohmann::json elicitationDefaults(const nlohmann::json &requestedSchema)
 nlohmann::json exampleArguments(const nlohmann::json &inputSchema)
 {
     nlohmann::json args = nlohmann::json::object();
-    const nlohmann::json required = inputSchema.is_object() ? inputSchema.value("required", nlohmann::json::array())
+    const nlohmann::json required = inputSchema.is_object() ? engine::valueOr(inputSchema, "required", nlohmann::json::array())
                                                             : nlohmann::json::array();
     for (const auto &[name, property] : properties(inputSchema).items()) {
         const bool isRequired = required.is_array() && std::find(required.begin(), required.end(), name) != required.end();

@@ -10,7 +10,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <cstring>
+#include <set>
 
 extern char **environ;
 
@@ -23,11 +25,30 @@ std::shared_ptr<StdioChannel> StdioChannel::create(asio::io_context &io)
     return std::shared_ptr<StdioChannel>(new StdioChannel(io));
 }
 
+static bool childMayInherit(const std::string &name)
+{
+    static const std::set<std::string> names = {
+        "PATH", "HOME", "USER", "LOGNAME", "SHELL", "LANG", "LANGUAGE", "TZ", "TMPDIR", "TEMP", "TMP", "TERM",
+        "XDG_RUNTIME_DIR", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "DISPLAY", "WAYLAND_DISPLAY",
+        "http_proxy", "https_proxy", "no_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "ALL_PROXY",
+        "SSL_CERT_FILE", "SSL_CERT_DIR", "NODE_EXTRA_CA_CERTS", "NODE_PATH"};
+    if (names.count(name) || name.rfind("LC_", 0) == 0 || name.rfind("npm_config_", 0) == 0 ||
+        name.rfind("NPM_CONFIG_", 0) == 0)
+        return true;
+    // Names a developer or operator passes on deliberately: FLOWDECK_PASS_ENV=NAME,NAME.
+    if (const char *extra = std::getenv("FLOWDECK_PASS_ENV"); extra && *extra) {
+        const std::string list = std::string(",") + extra + ",";
+        return !name.empty() && list.find("," + name + ",") != std::string::npos;
+    }
+    return false;
+}
+
 StdioChannel::StdioChannel(asio::io_context &io) : m_io(io), m_stdin(io), m_stdout(io), m_stderr(io) {}
 
 StdioChannel::~StdioChannel()
 {
     if (m_pid > 0) {
+        ::kill(-m_pid, SIGKILL);  // the group: npx's node child too
         ::kill(m_pid, SIGKILL);
         ::waitpid(m_pid, nullptr, 0);
     }
@@ -59,10 +80,14 @@ bool StdioChannel::start(const std::string &command, const std::vector<std::stri
     posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);  // its own group: Ctrl-C reaches us, not it
     posix_spawnattr_setpgroup(&attr, 0);
 
+    // The server gets what a program needs to run (and npx to fetch it), what its
+    // plugin entry declares, and nothing else of ours: not a runtime's secret key or
+    // admin token, not the API keys in the environment.
     std::vector<std::string> envStrings;
     for (char **e = environ; *e; ++e) {
         std::string pair = *e;
-        if (!env.count(pair.substr(0, pair.find('='))))
+        const std::string name = pair.substr(0, pair.find('='));
+        if (!env.count(name) && childMayInherit(name))
             envStrings.push_back(std::move(pair));
     }
     for (const auto &[k, v] : env)
@@ -188,13 +213,16 @@ void StdioChannel::finish(std::string why)
     m_stderr.close(ec);
     int status = 0;
     if (m_pid > 0) {
-        // Give it a moment to exit on its own, then make sure it is gone.
+        // Give it a moment to exit on its own, then make sure it is gone, and whatever it
+        // started in its process group (npx runs the server as a child of its own).
         for (int i = 0; i < 20 && ::waitpid(m_pid, &status, WNOHANG) == 0; ++i)
             ::usleep(5000);
         if (::waitpid(m_pid, &status, WNOHANG) == 0) {
+            ::kill(-m_pid, SIGKILL);
             ::kill(m_pid, SIGKILL);
             ::waitpid(m_pid, &status, 0);
         }
+        ::kill(-m_pid, SIGKILL);  // children left behind by a server that exited
         m_pid = -1;
     }
     int code = WIFEXITED(status) ? WEXITSTATUS(status) : WIFSIGNALED(status) ? 128 + WTERMSIG(status) : -1;
@@ -207,7 +235,7 @@ void StdioChannel::close()
     if (m_closed)
         return;
     if (m_pid > 0)
-        ::kill(m_pid, SIGTERM);
+        ::kill(-m_pid, SIGTERM);  // the whole group, so npx's child hears it too
     finish("closed by Flowdeck");
 }
 

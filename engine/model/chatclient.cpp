@@ -1,4 +1,6 @@
 #include "engine/model/chatclient.h"
+#include "engine/core/jsonaccess.h"
+#include "engine/core/jsonread.h"
 
 #include "engine/model/sseparser.h"
 
@@ -49,7 +51,7 @@ namespace {
 
 std::string serverMessage(const std::string &body)
 {
-    auto j = nlohmann::json::parse(body, nullptr, false);
+    auto j = engine::parseJson(body);
     if (!j.is_discarded() && j.is_object()) {
         if (j.contains("error")) {
             const auto &e = j["error"];
@@ -169,7 +171,7 @@ private:
             m_sawDone = true;
             return;
         }
-        auto j = nlohmann::json::parse(e.data, nullptr, false);
+        auto j = engine::parseJson(e.data);
         if (j.is_discarded() || !j.is_object()) {
             m_streamError = {ErrorKind::Upstream, 0,
                              where() + " sent a stream line that is not JSON: \"" + truncateUtf8(e.data, 120) + "\""};
@@ -272,12 +274,12 @@ private:
                 return retryOrFail({ErrorKind::Network, 0, "The answer from " + where() +
                                                                " stopped in the middle: the stream ended without [DONE]."}, -1);
         } else {
-            auto j = nlohmann::json::parse(response.body, nullptr, false);
+            auto j = engine::parseJson(response.body);
             if (j.is_discarded() || !j.is_object() || !j.contains("choices") || !j["choices"].is_array() ||
                 j["choices"].empty())
                 return retryOrFail({ErrorKind::Upstream, status, where() + " answered with something that is not a chat "
                                                                           "completion: \"" + truncateUtf8(response.body, 160) + "\""}, -1);
-            const auto &msg = j["choices"][0].value("message", nlohmann::json::object());
+            const auto &msg = engine::valueOr(j["choices"][0], "message", nlohmann::json::object());
             if (msg.contains("content") && msg["content"].is_string())
                 m_result.text = msg["content"].get<std::string>();
             for (const char *key : {"reasoning_content", "reasoning"})

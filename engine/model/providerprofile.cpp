@@ -1,4 +1,5 @@
 #include "engine/model/providerprofile.h"
+#include "engine/core/jsonread.h"
 
 #include "engine/core/secretstore.h"
 
@@ -61,7 +62,7 @@ Diagnostics ProfileStore::loadFile(const std::filesystem::path &path)
     std::ifstream in(path);
     if (!in)
         return {};
-    auto j = nlohmann::json::parse(in, nullptr, false);
+    auto j = engine::parseJson(in);
     Diagnostic d;
     d.code = "profiles-file";
     d.field = path.string();

@@ -1,5 +1,7 @@
 #include "engine/net/httpclient.h"
 
+#include <cstring>
+
 #include <boost/asio/post.hpp>
 #include <boost/asio/posix/stream_descriptor.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -36,20 +38,32 @@ bool isPrivateAddress(const std::string &ip)
     if (inet_pton(AF_INET, ip.c_str(), &v4) == 1) {
         uint32_t a = ntohl(v4.s_addr);
         auto in = [&](uint32_t net, int bits) { return (a >> (32 - bits)) == (net >> (32 - bits)); };
-        return in(0x00000000, 8) || in(0x0A000000, 8) || in(0x7F000000, 8) || in(0xA9FE0000, 16) ||
-               in(0xAC100000, 12) || in(0xC0A80000, 16) || in(0x64400000, 10);
+        return in(0x00000000, 8) || in(0x0A000000, 8) || in(0x7F000000, 8) || in(0xA9FE0000, 16) ||  // this, private, loopback, link-local
+               in(0xAC100000, 12) || in(0xC0A80000, 16) || in(0x64400000, 10) ||                    // private, CGNAT
+               in(0xC0000000, 24) || in(0xC6120000, 15) ||                                           // IETF, benchmarking
+               in(0xE0000000, 4) || in(0xF0000000, 4);                                               // multicast, reserved and broadcast
     }
     if (inet_pton(AF_INET6, ip.c_str(), &v6) == 1) {
         const unsigned char *b = v6.s6_addr;
-        if (IN6_IS_ADDR_LOOPBACK(&v6) || IN6_IS_ADDR_UNSPECIFIED(&v6) || IN6_IS_ADDR_LINKLOCAL(&v6))
+        if (IN6_IS_ADDR_LOOPBACK(&v6) || IN6_IS_ADDR_UNSPECIFIED(&v6) || IN6_IS_ADDR_LINKLOCAL(&v6) ||
+            IN6_IS_ADDR_SITELOCAL(&v6) || IN6_IS_ADDR_MULTICAST(&v6))
             return true;
         if ((b[0] & 0xFE) == 0xFC)  // unique local fc00::/7
             return true;
-        if (IN6_IS_ADDR_V4MAPPED(&v6)) {
+        // IPv4 inside IPv6: mapped ::ffff:a.b.c.d, compatible ::a.b.c.d, NAT64 64:ff9b::/96
+        // (and 64:ff9b:1::/48), 6to4 2002:a.b.c.d::/16. The IPv4 address decides.
+        auto embedded = [&](const unsigned char *at) {
             char buf[INET_ADDRSTRLEN];
-            inet_ntop(AF_INET, b + 12, buf, sizeof buf);
+            inet_ntop(AF_INET, at, buf, sizeof buf);
             return isPrivateAddress(buf);
-        }
+        };
+        static const unsigned char zeros[12] = {0};
+        if (IN6_IS_ADDR_V4MAPPED(&v6) || std::memcmp(b, zeros, 12) == 0)
+            return embedded(b + 12);
+        if (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b)
+            return embedded(b + 12);
+        if (b[0] == 0x20 && b[1] == 0x02)
+            return embedded(b + 2);
         return false;
     }
     return true;  // not an address we understand: refuse
@@ -130,6 +144,7 @@ private:
     static size_t writeCallback(char *data, size_t size, size_t count, void *userp);
     static size_t headerCallback(char *data, size_t size, size_t count, void *userp);
     static curl_socket_t openSocketCallback(void *userp, curlsocktype, curl_sockaddr *address);
+    static int preRequestCallback(void *userp, char *primaryIp, char *localIp, int primaryPort, int localPort);
 
     void arm(curl_socket_t s, const std::shared_ptr<SocketWatch> &watch);
     void onSocketReady(curl_socket_t s, int flags);
@@ -175,6 +190,12 @@ HttpClient::TransferId HttpClient::Impl::start(HttpRequest request, HttpCallback
     curl_easy_setopt(e, CURLOPT_HEADERDATA, t.get());
     curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, &Impl::openSocketCallback);
     curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, t.get());
+    if (!r.allowPrivateNetwork) {
+        // Every request, on a new connection or a reused one, is checked again against
+        // the address it is about to go to.
+        curl_easy_setopt(e, CURLOPT_PREREQFUNCTION, &Impl::preRequestCallback);
+        curl_easy_setopt(e, CURLOPT_PREREQDATA, t.get());
+    }
     curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
     curl_easy_setopt(e, CURLOPT_USERAGENT, "Flowdeck/0.1");
     if (r.timeoutMs > 0)
@@ -430,6 +451,16 @@ curl_socket_t HttpClient::Impl::openSocketCallback(void *userp, curlsocktype, cu
         }
     }
     return ::socket(address->family, address->socktype | SOCK_CLOEXEC, address->protocol);
+}
+
+int HttpClient::Impl::preRequestCallback(void *userp, char *primaryIp, char *, int, int)
+{
+    auto *t = static_cast<Transfer *>(userp);
+    if (primaryIp && isPrivateAddress(primaryIp)) {
+        t->blockedAddress = primaryIp;
+        return CURL_PREREQFUNC_ABORT;
+    }
+    return CURL_PREREQFUNC_OK;
 }
 
 void HttpClient::Impl::collectFinished()

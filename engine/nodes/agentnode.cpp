@@ -1,4 +1,6 @@
 #include "engine/core/jsonschema.h"
+#include "engine/core/jsonaccess.h"
+#include "engine/core/jsonread.h"
 #include "engine/mcp/mcpresult.h"
 #include "engine/mcp/mcpserverpool.h"
 #include "engine/nodes/declaredchecks.h"
@@ -35,7 +37,7 @@ public:
         : m_ctx(std::move(ctx)), m_done(std::move(done)), m_base(std::move(base))
     {
         m_messages = m_base.messages;
-        m_maxIterations = m_ctx->node().config.value("maxIterations", 5);
+        m_maxIterations = engine::valueOr(m_ctx->node().config, "maxIterations", 5);
     }
 
     void begin()
@@ -69,11 +71,11 @@ private:
 
     void loadTools(std::size_t index)
     {
-        const auto wanted = m_ctx->node().config.value("tools", nlohmann::json::array());
+        const auto wanted = engine::valueOr(m_ctx->node().config, "tools", nlohmann::json::array());
         if (index >= wanted.size())
             return ask();
-        const std::string server = wanted[index].value("server", "");
-        const std::string only = wanted[index].value("tool", "");
+        const std::string server = engine::valueOr(wanted[index], "server", "");
+        const std::string only = engine::valueOr(wanted[index], "tool", "");
         auto client = m_ctx->services().mcp->clientFor(m_ctx->workflow(), server);
         if (!client)
             return finish(NodeResult::failure(ErrorKind::InvalidInput, client.diagnostics()[0].message));
@@ -86,7 +88,7 @@ private:
                 return self->finish(NodeResult::failure(ErrorKind::Network, error.message));
             bool found = only.empty();
             for (const auto &t : tools) {
-                const std::string name = t.value("name", "");
+                const std::string name = engine::valueOr(t, "name", "");
                 if (!only.empty() && name != only)
                     continue;
                 found = true;
@@ -105,8 +107,8 @@ private:
         for (const auto &t : m_tools)
             specs.push_back({{"type", "function"},
                              {"function", {{"name", t.function},
-                                           {"description", t.tool.value("description", "")},
-                                           {"parameters", t.tool.value("inputSchema", nlohmann::json{{"type", "object"}})}}}});
+                                           {"description", engine::valueOr(t.tool, "description", "")},
+                                           {"parameters", engine::valueOr(t.tool, "inputSchema", nlohmann::json{{"type", "object"}})}}}});
         return specs;
     }
 
@@ -155,10 +157,10 @@ private:
         if (index >= m_pendingCalls.size())
             return ask();
         const auto &call = m_pendingCalls[index];
-        const std::string id = call.value("id", "");
-        const std::string fn = call["function"].value("name", "");
+        const std::string id = engine::valueOr(call, "id", "");
+        const std::string fn = engine::valueOr(call["function"], "name", "");
         nlohmann::json step = {{"iteration", m_iteration}, {"function", fn}};
-        auto args = nlohmann::json::parse(call["function"].value("arguments", "{}"), nullptr, false);
+        auto args = engine::parseJson(engine::valueOr(call["function"], "arguments", "{}"));
         const AgentTool *tool = nullptr;
         for (const auto &t : m_tools)
             if (t.function == fn)
@@ -171,7 +173,7 @@ private:
             return runTool(index + 1);
         }
         step["server"] = tool->server;
-        step["tool"] = tool->tool.value("name", "");
+        step["tool"] = engine::valueOr(tool->tool, "name", "");
         step["arguments"] = args;
         std::string schemaError;
         if (auto schema = m_ctx->services().mcp->toolSchema(tool->server, tool->tool, &schemaError)) {
@@ -198,7 +200,7 @@ private:
                                                   } else {
                                                       text = mcpResultText(result);
                                                       step["result"] = text;
-                                                      step["is_error"] = result.value("isError", false);
+                                                      step["is_error"] = engine::valueOr(result, "isError", false);
                                                   }
                                                   self->answerTool(id, text, step);
                                                   self->runTool(index + 1);
@@ -271,9 +273,9 @@ NodeDescriptor agentNodeDescriptor()
     d.validate = [](const NodeSpec &node, const Workflow &wf) {
         Diagnostics out;
         checkModelDeclared(node, wf, out);
-        const auto tools = node.config.value("tools", nlohmann::json::array());
+        const auto tools = engine::valueOr(node.config, "tools", nlohmann::json::array());
         for (std::size_t i = 0; i < tools.size(); ++i)
-            checkPluginDeclared(node, wf, tools[i].value("server", ""), "config.tools[" + std::to_string(i) + "].server", out);
+            checkPluginDeclared(node, wf, engine::valueOr(tools[i], "server", ""), "config.tools[" + std::to_string(i) + "].server", out);
         return out;
     };
     d.execute = run;

@@ -1,4 +1,5 @@
 #include "engine/nodes/nodecontext.h"
+#include "engine/core/jsonaccess.h"
 #include "engine/nodes/noderegistry.h"
 
 namespace flowdeck::engine {
@@ -22,7 +23,7 @@ NodeDescriptor aggregateNodeDescriptor()
     d.defaultOutputs = [](const NodeSpec &) { return nlohmann::json{{"value", nullptr}}; };
     d.execute = [](std::shared_ptr<NodeContext> ctx, NodeDone done) {
         nlohmann::json value;
-        for (const auto &candidate : ctx->node().config.value("values", nlohmann::json::array())) {
+        for (const auto &candidate : engine::valueOr(ctx->node().config, "values", nlohmann::json::array())) {
             nlohmann::json v = ctx->renderValue(candidate);
             bool empty = v.is_null() || (v.is_string() && v.get_ref<const std::string &>().empty()) ||
                          ((v.is_array() || v.is_object()) && v.empty());

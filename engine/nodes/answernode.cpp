@@ -1,4 +1,5 @@
 #include "engine/nodes/nodecontext.h"
+#include "engine/core/jsonaccess.h"
 #include "engine/nodes/noderegistry.h"
 
 namespace flowdeck::engine {
@@ -20,7 +21,7 @@ NodeDescriptor answerNodeDescriptor()
     })json");
     d.outputs = {{"text", "string", "The text sent to the user"}};
     d.execute = [](std::shared_ptr<NodeContext> ctx, NodeDone done) {
-        std::string text = ctx->render(ctx->node().config.value("text", ""));
+        std::string text = ctx->render(engine::valueOr(ctx->node().config, "text", ""));
         ctx->answer(text);
         done(NodeResult::success({{"text", std::move(text)}}));
     };

@@ -1,4 +1,5 @@
 #include "engine/nodes/nodecontext.h"
+#include "engine/core/jsonaccess.h"
 #include "engine/nodes/noderegistry.h"
 
 #include <re2/re2.h>
@@ -113,17 +114,17 @@ NodeDescriptor conditionNodeDescriptor()
     d.outputs = {{"case", "string", "The id of the case taken, or \"else\""}};
     d.portsFor = [](const NodeSpec &node) {
         std::vector<PortSpec> ports;
-        for (const auto &c : node.config.value("cases", nlohmann::json::array()))
+        for (const auto &c : engine::valueOr(node.config, "cases", nlohmann::json::array()))
             if (c.is_object() && c.contains("id") && c["id"].is_string())
-                ports.push_back({c["id"].get<std::string>(), c.value("label", c["id"].get<std::string>())});
+                ports.push_back({c["id"].get<std::string>(), engine::valueOr(c, "label", c["id"].get<std::string>())});
         ports.push_back({"else", "Else"});
         return ports;
     };
     d.validate = [](const NodeSpec &node, const Workflow &) {
         Diagnostics out;
         std::vector<std::string> seen;
-        for (const auto &c : node.config.value("cases", nlohmann::json::array())) {
-            std::string id = c.value("id", "");
+        for (const auto &c : engine::valueOr(node.config, "cases", nlohmann::json::array())) {
+            std::string id = engine::valueOr(c, "id", "");
             if (id == "else" || id == kErrorPort || std::find(seen.begin(), seen.end(), id) != seen.end()) {
                 Diagnostic diag;
                 diag.code = "duplicate-case";
@@ -139,12 +140,12 @@ NodeDescriptor conditionNodeDescriptor()
     d.defaultOutputs = [](const NodeSpec &) { return nlohmann::json{{"case", "else"}}; };
     d.execute = [](std::shared_ptr<NodeContext> ctx, NodeDone done) {
         for (const auto &c : ctx->node().config["cases"]) {
-            bool any = c.value("logic", "and") == "or";
+            bool any = engine::valueOr(c, "logic", "and") == "or";
             bool result = !any;
             for (const auto &cond : c["conditions"]) {
                 std::string error;
                 bool holds = compare(cond["op"].get<std::string>(), ctx->renderValue(cond["left"]),
-                                     ctx->renderValue(cond.value("right", nlohmann::json(""))), error);
+                                     ctx->renderValue(engine::valueOr(cond, "right", nlohmann::json(""))), error);
                 if (!error.empty())
                     return done(NodeResult::failure(ErrorKind::InvalidInput, error));
                 result = any ? (result || holds) : (result && holds);

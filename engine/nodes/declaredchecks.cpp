@@ -1,4 +1,5 @@
 #include "engine/nodes/declaredchecks.h"
+#include "engine/core/jsonaccess.h"
 
 namespace flowdeck::engine {
 
@@ -18,7 +19,7 @@ void add(Diagnostics &out, const NodeSpec &node, std::string code, std::string f
 
 void checkModelDeclared(const NodeSpec &node, const Workflow &workflow, Diagnostics &out)
 {
-    const std::string alias = node.config.value("model", "default");
+    const std::string alias = engine::valueOr(node.config, "model", "default");
     if (!workflow.models.contains(alias))
         add(out, node, "unknown-model", "config.model",
             "The model '" + alias + "' is not declared in the workflow's models; add it or pick another.");

@@ -1,4 +1,5 @@
 #include "engine/nodes/nodecontext.h"
+#include "engine/core/jsonaccess.h"
 #include "engine/nodes/noderegistry.h"
 
 namespace flowdeck::engine {
@@ -22,14 +23,14 @@ NodeDescriptor endNodeDescriptor()
     })json");
     d.outputsFor = [](const NodeSpec &node, const Workflow &) {
         std::vector<OutputSpec> outs;
-        const nlohmann::json outputs = node.config.value("outputs", nlohmann::json::object());
+        const nlohmann::json outputs = engine::valueOr(node.config, "outputs", nlohmann::json::object());
         for (const auto &[name, value] : outputs.items())
             outs.push_back({name, "any", {}});
         return outs;
     };
     d.execute = [](std::shared_ptr<NodeContext> ctx, NodeDone done) {
         nlohmann::json outputs = nlohmann::json::object();
-        const nlohmann::json wanted = ctx->node().config.value("outputs", nlohmann::json::object());
+        const nlohmann::json wanted = engine::valueOr(ctx->node().config, "outputs", nlohmann::json::object());
         for (const auto &[name, value] : wanted.items())
             outputs[name] = ctx->renderValue(value);
         done(NodeResult::success(std::move(outputs)));

@@ -1,4 +1,6 @@
 #include "engine/net/httpclient.h"
+#include "engine/core/jsonaccess.h"
+#include "engine/core/jsonread.h"
 #include "engine/net/urlcoding.h"
 #include "engine/nodes/nodecontext.h"
 #include "engine/nodes/noderegistry.h"
@@ -15,8 +17,8 @@ void run(std::shared_ptr<NodeContext> ctx, NodeDone done)
     if (!svc.http)
         return done(NodeResult::failure(ErrorKind::Internal, "No HTTP client is set up for this run."));
     HttpRequest req;
-    req.method = config.value("method", "GET");
-    req.url = ctx->render(config.value("url", ""));
+    req.method = engine::valueOr(config, "method", "GET");
+    req.url = ctx->render(engine::valueOr(config, "url", ""));
     if (req.url.rfind("http://", 0) != 0 && req.url.rfind("https://", 0) != 0)
         return done(NodeResult::failure(ErrorKind::InvalidInput,
                                         "The URL \"" + req.url + "\" must start with http:// or https://."));
@@ -27,7 +29,7 @@ void run(std::shared_ptr<NodeContext> ctx, NodeDone done)
         if (!query.empty())
             req.url += (req.url.find('?') == std::string::npos ? "?" : "&") + query;
     }
-    const nlohmann::json headers = config.value("headers", nlohmann::json::object());
+    const nlohmann::json headers = engine::valueOr(config, "headers", nlohmann::json::object());
     for (const auto &[k, v] : headers.items())
         req.headers.emplace_back(k, ctx->render(v.get<std::string>()));
     if (config.contains("body")) {
@@ -43,10 +45,10 @@ void run(std::shared_ptr<NodeContext> ctx, NodeDone done)
                 req.headers.emplace_back("Content-Type", "application/json");
         }
     }
-    req.timeoutMs = config.value("timeoutMs", 30000);
+    req.timeoutMs = engine::valueOr(config, "timeoutMs", 30000);
     req.allowPrivateNetwork = svc.allowPrivateNetwork;
     req.maxResponseBytes = 8 * 1024 * 1024;
-    const bool failOnStatus = config.value("failOnStatus", true);
+    const bool failOnStatus = engine::valueOr(config, "failOnStatus", true);
     const std::string url = req.url;
 
     HttpCallbacks cb;
@@ -61,7 +63,7 @@ void run(std::shared_ptr<NodeContext> ctx, NodeDone done)
         nlohmann::json headers = nlohmann::json::object();
         for (const auto &[k, v] : response.headers)
             headers[k] = v;
-        nlohmann::json json = nlohmann::json::parse(response.body, nullptr, false);
+        nlohmann::json json = engine::parseJson(response.body);
         if (json.is_discarded())
             json = nullptr;
         if (failOnStatus && response.status >= 400) {

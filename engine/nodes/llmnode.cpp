@@ -1,4 +1,5 @@
 #include "engine/core/secretstore.h"
+#include "engine/core/jsonread.h"
 #include "engine/model/chatclient.h"
 #include "engine/nodes/declaredchecks.h"
 #include "engine/nodes/modelrequest.h"
@@ -37,7 +38,7 @@ void run(std::shared_ptr<NodeContext> ctx, NodeDone done)
             return done(NodeResult::failure(error.kind, error.message));
         nlohmann::json json;
         if (wantsJson) {
-            json = nlohmann::json::parse(result.text, nullptr, false);
+            json = engine::parseJson(result.text);
             if (json.is_discarded())
                 return done(NodeResult::failure(ErrorKind::Upstream,
                                                 "The model was asked for JSON but answered with text that is not JSON."));

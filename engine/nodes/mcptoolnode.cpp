@@ -1,4 +1,5 @@
 #include "engine/core/jsonschema.h"
+#include "engine/core/jsonaccess.h"
 #include "engine/mcp/mcpresult.h"
 #include "engine/mcp/mcpserverpool.h"
 #include "engine/nodes/declaredchecks.h"
@@ -23,19 +24,19 @@ ErrorKind kindOf(const McpError &e)
 
 NodeResult outputsFrom(const nlohmann::json &result)
 {
-    const nlohmann::json content = result.value("content", nlohmann::json::array());
+    const nlohmann::json content = engine::valueOr(result, "content", nlohmann::json::array());
     return NodeResult::success({{"text", mcpResultText(result)},
-                                {"structured", result.value("structuredContent", nlohmann::json())},
+                                {"structured", engine::valueOr(result, "structuredContent", nlohmann::json())},
                                 {"content", content},
-                                {"is_error", result.value("isError", false)}});
+                                {"is_error", engine::valueOr(result, "isError", false)}});
 }
 
 void callTool(std::shared_ptr<NodeContext> ctx, NodeDone done, std::shared_ptr<McpClient> client, nlohmann::json tool,
               nlohmann::json arguments)
 {
     RunServices &svc = ctx->services();
-    const std::string server = ctx->node().config.value("server", "");
-    const std::string name = tool.value("name", "");
+    const std::string server = engine::valueOr(ctx->node().config, "server", "");
+    const std::string name = engine::valueOr(tool, "name", "");
     std::string schemaError;
     auto schema = svc.mcp->toolSchema(server, tool, &schemaError);
     if (!schema)
@@ -46,7 +47,7 @@ void callTool(std::shared_ptr<NodeContext> ctx, NodeDone done, std::shared_ptr<M
         return done(NodeResult::failure(ErrorKind::InvalidInput, "The arguments for tool '" + name + "' of plugin '" +
                                                                      server + "' do not fit its input schema: " +
                                                                      JsonSchema::describe(violations)));
-    const long timeout = ctx->node().config.value("timeoutMs", 0L);
+    const long timeout = engine::valueOr(ctx->node().config, "timeoutMs", 0L);
     const auto handle = client->callTool(
         name, std::move(arguments),
         [ctx, done, name](nlohmann::json result, McpError error) {
@@ -58,7 +59,7 @@ void callTool(std::shared_ptr<NodeContext> ctx, NodeDone done, std::shared_ptr<M
             done(std::move(r));
         },
         [ctx](const nlohmann::json &progress) {
-            std::string line = "progress " + engine::safeDump(progress.value("progress", nlohmann::json(0)));
+            std::string line = "progress " + engine::safeDump(engine::valueOr(progress, "progress", nlohmann::json(0)));
             if (progress.contains("total"))
                 line += " of " + engine::safeDump(progress["total"]);
             if (progress.contains("message") && progress["message"].is_string())
@@ -79,12 +80,12 @@ void run(std::shared_ptr<NodeContext> ctx, NodeDone done)
     if (!svc.mcp)
         return done(NodeResult::failure(ErrorKind::Internal, "No MCP plugin servers are set up for this run."));
     const auto &config = ctx->node().config;
-    const std::string server = config.value("server", "");
-    const std::string toolName = config.value("tool", "");
+    const std::string server = engine::valueOr(config, "server", "");
+    const std::string toolName = engine::valueOr(config, "tool", "");
     auto client = svc.mcp->clientFor(ctx->workflow(), server);
     if (!client)
         return done(NodeResult::failure(ErrorKind::InvalidInput, client.diagnostics()[0].message));
-    nlohmann::json arguments = ctx->renderValue(config.value("arguments", nlohmann::json::object()));
+    nlohmann::json arguments = ctx->renderValue(engine::valueOr(config, "arguments", nlohmann::json::object()));
     auto c = client.value();
     std::weak_ptr<McpClient> weak = c;
     c->listTools([ctx, done, weak, server, toolName, arguments](nlohmann::json tools, McpError error) mutable {
@@ -94,11 +95,11 @@ void run(std::shared_ptr<NodeContext> ctx, NodeDone done)
         if (error)
             return done(NodeResult::failure(kindOf(error), error.message));
         for (const auto &tool : tools)
-            if (tool.value("name", "") == toolName)
+            if (engine::valueOr(tool, "name", "") == toolName)
                 return callTool(ctx, done, client, tool, std::move(arguments));
         std::string names;
         for (const auto &tool : tools)
-            names += (names.empty() ? "" : ", ") + tool.value("name", "");
+            names += (names.empty() ? "" : ", ") + engine::valueOr(tool, "name", "");
         done(NodeResult::failure(ErrorKind::InvalidInput, "The plugin '" + server + "' has no tool '" + toolName +
                                                               "'. Its tools: " + names + "."));
     });
@@ -135,7 +136,7 @@ NodeDescriptor mcpToolNodeDescriptor()
     };
     d.validate = [](const NodeSpec &node, const Workflow &wf) {
         Diagnostics out;
-        checkPluginDeclared(node, wf, node.config.value("server", ""), "config.server", out);
+        checkPluginDeclared(node, wf, engine::valueOr(node.config, "server", ""), "config.server", out);
         return out;
     };
     d.execute = run;

@@ -1,4 +1,5 @@
 #include "engine/nodes/modelrequest.h"
+#include "engine/core/jsonaccess.h"
 
 #include "engine/core/secretstore.h"
 #include "engine/nodes/nodecontext.h"
@@ -14,9 +15,9 @@ std::optional<ChatRequest> modelRequest(NodeContext &ctx, NodeResult &error)
         error = NodeResult::failure(ErrorKind::Internal, "No model services are set up for this run.");
         return std::nullopt;
     }
-    const std::string alias = config.value("model", "default");
+    const std::string alias = engine::valueOr(config, "model", "default");
     const nlohmann::json spec = ctx.workflow().models.value(alias, nlohmann::json::object());
-    const std::string profileName = svc.profileOverride.empty() ? spec.value("profile", "") : svc.profileOverride;
+    const std::string profileName = svc.profileOverride.empty() ? engine::valueOr(spec, "profile", "") : svc.profileOverride;
     auto resolved = svc.profiles->resolve(profileName, *svc.secrets);
     if (!resolved) {
         const std::string &why = resolved.diagnostics()[0].message;
@@ -26,21 +27,21 @@ std::optional<ChatRequest> modelRequest(NodeContext &ctx, NodeResult &error)
     ChatRequest req;
     req.profile = resolved->profile;
     req.apiKey = resolved->apiKey;
-    req.model = !svc.modelOverride.empty() ? svc.modelOverride : spec.value("model", "");
-    if (const auto system = ctx.render(config.value("system", "")); !system.empty())
+    req.model = !svc.modelOverride.empty() ? svc.modelOverride : engine::valueOr(spec, "model", "");
+    if (const auto system = ctx.render(engine::valueOr(config, "system", "")); !system.empty())
         req.messages.push_back({{"role", "system"}, {"content", system}});
-    if (const int turns = config.value("history", 0); turns > 0 && ctx.sys().contains("history")) {
+    if (const int turns = engine::valueOr(config, "history", 0); turns > 0 && ctx.sys().contains("history")) {
         const auto &history = ctx.sys()["history"];
         const std::size_t keep = std::min<std::size_t>(history.size(), static_cast<std::size_t>(turns) * 2);
         for (std::size_t i = history.size() - keep; i < history.size(); ++i)
             req.messages.push_back(history[i]);
     }
-    req.messages.push_back({{"role", "user"}, {"content", ctx.render(config.value("prompt", ""))}});
+    req.messages.push_back({{"role", "user"}, {"content", ctx.render(engine::valueOr(config, "prompt", ""))}});
     if (config.contains("temperature"))
         req.temperature = config["temperature"].get<double>();
     if (config.contains("maxTokens"))
         req.maxTokens = config["maxTokens"].get<int>();
-    req.stream = config.value("stream", true);
+    req.stream = engine::valueOr(config, "stream", true);
     req.stallTimeoutMs = svc.modelStallTimeoutMs;
     req.timeoutMs = svc.modelTimeoutMs;
     req.maxAttempts = svc.modelMaxAttempts;

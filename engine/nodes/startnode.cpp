@@ -1,4 +1,5 @@
 #include "engine/nodes/nodecontext.h"
+#include "engine/core/jsonread.h"
 #include "engine/nodes/noderegistry.h"
 
 #include <cstdlib>
@@ -42,7 +43,7 @@ NodeResult coerceInputs(const Workflow &wf, const nlohmann::json &given)
             else
                 return bad("must be true or false, but got \"" + s + "\".");
         } else if (in.type == "json" && value.is_string()) {
-            auto parsed = nlohmann::json::parse(value.get<std::string>(), nullptr, false);
+            auto parsed = engine::parseJson(value.get<std::string>());
             if (parsed.is_discarded())
                 return bad("must be JSON, but the text given is not valid JSON.");
             value = std::move(parsed);

@@ -2,6 +2,7 @@
 // node fed only by an llm node, whose text is "[prefix]{{llm.text}}[suffix]", passes
 // the llm's tokens through as they arrive instead of waiting for the whole reply.
 #include "engine/run/workflowrun.h"
+#include "engine/core/jsonaccess.h"
 
 #include "engine/workflow/reference.h"
 
@@ -20,7 +21,7 @@ void WorkflowRun::planAnswerStreaming()
         if (edge.port != kDefaultPort || nodes[edge.from].spec->type != "llm")
             continue;
         const std::string source = nodes[edge.from].spec->id;
-        ParsedTemplate t = parseTemplate(nodes[a].spec->config.value("text", ""));
+        ParsedTemplate t = parseTemplate(engine::valueOr(nodes[a].spec->config, "text", ""));
         std::string prefix;
         bool found = false, plain = true;
         for (const auto &s : t.segments) {

@@ -60,6 +60,7 @@ std::unique_ptr<RunHost> makeRunHost(boost::asio::io_context &io, RunHostSetup s
         host->m_http = host->m_ownHttp.get();
     }
     host->m_mcp = std::make_unique<McpServerPool>(io, host->m_catalog, host->m_secrets, std::move(setup.mcpHost));
+    host->m_mcp->allowPrivateNetwork = host->m_policy.allowPrivateNetwork;
     RunServices &s = host->m_services;
     s.http = host->m_http;
     s.mcp = host->m_mcp.get();

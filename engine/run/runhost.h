@@ -29,7 +29,8 @@ const char *hostKindName(HostKind kind);
 // What a workflow author can point a run at. Model endpoints named by provider profiles
 // are the operator's choice and are not covered.
 struct NetworkPolicy {
-    // http nodes may reach loopback, private, link-local, metadata and mapped addresses.
+    // http nodes and remote MCP servers may reach loopback, private, link-local, metadata
+    // and mapped addresses.
     bool allowPrivateNetwork = true;
     // Secrets may come from the process environment (not on a runtime: its environment
     // holds the operator's own keys, and an app sees only its own secrets).

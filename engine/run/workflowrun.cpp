@@ -1,5 +1,7 @@
 #include "engine/run/workflowrun.h"
 
+#include "engine/core/tokens.h"
+
 #include "engine/run/runnodecontext.h"
 #include "engine/workflow/reference.h"
 
@@ -15,13 +17,16 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
+// 128 random bits: a run id cannot be guessed from another one (run history, replays).
 std::string newRunId()
 {
-    static std::atomic<unsigned> counter{0};
-    static const unsigned long long seed = std::random_device{}();
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "run-%08llx-%04x", seed & 0xffffffffULL, counter++ & 0xffff);
-    return buf;
+    static const char *hex = "0123456789abcdef";
+    std::string id = "run-";
+    for (unsigned char b : randomBytes(16)) {
+        id += hex[b >> 4];
+        id += hex[b & 15];
+    }
+    return id;
 }
 
 double msBetween(Clock::time_point a, Clock::time_point b)

@@ -1,4 +1,5 @@
 #include "engine/templates/solutiontemplate.h"
+#include "engine/core/jsonread.h"
 
 #include "engine/core/atomicfile.h"
 #include "engine/core/installpaths.h"
@@ -121,7 +122,7 @@ Result<SolutionTemplate> loadChecked(const fs::path &dir, const NodeRegistry &re
     auto text = readWholeFile(dir / "template.json");
     if (!text)
         return Result<SolutionTemplate>::failure(problem(where, "template.json", "template.json cannot be read."));
-    auto doc = nlohmann::json::parse(*text, nullptr, false);
+    auto doc = engine::parseJson(*text);
     if (doc.is_discarded() || !doc.is_object())
         return Result<SolutionTemplate>::failure(problem(where, "template.json", "template.json is not a JSON object."));
     SolutionTemplate t;

@@ -1,5 +1,7 @@
 #include "engine/workflow/workflowfile.h"
 
+#include "engine/core/jsonread.h"
+
 #include "engine/core/atomicfile.h"
 
 #include "engine/core/jsonschema.h"
@@ -29,20 +31,6 @@ Diagnostic error(std::string code, std::string field, std::string message)
     d.field = std::move(field);
     d.message = std::move(message);
     return d;
-}
-
-void lineAndColumn(std::string_view text, std::size_t offset, int &line, int &column)
-{
-    line = 1;
-    column = 1;
-    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-            ++column;
-        }
-    }
 }
 
 const JsonSchema &fileSchema()
@@ -135,34 +123,38 @@ const nlohmann::json &workflowFileSchema()
 
 Result<Workflow> parseWorkflow(std::string_view text)
 {
-    nlohmann::json doc;
-    try {
-        doc = nlohmann::json::parse(text.begin(), text.end());
-    } catch (const nlohmann::json::parse_error &e) {
+    JsonReadError problem;
+    nlohmann::json doc = parseJson(text, &problem);
+    if (doc.is_discarded()) {
         Diagnostic d = error("malformed-json", {}, {});
-        std::string what = e.what();
-        // e.byte is the token's last character; point at its first character instead.
-        std::size_t offset = e.byte > 0 ? std::min<std::size_t>(e.byte - 1, text.size()) : 0;
-        if (offset >= text.size()) {
-            offset = text.size();  // the text ended too soon: point at its end
-        } else if (text[offset] == '"' && offset > 0) {
-            std::size_t open = offset - 1;
-            while (open > 0 && !(text[open] == '"' && text[open - 1] != '\\'))
-                --open;
-            offset = open;
-        } else {
-            while (offset > 0 && (std::isalnum(static_cast<unsigned char>(text[offset - 1])) ||
-                                  text[offset - 1] == '.' || text[offset - 1] == '-' || text[offset - 1] == '+'))
-                --offset;
+        std::size_t offset = std::min(problem.offset, text.size());
+        if (problem.kind == JsonReadError::Kind::Syntax && offset < text.size()) {
+            // The parser stops at the token's last character; point at its first instead.
+            if (text[offset] == '"' && offset > 0) {
+                std::size_t open = offset - 1;
+                while (open > 0 && !(text[open] == '"' && text[open - 1] != '\\'))
+                    --open;
+                offset = open;
+            } else {
+                while (offset > 0 && (std::isalnum(static_cast<unsigned char>(text[offset - 1])) ||
+                                      text[offset - 1] == '.' || text[offset - 1] == '-' || text[offset - 1] == '+'))
+                    --offset;
+            }
         }
-        lineAndColumn(text, offset, d.line, d.column);
-        std::string detail = what;
-        if (auto dash = what.find("syntax error while parsing "); dash != std::string::npos &&
-                                                                   what.find(" - ", dash) != std::string::npos)
-            detail = what.substr(what.find(" - ", dash) + 3);
-        else if (auto colon = what.find(": ", what.find("column")); colon != std::string::npos)
-            detail = what.substr(colon + 2);
-        d.message = "The file is not valid JSON: " + detail;
+        std::size_t line = 0, column = 0;
+        lineAndColumn(text, offset, line, column);
+        d.line = static_cast<int>(line);
+        d.column = static_cast<int>(column);
+        switch (problem.kind) {
+        case JsonReadError::Kind::TooDeep:
+            d.message = "The file nests more than " + std::to_string(kMaxJsonDepth) +
+                        " levels deep, which is not a workflow Flowdeck can read.";
+            break;
+        case JsonReadError::Kind::NumberTooLarge:
+            d.message = "The file is not valid JSON: " + problem.message + " (larger than any number Flowdeck can hold).";
+            break;
+        default: d.message = "The file is not valid JSON: " + problem.message;
+        }
         return Result<Workflow>::failure(d);
     }
     if (!doc.is_object() || !doc.contains("format") || doc["format"] != kFormatName)

@@ -1,6 +1,8 @@
 // /admin/v1: deploy, inspect, roll back and delete apps, manage their API keys and
 // read their run history. Every call needs the admin token.
 #include "runtime/serve/adminapi.h"
+#include "engine/core/jsonaccess.h"
+#include "engine/core/jsonread.h"
 
 #include <charconv>
 
@@ -62,16 +64,17 @@ void AdminApi::handle(Request &request, const ReplyPtr &reply, const std::vector
         }
         if (method != http::verb::put)
             return sendError(reply, 405, "Use PUT to deploy, GET to read or DELETE to remove an app.", "method_not_allowed");
-        const auto bundle = nlohmann::json::parse(request.body(), nullptr, false);
+        engine::JsonReadError problem;
+        const auto bundle = engine::parseJson(request.body(), &problem);
         if (bundle.is_discarded())
-            return sendError(reply, 400, "The deploy bundle is not valid JSON.", "invalid_request");
+            return sendError(reply, 400, "The deploy bundle is not valid JSON (" + problem.describe() + ").", "invalid_request");
         return m_ctx.apps().deploy(name, bundle, [reply](AppStore::Outcome outcome) { send(reply, outcome); });
     }
     const std::string &what = path[4];
     if (what == "rollback" && path.size() == 5) {
         if (method != http::verb::post)
             return sendError(reply, 405, "Use POST to roll back.", "method_not_allowed");
-        const auto body = request.body().empty() ? nlohmann::json::object() : nlohmann::json::parse(request.body(), nullptr, false);
+        const auto body = request.body().empty() ? nlohmann::json::object() : engine::parseJson(request.body());
         std::optional<int> version;
         if (body.is_object() && body.contains("version") && body["version"].is_number_integer())
             version = body["version"].get<int>();
@@ -82,8 +85,8 @@ void AdminApi::handle(Request &request, const ReplyPtr &reply, const std::vector
             return send(reply, m_ctx.apps().listKeys(name));
         if (method != http::verb::post)
             return sendError(reply, 405, "Use POST to create a key or GET to list them.", "method_not_allowed");
-        const auto body = request.body().empty() ? nlohmann::json::object() : nlohmann::json::parse(request.body(), nullptr, false);
-        const std::string label = body.is_object() ? body.value("label", "") : "";
+        const auto body = request.body().empty() ? nlohmann::json::object() : engine::parseJson(request.body());
+        const std::string label = body.is_object() ? engine::valueOr(body, "label", "") : "";
         return send(reply, m_ctx.apps().createKey(name, label));
     }
     if (what == "keys" && path.size() == 6) {

@@ -1,4 +1,6 @@
 #include "runtime/serve/appstore.h"
+#include "engine/core/jsonaccess.h"
+#include "engine/core/jsonread.h"
 
 #include "engine/deploy/appname.h"
 #include "runtime/serve/errorbody.h"
@@ -283,15 +285,15 @@ void AppStore::loadKeys(const std::string &name)
     auto &hashes = m_keyHashes[name];
     hashes.clear();
     const nlohmann::json keys = readKeys(name);
-    for (const auto &k : keys.value("keys", nlohmann::json::array()))
-        if (!k.value("revoked", false))
-            hashes.insert(k.value("hash", ""));
+    for (const auto &k : engine::valueOr(keys, "keys", nlohmann::json::array()))
+        if (!engine::valueOr(k, "revoked", false))
+            hashes.insert(engine::valueOr(k, "hash", ""));
 }
 
 nlohmann::json AppStore::readKeys(const std::string &name) const
 {
     auto text = readFile(appDir(name) / "keys.json");
-    auto keys = text ? nlohmann::json::parse(*text, nullptr, false) : nlohmann::json();
+    auto keys = text ? engine::parseJson(*text) : nlohmann::json();
     return keys.is_object() ? keys : nlohmann::json{{"keys", nlohmann::json::array()}};
 }
 
@@ -317,13 +319,13 @@ AppStore::Outcome AppStore::revokeKey(const std::string &name, const std::string
         return error(404, "There is no app named '" + name + "'.", "not_found");
     nlohmann::json keys = readKeys(name);
     for (auto &k : keys["keys"])
-        if (k.value("id", "") == id && !k.value("revoked", false)) {
+        if (engine::valueOr(k, "id", "") == id && !engine::valueOr(k, "revoked", false)) {
             k["revoked"] = true;
             k["revokedAt"] = nowIso();
             std::string why;
             if (!writeFileAtomically(appDir(name) / "keys.json", keys.dump(2), why, 0600))
                 return error(500, "Cannot store the change: " + why, "storage_error");
-            m_keyHashes[name].erase(k.value("hash", ""));
+            m_keyHashes[name].erase(engine::valueOr(k, "hash", ""));
             return {200, {{"id", id}, {"revoked", true}}};
         }
     return error(404, "'" + name + "' has no active key '" + id + "'.", "not_found");

@@ -14,6 +14,10 @@ void ChatPage::handle(Request &request, const ReplyPtr &reply, const std::string
     if (!app)
         return sendError(reply, 404, "There is no app named '" + name + "' on this runtime.", "not_found");
     if (info) {
+        // A private app says no more than that it needs a key until the caller has one.
+        const std::string key = bearerToken(request);
+        if (!app->settings().publicAccess && !m_ctx.isAdmin(key) && !m_ctx.apps().keyAllowed(name, key))
+            return sendJson(reply, 200, {{"app", name}, {"needsKey", true}});
         const auto &wf = app->workflow();
         nlohmann::json inputs = nlohmann::json::array();
         for (const auto &input : wf.inputs)

@@ -17,6 +17,7 @@
 #include <sys/socket.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <array>
 #include <deque>
 #include <optional>
@@ -360,7 +361,11 @@ void Session::dispatch(Request &request, bool keepAlive, unsigned version)
     try {
         m_state->handler(request, reply);
     } catch (const std::exception &e) {
-        reply->send(500, "application/json", errorText(500, std::string("Internal error: ") + e.what(), "internal_error"), {});
+        // The caller gets a sentence, the log gets the details (they may name internals).
+        std::fprintf(stderr, "flowdeck serve: a request to %s failed: %s\n", std::string(request.target()).c_str(), e.what());
+        if (!reply->closed())
+            reply->send(500, "application/json",
+                        errorText(500, "The request could not be handled; the runtime logged why.", "internal_error"), {});
     }
 }
 

@@ -1,4 +1,5 @@
 #include "runtime/serve/liveapp.h"
+#include "engine/core/jsonaccess.h"
 
 #include "engine/mcp/mcpserverpool.h"
 #include "engine/nodes/noderegistry.h"
@@ -71,7 +72,7 @@ void LiveApp::smokeCheck(std::function<void(engine::Diagnostics)> done)
     engine::Diagnostics problems;
     const auto &wf = workflow();
     for (const auto &[alias, model] : wf.models.items()) {
-        const std::string profile = model.is_object() ? model.value("profile", "") : "";
+        const std::string profile = model.is_object() ? engine::valueOr(model, "profile", "") : "";
         if (auto resolved = m_host->profiles().resolve(profile, m_host->secrets()); !resolved)
             for (auto d : resolved.diagnostics()) {
                 d.field = "models." + alias;
@@ -115,8 +116,8 @@ void LiveApp::smokeCheck(std::function<void(engine::Diagnostics)> done)
         }
         std::vector<std::string> wanted;
         for (const auto &node : wf.nodes)
-            if (node.type == "mcp.tool" && node.config.value("server", "") == alias)
-                wanted.push_back(node.config.value("tool", ""));
+            if (node.type == "mcp.tool" && engine::valueOr(node.config, "server", "") == alias)
+                wanted.push_back(engine::valueOr(node.config, "tool", ""));
         client.value()->listTools([pending, finishOne, alias = alias, wanted](nlohmann::json tools, engine::McpError error) {
             if (!pending->done)
                 return;
@@ -124,7 +125,7 @@ void LiveApp::smokeCheck(std::function<void(engine::Diagnostics)> done)
                 pending->problems.push_back(problem("plugins." + alias, "The plugin '" + alias + "' did not start: " + error.message));
             } else {
                 for (const auto &name : wanted)
-                    if (std::none_of(tools.begin(), tools.end(), [&](const auto &t) { return t.value("name", "") == name; }))
+                    if (std::none_of(tools.begin(), tools.end(), [&](const auto &t) { return engine::valueOr(t, "name", "") == name; }))
                         pending->problems.push_back(
                             problem("plugins." + alias, "The plugin '" + alias + "' has no tool '" + name + "'."));
             }

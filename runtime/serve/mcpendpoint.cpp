@@ -3,6 +3,8 @@
 // app). Answers are plain JSON; there is no server-initiated stream (GET is 405).
 // Origin and Host are checked so that a web page cannot reach it by DNS rebinding.
 #include "runtime/mcpprotocol.h"
+#include "engine/core/jsonaccess.h"
+#include "engine/core/jsonread.h"
 #include "runtime/serve/mcpendpoint.h"
 
 namespace flowdeck::runtime {
@@ -61,13 +63,13 @@ void McpEndpoint::handle(Request &request, const ReplyPtr &reply, const std::str
     if (request.method() != http::verb::post)
         return sendError(reply, 405, "Use POST for MCP messages.", "method_not_allowed", {{"Allow", "POST, DELETE"}});
 
-    const auto message = nlohmann::json::parse(request.body(), nullptr, false);
-    if (message.is_discarded() || !message.is_object() || message.value("jsonrpc", "") != "2.0" || !message.contains("method"))
+    const auto message = engine::parseJson(request.body());
+    if (message.is_discarded() || !message.is_object() || engine::valueOr(message, "jsonrpc", "") != "2.0" || !message.contains("method"))
         return sendJson(reply, 400, rpcError(nullptr, -32700, "The body is not a JSON-RPC 2.0 message."));
-    const std::string method = message.value("method", "");
+    const std::string method = engine::valueOr(message, "method", "");
     const nlohmann::json id = message.contains("id") ? message["id"] : nlohmann::json();
     if (method == "initialize") {
-        const std::string asked = message.value("params", nlohmann::json::object()).value("protocolVersion", "");
+        const std::string asked = engine::valueOr(engine::valueOr(message, "params", nlohmann::json::object()), "protocolVersion", "");
         const std::string version = negotiateMcpVersion(asked);
         // Sessions idle for an hour go; past the cap, the least recently used goes first.
         const auto now = std::chrono::steady_clock::now();
@@ -108,15 +110,15 @@ void McpEndpoint::handle(Request &request, const ReplyPtr &reply, const std::str
     }
     if (method != "tools/call")
         return sendJson(reply, 200, rpcError(id, -32601, "This server has no method '" + method + "'."));
-    const auto params = message.value("params", nlohmann::json::object());
-    if (params.value("name", "") != toolName(name))
-        return sendJson(reply, 200, rpcError(id, -32602, "There is no tool '" + params.value("name", "") + "'; the tool is '" + toolName(name) + "'."));
-    nlohmann::json arguments = params.value("arguments", nlohmann::json::object());
+    const auto params = engine::valueOr(message, "params", nlohmann::json::object());
+    if (engine::valueOr(params, "name", "") != toolName(name))
+        return sendJson(reply, 200, rpcError(id, -32602, "There is no tool '" + engine::valueOr(params, "name", "") + "'; the tool is '" + toolName(name) + "'."));
+    nlohmann::json arguments = engine::valueOr(params, "arguments", nlohmann::json::object());
     if (!arguments.is_object())
         return sendJson(reply, 200, rpcError(id, -32602, "The arguments must be an object."));
     engine::RunOptions options;
     if (app->workflow().isChat()) {
-        const std::string query = arguments.value("query", "");
+        const std::string query = engine::valueOr(arguments, "query", "");
         if (query.empty())
             return sendJson(reply, 200, rpcError(id, -32602, "The argument \"query\" is required."));
         options.sys = {{"query", query}, {"history", nlohmann::json::array()}, {"conversation_id", ""}, {"user", "mcp"}};

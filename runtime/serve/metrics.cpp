@@ -38,17 +38,22 @@ void Metrics::tokens(const std::string &app, long long prompt, long long complet
     m_tokens[{app, "completion"}] += static_cast<unsigned long long>(completion);
 }
 
-std::string Metrics::text() const
+std::string Metrics::text(const std::function<bool(const std::string &)> &shown) const
 {
+    // Series of apps the caller may not see are left out ("" is the runtime's own).
+    const auto show = [&](const std::string &app) { return app.empty() || !shown || shown(app); };
     std::ostringstream out;
     out << "# HELP flowdeck_http_requests_total HTTP requests answered, by app, route and status.\n"
         << "# TYPE flowdeck_http_requests_total counter\n";
     for (const auto &[key, n] : m_requests)
-        out << "flowdeck_http_requests_total{app=\"" << label(std::get<0>(key)) << "\",route=\"" << label(std::get<1>(key))
+        if (show(std::get<0>(key)))
+            out << "flowdeck_http_requests_total{app=\"" << label(std::get<0>(key)) << "\",route=\"" << label(std::get<1>(key))
             << "\",status=\"" << std::get<2>(key) << "\"} " << n << "\n";
     out << "# HELP flowdeck_http_request_duration_seconds Time from a request to the end of its answer.\n"
         << "# TYPE flowdeck_http_request_duration_seconds histogram\n";
     for (const auto &[key, h] : m_latency) {
+        if (!show(key.first))
+            continue;
         const std::string labels = "app=\"" + label(key.first) + "\",route=\"" + label(key.second) + "\"";
         for (std::size_t i = 0; i < kBuckets.size(); ++i)
             out << "flowdeck_http_request_duration_seconds_bucket{" << labels << ",le=\"" << kBuckets[i] << "\"} "
@@ -59,15 +64,18 @@ std::string Metrics::text() const
     }
     out << "# HELP flowdeck_runs_total Workflow runs, by app and outcome.\n# TYPE flowdeck_runs_total counter\n";
     for (const auto &[key, n] : m_runs)
-        out << "flowdeck_runs_total{app=\"" << label(key.first) << "\",status=\"" << label(key.second) << "\"} " << n << "\n";
+        if (show(key.first))
+            out << "flowdeck_runs_total{app=\"" << label(key.first) << "\",status=\"" << label(key.second) << "\"} " << n << "\n";
     out << "# HELP flowdeck_node_failures_total Nodes that failed, by app and node type.\n"
         << "# TYPE flowdeck_node_failures_total counter\n";
     for (const auto &[key, n] : m_nodeFailures)
-        out << "flowdeck_node_failures_total{app=\"" << label(key.first) << "\",type=\"" << label(key.second) << "\"} " << n
+        if (show(key.first))
+            out << "flowdeck_node_failures_total{app=\"" << label(key.first) << "\",type=\"" << label(key.second) << "\"} " << n
             << "\n";
     out << "# HELP flowdeck_tokens_total Model tokens used, by app and kind.\n# TYPE flowdeck_tokens_total counter\n";
     for (const auto &[key, n] : m_tokens)
-        out << "flowdeck_tokens_total{app=\"" << label(key.first) << "\",kind=\"" << label(key.second) << "\"} " << n << "\n";
+        if (show(key.first))
+            out << "flowdeck_tokens_total{app=\"" << label(key.first) << "\",kind=\"" << label(key.second) << "\"} " << n << "\n";
     for (const auto &[name, value] : m_gauges)
         out << "# TYPE " << name << " gauge\n" << name << " " << value << "\n";
     return out.str();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <functional>
 #include <map>
 #include <string>
 #include <tuple>
@@ -16,7 +17,8 @@ public:
     void nodeFailure(const std::string &app, const std::string &nodeType);
     void tokens(const std::string &app, long long prompt, long long completion);
     void setGauge(const std::string &name, double value) { m_gauges[name] = value; }
-    std::string text() const;
+    // The text; with `shown`, only the series of apps it says yes to (and the runtime's own).
+    std::string text(const std::function<bool(const std::string &app)> &shown = {}) const;
 
 private:
     static constexpr std::array<double, 12> kBuckets{0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10, 30};

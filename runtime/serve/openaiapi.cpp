@@ -1,5 +1,7 @@
 // POST /v1/chat/completions and GET /v1/models: a deployed app as an OpenAI "model".
 #include "runtime/serve/openaiapi.h"
+#include "engine/core/jsonaccess.h"
+#include "engine/core/jsonread.h"
 
 #include <ctime>
 #include <type_traits>
@@ -16,8 +18,8 @@ std::string contentText(const nlohmann::json &content)
     std::string text;
     if (content.is_array())
         for (const auto &part : content)
-            if (part.is_object() && part.value("type", "") == "text")
-                text += (text.empty() ? "" : "\n") + part.value("text", "");
+            if (part.is_object() && engine::valueOr(part, "type", "") == "text")
+                text += (text.empty() ? "" : "\n") + engine::valueOr(part, "text", "");
     return text;
 }
 
@@ -53,8 +55,11 @@ std::string sse(const nlohmann::json &data)
 
 void OpenAiApi::chatCompletions(Request &request, const ReplyPtr &reply)
 {
-    const auto body = nlohmann::json::parse(request.body(), nullptr, false);
-    if (body.is_discarded() || !body.is_object())
+    engine::JsonReadError problem;
+    const auto body = engine::parseJson(request.body(), &problem);
+    if (body.is_discarded())
+        return sendError(reply, 400, "The request body is not valid JSON (" + problem.describe() + ").", "invalid_request_error");
+    if (!body.is_object())
         return sendError(reply, 400, "The request body is not a JSON object.", "invalid_request_error");
     const std::string model = body.contains("model") && body["model"].is_string() ? body["model"].get<std::string>() : "";
     if (model.empty())
@@ -74,12 +79,12 @@ void OpenAiApi::chatCompletions(Request &request, const ReplyPtr &reply)
     }
     if (lastUser < 0)
         return sendError(reply, 400, "\"messages\" has no message with role \"user\".", "invalid_request_error");
-    const std::string query = contentText(messages[lastUser].value("content", nlohmann::json()));
+    const std::string query = contentText(engine::valueOr(messages[lastUser], "content", nlohmann::json()));
     nlohmann::json history = nlohmann::json::array();
     for (int i = 0; i < lastUser; ++i) {
-        const std::string role = messages[i].value("role", "");
+        const std::string role = engine::valueOr(messages[i], "role", "");
         if (role == "user" || role == "assistant")
-            history.push_back({{"role", role}, {"content", contentText(messages[i].value("content", nlohmann::json()))}});
+            history.push_back({{"role", role}, {"content", contentText(engine::valueOr(messages[i], "content", nlohmann::json()))}});
     }
 
     engine::RunOptions options;
@@ -90,7 +95,7 @@ void OpenAiApi::chatCompletions(Request &request, const ReplyPtr &reply)
                        {"user", user}};
     } else {
         // A workflow app takes its inputs as a JSON object, or the message as its first input.
-        auto parsed = nlohmann::json::parse(query, nullptr, false);
+        auto parsed = engine::parseJson(query);
         if (parsed.is_object())
             options.inputs = parsed;
         else if (!wf.inputs.empty())
@@ -124,7 +129,7 @@ void OpenAiApi::chatCompletions(Request &request, const ReplyPtr &reply)
             if (event.type != engine::RunEventType::Answer)
                 return;
             startStream();
-            reply->write(chunk({{"content", app->redact(event.data.value("text", ""))}}, nullptr));
+            reply->write(chunk({{"content", app->redact(engine::valueOr(event.data, "text", ""))}}, nullptr));
         };
     m_ctx.execute(app, "chat", std::move(options), reply,
             [app, reply, stream, includeUsage, state, chunk, startStream, model](const engine::WorkflowRun &run) {

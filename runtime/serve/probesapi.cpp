@@ -2,7 +2,7 @@
 
 namespace flowdeck::runtime {
 
-bool ProbesApi::handle(const std::string &probe, const ReplyPtr &reply)
+bool ProbesApi::handle(const std::string &probe, const Request &request, const ReplyPtr &reply)
 {
     if (probe == "healthz") {
         sendJson(reply, 200, {{"status", "ok"}});
@@ -17,7 +17,13 @@ bool ProbesApi::handle(const std::string &probe, const ReplyPtr &reply)
     }
     if (probe == "metrics") {
         m_ctx.metrics().setGauge("flowdeck_apps", static_cast<double>(m_ctx.apps().names().size()));
-        reply->send(200, "text/plain; version=0.0.4", m_ctx.metrics().text());
+        const bool admin = m_ctx.isAdmin(bearerToken(request));
+        reply->send(200, "text/plain; version=0.0.4", m_ctx.metrics().text([this, admin](const std::string &app) {
+            if (admin)
+                return true;
+            auto live = m_ctx.apps().find(app);
+            return live && live->settings().publicAccess;
+        }));
         return true;
     }
     return false;

@@ -10,7 +10,8 @@ class ProbesApi {
 public:
     explicit ProbesApi(ServeContext &context) : m_ctx(context) {}
     // True when `probe` ("healthz", "readyz", "metrics") was one of these and was answered.
-    bool handle(const std::string &probe, const ReplyPtr &reply);
+    // /metrics shows private apps' series only to the admin token.
+    bool handle(const std::string &probe, const Request &request, const ReplyPtr &reply);
 
 private:
     ServeContext &m_ctx;

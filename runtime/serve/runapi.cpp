@@ -1,6 +1,8 @@
 // POST /v1/apps/{app}/run: JSON inputs in, outputs out; with Accept: text/event-stream,
 // the run's node events as server-sent events.
 #include "runtime/serve/runapi.h"
+#include "engine/core/jsonaccess.h"
+#include "engine/core/jsonread.h"
 
 namespace flowdeck::runtime {
 
@@ -8,8 +10,11 @@ namespace http = boost::beast::http;
 
 void RunApi::handle(Request &request, const ReplyPtr &reply, const std::string &name)
 {
-    auto body = request.body().empty() ? nlohmann::json::object() : nlohmann::json::parse(request.body(), nullptr, false);
-    if (body.is_discarded() || !body.is_object())
+    engine::JsonReadError problem;
+    auto body = request.body().empty() ? nlohmann::json::object() : engine::parseJson(request.body(), &problem);
+    if (body.is_discarded())
+        return sendError(reply, 400, "The request body is not valid JSON (" + problem.describe() + ").", "invalid_request");
+    if (!body.is_object())
         return sendError(reply, 400, "The request body must be a JSON object: {\"inputs\": {...}}.", "invalid_request");
     auto app = m_ctx.authorizedApp(request, reply, name);
     if (!app)
@@ -20,13 +25,13 @@ void RunApi::handle(Request &request, const ReplyPtr &reply, const std::string &
         return sendError(reply, 400, "\"inputs\" must be a JSON object of the app's start inputs.", "invalid_request");
     options.inputs.erase("query");
     if (app->workflow().isChat()) {
-        const std::string query = body.value("query", body.contains("inputs") ? body["inputs"].value("query", "") : "");
+        const std::string query = engine::valueOr(body, "query", body.contains("inputs") ? engine::valueOr(body["inputs"], "query", "") : "");
         if (query.empty())
             return sendError(reply, 400, "'" + name + "' is a chat app: give the user's message as \"query\".", "invalid_request");
-        options.sys = {{"query", query}, {"history", body.value("history", nlohmann::json::array())},
-                       {"conversation_id", body.value("conversation_id", "")}, {"user", body.value("user", "api")}};
+        options.sys = {{"query", query}, {"history", engine::valueOr(body, "history", nlohmann::json::array())},
+                       {"conversation_id", engine::valueOr(body, "conversation_id", "")}, {"user", engine::valueOr(body, "user", "api")}};
     } else {
-        options.sys = {{"user", body.value("user", "api")}};
+        options.sys = {{"user", engine::valueOr(body, "user", "api")}};
     }
     const auto accept = request.find(http::field::accept);
     const bool stream = accept != request.end() && std::string_view(accept->value().data(), accept->value().size()).find("text/event-stream") != std::string_view::npos;

@@ -1,4 +1,5 @@
 #include "runtime/serve/runhistory.h"
+#include "engine/core/jsonread.h"
 
 #include <sqlite3.h>
 
@@ -129,7 +130,7 @@ nlohmann::json RunHistory::list(const std::string &app, int limit, int offset)
         return t ? std::string(reinterpret_cast<const char *>(t)) : std::string();
     };
     auto json = [&](int i) {
-        auto parsed = nlohmann::json::parse(column(i), nullptr, false);
+        auto parsed = engine::parseJson(column(i));
         return parsed.is_discarded() ? nlohmann::json() : parsed;
     };
     while (sqlite3_step(query) == SQLITE_ROW) {

@@ -1,4 +1,6 @@
 #include "runtime/serve/secretbox.h"
+#include "engine/core/jsonaccess.h"
+#include "engine/core/jsonread.h"
 
 #include <nlohmann/json.hpp>
 #include <openssl/evp.h>
@@ -61,11 +63,11 @@ std::string SecretBox::seal(const std::map<std::string, std::string> &values) co
 
 bool SecretBox::unseal(const std::string &sealed, std::map<std::string, std::string> &values) const
 {
-    const auto doc = nlohmann::json::parse(sealed, nullptr, false);
-    if (!doc.is_object() || doc.value("alg", "") != "AES-256-GCM")
+    const auto doc = engine::parseJson(sealed);
+    if (!doc.is_object() || engine::valueOr(doc, "alg", "") != "AES-256-GCM")
         return false;
-    auto iv = base64Decode(doc.value("iv", "")), tag = base64Decode(doc.value("tag", "")),
-         cipher = base64Decode(doc.value("data", ""));
+    auto iv = base64Decode(engine::valueOr(doc, "iv", "")), tag = base64Decode(engine::valueOr(doc, "tag", "")),
+         cipher = base64Decode(engine::valueOr(doc, "data", ""));
     if (!iv || !tag || !cipher || iv->size() != 12 || tag->size() != 16)
         return false;
     std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)> ctx(EVP_CIPHER_CTX_new(), EVP_CIPHER_CTX_free);
@@ -81,7 +83,7 @@ bool SecretBox::unseal(const std::string &sealed, std::map<std::string, std::str
         return false;
     total += n;
     plain.resize(static_cast<std::size_t>(total));
-    const auto parsed = nlohmann::json::parse(plain, nullptr, false);
+    const auto parsed = engine::parseJson(plain);
     if (!parsed.is_object())
         return false;
     values.clear();

@@ -105,7 +105,7 @@ void ServeApi::handle(Request &request, ReplyPtr reply)
     auto metered = std::make_shared<MeteredReply>(std::move(reply), m_ctx.metrics(), app, route);
     const ReplyPtr &r = metered;
 
-    if (path.size() == 1 && m_probes.handle(at(0), r))
+    if (path.size() == 1 && m_probes.handle(at(0), request, r))
         return;
     if (at(0) == "admin" && at(1) == "v1")
         return m_admin.handle(request, r, path);

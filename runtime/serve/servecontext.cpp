@@ -1,4 +1,5 @@
 #include "runtime/serve/servecontext.h"
+#include "engine/core/jsonaccess.h"
 
 #include "runtime/serve/errorbody.h"
 
@@ -165,11 +166,8 @@ std::shared_ptr<LiveApp> ServeContext::authorizedApp(const Request &request, con
             return nullptr;
         }
         if (!m_apps.keyAllowed(name, key)) {
-            for (const auto &other : m_apps.names())
-                if (m_apps.keyAllowed(other, key)) {
-                    sendError(reply, 403, "This API key belongs to another app; it cannot call '" + name + "'.", "forbidden");
-                    return nullptr;
-                }
+            // The same answer whether the key is wrong, revoked or another app's: a caller
+            // learns nothing about keys it does not hold.
             sendError(reply, 401, "The API key is not valid for '" + name + "' (wrong or revoked).", "unauthorized",
                       {{"WWW-Authenticate", "Bearer error=\"invalid_token\""}});
             return nullptr;
@@ -205,7 +203,7 @@ std::shared_ptr<engine::WorkflowRun> ServeContext::execute(const std::shared_ptr
     record->version = app->version();
     record->api = api;
     record->startedAt = nowIso();
-    record->inputs = app->redact(engine::safeDump({{"inputs", options.inputs}, {"query", options.sys.value("query", "")}}));
+    record->inputs = app->redact(engine::safeDump({{"inputs", options.inputs}, {"query", engine::valueOr(options.sys, "query", "")}}));
     auto sink = std::move(options.onEvent);
     options.onEvent = [this, app, sink](const engine::RunEvent &event) {
         if (event.type == engine::RunEventType::NodeFailed)

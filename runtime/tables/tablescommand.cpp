@@ -1,6 +1,7 @@
 // `flowdeck tables-mcp [FOLDER...]`: the built-in "tables" MCP server over stdio
 // (newline-delimited JSON-RPC 2.0), reading CSV files only inside the given folders.
 #include "engine/core/diagnostic.h"
+#include "engine/core/jsonread.h"
 #include "runtime/commands.h"
 #include "runtime/mcpprotocol.h"
 #include "runtime/tables/tabletools.h"
@@ -44,7 +45,7 @@ int serveTables(const std::vector<std::string> &folders)
     while (std::getline(std::cin, line)) {
         if (line.empty())
             continue;
-        const auto message = nlohmann::json::parse(line, nullptr, false);
+        const auto message = engine::parseJson(line);
         nlohmann::json reply;
         if (message.is_discarded() || !message.is_object())
             reply = rpcError(nullptr, -32700, "The line is not a JSON-RPC message.");

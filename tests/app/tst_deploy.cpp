@@ -139,6 +139,11 @@ private slots:
         const QByteArray text = kustomization.readAll();
         QVERIFY(text.contains("app-helpdesk-bundle.yaml") && text.contains("app-helpdesk-deploy-job.yaml"));
         QVERIFY(d->message().contains("kubectl apply -k"));
+        // The bundle holds secret values: only its owner may read it.
+        QCOMPARE(QFile::permissions(k8s.filePath("app-helpdesk-bundle.yaml")) & 0x0077, QFileDevice::Permissions());
+        QFile job(k8s.filePath("app-helpdesk-deploy-job.yaml"));
+        QVERIFY(job.open(QIODevice::ReadOnly));
+        QVERIFY(job.readAll().contains("'http://flowdeck-runtime/admin/v1/apps/helpdesk'"));
         d->close();
     }
 };

@@ -1,6 +1,7 @@
 // The run host (engine/run/runhost.h): one function assembles what runs need, and the
 // host kind sets the network policy (DESIGN.md §3).
 #include "engine/net/httpclient.h"
+#include "engine/mcp/mcpserverpool.h"
 #include "engine/run/runhost.h"
 
 #include <QTemporaryDir>
@@ -59,6 +60,43 @@ private slots:
         QVERIFY(host->services().allowPrivateNetwork);
         QCOMPARE(&host->http(), &shared);
         QVERIFY(!host->policy().secretsFromEnvironment);
+    }
+
+    void addressesADeployedAppMayNotReach_data()
+    {
+        QTest::addColumn<QString>("address");
+        QTest::addColumn<bool>("blocked");
+        for (const char *a : {"127.0.0.1", "10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0",
+                              "224.0.0.1", "255.255.255.255", "::1", "::", "fe80::1", "fc00::1", "fd12::1", "ff02::1",
+                              "::ffff:127.0.0.1", "::ffff:169.254.169.254", "64:ff9b::a9fe:a9fe", "64:ff9b::7f00:1",
+                              "2002:7f00:1::", "2002:a9fe:a9fe::", "::127.0.0.1", "not-an-address"})
+            QTest::newRow(a) << a << true;
+        for (const char *a : {"8.8.8.8", "1.1.1.1", "93.184.216.34", "2606:4700::1111", "64:ff9b::808:808", "2002:808:808::",
+                              "::ffff:8.8.8.8"})
+            QTest::newRow(a) << a << false;
+    }
+    void addressesADeployedAppMayNotReach()
+    {
+        QFETCH(QString, address);
+        QFETCH(bool, blocked);
+        QCOMPARE(isPrivateAddress(address.toStdString()), blocked);
+    }
+
+    void remoteMcpServersFollowThePolicy()
+    {
+        boost::asio::io_context io;
+        RunHostSetup setup;
+        setup.kind = HostKind::DeployedRuntime;
+        setup.loadCatalog = false;
+        auto host = makeRunHost(io, setup);
+        Workflow wf;
+        wf.plugins = {{"remote", {{"url", "http://127.0.0.1:9/mcp"}}}};
+        auto config = host->mcp().configFor(wf, "remote");
+        QVERIFY(config);
+        QVERIFY(!config->allowPrivateNetwork);
+        setup.kind = HostKind::Studio;
+        auto desktop = makeRunHost(io, setup);
+        QVERIFY(desktop->mcp().configFor(wf, "remote")->allowPrivateNetwork);
     }
 
     void loadsTheConfigFolder()

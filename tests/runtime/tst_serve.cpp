@@ -110,9 +110,13 @@ private slots:
         const auto models = serve.request("GET", "/v1/models", {}, chatKey).json();
         QCOMPARE(models["data"].size(), std::size_t(1));
         QCOMPARE(models["data"][0]["id"], json("assistant"));
-        const auto info = serve.request("GET", "/apps/greet/chat/info").json();
+        const auto info = serve.request("GET", "/apps/greet/chat/info", {}, greetKey).json();
         QCOMPARE(info["title"], json("Greeter"));
         QCOMPARE(info["needsKey"], json(true));
+        // Without its key, a private app tells a stranger only that it needs one.
+        const auto closed = serve.request("GET", "/apps/greet/chat/info").json();
+        QCOMPARE(closed["needsKey"], json(true));
+        QVERIFY(!closed.contains("title") && !closed.contains("inputs") && !closed.contains("description"));
 
         // The app as an MCP server, through the MCP inspector's CLI.
         auto inspector = [&](const QStringList &method) {
@@ -139,7 +143,11 @@ private slots:
         // Every run is in the history; the figures are in /metrics.
         const auto runs = serve.request("GET", "/admin/v1/apps/greet/runs", {}, serve.adminToken()).json();
         QVERIFY2(runs["runs"].size() >= 4, runs.dump().c_str());
-        const std::string metrics = serve.request("GET", "/metrics").body;
+        const std::string metrics = serve.request("GET", "/metrics", {}, serve.adminToken()).body;
+        // Without the admin token, private apps' series are left out.
+        const std::string publicMetrics = serve.request("GET", "/metrics").body;
+        QVERIFY(publicMetrics.find("app=\"assistant\"") == std::string::npos);
+        QVERIFY(publicMetrics.find("flowdeck_apps") != std::string::npos);
         QVERIFY(metrics.find("flowdeck_runs_total{app=\"greet\",status=\"succeeded\"}") != std::string::npos);
         QVERIFY(metrics.find("flowdeck_http_request_duration_seconds_bucket{app=\"assistant\"") != std::string::npos);
         QVERIFY(serve.terminate());
@@ -234,7 +242,8 @@ private slots:
         QCOMPARE(r.status, 401L);
         QVERIFY(r.json()["error"]["message"].get<std::string>().find("API key") != std::string::npos);
         QCOMPARE(serve.request("POST", "/v1/apps/greet/run", body, "fd-wrong").status, 401L);
-        QCOMPARE(serve.request("POST", "/v1/apps/greet/run", body, otherKey).status, 403L);
+        // Another app's key gets the same answer as a wrong one.
+        QCOMPARE(serve.request("POST", "/v1/apps/greet/run", body, otherKey).status, 401L);
         QCOMPARE(serve.request("POST", "/v1/apps/greet/run", body, key).status, 200L);
         const auto keys = serve.request("GET", "/admin/v1/apps/greet/keys", {}, serve.adminToken()).json();
         QVERIFY(keys["keys"][0].contains("id") && !keys["keys"][0].contains("hash"));  // never the key, nor its hash

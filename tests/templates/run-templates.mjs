@@ -194,7 +194,8 @@ for (const t of templates) {
   for (const [k, v] of Object.entries(spec.env || {})) runArgs.push('--env', `${k}=${fill(v)}`);
   const standinLog = path.join(dir, 'standin.log');
   const run = sh(flowdeck, runArgs, { env: { ...process.env, ...(spec.secrets || {}), FLOWDECK_PLUGIN_DIR: pluginDir,
-                                             FLOWDECK_CONFIG_DIR: configDir, STANDIN_LOG: standinLog }, cwd: dir });
+                                             FLOWDECK_CONFIG_DIR: configDir, STANDIN_LOG: standinLog,
+                                             FLOWDECK_PASS_ENV: 'STANDIN_LOG' }, cwd: dir });
   mock.child.kill();
   let result;
   try { result = JSON.parse(run.out); } catch { fail(id, `flowdeck run printed no JSON (exit ${run.code}):\n${run.out}\n${run.err}`); continue; }

@@ -1,4 +1,6 @@
 #include "widgets/canvas/graphview.h"
+#include "engine/core/jsonaccess.h"
+#include "engine/core/jsonread.h"
 
 #include "engine/nodes/noderegistry.h"
 #include "widgets/canvas/graphscene.h"
@@ -19,15 +21,15 @@ namespace {
 nlohmann::json defaultConfig(const nlohmann::json &schema)
 {
     nlohmann::json config = nlohmann::json::object();
-    const auto properties = schema.value("properties", nlohmann::json::object());
+    const auto properties = engine::valueOr(schema, "properties", nlohmann::json::object());
     for (const auto &[name, property] : properties.items())
         if (property.contains("default"))
             config[name] = property["default"];
-    for (const auto &name : schema.value("required", nlohmann::json::array())) {
+    for (const auto &name : engine::valueOr(schema, "required", nlohmann::json::array())) {
         if (!name.is_string() || config.contains(name.get<std::string>()))
             continue;
         const auto property = properties.value(name.get<std::string>(), nlohmann::json::object());
-        const auto type = property.value("type", nlohmann::json("string"));
+        const auto type = engine::valueOr(property, "type", nlohmann::json("string"));
         config[name.get<std::string>()] = type == "array"    ? nlohmann::json::array()
                                           : type == "object" ? nlohmann::json::object()
                                           : type == "boolean" ? nlohmann::json(false)
@@ -102,10 +104,10 @@ void GraphView::dropEvent(QDropEvent *event)
 {
     if (!event->mimeData()->hasFormat(kNodeMime))
         return QGraphicsView::dropEvent(event);
-    const auto payload = nlohmann::json::parse(event->mimeData()->data(kNodeMime).toStdString(), nullptr, false);
+    const auto payload = engine::parseJson(event->mimeData()->data(kNodeMime).toStdString());
     if (!payload.is_object())
         return;
-    const std::string type = payload.value("type", "");
+    const std::string type = engine::valueOr(payload, "type", "");
     const auto *descriptor = engine::NodeRegistry::builtin().find(type);
     if (!descriptor)
         return;

@@ -1,4 +1,5 @@
 #include "widgets/deploy/deploydialog.h"
+#include "engine/core/jsonaccess.h"
 
 #include "engine/deploy/appname.h"
 #include "engine/nodes/noderegistry.h"

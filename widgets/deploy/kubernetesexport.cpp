@@ -13,10 +13,13 @@ namespace studio {
 
 namespace {
 
-bool writeText(const QString &path, const QByteArray &text, QString *error)
+// `secret`: readable by the owner only (the bundle holds the app's secret values).
+bool writeText(const QString &path, const QByteArray &text, QString *error, bool secret = false)
 {
     QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size() || !f.commit()) {
+    if (!f.open(QIODevice::WriteOnly) ||
+        (secret && !f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) ||
+        f.write(text) != text.size() || !f.commit()) {
         *error = QCoreApplication::translate("KubernetesExport", "Could not write %1: %2").arg(path, f.errorString());
         return false;
     }
@@ -83,13 +86,13 @@ QStringList writeKubernetesFolder(const QString &folder, const QString &app, con
         "              curl -sf --retry 30 --retry-all-errors --retry-delay 5 -X PUT\n"
         "              -H \"Authorization: Bearer $FLOWDECK_ADMIN_TOKEN\" -H \"Content-Type: application/json\"\n"
         "              --data-binary @/bundle/bundle.json\n"
-        "              http://flowdeck-runtime/admin/v1/apps/" + app.toUtf8() + "\n"
+        "              'http://flowdeck-runtime/admin/v1/apps/" + app.toUtf8() + "'\n"
         "          env:\n            - name: FLOWDECK_ADMIN_TOKEN\n              valueFrom:\n                secretKeyRef:\n"
         "                  name: flowdeck-secrets\n                  key: admin-token\n"
         "          securityContext:\n            allowPrivilegeEscalation: false\n            capabilities:\n              drop: [\"ALL\"]\n"
         "          volumeMounts:\n            - name: bundle\n              mountPath: /bundle\n              readOnly: true\n"
         "      volumes:\n        - name: bundle\n          secret:\n            secretName: app-" + slug.toUtf8() + "-bundle\n";
-    if (!writeText(out.filePath(bundleFile), bundleYaml, error) || !writeText(out.filePath(jobFile), job, error))
+    if (!writeText(out.filePath(bundleFile), bundleYaml, error, true) || !writeText(out.filePath(jobFile), job, error))
         return {};
     // The kustomization lists the app's two files too.
     QFile k(out.filePath("kustomization.yaml"));

@@ -1,4 +1,5 @@
 #include "widgets/document/commands.h"
+#include "engine/core/jsonread.h"
 
 #include "engine/workflow/workflowfile.h"
 
@@ -238,7 +239,7 @@ std::string copySelection(const GraphDocument &doc, const std::set<std::string> 
 PasteCommand::PasteCommand(GraphDocument *doc, const std::string &clipboard, std::array<double, 2> offset) : m_doc(doc)
 {
     setText(QCoreApplication::translate("Commands", "Paste"));
-    const auto j = nlohmann::json::parse(clipboard, nullptr, false);
+    const auto j = engine::parseJson(clipboard);
     if (!j.is_object() || j.value("format", "") != "flowdeck.clipboard")
         return;
     nlohmann::json asDocument = {{"format", engine::kFormatName}, {"formatVersion", engine::kFormatVersion},

@@ -1,4 +1,5 @@
 #include "widgets/gallery/galleryindex.h"
+#include "engine/core/jsonaccess.h"
 
 #include "engine/mcp/plugincatalog.h"
 #include "engine/mcp/plugininstall.h"
@@ -47,16 +48,16 @@ nlohmann::json pluginState(const std::string &id, const engine::PluginCatalog &c
 nlohmann::json graphOf(const nlohmann::json &workflow)
 {
     nlohmann::json nodes = nlohmann::json::array(), edges = nlohmann::json::array();
-    for (const auto &n : workflow.value("nodes", nlohmann::json::array())) {
-        const auto pos = n.value("position", nlohmann::json::array({0, 0}));
-        nodes.push_back({{"id", n.value("id", "")},
-                         {"type", n.value("type", "")},
-                         {"title", n.value("title", n.value("id", ""))},
+    for (const auto &n : engine::valueOr(workflow, "nodes", nlohmann::json::array())) {
+        const auto pos = engine::valueOr(n, "position", nlohmann::json::array({0, 0}));
+        nodes.push_back({{"id", engine::valueOr(n, "id", "")},
+                         {"type", engine::valueOr(n, "type", "")},
+                         {"title", engine::valueOr(n, "title", engine::valueOr(n, "id", ""))},
                          {"x", pos.size() > 0 && pos[0].is_number() ? pos[0].get<double>() : 0.0},
                          {"y", pos.size() > 1 && pos[1].is_number() ? pos[1].get<double>() : 0.0}});
     }
-    for (const auto &e : workflow.value("edges", nlohmann::json::array()))
-        edges.push_back({{"from", e.value("from", "")}, {"to", e.value("to", "")}, {"port", e.value("fromPort", "")}});
+    for (const auto &e : engine::valueOr(workflow, "edges", nlohmann::json::array()))
+        edges.push_back({{"from", engine::valueOr(e, "from", "")}, {"to", engine::valueOr(e, "to", "")}, {"port", engine::valueOr(e, "fromPort", "")}});
     return {{"nodes", nodes}, {"edges", edges}};
 }
 
@@ -77,19 +78,19 @@ nlohmann::json galleryCatalog(const engine::TemplateLibrary &library, const engi
                 needs["plugins"].push_back(pluginState(id, catalog, zh));
             needs["secrets"] = computed.secrets;
         }
-        const nlohmann::json sample = t.meta.value("sample", nlohmann::json::object());
+        const nlohmann::json sample = engine::valueOr(t.meta, "sample", nlohmann::json::object());
         const std::string readme = zh && !t.readmeZh.empty() ? t.readmeZh : t.readme;
         templates.push_back({{"id", t.id},
                              {"title", t.text("title", lang)},
                              {"summary", t.text("summary", lang)},
-                             {"category", t.meta.value("category", "")},
-                             {"icon", t.meta.value("icon", "")},
-                             {"tags", t.meta.value("tags", nlohmann::json::object()).value(lang, nlohmann::json::array())},
+                             {"category", engine::valueOr(t.meta, "category", "")},
+                             {"icon", engine::valueOr(t.meta, "icon", "")},
+                             {"tags", engine::valueOr(t.meta, "tags", nlohmann::json::object()).value(lang, nlohmann::json::array())},
                              // Searching finds a template by its texts in either language.
-                             {"searchText", t.meta.value("title", nlohmann::json::object()).dump() +
-                                                t.meta.value("summary", nlohmann::json::object()).dump() +
-                                                t.meta.value("tags", nlohmann::json::object()).dump() + t.id},
-                             {"sampleQuery", sample.value("query", nlohmann::json::object()).value(lang, "")},
+                             {"searchText", engine::valueOr(t.meta, "title", nlohmann::json::object()).dump() +
+                                                engine::valueOr(t.meta, "summary", nlohmann::json::object()).dump() +
+                                                engine::valueOr(t.meta, "tags", nlohmann::json::object()).dump() + t.id},
+                             {"sampleQuery", engine::valueOr(sample, "query", nlohmann::json::object()).value(lang, "")},
                              {"needs", needs},
                              {"graph", graphOf(t.workflow)},
                              {"readmeHtml", markdownToHtml(QString::fromStdString(readme)).toStdString()}});

@@ -1,4 +1,5 @@
 #include "widgets/gallery/projectchecklist.h"
+#include "engine/core/jsonaccess.h"
 
 #include "engine/mcp/plugincatalog.h"
 #include "engine/mcp/plugininstall.h"
@@ -115,7 +116,7 @@ void ProjectChecklist::refresh()
 
     if (needs.model) {
         for (const auto &[alias, model] : wf.models.items()) {
-            const QString profile = QString::fromStdString(model.is_object() ? model.value("profile", "") : "");
+            const QString profile = QString::fromStdString(model.is_object() ? engine::valueOr(model, "profile", "") : "");
             const nlohmann::json p = m_runner->profile(profile);
             const QString item = QStringLiteral("key:") + profile;
             if (p.is_null()) {
@@ -123,10 +124,10 @@ void ProjectChecklist::refresh()
                        [this, profile] { emit keyRequested(profile); });
                 continue;
             }
-            const QString secret = QString::fromStdString(p.value("apiKeySecret", ""));
-            const QString label = tr("Model: %1 (%2)").arg(QString::fromStdString(p.value("title", profile.toStdString())),
-                                                          QString::fromStdString(model.value("model", "")));
-            if (!p.value("needsKey", true) || secret.isEmpty()) {
+            const QString secret = QString::fromStdString(engine::valueOr(p, "apiKeySecret", ""));
+            const QString label = tr("Model: %1 (%2)").arg(QString::fromStdString(engine::valueOr(p, "title", profile.toStdString())),
+                                                          QString::fromStdString(engine::valueOr(model, "model", "")));
+            if (!engine::valueOr(p, "needsKey", true) || secret.isEmpty()) {
                 addRow(item, label, true, tr("no key needed"), {}, nullptr);
                 continue;
             }
@@ -243,7 +244,7 @@ void ProjectChecklist::install(const QString &pluginId)
         }
         markDone(item, tr("installed"));
         for (const auto &[alias, entry] : m_doc->workflow().plugins.items())
-            if (entry.is_object() && entry.value("catalog", "") == pluginId.toStdString())
+            if (entry.is_object() && engine::valueOr(entry, "catalog", "") == pluginId.toStdString())
                 m_servers->refresh(QString::fromStdString(alias), true);
     });
     installer->start();

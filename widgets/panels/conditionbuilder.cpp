@@ -1,4 +1,5 @@
 #include "widgets/panels/conditionbuilder.h"
+#include "engine/core/jsonaccess.h"
 
 #include "widgets/document/commands.h"
 
@@ -87,20 +88,20 @@ std::string ConditionBuilder::freshCaseId() const
 {
     for (int n = static_cast<int>(m_cases.size()) + 1;; ++n) {
         const std::string id = "case_" + std::to_string(n);
-        if (std::none_of(m_cases.begin(), m_cases.end(), [&](const auto &c) { return c.value("id", "") == id; }))
+        if (std::none_of(m_cases.begin(), m_cases.end(), [&](const auto &c) { return engine::valueOr(c, "id", "") == id; }))
             return id;
     }
 }
 
 QWidget *ConditionBuilder::caseBox(int index, const nlohmann::json &c)
 {
-    const std::string id = c.value("id", "");
+    const std::string id = engine::valueOr(c, "id", "");
     auto *box = new QGroupBox(index == 0 ? tr("If (%1)").arg(QString::fromStdString(id))
                                          : tr("Else if (%1)").arg(QString::fromStdString(id)));
     box->setObjectName(QString::fromStdString("case:" + id));
     auto *layout = new QVBoxLayout(box);
     auto *head = new QHBoxLayout;
-    auto *label = new QLineEdit(QString::fromStdString(c.value("label", "")));
+    auto *label = new QLineEdit(QString::fromStdString(engine::valueOr(c, "label", "")));
     label->setObjectName("label");
     label->setPlaceholderText(tr("Port label (shown on the canvas)"));
     connect(label, &QLineEdit::textEdited, this, [this, index](const QString &text) {
@@ -110,7 +111,7 @@ QWidget *ConditionBuilder::caseBox(int index, const nlohmann::json &c)
     logic->setObjectName("logic");
     logic->addItem(tr("all of these hold"), "and");
     logic->addItem(tr("any of these holds"), "or");
-    logic->setCurrentIndex(c.value("logic", "and") == "or" ? 1 : 0);
+    logic->setCurrentIndex(engine::valueOr(c, "logic", "and") == "or" ? 1 : 0);
     connect(logic, &QComboBox::activated, this, [this, index, logic](int) {
         change(at(index) + "/logic", logic->currentData().toString().toStdString(), false);
     });
@@ -123,13 +124,13 @@ QWidget *ConditionBuilder::caseBox(int index, const nlohmann::json &c)
         head->addWidget(remove);
     }
     layout->addLayout(head);
-    const nlohmann::json conditions = c.value("conditions", nlohmann::json::array());
+    const nlohmann::json conditions = engine::valueOr(c, "conditions", nlohmann::json::array());
     for (int i = 0; i < static_cast<int>(conditions.size()); ++i)
         layout->addWidget(conditionRow(index, i, conditions[i]));
     auto *add = new QPushButton(tr("+ Condition"));
     add->setObjectName("addCondition");
     connect(add, &QPushButton::clicked, this, [this, index] {
-        nlohmann::json conditions = m_cases[index].value("conditions", nlohmann::json::array());
+        nlohmann::json conditions = engine::valueOr(m_cases[index], "conditions", nlohmann::json::array());
         conditions.push_back({{"left", ""}, {"op", "eq"}, {"right", ""}});
         change(at(index) + "/conditions", conditions, false);
     });
@@ -149,16 +150,16 @@ QWidget *ConditionBuilder::conditionRow(int caseIndex, int index, const nlohmann
     left->setObjectName("left");
     left->setSingleLine(true);
     left->setPlaceholderText(tr("a value, e.g. {{llm_1.text}}"));
-    left->setPlainText(QString::fromStdString(condition.value("left", "")));
+    left->setPlainText(QString::fromStdString(engine::valueOr(condition, "left", "")));
     auto *op = new QComboBox;
     op->setObjectName("op");
     for (const auto &[code, text] : operators())
         op->addItem(text, code);
-    op->setCurrentIndex(std::max(0, op->findData(QString::fromStdString(condition.value("op", "eq")))));
+    op->setCurrentIndex(std::max(0, op->findData(QString::fromStdString(engine::valueOr(condition, "op", "eq")))));
     auto *right = new QLineEdit;
     right->setObjectName("right");
     right->setPlaceholderText(tr("compared with"));
-    const nlohmann::json r = condition.value("right", nlohmann::json(""));
+    const nlohmann::json r = engine::valueOr(condition, "right", nlohmann::json(""));
     right->setText(QString::fromStdString(r.is_string() ? r.get<std::string>() : r.dump()));
     right->setVisible(takesRight(op->currentData().toString()));
     const std::string pointer = at(caseIndex, index);
@@ -190,7 +191,7 @@ QWidget *ConditionBuilder::conditionRow(int caseIndex, int index, const nlohmann
     layout->addWidget(left, 0, 0, 1, 2);
     layout->addWidget(op, 1, 0);
     layout->addWidget(right, 1, 1);
-    const int count = static_cast<int>(m_cases[caseIndex].value("conditions", nlohmann::json::array()).size());
+    const int count = static_cast<int>(engine::valueOr(m_cases[caseIndex], "conditions", nlohmann::json::array()).size());
     if (count > 1) {
         auto *remove = removeButton(tr("Remove this condition"));
         remove->setObjectName("removeCondition");

@@ -1,4 +1,6 @@
 #include "widgets/panels/inspectorwidget.h"
+#include "engine/core/jsonaccess.h"
+#include "engine/core/jsonread.h"
 
 #include "engine/nodes/noderegistry.h"
 #include "widgets/document/commands.h"
@@ -52,7 +54,7 @@ void InspectorWidget::setServers(ServerDirectory *servers)
     m_servers = servers;
     connect(servers, &ServerDirectory::changed, this, [this](const QString &alias) {  // its tools arrived
         const auto *node = m_doc->node(m_nodeId.toStdString());
-        if (node && node->type == "mcp.tool" && node->config.value("server", "") == alias.toStdString())
+        if (node && node->type == "mcp.tool" && engine::valueOr(node->config, "server", "") == alias.toStdString())
             rebuild();
     });
 }
@@ -98,7 +100,7 @@ void InspectorWidget::rebuild()
     m_heading->setText(QStringLiteral("<b>%1</b> &nbsp;<code>%2</code>").arg(title.toHtmlEscaped(), m_nodeId.toHtmlEscaped()));
     if (!descriptor)
         return;
-    const auto properties = descriptor->configSchema.value("properties", nlohmann::json::object());
+    const auto properties = engine::valueOr(descriptor->configSchema, "properties", nlohmann::json::object());
     const auto &prompts = descriptor->promptFields;
     for (const auto &[field, property] : properties.items()) {
         if (node->type == "mcp.tool" && field == "arguments")
@@ -111,12 +113,12 @@ void InspectorWidget::rebuild()
             continue;
         }
         const nlohmann::json value = node->config.contains(field) ? node->config[field] : nlohmann::json();
-        const bool multiline = property.value("format", "") == "template" ||
+        const bool multiline = engine::valueOr(property, "format", "") == "template" ||
                                std::find(prompts.begin(), prompts.end(), field) != prompts.end();
         QWidget *editor = makeEditor(field, property, value, multiline);
         editor->setObjectName(QString::fromStdString("field:" + field));
-        const std::string label = property.value("title", field);
-        editor->setToolTip(QString::fromStdString(property.value("description", "")));
+        const std::string label = engine::valueOr(property, "title", field);
+        editor->setToolTip(QString::fromStdString(engine::valueOr(property, "description", "")));
         m_form->addRow(QString::fromStdString(label), editor);
     }
 }
@@ -124,7 +126,7 @@ void InspectorWidget::rebuild()
 QWidget *InspectorWidget::makeEditor(const std::string &field, const nlohmann::json &property, const nlohmann::json &value,
                                      bool multiline)
 {
-    const nlohmann::json type = property.value("type", nlohmann::json("string"));
+    const nlohmann::json type = engine::valueOr(property, "type", nlohmann::json("string"));
     if (property.contains("enum") && property["enum"].is_array()) {
         auto *box = new QComboBox;
         box->addItem(QString());
@@ -139,7 +141,7 @@ QWidget *InspectorWidget::makeEditor(const std::string &field, const nlohmann::j
         });
         return box;
     }
-    const std::string format = property.value("format", "");
+    const std::string format = engine::valueOr(property, "format", "");
     if (type == "string" && (format == "model-alias" || format == "plugin-alias")) {
         // Pickers for the workflow's declared models and plugins; other names can still be typed.
         auto *box = new QComboBox;
@@ -148,12 +150,12 @@ QWidget *InspectorWidget::makeEditor(const std::string &field, const nlohmann::j
         for (const auto &[alias, entry] : declared.items()) {
             QString label = QString::fromStdString(alias);
             if (entry.is_object() && entry.contains("model"))
-                label += QString::fromStdString(" — " + entry.value("profile", "") + " / " + entry.value("model", ""));
+                label += QString::fromStdString(" — " + engine::valueOr(entry, "profile", "") + " / " + engine::valueOr(entry, "model", ""));
             else if (entry.is_object() && entry.contains("catalog"))
-                label += QString::fromStdString(" — " + entry.value("catalog", ""));
+                label += QString::fromStdString(" — " + engine::valueOr(entry, "catalog", ""));
             box->addItem(label, QString::fromStdString(alias));
         }
-        const QString current = QString::fromStdString(value.is_string() ? value.get<std::string>() : property.value("default", ""));
+        const QString current = QString::fromStdString(value.is_string() ? value.get<std::string>() : engine::valueOr(property, "default", ""));
         const int at = box->findData(current);
         if (at >= 0)
             box->setCurrentIndex(at);
@@ -175,12 +177,12 @@ QWidget *InspectorWidget::makeEditor(const std::string &field, const nlohmann::j
     if (type == "integer" || type == "number") {
         auto *spin = new QDoubleSpinBox;
         spin->setDecimals(type == "integer" ? 0 : 2);
-        const double minimum = property.value("minimum", -1e9);
+        const double minimum = engine::valueOr(property, "minimum", -1e9);
         // Without a value or a default, the box shows "default" (one below the minimum) and writes nothing.
         const bool unset = !value.is_number() && !property.contains("default");
-        spin->setRange(minimum - 1, property.value("maximum", 1e9));
+        spin->setRange(minimum - 1, engine::valueOr(property, "maximum", 1e9));
         spin->setSpecialValueText(tr("(default)"));
-        spin->setValue(value.is_number() ? value.get<double>() : unset ? minimum - 1 : property.value("default", 0.0));
+        spin->setValue(value.is_number() ? value.get<double>() : unset ? minimum - 1 : engine::valueOr(property, "default", 0.0));
         connect(spin, &QDoubleSpinBox::valueChanged, this, [this, spin, field, type](double v) {
             if (v == spin->minimum())
                 return apply(field, nullptr);
@@ -204,7 +206,7 @@ QWidget *InspectorWidget::makeEditor(const std::string &field, const nlohmann::j
         const std::string content = edit->toPlainText().toStdString();
         if (text)
             return apply(field, content);
-        auto parsed = nlohmann::json::parse(content, nullptr, false);
+        auto parsed = engine::parseJson(content);
         edit->setStyleSheet(parsed.is_discarded() && !content.empty() ? "QPlainTextEdit { border: 1px solid #d93f3f; }" : "");
         if (!parsed.is_discarded())
             apply(field, parsed);
@@ -223,7 +225,7 @@ QWidget *InspectorWidget::specialEditor(const std::string &type, const std::stri
             [this](const QString &tool, const nlohmann::json &schema) { chooseTool(tool, schema); });
     if (type == "condition" && field == "cases")
         return new ConditionBuilder(
-            config.value("cases", nlohmann::json::array()), candidates,
+            engine::valueOr(config, "cases", nlohmann::json::array()), candidates,
             [this](const std::string &pointer, nlohmann::json value, bool merge) {
                 applyAt(pointer, std::move(value), merge);
                 if (!merge)
@@ -236,12 +238,12 @@ QWidget *InspectorWidget::specialEditor(const std::string &type, const std::stri
 void InspectorWidget::chooseTool(const QString &tool, const nlohmann::json &schema)
 {
     const auto *node = m_doc->node(m_nodeId.toStdString());
-    if (!node || node->config.value("tool", "") == tool.toStdString())
+    if (!node || engine::valueOr(node->config, "tool", "") == tool.toStdString())
         return;
     // Arguments the new tool also takes are kept; the others would only be refused.
     nlohmann::json kept = nlohmann::json::object();
-    const nlohmann::json properties = schema.value("properties", nlohmann::json::object());
-    const nlohmann::json arguments = node->config.value("arguments", nlohmann::json::object());
+    const nlohmann::json properties = engine::valueOr(schema, "properties", nlohmann::json::object());
+    const nlohmann::json arguments = engine::valueOr(node->config, "arguments", nlohmann::json::object());
     for (const auto &[name, value] : arguments.items())
         if (properties.contains(name))
             kept[name] = value;
@@ -260,8 +262,8 @@ void InspectorWidget::removeCase(const std::string &caseId)
     const auto *node = m_doc->node(m_nodeId.toStdString());
     if (!node)
         return;
-    nlohmann::json cases = node->config.value("cases", nlohmann::json::array());
-    cases.erase(std::remove_if(cases.begin(), cases.end(), [&](const auto &c) { return c.value("id", "") == caseId; }), cases.end());
+    nlohmann::json cases = engine::valueOr(node->config, "cases", nlohmann::json::array());
+    cases.erase(std::remove_if(cases.begin(), cases.end(), [&](const auto &c) { return engine::valueOr(c, "id", "") == caseId; }), cases.end());
     std::vector<engine::EdgeSpec> edges;
     for (const auto &e : m_doc->workflow().edges)
         if (e.from == node->id && e.fromPort == caseId)

@@ -1,4 +1,6 @@
 #include "widgets/panels/palettewidget.h"
+#include "engine/core/jsonaccess.h"
+#include "engine/core/jsonread.h"
 
 #include "engine/nodes/noderegistry.h"
 #include "widgets/canvas/graphview.h"
@@ -51,7 +53,7 @@ QMimeData *PaletteTree::mimeData(const QList<QTreeWidgetItem *> &items) const
     nlohmann::json payload = {{"type", items.front()->data(0, kTypeRole).toString().toStdString()}};
     const QString config = items.front()->data(0, kConfigRole).toString();
     if (!config.isEmpty())
-        payload["config"] = nlohmann::json::parse(config.toStdString(), nullptr, false);
+        payload["config"] = engine::parseJson(config.toStdString());
     mime->setData(GraphView::kNodeMime, QByteArray::fromStdString(payload.dump()));
     return mime;
 }
@@ -141,11 +143,11 @@ void PaletteWidget::setServerTools(const QString &server, const QString &toolsJs
         item->setForeground(0, QColor(0xd9, 0x3f, 0x3f));
         return;
     }
-    const auto tools = nlohmann::json::parse(toolsJson.toStdString(), nullptr, false);
+    const auto tools = engine::parseJson(toolsJson.toStdString());
     for (const auto &tool : tools.is_array() ? tools : nlohmann::json::array()) {
-        const std::string name = tool.value("name", "");
-        const std::string description = tool.value("description", "");
-        auto *item = new QTreeWidgetItem(group, {QString::fromStdString(tool.value("title", name))});
+        const std::string name = engine::valueOr(tool, "name", "");
+        const std::string description = engine::valueOr(tool, "description", "");
+        auto *item = new QTreeWidgetItem(group, {QString::fromStdString(engine::valueOr(tool, "title", name))});
         item->setData(0, kTypeRole, QStringLiteral("mcp.tool"));
         const nlohmann::json config = {{"server", server.toStdString()}, {"tool", name}, {"arguments", nlohmann::json::object()}};
         item->setData(0, kConfigRole, QString::fromStdString(config.dump()));
@@ -178,8 +180,8 @@ QTreeWidgetItem *PaletteWidget::itemForTool(const QString &server, const QString
         if (group->data(0, kServerRole).toString() != server)
             continue;
         for (int i = 0; i < group->childCount(); ++i) {
-            const auto config = nlohmann::json::parse(group->child(i)->data(0, kConfigRole).toString().toStdString(), nullptr, false);
-            if (config.is_object() && config.value("tool", "") == tool.toStdString())
+            const auto config = engine::parseJson(group->child(i)->data(0, kConfigRole).toString().toStdString());
+            if (config.is_object() && engine::valueOr(config, "tool", "") == tool.toStdString())
                 return group->child(i);
         }
     }

@@ -1,4 +1,5 @@
 #include "widgets/panels/runconsole.h"
+#include "engine/core/jsonread.h"
 
 #include "widgets/canvas/graphscene.h"
 #include "widgets/canvas/nodeitem.h"
@@ -179,7 +180,7 @@ void RunConsole::run()
         if (text.empty())
             continue;
         if (input.type == "number" || input.type == "boolean" || input.type == "json") {
-            auto parsed = nlohmann::json::parse(text, nullptr, false);
+            auto parsed = engine::parseJson(text);
             inputs[input.name] = parsed.is_discarded() ? nlohmann::json(text) : parsed;
         } else {
             inputs[input.name] = text;

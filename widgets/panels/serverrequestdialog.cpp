@@ -1,4 +1,6 @@
 #include "widgets/panels/serverrequestdialog.h"
+#include "engine/core/jsonaccess.h"
+#include "engine/core/jsonread.h"
 #include "engine/core/diagnostic.h"
 
 #include <QCheckBox>
@@ -22,10 +24,10 @@ QString messagesText(const nlohmann::json &params)
     QStringList parts;
     if (params.contains("systemPrompt") && params["systemPrompt"].is_string())
         parts << ServerRequestDialog::tr("System: %1").arg(QString::fromStdString(params["systemPrompt"].get<std::string>()));
-    for (const auto &m : params.value("messages", nlohmann::json::array())) {
-        const auto content = m.value("content", nlohmann::json::object());
-        const std::string text = content.is_object() ? content.value("text", engine::safeDump(content)) : engine::safeDump(content);
-        parts << QString::fromStdString(m.value("role", "user") + ": " + text);
+    for (const auto &m : engine::valueOr(params, "messages", nlohmann::json::array())) {
+        const auto content = engine::valueOr(m, "content", nlohmann::json::object());
+        const std::string text = content.is_object() ? engine::valueOr(content, "text", engine::safeDump(content)) : engine::safeDump(content);
+        parts << QString::fromStdString(engine::valueOr(m, "role", "user") + ": " + text);
     }
     return parts.join("\n\n");
 }
@@ -54,15 +56,15 @@ ServerRequestDialog::ServerRequestDialog(const QString &server, const QString &m
         buttons->addButton(tr("Send answer"), QDialogButtonBox::AcceptRole);
     } else {
         setWindowTitle(tr("%1 asks you").arg(server));
-        auto *intro = new QLabel(QString::fromStdString(params.value("message", "")).toHtmlEscaped());
+        auto *intro = new QLabel(QString::fromStdString(engine::valueOr(params, "message", "")).toHtmlEscaped());
         intro->setWordWrap(true);
         layout->addWidget(intro);
         auto *form = new QFormLayout;
-        const auto schema = params.value("requestedSchema", nlohmann::json::object());
-        m_properties = schema.value("properties", nlohmann::json::object());
+        const auto schema = engine::valueOr(params, "requestedSchema", nlohmann::json::object());
+        m_properties = engine::valueOr(schema, "properties", nlohmann::json::object());
         for (const auto &[name, property] : m_properties.items()) {
-            const nlohmann::json type = property.value("type", nlohmann::json("string"));
-            const nlohmann::json def = property.value("default", nlohmann::json());
+            const nlohmann::json type = engine::valueOr(property, "type", nlohmann::json("string"));
+            const nlohmann::json def = engine::valueOr(property, "default", nlohmann::json());
             QWidget *editor = nullptr;
             if (property.contains("enum") && property["enum"].is_array()) {
                 auto *box = new QComboBox;
@@ -78,7 +80,7 @@ ServerRequestDialog::ServerRequestDialog(const QString &server, const QString &m
             } else if (type == "number" || type == "integer") {
                 auto *spin = new QDoubleSpinBox;
                 spin->setDecimals(type == "integer" ? 0 : 2);
-                spin->setRange(property.value("minimum", -1e9), property.value("maximum", 1e9));
+                spin->setRange(engine::valueOr(property, "minimum", -1e9), engine::valueOr(property, "maximum", 1e9));
                 spin->setValue(def.is_number() ? def.get<double>() : 0);
                 editor = spin;
             } else if (type == "array" || type == "object") {  // lists: JSON, starting from the default
@@ -87,12 +89,12 @@ ServerRequestDialog::ServerRequestDialog(const QString &server, const QString &m
                 editor = line;
             } else {
                 auto *line = new QLineEdit(def.is_string() ? QString::fromStdString(def.get<std::string>()) : QString());
-                line->setPlaceholderText(QString::fromStdString(property.value("description", "")));
+                line->setPlaceholderText(QString::fromStdString(engine::valueOr(property, "description", "")));
                 editor = line;
             }
             editor->setObjectName("field:" + QString::fromStdString(name));
-            editor->setToolTip(QString::fromStdString(property.value("description", "")));
-            form->addRow(QString::fromStdString(property.value("title", name)), editor);
+            editor->setToolTip(QString::fromStdString(engine::valueOr(property, "description", "")));
+            form->addRow(QString::fromStdString(engine::valueOr(property, "title", name)), editor);
             m_fields << qMakePair(QString::fromStdString(name), editor);
         }
         layout->addLayout(form);
@@ -122,11 +124,11 @@ nlohmann::json ServerRequestDialog::formContent() const
         else if (auto *check = qobject_cast<QCheckBox *>(editor))
             content[key] = check->isChecked();
         else if (auto *spin = qobject_cast<QDoubleSpinBox *>(editor))
-            content[key] = m_properties[key].value("type", "") == "integer" ? nlohmann::json(std::llround(spin->value()))
+            content[key] = engine::valueOr(m_properties[key], "type", "") == "integer" ? nlohmann::json(std::llround(spin->value()))
                                                                            : nlohmann::json(spin->value());
         else if (auto *line = qobject_cast<QLineEdit *>(editor); line && !line->text().isEmpty()) {
-            const auto type = m_properties[key].value("type", nlohmann::json("string"));
-            const auto parsed = nlohmann::json::parse(line->text().toStdString(), nullptr, false);
+            const auto type = engine::valueOr(m_properties[key], "type", nlohmann::json("string"));
+            const auto parsed = engine::parseJson(line->text().toStdString());
             content[key] = (type == "array" || type == "object") && !parsed.is_discarded() ? parsed
                                                                                          : nlohmann::json(line->text().toStdString());
         }

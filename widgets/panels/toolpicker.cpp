@@ -1,4 +1,6 @@
 #include "widgets/panels/toolpicker.h"
+#include "engine/core/jsonaccess.h"
+#include "engine/core/jsonread.h"
 
 #include "widgets/document/commands.h"
 #include "widgets/run/serverdirectory.h"
@@ -17,7 +19,7 @@ namespace {
 
 std::string typeOf(const nlohmann::json &property)
 {
-    const nlohmann::json type = property.value("type", nlohmann::json("string"));
+    const nlohmann::json type = engine::valueOr(property, "type", nlohmann::json("string"));
     if (type.is_string())
         return type.get<std::string>();
     if (type.is_array())  // ["string", "null"] and the like: the first that is not null
@@ -57,7 +59,7 @@ nlohmann::json ToolPicker::valueFor(const nlohmann::json &property, const QStrin
         *ok = false;
         return nullptr;
     }
-    auto parsed = nlohmann::json::parse(s, nullptr, false);
+    auto parsed = engine::parseJson(s);
     *ok = !parsed.is_discarded();
     return *ok ? parsed : nlohmann::json();
 }
@@ -73,9 +75,9 @@ ToolPicker::ToolPicker(const ServerDirectory *servers, const nlohmann::json &con
                        Apply apply, ChooseTool toolChosen, QWidget *parent)
     : QWidget(parent), m_candidates(std::move(candidates)), m_apply(std::move(apply))
 {
-    const QString server = QString::fromStdString(config.value("server", ""));
-    const QString current = QString::fromStdString(config.value("tool", ""));
-    const nlohmann::json arguments = config.value("arguments", nlohmann::json::object());
+    const QString server = QString::fromStdString(engine::valueOr(config, "server", ""));
+    const QString current = QString::fromStdString(engine::valueOr(config, "tool", ""));
+    const nlohmann::json arguments = engine::valueOr(config, "arguments", nlohmann::json::object());
     m_tools = new QComboBox;
     m_tools->setObjectName("toolBox");
     m_tools->setEditable(true);
@@ -97,9 +99,9 @@ ToolPicker::ToolPicker(const ServerDirectory *servers, const nlohmann::json &con
     nlohmann::json chosen;
     if (entry)
         for (const auto &tool : entry->tools) {
-            const QString name = QString::fromStdString(tool.value("name", ""));
-            m_tools->addItem(QString::fromStdString(tool.value("title", tool.value("name", ""))), name);
-            m_tools->setItemData(m_tools->count() - 1, QString::fromStdString(tool.value("description", "")), Qt::ToolTipRole);
+            const QString name = QString::fromStdString(engine::valueOr(tool, "name", ""));
+            m_tools->addItem(QString::fromStdString(engine::valueOr(tool, "title", engine::valueOr(tool, "name", ""))), name);
+            m_tools->setItemData(m_tools->count() - 1, QString::fromStdString(engine::valueOr(tool, "description", "")), Qt::ToolTipRole);
             if (name == current)
                 chosen = tool;
         }
@@ -121,7 +123,7 @@ ToolPicker::ToolPicker(const ServerDirectory *servers, const nlohmann::json &con
     else if (chosen.is_null() && !current.isEmpty())
         about = tr("The plugin has no tool '%1'; choose one of its %n tool(s).", nullptr, static_cast<int>(entry->tools.size())).arg(current);
     else
-        about = QString::fromStdString(chosen.value("description", ""));
+        about = QString::fromStdString(engine::valueOr(chosen, "description", ""));
     m_about->setText(about);
     m_about->setStyleSheet(entry && entry->state == ServerDirectory::State::Failed ? "color: #d93f3f;" : "");
     buildArguments(chosen, arguments);
@@ -131,8 +133,8 @@ ToolPicker::ToolPicker(const ServerDirectory *servers, const nlohmann::json &con
         nlohmann::json schema;
         if (entry)
             for (const auto &tool : entry->tools)
-                if (tool.value("name", "") == name.toStdString())
-                    schema = tool.value("inputSchema", nlohmann::json::object());
+                if (engine::valueOr(tool, "name", "") == name.toStdString())
+                    schema = engine::valueOr(tool, "inputSchema", nlohmann::json::object());
         toolChosen(name, schema);
     });
     connect(m_tools->lineEdit(), &QLineEdit::textEdited, this, [this](const QString &text) { m_apply("/tool", text.toStdString()); });
@@ -150,7 +152,7 @@ void ToolPicker::buildArguments(const nlohmann::json &tool, const nlohmann::json
         edit->setTabChangesFocus(true);
         connect(edit, &QPlainTextEdit::textChanged, this, [this, edit] {
             const std::string content = edit->toPlainText().toStdString();
-            auto parsed = nlohmann::json::parse(content, nullptr, false);
+            auto parsed = engine::parseJson(content);
             const bool bad = !content.empty() && (parsed.is_discarded() || !parsed.is_object());
             edit->setStyleSheet(bad ? "QPlainTextEdit { border: 1px solid #d93f3f; }" : "");
             if (!bad)
@@ -159,17 +161,17 @@ void ToolPicker::buildArguments(const nlohmann::json &tool, const nlohmann::json
         m_arguments->addRow(tr("Arguments (JSON)"), edit);
         return;
     }
-    const nlohmann::json schema = tool.value("inputSchema", nlohmann::json::object());
-    const nlohmann::json required = schema.value("required", nlohmann::json::array());
-    const nlohmann::json properties = schema.value("properties", nlohmann::json::object());
+    const nlohmann::json schema = engine::valueOr(tool, "inputSchema", nlohmann::json::object());
+    const nlohmann::json required = engine::valueOr(schema, "required", nlohmann::json::array());
+    const nlohmann::json properties = engine::valueOr(schema, "properties", nlohmann::json::object());
     if (properties.empty())
         m_arguments->addRow(new QLabel(tr("<i>This tool takes no arguments.</i>")));
     for (const auto &[name, property] : properties.items()) {
         const bool isRequired = std::find(required.begin(), required.end(), name) != required.end();
         QWidget *field = argumentField(name, property, arguments.contains(name) ? arguments[name] : nlohmann::json(), isRequired);
         field->setObjectName(QString::fromStdString("argument:" + name));
-        field->setToolTip(QString::fromStdString(property.value("description", "")));
-        m_arguments->addRow(QString::fromStdString(property.value("title", name)) + (isRequired ? " *" : ""), field);
+        field->setToolTip(QString::fromStdString(engine::valueOr(property, "description", "")));
+        m_arguments->addRow(QString::fromStdString(engine::valueOr(property, "title", name)) + (isRequired ? " *" : ""), field);
     }
 }
 
@@ -204,7 +206,7 @@ QWidget *ToolPicker::argumentField(const std::string &name, const nlohmann::json
     if (structured)
         edit->setMinimumHeight(60);
     edit->setPlainText(textFor(value));
-    const std::string description = property.value("description", "");
+    const std::string description = engine::valueOr(property, "description", "");
     edit->setPlaceholderText(QString::fromStdString(description.substr(0, description.find('\n'))));
     connect(edit, &QPlainTextEdit::textChanged, this, [this, edit, property, pointer] {
         bool ok = false;

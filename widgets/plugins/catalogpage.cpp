@@ -1,4 +1,5 @@
 #include "widgets/plugins/catalogpage.h"
+#include "engine/core/jsonaccess.h"
 
 #include "engine/mcp/plugininstall.h"
 #include "widgets/document/commands.h"
@@ -34,7 +35,7 @@ QString pick(const std::string &en, const std::string &zh) { return QString::fro
 
 QString fieldLabel(const nlohmann::json &spec)
 {
-    return QString::fromStdString(spec.value("name", "")) + (spec.value("required", false) ? " *" : "");
+    return QString::fromStdString(engine::valueOr(spec, "name", "")) + (engine::valueOr(spec, "required", false) ? " *" : "");
 }
 
 } // namespace
@@ -185,19 +186,19 @@ void CatalogPage::showManifest()
     m_fields["alias"] = aliasEdit;
     auto addField = [this](const nlohmann::json &spec, bool isSetting) {
         auto *edit = new QLineEdit;
-        const bool secret = spec.value("secret", false);
+        const bool secret = engine::valueOr(spec, "secret", false);
         if (secret) {
             edit->setEchoMode(QLineEdit::Password);
             edit->setPlaceholderText(tr("kept in the keychain, never in the workflow"));
-        } else if (spec.value("multiple", false)) {
+        } else if (engine::valueOr(spec, "multiple", false)) {
             edit->setPlaceholderText(tr("several: separate with ;"));
         } else if (spec.contains("default")) {
             edit->setPlaceholderText(tr("default: %1").arg(QString::fromStdString(spec["default"].is_string() ? spec["default"].get<std::string>() : engine::safeDump(spec["default"]))));
         }
-        edit->setToolTip(pick(spec.value("description", ""), spec.value("description_zh", "")));
+        edit->setToolTip(pick(engine::valueOr(spec, "description", ""), engine::valueOr(spec, "description_zh", "")));
         edit->setProperty("setting", isSetting);
         edit->setProperty("secret", secret);
-        const QString name = QString::fromStdString(spec.value("name", ""));
+        const QString name = QString::fromStdString(engine::valueOr(spec, "name", ""));
         m_fields[name] = edit;
         m_form->addRow(fieldLabel(spec), edit);
     };
@@ -209,20 +210,20 @@ void CatalogPage::showManifest()
 
 void CatalogPage::describe(const engine::PluginManifest &m)
 {
-    const nlohmann::json install = m.raw.value("install", nlohmann::json::object());
+    const nlohmann::json install = engine::valueOr(m.raw, "install", nlohmann::json::object());
     const bool fromNpm = m.transport == "stdio" && install.contains("npm");
     const bool installed = fromNpm && !engine::installedExecutable(m, m_installDir).empty();
     QString how;
     if (m.transport == "http")
         how = tr("A remote server at %1").arg(QString::fromStdString(m.url).toHtmlEscaped());
     else if (installed)
-        how = tr("npm package %1, installed").arg(QString::fromStdString(install.value("npm", "") + "@" + install.value("version", "")));
+        how = tr("npm package %1, installed").arg(QString::fromStdString(engine::valueOr(install, "npm", "") + "@" + engine::valueOr(install, "version", "")));
     else if (fromNpm)
         how = tr("npm package %1; downloaded by npx when first used, or install it now")
-                  .arg(QString::fromStdString(install.value("npm", "") + "@" + install.value("version", "")));
+                  .arg(QString::fromStdString(engine::valueOr(install, "npm", "") + "@" + engine::valueOr(install, "version", "")));
     else
         how = tr("Runs %1").arg(QString::fromStdString(m.command).toHtmlEscaped());
-    const std::string homepage = m.raw.value("homepage", "");
+    const std::string homepage = engine::valueOr(m.raw, "homepage", "");
     m_about->setText(QStringLiteral("<h3>%1</h3><p>%2</p><p><small>%3 · %4%5</small></p>")
                          .arg(pick(m.name, m.nameZh).toHtmlEscaped(), pick(m.description, m.descriptionZh).toHtmlEscaped(),
                               QString::fromStdString(m.category), how,
@@ -252,14 +253,14 @@ void CatalogPage::addToWorkflow()
         return showStatus(tr("The workflow already has a plugin named '%1'; choose another name.").arg(alias), true);
     nlohmann::json entry = {{"catalog", m->id}};
     for (const auto &s : m->settings) {
-        const QString name = QString::fromStdString(s.value("name", ""));
+        const QString name = QString::fromStdString(engine::valueOr(s, "name", ""));
         const QString text = m_fields[name]->text().trimmed();
         if (text.isEmpty()) {
-            if (s.value("required", false) && !s.contains("default"))
+            if (engine::valueOr(s, "required", false) && !s.contains("default"))
                 return showStatus(tr("Fill in %1: %2").arg(name, m_fields[name]->toolTip()), true);
             continue;
         }
-        if (s.value("multiple", false)) {
+        if (engine::valueOr(s, "multiple", false)) {
             nlohmann::json values = nlohmann::json::array();
             for (const QString &part : text.split(';', Qt::SkipEmptyParts))
                 values.push_back(part.trimmed().toStdString());
@@ -270,14 +271,14 @@ void CatalogPage::addToWorkflow()
     }
     QStringList missingSecrets;
     for (const auto &e : m->env) {
-        const QString name = QString::fromStdString(e.value("name", ""));
+        const QString name = QString::fromStdString(engine::valueOr(e, "name", ""));
         const QString text = m_fields[name]->text().trimmed();
         if (text.isEmpty()) {
-            if (e.value("required", false) && e.value("secret", false))
+            if (engine::valueOr(e, "required", false) && engine::valueOr(e, "secret", false))
                 missingSecrets << name;
             continue;
         }
-        if (!e.value("secret", false)) {
+        if (!engine::valueOr(e, "secret", false)) {
             entry["env"][name.toStdString()] = text.toStdString();
             continue;
         }
@@ -325,7 +326,7 @@ void CatalogPage::install()
         }
         if (ok)  // plugins of the workflow that use this server start from the install now
             for (const auto &[alias, entry] : m_doc->workflow().plugins.items())
-                if (entry.is_object() && entry.value("catalog", "") == id.toStdString())
+                if (entry.is_object() && engine::valueOr(entry, "catalog", "") == id.toStdString())
                     m_servers->refresh(QString::fromStdString(alias), true);
         emit installed(ok);
     });

@@ -1,4 +1,5 @@
 #include "widgets/plugins/pluginsdialog.h"
+#include "engine/core/jsonaccess.h"
 
 #include "engine/mcp/mcpserversimport.h"
 #include "widgets/document/commands.h"
@@ -180,14 +181,14 @@ void PluginsDialog::showSelected()
     const nlohmann::json &entry = plugins[alias.toStdString()];
     QString source;
     if (entry.contains("catalog")) {
-        const auto *m = m_servers->catalog().find(entry.value("catalog", ""));
+        const auto *m = m_servers->catalog().find(engine::valueOr(entry, "catalog", ""));
         source = tr("From the catalog: %1").arg(m ? QString::fromStdString(QLocale().language() == QLocale::Chinese && !m->nameZh.empty() ? m->nameZh : m->name)
-                                                   : QString::fromStdString(entry.value("catalog", "")));
+                                                   : QString::fromStdString(engine::valueOr(entry, "catalog", "")));
     } else if (entry.contains("url")) {
-        source = tr("Remote server: %1").arg(QString::fromStdString(entry.value("url", "")));
+        source = tr("Remote server: %1").arg(QString::fromStdString(engine::valueOr(entry, "url", "")));
     } else {
-        std::string line = entry.value("command", "");
-        for (const auto &a : entry.value("args", nlohmann::json::array()))
+        std::string line = engine::valueOr(entry, "command", "");
+        for (const auto &a : engine::valueOr(entry, "args", nlohmann::json::array()))
             line += " " + (a.is_string() ? a.get<std::string>() : engine::safeDump(a));
         source = tr("Command: %1").arg(QString::fromStdString(line));
     }
@@ -197,9 +198,9 @@ void PluginsDialog::showSelected()
     if (!e)
         return;
     for (const auto &tool : e->tools) {
-        auto *row = new QTreeWidgetItem(m_tools, {QString::fromStdString(tool.value("name", "")),
-                                                  QString::fromStdString(tool.value("description", "")).section('\n', 0, 0)});
-        row->setToolTip(1, QString::fromStdString(tool.value("description", "")));
+        auto *row = new QTreeWidgetItem(m_tools, {QString::fromStdString(engine::valueOr(tool, "name", "")),
+                                                  QString::fromStdString(engine::valueOr(tool, "description", "")).section('\n', 0, 0)});
+        row->setToolTip(1, QString::fromStdString(engine::valueOr(tool, "description", "")));
     }
 }
 

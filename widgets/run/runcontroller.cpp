@@ -1,4 +1,6 @@
 #include "widgets/run/runcontroller.h"
+#include "engine/core/eventloop.h"
+#include "engine/core/jsonaccess.h"
 
 #include "engine/mcp/mcpserverpool.h"
 #include "engine/nodes/noderegistry.h"
@@ -44,7 +46,9 @@ RunController::RunController(QObject *parent) : QObject(parent), m_engine(std::m
         m_profileNames << QString::fromStdString(p->name);
         m_profiles[QString::fromStdString(p->name)] = p->toJson();
     }
-    e.thread = std::thread([&e] { e.io.run(); });
+    e.thread = std::thread([&e] {
+        engine::runEventLoop(e.io, [](const std::string &what) { qWarning("flowdeck studio engine: %s", what.c_str()); });
+    });
 }
 
 RunController::~RunController()
@@ -166,8 +170,8 @@ bool RunController::start(const engine::Workflow &workflow, const nlohmann::json
             switch (event.type) {
             case engine::RunEventType::NodeStarted: emit nodeStatus(node, "running", {}); break;
             case engine::RunEventType::NodeFinished: {
-                QString detail = QString::number(event.data.value("elapsedMs", 0.0), 'f', 0) + " ms";
-                const long long tokens = event.data.value("usage", nlohmann::json::object()).value("total_tokens", 0LL);
+                QString detail = QString::number(engine::valueOr(event.data, "elapsedMs", 0.0), 'f', 0) + " ms";
+                const long long tokens = engine::valueOr(engine::valueOr(event.data, "usage", nlohmann::json::object()), "total_tokens", 0LL);
                 if (tokens > 0)
                     detail += " · " + tr("%n token(s)", nullptr, static_cast<int>(tokens));
                 emit nodeStatus(node, "done", detail);
@@ -175,22 +179,22 @@ bool RunController::start(const engine::Workflow &workflow, const nlohmann::json
             }
             case engine::RunEventType::NodeSkipped: emit nodeStatus(node, "skipped", {}); break;
             case engine::RunEventType::NodeFailed:
-                emit nodeStatus(node, "failed", QString::fromStdString(event.data.value("message", "")));
-                emit logLine(node, "error", QString::fromStdString(event.data.value("message", "")));
+                emit nodeStatus(node, "failed", QString::fromStdString(engine::valueOr(event.data, "message", "")));
+                emit logLine(node, "error", QString::fromStdString(engine::valueOr(event.data, "message", "")));
                 break;
             case engine::RunEventType::Log:
-                emit logLine(node, QString::fromStdString(event.data.value("level", "info")),
-                             QString::fromStdString(event.data.value("message", "")));
+                emit logLine(node, QString::fromStdString(engine::valueOr(event.data, "level", "info")),
+                             QString::fromStdString(engine::valueOr(event.data, "message", "")));
                 break;
             case engine::RunEventType::NodeRetrying:
                 emit logLine(node, "warning",
                              tr("retrying (attempt %1) in %2 ms: %3")
-                                 .arg(event.data.value("attempt", 0))
-                                 .arg(event.data.value("delayMs", 0))
-                                 .arg(QString::fromStdString(event.data.value("message", ""))));
+                                 .arg(engine::valueOr(event.data, "attempt", 0))
+                                 .arg(engine::valueOr(event.data, "delayMs", 0))
+                                 .arg(QString::fromStdString(engine::valueOr(event.data, "message", ""))));
                 break;
             case engine::RunEventType::Answer:
-                emit answerText(QString::fromStdString(event.data.value("text", "")));
+                emit answerText(QString::fromStdString(engine::valueOr(event.data, "text", "")));
                 break;
             default: break;
             }

@@ -1,4 +1,6 @@
 #include "widgets/run/serverdirectory.h"
+#include "engine/core/jsonaccess.h"
+#include "engine/core/jsonread.h"
 
 #include "widgets/document/graphdocument.h"
 #include "widgets/run/runcontroller.h"
@@ -31,7 +33,7 @@ nlohmann::json ServerDirectory::tool(const QString &alias, const QString &name) 
 {
     if (const Entry *e = entry(alias))
         for (const auto &t : e->tools)
-            if (t.value("name", "") == name.toStdString())
+            if (engine::valueOr(t, "name", "") == name.toStdString())
                 return t;
     return nullptr;
 }
@@ -47,10 +49,10 @@ void ServerDirectory::refreshAll()
 QStringList ServerDirectory::secretNames(const nlohmann::json &entry) const
 {
     QStringList names;
-    if (const auto *m = m_catalog.find(entry.value("catalog", "")))
+    if (const auto *m = m_catalog.find(engine::valueOr(entry, "catalog", "")))
         for (const auto &e : m->env)
-            if (e.value("secret", false))
-                names << QString::fromStdString(e.value("name", ""));
+            if (engine::valueOr(e, "secret", false))
+                names << QString::fromStdString(engine::valueOr(e, "name", ""));
     // {{secret.NAME}} anywhere in the entry (headers, env, args, settings).
     static const QRegularExpression ref(QStringLiteral("\\{\\{\\s*secret\\.([A-Za-z0-9_]+)\\s*\\}\\}"));
     auto it = ref.globalMatch(QString::fromStdString(engine::safeDump(entry)));
@@ -94,7 +96,7 @@ void ServerDirectory::listed(const QString &alias, const QString &toolsJson, con
     Entry &e = it->second;
     e.error = error;
     e.state = error.isEmpty() ? State::Ready : State::Failed;
-    const auto tools = nlohmann::json::parse(toolsJson.toStdString(), nullptr, false);
+    const auto tools = engine::parseJson(toolsJson.toStdString());
     e.tools = tools.is_array() ? tools : nlohmann::json::array();
     emit changed(alias);
 }

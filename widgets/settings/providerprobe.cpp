@@ -1,4 +1,5 @@
 #include "widgets/settings/providerprobe.h"
+#include "engine/core/jsonaccess.h"
 
 #include "engine/model/chatclient.h"
 #include "engine/model/providerprofile.h"
@@ -35,7 +36,7 @@ void ProviderProbe::testConnection(const nlohmann::json &profileJson, const QStr
     RunController *runner = m_runner;
     m_runner->onEngine([self, runner, calls = m_calls, profileJson, key = apiKey.toStdString()](engine::RunHost &host) {
         engine::ChatRequest request;
-        request.profile = engine::ProviderProfile::fromJson(profileJson.value("name", "test"), profileJson, nullptr);
+        request.profile = engine::ProviderProfile::fromJson(engine::valueOr(profileJson, "name", "test"), profileJson, nullptr);
         request.apiKey = key;
         request.messages = nlohmann::json::array({{{"role", "user"}, {"content", "ping"}}});
         request.maxTokens = 1;

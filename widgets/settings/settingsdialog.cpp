@@ -1,4 +1,6 @@
 #include "widgets/settings/settingsdialog.h"
+#include "engine/core/jsonaccess.h"
+#include "engine/core/jsonread.h"
 
 #include "engine/model/providerprofile.h"
 #include "widgets/run/runcontroller.h"
@@ -124,11 +126,11 @@ void SettingsDialog::selectProfile(const QString &name)
         return;
     m_name->setText(name);
     m_name->setReadOnly(true);
-    m_title->setText(QString::fromStdString(p.value("title", "")));
-    m_baseUrl->setText(QString::fromStdString(p.value("baseUrl", "")));
-    m_model->setText(QString::fromStdString(p.value("defaultModel", "")));
-    m_secretName->setText(QString::fromStdString(p.value("apiKeySecret", "")));
-    m_needsKey->setChecked(p.value("needsKey", true));
+    m_title->setText(QString::fromStdString(engine::valueOr(p, "title", "")));
+    m_baseUrl->setText(QString::fromStdString(engine::valueOr(p, "baseUrl", "")));
+    m_model->setText(QString::fromStdString(engine::valueOr(p, "defaultModel", "")));
+    m_secretName->setText(QString::fromStdString(engine::valueOr(p, "apiKeySecret", "")));
+    m_needsKey->setChecked(engine::valueOr(p, "needsKey", true));
     m_apiKey->clear();
     m_status->clear();
 }
@@ -157,7 +159,7 @@ bool SettingsDialog::writeProfile(const QString &name, const nlohmann::json &pro
     nlohmann::json all = nlohmann::json::object();
     QFile existing(path);
     if (existing.open(QIODevice::ReadOnly)) {
-        all = nlohmann::json::parse(existing.readAll().toStdString(), nullptr, false);
+        all = engine::parseJson(existing.readAll().toStdString());
         if (!all.is_object()) {
             if (error)
                 *error = tr("%1 is not valid JSON; fix or remove it first.").arg(path);

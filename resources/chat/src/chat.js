@@ -493,6 +493,7 @@ els.keyForm.addEventListener('submit', (e) => {
   if (!key) { els.keyInput.focus(); return; }
   storeKey(key);
   hideKeyForm();
+  loadInfo(); // a private app shows its title and inputs once the key opens it
   if (failedTurn && failedTurn.auth && !activeTurn) retry();
   else els.input.focus();
 });
