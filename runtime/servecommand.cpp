@@ -26,6 +26,7 @@ struct ServeCliOptions {
     std::size_t maxBodyMiB = 8;
     int drainSeconds = 30;
     bool allowPrivateNetwork = false;
+    std::size_t maxConnections = 20000;
 };
 
 fs::path defaultDataDir()
@@ -133,6 +134,7 @@ int serve(const ServeCliOptions &opts)
 
     ServerLimits limits;
     limits.bodyBytes = opts.maxBodyMiB * 1024 * 1024;
+    limits.maxConnections = opts.maxConnections;
     HttpServer server(io, [&api](Request &request, ReplyPtr reply) { api->handle(request, std::move(reply)); }, limits);
     if (!server.listen(host == "localhost" ? "127.0.0.1" : host, static_cast<unsigned short>(port), error)) {
         std::cerr << "flowdeck serve: " << error << "\n";
@@ -190,6 +192,8 @@ void addServeCommand(CLI::App &app, std::function<int()> &action)
     cmd->add_option("--allowed-host", opts->allowedHosts, "A Host name allowed besides localhost when listening on loopback");
     cmd->add_flag("--allow-private-network", opts->allowPrivateNetwork,
                   "Let the apps' http nodes reach loopback, private and cloud-metadata addresses (refused by default)");
+    cmd->add_option("--max-connections", opts->maxConnections,
+                    "Connections served at once; more wait until one closes")->capture_default_str();
     cmd->add_option("--max-body-mib", opts->maxBodyMiB, "The largest request body, in MiB")->capture_default_str();
     cmd->add_option("--drain-seconds", opts->drainSeconds, "How long a shutdown waits for answers in progress")->capture_default_str();
     cmd->callback([opts, &action] { action = [opts] { return serve(*opts); }; });

@@ -158,6 +158,8 @@ bool HttpTransport::onData(Stream &stream, const HttpResponse &head, std::string
         return true;
     }
     stream.parser->feed(chunk);
+    if (!stream.parser->overflow().empty())
+        return false;  // the request fails as cut off; no more of this stream is read
     if (!stream.parser->lastEventId().empty())
         stream.lastEventId = stream.parser->lastEventId();
     if (stream.parser->retryMs() >= 0)

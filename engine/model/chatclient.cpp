@@ -152,6 +152,8 @@ private:
                     return true;
                 }
                 self->m_parser.feed(chunk);
+                if (!self->m_parser.overflow().empty() && !self->m_streamError)
+                    self->m_streamError = {ErrorKind::Upstream, 0, self->where() + ": " + self->m_parser.overflow()};
                 return !self->m_streamError && !self->m_finished;
             };
         }

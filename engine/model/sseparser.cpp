@@ -5,6 +5,8 @@ namespace flowdeck::engine {
 void SseParser::feed(std::string_view bytes)
 {
     for (char c : bytes) {
+        if (!m_overflow.empty())
+            return;
         if (c == '\n' && m_lastWasCr) {  // the LF of a CRLF pair
             m_lastWasCr = false;
             continue;
@@ -15,12 +17,20 @@ void SseParser::feed(std::string_view bytes)
             m_line.clear();
         } else {
             m_line.push_back(c);
+            if (m_line.size() > kMaxLineBytes) {
+                m_overflow = "the stream sent a line longer than " + std::to_string(kMaxLineBytes / (1024 * 1024)) + " MiB";
+                m_line.clear();
+                m_pending = {};
+                return;
+            }
         }
     }
 }
 
 void SseParser::finish()
 {
+    if (!m_overflow.empty())
+        return;
     if (!m_line.empty()) {
         processLine(m_line);
         m_line.clear();
@@ -48,6 +58,11 @@ void SseParser::processLine(std::string_view line)
             m_pending.data.push_back('\n');
         m_pending.data.append(value);
         m_hasData = true;
+        if (m_pending.data.size() > kMaxEventBytes) {
+            m_overflow = "the stream sent an event larger than " + std::to_string(kMaxEventBytes / (1024 * 1024)) + " MiB";
+            m_pending = {};
+            m_hasData = false;
+        }
     } else if (field == "event") {
         m_pending.event = std::string(value);
     } else if (field == "id") {

@@ -25,6 +25,11 @@ public:
     // The stream ended: dispatch an event that lacked its closing blank line.
     void finish();
     std::size_t bufferedBytes() const { return m_line.size(); }
+    // A line longer than kMaxLineBytes or an event larger than kMaxEventBytes stops the
+    // parser: nothing more is reported, and overflow() says what happened.
+    static constexpr std::size_t kMaxLineBytes = 8 * 1024 * 1024;
+    static constexpr std::size_t kMaxEventBytes = 16 * 1024 * 1024;
+    const std::string &overflow() const { return m_overflow; }
     // The last "retry:" the stream sent, in milliseconds; -1 if none.
     long retryMs() const { return m_retryMs; }
     // The last event id the stream set (it lasts across events, as the standard says).
@@ -41,6 +46,7 @@ private:
     bool m_hasData = false;
     long m_retryMs = -1;
     std::string m_lastEventId;
+    std::string m_overflow;
 };
 
 } // namespace flowdeck::engine

@@ -49,10 +49,14 @@ std::string errorText(unsigned status, const std::string &message, const std::st
 
 struct HttpServer::State : std::enable_shared_from_this<HttpServer::State> {
     State(net::io_context &io, Handler handler, ServerLimits limits)
-        : io(io), handler(std::move(handler)), limits(limits), acceptor(io), graceTimer(io)
+        : io(io), handler(std::move(handler)), limits(limits), acceptor(io), graceTimer(io), acceptTimer(io)
     {
     }
     void accept();
+    // Accepts again after `delay` (out of file descriptors, or at the connection cap).
+    void acceptLater(std::chrono::milliseconds delay);
+    // Closes idle connections: all of them, or with `keptAliveOnly` those that were answered.
+    void closeIdleSessions(bool keptAliveOnly = false);
     void checkDrained()
     {
         if (stopping && sessions.empty() && drained) {
@@ -68,6 +72,8 @@ struct HttpServer::State : std::enable_shared_from_this<HttpServer::State> {
     ServerLimits limits;
     tcp::acceptor acceptor;
     net::steady_timer graceTimer;
+    net::steady_timer acceptTimer;
+    std::chrono::milliseconds backoff{0};
     bool stopping = false;
     std::unordered_set<Session *> sessions;
     std::function<void()> drained;
@@ -92,6 +98,8 @@ public:
 
     void start() { readRequest(); }
     bool idle() const { return m_idle; }
+    // Idle after at least one answer: a kept-alive connection, not a client still sending.
+    bool keptAlive() const { return m_idle && m_served > 0; }
     const std::string &peer() const { return m_peer; }
 
     void close()
@@ -147,6 +155,8 @@ private:
         m_parser.emplace();
         m_parser->body_limit(m_state->limits.bodyBytes);
         m_parser->header_limit(static_cast<std::uint32_t>(m_state->limits.headerBytes));
+        if (!m_idle || m_replyEnded)
+            ++m_served;
         m_idle = true;
         m_replyEnded = false;
         m_stream.expires_after(m_state->limits.idleTimeout);
@@ -263,6 +273,7 @@ private:
     std::vector<std::function<void()>> m_onClose;
     std::string m_peer;
     bool m_writing = false, m_replyEnded = false, m_keepAlive = true, m_closed = false, m_idle = true;
+    std::size_t m_served = 0;
     bool m_busy = false, m_watching = false;
     std::array<char, 4096> m_discard;
     static constexpr std::size_t kMaxOutbox = 32 * 1024 * 1024;
@@ -373,14 +384,47 @@ void Session::dispatch(Request &request, bool keepAlive, unsigned version)
 
 void HttpServer::State::accept()
 {
+    if (sessions.size() >= limits.maxConnections) {
+        // At the cap: kept-alive connections make room; new clients wait in the backlog.
+        closeIdleSessions(true);
+        return acceptLater(std::chrono::milliseconds(50));
+    }
     acceptor.async_accept([self = shared_from_this()](beast::error_code ec, tcp::socket socket) {
         if (self->stopping || !self->acceptor.is_open())
             return;
+        if (ec == boost::system::errc::too_many_files_open || ec == boost::system::errc::too_many_files_open_in_system ||
+            ec == boost::system::errc::not_enough_memory || ec == boost::system::errc::no_buffer_space) {
+            // Out of descriptors: accepting again at once would spin. Back off, up to a second.
+            self->backoff = std::min(std::chrono::milliseconds(1000), std::max(std::chrono::milliseconds(10), self->backoff * 2));
+            std::fprintf(stderr, "flowdeck serve: cannot accept a connection (%s); trying again in %lld ms\n",
+                         ec.message().c_str(), static_cast<long long>(self->backoff.count()));
+            return self->acceptLater(self->backoff);
+        }
+        self->backoff = std::chrono::milliseconds(0);
         if (!ec) {
             socket.set_option(tcp::no_delay(true), ec);
             std::make_shared<Session>(std::move(socket), self)->start();
         }
         self->accept();
+    });
+}
+
+void HttpServer::State::closeIdleSessions(bool keptAliveOnly)
+{
+    std::vector<Session *> idle;
+    for (Session *session : sessions)
+        if (keptAliveOnly ? session->keptAlive() : session->idle())
+            idle.push_back(session);
+    for (Session *session : idle)
+        session->close();
+}
+
+void HttpServer::State::acceptLater(std::chrono::milliseconds delay)
+{
+    acceptTimer.expires_after(delay);
+    acceptTimer.async_wait([self = shared_from_this()](const boost::system::error_code &ec) {
+        if (!ec && !self->stopping && self->acceptor.is_open())
+            self->accept();
     });
 }
 
@@ -393,6 +437,7 @@ HttpServer::~HttpServer()
 {
     boost::system::error_code ec;
     m_state->acceptor.close(ec);
+    m_state->acceptTimer.cancel();
 }
 
 bool HttpServer::listen(const std::string &host, unsigned short port, std::string &error)
@@ -436,12 +481,8 @@ void HttpServer::shutdown(std::chrono::milliseconds grace, std::function<void()>
     s.drained = std::move(drained);
     boost::system::error_code ec;
     s.acceptor.close(ec);
-    std::vector<Session *> idle;
-    for (Session *session : s.sessions)
-        if (session->idle())
-            idle.push_back(session);
-    for (Session *session : idle)
-        session->close();  // their reads end; busy ones close after their reply
+    s.acceptTimer.cancel();
+    s.closeIdleSessions();  // their reads end; busy ones close after their reply
     s.graceTimer.expires_after(grace);
     s.graceTimer.async_wait([state = m_state](beast::error_code e) {
         if (e)

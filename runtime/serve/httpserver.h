@@ -41,6 +41,8 @@ struct ServerLimits {
     std::size_t bodyBytes = 8 * 1024 * 1024;
     std::size_t headerBytes = 16 * 1024;
     std::chrono::seconds idleTimeout{75};
+    // Connections open at once; past it new ones wait in the listen backlog.
+    std::size_t maxConnections = 20000;
 };
 
 // An asynchronous HTTP/1.1 server (Boost.Beast) with keep-alive, bounded header and

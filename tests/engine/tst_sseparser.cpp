@@ -56,6 +56,31 @@ private slots:
         QCOMPARE(events[1].event, std::string("message"));
     }
 
+    void endlessLinesAndEventsStopTheParser()
+    {
+        std::vector<SseParser::Event> events;
+        SseParser parser([&](const SseParser::Event &e) { events.push_back(e); });
+        parser.feed("data: first\n\n");
+        const std::string piece(1024 * 1024, 'x');
+        parser.feed("data: ");
+        for (std::size_t i = 0; i <= SseParser::kMaxLineBytes / piece.size(); ++i)
+            parser.feed(piece);  // one line that never ends
+        QVERIFY(parser.overflow().find("line longer than 8 MiB") != std::string::npos);
+        QVERIFY(parser.bufferedBytes() < 1024);  // nothing kept of it
+        parser.feed("\n\ndata: after\n\n");
+        parser.finish();
+        QCOMPARE(events.size(), std::size_t(1));  // only what came before
+
+        std::vector<SseParser::Event> more;
+        SseParser many([&](const SseParser::Event &e) { more.push_back(e); });
+        const std::string line = "data: " + std::string(1024 * 1024, 'y') + "\n";
+        for (std::size_t i = 0; i <= SseParser::kMaxEventBytes / (1024 * 1024); ++i)
+            many.feed(line);  // an event of many lines that never ends
+        QVERIFY(many.overflow().find("event larger than 16 MiB") != std::string::npos);
+        many.feed("\n");
+        QVERIFY(more.empty());
+    }
+
     void crlfSplitAcrossPieces()
     {
         std::vector<SseParser::Event> events;

@@ -174,6 +174,47 @@ private slots:
         Q_UNUSED(completed);
     }
 
+    void connectionsPastTheCapWaitTheirTurn()
+    {
+        boost::asio::io_context io;
+        runtime::ServerLimits limits;
+        limits.maxConnections = 1;
+        ReplyPtr first;
+        int handled = 0;
+        HttpServer server(io, [&](Request &request, ReplyPtr reply) {
+            ++handled;
+            if (request.target() == "/first")
+                first = reply;  // held open: the server is at its cap
+            else
+                reply->send(200, "text/plain", "second");
+        }, limits);
+        std::string error;
+        QVERIFY2(server.listen("127.0.0.1", 0, error), error.c_str());
+        engine::HttpClient client(io);
+        std::optional<long> firstStatus, secondStatus;
+        engine::HttpRequest a;
+        a.url = url(server, "/first");
+        a.timeoutMs = 20000;
+        client.start(std::move(a), {.onComplete = [&](engine::HttpResponse r, engine::HttpError) { firstStatus = r.status; }});
+        while (!first && io.run_one_for(std::chrono::seconds(10)) > 0) {
+        }
+        QVERIFY(first);
+        engine::HttpRequest b;
+        b.url = url(server, "/second");
+        b.timeoutMs = 20000;
+        client.start(std::move(b), {.onComplete = [&](engine::HttpResponse r, engine::HttpError) { secondStatus = r.status; }});
+        for (int i = 0; i < 20; ++i)
+            io.run_one_for(std::chrono::milliseconds(20));
+        QCOMPARE(handled, 1);  // the second waits in the backlog
+        QVERIFY(!secondStatus);
+        first->send(200, "text/plain", "first");
+        while ((!firstStatus || !secondStatus) && io.run_one_for(std::chrono::seconds(10)) > 0) {
+        }
+        QCOMPARE(firstStatus.value_or(0), 200L);
+        QCOMPARE(secondStatus.value_or(0), 200L);
+        QCOMPARE(handled, 2);
+    }
+
     void shutdownWaitsForRepliesInProgress()
     {
         boost::asio::io_context io;
