@@ -40,8 +40,14 @@ engine::Result<std::shared_ptr<LiveApp>> LiveApp::build(boost::asio::io_context 
     app->m_workflow = compiled.value();
     app->m_host = engine::makeRunHost(io, host);  // an app sees its own secrets, not the server's environment
     engine::ProfileStore &profiles = app->m_host->profiles();
-    for (const auto &[profileName, profile] : bundle.profiles.items())
-        profiles.add(engine::ProviderProfile::fromJson(profileName, profile, profiles.find(profileName)));
+    for (const auto &[profileName, profile] : bundle.profiles.items()) {
+        try {
+            profiles.add(engine::ProviderProfile::fromJson(profileName, profile, profiles.find(profileName)));
+        } catch (const std::exception &) {  // a field of the wrong type (fromJson reads with value())
+            return R::failure(problem("profiles." + profileName,
+                                      "The profile '" + profileName + "' in the bundle has a field of the wrong type."));
+        }
+    }
     for (const auto &[secretName, value] : bundle.secrets) {
         app->m_host->secrets().set(secretName, value);
         if (value.size() >= 4)

@@ -145,6 +145,9 @@ private slots:
         QTest::newRow("settings wrong") << "x"
                                         << R"({"format": "flowdeck.bundle", "formatVersion": 1, "workflow": {}, "settings": {"public": "yes"}})"
                                         << "settings";
+        QTest::newRow("profile of wrong types")
+            << "x" << R"({"format": "flowdeck.bundle", "formatVersion": 1, "workflow": {"format": "flowdeck.workflow", "formatVersion": 1, "id": "x", "name": "x", "nodes": [{"id": "start", "type": "start"}], "edges": []}, "profiles": {"p": {"baseUrl": 5, "needsKey": "yes"}}})"
+            << "profile 'p'";
         QTest::newRow("bad name") << "../etc" << R"({"format": "flowdeck.bundle", "formatVersion": 1, "workflow": {}})"
                                   << "letters, digits";
     }
