@@ -116,14 +116,13 @@ int deploy(const DeployCliOptions &opts)
     }
 
     std::cerr << "[2/4] Bundling the workflow with its profiles, plugins and secrets\n";
-    CliConfig config;
-    config.load(opts.profilesFile);
-    engine::PluginCatalog catalog;
-    catalog.loadDirectory(engine::PluginCatalog::defaultDirectory());
+    // The profiles, secrets and catalog a `flowdeck run` would use: the command line's run host.
+    boost::asio::io_context hostIo;
+    auto host = makeCliRunHost(hostIo, opts.profilesFile, cliMcpHost(false));
     engine::BundleOptions bundleOptions;
     bundleOptions.publicAccess = opts.publicAccess;
     bundleOptions.rateLimitPerMinute = opts.rateLimit;
-    auto bundle = engine::buildDeployBundle(loaded.value(), config.profiles, config.secrets, catalog, bundleOptions);
+    auto bundle = engine::buildDeployBundle(loaded.value(), host->profiles(), host->secrets(), host->catalog(), bundleOptions);
     if (!bundle) {
         printDiagnostics(bundle.diagnostics(), opts.file);
         return kExitInvalidWorkflow;
