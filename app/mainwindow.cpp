@@ -1,6 +1,8 @@
 #include "app/mainwindow.h"
 #include "engine/core/jsonaccess.h"
+#include "engine/core/installpaths.h"
 #include "engine/core/jsonread.h"
+#include "engine/templates/solutiontemplate.h"
 
 #include "app/language.h"
 #include "app/theme.h"
@@ -20,6 +22,8 @@
 #include "widgets/plugins/pluginsdialog.h"
 #include "widgets/run/runcontroller.h"
 #include "widgets/run/serverdirectory.h"
+#include "widgets/panels/trustdialog.h"
+#include "widgets/run/trustgate.h"
 #include "widgets/settings/generalpage.h"
 #include "widgets/settings/keystore.h"
 #include "widgets/settings/settingsdialog.h"
@@ -29,6 +33,7 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGraphicsItem>
@@ -36,6 +41,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QPointer>
 #include <QSettings>
 #include <QStandardPaths>
@@ -102,6 +108,12 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new GraphDo
             });
     }
     m_servers = new ServerDirectory(m_doc, m_runner, m_keys, this);
+    // The user's own folders: their projects and the templates shipped with Flowdeck.
+    m_trust = new TrustGate(m_doc, m_servers->catalog(),
+                            WorkspaceTrust({GalleryBridge::projectsFolder(),
+                                            QString::fromStdString(engine::shippedResourceDir(engine::Resource::Templates).string())}),
+                            this);
+    statusBar()->addPermanentWidget(m_trust->indicator());
     m_localRuntime = new LocalRuntime(this);
     m_inspector->setServers(m_servers);
     m_console = new RunConsole(m_doc, m_scene, m_runner);
@@ -291,6 +303,16 @@ GalleryWindow *MainWindow::showGallery()
             m_gallery->hide();
         };
         bridge->setBeforeCreate([this] { return maybeSave(); });
+        // Templates from outside the shipped library are asked about like any other file.
+        bridge->setApproveTemplate([this](const engine::SolutionTemplate &t) {
+            const auto shipped = engine::shippedResourceDir(engine::Resource::Templates);
+            std::error_code ec;
+            const auto dir = std::filesystem::weakly_canonical(t.dir, ec);
+            const auto root = std::filesystem::weakly_canonical(shipped, ec);
+            const auto rel = dir.lexically_relative(root);
+            const bool fromShipped = !rel.empty() && *rel.begin() != "..";
+            return fromShipped || m_trust->approveTemplate(t);
+        });
         connect(bridge, &GalleryBridge::projectCreated, this, [this, reveal](const QString &file, const QString &id) {
             if (openProject(file, id))
                 reveal();
@@ -416,6 +438,7 @@ void MainWindow::duplicate()
 
 void MainWindow::newDocument()
 {
+    m_trust->trustNew();
     m_doc->reset(blankWorkflow());
     m_path.clear();
     m_autosaver->setDocumentPath({});
@@ -435,10 +458,19 @@ void MainWindow::openDialog()
 bool MainWindow::openFile(const QString &path)
 {
     QString error;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        QMessageBox::warning(this, tr("Cannot open"), tr("%1 could not be opened:\n\n%2").arg(path, file.errorString()));
+        return false;
+    }
+    // Trust is decided before the document changes, so nothing of an untrusted file starts.
+    m_trust->beforeOpen(path, file.readAll());
     if (!openDocument(*m_doc, path, &error)) {
+        m_trust->openFailed();
         QMessageBox::warning(this, tr("Cannot open"), tr("%1 could not be opened:\n\n%2").arg(path, error));
         return false;
     }
+    m_trust->afterOpen();
     m_path = path;
     m_autosaver->setDocumentPath(path);
     addRecent(path);
@@ -455,6 +487,7 @@ bool MainWindow::saveTo(const QString &path)
         return false;
     }
     m_path = path;
+    m_trust->afterSave(path);
     m_autosaver->setDocumentPath(path);  // discards the autosave of the saved work
     addRecent(path);
     updateTitle();
@@ -523,8 +556,17 @@ void MainWindow::offerRecovery()
         != QMessageBox::Yes)
         return;
     QString error;
-    if (!Autosaver::recover(*m_doc, r, &error))
+    // Recovered changes are as trusted as the file they were made to.
+    QFile original(r.originalPath);
+    if (r.originalPath.isEmpty() || !original.open(QIODevice::ReadOnly))
+        m_trust->trustNew();
+    else
+        m_trust->beforeOpen(r.originalPath, original.readAll());
+    if (!Autosaver::recover(*m_doc, r, &error)) {
+        m_trust->openFailed();
         return (void)QMessageBox::warning(this, tr("Recover work"), error);
+    }
+    m_trust->afterOpen();
     m_path = r.originalPath;
     m_autosaver->setDocumentPath(m_path);
     updateTitle();

@@ -22,6 +22,7 @@ class PluginsDialog;
 class ServerDirectory;
 class GalleryWindow;
 class ProjectChecklist;
+class TrustGate;
 
 // The studio's main window: palette (left), canvas (centre), inspector (right), with
 // the File, Edit and View actions and their shortcuts.
@@ -51,6 +52,7 @@ public:
     GalleryWindow *showGallery();
     GalleryWindow *gallery() const { return m_gallery; }
     ProjectChecklist *checklist() const { return m_checklist; }
+    TrustGate *trust() const { return m_trust; }
     // Opens a project made from a template: its workflow, the sample question in the run
     // panel, and the checklist of what it needs.
     bool openProject(const QString &flowFile, const QString &templateId);
@@ -92,6 +94,7 @@ private:
     GalleryWindow *m_gallery = nullptr;
     ProjectChecklist *m_checklist;
     QDockWidget *m_checklistDock;
+    TrustGate *m_trust;
     QString m_path;
     int m_pasteCount = 0;
 };

@@ -22,7 +22,7 @@ struct ServeCliOptions {
     std::string data;
     std::string adminTokenFile;
     std::string webDir;
-    std::vector<std::string> allowedOrigins, allowedHosts;
+    std::vector<std::string> allowedOrigins, allowedHosts, allowedAddresses;
     std::size_t maxBodyMiB = 8;
     int drainSeconds = 30;
     bool allowPrivateNetwork = false;
@@ -129,6 +129,16 @@ int serve(const ServeCliOptions &opts)
     options.allowedHosts = opts.allowedHosts;
     options.loopbackOnly = host == "127.0.0.1" || host == "::1" || host == "localhost";
     options.allowPrivateNetwork = opts.allowPrivateNetwork;
+    auto allowList = std::make_shared<engine::AddressAllowList>();
+    for (const std::string &entry : opts.allowedAddresses) {
+        std::string why;
+        if (!allowList->add(entry, &why)) {
+            std::cerr << "flowdeck serve: --allow-address " << why << "\n";
+            return kExitUsage;
+        }
+    }
+    if (!allowList->empty())
+        options.allowedAddresses = allowList;
     auto api = std::make_unique<ServeApi>(io, http, box, history, options);
     api->load([](const std::string &line) { std::cerr << "flowdeck serve: " << line << "\n"; });
 
@@ -192,6 +202,9 @@ void addServeCommand(CLI::App &app, std::function<int()> &action)
     cmd->add_option("--allowed-host", opts->allowedHosts, "A Host name allowed besides localhost when listening on loopback");
     cmd->add_flag("--allow-private-network", opts->allowPrivateNetwork,
                   "Let the apps' http nodes reach loopback, private and cloud-metadata addresses (refused by default)");
+    cmd->add_option("--allow-address", opts->allowedAddresses,
+                    "A private address or range (10.1.2.3, 10.1.0.0/16, fd00::/8) the apps' http nodes and remote "
+                    "plugins may reach (repeatable)");
     cmd->add_option("--max-connections", opts->maxConnections,
                     "Connections served at once; more wait until one closes")->capture_default_str();
     cmd->add_option("--max-body-mib", opts->maxBodyMiB, "The largest request body, in MiB")->capture_default_str();

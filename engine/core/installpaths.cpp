@@ -38,7 +38,12 @@ fs::path resourceDir(Resource resource)
     const ResourceInfo r = info(resource);
     if (const char *dir = std::getenv(r.envName); dir && *dir)
         return dir;
-    return programDir().parent_path() / "share" / "flowdeck" / r.folder;
+    return shippedResourceDir(resource);
+}
+
+fs::path shippedResourceDir(Resource resource)
+{
+    return programDir().parent_path() / "share" / "flowdeck" / info(resource).folder;
 }
 
 fs::path runtimeProgram()

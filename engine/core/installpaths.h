@@ -20,6 +20,9 @@ enum class Resource {
 // programs, build/share/flowdeck links into the source tree), so no path of the build
 // machine is compiled into a program.
 std::filesystem::path resourceDir(Resource resource);
+// Where the resource is shipped with this program, whatever the environment says
+// (<prefix>/share/flowdeck/<folder>): what the studio trusts without asking.
+std::filesystem::path shippedResourceDir(Resource resource);
 
 // The folder of the running program (from /proc/self/exe).
 std::filesystem::path programDir();

@@ -88,6 +88,7 @@ HttpRequest HttpTransport::request(const std::string &method, const std::string 
     r.method = method;
     r.url = url;
     r.allowPrivateNetwork = m_config.allowPrivateNetwork;
+    r.allowedAddresses = m_config.allowedAddresses;
     r.headers = m_config.headers;
     if (method == "POST") {
         r.headers.emplace_back("Content-Type", "application/json");

@@ -172,6 +172,7 @@ Result<McpServerConfig> McpServerPool::configFor(const Workflow &workflow, const
     if (entry.contains("cwd") && entry["cwd"].is_string())
         config.cwd = entry["cwd"];
     config.allowPrivateNetwork = allowPrivateNetwork;
+    config.allowedAddresses = allowedAddresses;
     return Result<McpServerConfig>(std::move(config));
 }
 

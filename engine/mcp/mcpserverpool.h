@@ -40,6 +40,7 @@ public:
     std::filesystem::path installDirectory;
     // Remote servers may be on private addresses (the run host sets it from its policy).
     bool allowPrivateNetwork = true;
+    std::shared_ptr<const AddressAllowList> allowedAddresses;
 
 private:
     Diagnostic resolveHeaders(const std::string &alias, const nlohmann::json &headers, McpServerConfig &config) const;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/mcp/mcpoauth.h"
+#include "engine/net/addressallowlist.h"
 
 #include <boost/asio/io_context.hpp>
 
@@ -30,6 +31,7 @@ struct McpServerConfig {
     // A remote server may be on a loopback, private or metadata address (the run host's
     // network policy: not in a deployed runtime).
     bool allowPrivateNetwork = true;
+    std::shared_ptr<const AddressAllowList> allowedAddresses;
 
     bool remote() const { return transport != "stdio"; }
 

@@ -31,6 +31,13 @@ std::string HttpResponse::header(std::string_view name) const
     return {};
 }
 
+bool refusedAddress(const HttpRequest &request, const std::string &ip)
+{
+    if (request.allowPrivateNetwork || !isPrivateAddress(ip))
+        return false;
+    return !(request.allowedAddresses && request.allowedAddresses->contains(ip));
+}
+
 bool isPrivateAddress(const std::string &ip)
 {
     in_addr v4{};
@@ -445,7 +452,7 @@ curl_socket_t HttpClient::Impl::openSocketCallback(void *userp, curlsocktype, cu
             inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in *>(&address->addr)->sin_addr, buf, sizeof buf);
         else if (address->family == AF_INET6)
             inet_ntop(AF_INET6, &reinterpret_cast<sockaddr_in6 *>(&address->addr)->sin6_addr, buf, sizeof buf);
-        if (isPrivateAddress(buf)) {
+        if (refusedAddress(t->request, buf)) {
             t->blockedAddress = buf;
             return CURL_SOCKET_BAD;
         }
@@ -456,7 +463,7 @@ curl_socket_t HttpClient::Impl::openSocketCallback(void *userp, curlsocktype, cu
 int HttpClient::Impl::preRequestCallback(void *userp, char *primaryIp, char *, int, int)
 {
     auto *t = static_cast<Transfer *>(userp);
-    if (primaryIp && isPrivateAddress(primaryIp)) {
+    if (primaryIp && refusedAddress(t->request, primaryIp)) {
         t->blockedAddress = primaryIp;
         return CURL_PREREQFUNC_ABORT;
     }
@@ -492,8 +499,9 @@ void HttpClient::Impl::finish(TransferId id, CURLcode code)
         error = t->abortError;
     } else if (!t->blockedAddress.empty()) {
         error = {HttpError::Kind::Blocked, "the address " + t->blockedAddress +
-                                               " is private or local, and this runtime does not allow those (its operator can, with "
-                                               "`flowdeck serve --allow-private-network`)"};
+                                               " is private or local, and this runtime does not allow those (its operator can allow it with "
+                                               "`flowdeck serve --allow-address " + t->blockedAddress +
+                                               "`, or every such address with --allow-private-network)"};
     } else if (code != CURLE_OK) {
         std::string detail = t->errorBuffer[0] ? t->errorBuffer : curl_easy_strerror(code);
         switch (code) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/net/addressallowlist.h"
+
 #include <boost/asio/io_context.hpp>
 
 #include <cstdint>
@@ -21,6 +23,7 @@ struct HttpRequest {
     long connectTimeoutMs = 10000;
     long stallTimeoutMs = 0;     // no bytes received for this long: timeout; 0: none
     bool allowPrivateNetwork = true;  // false: loopback, private, link-local and metadata addresses refused
+    std::shared_ptr<const AddressAllowList> allowedAddresses;  // with false: these private ones are allowed
     std::size_t maxResponseBytes = 64 * 1024 * 1024;
 };
 
@@ -75,5 +78,8 @@ private:
 // True for loopback, private (RFC 1918, fc00::/7), link-local (incl. 169.254.169.254
 // metadata), CGNAT and unspecified addresses.
 bool isPrivateAddress(const std::string &ip);
+// What the request's policy says of connecting to `ip`: a private address is refused
+// unless the request allows the private network or its allow-list holds the address.
+bool refusedAddress(const HttpRequest &request, const std::string &ip);
 
 } // namespace flowdeck::engine

@@ -47,6 +47,7 @@ void run(std::shared_ptr<NodeContext> ctx, NodeDone done)
     }
     req.timeoutMs = engine::valueOr(config, "timeoutMs", 30000);
     req.allowPrivateNetwork = svc.allowPrivateNetwork;
+    req.allowedAddresses = svc.allowedAddresses;
     req.maxResponseBytes = 8 * 1024 * 1024;
     const bool failOnStatus = engine::valueOr(config, "failOnStatus", true);
     const std::string url = req.url;

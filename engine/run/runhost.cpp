@@ -40,6 +40,7 @@ std::unique_ptr<RunHost> makeRunHost(boost::asio::io_context &io, RunHostSetup s
     std::unique_ptr<RunHost> host(new RunHost(io, setup.kind));
     if (setup.allowPrivateNetwork)
         host->m_policy.allowPrivateNetwork = *setup.allowPrivateNetwork;
+    host->m_policy.allowedAddresses = setup.allowedAddresses;
     host->m_secrets.setUseEnvironment(host->m_policy.secretsFromEnvironment);
     if (!setup.configDir.empty() || !setup.profilesFile.empty()) {
         const auto profilesFile = setup.profilesFile.empty() ? setup.configDir / "profiles.json" : setup.profilesFile;
@@ -61,12 +62,14 @@ std::unique_ptr<RunHost> makeRunHost(boost::asio::io_context &io, RunHostSetup s
     }
     host->m_mcp = std::make_unique<McpServerPool>(io, host->m_catalog, host->m_secrets, std::move(setup.mcpHost));
     host->m_mcp->allowPrivateNetwork = host->m_policy.allowPrivateNetwork;
+    host->m_mcp->allowedAddresses = host->m_policy.allowedAddresses;
     RunServices &s = host->m_services;
     s.http = host->m_http;
     s.mcp = host->m_mcp.get();
     s.profiles = &host->m_profiles;
     s.secrets = &host->m_secrets;
     s.allowPrivateNetwork = host->m_policy.allowPrivateNetwork;
+    s.allowedAddresses = host->m_policy.allowedAddresses;
     return host;
 }
 

@@ -5,6 +5,7 @@
 #include "engine/mcp/mcpsession.h"
 #include "engine/mcp/plugincatalog.h"
 #include "engine/model/providerprofile.h"
+#include "engine/net/addressallowlist.h"
 #include "engine/run/runservices.h"
 
 #include <boost/asio/io_context.hpp>
@@ -35,6 +36,8 @@ struct NetworkPolicy {
     // Secrets may come from the process environment (not on a runtime: its environment
     // holds the operator's own keys, and an app sees only its own secrets).
     bool secretsFromEnvironment = true;
+    // Private addresses the operator allows although allowPrivateNetwork is false.
+    std::shared_ptr<const AddressAllowList> allowedAddresses;
 
     static NetworkPolicy forKind(HostKind kind);
 };
@@ -49,6 +52,8 @@ struct RunHostSetup {
     HttpClient *sharedHttp = nullptr;    // a runtime's apps share one client; otherwise the host has its own
     // The operator's choice over the kind's default (`flowdeck serve --allow-private-network`).
     std::optional<bool> allowPrivateNetwork;
+    // Private addresses allowed all the same (`flowdeck serve --allow-address`).
+    std::shared_ptr<const AddressAllowList> allowedAddresses;
 };
 
 // Everything a run needs from outside, owned in one place: the HTTP client, the MCP

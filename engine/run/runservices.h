@@ -1,10 +1,12 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 
 namespace flowdeck::engine {
 
+class AddressAllowList;
 class HttpClient;
 class McpServerPool;
 class ProfileStore;
@@ -20,6 +22,7 @@ struct RunServices {
     std::string profileOverride;             // use this provider profile for every model
     std::string modelOverride;               // and this model name
     bool allowPrivateNetwork = true;         // false in deployed runtimes (http node)
+    std::shared_ptr<const AddressAllowList> allowedAddresses;  // private ones allowed all the same
 
     // Model call tuning: the defaults suit real endpoints; tests make them short.
     long modelStallTimeoutMs = 60000;

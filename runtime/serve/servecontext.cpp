@@ -87,6 +87,7 @@ engine::RunHostSetup appHostSetup(engine::HttpClient &http, const ServeOptions &
     setup.sharedHttp = &http;
     if (options.allowPrivateNetwork)
         setup.allowPrivateNetwork = true;
+    setup.allowedAddresses = options.allowedAddresses;
     return setup;
 }
 

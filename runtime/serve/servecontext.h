@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/net/addressallowlist.h"
 #include "runtime/serve/appstore.h"
 #include "runtime/serve/httpserver.h"
 #include "runtime/serve/metrics.h"
@@ -9,6 +10,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +27,8 @@ struct ServeOptions {
     // http nodes of deployed apps may reach loopback, private and metadata addresses
     // (--allow-private-network); off, as the deployed runtime's run host policy says.
     bool allowPrivateNetwork = false;
+    // Private addresses they may reach all the same (--allow-address, repeatable).
+    std::shared_ptr<const engine::AddressAllowList> allowedAddresses;
 };
 
 // What every surface of `flowdeck serve` shares: the apps, metrics and history, who may

@@ -3,6 +3,7 @@
 // (called here over HTTP) and chat page (in QtWebEngine); a remote runtime that is not
 // there fails with a clear message; Kubernetes writes a folder of manifests.
 #include "app/mainwindow.h"
+#include "tests/support/trustedfile.h"
 #include "widgets/deploy/deploydialog.h"
 #include "widgets/deploy/localruntime.h"
 #include "widgets/document/graphdocument.h"
@@ -55,7 +56,7 @@ private slots:
         m_window = std::make_unique<MainWindow>();
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        QVERIFY(m_window->openFile(QStringLiteral(FLOWDECK_SOURCE_DIR "/examples/hello-chat.flow.json")));
+        QVERIFY(m_window->openFile(flowdeck::tests::trusted(QStringLiteral(FLOWDECK_SOURCE_DIR "/examples/hello-chat.flow.json"))));
         // The sample uses a hosted model; here it talks to mock-llm.
         auto wf = m_window->document()->workflow();
         wf.models = {{"default", {{"profile", "mock"}, {"model", "mock-model"}}}};

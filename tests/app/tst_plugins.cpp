@@ -6,6 +6,7 @@
 #include "engine/mcp/plugininstall.h"
 #include "app/language.h"
 #include "app/mainwindow.h"
+#include "tests/support/trustedfile.h"
 #include "widgets/canvas/graphscene.h"
 #include "widgets/document/commands.h"
 #include "widgets/panels/inspectorwidget.h"
@@ -80,6 +81,7 @@ private slots:
     void initTestCase()
     {
         qputenv("FLOWDECK_CONFIG_DIR", m_config.path().toUtf8());
+        qputenv("XDG_CONFIG_HOME", m_config.filePath("xdg").toUtf8());  // QSettings (recent files, trust) stay here
         qputenv("FLOWDECK_NO_KEYCHAIN", "1");
         qputenv("FLOWDECK_PLUGIN_DIR", m_installs.path().toUtf8());
         qputenv("FLOWDECK_NO_RECOVERY_PROMPT", "1");
@@ -217,7 +219,7 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(QByteArray::fromStdString(everythingWorkflow().dump(2)));
         f.close();
-        QVERIFY(m_window->openFile(f.fileName()));
+        QVERIFY(m_window->openFile(flowdeck::tests::trusted(f.fileName())));
         m_window->scene()->selectNodes({"call"});
         QTRY_VERIFY_WITH_TIMEOUT(inspectorField("argument:message"), 30000);  // the server listed its tools
         auto *box = qobject_cast<QComboBox *>(inspectorField("toolBox"));
@@ -266,7 +268,7 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(QByteArray::fromStdString(wf.dump(2)));
         f.close();
-        QVERIFY(m_window->openFile(f.fileName()));
+        QVERIFY(m_window->openFile(flowdeck::tests::trusted(f.fileName())));
         RunConsole *console = m_window->console();
         console->inputField("text")->setText("go");
         QSignalSpy finished(console, &RunConsole::finished);

@@ -4,6 +4,7 @@
 #include "app/language.h"
 #include "app/theme.h"
 #include "app/mainwindow.h"
+#include "tests/support/trustedfile.h"
 #include "widgets/canvas/graphscene.h"
 #include "widgets/canvas/graphview.h"
 #include "widgets/canvas/minimap.h"
@@ -220,7 +221,7 @@ private slots:
 
     void runningShowsTheStreamedAnswerAndNodeStatuses()
     {
-        QVERIFY(m_window->openFile(QStringLiteral(FLOWDECK_SOURCE_DIR "/examples/hello-chat.flow.json")));
+        QVERIFY(m_window->openFile(flowdeck::tests::trusted(QStringLiteral(FLOWDECK_SOURCE_DIR "/examples/hello-chat.flow.json"))));
         RunConsole *console = m_window->console();
         const int mock = console->profileBox()->findData("mock");
         QVERIFY(mock > 0);
@@ -318,7 +319,7 @@ private slots:
                        {{"id", "end"}, {"type", "end"}, {"position", {600, 0}},
                         {"config", {{"outputs", {{"echoed", "{{mcp_tool_1.text}}"}}}}}}}},
             {"edges", nlohmann::json::array()}};
-        QVERIFY(m_window->openFile(writeWorkflow(dir, wf)));
+        QVERIFY(m_window->openFile(flowdeck::tests::trusted(writeWorkflow(dir, wf))));
         PaletteWidget *palette = m_window->palette();
         QTRY_VERIFY_WITH_TIMEOUT(palette->itemForTool("everything", "echo"), 20000);
 
@@ -365,7 +366,7 @@ private slots:
                        {{"id", "end"}, {"type", "end"}, {"position", {840, 0}},
                         {"config", {{"outputs", {{"sampled", "{{sample.text}}"}, {"elicited", "{{elicit.text}}"}}}}}}}},
             {"edges", {{{"from", "start"}, {"to", "sample"}}, {{"from", "sample"}, {"to", "elicit"}}, {{"from", "elicit"}, {"to", "end"}}}}};
-        QVERIFY(m_window->openFile(writeWorkflow(dir, wf)));
+        QVERIFY(m_window->openFile(flowdeck::tests::trusted(writeWorkflow(dir, wf))));
         RunConsole *console = m_window->console();
         QSignalSpy finished(console, &RunConsole::finished);
         QTest::mouseClick(console->runButton(), Qt::LeftButton);
@@ -474,7 +475,7 @@ private slots:
         QCOMPARE(themeSetting(), QStringLiteral("dark"));
         QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 80);
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        QVERIFY(m_window->openFile(QStringLiteral(FLOWDECK_SOURCE_DIR "/examples/order-triage.flow.json")));
+        QVERIFY(m_window->openFile(flowdeck::tests::trusted(QStringLiteral(FLOWDECK_SOURCE_DIR "/examples/order-triage.flow.json"))));
         QApplication::processEvents();
         const QImage shot = m_window->grab().toImage();
         const QPoint canvasCorner = m_window->view()->mapTo(m_window.get(), QPoint(4, 4));
@@ -510,7 +511,7 @@ private slots:
             window.resize(1400, 860);
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
-            QVERIFY(window.openFile(QStringLiteral(FLOWDECK_SOURCE_DIR "/examples/order-triage.flow.json")));
+            QVERIFY(window.openFile(flowdeck::tests::trusted(QStringLiteral(FLOWDECK_SOURCE_DIR "/examples/order-triage.flow.json"))));
             window.console()->inputField("note")->setText(language == std::string("en") ? "Rush order, 3 pallets" : "加急订单，三托盘");
             window.scene()->selectNodes({"size"});
             QTRY_VERIFY(!window.view()->miniMap()->visibleArea().isEmpty());  // the overview has been drawn

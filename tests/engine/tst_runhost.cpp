@@ -82,6 +82,35 @@ private slots:
         QCOMPARE(isPrivateAddress(address.toStdString()), blocked);
     }
 
+    void theOperatorsAllowList()
+    {
+        AddressAllowList list;
+        std::string error;
+        QVERIFY(list.add("10.1.0.0/16", &error));
+        QVERIFY(list.add("192.168.7.9", &error));
+        QVERIFY(list.add("fd00::/8", &error));
+        QVERIFY(list.contains("10.1.200.3"));
+        QVERIFY(list.contains("::ffff:10.1.0.1"));  // IPv4-mapped
+        QVERIFY(!list.contains("10.2.0.1"));
+        QVERIFY(list.contains("192.168.7.9"));
+        QVERIFY(!list.contains("192.168.7.10"));
+        QVERIFY(list.contains("fd12::1"));
+        QVERIFY(!list.contains("fe80::1"));
+        QVERIFY(!list.contains("not an address"));
+        for (const char *bad : {"10.0.0.0/33", "10.0.0.0/", "10.0.0.0/x", "fd00::/129", "example.com", ""}) {
+            QVERIFY2(!list.add(bad, &error), bad);
+            QVERIFY2(error.find(std::string("'") + bad + "'") != std::string::npos, error.c_str());
+        }
+        // A request refused by the policy is let through only for allowed addresses.
+        HttpRequest request;
+        request.allowPrivateNetwork = false;
+        QVERIFY(refusedAddress(request, "10.1.0.5"));
+        request.allowedAddresses = std::make_shared<AddressAllowList>(list);
+        QVERIFY(!refusedAddress(request, "10.1.0.5"));
+        QVERIFY(refusedAddress(request, "169.254.169.254"));
+        QVERIFY(!refusedAddress(request, "8.8.8.8"));
+    }
+
     void remoteMcpServersFollowThePolicy()
     {
         boost::asio::io_context io;

@@ -30,6 +30,18 @@ json probeApp(const std::string &mode)
     return flowdeck::tests::deployBundle(wf, {{"settings", {{"public", true}}}});
 }
 
+// start -> an http GET of the caller's URL -> end (status and body).
+json fetchApp()
+{
+    json wf = {{"format", "flowdeck.workflow"}, {"formatVersion", 1}, {"id", "fetch"}, {"name", "Fetch"}, {"mode", "workflow"},
+               {"inputs", {{{"name", "url"}, {"required", true}}}},
+               {"nodes", {{{"id", "start"}, {"type", "start"}},
+                          {{"id", "get"}, {"type", "http"}, {"config", {{"url", "{{start.url}}"}, {"timeoutMs", 3000}}}},
+                          {{"id", "end"}, {"type", "end"}, {"config", {{"outputs", {{"status", "{{get.status}}"}}}}}}}},
+               {"edges", {{{"from", "start"}, {"to", "get"}}, {{"from", "get"}, {"to", "end"}}}}};
+    return flowdeck::tests::deployBundle(wf, {{"settings", {{"public", true}}}});
+}
+
 std::string nested(std::size_t depth)
 {
     std::string body;
@@ -167,6 +179,55 @@ private slots:
         QVERIFY2(names.find(",PATH,") != std::string::npos, names.c_str());
         for (const char *secret : {"FLOWDECK_SECRET_KEY", "FLOWDECK_ADMIN_TOKEN", "OPENAI_API_KEY"})
             QVERIFY2(names.find(std::string(",") + secret + ",") == std::string::npos, names.c_str());
+    }
+
+    void httpNodesCannotReachPrivateAddresses_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::newRow("the runtime itself") << QString("http://127.0.0.1:%1/healthz").arg(m_serve->port());
+        QTest::newRow("private network") << "http://10.0.0.1/";
+        QTest::newRow("cloud metadata") << "http://169.254.169.254/latest/meta-data/";
+        QTest::newRow("IPv6 loopback") << QString("http://[::1]:%1/healthz").arg(m_serve->port());
+        QTest::newRow("mapped metadata") << "http://[::ffff:a9fe:a9fe]/";
+        QTest::newRow("localhost by name") << QString("http://localhost:%1/healthz").arg(m_serve->port());
+    }
+    void httpNodesCannotReachPrivateAddresses()
+    {
+        QFETCH(QString, url);
+        const auto deployed = m_serve->deploy("fetch", fetchApp());
+        QVERIFY2(deployed.status == 200, deployed.body.c_str());
+        const auto r = m_serve->request("POST", "/v1/apps/fetch/run", json{{"inputs", {{"url", url.toStdString()}}}}.dump());
+        QVERIFY2(r.status >= 400, r.body.c_str());
+        const std::string message = r.json()["error"]["message"].is_string() ? r.json()["error"]["message"].get<std::string>() : "";
+        QVERIFY2(message.find("private or local") != std::string::npos, r.body.c_str());
+        QVERIFY2(message.find("--allow-address") != std::string::npos, r.body.c_str());
+        stillServing();
+    }
+
+    void theOperatorsAllowListLetsOneThrough()
+    {
+        // A second runtime whose operator allows 127.0.0.1 (and only that): it reaches the
+        // first runtime's health check, and still not 10.0.0.1.
+        QVERIFY(QDir().mkpath(m_dir.filePath("allowing")));
+        ServeProcess allowing(m_dir.filePath("allowing"));
+        QString error;
+        QVERIFY(QFile::copy(m_dir.filePath("data/admin-token"), m_dir.filePath("allowing/admin-token")));
+        QVERIFY2(allowing.start({"--allow-address", "127.0.0.1/32", "--admin-token-file", m_dir.filePath("allowing/admin-token")},
+                                &error),
+                 qPrintable(error));
+        const auto deployed = allowing.deploy("fetch", fetchApp());
+        QVERIFY2(deployed.status == 200, deployed.body.c_str());
+        const std::string target = QString("http://127.0.0.1:%1/healthz").arg(m_serve->port()).toStdString();
+        auto r = allowing.request("POST", "/v1/apps/fetch/run", json{{"inputs", {{"url", target}}}}.dump());
+        QVERIFY2(r.status == 200, r.body.c_str());
+        QCOMPARE(r.json()["outputs"]["status"], json(200));
+        r = allowing.request("POST", "/v1/apps/fetch/run", json{{"inputs", {{"url", "http://10.0.0.1/"}}}}.dump());
+        QVERIFY2(r.status >= 400 && r.body.find("private or local") != std::string::npos, r.body.c_str());
+
+        // A wrong entry is refused at start, naming it.
+        ServeProcess wrong(m_dir.filePath("wrong"));
+        QVERIFY(!wrong.start({"--allow-address", "10.0.0.0/99"}, &error));
+        QVERIFY2(error.contains("10.0.0.0/99"), qPrintable(error));
     }
 
     void cleanupTestCase()

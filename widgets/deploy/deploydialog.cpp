@@ -226,6 +226,9 @@ void DeployDialog::deploy()
         return fail(Validate, tr("Give the app a name of letters, digits, '.', '_' or '-' (at most 64, beginning with a letter or digit)."));
     if (target() == Remote && (m_url->text().trimmed().isEmpty() || m_token->text().isEmpty()))
         return fail(Validate, tr("Give the remote runtime's URL and its admin token."));
+    // A deploy bundle carries the secrets the workflow names: not for an untrusted one.
+    if (!m_doc->ensureTrusted())
+        return fail(Validate, tr("This workflow comes from outside your projects and is not trusted: trust it first."));
     m_busy = true;
     m_deploy->setEnabled(false);
     m_progress->setRange(0, 0);

@@ -155,5 +155,20 @@ std::optional<std::size_t> GraphDocument::removeEdge(const engine::EdgeSpec &edg
     return std::nullopt;
 }
 
+void GraphDocument::setTrusted(bool trusted)
+{
+    if (trusted == m_trusted)
+        return;
+    m_trusted = trusted;
+    emit trustChanged(trusted);
+}
+
+bool GraphDocument::ensureTrusted()
+{
+    if (!m_trusted && m_askTrust && m_askTrust())
+        setTrusted(true);
+    return m_trusted;
+}
+
 } // namespace studio
 } // namespace flowdeck

@@ -9,6 +9,7 @@
 #include <QTimer>
 #include <QUndoStack>
 
+#include <functional>
 #include <optional>
 
 namespace flowdeck {
@@ -54,6 +55,15 @@ public:
     const QStringList &workflowProblems() const { return m_workflowProblems; }          // not about one node
     int problemCount() const { return m_problemCount; }
 
+    // Workspace trust: a workflow from outside the user's own projects starts no plugin
+    // command and resolves no secret until the user approves it. Set before reset().
+    bool trusted() const { return m_trusted; }
+    void setTrusted(bool trusted);
+    // How to ask the user (the main window's dialog); returns whether they approved.
+    void setTrustAsker(std::function<bool()> ask) { m_askTrust = std::move(ask); }
+    // True if trusted, or once the user approves now.
+    bool ensureTrusted();
+
 signals:
     void nodeAdded(const QString &id);
     void nodeRemoved(const QString &id);
@@ -64,6 +74,7 @@ signals:
     void documentReset();
     void pluginChanged(const QString &alias);  // added, changed or removed
     void validated(int problems);
+    void trustChanged(bool trusted);
 
 private:
     engine::Workflow m_workflow;
@@ -72,6 +83,8 @@ private:
     QHash<QString, QStringList> m_nodeProblems;
     QStringList m_workflowProblems;
     int m_problemCount = 0;
+    bool m_trusted = true;
+    std::function<bool()> m_askTrust;
 };
 
 bool sameEdge(const engine::EdgeSpec &a, const engine::EdgeSpec &b);

@@ -46,6 +46,10 @@ bool GalleryBridge::useTemplate(const QString &id)
     }
     if (m_beforeCreate && !m_beforeCreate())
         return false;
+    if (m_approveTemplate && !m_approveTemplate(*t)) {
+        emit notice(QStringLiteral("info"), tr("No project was made: the template was not trusted."));
+        return false;
+    }
     const auto dir = engine::freeProjectDirectory(projectsFolder().toStdString(), t->id);
     auto made = engine::instantiateTemplate(*t, dir);
     if (!made) {

@@ -26,6 +26,11 @@ public:
     void reload();
     // Asked before a project is made (the main window offers to save unsaved work); false stops it.
     void setBeforeCreate(std::function<bool()> ask) { m_beforeCreate = std::move(ask); }
+    // Asked before a project is made from a template (workspace trust); false: not made.
+    void setApproveTemplate(std::function<bool(const engine::SolutionTemplate &)> approve)
+    {
+        m_approveTemplate = std::move(approve);
+    }
 
     Q_INVOKABLE QString catalog() const;  // JSON (studio/gallery/galleryindex.h)
     Q_INVOKABLE bool useTemplate(const QString &id);
@@ -45,6 +50,7 @@ private:
     engine::TemplateLibrary m_library;
     engine::PluginCatalog m_plugins;
     std::function<bool()> m_beforeCreate;
+    std::function<bool(const engine::SolutionTemplate &)> m_approveTemplate;
 };
 
 } // namespace flowdeck::studio

@@ -200,6 +200,13 @@ void RunConsole::run()
         }
     m_runner->setProfileOverride(m_profile->currentData().toString());
     QString error;
+    if (!m_doc->ensureTrusted()) {
+        m_answer->setPlainText(tr("Not run: this workflow comes from outside your projects and you have not trusted "
+                                  "it. Nothing was started and no key was read."));
+        m_lastStatus = "untrusted";
+        emit finished(m_lastStatus);
+        return;
+    }
     if (!m_runner->start(m_doc->workflow(), inputs, query, &error)) {
         m_answer->setPlainText(tr("The workflow cannot run yet:\n\n%1").arg(error));
         m_lastStatus = "invalid";

@@ -20,6 +20,10 @@ ServerDirectory::ServerDirectory(GraphDocument *doc, RunController *runner, KeyS
     m_catalog.loadDirectory(engine::PluginCatalog::defaultDirectory());
     connect(doc, &GraphDocument::documentReset, this, &ServerDirectory::refreshAll);
     connect(doc, &GraphDocument::pluginChanged, this, [this](const QString &alias) { refresh(alias); });
+    connect(doc, &GraphDocument::trustChanged, this, [this](bool trusted) {
+        if (trusted)
+            refreshAll();
+    });
     connect(runner, &RunController::toolsListed, this, &ServerDirectory::listed);
 }
 
@@ -71,6 +75,14 @@ void ServerDirectory::refresh(const QString &alias, bool restart)
         return;
     }
     m_entries[alias] = Entry{};
+    if (!m_doc->trusted()) {
+        // Workspace trust: an untrusted workflow's server is not started, nor its keys read.
+        m_entries[alias].state = State::Failed;
+        m_entries[alias].error = tr("Not started: this workflow comes from outside your projects. Trust it (Run, or "
+                                    "“Restricted” in the status bar) to start its plugins.");
+        emit changed(alias);
+        return;
+    }
     emit changed(alias);
     // The secrets first (the keychain answers asynchronously), then the listing.
     const QStringList names = secretNames(plugins[alias.toStdString()]);
