@@ -27,6 +27,8 @@ struct ServeCliOptions {
     int drainSeconds = 30;
     bool allowPrivateNetwork = false;
     std::size_t maxConnections = 20000;
+    int historyDays = HistoryRetention{}.maxAgeDays;
+    int historyRuns = HistoryRetention{}.maxRunsPerApp;
 };
 
 fs::path defaultDataDir()
@@ -117,7 +119,7 @@ int serve(const ServeCliOptions &opts)
     boost::asio::io_context io;
     engine::HttpClient http(io);
     RunHistory history;
-    if (!history.open(data / "history.sqlite", error)) {
+    if (!history.open(data / "history.sqlite", error, {opts.historyDays, opts.historyRuns})) {
         std::cerr << "flowdeck serve: " << error << "\n";
         return kExitUsage;
     }
@@ -166,10 +168,7 @@ int serve(const ServeCliOptions &opts)
         stopping = true;
         std::cerr << "flowdeck serve: shutting down; finishing " << server.connections() << " connection(s).\n";
         api->setDraining();
-        server.shutdown(std::chrono::seconds(opts.drainSeconds), [&] {
-            history.flush();
-            io.stop();
-        });
+        server.shutdown(std::chrono::seconds(opts.drainSeconds), [&] { io.stop(); });
         signals.async_wait(onSignal);
     };
     signals.async_wait(onSignal);
@@ -207,6 +206,12 @@ void addServeCommand(CLI::App &app, std::function<int()> &action)
                     "plugins may reach (repeatable)");
     cmd->add_option("--max-connections", opts->maxConnections,
                     "Connections served at once; more wait until one closes")->capture_default_str();
+    cmd->add_option("--history-days", opts->historyDays, "Runs older than this many days leave the run history (0: kept)")
+        ->capture_default_str()
+        ->check(CLI::NonNegativeNumber);
+    cmd->add_option("--history-runs", opts->historyRuns, "The run history keeps this many runs per app, the newest (0: all)")
+        ->capture_default_str()
+        ->check(CLI::NonNegativeNumber);
     cmd->add_option("--max-body-mib", opts->maxBodyMiB, "The largest request body, in MiB")->capture_default_str();
     cmd->add_option("--drain-seconds", opts->drainSeconds, "How long a shutdown waits for answers in progress")->capture_default_str();
     cmd->callback([opts, &action] { action = [opts] { return serve(*opts); }; });

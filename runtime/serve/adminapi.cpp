@@ -4,6 +4,8 @@
 #include "engine/core/jsonaccess.h"
 #include "engine/core/jsonread.h"
 
+#include <boost/asio/post.hpp>
+
 #include <charconv>
 
 namespace flowdeck::runtime {
@@ -99,7 +101,12 @@ void AdminApi::handle(Request &request, const ReplyPtr &reply, const std::vector
             return sendError(reply, 404, "There is no app named '" + name + "'.", "not_found");
         const int limit = std::clamp(queryInt(request.target(), "limit", 50), 1, 1000);
         const int offset = std::max(0, queryInt(request.target(), "offset", 0));
-        return sendJson(reply, 200, {{"app", name}, {"runs", m_ctx.history().list(name, limit, offset)}});
+        // Answered by the history's own thread, then sent from the serving loop.
+        return m_ctx.history().list(name, limit, offset, [&io = m_ctx.io(), reply, name](nlohmann::json runs) {
+            boost::asio::post(io, [reply, name, runs = std::move(runs)]() mutable {
+                sendJson(reply, 200, {{"app", name}, {"runs", std::move(runs)}});
+            });
+        });
     }
     sendError(reply, 404, "There is nothing at " + std::string(request.target()) + ".", "not_found");
 }

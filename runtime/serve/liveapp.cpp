@@ -1,4 +1,5 @@
 #include "runtime/serve/liveapp.h"
+#include "runtime/serve/streamredactor.h"
 #include "engine/core/jsonaccess.h"
 
 #include "engine/mcp/mcpserverpool.h"
@@ -149,13 +150,7 @@ std::shared_ptr<engine::WorkflowRun> LiveApp::startRun(engine::RunOptions option
     return run;
 }
 
-std::string LiveApp::redact(std::string text) const
-{
-    for (const auto &value : m_secretValues)
-        for (std::size_t at = text.find(value); at != std::string::npos; at = text.find(value, at))
-            text.replace(at, value.size(), "[secret]");
-    return text;
-}
+std::string LiveApp::redact(std::string text) const { return redactSecrets(std::move(text), m_secretValues); }
 
 nlohmann::json LiveApp::inputSchema() const
 {

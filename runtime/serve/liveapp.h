@@ -43,6 +43,8 @@ public:
                                                   std::function<void(const engine::WorkflowRun &)> done);
     // `text` with every secret value of the app replaced, for logs, history and errors.
     std::string redact(std::string text) const;
+    // For a streamed answer, a piece at a time: StreamRedactor(app->secretValues()).
+    const std::vector<std::string> *secretValues() const { return &m_secretValues; }
     void close();  // stops its plugin servers
 
     const std::string &name() const { return m_name; }

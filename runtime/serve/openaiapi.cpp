@@ -1,5 +1,6 @@
 // POST /v1/chat/completions and GET /v1/models: a deployed app as an OpenAI "model".
 #include "runtime/serve/openaiapi.h"
+#include "runtime/serve/streamredactor.h"
 #include "engine/core/jsonaccess.h"
 #include "engine/core/jsonread.h"
 
@@ -106,11 +107,13 @@ void OpenAiApi::chatCompletions(Request &request, const ReplyPtr &reply)
     const bool stream = field<bool>(body, "stream", false);
     const bool includeUsage = field<bool>(field<nlohmann::json>(body, "stream_options", nlohmann::json::object()), "include_usage", false);
     struct StreamState {
+        explicit StreamState(const std::vector<std::string> *secrets) : redactor(secrets) {}
         bool started = false;
         std::string id;
         long long created = 0;
+        StreamRedactor redactor;  // a secret split across two pieces is caught too
     };
-    auto state = std::make_shared<StreamState>();
+    auto state = std::make_shared<StreamState>(app->secretValues());
     state->created = static_cast<long long>(std::time(nullptr));
     state->id = "chatcmpl-" + randomToken(12);
     auto chunk = [state, model](nlohmann::json delta, nlohmann::json finish) {
@@ -125,11 +128,13 @@ void OpenAiApi::chatCompletions(Request &request, const ReplyPtr &reply)
         reply->write(chunk({{"role", "assistant"}, {"content", ""}}, nullptr));
     };
     if (stream)
-        options.onEvent = [reply, startStream, chunk, app](const engine::RunEvent &event) {
+        options.onEvent = [reply, startStream, chunk, state](const engine::RunEvent &event) {
             if (event.type != engine::RunEventType::Answer)
                 return;
             startStream();
-            reply->write(chunk({{"content", app->redact(engine::valueOr(event.data, "text", ""))}}, nullptr));
+            const std::string ready = state->redactor.push(engine::valueOr(event.data, "text", ""));
+            if (!ready.empty())
+                reply->write(chunk({{"content", ready}}, nullptr));
         };
     m_ctx.execute(app, "chat", std::move(options), reply,
             [app, reply, stream, includeUsage, state, chunk, startStream, model](const engine::WorkflowRun &run) {
@@ -154,6 +159,8 @@ void OpenAiApi::chatCompletions(Request &request, const ReplyPtr &reply)
                                      {"choices", {{{"index", 0}, {"message", {{"role", "assistant"}, {"content", answer}}},
                                                    {"finish_reason", "stop"}}}},
                                      {"usage", usage}});
+                if (const std::string rest = state->redactor.finish(); !rest.empty() && state->started)
+                    reply->write(chunk({{"content", rest}}, nullptr));
                 if (!ok) {  // the stream has begun: the error is its last event
                     reply->write(sse({{"error", {{"message", message}, {"type", engine::errorKindName(run.errorKind())},
                                                  {"code", statusForRunError(run.errorKind())}}}}));

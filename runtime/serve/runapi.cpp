@@ -1,6 +1,9 @@
 // POST /v1/apps/{app}/run: JSON inputs in, outputs out; with Accept: text/event-stream,
 // the run's node events as server-sent events.
 #include "runtime/serve/runapi.h"
+#include "runtime/serve/streamredactor.h"
+
+#include <map>
 #include "engine/core/jsonaccess.h"
 #include "engine/core/jsonread.h"
 
@@ -37,9 +40,35 @@ void RunApi::handle(Request &request, const ReplyPtr &reply, const std::string &
     const bool stream = accept != request.end() && std::string_view(accept->value().data(), accept->value().size()).find("text/event-stream") != std::string_view::npos;
     if (stream) {
         reply->begin(200, "text/event-stream", {{"Cache-Control", "no-cache"}, {"X-Accel-Buffering", "no"}});
-        options.onEvent = [reply, app](const engine::RunEvent &event) {
-            reply->write("event: " + std::string(engine::runEventTypeName(event.type)) + "\ndata: " +
-                         app->redact(engine::safeDump(event.toJson(), -1)) + "\n\n");
+        // Text pieces (answer, tokens of each node) go through a StreamRedactor each, so a
+        // secret split across two pieces is caught; held text goes out before any other event.
+        auto redactors = std::make_shared<std::map<std::string, StreamRedactor>>();
+        options.onEvent = [reply, app, redactors](const engine::RunEvent &event) {
+            auto send = [&](const engine::RunEvent &e) {
+                reply->write("event: " + std::string(engine::runEventTypeName(e.type)) + "\ndata: " +
+                             app->redact(engine::safeDump(e.toJson(), -1)) + "\n\n");
+            };
+            const bool piece = event.type == engine::RunEventType::Answer || event.type == engine::RunEventType::Token;
+            if (piece) {
+                const std::string key = std::string(engine::runEventTypeName(event.type)) + "\n" + event.nodeId;
+                auto &redactor = redactors->try_emplace(key, app->secretValues()).first->second;
+                engine::RunEvent safe = event;
+                safe.data["text"] = redactor.push(engine::valueOr(event.data, "text", ""));
+                if (!safe.data["text"].get_ref<const std::string &>().empty() || !engine::valueOr(event.data, "reasoning", "").empty())
+                    send(safe);
+                return;
+            }
+            for (auto &[key, redactor] : *redactors) {
+                if (!redactor.holding())
+                    continue;
+                engine::RunEvent rest;
+                rest.type = key.rfind("answer", 0) == 0 ? engine::RunEventType::Answer : engine::RunEventType::Token;
+                rest.runId = event.runId;
+                rest.nodeId = key.substr(key.find('\n') + 1);
+                rest.data = {{"text", redactor.finish()}};
+                send(rest);
+            }
+            send(event);
         };
     }
     m_ctx.execute(app, "run", std::move(options), reply, [reply, app, stream, name](const engine::WorkflowRun &run) {

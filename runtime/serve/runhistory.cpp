@@ -3,6 +3,9 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
+#include <ctime>
+
 namespace flowdeck::runtime {
 
 namespace {
@@ -17,6 +20,17 @@ CREATE TABLE IF NOT EXISTS runs (
 CREATE INDEX IF NOT EXISTS runs_by_app ON runs(app, started_at);
 )sql";
 
+constexpr std::size_t kMaxPending = 100000;  // records waiting for the disk; older ones are dropped past this
+constexpr auto kPruneEvery = std::chrono::minutes(10);
+
+std::string isoDaysAgo(int days)
+{
+    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now() - std::chrono::hours(24) * days);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", std::gmtime(&t));
+    return text;
+}
+
 } // namespace
 
 RunHistory::~RunHistory()
@@ -28,13 +42,13 @@ RunHistory::~RunHistory()
     m_wake.notify_one();
     if (m_writer.joinable())
         m_writer.join();
-    flush();
     if (m_db)
         sqlite3_close(m_db);
 }
 
-bool RunHistory::open(const std::filesystem::path &file, std::string &error)
+bool RunHistory::open(const std::filesystem::path &file, std::string &error, HistoryRetention retention)
 {
+    m_retention = retention;
     if (sqlite3_open(file.c_str(), &m_db) != SQLITE_OK) {
         error = "Cannot open the run history " + file.string() + ": " + sqlite3_errmsg(m_db);
         return false;
@@ -45,6 +59,7 @@ bool RunHistory::open(const std::filesystem::path &file, std::string &error)
         sqlite3_free(message);
         return false;
     }
+    sqlite3_busy_timeout(m_db, 5000);
     m_writer = std::thread([this] { writerLoop(); });
     return true;
 }
@@ -52,35 +67,103 @@ bool RunHistory::open(const std::filesystem::path &file, std::string &error)
 void RunHistory::record(RunRecord record)
 {
     std::lock_guard lock(m_mutex);
+    if (m_pending.size() >= kMaxPending) {
+        m_pending.erase(m_pending.begin());
+        ++m_dropped;
+    }
     m_pending.push_back(std::move(record));
 }
 
-void RunHistory::writerLoop()
+long long RunHistory::dropped() const
 {
-    std::unique_lock lock(m_mutex);
-    while (!m_stop) {
-        m_wake.wait_for(lock, std::chrono::milliseconds(200), [this] { return m_stop; });
-        std::vector<RunRecord> batch;
-        batch.swap(m_pending);
-        lock.unlock();
-        write(std::move(batch));
-        lock.lock();
+    std::lock_guard lock(m_mutex);
+    return m_dropped;
+}
+
+void RunHistory::list(const std::string &app, int limit, int offset, std::function<void(nlohmann::json)> done)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        // Runs recorded before the question are written before it is answered (same thread, in order).
+        m_jobs.push_back([this, app, limit, offset, done = std::move(done)] { done(query(app, limit, offset)); });
     }
+    m_wake.notify_one();
 }
 
 void RunHistory::flush()
 {
-    std::vector<RunRecord> batch;
+    if (!m_writer.joinable())
+        return;
+    std::mutex doneMutex;
+    std::condition_variable doneWake;
+    bool finished = false;
     {
         std::lock_guard lock(m_mutex);
-        batch.swap(m_pending);
+        m_jobs.push_back([&] {
+            prune();
+            std::lock_guard doneLock(doneMutex);
+            finished = true;
+            doneWake.notify_one();
+        });
     }
-    write(std::move(batch));
+    m_wake.notify_one();
+    std::unique_lock doneLock(doneMutex);
+    doneWake.wait(doneLock, [&] { return finished; });
+}
+
+void RunHistory::writerLoop()
+{
+    auto lastPrune = std::chrono::steady_clock::now();
+    prune();
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_wake.wait_for(lock, std::chrono::milliseconds(200), [this] { return m_stop || !m_jobs.empty(); });
+        std::vector<RunRecord> batch;
+        batch.swap(m_pending);
+        std::vector<std::function<void()>> jobs;
+        jobs.swap(m_jobs);
+        const bool stop = m_stop;
+        lock.unlock();
+        write(std::move(batch));
+        for (auto &job : jobs)
+            job();
+        if (std::chrono::steady_clock::now() - lastPrune > kPruneEvery) {
+            prune();
+            lastPrune = std::chrono::steady_clock::now();
+        }
+        lock.lock();
+        if (stop && m_pending.empty() && m_jobs.empty())
+            return;
+    }
+}
+
+void RunHistory::prune()
+{
+    if (!m_db)
+        return;
+    if (m_retention.maxAgeDays > 0) {
+        sqlite3_stmt *old = nullptr;
+        sqlite3_prepare_v2(m_db, "DELETE FROM runs WHERE started_at < ?1", -1, &old, nullptr);
+        const std::string cutoff = isoDaysAgo(m_retention.maxAgeDays);
+        sqlite3_bind_text(old, 1, cutoff.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_step(old);
+        sqlite3_finalize(old);
+    }
+    if (m_retention.maxRunsPerApp > 0) {
+        // Per app, everything older than its newest maxRunsPerApp runs.
+        sqlite3_stmt *many = nullptr;
+        sqlite3_prepare_v2(m_db,
+                           "DELETE FROM runs WHERE rowid IN (SELECT rowid FROM (SELECT rowid, ROW_NUMBER() OVER "
+                           "(PARTITION BY app ORDER BY started_at DESC, rowid DESC) AS n FROM runs) WHERE n > ?1)",
+                           -1, &many, nullptr);
+        sqlite3_bind_int(many, 1, m_retention.maxRunsPerApp);
+        sqlite3_step(many);
+        sqlite3_finalize(many);
+    }
 }
 
 void RunHistory::write(std::vector<RunRecord> batch)
 {
-    std::lock_guard lock(m_dbMutex);
     if (!m_db || batch.empty())
         return;
     sqlite3_exec(m_db, "BEGIN", nullptr, nullptr, nullptr);
@@ -111,10 +194,8 @@ void RunHistory::write(std::vector<RunRecord> batch)
     sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr);
 }
 
-nlohmann::json RunHistory::list(const std::string &app, int limit, int offset)
+nlohmann::json RunHistory::query(const std::string &app, int limit, int offset)
 {
-    flush();
-    std::lock_guard lock(m_dbMutex);
     nlohmann::json out = nlohmann::json::array();
     sqlite3_stmt *query = nullptr;
     sqlite3_prepare_v2(m_db,

@@ -4,6 +4,7 @@
 
 #include <condition_variable>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -21,28 +22,41 @@ struct RunRecord {
     std::string inputs, outputs;  // JSON text, secret values already redacted
 };
 
-// Every run of every app, in SQLite (<data>/history.sqlite, WAL). Records are written
-// in batches by a thread of their own a few times a second, so the serving loop never
-// waits on the disk (a checkpoint's fsync can take a long time).
+// How long runs are kept (`flowdeck serve --history-days`, `--history-runs`); 0: no limit.
+struct HistoryRetention {
+    int maxAgeDays = 30;
+    int maxRunsPerApp = 10000;
+};
+
+// Every run of every app, in SQLite (<data>/history.sqlite, WAL). The database is used
+// only by a thread of its own: records are written in batches a few times a second,
+// queries are answered there too, and runs past the retention are deleted there, so the
+// serving loop never waits on the disk (a checkpoint's fsync can take a long time).
 class RunHistory {
 public:
     RunHistory() = default;
     ~RunHistory();
-    bool open(const std::filesystem::path &file, std::string &error);
+    bool open(const std::filesystem::path &file, std::string &error, HistoryRetention retention = {});
     void record(RunRecord record);  // from any thread
-    void flush();                   // writes what is waiting, now
-    // The newest runs of an app first.
-    nlohmann::json list(const std::string &app, int limit, int offset);
+    // The newest runs of an app first, handed to `done` on the history's thread.
+    void list(const std::string &app, int limit, int offset, std::function<void(nlohmann::json runs)> done);
+    // Waits until what was recorded so far is written and old runs are pruned (tests, shutdown).
+    void flush();
+    long long dropped() const;  // records given up because the disk could not keep up
 
 private:
-    void write(std::vector<RunRecord> batch);
     void writerLoop();
+    void write(std::vector<RunRecord> batch);
+    void prune();
+    nlohmann::json query(const std::string &app, int limit, int offset);
 
-    sqlite3 *m_db = nullptr;
-    std::mutex m_dbMutex;  // the connection
-    std::mutex m_mutex;    // m_pending, m_stop
+    sqlite3 *m_db = nullptr;  // used on m_writer only (and by open/the destructor around it)
+    HistoryRetention m_retention;
+    mutable std::mutex m_mutex;  // everything below
     std::condition_variable m_wake;
     std::vector<RunRecord> m_pending;
+    std::vector<std::function<void()>> m_jobs;
+    long long m_dropped = 0;
     bool m_stop = false;
     std::thread m_writer;
 };
