@@ -12,13 +12,99 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <chrono>
+#include <functional>
+#include <mutex>
 #include <set>
+#include <utility>
 
 extern char **environ;
 
 namespace flowdeck::engine {
 
 namespace asio = boost::asio;
+
+namespace {
+
+// Children closed by Flowdeck that have not exited yet: killed at exit if still there.
+std::mutex g_pendingMutex;
+std::set<pid_t> g_pending;
+
+void killPendingAtExit()
+{
+    std::lock_guard lock(g_pendingMutex);
+    for (pid_t pid : g_pending) {
+        ::kill(-pid, SIGKILL);
+        ::kill(pid, SIGKILL);
+    }
+}
+
+// A child told to stop (SIGTERM), waited for without blocking the loop: polled every
+// 20 ms, and after the grace period its whole process group is killed. If the loop goes
+// away first, the last handler's destruction kills and reaps it then. Until it is reaped
+// its pid cannot be reused, so killing it late never hits a stranger.
+struct Reaper {
+    Reaper(asio::io_context &io, pid_t pid, std::chrono::milliseconds grace)
+        : timer(io), pid(pid), deadline(std::chrono::steady_clock::now() + grace)
+    {
+        std::lock_guard lock(g_pendingMutex);
+        static const bool registered = std::atexit(killPendingAtExit) == 0;
+        (void)registered;
+        g_pending.insert(pid);
+    }
+    ~Reaper() { reap(true); }
+
+    // True once the child is gone.
+    bool reap(bool now)
+    {
+        if (done)
+            return true;
+        const bool exited = ::waitpid(pid, nullptr, WNOHANG) != 0;
+        if (!exited && !now && std::chrono::steady_clock::now() < deadline)
+            return false;
+        if (!exited) {
+            ::kill(-pid, SIGKILL);
+            ::kill(pid, SIGKILL);
+            ::waitpid(pid, nullptr, 0);
+        }
+        ::kill(-pid, SIGKILL);  // whatever it left behind in its group
+        std::lock_guard lock(g_pendingMutex);
+        g_pending.erase(pid);
+        done = true;
+        return true;
+    }
+
+    asio::steady_timer timer;
+    pid_t pid;
+    std::chrono::steady_clock::time_point deadline;
+    bool done = false;
+};
+
+void pollReaper(std::shared_ptr<Reaper> reaper)
+{
+    if (reaper->reap(false))
+        return;
+    reaper->timer.expires_after(std::chrono::milliseconds(20));
+    reaper->timer.async_wait([reaper](const boost::system::error_code &ec) {
+        if (ec)
+            reaper->reap(true);
+        else
+            pollReaper(reaper);
+    });
+}
+
+void reapLater(asio::io_context &io, pid_t pid, std::chrono::milliseconds grace)
+{
+    pollReaper(std::make_shared<Reaper>(io, pid, grace));
+}
+
+} // namespace
+
+std::size_t stdioChildrenStopping()
+{
+    std::lock_guard lock(g_pendingMutex);
+    return g_pending.size();
+}
 
 std::shared_ptr<StdioChannel> StdioChannel::create(asio::io_context &io)
 {
@@ -234,8 +320,11 @@ void StdioChannel::close()
 {
     if (m_closed)
         return;
-    if (m_pid > 0)
+    if (m_pid > 0) {
         ::kill(-m_pid, SIGTERM);  // the whole group, so npx's child hears it too
+        // It gets a grace period to exit, waited for on the loop, never blocking it.
+        reapLater(m_io, std::exchange(m_pid, -1), std::chrono::milliseconds(2000));
+    }
     finish("closed by Flowdeck");
 }
 

@@ -14,6 +14,10 @@ namespace flowdeck::engine {
 
 // A child process spoken to in newline-delimited lines over its stdin and stdout, on
 // the asio io_context (MCP's stdio transport). stderr lines go to a log callback.
+// How many children closed by a StdioChannel are still within their grace period (hosts
+// that shut down wait for this to reach 0, or kill the rest at exit).
+std::size_t stdioChildrenStopping();
+
 class StdioChannel : public std::enable_shared_from_this<StdioChannel> {
 public:
     struct Callbacks {
@@ -31,7 +35,8 @@ public:
                const std::map<std::string, std::string> &env, const std::string &cwd, Callbacks callbacks,
                std::string *error);
     void send(std::string line);  // a newline is added
-    // Closes stdin, then SIGTERM after a grace period, then SIGKILL.
+    // Closes the pipes and sends SIGTERM to the child's process group at once; the loop
+    // waits for it (never blocking) and SIGKILLs the group after a 2 s grace period.
     void close();
     bool running() const { return m_pid > 0 && !m_closed; }
     int pid() const { return m_pid; }

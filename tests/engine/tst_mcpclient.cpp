@@ -4,6 +4,7 @@
 // http (Streamable HTTP) or sse (the legacy HTTP+SSE transport); the others are
 // about stdio and are skipped over HTTP.
 #include "engine/mcp/mcpclient.h"
+#include "engine/mcp/stdiochannel.h"
 #include "tests/support/mcpreply.h"
 #include "tests/support/peerserver.h"
 
@@ -11,6 +12,9 @@
 #include <QtTest>
 
 #include <fstream>
+#include <functional>
+
+#include <signal.h>
 #include <set>
 
 using namespace flowdeck::engine;
@@ -326,6 +330,45 @@ private slots:
         client->callTool("echo", {{"text", "fine"}}, into(next));
         waitFor(io, next);
         QCOMPARE(firstText(next.result), std::string("echo: fine"));
+    }
+
+    // Runs the loop until `done()` holds or `ms` pass; whether it held.
+    static bool runUntil(boost::asio::io_context &io, const std::function<bool()> &done, int ms)
+    {
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+        while (!done() && std::chrono::steady_clock::now() < deadline) {
+            io.restart();
+            io.run_one_for(std::chrono::milliseconds(20));
+        }
+        return done();
+    }
+
+    void closingNeverBlocksAndLeavesNothingBehind()
+    {
+        STDIO_ONLY();
+        // A server that ignores SIGTERM and has started a child of its own (as npx does).
+        boost::asio::io_context io;
+        auto channel = StdioChannel::create(io);
+        std::string firstLine;
+        StdioChannel::Callbacks callbacks;
+        callbacks.onLine = [&](std::string line) { firstLine = firstLine.empty() ? line : firstLine; };
+        bool closed = false;
+        callbacks.onClosed = [&](int, std::string) { closed = true; };
+        std::string error;
+        QVERIFY2(channel->start("/bin/sh", {"-c", "trap '' TERM; sleep 60 & echo $!; wait"}, {}, {}, callbacks, &error),
+                 error.c_str());
+        const pid_t server = channel->pid();
+        QVERIFY(runUntil(io, [&] { return !firstLine.empty(); }, 5000));
+        const pid_t grandchild = std::stoi(firstLine);
+        channel->close();
+        // close() returned without waiting: the server, deaf to SIGTERM, is still there.
+        QVERIFY(closed);
+        QCOMPARE(::kill(server, 0), 0);
+        QCOMPARE(stdioChildrenStopping(), std::size_t(1));
+        // The loop reaps it after the grace period, with its whole group.
+        QVERIFY(runUntil(io, [&] { return stdioChildrenStopping() == 0; }, 10000));
+        QCOMPARE(::kill(server, 0), -1);
+        QVERIFY(runUntil(io, [&] { return ::kill(grandchild, 0) == -1; }, 5000));
     }
 
     void unsupportedVersionAndMissingProgram()

@@ -3,15 +3,19 @@
 #include "engine/core/jsonaccess.h"
 
 #include "engine/mcp/mcpserverpool.h"
+#include "engine/mcp/stdiochannel.h"
 #include "engine/nodes/noderegistry.h"
 #include "engine/run/runhost.h"
 #include "engine/run/workflowrun.h"
 
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 
 #include <QMetaObject>
 
+#include <chrono>
+#include <functional>
 #include <thread>
 
 namespace flowdeck {
@@ -54,13 +58,29 @@ RunController::RunController(QObject *parent) : QObject(parent), m_engine(std::m
 RunController::~RunController()
 {
     Engine &e = *m_engine;
+    // Plugin servers are told to stop and given their grace period on the engine's loop,
+    // which ends once they are gone (at most ~2 s; any left are killed at exit).
     boost::asio::post(e.io, [&e] {
         if (e.run)
             e.run->cancel();
         e.host->closeServers();
         e.work.reset();
+        auto timer = std::make_shared<boost::asio::steady_timer>(e.io);
+        auto check = std::make_shared<std::function<void()>>();
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(2500);
+        *check = [&e, timer, check, deadline]() mutable {
+            if (engine::stdioChildrenStopping() == 0 || std::chrono::steady_clock::now() >= deadline) {
+                check.reset();
+                return e.io.stop();
+            }
+            timer->expires_after(std::chrono::milliseconds(20));
+            timer->async_wait([check](const boost::system::error_code &ec) {
+                if (!ec)
+                    (*check)();
+            });
+        };
+        (*check)();
     });
-    e.io.stop();
     e.thread.join();
     e.run.reset();
     e.host.reset();

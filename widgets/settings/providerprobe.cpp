@@ -24,8 +24,10 @@ ProviderProbe::ProviderProbe(RunController *runner, QObject *parent)
 
 ProviderProbe::~ProviderProbe()
 {
-    // The call may still be going: the engine's thread lets it go.
-    m_runner->onEngine([calls = m_calls](engine::RunHost &) { calls->test.reset(); });
+    // The call may still be going: the engine's thread lets it go (when the window is closing,
+    // the runner and its thread may be gone already, and the call with them).
+    if (m_runner)
+        m_runner->onEngine([calls = m_calls](engine::RunHost &) { calls->test.reset(); });
 }
 
 void ProviderProbe::testConnection(const nlohmann::json &profileJson, const QString &apiKey)

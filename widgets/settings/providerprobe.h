@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 #include <memory>
@@ -32,7 +33,7 @@ signals:
 
 private:
     struct Calls;
-    RunController *m_runner;
+    QPointer<RunController> m_runner;  // the main window may destroy it first
     std::shared_ptr<Calls> m_calls;  // the calls in flight; touched on the engine's thread only
 };
 
