@@ -1,7 +1,9 @@
 #include "engine/net/httpclient.h"
+#include "engine/net/proxychoice.h"
 
 #include <cstring>
 
+#include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/posix/stream_descriptor.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -89,6 +91,7 @@ struct Transfer {
     bool headersReported = false;
     HttpError abortError;  // set when we stopped it ourselves
     std::string blockedAddress;
+    std::string proxy;  // the proxy it goes through ("" none): then only the target's host is checked
     std::size_t received = 0;
     Clock::time_point lastActivity = Clock::now();
     std::unique_ptr<asio::steady_timer> stallTimer;
@@ -159,6 +162,7 @@ private:
     void collectFinished();
     void finish(TransferId id, CURLcode code);
     void abort(TransferId id, HttpError error);
+    void checkTargetThenAdd(TransferId id);
     void armStallTimer(Transfer &t);
     static void release(SocketWatch &w)
     {
@@ -197,7 +201,11 @@ HttpClient::TransferId HttpClient::Impl::start(HttpRequest request, HttpCallback
     curl_easy_setopt(e, CURLOPT_HEADERDATA, t.get());
     curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, &Impl::openSocketCallback);
     curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, t.get());
-    if (!r.allowPrivateNetwork) {
+    // The proxy is chosen here, as curl would from the environment, so the policy knows
+    // whether the connection goes to the target or to the operator's proxy.
+    t->proxy = proxyFor(r.url);
+    curl_easy_setopt(e, CURLOPT_PROXY, t->proxy.c_str());
+    if (!r.allowPrivateNetwork && t->proxy.empty()) {
         // Every request, on a new connection or a reused one, is checked again against
         // the address it is about to go to.
         curl_easy_setopt(e, CURLOPT_PREREQFUNCTION, &Impl::preRequestCallback);
@@ -230,6 +238,10 @@ HttpClient::TransferId HttpClient::Impl::start(HttpRequest request, HttpCallback
     m_transfers.emplace(id, std::move(t));
     if (ref.request.stallTimeoutMs > 0)
         armStallTimer(ref);
+    if (!ref.request.allowPrivateNetwork && !ref.proxy.empty()) {
+        checkTargetThenAdd(id);
+        return id;
+    }
     CURLMcode mc = curl_multi_add_handle(m_multi, e);
     if (mc == CURLM_RECURSIVE_API_CALL) {
         // Started from inside one of curl's callbacks: add it on the next turn.
@@ -446,7 +458,7 @@ size_t HttpClient::Impl::writeCallback(char *data, size_t size, size_t count, vo
 curl_socket_t HttpClient::Impl::openSocketCallback(void *userp, curlsocktype, curl_sockaddr *address)
 {
     auto *t = static_cast<Transfer *>(userp);
-    if (!t->request.allowPrivateNetwork) {
+    if (!t->request.allowPrivateNetwork && t->proxy.empty()) {
         char buf[INET6_ADDRSTRLEN] = {0};
         if (address->family == AF_INET)
             inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in *>(&address->addr)->sin_addr, buf, sizeof buf);
@@ -521,6 +533,36 @@ void HttpClient::Impl::finish(TransferId id, CURLcode code)
     }
     if (t->callbacks.onComplete)
         t->callbacks.onComplete(std::move(t->response), std::move(error));
+}
+
+void HttpClient::Impl::checkTargetThenAdd(TransferId id)
+{
+    // Through a proxy curl only ever connects to the proxy (the operator's choice), so the
+    // addresses the target's name has are checked here first. (The proxy resolves the name
+    // again: an operator who needs that closed makes the proxy refuse private addresses.)
+    const std::string host = urlHost(m_transfers[id]->request.url).host;
+    auto resolver = std::make_shared<asio::ip::tcp::resolver>(m_io);
+    resolver->async_resolve(host, "", [weak = weak_from_this(), id, host, resolver](const boost::system::error_code &ec,
+                                                                                  asio::ip::tcp::resolver::results_type results) {
+        auto self = weak.lock();
+        if (!self)
+            return;
+        auto it = self->m_transfers.find(id);
+        if (it == self->m_transfers.end() || it->second->cancelled)
+            return;
+        Transfer &t = *it->second;
+        if (ec)
+            return self->abort(id, {HttpError::Kind::Connect, "could not resolve the host " + host + ": " + ec.message()});
+        for (const auto &entry : results) {
+            const std::string ip = entry.endpoint().address().to_string();
+            if (refusedAddress(t.request, ip)) {
+                t.blockedAddress = ip;
+                return self->finish(id, CURLE_ABORTED_BY_CALLBACK);
+            }
+        }
+        if (CURLMcode mc = curl_multi_add_handle(self->m_multi, t.easy); mc != CURLM_OK)
+            self->abort(id, {HttpError::Kind::BadRequest, std::string("could not start the request: ") + curl_multi_strerror(mc)});
+    });
 }
 
 void HttpClient::Impl::abort(TransferId id, HttpError error)

@@ -1,6 +1,7 @@
 // The run host (engine/run/runhost.h): one function assembles what runs need, and the
 // host kind sets the network policy (DESIGN.md §3).
 #include "engine/net/httpclient.h"
+#include "engine/net/proxychoice.h"
 #include "engine/mcp/mcpserverpool.h"
 #include "engine/run/runhost.h"
 
@@ -109,6 +110,32 @@ private slots:
         QVERIFY(!refusedAddress(request, "10.1.0.5"));
         QVERIFY(refusedAddress(request, "169.254.169.254"));
         QVERIFY(!refusedAddress(request, "8.8.8.8"));
+    }
+
+    void theProxyIsChosenAsCurlWould()
+    {
+        const char *names[] = {"http_proxy", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY", "no_proxy", "NO_PROXY", "HTTP_PROXY"};
+        for (const char *n : names)
+            qunsetenv(n);
+        QCOMPARE(proxyFor("http://example.com/"), std::string());
+        qputenv("HTTP_PROXY", "http://upper:1");  // ignored for http, as curl does
+        QCOMPARE(proxyFor("http://example.com/"), std::string());
+        qputenv("http_proxy", "http://proxy.corp:3128");
+        qputenv("HTTPS_PROXY", "http://secure.corp:3128");
+        QCOMPARE(proxyFor("http://example.com/a"), std::string("http://proxy.corp:3128"));
+        QCOMPARE(proxyFor("https://example.com/a"), std::string("http://secure.corp:3128"));
+        qputenv("no_proxy", "localhost, .internal.corp,10.0.0.1");
+        QCOMPARE(proxyFor("http://localhost:8080/"), std::string());
+        QCOMPARE(proxyFor("http://api.internal.corp/"), std::string());
+        QCOMPARE(proxyFor("http://internal.corp/"), std::string());
+        QCOMPARE(proxyFor("http://notinternal.corp/"), std::string("http://proxy.corp:3128"));
+        QCOMPARE(proxyFor("http://10.0.0.1/"), std::string());
+        qputenv("no_proxy", "*");
+        QCOMPARE(proxyFor("https://example.com/"), std::string());
+        for (const char *n : names)
+            qunsetenv(n);
+        QCOMPARE(urlHost("http://[::1]:8080/x").host, std::string("::1"));
+        QCOMPARE(urlHost("HTTPS://Example.com/").scheme, std::string("https"));
     }
 
     void remoteMcpServersFollowThePolicy()

@@ -36,7 +36,7 @@ json fetchApp()
     json wf = {{"format", "flowdeck.workflow"}, {"formatVersion", 1}, {"id", "fetch"}, {"name", "Fetch"}, {"mode", "workflow"},
                {"inputs", {{{"name", "url"}, {"required", true}}}},
                {"nodes", {{{"id", "start"}, {"type", "start"}},
-                          {{"id", "get"}, {"type", "http"}, {"config", {{"url", "{{start.url}}"}, {"timeoutMs", 3000}}}},
+                          {{"id", "get"}, {"type", "http"}, {"config", {{"url", "{{start.url}}"}, {"timeoutMs", 3000}, {"failOnStatus", false}}}},
                           {{"id", "end"}, {"type", "end"}, {"config", {{"outputs", {{"status", "{{get.status}}"}}}}}}}},
                {"edges", {{{"from", "start"}, {"to", "get"}}, {{"from", "get"}, {"to", "end"}}}}};
     return flowdeck::tests::deployBundle(wf, {{"settings", {{"public", true}}}});
@@ -223,6 +223,25 @@ private slots:
         QCOMPARE(r.json()["outputs"]["status"], json(200));
         r = allowing.request("POST", "/v1/apps/fetch/run", json{{"inputs", {{"url", "http://10.0.0.1/"}}}}.dump());
         QVERIFY2(r.status >= 400 && r.body.find("private or local") != std::string::npos, r.body.c_str());
+
+        // Behind a proxy (here the first runtime stands in for one: it answers whatever it
+        // is sent), curl connects only to the proxy, so the target's own addresses are
+        // checked first: a private target is refused, a public one goes to the proxy.
+        QVERIFY(QDir().mkpath(m_dir.filePath("proxied")));
+        QVERIFY(QFile::copy(m_dir.filePath("data/admin-token"), m_dir.filePath("proxied/admin-token")));
+        qputenv("http_proxy", QString("http://127.0.0.1:%1").arg(m_serve->port()).toUtf8());
+        ServeProcess proxied(m_dir.filePath("proxied"));
+        const bool started = proxied.start({"--admin-token-file", m_dir.filePath("proxied/admin-token")}, &error);
+        qunsetenv("http_proxy");
+        QVERIFY2(started, qPrintable(error));
+        QVERIFY(proxied.deploy("fetch", fetchApp()).status == 200);
+        for (const char *target : {"http://10.0.0.1/", "http://169.254.169.254/latest/", "http://localhost/"}) {
+            r = proxied.request("POST", "/v1/apps/fetch/run", json{{"inputs", {{"url", target}}}}.dump());
+            QVERIFY2(r.status >= 400 && r.body.find("private or local") != std::string::npos, (target + r.body).c_str());
+        }
+        r = proxied.request("POST", "/v1/apps/fetch/run", json{{"inputs", {{"url", "http://93.184.216.34/healthz"}}}}.dump());
+        QVERIFY2(r.status == 200, r.body.c_str());  // the stand-in proxy answered (its status, whatever it is)
+        QCOMPARE(r.json()["outputs"]["status"], json(404));  // the stand-in proxy's own "nothing here"
 
         // A wrong entry is refused at start, naming it.
         ServeProcess wrong(m_dir.filePath("wrong"));
