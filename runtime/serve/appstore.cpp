@@ -4,6 +4,7 @@
 
 #include "engine/deploy/appname.h"
 #include "runtime/serve/errorbody.h"
+#include "runtime/serve/liveapp.h"
 
 #include <chrono>
 #include <cstdio>
@@ -59,7 +60,7 @@ std::string nowIso()
 }
 
 AppStore::AppStore(boost::asio::io_context &io, engine::RunHostSetup appHost, const SecretBox &box, fs::path dataDir)
-    : m_io(io), m_appHost(std::move(appHost)), m_box(box), m_dir(std::move(dataDir))
+    : m_io(io), m_appHost(std::move(appHost)), m_box(box), m_dir(std::move(dataDir)), m_disk(io)
 {
 }
 
@@ -162,23 +163,43 @@ void AppStore::activate(const std::string &name, int version, const engine::Depl
         return done(error(400, "The bundle for '" + name + "' is not valid: " + built.diagnostics()[0].message,
                           "invalid_bundle", problemsJson(built.diagnostics())));
     const fs::path dir = appDir(name) / "versions" / std::to_string(version);
-    if (fresh) {
-        std::error_code ec;
-        fs::create_directories(dir, ec);
-        std::string why;
-        // Secret values are kept sealed, apart from the bundle.
-        if (ec || !writeFileAtomically(dir / "bundle.json", engine::safeDump(engine::writeDeployBundle(bundle, false)), why) ||
-            !writeFileAtomically(dir / "secrets.sealed", m_box.seal(bundle.secrets), why, 0600)) {
-            fs::remove_all(dir, ec);
-            return done(error(500, "Cannot store the bundle: " + (why.empty() ? ec.message() : why), "storage_error"));
-        }
-    }
     m_deploying.insert(name);
     auto app = built.value();
+    // The version's files are written (and synced) by the disk worker, off the serving
+    // loop; secret values are kept sealed, apart from the bundle.
+    std::string bundleText = fresh ? engine::safeDump(engine::writeDeployBundle(bundle, false)) : std::string();
+    std::string sealed = fresh ? m_box.seal(bundle.secrets) : std::string();
+    m_disk.run(
+        [fresh, dir, bundleText = std::move(bundleText), sealed = std::move(sealed)]() -> std::string {
+            if (!fresh)
+                return {};
+            std::error_code ec;
+            fs::create_directories(dir, ec);
+            std::string why;
+            if (ec || !writeFileAtomically(dir / "bundle.json", bundleText, why) ||
+                !writeFileAtomically(dir / "secrets.sealed", sealed, why, 0600)) {
+                fs::remove_all(dir, ec);
+                return why.empty() ? ec.message() : why;
+            }
+            return {};
+        },
+        [this, name, version, app, fresh, dir, done](std::string stored) {
+            if (!stored.empty()) {
+                m_deploying.erase(name);
+                app->close();
+                return done(error(500, "Cannot store the bundle: " + stored, "storage_error"));
+            }
+            smokeCheckThenSwitch(name, version, app, fresh, dir, done);
+        });
+}
+
+void AppStore::smokeCheckThenSwitch(const std::string &name, int version, std::shared_ptr<LiveApp> app, bool fresh,
+                                    const fs::path &dir, Done done)
+{
     app->smokeCheck([this, name, version, app, fresh, dir, done](engine::Diagnostics problems) {
-        m_deploying.erase(name);
         std::error_code ec;
         if (!problems.empty()) {
+            m_deploying.erase(name);
             app->close();
             if (fresh)
                 fs::remove_all(dir, ec);
@@ -187,22 +208,33 @@ void AppStore::activate(const std::string &name, int version, const engine::Depl
                              "smoke_check_failed", problemsJson(problems));
             return done(out);
         }
-        std::string why;
-        if ((fresh && !writeFileAtomically(dir / "live", nowIso() + "\n", why)) ||
-            !writeFileAtomically(appDir(name) / "current", std::to_string(version) + "\n", why)) {
-            app->close();
-            return done(error(500, "Cannot switch to the new version: " + why, "storage_error"));
-        }
-        // Requests from now on get the new version; runs in progress keep theirs, and the
-        // old version's plugin servers stop when the last of them lets it go (~LiveApp).
-        m_apps[name] = app;
-        loadKeys(name);
-        // Old versions beyond those kept for rollback go.
-        auto all = versionsOf(name);
-        for (std::size_t i = 0; i + kVersionsKept < all.size(); ++i)
-            if (all[i] != version)
-                fs::remove_all(appDir(name) / "versions" / std::to_string(all[i]), ec);
-        done({200, {{"app", name}, {"version", version}, {"status", "live"}, {"smokeCheck", "passed"}}});
+        const fs::path current = appDir(name) / "current";
+        m_disk.run(
+            [fresh, dir, current, version]() -> std::string {
+                std::string why;
+                if ((fresh && !writeFileAtomically(dir / "live", nowIso() + "\n", why)) ||
+                    !writeFileAtomically(current, std::to_string(version) + "\n", why))
+                    return why;
+                return {};
+            },
+            [this, name, version, app, done](std::string switched) {
+                m_deploying.erase(name);
+                if (!switched.empty()) {
+                    app->close();
+                    return done(error(500, "Cannot switch to the new version: " + switched, "storage_error"));
+                }
+                // Requests from now on get the new version; runs in progress keep theirs, and the
+                // old version's plugin servers stop when the last of them lets it go (~LiveApp).
+                m_apps[name] = app;
+                loadKeys(name);
+                // Old versions beyond those kept for rollback go.
+                std::error_code ec;
+                auto all = versionsOf(name);
+                for (std::size_t i = 0; i + kVersionsKept < all.size(); ++i)
+                    if (all[i] != version)
+                        fs::remove_all(appDir(name) / "versions" / std::to_string(all[i]), ec);
+                done({200, {{"app", name}, {"version", version}, {"status", "live"}, {"smokeCheck", "passed"}}});
+            });
     });
 }
 

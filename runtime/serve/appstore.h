@@ -1,5 +1,6 @@
 #pragma once
 
+#include "runtime/serve/diskworker.h"
 #include "runtime/serve/liveapp.h"
 #include "runtime/serve/secretbox.h"
 
@@ -60,6 +61,8 @@ private:
     std::filesystem::path appDir(const std::string &name) const { return m_dir / "apps" / name; }
     std::vector<int> versionsOf(const std::string &name) const;
     void activate(const std::string &name, int version, const engine::DeployBundle &bundle, bool fresh, Done done);
+    void smokeCheckThenSwitch(const std::string &name, int version, std::shared_ptr<LiveApp> app, bool fresh,
+                              const std::filesystem::path &dir, Done done);
     // A stored version's bundle with its secrets unsealed; nullopt when it cannot be read.
     std::optional<engine::DeployBundle> readVersion(const std::filesystem::path &dir, std::string &why) const;
     nlohmann::json readKeys(const std::string &name) const;
@@ -72,6 +75,7 @@ private:
     std::map<std::string, std::shared_ptr<LiveApp>> m_apps;
     std::map<std::string, std::set<std::string>> m_keyHashes;  // app -> sha256 of live keys
     std::set<std::string> m_deploying;
+    DiskWorker m_disk;  // the versions' files are written off the serving loop
 };
 
 } // namespace flowdeck::runtime
