@@ -10,6 +10,7 @@ DEBIAN_PACKAGES=(
   cmake ninja-build g++ pkg-config git curl ca-certificates
   nlohmann-json3-dev libvalijson-dev libcurl4-openssl-dev libboost1.81-dev
   libre2-dev libcli11-dev libssl-dev libsqlite3-dev wrk
+  clang libclang-rt-14-dev
   qt6-base-dev qtkeychain-qt6-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools fonts-wqy-microhei fonts-noto-color-emoji
   qt6-webengine-dev
 )

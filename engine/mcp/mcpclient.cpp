@@ -193,8 +193,12 @@ void McpClient::listPage(std::string method, std::string key, nlohmann::json col
                                return;
                            if (error)
                                return handler(nullptr, error);
-                           for (auto &t : result.value(key, nlohmann::json::array()))
-                               collected.push_back(std::move(t));
+                           // A page that is not an object or whose list is not an array adds nothing
+                           // (value() would throw from this continuation and end the process).
+                           nlohmann::json page = engine::valueOr(result, key, nlohmann::json::array());
+                           if (page.is_array())
+                               for (auto &t : page)
+                                   collected.push_back(std::move(t));
                            const nlohmann::json next = engine::valueOr(result, "nextCursor", nlohmann::json());
                            if (next.is_string() && !next.get<std::string>().empty() && collected.size() < 10000)
                                return self->listPage(method, key, std::move(collected), next.get<std::string>(),

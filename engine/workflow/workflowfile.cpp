@@ -8,6 +8,7 @@
 #include "engine/workflow/migrations.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -235,7 +236,9 @@ nlohmann::ordered_json workflowToJson(const Workflow &wf)
             o["title"] = n.title;
         nlohmann::ordered_json position = nlohmann::ordered_json::array();
         for (double p : n.position) {
-            if (p == static_cast<double>(static_cast<long long>(p)))
+            // Whole numbers are written without a fraction; the range check comes first, as
+            // converting a double beyond long long (a hand-edited 1e300) is undefined.
+            if (std::fabs(p) < 9.2e18 && p == static_cast<double>(static_cast<long long>(p)))
                 position.push_back(static_cast<long long>(p));
             else
                 position.push_back(p);

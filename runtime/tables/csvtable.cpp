@@ -64,9 +64,15 @@ CsvParse parseCsv(std::string textIn)
     const char sep = guessSeparator(text);
 
     std::vector<std::string_view> cells;
-    // Room for every cell at once: rows ≈ line ends, width from the header.
-    cells.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n') + 1) *
-                  static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<long>(text.find('\n') == std::string_view::npos ? text.size() : text.find('\n')), sep) + 1));
+    // Short rows are filled up to the header's width, so a wide header above many short
+    // lines would make rows × width cells out of a few kilobytes (fuzz_csv: 24 KB asked for
+    // 2.3 GB). Past four cells per byte of text (and at least 65536), the table is refused.
+    const std::size_t maxCells = std::max<std::size_t>(4 * text.size(), 65536);
+    // Room for every cell at once: rows ≈ line ends, width from the header; without short
+    // rows there is at most one cell per byte.
+    cells.reserve(std::min(text.size() + 1,
+                  static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n') + 1) *
+                  static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<long>(text.find('\n') == std::string_view::npos ? text.size() : text.find('\n')), sep) + 1)));
     std::vector<std::string_view> record;
     std::size_t width = 0;
     bool haveHeader = false;
@@ -89,6 +95,11 @@ CsvParse parseCsv(std::string textIn)
                 if (record.size() > width) {
                     error = "row " + std::to_string(dataRow) + " has " + std::to_string(record.size()) +
                             " fields but the header has " + std::to_string(width) + ".";
+                    return false;
+                }
+                if (cells.size() + width > maxCells) {
+                    error = "row " + std::to_string(dataRow) + ": the header has " + std::to_string(width) +
+                            " columns but the rows hold far fewer values; is the first line really the header?";
                     return false;
                 }
                 record.resize(width);
