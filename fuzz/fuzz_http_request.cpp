@@ -7,9 +7,7 @@
 // input that leaves the server waiting shows up as a libFuzzer timeout.
 #include "runtime/serve/httpserver.h"
 
-#include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/read.hpp>
 #include <boost/asio/write.hpp>
 
 #include <array>
