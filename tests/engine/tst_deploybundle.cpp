@@ -58,6 +58,9 @@ private slots:
         QTest::newRow("rate limit negative")
             << R"({"format": "flowdeck.bundle", "formatVersion": 1, "workflow": {}, "settings": {"rateLimitPerMinute": -1}})"
             << "settings.rateLimitPerMinute";
+        QTest::newRow("rate limit beyond 64 bits")
+            << R"({"format": "flowdeck.bundle", "formatVersion": 1, "workflow": {}, "settings": {"rateLimitPerMinute": 18446744073709551615}})"
+            << "settings.rateLimitPerMinute";
         QTest::newRow("env not text")
             << R"({"format": "flowdeck.bundle", "formatVersion": 1, "workflow": {}, "settings": {"env": {"A": [1]}}})"
             << "settings.env.A";
