@@ -304,15 +304,7 @@ GalleryWindow *MainWindow::showGallery()
         };
         bridge->setBeforeCreate([this] { return maybeSave(); });
         // Templates from outside the shipped library are asked about like any other file.
-        bridge->setApproveTemplate([this](const engine::SolutionTemplate &t) {
-            const auto shipped = engine::shippedResourceDir(engine::Resource::Templates);
-            std::error_code ec;
-            const auto dir = std::filesystem::weakly_canonical(t.dir, ec);
-            const auto root = std::filesystem::weakly_canonical(shipped, ec);
-            const auto rel = dir.lexically_relative(root);
-            const bool fromShipped = !rel.empty() && *rel.begin() != "..";
-            return fromShipped || m_trust->approveTemplate(t);
-        });
+        bridge->setApproveTemplate([this](const engine::SolutionTemplate &t) { return m_trust->approveTemplate(t); });
         connect(bridge, &GalleryBridge::projectCreated, this, [this, reveal](const QString &file, const QString &id) {
             if (openProject(file, id))
                 reveal();

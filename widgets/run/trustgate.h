@@ -44,7 +44,8 @@ public:
     void afterSave(const QString &path);
     // Asks now (blocking) whether to trust the open document; true if it is trusted.
     bool askNow();
-    // A template from outside the shipped library, before a project is made from it.
+    // Before a project is made from a template: asks unless it is in a trusted folder
+    // (the shipped library); false when the user keeps it out.
     bool approveTemplate(const engine::SolutionTemplate &t);
 
     TrustDialog *openDialog() const { return m_dialog; }  // the question on screen, if any
