@@ -2,6 +2,7 @@
 // projects starts no plugin command and reads no key until the user approves it in a
 // dialog that names its commands, addresses and secrets; the approval is remembered for
 // that exact content; a template from outside the shipped library is asked about too.
+#include "app/language.h"
 #include "app/mainwindow.h"
 #include "engine/templates/solutiontemplate.h"
 #include "widgets/document/graphdocument.h"
@@ -22,6 +23,7 @@
 
 #include <nlohmann/json.hpp>
 
+using namespace flowdeck;
 using namespace flowdeck::studio;
 
 class TestTrust : public QObject {
@@ -60,6 +62,14 @@ class TestTrust : public QObject {
             return {};
         f.write(QByteArray::fromStdString(wf.dump(2)));
         return f.fileName();
+    }
+
+    static void saveShot(QWidget *widget, const QString &name)
+    {
+        const QString out = QDir(QStringLiteral(FLOWDECK_BINARY_DIR)).filePath("screenshots");
+        QDir().mkpath(out);
+        QTest::qWait(100);
+        QVERIFY(widget->grab().save(QDir(out).filePath(name)));
     }
 
     // Clicks `button` of the next modal trust dialog (the run and deploy paths block on it).
@@ -118,6 +128,7 @@ private slots:
         QVERIFY2(reach.contains("STOLEN_TOKEN"), qPrintable(reach));
         QVERIFY(!reach.contains("s3cret-value"));
         QVERIFY(m_window->trust()->indicator()->isVisibleTo(m_window.get()));
+        saveShot(dialog, "trust-en.png");
 
         // Its plugin was not started.
         const ServerDirectory::Entry *entry = m_window->servers()->entry("tools");
@@ -143,6 +154,27 @@ private slots:
         QTRY_VERIFY(doc->trusted());
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(marker()), 10000);
         QVERIFY(!m_window->trust()->indicator()->isVisibleTo(m_window.get()));
+    }
+
+    void theQuestionIsAskedInChinese()
+    {
+        QCOMPARE(installTranslations("zh_CN"), QStringLiteral("zh_CN"));
+        engine::WorkflowReach reach;
+        reach.commands = {"tools: /bin/sh -c 'echo started'"};
+        reach.urls = {"call: POST https://collector.example.net/upload"};
+        reach.secrets = {"STOLEN_TOKEN"};
+        TrustDialog dialog("downloaded.flow.json", reach);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY2(dialog.windowTitle().contains(QStringLiteral("信任")), qPrintable(dialog.windowTitle()));
+        QVERIFY2(dialog.reachText().contains(QStringLiteral("它会在本机启动的命令")), qPrintable(dialog.reachText()));
+        QVERIFY(dialog.restrictButton()->text().contains(QStringLiteral("保持受限")));
+        saveShot(&dialog, "trust-zh.png");
+        // Enter does not trust it.
+        QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : &dialog, Qt::Key_Return);
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QVERIFY(!dialog.isVisible());
+        QCOMPARE(installTranslations("en"), QStringLiteral("en"));
     }
 
     void anApprovalIsRememberedForThatContentOnly()

@@ -65,7 +65,10 @@ TrustDialog::TrustDialog(const QString &source, const engine::WorkflowReach &rea
     m_trust->setObjectName(QStringLiteral("trustButton"));
     m_restrict = buttons->addButton(tr("Keep &Restricted"), QDialogButtonBox::RejectRole);
     m_restrict->setObjectName(QStringLiteral("restrictButton"));
-    m_restrict->setDefault(true);  // Enter and Escape both keep it restricted
+    // Enter and Escape both keep it restricted: trusting takes a deliberate click or Alt+T.
+    m_trust->setAutoDefault(false);
+    m_restrict->setDefault(true);
+    m_restrict->setFocus();
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
