@@ -2,9 +2,11 @@
 #include "app/language.h"
 #include "app/mainwindow.h"
 #include "app/theme.h"
+#include "widgets/settings/modelchoice.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTimer>
 
 #include <csignal>
 
@@ -33,6 +35,10 @@ int main(int argc, char **argv)
         window.show();
     } else {
         window.showGallery();  // the start page: templates, a blank workflow, recent projects
+        // Without a key anywhere, the first start asks which provider to use (or the offline
+        // demo), once; after the keychain has had a moment to answer.
+        if (auto *choice = window.findChild<flowdeck::studio::ModelChoice *>())
+            QTimer::singleShot(800, choice, &flowdeck::studio::ModelChoice::askOnFirstStart);
     }
     if (parser.isSet(quitAfterShow)) {
         QApplication::processEvents();  // the window is laid out and painted once

@@ -5,8 +5,11 @@
 #include "engine/templates/solutiontemplate.h"
 
 #include "app/language.h"
+#include "app/projectview.h"
+#include "app/shortcutsdialog.h"
 #include "app/theme.h"
 #include "widgets/canvas/graphscene.h"
+#include "widgets/deploy/appsdialog.h"
 #include "widgets/deploy/deploydialog.h"
 #include "widgets/deploy/localruntime.h"
 #include "widgets/canvas/graphview.h"
@@ -26,12 +29,15 @@
 #include "widgets/run/trustgate.h"
 #include "widgets/settings/generalpage.h"
 #include "widgets/settings/keystore.h"
+#include "widgets/settings/modelchoice.h"
 #include "widgets/settings/settingsdialog.h"
 
 #include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDir>
 #include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
@@ -43,10 +49,12 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QUrl>
 
 namespace flowdeck {
 namespace studio {
@@ -54,6 +62,20 @@ namespace studio {
 namespace {
 
 constexpr const char *kClipboardMime = "application/x-flowdeck-nodes";
+constexpr double kConsoleShare = 0.35;  // the run panel's largest share of the window's height
+
+// A toolbar button's tooltip: what the action does and its key, "Run (F5)".
+void showKeyInToolTip(QAction *action)
+{
+    QString text = action->text();
+    text.remove(QRegularExpression(QStringLiteral("\\(&\\w\\)")));
+    text.remove('&');
+    text.remove(QStringLiteral("…"));
+    const QString key = action->shortcut().toString(QKeySequence::NativeText);
+    const QString tip = key.isEmpty() ? text.trimmed() : QStringLiteral("%1 (%2)").arg(text.trimmed(), key);
+    if (action->toolTip() != tip)
+        action->setToolTip(tip);
+}
 
 engine::Workflow blankWorkflow()
 {
@@ -61,7 +83,7 @@ engine::Workflow blankWorkflow()
     wf.id = "untitled";
     wf.name = QObject::tr("Untitled workflow").toStdString();
     wf.mode = "chat";
-    wf.models = {{"default", {{"profile", "deepseek"}, {"model", "deepseek-chat"}}}};
+    wf.models = {{"default", {{"kind", "chat"}}}};  // bound to the user's provider by ModelChoice
     engine::NodeSpec start, llm, answer;
     start.id = "start";
     start.type = "start";
@@ -88,15 +110,15 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new GraphDo
     setCentralWidget(m_view);
     m_palette = new PaletteWidget;
     m_inspector = new InspectorWidget(m_doc);
-    auto *left = new QDockWidget(tr("Nodes"), this);
-    left->setObjectName("palette");
-    left->setWidget(m_palette);
-    addDockWidget(Qt::LeftDockWidgetArea, left);
-    auto *right = new QDockWidget(tr("Inspector"), this);
-    right->setObjectName("inspector");
-    right->setWidget(m_inspector);
-    addDockWidget(Qt::RightDockWidgetArea, right);
-    resizeDocks({left, right}, {240, 360}, Qt::Horizontal);
+    m_paletteDock = new QDockWidget(tr("Nodes"), this);
+    m_paletteDock->setObjectName("palette");
+    m_paletteDock->setWidget(m_palette);
+    addDockWidget(Qt::LeftDockWidgetArea, m_paletteDock);
+    m_inspectorDock = new QDockWidget(tr("Inspector"), this);
+    m_inspectorDock->setObjectName("inspector");
+    m_inspectorDock->setWidget(m_inspector);
+    addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
+    resizeDocks({m_paletteDock, m_inspectorDock}, {240, 360}, Qt::Horizontal);
     m_runner = new RunController(this);
     m_keys = new KeyStore(this);
     for (const QString &name : m_runner->profileNames()) {  // keys kept in the keychain reach the runs
@@ -107,6 +129,12 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new GraphDo
                     runner->setSecret(QString::fromStdString(secret), value);
             });
     }
+    auto *modelChoice = new ModelChoice(m_runner, m_keys, this);  // findChild<ModelChoice *>() elsewhere
+    connect(modelChoice, &ModelChoice::keyRequested, this, [this](const QString &profile) {
+        openSettings();
+        if (auto *dialog = findChild<SettingsDialog *>("settings"))
+            dialog->selectProfile(profile);
+    });
     m_servers = new ServerDirectory(m_doc, m_runner, m_keys, this);
     // The user's own folders: their projects and the templates shipped with Flowdeck.
     m_trust = new TrustGate(m_doc, m_servers->catalog(),
@@ -117,17 +145,17 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new GraphDo
     m_localRuntime = new LocalRuntime(this);
     m_inspector->setServers(m_servers);
     m_console = new RunConsole(m_doc, m_scene, m_runner);
-    auto *bottom = new QDockWidget(tr("Run"), this);
-    bottom->setObjectName("console");
-    bottom->setWidget(m_console);
-    addDockWidget(Qt::BottomDockWidgetArea, bottom);
-    resizeDocks({bottom}, {260}, Qt::Vertical);
+    m_consoleDock = new QDockWidget(tr("Run"), this);
+    m_consoleDock->setObjectName("console");
+    m_consoleDock->setWidget(m_console);
+    addDockWidget(Qt::BottomDockWidgetArea, m_consoleDock);
     m_checklist = new ProjectChecklist(m_doc, m_runner, m_keys, m_servers);
     m_checklistDock = new QDockWidget(tr("Before You Run"), this);
     m_checklistDock->setObjectName("checklistDock");
     m_checklistDock->setWidget(m_checklist);
     addDockWidget(Qt::RightDockWidgetArea, m_checklistDock);
-    splitDockWidget(m_checklistDock, right, Qt::Vertical);
+    // A tab beside the inspector, not a split under it: each gets the dock's full height.
+    tabifyDockWidget(m_inspectorDock, m_checklistDock);
     m_checklistDock->hide();
     connect(m_checklist, &ProjectChecklist::keyRequested, this, [this](const QString &profile) {
         openSettings();
@@ -169,8 +197,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new GraphDo
         dialog->open();
     });
     buildActions();
+    buildHelpMenu();
     resize(1400, 860);
-    m_doc->reset(blankWorkflow());
+    resizeDocks({m_consoleDock}, {220}, Qt::Vertical);
+    m_view->setMiniMapShown(miniMapSetting());
+    engine::Workflow blank = blankWorkflow();
+    modelChoice->bindKnown(blank);
+    m_doc->reset(std::move(blank));
     m_doc->undoStack()->setClean();
     updateTitle();
     statusBar()->showMessage(tr("Drag a node from the palette; drag from a port to connect."));
@@ -191,17 +224,32 @@ void MainWindow::buildActions()
         connect(a, &QAction::triggered, this, slot);
         return a;
     };
+    // A standard key where the platform has one, and the usual sequence besides: on X11
+    // QKeySequence::Preferences and SaveAs are empty, so those menu items had no key.
+    auto keys = [](QKeySequence::StandardKey standard, const QKeySequence &usual) {
+        QList<QKeySequence> all = QKeySequence::keyBindings(standard);
+        if (!all.contains(usual))
+            all << usual;
+        return all;
+    };
     QMenu *file = menuBar()->addMenu(tr("&File"));
     add(file, tr("&New"), QKeySequence::New, [this] {
         if (maybeSave())
             newDocument();
     });
     add(file, tr("New from &Template…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), [this] { showGallery(); });
-    add(file, tr("&Open…"), QKeySequence::Open, [this] { openDialog(); });
-    add(file, tr("&Save"), QKeySequence::Save, [this] { save(); });
-    add(file, tr("Save &As…"), QKeySequence::SaveAs, [this] { saveAs(); });
+    QAction *open = add(file, tr("&Open…"), QKeySequence::Open, [this] { openDialog(); });
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName("recentMenu");
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    fillRecentMenu();
+    QAction *saveAction = add(file, tr("&Save"), QKeySequence::Save, [this] { save(); });
+    QAction *saveAsAction = add(file, tr("Save &As…"), {}, [this] { saveAs(); });
+    saveAsAction->setShortcuts(keys(QKeySequence::SaveAs, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)));
     file->addSeparator();
-    add(file, tr("&Settings…"), QKeySequence::Preferences, [this] { openSettings(); });
+    QAction *settings = add(file, tr("&Settings…"), {}, [this] { openSettings(); });
+    settings->setShortcuts(keys(QKeySequence::Preferences, QKeySequence(Qt::CTRL | Qt::Key_Comma)));
+    settings->setMenuRole(QAction::PreferencesRole);
     QAction *plugins = add(file, tr("P&lugins…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), [this] { openPlugins(); });
     file->addSeparator();
     add(file, tr("&Quit"), QKeySequence::Quit, [this] { close(); });
@@ -225,25 +273,69 @@ void MainWindow::buildActions()
     });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    add(view, tr("Zoom &In"), QKeySequence::ZoomIn, [this] { m_view->zoomBy(1.25); });
-    add(view, tr("Zoom &Out"), QKeySequence::ZoomOut, [this] { m_view->zoomBy(0.8); });
-    add(view, tr("Zoom to &Fit"), QKeySequence(Qt::CTRL | Qt::Key_0), [this] { m_view->zoomToFit(); });
-    add(view, tr("&Arrange"), QKeySequence(Qt::CTRL | Qt::Key_L), [this] {
+    QAction *zoomIn = add(view, tr("Zoom &In"), {}, [this] { m_view->zoomBy(1.25); });
+    zoomIn->setShortcuts(keys(QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)));
+    QAction *zoomOut = add(view, tr("Zoom &Out"), QKeySequence::ZoomOut, [this] { m_view->zoomBy(0.8); });
+    QAction *fit = add(view, tr("Zoom to &Fit"), QKeySequence(Qt::CTRL | Qt::Key_0), [this] { m_view->zoomToFit(); });
+    QAction *arrange = add(view, tr("&Arrange"), QKeySequence(Qt::CTRL | Qt::Key_L), [this] {
         m_doc->undoStack()->push(new AutoLayoutCommand(m_doc));
         m_view->zoomToFit();
     });
+    QMenu *workflowMenu = menuBar()->addMenu(tr("&Workflow"));
+    add(workflowMenu, tr("&Models…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), [this] {
+        findChild<ModelChoice *>()->showModelsDialog(m_doc);
+    })->setObjectName("workflowModels");
     QMenu *runMenu = menuBar()->addMenu(tr("&Run"));
     QAction *run = add(runMenu, tr("&Run"), QKeySequence(Qt::Key_F5), [this] { m_console->run(); });
     QAction *stop = add(runMenu, tr("&Stop"), QKeySequence(Qt::SHIFT | Qt::Key_F5), [this] { m_console->stop(); });
     runMenu->addSeparator();
     QAction *deploy = add(runMenu, tr("&Deploy…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), [this] { openDeploy(); });
-    // The actions used most, one click away.
+    add(runMenu, tr("Deployed &Apps…"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_D), [this] { AppsDialog::showFor(m_localRuntime, this); })->setObjectName("deployedApps");
+    // Panels fold away and come back; the canvas takes the room they leave.
+    view->addSeparator();
+    QMenu *panels = view->addMenu(tr("&Panels"));
+    int number = 1;
+    for (QDockWidget *dock : {m_paletteDock, m_inspectorDock, m_consoleDock, m_checklistDock}) {
+        QAction *toggle = dock->toggleViewAction();
+        toggle->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_0 + number++)));
+        panels->addAction(toggle);
+    }
+    QAction *overview = view->addAction(tr("&Overview Map"));
+    overview->setObjectName("overviewMapAction");
+    overview->setCheckable(true);
+    overview->setChecked(miniMapSetting());
+    overview->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    connect(overview, &QAction::toggled, this, [this](bool on) {
+        setMiniMapSetting(on);
+        m_view->setMiniMapShown(on);
+    });
+    view->addSeparator();
+    // The actions used most, one click away, as icons whose tooltips name their keys.
+    const std::pair<QAction *, const char *> icons[] = {
+        {open, "open"}, {saveAction, "save"}, {undo, "undo"}, {redo, "redo"},
+        {run, "run"}, {stop, "stop"}, {deploy, "deploy"}, {fit, "fit"}, {arrange, "layout"}, {zoomIn, "zoom-in"},
+        {zoomOut, "zoom-out"}, {plugins, "plugins"}, {settings, "settings"}};
+    for (const auto &[action, icon] : icons)
+        if (action)
+            action->setIcon(QIcon(QStringLiteral(":/icons/actions/%1.svg").arg(QLatin1String(icon))));
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName("mainToolBar");
-    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    bar->setIconSize(QSize(22, 22));
     bar->setMovable(false);
-    for (QAction *a : {run, stop, deploy, plugins})
+    for (QAction *a : {open, saveAction, static_cast<QAction *>(nullptr), undo, redo, static_cast<QAction *>(nullptr), run, stop,
+                       deploy, static_cast<QAction *>(nullptr), fit, arrange, zoomIn, zoomOut, static_cast<QAction *>(nullptr),
+                       plugins, settings}) {
+        if (!a) {
+            bar->addSeparator();
+            continue;
+        }
         bar->addAction(a);
+        showKeyInToolTip(a);
+    }
+    // Undo and Redo name what they undo; their tooltips follow.
+    for (QAction *a : {undo, redo})
+        connect(a, &QAction::changed, this, [a] { showKeyInToolTip(a); });
     QMenu *language = view->addMenu(tr("&Language"));
     auto *languages = new QActionGroup(this);
     const QString current = languageSetting();
@@ -305,6 +397,7 @@ GalleryWindow *MainWindow::showGallery()
         bridge->setBeforeCreate([this] { return maybeSave(); });
         // Templates from outside the shipped library are asked about like any other file.
         bridge->setApproveTemplate([this](const engine::SolutionTemplate &t) { return m_trust->approveTemplate(t); });
+        bridge->setChooseProvider([this] { return findChild<ModelChoice *>()->providerForNewProject(); });
         connect(bridge, &GalleryBridge::projectCreated, this, [this, reveal](const QString &file, const QString &id) {
             if (openProject(file, id))
                 reveal();
@@ -353,8 +446,9 @@ bool MainWindow::openProject(const QString &flowFile, const QString &templateId)
                         .value(GalleryBridge::language().toStdString(), "")));
     m_checklist->refresh();
     m_checklistDock->show();
+    m_checklistDock->raise();  // its tab in front of the inspector's
     QMetaObject::invokeMethod(m_view, [view = m_view] { view->zoomToFit(); }, Qt::QueuedConnection);
-    statusBar()->showMessage(tr("Project created in %1. Check “Before You Run”, then press Run (Ctrl+R).")
+    statusBar()->showMessage(tr("Project created in %1. Check “Before You Run”, then press Run (F5).")
                                  .arg(QFileInfo(flowFile).absolutePath()));
     return true;
 }
@@ -377,6 +471,7 @@ DeployDialog *MainWindow::openDeploy()
         m_deploy = new DeployDialog(m_doc, m_runner, m_localRuntime, this);
         m_deploy->setObjectName("deploy");
     }
+    m_deploy->setProjectFile(m_path);
     m_deploy->show();
     m_deploy->raise();
     return m_deploy;
@@ -430,8 +525,11 @@ void MainWindow::duplicate()
 
 void MainWindow::newDocument()
 {
+    rememberView();
     m_trust->trustNew();
-    m_doc->reset(blankWorkflow());
+    engine::Workflow blank = blankWorkflow();
+    findChild<ModelChoice *>()->bindKnown(blank);
+    m_doc->reset(std::move(blank));
     m_path.clear();
     m_autosaver->setDocumentPath({});
     updateTitle();
@@ -455,6 +553,7 @@ bool MainWindow::openFile(const QString &path)
         QMessageBox::warning(this, tr("Cannot open"), tr("%1 could not be opened:\n\n%2").arg(path, file.errorString()));
         return false;
     }
+    rememberView();  // the project being left
     // Trust is decided before the document changes, so nothing of an untrusted file starts.
     m_trust->beforeOpen(path, file.readAll());
     if (!openDocument(*m_doc, path, &error)) {
@@ -467,7 +566,7 @@ bool MainWindow::openFile(const QString &path)
     m_autosaver->setDocumentPath(path);
     addRecent(path);
     updateTitle();
-    m_view->zoomToFit();
+    restoreView();
     return true;
 }
 
@@ -515,6 +614,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (!maybeSave())
         return event->ignore();
+    rememberView();
     m_autosaver->discard();
     event->accept();
 }
@@ -523,6 +623,116 @@ void MainWindow::updateTitle()
 {
     const QString name = m_path.isEmpty() ? tr("Untitled") : QFileInfo(m_path).fileName();
     setWindowTitle(QStringLiteral("%1%2 — Flowdeck").arg(name, m_doc->undoStack()->isClean() ? "" : " *"));
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value("recentFiles").toStringList();
+    int number = 1;
+    for (const QString &path : recent) {
+        if (!QFileInfo::exists(path))
+            continue;
+        // "1 sales.flow.json — ~/Flowdeck/sales", with &1…&9 to pick by key.
+        const QString label = QStringLiteral("%1%2  %3 — %4")
+                                  .arg(number <= 9 ? QStringLiteral("&") : QString())
+                                  .arg(number)
+                                  .arg(QFileInfo(path).fileName(), QDir::toNativeSeparators(QFileInfo(path).absolutePath()));
+        ++number;
+        QAction *a = m_recentMenu->addAction(label);
+        a->setData(path);
+        connect(a, &QAction::triggered, this, [this, path] {
+            if (maybeSave())
+                openFile(path);
+        });
+    }
+    if (m_recentMenu->isEmpty()) {
+        m_recentMenu->addAction(tr("No recent projects"))->setEnabled(false);
+        return;
+    }
+    m_recentMenu->addSeparator();
+    connect(m_recentMenu->addAction(tr("&Clear List")), &QAction::triggered, this, [] { QSettings().remove("recentFiles"); });
+}
+
+void MainWindow::buildHelpMenu()
+{
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
+    shortcuts->setObjectName("shortcutsAction");
+    shortcuts->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    QAction *docs = help->addAction(tr("&Documentation"), this, [this] {
+        const QString guide = documentationPath();
+        if (guide.isEmpty() || !QDesktopServices::openUrl(QUrl::fromLocalFile(guide)))
+            QMessageBox::information(this, tr("Documentation"),
+                                     guide.isEmpty() ? tr("The guide is not installed with this copy of Flowdeck. Read "
+                                                          "docs/studio.md in the Flowdeck sources, or the README.")
+                                                     : tr("No program is set up to open %1. Open it in a text editor or a "
+                                                          "Markdown viewer.").arg(QDir::toNativeSeparators(guide)));
+    });
+    docs->setObjectName("documentationAction");
+    docs->setShortcut(QKeySequence::HelpContents);
+    docs->setIcon(QIcon(QStringLiteral(":/icons/actions/help.svg")));
+    help->addSeparator();
+    QAction *about = help->addAction(tr("&About Flowdeck"), this, [this] {
+        QMessageBox box(this);
+        box.setWindowTitle(tr("About Flowdeck"));
+        box.setIconPixmap(QIcon(QStringLiteral(":/icons/flowdeck.svg")).pixmap(64, 64));
+        box.setTextFormat(Qt::RichText);
+        box.setText(tr("<h3>Flowdeck %1</h3><p>Build AI apps on a canvas, run them on this computer and deploy them "
+                       "with one click.</p><p>Built with Qt %2.</p>")
+                        .arg(QApplication::applicationVersion().toHtmlEscaped(), QString::fromLatin1(qVersion())));
+        box.exec();
+    });
+    about->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::showShortcuts()
+{
+    auto *dialog = new ShortcutsDialog(menuBar(), this);
+    dialog->setObjectName("shortcuts");
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+QString MainWindow::documentationPath()
+{
+    // Installed: <prefix>/share/doc/flowdeck-studio; a build tree: build/share/flowdeck/doc.
+    const QDir bin(QApplication::applicationDirPath());
+    for (const QString &candidate : {QStringLiteral("../share/doc/flowdeck-studio/studio.md"), QStringLiteral("../share/flowdeck/doc/studio.md")})
+        if (QFileInfo::exists(bin.filePath(candidate)))
+            return QFileInfo(bin.filePath(candidate)).canonicalFilePath();
+    return {};
+}
+
+void MainWindow::rememberView()
+{
+    if (!m_path.isEmpty() && isVisible())
+        saveProjectView(m_path, {saveState(), m_view->visibleArea()});
+}
+
+void MainWindow::restoreView()
+{
+    const auto saved = projectView(m_path);
+    if (saved && !saved->windowState.isEmpty())
+        restoreState(saved->windowState);
+    boundConsoleHeight();
+    if (saved)
+        m_view->showArea(saved->visibleArea);  // falls back to a fit when it would show no node
+    else
+        m_view->zoomToFit();  // kept until the view has its size, so never a dot
+}
+
+void MainWindow::boundConsoleHeight()
+{
+    // The canvas keeps the room: the run panel may take at most a third of the height.
+    m_consoleDock->setMaximumHeight(std::max(120, static_cast<int>(height() * kConsoleShare)));
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    boundConsoleHeight();
 }
 
 void MainWindow::addRecent(const QString &path)

@@ -3,6 +3,7 @@
 #include <QMainWindow>
 
 class QDockWidget;
+class QMenu;
 
 namespace flowdeck {
 namespace studio {
@@ -24,8 +25,10 @@ class GalleryWindow;
 class ProjectChecklist;
 class TrustGate;
 
-// The studio's main window: palette (left), canvas (centre), inspector (right), with
-// the File, Edit and View actions and their shortcuts.
+// The studio's main window: palette (left), canvas (centre), inspector (right), run
+// console (bottom, at most a third of the height), an icon toolbar, and the File, Edit,
+// View, Run and Help menus with their shortcuts. Each project's dock layout and canvas
+// view are remembered (projectview.h).
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
@@ -57,6 +60,11 @@ public:
     // panel, and the checklist of what it needs.
     bool openProject(const QString &flowFile, const QString &templateId);
     const QString &filePath() const { return m_path; }
+    QDockWidget *consoleDock() const { return m_consoleDock; }
+    QMenu *recentMenu() const { return m_recentMenu; }
+    void showShortcuts();  // Help → Keyboard Shortcuts
+    // The studio's guide (docs/studio.md) installed beside the program, or empty.
+    static QString documentationPath();
 
     // Edit actions, also used by tests.
     void deleteSelection();
@@ -66,6 +74,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void buildActions();
@@ -77,6 +86,11 @@ private:
     void updateTitle();
     void offerRecovery();
     void addRecent(const QString &path);
+    void fillRecentMenu();
+    void buildHelpMenu();
+    void rememberView();  // the open project's layout and canvas view, for next time
+    void restoreView();
+    void boundConsoleHeight();
 
     GraphDocument *m_doc;
     GraphScene *m_scene;
@@ -94,6 +108,10 @@ private:
     GalleryWindow *m_gallery = nullptr;
     ProjectChecklist *m_checklist;
     QDockWidget *m_checklistDock;
+    QDockWidget *m_paletteDock;
+    QDockWidget *m_inspectorDock;
+    QDockWidget *m_consoleDock;
+    QMenu *m_recentMenu = nullptr;
     TrustGate *m_trust;
     QString m_path;
     int m_pasteCount = 0;

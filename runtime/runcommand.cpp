@@ -5,6 +5,7 @@
 #include "engine/net/httpclient.h"
 #include "engine/nodes/noderegistry.h"
 #include "engine/run/workflowrun.h"
+#include "engine/templates/modelbinding.h"
 #include "engine/workflow/workflowfile.h"
 #include "runtime/cliconfig.h"
 #include "runtime/commands.h"
@@ -97,6 +98,11 @@ int runWorkflow(const RunCliOptions &opts)
         printDiagnostics(loaded.diagnostics(), opts.file);
         return kExitInvalidWorkflow;
     }
+    if (opts.profile.empty())  // --profile gives every model a provider
+        if (auto unbound = engine::unboundModelProblems(loaded.value()); !unbound.empty()) {
+            printDiagnostics(unbound, opts.file);
+            return kExitInvalidWorkflow;
+        }
     const bool chat = loaded->isChat();
     auto compiled = engine::CompiledWorkflow::compile(std::move(loaded.value()), engine::NodeRegistry::builtin());
     if (!compiled) {

@@ -2,6 +2,7 @@
 // makes a project folder from one (the studio's gallery does the same).
 #include "engine/mcp/plugincatalog.h"
 #include "engine/nodes/noderegistry.h"
+#include "engine/templates/modelbinding.h"
 #include "engine/templates/solutiontemplate.h"
 #include "engine/templates/workflowneeds.h"
 #include "engine/workflow/workflowfile.h"
@@ -22,6 +23,8 @@ struct Options {
     std::string language = "en";
     std::string id;
     std::string target;
+    std::string profile;
+    std::string profilesFile;
 };
 
 engine::TemplateLibrary loadLibrary(const Options &o)
@@ -65,12 +68,30 @@ int newProject(const Options &o)
     }
     const std::filesystem::path target =
         o.target.empty() ? engine::freeProjectDirectory(".", t->id) : std::filesystem::path(o.target);
-    auto made = engine::instantiateTemplate(*t, target);
+    CliConfig config;
+    const engine::ProviderProfile *bindTo = nullptr;
+    if (!o.profile.empty()) {
+        config.load(o.profilesFile);
+        bindTo = config.profiles.find(o.profile);
+        if (!bindTo) {
+            std::cerr << "There is no model provider profile named '" << o.profile
+                      << "'. See `flowdeck profiles` for the list, or add one to profiles.json.\n";
+            return kExitUsage;
+        }
+    }
+    auto made = engine::instantiateTemplate(*t, target, bindTo);
     if (!made) {
         printDiagnostics(made.diagnostics(), t->id);
         return kExitInvalidWorkflow;
     }
     std::cout << made.value().string() << "\n";
+    if (!bindTo) {
+        auto wf = engine::loadWorkflowFile(made.value());
+        if (wf && !engine::unboundModels(wf.value()).empty())
+            std::cerr << "Its models name no provider yet: run it with --profile NAME, or make the project with "
+                         "`flowdeck new "
+                      << t->id << " --profile NAME` (see `flowdeck profiles`).\n";
+    }
     return kExitOk;
 }
 
@@ -89,6 +110,8 @@ void addTemplatesCommand(CLI::App &app, std::function<int()> &action)
     make->add_option("template", opts->id, "The template's id (see `flowdeck templates`)")->required();
     make->add_option("folder", opts->target, "The project folder to create (default: ./<template id>)");
     make->add_option("--dir", opts->dir, "A templates folder to use instead of the installed one");
+    make->add_option("-p,--profile", opts->profile, "Bind the template's models to this model provider profile");
+    make->add_option("--profiles", opts->profilesFile, "A profiles.json to use instead of the config folder's");
     make->callback([&action, opts] { action = [opts] { return newProject(*opts); }; });
 }
 

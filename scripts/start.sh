@@ -4,7 +4,8 @@
 # that workflow with `flowdeck run` instead and streams the answer.
 # With an API key in the environment (DEEPSEEK_API_KEY, MAAS_API_KEY,
 # DASHSCOPE_API_KEY, OPENAI_API_KEY, ...) it talks to that provider; without one it
-# starts the local mock model from tests/peers (profile "local-mock") so it works offline.
+# uses the built-in offline demo model (profile "demo": no key, no server, no network),
+# whose answers are marked as demo answers.
 #   scripts/start.sh                   the studio (or the CLI demo without a display)
 #   scripts/start.sh "your question"   the CLI demo
 set -euo pipefail
@@ -22,7 +23,7 @@ QUESTION="${QUESTION:-hello, what can Flowdeck do?}"
 [ "$(id -u)" -eq 0 ] && export QTWEBENGINE_DISABLE_SANDBOX=1
 
 PROFILE=""
-for pair in deepseek:DEEPSEEK_API_KEY maas:MAAS_API_KEY dashscope:DASHSCOPE_API_KEY zhipu:ZHIPUAI_API_KEY \
+for pair in maas:MAAS_API_KEY deepseek:DEEPSEEK_API_KEY dashscope:DASHSCOPE_API_KEY zhipu:ZHIPUAI_API_KEY \
             moonshot:MOONSHOT_API_KEY qianfan:QIANFAN_API_KEY openai:OPENAI_API_KEY; do
   var="${pair#*:}"
   if [ -n "${!var:-}" ]; then
@@ -33,25 +34,15 @@ for pair in deepseek:DEEPSEEK_API_KEY maas:MAAS_API_KEY dashscope:DASHSCOPE_API_
 done
 
 if [ -z "$PROFILE" ]; then
-  echo "No provider API key is set, so this uses the local mock model (tests/peers), profile 'local-mock'."
-  echo "Set DEEPSEEK_API_KEY (or MAAS_API_KEY, DASHSCOPE_API_KEY, ...) to use a real one."
-  PORT="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
-  "$ROOT/tests/peers/start-mock-llm.sh" "$PORT" >/dev/null 2>&1 &
-  MOCK_PID=$!
-  trap 'kill "$MOCK_PID" 2>/dev/null || true' EXIT
-  for _ in $(seq 50); do
-    curl -sf "http://127.0.0.1:$PORT/ready" >/dev/null 2>&1 && break
-    sleep 0.1
-  done
-  CONFIG_DIR="$(mktemp -d)"
-  printf '{"profiles":{"local-mock":{"title":"Local mock model","baseUrl":"http://127.0.0.1:%s/v1","defaultModel":"mock-model","needsKey":false}}}\n' "$PORT" > "$CONFIG_DIR/profiles.json"
-  export FLOWDECK_CONFIG_DIR="$CONFIG_DIR"
-  PROFILE="local-mock"
+  echo "No provider API key is set, so this uses the offline demo model (profile 'demo'): it answers"
+  echo "every template without a key or network, and marks its answers as demo answers."
+  echo "Set MAAS_API_KEY (or DEEPSEEK_API_KEY, DASHSCOPE_API_KEY, ...) to use a real model."
+  PROFILE="demo"
 fi
 
 if [ "$USE_STUDIO" -eq 1 ]; then
   echo "Opening the studio on the template gallery. Pick a template, press Use this template, then Run."
-  [ "$PROFILE" = "local-mock" ] && echo "(No provider key: in the Run panel choose the model profile 'Local mock model'.)"
+  [ "$PROFILE" = "demo" ] && echo "(No provider key: choose 'Offline demo (no key)' as the model provider.)"
   "$STUDIO"
 else
   "$FLOWDECK" run "$EXAMPLE" --profile "$PROFILE" --query "$QUESTION"

@@ -17,6 +17,7 @@ struct Diagnostic {
     std::string nodeId;   // empty when the problem is not about one node
     std::string field;    // e.g. "config.prompt", "edges[2].to"
     std::string message;  // a full sentence
+    std::vector<std::string> args;  // the message's variable parts, for its translation (core/messages.h)
     int line = 0;         // 1-based; 0 when unknown
     int column = 0;
 

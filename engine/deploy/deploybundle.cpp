@@ -4,6 +4,7 @@
 
 #include "engine/core/jsonschema.h"
 #include "engine/core/secretstore.h"
+#include "engine/templates/modelbinding.h"
 #include "engine/templates/workflowneeds.h"
 #include "engine/mcp/plugincatalog.h"
 #include "engine/model/providerprofile.h"
@@ -72,6 +73,8 @@ Result<DeployBundle> readDeployBundle(const nlohmann::json &document)
             for (const auto &[name, value] : it->items())
                 bundle.env[name] = value.get<std::string>();
     }
+    if (auto it = document.find("source"); it != document.end())
+        bundle.source = *it;  // the schema made it an object of strings
     return R(std::move(bundle));
 }
 
@@ -97,6 +100,8 @@ nlohmann::json writeDeployBundle(const DeployBundle &bundle, bool withSecrets)
                           {"settings", settings}};
     if (withSecrets)
         out["secrets"] = bundle.secrets;
+    if (!bundle.source.empty())
+        out["source"] = bundle.source;
     return out;
 }
 
@@ -107,8 +112,12 @@ Result<nlohmann::json> buildDeployBundle(const Workflow &workflow, const Profile
     nlohmann::json profileJson = nlohmann::json::object(), manifests = nlohmann::json::object();
     std::map<std::string, std::string> secretValues;
     std::set<std::string> needed;  // secrets that must have a value
+    for (auto &d : unboundModelProblems(workflow))
+        problems.push_back(std::move(d));
     for (const auto &[alias, model] : workflow.models.items()) {
         const std::string name = model.is_object() ? engine::valueOr(model, "profile", "") : "";
+        if (name.empty())
+            continue;  // reported above
         const ProviderProfile *p = profiles.find(name);
         if (!p) {
             problems.push_back(problem("models." + alias, "The model '" + alias + "' uses the profile '" + name +

@@ -31,6 +31,9 @@ struct DeployBundle {
     std::map<std::string, std::string> secrets;          // NAME -> value
     BundleOptions settings;
     std::map<std::string, std::string> env;              // {{env.NAME}} values
+    // Where it was deployed from ({"project", "path", "host"}), so a deploy from another
+    // project can be warned about before it replaces this app; empty when not known.
+    nlohmann::json source = nlohmann::json::object();
 };
 
 // Checks a bundle against its schema and reads it; the diagnostics name the field.

@@ -2,6 +2,7 @@
 #include "engine/core/jsonaccess.h"
 #include "engine/core/jsonread.h"
 
+#include "engine/model/demomodel.h"
 #include "engine/model/sseparser.h"
 
 #include <boost/asio/steady_timer.hpp>
@@ -49,22 +50,33 @@ nlohmann::json chatRequestBody(const ChatRequest &r)
 
 namespace {
 
-std::string serverMessage(const std::string &body)
+// The service's own words from an error body, and whether the body is an OpenAI-style
+// error ({"error": {"message": ...}}): anything else came from something that is not a
+// chat-completions endpoint (a proxy, a web page, a broken mock).
+struct ServerSaid {
+    std::string message;
+    bool openAiShaped = false;
+};
+
+ServerSaid serverSaid(const std::string &body)
 {
     auto j = engine::parseJson(body);
     if (!j.is_discarded() && j.is_object()) {
-        if (j.contains("error")) {
-            const auto &e = j["error"];
-            if (e.is_object() && e.contains("message") && e["message"].is_string())
-                return e["message"].get<std::string>();
-            if (e.is_string())
-                return e.get<std::string>();
-        }
+        const auto e = j.find("error");
+        if (e != j.end() && e->is_object() && e->contains("message") && (*e)["message"].is_string())
+            return {(*e)["message"].get<std::string>(), true};
+        std::string text;
+        if (e != j.end() && e->is_string())
+            text = e->get<std::string>();
         if (j.contains("message") && j["message"].is_string())
-            return j["message"].get<std::string>();
+            text += (text.empty() ? "" : ": ") + j["message"].get<std::string>();
+        if (!text.empty())
+            return {truncateUtf8(text, 300), false};
     }
-    return truncateUtf8(body, 200);
+    return {truncateUtf8(body, 200), false};
 }
+
+std::string serverMessage(const std::string &body) { return serverSaid(body).message; }
 
 // A field's text, or "" when it is missing or not a string (providers differ).
 std::string textOf(const nlohmann::json &object, const char *key)
@@ -112,10 +124,38 @@ public:
     }
 
 private:
-    std::string where() const
+    // How a person knows the service: "DeepSeek", or the profile's name when it has no title.
+    std::string provider() const
     {
-        return "the model endpoint " + m_request.profile.baseUrl + " (profile '" + m_request.profile.name + "', model '" +
-               m_request.model + "')";
+        const auto &p = m_request.profile;
+        if (DemoModel::handles(p.baseUrl))
+            return "The offline demo model";
+        return !p.title.empty() && p.title != p.name ? p.title : "The model provider '" + p.name + "'";
+    }
+    std::string providerInText() const
+    {
+        const auto &p = m_request.profile;
+        return !p.title.empty() && p.title != p.name ? p.title : "the model provider '" + p.name + "'";
+    }
+    std::string url() const { return m_request.profile.baseUrl + "/chat/completions"; }
+    std::string keyPlace() const
+    {
+        const std::string &var = m_request.profile.apiKeySecret;
+        return "Settings → Model providers" + (var.empty() ? std::string() : " (or the " + var + " variable)");
+    }
+    // The technical part: what was called, and the service's own words.
+    std::string detailOf(long status, const std::string &said) const
+    {
+        std::string d = "POST " + url() + ", profile '" + m_request.profile.name + "', model '" + m_request.model + "'";
+        if (status > 0)
+            d += ", HTTP " + std::to_string(status);
+        if (!said.empty())
+            d += "; the service said: \"" + said + "\"";
+        return d;
+    }
+    ChatError makeError(ErrorKind kind, long status, const std::string &sentence, const std::string &detail) const
+    {
+        return {kind, status, sentence, detail};
     }
 
     void attempt()
@@ -128,9 +168,11 @@ private:
         m_sawEvent = false;
         m_plainBody.clear();
         m_streamError = ChatError{};
+        if (DemoModel::handles(m_request.profile.baseUrl))
+            return startDemo();
         HttpRequest req;
         req.method = "POST";
-        req.url = m_request.profile.baseUrl + "/chat/completions";
+        req.url = url();
         req.headers = {{"Content-Type", "application/json"},
                        {"Accept", m_request.stream ? "text/event-stream" : "application/json"}};
         if (!m_request.apiKey.empty())
@@ -153,7 +195,10 @@ private:
                 }
                 self->m_parser.feed(chunk);
                 if (!self->m_parser.overflow().empty() && !self->m_streamError)
-                    self->m_streamError = {ErrorKind::Upstream, 0, self->where() + ": " + self->m_parser.overflow()};
+                    self->m_streamError = self->makeError(ErrorKind::Upstream, 0,
+                                                      self->provider() + " sent a stream this program cannot read. Try "
+                                                                         "again, or choose another model.",
+                                                      self->detailOf(0, self->m_parser.overflow()));
                 return !self->m_streamError && !self->m_finished;
             };
         }
@@ -175,17 +220,14 @@ private:
         }
         auto j = engine::parseJson(e.data);
         if (j.is_discarded() || !j.is_object()) {
-            m_streamError = {ErrorKind::Upstream, 0,
-                             where() + " sent a stream line that is not JSON: \"" + truncateUtf8(e.data, 120) + "\""};
+            m_streamError = makeError(ErrorKind::Upstream, 0,
+                                  provider() + " sent an answer that is not JSON, so it is not a chat completion. "
+                                               "Check the base URL of the profile in Settings → Model providers.",
+                                  detailOf(0, "stream line: " + truncateUtf8(e.data, 120)));
             return;
         }
         if (j.contains("error")) {
-            std::string msg = serverMessage(e.data);
-            std::string code = j["error"].is_object() ? textOf(j["error"], "code") : "";
-            ErrorKind kind = code == "invalid_api_key" ? ErrorKind::Auth
-                             : code == "rate_limit_exceeded" ? ErrorKind::RateLimited
-                                                              : ErrorKind::Upstream;
-            m_streamError = {kind, 0, where() + " reported an error in its stream: " + msg};
+            m_streamError = streamedError(j["error"], serverMessage(e.data));
             return;
         }
         if (j.contains("usage") && j["usage"].is_object())
@@ -251,14 +293,28 @@ private:
         if (error) {
             if (m_streamError)
                 return fail(m_streamError, -1);
+            const std::string detail = detailOf(0, error.message);
             if (error.kind == HttpError::Kind::Timeout)
-                return retryOrFail({ErrorKind::Timeout, 0, where() + " did not answer in time: " + error.message + "."}, -1);
+                return retryOrFail(makeError(ErrorKind::Timeout, 0,
+                                             provider() + " did not answer in time. Run again; if it keeps happening, "
+                                                          "choose a faster model or raise the node's timeout.",
+                                             detail), -1);
             if (error.kind == HttpError::Kind::BadRequest || error.kind == HttpError::Kind::Blocked)
-                return fail({ErrorKind::InvalidInput, 0, "Could not call " + where() + ": " + error.message + "."});
+                return fail(makeError(ErrorKind::InvalidInput, 0,
+                                      "Flowdeck could not call " + providerInText() + ": " + error.message +
+                                          ". Check the base URL of the profile in Settings → Model providers.",
+                                      detail));
             if (error.kind == HttpError::Kind::Connect)
-                return retryOrFail({ErrorKind::Network, 0, "Could not connect to " + where() + ": " + error.message +
-                                                               ". Is the service running and the base URL right?"}, -1);
-            return retryOrFail({ErrorKind::Network, 0, "The connection to " + where() + " failed: " + error.message + "."}, -1);
+                return retryOrFail(makeError(ErrorKind::Network, 0,
+                                             "Could not connect to " + providerInText() + " at " + m_request.profile.baseUrl +
+                                                 ". Check the internet connection (and proxy), or, for a service on "
+                                                 "this computer, that it is running; then check the base URL in "
+                                                 "Settings → Model providers.",
+                                             detail), -1);
+            return retryOrFail(makeError(ErrorKind::Network, 0,
+                                         "The connection to " + providerInText() + " failed before the answer was "
+                                                                                   "complete. Run again.",
+                                         detail), -1);
         }
         const long status = response.status;
         if (status < 200 || status >= 300)
@@ -271,16 +327,20 @@ private:
         if (m_request.stream && !plainJson) {
             m_parser.finish();
             if (m_streamError)
-                return retryOrFail(m_streamError, -1);
+                return retryable(m_streamError.kind) ? retryOrFail(m_streamError, -1, kMaxServerErrorAttempts)
+                                                     : fail(m_streamError);
             if (!m_sawDone && m_result.finishReason.empty())
-                return retryOrFail({ErrorKind::Network, 0, "The answer from " + where() +
-                                                               " stopped in the middle: the stream ended without [DONE]."}, -1);
+                return retryOrFail(makeError(ErrorKind::Network, 0,
+                                             "The answer from " + providerInText() +
+                                                 " stopped in the middle: the stream ended without [DONE]. Run again.",
+                                             detailOf(status, "")), -1);
         } else {
             auto j = engine::parseJson(response.body);
+            // Not a chat completion at all (a web page, a proxy, another API): another try
+            // would get the same, so this fails at once.
             if (j.is_discarded() || !j.is_object() || !j.contains("choices") || !j["choices"].is_array() ||
                 j["choices"].empty())
-                return retryOrFail({ErrorKind::Upstream, status, where() + " answered with something that is not a chat "
-                                                                          "completion: \"" + truncateUtf8(response.body, 160) + "\""}, -1);
+                return fail(notACompletion(status, truncateUtf8(response.body, 160)));
             const auto &msg = engine::valueOr(j["choices"][0], "message", nlohmann::json::object());
             if (msg.contains("content") && msg["content"].is_string())
                 m_result.text = msg["content"].get<std::string>();
@@ -300,47 +360,124 @@ private:
             m_callbacks.onComplete(std::move(m_result), ChatError{});
     }
 
+    // An error sent inside a stream (some providers answer HTTP 200, then {"error": ...}).
+    ChatError streamedError(const nlohmann::json &error, const std::string &said) const
+    {
+        const std::string code = error.is_object() ? textOf(error, "code") : "";
+        const std::string type = error.is_object() ? textOf(error, "type") : "";
+        const std::string detail = detailOf(0, said);
+        if (code == "invalid_api_key")
+            return makeError(ErrorKind::Auth, 0,
+                             "The key for " + providerInText() + " was refused. Check it in " + keyPlace() + ".", detail);
+        if (code == "rate_limit_exceeded")
+            return makeError(ErrorKind::RateLimited, 0,
+                             provider() + " is limiting requests: too many at once, or the quota of this key is used "
+                                          "up. Wait a minute and run again.",
+                             detail);
+        if (code == "model_not_found")
+            return makeError(ErrorKind::NotFound, 0,
+                             provider() + " does not know the model '" + m_request.model +
+                                 "'. Choose another model in the workflow's Models settings (or with --model).",
+                             detail);
+        if (type == "invalid_request_error")
+            return makeError(ErrorKind::InvalidInput, 0,
+                             provider() + " refused the request: " + truncateUtf8(said, 160) +
+                                 ". Check the node's settings (model, output format, max tokens) and run again.",
+                             detail);
+        return makeError(ErrorKind::Upstream, 0,
+                         provider() + " stopped its answer with an error: " + truncateUtf8(said, 160) +
+                             ". Run again; if it keeps happening, choose another model.",
+                         detail);
+    }
+
+    static bool retryable(ErrorKind kind)
+    {
+        return kind == ErrorKind::Upstream || kind == ErrorKind::RateLimited || kind == ErrorKind::Network ||
+               kind == ErrorKind::Timeout;
+    }
+
+    ChatError notACompletion(long status, const std::string &what) const
+    {
+        return makeError(ErrorKind::Upstream, status,
+                         provider() + " answered with something that is not a chat completion (HTTP " +
+                             std::to_string(status) + ": " + truncateUtf8(what, 80) +
+                             "). Check the base URL of the profile in Settings → Model providers: it must be an "
+                             "OpenAI-compatible address, usually ending in /v1.",
+                         detailOf(status, what));
+    }
+
+    // 4xx other than 408/409/425/429 cannot succeed on a second try; 5xx gets two more
+    // at most (501 and 505 none); timeouts, conflicts, rate limits get maxAttempts.
     void onHttpStatus(const HttpResponse &response)
     {
         const long status = response.status;
-        const std::string detail = serverMessage(response.body);
-        const std::string said = detail.empty() ? "" : " It said: \"" + detail + "\"";
-        const std::string key = m_request.profile.apiKeySecret.empty() ? "the API key" : m_request.profile.apiKeySecret;
+        const ServerSaid said = serverSaid(response.body);
+        const std::string code = std::to_string(status);
+        const std::string detail = detailOf(status, said.message);
+        const long retryAfter = parseRetryAfterMs(response.header("retry-after"));
+        if (status >= 500 && !said.openAiShaped) {
+            ChatError e = notACompletion(status, said.message);
+            return status == 501 || status == 505 ? fail(e) : retryOrFail(e, retryAfter, kMaxServerErrorAttempts);
+        }
         switch (status) {
         case 401:
-            return fail({ErrorKind::Auth, status, "Model endpoint answered 401: the API key for profile '" +
-                                                      m_request.profile.name + "' was rejected. Check " + key + "." + said});
+            return fail(makeError(ErrorKind::Auth, status,
+                                  "The key for " + providerInText() + " was refused (HTTP 401). Check it in " + keyPlace() + ".",
+                                  detail));
         case 403:
-            return fail({ErrorKind::Auth, status, "Model endpoint answered 403: the key for profile '" +
-                                                      m_request.profile.name + "' may not use model '" + m_request.model +
-                                                      "'." + said});
+            return fail(makeError(ErrorKind::Auth, status,
+                                  "The key for " + providerInText() + " may not use the model '" + m_request.model +
+                                      "' (HTTP 403). Enable the model for this key on the provider's site, or choose "
+                                      "another model in the workflow's Models settings.",
+                                  detail));
         case 404:
-            return fail({ErrorKind::NotFound, status, "Model endpoint answered 404: model '" + m_request.model +
-                                                          "' or the URL " + m_request.profile.baseUrl +
-                                                          "/chat/completions was not found. Check the model name and "
-                                                          "the profile's base URL." + said});
+            return fail(makeError(ErrorKind::NotFound, status,
+                                  notFoundText(), detail));
         case 408:
+        case 409:
+        case 425:
+            return retryOrFail(makeError(status == 408 ? ErrorKind::Timeout : ErrorKind::Upstream, status,
+                                         provider() + " could not take the request just now (HTTP " + code +
+                                             "). Run again in a moment.",
+                                         detail), retryAfter);
         case 429:
-        case 500:
-        case 502:
-        case 503:
-        case 504:
-        case 529: {
-            ErrorKind kind = status == 429 ? ErrorKind::RateLimited : status == 408 ? ErrorKind::Timeout : ErrorKind::Upstream;
-            std::string what = status == 429 ? "is rate limiting requests (429)" : "had a problem (" + std::to_string(status) + ")";
-            return retryOrFail({kind, status, where() + " " + what + "." + said},
-                               parseRetryAfterMs(response.header("retry-after")));
-        }
+            return retryOrFail(makeError(ErrorKind::RateLimited, status,
+                                         provider() + " is limiting requests (HTTP 429): too many at once, or the "
+                                                      "quota of this key is used up. Wait a minute and run again, or "
+                                                      "check the plan and balance on the provider's site.",
+                                         detail), retryAfter);
         default:
-            return fail({status >= 500 ? ErrorKind::Upstream : ErrorKind::InvalidInput, status,
-                         where() + " refused the request (" + std::to_string(status) + ")." + said});
+            break;
         }
+        if (status >= 500) {
+            ChatError e = makeError(ErrorKind::Upstream, status,
+                                    provider() + " had a problem answering (HTTP " + code +
+                                        "). Run again in a few minutes; if it keeps happening, check the provider's "
+                                        "status page or choose another provider.",
+                                    detail);
+            return status == 501 || status == 505 ? fail(e) : retryOrFail(e, retryAfter, kMaxServerErrorAttempts);
+        }
+        std::string why = truncateUtf8(said.message, 160);
+        while (!why.empty() && (why.back() == '.' || why.back() == ' '))
+            why.pop_back();
+        return fail(makeError(ErrorKind::InvalidInput, status,
+                              provider() + " refused the request (HTTP " + code + (why.empty() ? "" : ": " + why) +
+                                  "). Check the node's settings (model, output format, max tokens) and run again.",
+                              detail));
     }
 
-    void retryOrFail(ChatError error, long retryAfterMs)
+    std::string notFoundText() const
     {
+        return provider() + " does not know the model '" + m_request.model +
+               "' (HTTP 404). Choose another model in the workflow's Models settings (or with --model), or check "
+               "the base URL of the profile in Settings → Model providers.";
+    }
+
+    void retryOrFail(ChatError error, long retryAfterMs, int attemptLimit = 0)
+    {
+        const int limit = attemptLimit > 0 ? std::min(attemptLimit, m_request.maxAttempts) : m_request.maxAttempts;
         // Once text reached the user, a new attempt would repeat it: give up instead.
-        if (m_delivered || m_attempt >= m_request.maxAttempts)
+        if (m_delivered || m_attempt >= limit)
             return fail(std::move(error), m_attempt);
         long delay = retryAfterMs >= 0 ? std::min<long>(retryAfterMs, m_request.maxRetryAfterMs)
                                        : static_cast<long>(m_request.backoffMs) << (m_attempt - 1);
@@ -363,10 +500,57 @@ private:
             return;
         m_finished = true;
         if (attempts > 1)
-            error.message += " (gave up after " + std::to_string(attempts) + " attempts)";
+            error.detail += (error.detail.empty() ? "" : "; ") + std::string("gave up after ") + std::to_string(attempts) +
+                            " attempts";
+        if (!error.detail.empty())
+            error.message += " Details: " + error.detail + ".";
         if (m_callbacks.onComplete)
             m_callbacks.onComplete(ChatResult{}, std::move(error));
     }
+
+    // The demo model answers in-process: its chunks go through the same SSE parser and
+    // completion path as a provider's, paced by the retry timer so cancel() stops them.
+    void startDemo()
+    {
+        nlohmann::json completion;
+        try {
+            completion = DemoModel::complete(chatRequestBody(m_request));
+        } catch (const std::exception &e) {
+            return fail(makeError(ErrorKind::Internal, 0, "The offline demo model could not answer this request.",
+                                  e.what()));
+        }
+        m_demoResponse = HttpResponse{};
+        m_demoResponse.status = 200;
+        m_demoEvents.clear();
+        m_demoNext = 0;
+        if (m_request.stream) {
+            m_demoResponse.headers = {{"content-type", "text/event-stream"}};
+            m_demoEvents = DemoModel::streamEvents(completion);
+        } else {
+            m_demoResponse.headers = {{"content-type", "application/json"}};
+            m_demoResponse.body = safeDump(completion);
+        }
+        demoStep(0);
+    }
+
+    void demoStep(long delayMs)
+    {
+        m_retryTimer.expires_after(std::chrono::milliseconds(delayMs));
+        m_retryTimer.async_wait([self = shared_from_this()](const boost::system::error_code &ec) {
+            if (ec || self->m_finished)
+                return;
+            if (self->m_demoNext < self->m_demoEvents.size()) {
+                self->m_parser.feed(self->m_demoEvents[self->m_demoNext++]);
+                if (!self->m_streamError && !self->m_finished)
+                    return self->demoStep(kDemoChunkDelayMs);
+            }
+            if (!self->m_finished)
+                self->onHttpComplete(std::move(self->m_demoResponse), HttpError{});
+        });
+    }
+
+    static constexpr int kMaxServerErrorAttempts = 3;
+    static constexpr long kDemoChunkDelayMs = 12;  // a visible typing pace, not a wait
 
     asio::io_context &m_io;
     HttpClient &m_http;
@@ -382,6 +566,9 @@ private:
     bool m_sawDone = false;
     bool m_sawEvent = false;
     std::string m_plainBody;
+    HttpResponse m_demoResponse;
+    std::vector<std::string> m_demoEvents;
+    std::size_t m_demoNext = 0;
     bool m_delivered = false;
     bool m_finished = false;
 };

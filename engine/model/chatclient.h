@@ -27,7 +27,7 @@ struct ChatRequest {
     long timeoutMs = 300000;      // the whole call
     long stallTimeoutMs = 60000;  // no byte for this long
     long connectTimeoutMs = 10000;
-    int maxAttempts = 4;          // first try + retries on 429, 5xx and connection errors
+    int maxAttempts = 4;          // first try + retries on 408/409/425/429 and connection errors; 5xx: 3 at most
     int backoffMs = 500;          // first retry delay; doubles, plus jitter
     int maxRetryAfterMs = 60000;  // a longer Retry-After is capped
 };
@@ -41,10 +41,13 @@ struct ChatResult {
     Usage usage;
 };
 
+// message: what went wrong and what to do, naming the provider, then "Details: " and the
+// technical part (URL, model, the service's own words, attempts); detail holds that part alone.
 struct ChatError {
     ErrorKind kind = ErrorKind::None;
     long status = 0;
     std::string message;
+    std::string detail;
     explicit operator bool() const { return kind != ErrorKind::None; }
 };
 
@@ -54,7 +57,8 @@ struct ChatCallbacks {
     std::function<void(ChatResult, ChatError)> onComplete;  // once, unless cancelled
 };
 
-// One OpenAI-compatible /chat/completions call with retries, streaming or not.
+// One OpenAI-compatible /chat/completions call with retries, streaming or not. A profile
+// whose base URL is "demo:" is answered in-process by DemoModel, through the same parser.
 class ChatCall {
 public:
     virtual ~ChatCall() = default;

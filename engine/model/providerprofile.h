@@ -22,6 +22,18 @@ struct ProviderProfile {
     std::string apiKeySecret;  // the secret (or environment variable) holding the key
     bool needsKey = true;      // local servers (Ollama, vLLM) do not
     nlohmann::json headers = nlohmann::json::object();
+    // After `headers`, so that the presets' short initialisers stay valid.
+    std::string titleZh;  // "华为云 MaaS"; empty: the title
+    std::string keyUrl;   // the page where a user gets a key (or the server), for "where to get a key"
+    std::map<std::string, std::string> kindModels;  // "reasoning", "tools", "embeddings" -> model id
+    std::vector<std::string> suggestions;           // model ids offered in pickers
+
+    // The model this provider uses for a kind of model ("chat", "reasoning", "tools",
+    // "embeddings"): chat is defaultModel; the others their own default, else
+    // defaultModel (empty for embeddings the provider has none of).
+    std::string modelFor(const std::string &kind) const;
+    // The title in a language ("en" or "zh").
+    const std::string &titleIn(const std::string &language) const;
 
     nlohmann::json toJson() const;  // never includes a key
     static ProviderProfile fromJson(const std::string &name, const nlohmann::json &j, const ProviderProfile *base);

@@ -250,6 +250,11 @@ NodeDescriptor agentNodeDescriptor()
     d.promptFields = {"system", "prompt"};
     d.configSchema = nlohmann::json::parse(R"json({
       "type": "object", "required": ["prompt", "tools"], "additionalProperties": false,
+      "x-form": [ { "section": "model", "fields": ["model"] },
+                  { "section": "prompt", "fields": ["system", "prompt", "history"] },
+                  { "section": "tools", "fields": ["tools", "maxIterations"] },
+                  { "section": "output", "fields": ["stream"] },
+                  { "section": "advanced", "fields": ["temperature", "maxTokens"] } ],
       "properties": {
         "model": { "type": "string", "title": "Model", "default": "default", "format": "model-alias" },
         "system": { "type": "string", "title": "Instructions", "format": "template" },

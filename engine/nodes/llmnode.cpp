@@ -75,6 +75,10 @@ NodeDescriptor llmNodeDescriptor()
     d.promptFields = {"system", "prompt"};
     d.configSchema = nlohmann::json::parse(R"json({
       "type": "object", "required": ["prompt"], "additionalProperties": false,
+      "x-form": [ { "section": "model", "fields": ["model"] },
+                  { "section": "prompt", "fields": ["system", "prompt", "history"] },
+                  { "section": "output", "fields": ["responseFormat", "stream"] },
+                  { "section": "advanced", "fields": ["temperature", "maxTokens"] } ],
       "properties": {
         "model": { "type": "string", "title": "Model", "default": "default", "format": "model-alias" },
         "system": { "type": "string", "title": "System prompt", "format": "template" },
@@ -82,7 +86,7 @@ NodeDescriptor llmNodeDescriptor()
         "history": { "type": "integer", "title": "History turns", "minimum": 0, "maximum": 50 },
         "temperature": { "type": "number", "title": "Temperature", "minimum": 0, "maximum": 2 },
         "maxTokens": { "type": "integer", "title": "Max tokens", "minimum": 1 },
-        "responseFormat": { "title": "Output format",
+        "responseFormat": { "title": "Output format", "default": "text",
           "oneOf": [ { "enum": ["text", "json"] }, { "type": "object", "title": "JSON Schema" } ] },
         "stream": { "type": "boolean", "title": "Stream", "default": true }
       }

@@ -4,6 +4,7 @@
 #include "engine/core/secretstore.h"
 #include "engine/nodes/nodecontext.h"
 #include "engine/run/runservices.h"
+#include "engine/templates/modelbinding.h"
 
 namespace flowdeck::engine {
 
@@ -17,7 +18,14 @@ std::optional<ChatRequest> modelRequest(NodeContext &ctx, NodeResult &error)
     }
     const std::string alias = engine::valueOr(config, "model", "default");
     const nlohmann::json spec = ctx.workflow().models.value(alias, nlohmann::json::object());
-    const std::string profileName = svc.profileOverride.empty() ? engine::valueOr(spec, "profile", "") : svc.profileOverride;
+    const std::string bound = engine::valueOr(spec, "profile", "");
+    const std::string profileName = svc.profileOverride.empty() ? bound : svc.profileOverride;
+    if (profileName.empty()) {
+        Workflow unbound;
+        unbound.models = {{alias, spec}};
+        error = NodeResult::failure(ErrorKind::InvalidInput, unboundModelProblems(unbound).front().message);
+        return std::nullopt;
+    }
     auto resolved = svc.profiles->resolve(profileName, *svc.secrets);
     if (!resolved) {
         const std::string &why = resolved.diagnostics()[0].message;
@@ -27,7 +35,11 @@ std::optional<ChatRequest> modelRequest(NodeContext &ctx, NodeResult &error)
     ChatRequest req;
     req.profile = resolved->profile;
     req.apiKey = resolved->apiKey;
-    req.model = !svc.modelOverride.empty() ? svc.modelOverride : engine::valueOr(spec, "model", "");
+    // A model id belongs to its provider: with another profile than the bound one, that profile's model for the kind.
+    const std::string declared = profileName == bound ? engine::valueOr(spec, "model", "") : std::string();
+    req.model = !svc.modelOverride.empty() ? svc.modelOverride
+                : !declared.empty()        ? declared
+                                           : resolved->profile.modelFor(modelKind(spec));
     if (const auto system = ctx.render(engine::valueOr(config, "system", "")); !system.empty())
         req.messages.push_back({{"role", "system"}, {"content", system}});
     if (const int turns = engine::valueOr(config, "history", 0); turns > 0 && ctx.sys().contains("history")) {

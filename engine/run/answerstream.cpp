@@ -15,7 +15,7 @@ void WorkflowRun::planAnswerStreaming()
     m_passThrough.assign(nodes.size(), {});
     m_passThroughSource.assign(nodes.size(), -1);
     for (std::size_t a = 0; a < nodes.size(); ++a) {
-        if (nodes[a].spec->type != "answer" || nodes[a].in.size() != 1)
+        if (nodes[a].spec->type != "answer" || nodes[a].in.size() != 1 || nodes[a].spec->disabled)
             continue;
         const auto &edge = edges[nodes[a].in[0]];
         if (edge.port != kDefaultPort || nodes[edge.from].spec->type != "llm")

@@ -155,6 +155,8 @@ void WorkflowRun::launch(int index)
 {
     NodeRuntime &n = m_nodes[index];
     const auto &node = m_workflow->nodes()[index];
+    if (node.spec->disabled)
+        return passThrough(index);
     if (++m_steps > m_options.limits.maxSteps) {
         finishRun(RunStatus::Failed, ErrorKind::Limit,
                   "The run reached its limit of " + std::to_string(m_options.limits.maxSteps) + " steps.",
@@ -328,6 +330,22 @@ void WorkflowRun::skipNode(int index)
     if (m_options.onEvent)
         publish(RunEventType::NodeSkipped, index, nlohmann::json::object());
     resolveEdges(index, {});  // every outgoing edge is skipped too
+}
+
+void WorkflowRun::passThrough(int index)
+{
+    // As in Dify and n8n: what follows still runs; references to this node's outputs are empty.
+    // A branching node goes on by its last port (else, other), as onError "continue" does.
+    NodeRuntime &n = m_nodes[index];
+    const NodeSpec &spec = *m_workflow->nodes()[index].spec;
+    const auto *d = m_workflow->nodes()[index].descriptor;
+    const auto ports = d->portsFor ? d->portsOf(spec) : std::vector<PortSpec>{};
+    const std::string port = ports.empty() ? std::string(kDefaultPort) : ports.back().id;
+    n.state = NodeState::Done;
+    n.outputs = nlohmann::json::object();
+    publish(RunEventType::NodeFinished, index,
+            {{"outputs", n.outputs}, {"port", port}, {"elapsedMs", 0}, {"disabled", true}});
+    resolveEdges(index, port);
 }
 
 void WorkflowRun::checkFinished()

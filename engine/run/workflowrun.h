@@ -96,6 +96,7 @@ private:
     void completeNode(int node, nlohmann::json outputs, const std::string &port, const Usage &usage);
     void resolveEdges(int node, const std::string &takenPort);
     void skipNode(int node);
+    void passThrough(int node);  // a disabled node: done at once, empty outputs
     void checkFinished();
     void finishRun(RunStatus status, ErrorKind kind = ErrorKind::None, std::string error = {}, std::string node = {});
     void stopInFlight();

@@ -4,6 +4,7 @@
 #include "engine/core/atomicfile.h"
 #include "engine/core/installpaths.h"
 #include "engine/nodes/noderegistry.h"
+#include "engine/templates/modelbinding.h"
 #include "engine/workflow/validator.h"
 #include "engine/workflow/workflowfile.h"
 
@@ -143,6 +144,13 @@ Result<SolutionTemplate> loadChecked(const fs::path &dir, const NodeRegistry &re
     if (auto readmeZh = readWholeFile(dir / "README.zh.md"))
         t.readmeZh = *readmeZh;
 
+    // A template says what kind of model it needs; the project picks the provider.
+    const nlohmann::json declared = t.workflow.value("models", nlohmann::json::object());
+    for (const auto &[alias, entry] : declared.items())
+        if (!entry.is_object() || !entry.contains("kind") || entry.contains("profile") || entry.contains("model"))
+            problems.push_back(problem(where, "workflow.models." + alias,
+                                       "the model '" + alias + "' must declare only its kind, e.g. {\"kind\": \"chat\"} "
+                                       "(chat, reasoning, tools or embeddings), and no provider or model name."));
     auto workflow = parseWorkflow(t.workflow.dump());
     if (!workflow) {
         for (auto d : workflow.diagnostics()) {
@@ -245,7 +253,8 @@ fs::path freeProjectDirectory(const fs::path &base, const std::string &name)
     return candidate;
 }
 
-Result<fs::path> instantiateTemplate(const SolutionTemplate &tmpl, const fs::path &projectDirIn)
+Result<fs::path> instantiateTemplate(const SolutionTemplate &tmpl, const fs::path &projectDirIn,
+                                     const ProviderProfile *bindTo)
 {
     std::error_code ec;
     fs::path projectDir = fs::absolute(projectDirIn, ec).lexically_normal();
@@ -278,6 +287,8 @@ Result<fs::path> instantiateTemplate(const SolutionTemplate &tmpl, const fs::pat
         cleanup();
         return fail("its workflow does not load: " + workflow.diagnostics().front().toString());
     }
+    if (bindTo)
+        bindModels(workflow.value(), *bindTo);
     std::vector<std::pair<fs::path, fs::path>> copies = {{tmpl.dir / "README.md", "README.md"}};
     if (!tmpl.readmeZh.empty())
         copies.push_back({tmpl.dir / "README.zh.md", "README.zh.md"});

@@ -12,6 +12,7 @@
 namespace flowdeck::engine {
 
 class NodeRegistry;
+struct ProviderProfile;
 
 inline constexpr const char *kTemplateFormatName = "flowdeck.template";
 inline constexpr int kTemplateFormatVersion = 1;
@@ -51,8 +52,10 @@ std::filesystem::path defaultTemplatesDirectory();
 // Creates `projectDir` (which must not exist, or be empty) with the template's workflow
 // as <id>.flow.json, its README files and sample files. Work happens in a sibling folder
 // that is renamed into place at the end, so a failure leaves nothing behind. Returns
-// the workflow file's path.
-Result<std::filesystem::path> instantiateTemplate(const SolutionTemplate &tmpl, const std::filesystem::path &projectDir);
+// the workflow file's path. With `bindTo`, every declared model is bound to that provider
+// (modelbinding.h); without, the models stay as the template declares them (kinds only).
+Result<std::filesystem::path> instantiateTemplate(const SolutionTemplate &tmpl, const std::filesystem::path &projectDir,
+                                                  const ProviderProfile *bindTo = nullptr);
 
 // `base/name`, or `base/name-2`, `-3`... : the first that does not exist yet.
 std::filesystem::path freeProjectDirectory(const std::filesystem::path &base, const std::string &name);

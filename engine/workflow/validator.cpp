@@ -1,6 +1,7 @@
 #include "engine/workflow/validator.h"
 
 #include "engine/nodes/noderegistry.h"
+#include "engine/templates/modelbinding.h"
 #include "engine/workflow/reference.h"
 
 #include <algorithm>
@@ -25,12 +26,18 @@ public:
         checkStructure();
         for (const auto &node : m_wf.nodes)
             checkNode(node);
+        // Editing and saving need no provider yet; Run and Deploy refuse (modelbinding.h).
+        for (auto d : unboundModelProblems(m_wf)) {
+            d.severity = Diagnostic::Severity::Warning;
+            m_out.push_back(std::move(d));
+        }
         return std::move(m_out);
     }
 
 private:
-    void add(std::string code, std::string nodeId, std::string field, std::string message,
-             Diagnostic::Severity severity = Diagnostic::Severity::Error)
+    // The caller sets .args, the message's variable parts, for the Chinese (core/messages.h).
+    Diagnostic &add(std::string code, std::string nodeId, std::string field, std::string message,
+                    Diagnostic::Severity severity = Diagnostic::Severity::Error)
     {
         Diagnostic d;
         d.severity = severity;
@@ -39,16 +46,17 @@ private:
         d.field = std::move(field);
         d.message = std::move(message);
         m_out.push_back(std::move(d));
+        return m_out.back();
     }
 
     void indexNodes()
     {
         for (const auto &node : m_wf.nodes) {
             if (m_nodes.count(node.id))
-                add("duplicate-id", node.id, "id", "Two nodes have the id '" + node.id + "'; each node needs its own id.");
+                add("duplicate-id", node.id, "id", "Two nodes have the id '" + node.id + "'; each node needs its own id.").args = {node.id};
             m_nodes[node.id] = &node;
             if (!m_registry.find(node.type))
-                add("unknown-type", node.id, "type", "'" + node.type + "' is not a node type this Flowdeck knows.");
+                add("unknown-type", node.id, "type", "'" + node.type + "' is not a node type this Flowdeck knows.").args = {node.type};
         }
     }
 
@@ -62,7 +70,7 @@ private:
             for (const auto &[end, id] : {std::pair{"from", e.from}, std::pair{"to", e.to}}) {
                 if (!m_nodes.count(id)) {
                     add("dangling-edge", {}, field + "." + end,
-                        std::string("A connection ") + end + " '" + id + "' points at a node that does not exist.");
+                        std::string("A connection ") + end + " '" + id + "' points at a node that does not exist.").args = {id};
                     ok = false;
                 }
             }
@@ -70,7 +78,7 @@ private:
                 continue;
             if (!seen.insert({e.from, e.fromPort, e.to}).second)
                 add("duplicate-edge", e.from, field, "The connection from '" + e.from + "' to '" + e.to + "' is drawn twice.",
-                    Diagnostic::Severity::Warning);
+                    Diagnostic::Severity::Warning).args = {e.from, e.to};
             const NodeSpec &from = *m_nodes[e.from];
             if (const NodeDescriptor *d = m_registry.find(from.type)) {
                 std::string port = e.fromPort.empty() ? kDefaultPort : e.fromPort;
@@ -81,14 +89,14 @@ private:
                     if (from.onError != OnError::Branch)
                         add("error-port-unused", from.id, field + ".fromPort",
                             "The node '" + from.id + "' has a connection from its error port, but its 'on error' setting "
-                            "is not 'branch', so that connection is never followed.");
+                            "is not 'branch', so that connection is never followed.").args = {from.id};
                 }
                 if (!known) {
                     std::string names;
                     for (const auto &p : ports)
                         names += (names.empty() ? "" : ", ") + p.id;
                     add("unknown-port", from.id, field + ".fromPort",
-                        "The node '" + from.id + "' has no port '" + port + "' (its ports: " + names + ").");
+                        "The node '" + from.id + "' has no port '" + port + "' (its ports: " + names + ").").args = {from.id, port, names};
                 }
             }
             if (m_nodes[e.to]->type == "start")
@@ -130,7 +138,7 @@ private:
                 break;
         for (const auto &id : cycleNodes)
             add("cycle", id, "edges", "The connections loop back to '" + id +
-                                          "'. Workflows run forward only; use an iteration node to repeat work.");
+                                          "'. Workflows run forward only; use an iteration node to repeat work.").args = {id};
 
         if (!starts.empty()) {
             std::set<std::string> reached{starts[0]};
@@ -145,7 +153,7 @@ private:
             for (const auto &n : m_wf.nodes)
                 if (!reached.count(n.id))
                     add("unreachable", n.id, {}, "The node '" + n.id + "' is not connected to the start node, so it never runs.",
-                        Diagnostic::Severity::Warning);
+                        Diagnostic::Severity::Warning).args = {n.id};
         }
         bool chat = m_wf.isChat();
         bool hasOutput = std::any_of(m_wf.nodes.begin(), m_wf.nodes.end(),
@@ -183,11 +191,11 @@ private:
             if (isPrompt)
                 add("secret-in-prompt", node.id, field,
                     "The prompt uses " + shown + ", which would send a secret to the model. Secrets may only be used in "
-                    "headers and plugin settings.");
+                    "headers and plugin settings.").args = {shown};
             else if (!secretAllowed)
                 add("secret-not-allowed", node.id, field,
                     shown + " may only be used in HTTP headers and plugin settings, where it cannot reach a model, "
-                            "an answer or a log.");
+                            "an answer or a log.").args = {shown};
             return;
         case Reference::Kind::Env:
             return;
@@ -196,7 +204,8 @@ private:
             if (!allowed.count(ref.firstKey()))
                 add("unknown-sys", node.id, field, shown + " is not available" +
                     std::string(m_wf.isChat() ? "" : " outside chat mode") + " (available: sys." +
-                    (m_wf.isChat() ? "query, sys.conversation_id, sys.history, sys.user" : "user") + ").");
+                    (m_wf.isChat() ? "query, sys.conversation_id, sys.history, sys.user" : "user") + ").").args =
+                    {shown, m_wf.isChat() ? "sys.query, sys.conversation_id, sys.history, sys.user" : "sys.user"};
             return;
         }
         case Reference::Kind::Node:
@@ -204,12 +213,13 @@ private:
         }
         auto it = m_nodes.find(ref.root);
         if (it == m_nodes.end()) {
-            add("unknown-reference", node.id, field, shown + " refers to a node '" + ref.root + "' that does not exist.");
+            add("unknown-reference", node.id, field, shown + " refers to a node '" + ref.root + "' that does not exist.").args = {shown, ref.root};
             return;
         }
         if (ref.root == node.id || !isUpstream(ref.root, node.id)) {
             add("not-upstream", node.id, field, shown + " refers to '" + ref.root + "', which does not run before '" +
-                                                    node.id + "'. Connect it upstream, or pick another value.");
+                                                    node.id + "'. Connect it upstream, or pick another value.").args =
+                {shown, ref.root, node.id};
             return;
         }
         const NodeDescriptor *d = m_registry.find(it->second->type);
@@ -223,7 +233,8 @@ private:
             for (const auto &o : outs)
                 names += (names.empty() ? "" : ", ") + o.name;
             add("unknown-output", node.id, field, shown + ": the node '" + ref.root + "' has no output '" + name + "'" +
-                (names.empty() ? std::string(" (it has no outputs).") : " (its outputs: " + names + ")."));
+                (names.empty() ? std::string(" (it has no outputs).") : " (its outputs: " + names + ")."))
+                .args = {shown, ref.root, name, names.empty() ? "—" : names};
         }
     }
 

@@ -27,6 +27,8 @@ struct InputSpec {
     bool required = false;
     nlohmann::json options;       // select: the allowed values
     nlohmann::json defaultValue;  // null when absent
+    std::vector<std::string> accept;  // file: accepted extensions or media types (".csv", "image/*"); empty: any
+    nlohmann::json i18n = nlohmann::json::object();  // language -> {label, options}; see localized.h
 };
 
 struct NodeSpec {
@@ -38,6 +40,8 @@ struct NodeSpec {
     std::optional<int> timeoutMs;
     RetryPolicy retry;
     OnError onError = OnError::Fail;
+    bool disabled = false;  // passes control on without running; its outputs are empty
+    nlohmann::json i18n = nlohmann::json::object();  // language -> {title}; see localized.h
 };
 
 struct EdgeSpec {
@@ -58,6 +62,7 @@ struct Workflow {
     nlohmann::json plugins = nlohmann::json::object();  // alias -> {catalog, ...}
     std::vector<NodeSpec> nodes;
     std::vector<EdgeSpec> edges;
+    nlohmann::json i18n = nlohmann::json::object();  // language -> {name, description}; see localized.h
 
     const NodeSpec *findNode(const std::string &nodeId) const;
     // Every node that runs before `nodeId`: those with a path of edges to it.

@@ -65,6 +65,9 @@ InputSpec inputFromJson(const nlohmann::json &j)
         in.options = j["options"];
     if (j.contains("default"))
         in.defaultValue = j["default"];
+    for (const auto &type : j.value("accept", nlohmann::json::array()))
+        in.accept.push_back(type.get<std::string>());
+    in.i18n = j.value("i18n", nlohmann::json::object());
     return in;
 }
 
@@ -86,6 +89,8 @@ NodeSpec nodeFromJson(const nlohmann::json &j)
     }
     std::string onError = j.value("onError", "fail");
     n.onError = onError == "continue" ? OnError::Continue : onError == "branch" ? OnError::Branch : OnError::Fail;
+    n.disabled = j.value("disabled", false);
+    n.i18n = j.value("i18n", nlohmann::json::object());
     return n;
 }
 
@@ -105,6 +110,7 @@ Workflow workflowFromJson(const nlohmann::json &doc)
         wf.nodes.push_back(nodeFromJson(n));
     for (const auto &e : doc.at("edges"))
         wf.edges.push_back({e.at("from").get<std::string>(), e.at("to").get<std::string>(), e.value("fromPort", "")});
+    wf.i18n = doc.value("i18n", nlohmann::json::object());
     return wf;
 }
 
@@ -205,6 +211,8 @@ nlohmann::ordered_json workflowToJson(const Workflow &wf)
     j["name"] = wf.name;
     if (!wf.description.empty())
         j["description"] = wf.description;
+    if (!wf.i18n.empty())
+        j["i18n"] = ordered(wf.i18n);
     j["mode"] = wf.mode;
     if (!wf.inputs.empty()) {
         auto &inputs = j["inputs"] = nlohmann::ordered_json::array();
@@ -214,12 +222,16 @@ nlohmann::ordered_json workflowToJson(const Workflow &wf)
             i["type"] = in.type;
             if (!in.label.empty() && in.label != in.name)
                 i["label"] = in.label;
+            if (!in.i18n.empty())
+                i["i18n"] = ordered(in.i18n);
             if (in.required)
                 i["required"] = true;
             if (!in.options.is_null())
                 i["options"] = ordered(in.options);
             if (!in.defaultValue.is_null())
                 i["default"] = ordered(in.defaultValue);
+            if (!in.accept.empty())
+                i["accept"] = in.accept;
             inputs.push_back(std::move(i));
         }
     }
@@ -234,6 +246,8 @@ nlohmann::ordered_json workflowToJson(const Workflow &wf)
         o["type"] = n.type;
         if (!n.title.empty())
             o["title"] = n.title;
+        if (!n.i18n.empty())
+            o["i18n"] = ordered(n.i18n);
         nlohmann::ordered_json position = nlohmann::ordered_json::array();
         for (double p : n.position) {
             // Whole numbers are written without a fraction; the range check comes first, as
@@ -252,6 +266,8 @@ nlohmann::ordered_json workflowToJson(const Workflow &wf)
             o["retry"] = {{"max", n.retry.max}, {"backoffMs", n.retry.backoffMs}};
         if (n.onError != OnError::Fail)
             o["onError"] = onErrorName(n.onError);
+        if (n.disabled)
+            o["disabled"] = true;
         nodes.push_back(std::move(o));
     }
     auto &edges = j["edges"] = nlohmann::ordered_json::array();

@@ -4,62 +4,81 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../widgets/document/commands.cpp" line="18"/>
+        <location filename="../../widgets/document/commands.cpp" line="19"/>
         <source>Add %1</source>
         <translation>添加 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/document/commands.cpp" line="30"/>
+        <location filename="../../widgets/document/commands.cpp" line="31"/>
         <source>Delete connection</source>
         <translation>删除连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/document/commands.cpp" line="82"/>
+        <location filename="../../widgets/document/commands.cpp" line="83"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../widgets/document/commands.cpp" line="113"/>
+        <location filename="../../widgets/document/commands.cpp" line="114"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/document/commands.cpp" line="129"/>
+        <location filename="../../widgets/document/commands.cpp" line="130"/>
         <source>Both ends of a connection must be nodes of this workflow.</source>
         <translation>连接的两端都必须是本工作流中的节点。</translation>
     </message>
     <message>
-        <location filename="../../widgets/document/commands.cpp" line="131"/>
+        <location filename="../../widgets/document/commands.cpp" line="132"/>
         <source>A node cannot be connected to itself.</source>
         <translation>节点不能连接到自身。</translation>
     </message>
     <message>
-        <location filename="../../widgets/document/commands.cpp" line="134"/>
+        <location filename="../../widgets/document/commands.cpp" line="135"/>
         <source>These nodes are already connected.</source>
         <translation>这两个节点已经连接。</translation>
     </message>
     <message>
-        <location filename="../../widgets/document/commands.cpp" line="137"/>
+        <location filename="../../widgets/document/commands.cpp" line="138"/>
         <source>This connection would make a loop; workflows run from start to end.</source>
         <translation>这条连接会形成环路；工作流只能从开始运行到结束。</translation>
     </message>
     <message>
-        <location filename="../../widgets/document/commands.cpp" line="143"/>
+        <location filename="../../widgets/document/commands.cpp" line="144"/>
         <source>Disconnect</source>
         <translation>断开连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/document/commands.cpp" line="162"/>
+        <location filename="../../widgets/document/commands.cpp" line="163"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/document/commands.cpp" line="241"/>
+        <location filename="../../widgets/document/commands.cpp" line="234"/>
+        <source>Rename %1</source>
+        <translation>重命名 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/document/commands.cpp" line="262"/>
+        <source>Disable %n node(s)</source>
+        <translation>
+            <numerusform>停用 %n 个节点</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/document/commands.cpp" line="263"/>
+        <source>Enable %n node(s)</source>
+        <translation>
+            <numerusform>启用 %n 个节点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/document/commands.cpp" line="336"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../widgets/document/commands.cpp" line="343"/>
+        <location filename="../../widgets/document/commands.cpp" line="438"/>
         <source>Arrange</source>
         <translation>自动排列</translation>
     </message>
@@ -90,12 +109,12 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="62"/>
+        <location filename="../../app/mainwindow.cpp" line="83"/>
         <source>Untitled workflow</source>
         <translation>未命名工作流</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="72"/>
+        <location filename="../../app/mainwindow.cpp" line="93"/>
         <source>You are a helpful assistant.</source>
         <translation>你是一个乐于助人的助手。</translation>
     </message>
@@ -124,129 +143,496 @@
     </message>
 </context>
 <context>
+    <name>flowdeck::studio::AppsDialog</name>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="54"/>
+        <source>succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="56"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="58"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="66"/>
+        <source>Deployed Apps</source>
+        <translation>已部署的应用</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="67"/>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="68"/>
+        <source>A remote runtime:</source>
+        <translation>远程运行时：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="79"/>
+        <source>admin token</source>
+        <translation>管理令牌</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="80"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="81"/>
+        <source>Load the apps again (F5)</source>
+        <translation>重新加载应用（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="89"/>
+        <source>App</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="89"/>
+        <source>Live version</source>
+        <translation>在线版本</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="89"/>
+        <source>Deployed</source>
+        <translation>部署时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="89"/>
+        <source>From project</source>
+        <translation>来源项目</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="98"/>
+        <source>&amp;Overview</source>
+        <translation>概览(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="99"/>
+        <source>API &amp;Keys</source>
+        <translation>API 密钥(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="100"/>
+        <source>Recent R&amp;uns</source>
+        <translation>最近运行(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="101"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="198"/>
+        <source>Conversation</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="101"/>
+        <source>Runs</source>
+        <translation>运行次数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="101"/>
+        <source>Last message</source>
+        <translation>最后一条消息</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="101"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="198"/>
+        <source>Tokens (in + out)</source>
+        <translation>Token（输入 + 输出）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="102"/>
+        <source>&amp;Conversations</source>
+        <translation>对话(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="112"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="155"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="155"/>
+        <source>Starts with</source>
+        <translation>开头</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="155"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="155"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="198"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="158"/>
+        <source>Name of the new key, e.g. “website”</source>
+        <translation>新密钥的名称，例如“网站”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="159"/>
+        <source>Create &amp;Key</source>
+        <translation>创建密钥(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="160"/>
+        <source>Re&amp;voke…</source>
+        <translation>吊销(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="161"/>
+        <source>Revoke the selected key (Delete)</source>
+        <translation>吊销所选密钥（Delete）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="167"/>
+        <source>The new key, shown only now: copy it and keep it somewhere safe.</source>
+        <translation>新密钥只显示这一次：请复制并妥善保管。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="171"/>
+        <source>Cop&amp;y</source>
+        <translation>复制(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="198"/>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="198"/>
+        <source>Called by</source>
+        <translation>调用方</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="199"/>
+        <source>Took</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="199"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="237"/>
+        <source>Give the remote runtime&apos;s URL and its admin token, then press Refresh.</source>
+        <translation>填写远程运行时的网址和管理令牌，然后点击“刷新”。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="241"/>
+        <source>Starting the runtime on this computer…</source>
+        <translation>正在启动本机的运行时…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="254"/>
+        <source>Loading the apps from %1…</source>
+        <translation>正在从 %1 加载应用…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="273"/>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="279"/>
+        <source>No app is deployed on %1 yet. Deploy one with Run → Deploy….</source>
+        <translation>%1 上还没有部署应用。请用“运行 → 部署…”部署一个。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="280"/>
+        <source>%n app(s) on %1.</source>
+        <translation>
+            <numerusform>%1 上有 %n 个应用。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="309"/>
+        <source>not recorded (deployed with flowdeck deploy or an older studio)</source>
+        <translation>未记录（用 flowdeck deploy 或旧版工作室部署）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="311"/>
+        <source>“%1” — %2 on %3</source>
+        <translation>“%1” — %2，位于 %3</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="316"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="317"/>
+        <source>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;&lt;b&gt;Live version:&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;Kept versions:&lt;/b&gt; %4&lt;br&gt;&lt;b&gt;From project:&lt;/b&gt; %5&lt;br&gt;&lt;b&gt;Callable without a key:&lt;/b&gt; %6&lt;/p&gt;&lt;p&gt;&lt;b&gt;Chat page:&lt;/b&gt; %7&lt;br&gt;&lt;b&gt;OpenAI-compatible:&lt;/b&gt; %8 (model &lt;code&gt;%9&lt;/code&gt;)&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;&lt;b&gt;在线版本：&lt;/b&gt;%3&lt;br&gt;&lt;b&gt;保留的版本：&lt;/b&gt;%4&lt;br&gt;&lt;b&gt;来源项目：&lt;/b&gt;%5&lt;br&gt;&lt;b&gt;无需密钥即可调用：&lt;/b&gt;%6&lt;/p&gt;&lt;p&gt;&lt;b&gt;聊天页面：&lt;/b&gt;%7&lt;br&gt;&lt;b&gt;OpenAI 兼容接口：&lt;/b&gt;%8（模型 &lt;code&gt;%9&lt;/code&gt;）&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="322"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="322"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="342"/>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="345"/>
+        <source>revoked %1</source>
+        <translation>已于 %1 吊销</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="345"/>
+        <source>active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="382"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="409"/>
+        <source>made in the studio</source>
+        <translation>在工作室中创建</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="416"/>
+        <source>No key was made: %1</source>
+        <translation>未能创建密钥：%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="423"/>
+        <source>A new key for &apos;%1&apos; was made.</source>
+        <translation>已为“%1”创建新密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="434"/>
+        <source>Revoke the Key?</source>
+        <translation>吊销这个密钥？</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="435"/>
+        <source>Revoke the key “%1” (%2) of &apos;%3&apos;? Every program that uses it gets “401 Unauthorized” from now on. This cannot be undone; you can make a new key.</source>
+        <translation>吊销“%3”的密钥“%1”（%2）？从现在起，所有使用它的程序都会收到“401 Unauthorized”。此操作无法撤销；你可以另建一个新密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="441"/>
+        <source>&amp;Revoke</source>
+        <translation>吊销(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="459"/>
+        <source>The key was not revoked: %1</source>
+        <translation>密钥未被吊销：%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="460"/>
+        <source>The key was revoked: it no longer opens &apos;%1&apos;.</source>
+        <translation>密钥已吊销：它不能再访问“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::CanvasMenu</name>
+    <message>
+        <location filename="../../widgets/canvas/canvasmenu.cpp" line="71"/>
+        <source>Rename Node</source>
+        <translation>重命名节点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/canvas/canvasmenu.cpp" line="121"/>
+        <source>Add Node Here</source>
+        <translation>在此处添加节点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/canvas/canvasmenu.cpp" line="145"/>
+        <source>Paste Here</source>
+        <translation>粘贴到此处</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/canvas/canvasmenu.cpp" line="149"/>
+        <source>Select All</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/canvas/canvasmenu.cpp" line="154"/>
+        <source>Zoom to Fit</source>
+        <translation>缩放以适应</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/canvas/canvasmenu.cpp" line="162"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/canvas/canvasmenu.cpp" line="164"/>
+        <location filename="../../widgets/canvas/canvasmenu.cpp" line="238"/>
+        <source>Duplicate</source>
+        <translation>创建副本</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/canvas/canvasmenu.cpp" line="166"/>
+        <source>Copy Node ID</source>
+        <translation>复制节点 ID</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/canvas/canvasmenu.cpp" line="177"/>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/canvas/canvasmenu.cpp" line="177"/>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/canvas/canvasmenu.cpp" line="182"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::studio::CatalogPage</name>
     <message>
-        <location filename="../../widgets/plugins/catalogpage.cpp" line="48"/>
+        <location filename="../../widgets/plugins/catalogpage.cpp" line="49"/>
         <source>Search plugins (English or 中文)</source>
         <translation>搜索插件（中文或英文）</translation>
     </message>
     <message>
-        <location filename="../../widgets/plugins/catalogpage.cpp" line="63"/>
-        <location filename="../../widgets/plugins/catalogpage.cpp" line="234"/>
-        <location filename="../../widgets/plugins/catalogpage.cpp" line="322"/>
+        <location filename="../../widgets/plugins/catalogpage.cpp" line="64"/>
+        <location filename="../../widgets/plugins/catalogpage.cpp" line="239"/>
+        <location filename="../../widgets/plugins/catalogpage.cpp" line="335"/>
         <source>&amp;Install</source>
         <translation>安装(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../widgets/plugins/catalogpage.cpp" line="64"/>
+        <location filename="../../widgets/plugins/catalogpage.cpp" line="65"/>
         <source>Download the server from npm now, so it starts at once and works offline</source>
         <translation>现在从 npm 下载该服务器，之后可立即启动并离线使用</translation>
     </message>
     <message>
-        <location filename="../../widgets/plugins/catalogpage.cpp" line="65"/>
+        <location filename="../../widgets/plugins/catalogpage.cpp" line="66"/>
         <source>&amp;Add to Workflow</source>
         <translation>添加到工作流(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../widgets/plugins/catalogpage.cpp" line="170"/>
+        <location filename="../../widgets/plugins/catalogpage.cpp" line="175"/>
         <source>&lt;i&gt;No plugin matches.&lt;/i&gt;</source>
         <translation>&lt;i&gt;没有匹配的插件。&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/plugins/catalogpage.cpp" line="184"/>
+        <location filename="../../widgets/plugins/catalogpage.cpp" line="189"/>
         <source>The name nodes use for this plugin in the workflow</source>
         <translation>工作流中的节点引用此插件时使用的名称</translation>
     </message>
     <message>
-        <location filename="../../widgets/plugins/catalogpage.cpp" line="185"/>
+        <location filename="../../widgets/plugins/catalogpage.cpp" line="190"/>
         <source>Name in workflow *</source>
         <translation>工作流中的名称 *</translation>
     </message>
     <message>
-        <location filename="../../widgets/plugins/catalogpage.cpp" line="192"/>
+        <location filename="../../widgets/plugins/catalogpage.cpp" line="197"/>
         <source>kept in the keychain, never in the workflow</source>
         <translation>保存在系统钥匙串中，绝不写入工作流</translation>
     </message>
     <message>
-        <location filename="../../widgets/plugins/catalogpage.cpp" line="194"/>
+        <location filename="../../widgets/plugins/catalogpage.cpp" line="199"/>
         <source>several: separate with ;</source>
         <translation>多个值请用 ; 分隔</translation>
     </message>
     <message>
-        <location filename="../../widgets/plugins/catalogpage.cpp" line="196"/>
+        <location filename="../../widgets/plugins/catalogpage.cpp" line="201"/>
         <source>default: %1</source>
         <translation>默认：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/plugins/catalogpage.cpp" line="218"/>
+        <location filename="../../widgets/plugins/catalogpage.cpp" line="223"/>
         <source>A remote server at %1</source>
         <translation>远程服务器：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/plugins/catalogpage.cpp" line="220"/>
+        <location filename="../../widgets/plugins/catalogpage.cpp" line="225"/>
         <source>npm package %1, installed</source>
         <translation>npm 包 %1，已安装</translation>
     </message>
     <message>
-        <location filename="../../widgets/plugins/catalogpage.cpp" line="222"/>
+        <location filename="../../widgets/plugins/catalogpage.cpp" line="227"/>
         <source>npm package %1; downloaded by npx when first used, or install it now</source>
         <translation>npm 包 %1；首次使用时由 npx 下载，也可以现在安装</translation>
     </message>
     <message>
-        <location filename="../../widgets/plugins/catalogpage.cpp" line="225"/>
+        <location filename="../../widgets/plugins/catalogpage.cpp" line="230"/>
         <source>Runs %1</source>
         <translation>运行 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/plugins/catalogpage.cpp" line="232"/>
+        <location filename="../../widgets/plugins/catalogpage.cpp" line="237"/>
         <source>homepage</source>
         <translation>主页</translation>
     </message>
     <message>
-        <location filename="../../widgets/plugins/catalogpage.cpp" line="234"/>
-        <location filename="../../widgets/plugins/catalogpage.cpp" line="322"/>
+        <location filename="../../widgets/plugins/catalogpage.cpp" line="239"/>
+        <location filename="../../widgets/plugins/catalogpage.cpp" line="335"/>
         <source>Re&amp;install</source>
         <translation>重新安装(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../widgets/plugins/catalogpage.cpp" line="251"/>
+        <location filename="../../widgets/plugins/catalogpage.cpp" line="258"/>
         <source>The name must start with a letter and use only letters, digits, _ and -.</source>
         <translation>名称必须以字母开头，只能包含字母、数字、_ 和 -。</translation>
     </message>
     <message>
-        <location filename="../../widgets/plugins/catalogpage.cpp" line="253"/>
+        <location filename="../../widgets/plugins/catalogpage.cpp" line="260"/>
         <source>The workflow already has a plugin named &apos;%1&apos;; choose another name.</source>
         <translation>工作流中已有名为“%1”的插件，请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../widgets/plugins/catalogpage.cpp" line="260"/>
+        <location filename="../../widgets/plugins/catalogpage.cpp" line="267"/>
         <source>Fill in %1: %2</source>
         <translation>请填写 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../widgets/plugins/catalogpage.cpp" line="291"/>
+        <location filename="../../widgets/plugins/catalogpage.cpp" line="298"/>
         <source>Add plugin %1</source>
         <translation>添加插件 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/plugins/catalogpage.cpp" line="292"/>
+        <location filename="../../widgets/plugins/catalogpage.cpp" line="299"/>
         <source>Added as &apos;%1&apos;. Its tools appear in the palette once its server has started.</source>
         <translation>已添加为“%1”。服务器启动后，它的工具会出现在节点面板中。</translation>
     </message>
     <message>
-        <location filename="../../widgets/plugins/catalogpage.cpp" line="294"/>
+        <location filename="../../widgets/plugins/catalogpage.cpp" line="301"/>
         <source>If %1 is not in the keychain yet, the server cannot start until you enter it.</source>
         <translation>如果钥匙串中还没有 %1，在你填写之前服务器无法启动。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/plugins/catalogpage.cpp" line="313"/>
+        <location filename="../../widgets/plugins/catalogpage.cpp" line="320"/>
         <source>Installing… %n package(s) fetched, %1 s</source>
         <translation>
             <numerusform>正在安装… 已获取 %n 个包，%1 秒</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/plugins/catalogpage.cpp" line="338"/>
+        <location filename="../../widgets/plugins/catalogpage.cpp" line="351"/>
         <source>&amp;Cancel Install</source>
         <translation>取消安装(&amp;C)</translation>
     </message>
@@ -387,184 +773,193 @@
 <context>
     <name>flowdeck::studio::DeployDialog</name>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="58"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="72"/>
         <source>Deploy</source>
         <translation>部署</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="63"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="77"/>
         <source>This computer — a runtime the studio runs for you (no set-up)</source>
         <translation>本机 — 由工作室为你运行的运行时（无需配置）</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="64"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="78"/>
         <source>A remote runtime</source>
         <translation>远程运行时</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="65"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="79"/>
         <source>Kubernetes — write the manifests to a folder</source>
         <translation>Kubernetes — 把清单写入文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="76"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="90"/>
         <source>the runtime&apos;s admin token</source>
         <translation>运行时的管理令牌</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="79"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="93"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="83"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="97"/>
         <source>Anyone may call it without an API key</source>
         <translation>任何人无需 API 密钥即可调用</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="85"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="98"/>
+        <source>Skip the model check (no short test call to the model)</source>
+        <translation>跳过模型检查（不向模型发送简短的测试调用）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="100"/>
+        <source>The smoke check normally asks each model for one word, so a key the provider refuses is found before the app goes live. The call costs a few tokens.</source>
+        <translation>冒烟检查通常会请每个模型回答一个词，这样在应用上线前就能发现服务商拒绝的密钥。这次调用会消耗少量 Token。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="103"/>
         <source>App name</source>
         <translation>应用名称</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="86"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="104"/>
         <source>Deploy to</source>
         <translation>部署到</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="88"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="106"/>
         <source>Runtime URL</source>
         <translation>运行时地址</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="89"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="107"/>
         <source>Admin token</source>
         <translation>管理令牌</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="91"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="109"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="95"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="114"/>
         <source>Validate the workflow</source>
         <translation>校验工作流</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="95"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="114"/>
         <source>Bundle it with its profiles, plugins and secrets</source>
         <translation>连同模型配置、插件和密钥一起打包</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="96"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="115"/>
         <source>Upload to the runtime</source>
         <translation>上传到运行时</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="96"/>
         <source>Smoke check: plugins start, keys are present</source>
-        <translation>冒烟检查：插件能启动，密钥齐全</translation>
+        <translation type="vanished">冒烟检查：插件能启动，密钥齐全</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="96"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="116"/>
         <source>Live</source>
         <translation>上线</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="105"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="125"/>
         <source>&amp;Deploy</source>
         <translation>部署(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="107"/>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="140"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="127"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="161"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="130"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="150"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="132"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="152"/>
         <source>API key (shown only now):</source>
         <translation>API 密钥（仅此一次显示）：</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="138"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="158"/>
         <source>Open &amp;Chat</source>
         <translation>打开对话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="139"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="159"/>
         <source>Deploy &amp;Again</source>
         <translation>再次部署(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="169"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="190"/>
         <source>Folder for the manifests</source>
         <translation>存放清单的文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="226"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="251"/>
         <source>Give the app a name of letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (at most 64, beginning with a letter or digit).</source>
         <translation>请为应用起一个由字母、数字、“.”、“_”或“-”组成的名称（最多 64 个字符，以字母或数字开头）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="228"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="253"/>
         <source>Give the remote runtime&apos;s URL and its admin token.</source>
         <translation>请填写远程运行时的地址和管理令牌。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="231"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="256"/>
         <source>This workflow comes from outside your projects and is not trusted: trust it first.</source>
         <translation>此工作流来自你的项目之外且未被信任：请先信任它。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="241"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="266"/>
         <source>The workflow has problems; fix them and deploy again:
 %1</source>
         <translation>工作流有问题，请修正后重新部署：
 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="249"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="274"/>
         <source>The app cannot be bundled:
 %1</source>
         <translation>无法打包该应用：
 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="250"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="275"/>
         <source>%1 KiB</source>
         <translation>%1 KiB</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="258"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="283"/>
         <source>writing the manifests</source>
         <translation>正在写入清单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="263"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="288"/>
         <source>%n file(s) written</source>
         <translation>
             <numerusform>已写入 %n 个文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="264"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="289"/>
         <source>runs in the cluster</source>
         <translation>在集群中进行</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="265"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="290"/>
         <source>after kubectl apply -k</source>
         <translation>执行 kubectl apply -k 之后</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="268"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="293"/>
         <source>The manifests are in %1. Apply them with:
   kubectl apply -k %1
 README.md there lists every step.</source>
@@ -573,51 +968,138 @@ README.md there lists every step.</source>
 其中的 README.md 列出了全部步骤。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="302"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="348"/>
+        <source>somewhere else (no project was recorded; it was deployed with flowdeck deploy or an older studio)</source>
+        <translation>其他地方（没有记录项目；它是用 flowdeck deploy 或旧版工作室部署的）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="351"/>
+        <source> (%1 on %2)</source>
+        <translation>（%1，位于 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="354"/>
+        <source>Replace Another Project&apos;s App?</source>
+        <translation>替换其他项目的应用？</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="355"/>
+        <source>An app named &apos;%1&apos; is already live on %2. It was deployed from %3.
+
+Deploying %4 under the same name would replace it for everyone who uses it.</source>
+        <translation>名为“%1”的应用已在 %2 上线，它部署自 %3。
+
+以相同名称部署 %4 会为所有使用者替换掉它。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="361"/>
+        <source>&amp;Replace It</source>
+        <translation>替换(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="363"/>
+        <source>Deploy as a &amp;New App Name</source>
+        <translation>以新的应用名称部署(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="376"/>
+        <source>Nothing was deployed: the app &apos;%1&apos; already on the runtime goes on serving.</source>
+        <translation>没有部署任何内容：运行时上已有的应用“%1”继续提供服务。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="377"/>
+        <source>Nothing was deployed: &apos;%1&apos; from “%2” goes on serving.</source>
+        <translation>没有部署任何内容：来自“%2”的“%1”继续提供服务。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="394"/>
+        <source>Choose a new name for this project&apos;s app (“%1” is free) and press Deploy. The app &apos;%2&apos; goes on serving as it is.</source>
+        <translation>请为本项目的应用另取一个名称（“%1”可用），然后点击“部署”。应用“%2”保持原样继续提供服务。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="437"/>
         <source>Could not reach the runtime at %1: %2</source>
         <translation>无法连接到 %1 的运行时：%2</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="304"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="439"/>
         <source>The runtime refused the admin token: %1</source>
         <translation>运行时拒绝了管理令牌：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="306"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="447"/>
         <source>The smoke check failed, so the version already running (if any) goes on serving:
 %1</source>
         <translation>冒烟检查未通过，正在运行的版本（如有）继续提供服务：
 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="309"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="451"/>
         <source>The runtime refused the app (HTTP %1): %2</source>
         <translation>运行时拒绝了该应用（HTTP %1）：%2</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="318"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="311"/>
         <source>starting the runtime on this computer</source>
         <translation>正在本机启动运行时</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="339"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="115"/>
+        <source>Smoke check: plugins start, each model answers a short call</source>
+        <translation>冒烟检查：插件能启动，每个模型能回答一次简短调用</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="455"/>
+        <source>the model answered</source>
+        <translation>模型已回答</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="456"/>
+        <source>model check skipped</source>
+        <translation>已跳过模型检查</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="472"/>
         <source>The app is live, but no API key could be made: %1</source>
         <translation>应用已上线，但无法创建 API 密钥：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="340"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="473"/>
         <source>version %1</source>
         <translation>版本 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="355"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="488"/>
         <source>&lt;h3&gt;&apos;%1&apos; is live (version %2)&lt;/h3&gt;&lt;p&gt;Chat page: %3&lt;br&gt;OpenAI-compatible: %4 (model &lt;code&gt;%1&lt;/code&gt;)&lt;br&gt;Run API: %5&lt;br&gt;MCP server: %6&lt;/p&gt;</source>
         <translation>&lt;h3&gt;“%1”已上线（版本 %2）&lt;/h3&gt;&lt;p&gt;对话页面：%3&lt;br&gt;OpenAI 兼容接口：%4（模型 &lt;code&gt;%1&lt;/code&gt;）&lt;br&gt;运行 API：%5&lt;br&gt;MCP 服务器：%6&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="386"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="519"/>
         <source>← Back</source>
         <translation>← 返回</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::DetailsBox</name>
+    <message>
+        <location filename="../../widgets/panels/detailsbox.cpp" line="25"/>
+        <source>Show details</source>
+        <translation>显示详情</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/detailsbox.cpp" line="26"/>
+        <source>Read the whole message</source>
+        <translation>阅读完整信息</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/detailsbox.cpp" line="74"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/detailsbox.cpp" line="79"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -633,7 +1115,12 @@ README.md there lists every step.</source>
         <translation>未创建项目：该模板未被信任。</translation>
     </message>
     <message>
-        <location filename="../../widgets/gallery/gallerybridge.cpp" line="56"/>
+        <location filename="../../widgets/gallery/gallerybridge.cpp" line="57"/>
+        <source>No project was made: no model provider was chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/gallery/gallerybridge.cpp" line="64"/>
         <source>The project could not be created: %1</source>
         <translation>无法创建项目：%1</translation>
     </message>
@@ -687,22 +1174,22 @@ README.md there lists every step.</source>
 <context>
     <name>flowdeck::studio::InspectorWidget</name>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="92"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="93"/>
         <source>&lt;i&gt;Select a node to see its settings.&lt;/i&gt;</source>
         <translation>&lt;i&gt;选择一个节点以查看其设置。&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="184"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="182"/>
         <source>(default)</source>
         <translation>（默认）</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="252"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="250"/>
         <source>Choose tool %1</source>
         <translation>选择工具 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="273"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="271"/>
         <source>Remove case %1</source>
         <translation>删除分支 %1</translation>
     </message>
@@ -742,253 +1229,277 @@ README.md there lists every step.</source>
 <context>
     <name>flowdeck::studio::MainWindow</name>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="91"/>
+        <location filename="../../app/mainwindow.cpp" line="112"/>
         <source>Nodes</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="95"/>
+        <location filename="../../app/mainwindow.cpp" line="116"/>
         <source>Inspector</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="120"/>
+        <location filename="../../app/mainwindow.cpp" line="141"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="126"/>
+        <location filename="../../app/mainwindow.cpp" line="146"/>
         <source>Before You Run</source>
         <translation>运行前检查</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="147"/>
+        <location filename="../../app/mainwindow.cpp" line="168"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/mainwindow.cpp" line="149"/>
+        <location filename="../../app/mainwindow.cpp" line="170"/>
         <source>%n problem(s); hover over a red node to read it.</source>
         <translation>
             <numerusform>%n 个问题；将鼠标悬停在红色节点上查看详情。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="162"/>
+        <location filename="../../app/mainwindow.cpp" line="183"/>
         <source>A plugin</source>
         <translation>一个插件</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="176"/>
+        <location filename="../../app/mainwindow.cpp" line="200"/>
         <source>Drag a node from the palette; drag from a port to connect.</source>
         <translation>从节点面板拖入节点；从端口拖出即可连接。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="194"/>
+        <location filename="../../app/mainwindow.cpp" line="226"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="195"/>
+        <location filename="../../app/mainwindow.cpp" line="227"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="199"/>
+        <location filename="../../app/mainwindow.cpp" line="231"/>
         <source>New from &amp;Template…</source>
         <translation>从模板新建(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="200"/>
+        <location filename="../../app/mainwindow.cpp" line="232"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="201"/>
+        <location filename="../../app/mainwindow.cpp" line="233"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="237"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="202"/>
+        <location filename="../../app/mainwindow.cpp" line="238"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="204"/>
+        <location filename="../../app/mainwindow.cpp" line="241"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="205"/>
+        <location filename="../../app/mainwindow.cpp" line="244"/>
         <source>P&amp;lugins…</source>
         <translation>插件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="207"/>
+        <location filename="../../app/mainwindow.cpp" line="246"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="209"/>
+        <location filename="../../app/mainwindow.cpp" line="248"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="210"/>
+        <location filename="../../app/mainwindow.cpp" line="249"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="212"/>
+        <location filename="../../app/mainwindow.cpp" line="251"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="217"/>
+        <location filename="../../app/mainwindow.cpp" line="256"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="218"/>
+        <location filename="../../app/mainwindow.cpp" line="257"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="219"/>
+        <location filename="../../app/mainwindow.cpp" line="258"/>
         <source>D&amp;uplicate</source>
         <translation>创建副本(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="220"/>
+        <location filename="../../app/mainwindow.cpp" line="259"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="222"/>
+        <location filename="../../app/mainwindow.cpp" line="261"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="227"/>
+        <location filename="../../app/mainwindow.cpp" line="266"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="228"/>
+        <location filename="../../app/mainwindow.cpp" line="267"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="229"/>
+        <location filename="../../app/mainwindow.cpp" line="269"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="230"/>
+        <location filename="../../app/mainwindow.cpp" line="270"/>
         <source>Zoom to &amp;Fit</source>
         <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="231"/>
+        <location filename="../../app/mainwindow.cpp" line="271"/>
         <source>&amp;Arrange</source>
         <translation>自动排列(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="235"/>
-        <location filename="../../app/mainwindow.cpp" line="236"/>
+        <location filename="../../app/mainwindow.cpp" line="275"/>
+        <location filename="../../app/mainwindow.cpp" line="276"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="237"/>
+        <location filename="../../app/mainwindow.cpp" line="277"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="239"/>
+        <location filename="../../app/mainwindow.cpp" line="279"/>
         <source>&amp;Deploy…</source>
         <translation>部署(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="241"/>
+        <location filename="../../app/mainwindow.cpp" line="280"/>
+        <source>Deployed &amp;Apps…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="283"/>
+        <source>&amp;Panels</source>
+        <translation>面板(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="290"/>
+        <source>&amp;Overview Map</source>
+        <translation>概览图(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="308"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="247"/>
+        <location filename="../../app/mainwindow.cpp" line="326"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="250"/>
+        <location filename="../../app/mainwindow.cpp" line="329"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="257"/>
+        <location filename="../../app/mainwindow.cpp" line="336"/>
         <source>The language changes the next time Flowdeck starts.</source>
         <translation>语言将在下次启动 Flowdeck 时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="260"/>
+        <location filename="../../app/mainwindow.cpp" line="339"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="263"/>
+        <location filename="../../app/mainwindow.cpp" line="342"/>
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="263"/>
+        <location filename="../../app/mainwindow.cpp" line="342"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="263"/>
+        <location filename="../../app/mainwindow.cpp" line="342"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="273"/>
+        <location filename="../../app/mainwindow.cpp" line="352"/>
         <source>&amp;Snap to Grid</source>
         <translation>对齐网格(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="325"/>
+        <location filename="../../app/mainwindow.cpp" line="396"/>
         <source>The template gallery could not be shown; File → Open… and File → New still work.</source>
         <translation>无法显示模板库；“文件 → 打开…”和“文件 → 新建”仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="365"/>
-        <source>Project created in %1. Check “Before You Run”, then press Run (Ctrl+R).</source>
-        <translation>项目已创建于 %1。请查看“运行前检查”，然后按“运行”（Ctrl+R）。</translation>
+        <location filename="../../app/mainwindow.cpp" line="437"/>
+        <source>Project created in %1. Check “Before You Run”, then press Run (F5).</source>
+        <translation>项目已创建在 %1。请查看“运行前检查”，然后点击“运行”（F5）。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="425"/>
+        <source>Project created in %1. Check “Before You Run”, then press Run (Ctrl+R).</source>
+        <translation type="vanished">项目已创建于 %1。请查看“运行前检查”，然后按“运行”（Ctrl+R）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="498"/>
         <source>The clipboard holds no Flowdeck nodes.</source>
         <translation>剪贴板中没有 Flowdeck 节点。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="453"/>
+        <location filename="../../app/mainwindow.cpp" line="527"/>
         <source>Open workflow</source>
         <translation>打开工作流</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="453"/>
-        <location filename="../../app/mainwindow.cpp" line="502"/>
+        <location filename="../../app/mainwindow.cpp" line="527"/>
+        <location filename="../../app/mainwindow.cpp" line="577"/>
         <source>Flowdeck workflows (*.flow.json)</source>
         <translation>Flowdeck 工作流 (*.flow.json)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="463"/>
-        <location filename="../../app/mainwindow.cpp" line="470"/>
+        <location filename="../../app/mainwindow.cpp" line="537"/>
+        <location filename="../../app/mainwindow.cpp" line="545"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="463"/>
-        <location filename="../../app/mainwindow.cpp" line="470"/>
+        <location filename="../../app/mainwindow.cpp" line="537"/>
+        <location filename="../../app/mainwindow.cpp" line="545"/>
         <source>%1 could not be opened:
 
 %2</source>
@@ -997,48 +1508,108 @@ README.md there lists every step.</source>
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="486"/>
+        <location filename="../../app/mainwindow.cpp" line="561"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="494"/>
+        <location filename="../../app/mainwindow.cpp" line="569"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="502"/>
+        <location filename="../../app/mainwindow.cpp" line="577"/>
         <source>Save workflow</source>
         <translation>保存工作流</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="514"/>
+        <location filename="../../app/mainwindow.cpp" line="589"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="515"/>
+        <location filename="../../app/mainwindow.cpp" line="590"/>
         <source>The workflow has changes that are not saved. Save them?</source>
         <translation>工作流有尚未保存的更改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="532"/>
+        <location filename="../../app/mainwindow.cpp" line="608"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="552"/>
+        <location filename="../../app/mainwindow.cpp" line="634"/>
+        <source>No recent projects</source>
+        <translation>没有最近的项目</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="638"/>
+        <source>&amp;Clear List</source>
+        <translation>清空列表(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="643"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="644"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="647"/>
+        <source>&amp;Documentation</source>
+        <translation>文档(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="650"/>
+        <source>Documentation</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="651"/>
+        <source>The guide is not installed with this copy of Flowdeck. Read docs/studio.md in the Flowdeck sources, or the README.</source>
+        <translation>这份 Flowdeck 没有安装使用指南。请阅读 Flowdeck 源码中的 docs/studio.md 或 README。</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="653"/>
+        <source>No program is set up to open %1. Open it in a text editor or a Markdown viewer.</source>
+        <translation>没有设置用来打开 %1 的程序。请用文本编辑器或 Markdown 查看器打开它。</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="660"/>
+        <source>&amp;About Flowdeck</source>
+        <translation>关于 Flowdeck(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="662"/>
+        <source>About Flowdeck</source>
+        <translation>关于 Flowdeck</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="665"/>
+        <source>&lt;h3&gt;Flowdeck %1&lt;/h3&gt;&lt;p&gt;Build AI apps on a canvas, run them on this computer and deploy them with one click.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Flowdeck %1&lt;/h3&gt;&lt;p&gt;在画布上搭建 AI 应用，在本机运行，一键部署。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="671"/>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="738"/>
         <source>an unsaved workflow</source>
         <translation>一个未保存的工作流</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="553"/>
-        <location filename="../../app/mainwindow.cpp" line="567"/>
+        <location filename="../../app/mainwindow.cpp" line="739"/>
+        <location filename="../../app/mainwindow.cpp" line="753"/>
         <source>Recover work</source>
         <translation>恢复工作</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="554"/>
+        <location filename="../../app/mainwindow.cpp" line="740"/>
         <source>Flowdeck did not close properly. Recover the changes to %1 from %2?</source>
         <translation>Flowdeck 上次没有正常关闭。要恢复 %2 时对 %1 所做的更改吗？</translation>
     </message>
@@ -1049,6 +1620,192 @@ README.md there lists every step.</source>
         <location filename="../../widgets/canvas/minimap.cpp" line="17"/>
         <source>Overview: click or drag to move the canvas</source>
         <translation>概览：点击或拖动以移动画布</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::ModelChoice</name>
+    <message>
+        <location filename="../../widgets/settings/modelchoice.cpp" line="77"/>
+        <source>Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/modelchoice.cpp" line="79"/>
+        <source>Which provider and model each model of this workflow uses, for runs and deploys. Keys stay in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::ModelsPanel</name>
+    <message>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="27"/>
+        <source>reasoning model</source>
+        <translation>推理模型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="29"/>
+        <source>model with tool calling</source>
+        <translation>支持工具调用的模型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="31"/>
+        <source>embedding model</source>
+        <translation>向量模型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="32"/>
+        <source>chat model</source>
+        <translation>对话模型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="41"/>
+        <source>%1 — ✓ key set</source>
+        <translation>%1 — ✓ 已设置密钥</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="42"/>
+        <source>%1 — no key yet</source>
+        <translation>%1 — 尚未设置密钥</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="51"/>
+        <source>“%1” (not set up here)</source>
+        <translation>“%1”（本机未设置）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="72"/>
+        <source>This workflow declares no model.</source>
+        <translation>这个工作流没有声明模型。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="113"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;small&gt;%2&lt;/small&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;small&gt;%2&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="116"/>
+        <source>Provider for model %1</source>
+        <translation>模型 %1 的服务商</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="117"/>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="208"/>
+        <source>Choose a provider…</source>
+        <translation>选择服务商…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="120"/>
+        <source>Model id for model %1</source>
+        <translation>模型 %1 的模型 ID</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="138"/>
+        <source>the provider&apos;s model for this kind</source>
+        <translation>服务商为此类模型提供的默认模型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="143"/>
+        <source>Add Key…</source>
+        <translation>添加密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="170"/>
+        <source>Use %1 for model “%2”</source>
+        <translation>模型“%2”使用 %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="188"/>
+        <source>Use the model “%1” for “%2”</source>
+        <translation>“%2”使用模型“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="194"/>
+        <source>The provider of this workflow&apos;s models, for runs and deploys alike. Workflow → Models… chooses per model.</source>
+        <translation>这个工作流的模型服务商，运行和部署都使用它。在“工作流 → 模型…”中可逐个模型选择。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="208"/>
+        <source>Several — see Workflow → Models…</source>
+        <translation>多个 — 见“工作流 → 模型…”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="227"/>
+        <source>Use %1 for every model</source>
+        <translation>所有模型都使用 %1</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::NodeStatusView</name>
+    <message>
+        <location filename="../../widgets/panels/nodestatusview.cpp" line="42"/>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/nodestatusview.cpp" line="42"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/nodestatusview.cpp" line="42"/>
+        <source>Time</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/nodestatusview.cpp" line="42"/>
+        <source>Tokens</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/nodestatusview.cpp" line="56"/>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/nodestatusview.cpp" line="58"/>
+        <source>Running…</source>
+        <translation>运行中…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/nodestatusview.cpp" line="60"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/nodestatusview.cpp" line="62"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/nodestatusview.cpp" line="64"/>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/nodestatusview.cpp" line="66"/>
+        <source>Retrying…</source>
+        <translation>重试中…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/nodestatusview.cpp" line="68"/>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/nodestatusview.cpp" line="70"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/nodestatusview.cpp" line="145"/>
+        <location filename="../../widgets/panels/nodestatusview.cpp" line="160"/>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/nodestatusview.cpp" line="153"/>
+        <source>Whole run</source>
+        <translation>整次运行</translation>
     </message>
 </context>
 <context>
@@ -1101,54 +1858,69 @@ README.md there lists every step.</source>
 <context>
     <name>flowdeck::studio::PaletteWidget</name>
     <message>
-        <location filename="../../widgets/panels/palettewidget.cpp" line="28"/>
+        <location filename="../../widgets/panels/palettewidget.cpp" line="89"/>
         <source>Basics</source>
         <translation>基础</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/palettewidget.cpp" line="30"/>
+        <location filename="../../widgets/panels/palettewidget.cpp" line="91"/>
         <source>Models and agents</source>
         <translation>模型与智能体</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/palettewidget.cpp" line="32"/>
+        <location filename="../../widgets/panels/palettewidget.cpp" line="93"/>
         <source>Logic</source>
         <translation>逻辑</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/palettewidget.cpp" line="34"/>
+        <location filename="../../widgets/panels/palettewidget.cpp" line="95"/>
         <source>Transform</source>
         <translation>转换</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/palettewidget.cpp" line="36"/>
+        <location filename="../../widgets/panels/palettewidget.cpp" line="97"/>
         <source>MCP tools</source>
         <translation>MCP 工具</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/palettewidget.cpp" line="38"/>
+        <location filename="../../widgets/panels/palettewidget.cpp" line="99"/>
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/palettewidget.cpp" line="40"/>
+        <location filename="../../widgets/panels/palettewidget.cpp" line="101"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/palettewidget.cpp" line="64"/>
+        <location filename="../../widgets/panels/palettewidget.cpp" line="125"/>
         <source>Search nodes…</source>
         <translation>搜索节点…</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/palettewidget.cpp" line="125"/>
+        <location filename="../../widgets/panels/palettewidget.cpp" line="134"/>
+        <source>Drag a node onto the canvas to add it</source>
+        <translation>把节点拖到画布上即可添加</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/palettewidget.cpp" line="170"/>
+        <source>Drag onto the canvas to add it.</source>
+        <translation>拖到画布上即可添加。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/palettewidget.cpp" line="194"/>
         <source>Plugin: %1</source>
         <translation>插件：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/palettewidget.cpp" line="140"/>
+        <location filename="../../widgets/panels/palettewidget.cpp" line="209"/>
         <source>Not available: %1</source>
         <translation>不可用：%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/palettewidget.cpp" line="225"/>
+        <source>A tool of %1</source>
+        <translation>%1 的工具</translation>
     </message>
 </context>
 <context>
@@ -1293,143 +2065,239 @@ README.md there lists every step.</source>
 <context>
     <name>flowdeck::studio::ProjectChecklist</name>
     <message>
-        <location filename="../../widgets/gallery/projectchecklist.cpp" line="123"/>
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="141"/>
         <source>Model provider “%1” is not set up</source>
         <translation>模型服务“%1”尚未设置</translation>
     </message>
     <message>
-        <location filename="../../widgets/gallery/projectchecklist.cpp" line="123"/>
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="141"/>
         <source>Set Up…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../widgets/gallery/projectchecklist.cpp" line="128"/>
         <source>Model: %1 (%2)</source>
-        <translation>模型：%1（%2）</translation>
+        <translation type="vanished">模型：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../widgets/gallery/projectchecklist.cpp" line="131"/>
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="149"/>
         <source>no key needed</source>
         <translation>无需密钥</translation>
     </message>
     <message>
-        <location filename="../../widgets/gallery/projectchecklist.cpp" line="134"/>
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="156"/>
         <source>Add Key…</source>
         <translation>添加密钥…</translation>
     </message>
     <message>
-        <location filename="../../widgets/gallery/projectchecklist.cpp" line="144"/>
-        <location filename="../../widgets/gallery/projectchecklist.cpp" line="150"/>
-        <location filename="../../widgets/gallery/projectchecklist.cpp" line="152"/>
-        <location filename="../../widgets/gallery/projectchecklist.cpp" line="154"/>
-        <location filename="../../widgets/gallery/projectchecklist.cpp" line="156"/>
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="165"/>
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="171"/>
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="173"/>
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="175"/>
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="177"/>
         <source>Plugin: %1</source>
         <translation>插件：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/gallery/projectchecklist.cpp" line="145"/>
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="166"/>
         <source>not in the catalog</source>
         <translation>不在插件目录中</translation>
     </message>
     <message>
-        <location filename="../../widgets/gallery/projectchecklist.cpp" line="150"/>
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="171"/>
         <source>built in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../widgets/gallery/projectchecklist.cpp" line="152"/>
-        <location filename="../../widgets/gallery/projectchecklist.cpp" line="245"/>
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="173"/>
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="278"/>
         <source>installed</source>
         <translation>已安装</translation>
     </message>
     <message>
-        <location filename="../../widgets/gallery/projectchecklist.cpp" line="154"/>
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="175"/>
         <source>online service</source>
         <translation>在线服务</translation>
     </message>
     <message>
-        <location filename="../../widgets/gallery/projectchecklist.cpp" line="156"/>
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="177"/>
         <source>Install</source>
         <translation>安装</translation>
     </message>
     <message>
-        <location filename="../../widgets/gallery/projectchecklist.cpp" line="166"/>
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="187"/>
         <source>Key: %1</source>
         <translation>密钥：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/gallery/projectchecklist.cpp" line="166"/>
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="187"/>
         <source>Set…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../widgets/gallery/projectchecklist.cpp" line="176"/>
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="197"/>
         <source>This workflow needs no model, plugin or key.</source>
         <translation>此工作流不需要模型、插件或密钥。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/gallery/projectchecklist.cpp" line="178"/>
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="199"/>
         <source>%n thing(s) to set up before the first run.</source>
         <translation>
             <numerusform>首次运行前还有 %n 项需要设置。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/gallery/projectchecklist.cpp" line="179"/>
-        <source>Everything this workflow needs is ready. Press Run (Ctrl+R).</source>
-        <translation>此工作流所需的一切均已就绪。请按“运行”（Ctrl+R）。</translation>
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="265"/>
+        <source>failed</source>
+        <translation type="unfinished">失败</translation>
     </message>
     <message>
-        <location filename="../../widgets/gallery/projectchecklist.cpp" line="187"/>
-        <location filename="../../widgets/gallery/projectchecklist.cpp" line="190"/>
-        <location filename="../../widgets/gallery/projectchecklist.cpp" line="194"/>
-        <location filename="../../widgets/gallery/projectchecklist.cpp" line="214"/>
+        <source>Everything this workflow needs is ready. Press Run (Ctrl+R).</source>
+        <translation type="vanished">此工作流所需的一切均已就绪。请按“运行”（Ctrl+R）。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="153"/>
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="208"/>
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="211"/>
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="215"/>
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="235"/>
         <source>set</source>
         <translation>已设置</translation>
     </message>
     <message>
-        <location filename="../../widgets/gallery/projectchecklist.cpp" line="201"/>
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="222"/>
         <source>Set %1</source>
         <translation>设置 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/gallery/projectchecklist.cpp" line="202"/>
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="223"/>
         <source>The value of %1 (kept in the keychain, never in the workflow):</source>
         <translation>%1 的值（保存在系统钥匙串中，绝不写入工作流）：</translation>
     </message>
     <message>
-        <location filename="../../widgets/gallery/projectchecklist.cpp" line="210"/>
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="231"/>
         <source>%1 could not be saved: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../widgets/gallery/projectchecklist.cpp" line="158"/>
-        <location filename="../../widgets/gallery/projectchecklist.cpp" line="228"/>
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="179"/>
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="249"/>
         <source>installing…</source>
         <translation>正在安装…</translation>
     </message>
+    <message>
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="133"/>
+        <source>Model “%1”: choose a provider above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="147"/>
+        <source>Key for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="200"/>
+        <source>Everything this workflow needs is ready. Press Run (F5).</source>
+        <translation>这个工作流需要的一切都已就绪。请点击“运行”（F5）。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../widgets/gallery/projectchecklist.cpp" line="231"/>
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="252"/>
         <source>installing… %n package(s), %1 s</source>
         <translation>
             <numerusform>正在安装… 已获取 %n 个包，%1 秒</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/gallery/projectchecklist.cpp" line="240"/>
         <source>failed: %1</source>
-        <translation>失败：%1</translation>
+        <translation type="vanished">失败：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/gallery/projectchecklist.cpp" line="242"/>
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="273"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
 </context>
 <context>
+    <name>flowdeck::studio::ProviderDialog</name>
+    <message>
+        <location filename="../../widgets/settings/providerdialog.cpp" line="23"/>
+        <source>Choose a Model Provider</source>
+        <translation>选择模型服务商</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/providerdialog.cpp" line="25"/>
+        <source>Which model provider should your workflows use? You can change it for each workflow later in Workflow → Models….</source>
+        <translation>你的工作流要使用哪家模型服务商？之后可以在“工作流 → 模型…”中为每个工作流更改。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/providerdialog.cpp" line="38"/>
+        <source>%1 — ✓ key set</source>
+        <translation>%1 — ✓ 已设置密钥</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/providerdialog.cpp" line="40"/>
+        <source>%1 — no key needed</source>
+        <translation>%1 — 无需密钥</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/providerdialog.cpp" line="44"/>
+        <source>Offline demo (no key) — example answers, no model is called</source>
+        <translation>离线演示（无需密钥）— 示例回答，不调用任何模型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/providerdialog.cpp" line="65"/>
+        <source>Use This Provider</source>
+        <translation>使用此服务商</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/providerdialog.cpp" line="91"/>
+        <source>The offline demo answers every template&apos;s sample question with a marked example answer, so you can try the studio without an account. Choose a real provider to get real answers.</source>
+        <translation>离线演示会用带标记的示例回答每个模板的示例问题，让你无需账号即可试用工作室。要得到真实的回答，请选择一个真正的服务商。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/providerdialog.cpp" line="100"/>
+        <source>Get an API key from the provider&apos;s console.</source>
+        <translation>请在服务商的控制台获取 API 密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/providerdialog.cpp" line="101"/>
+        <source>Where to get a key: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</source>
+        <translation>获取密钥：&lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/providerdialog.cpp" line="103"/>
+        <source>This provider runs on your computer and needs no key.</source>
+        <translation>这个服务商在你的电脑上运行，无需密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/providerdialog.cpp" line="104"/>
+        <source>This provider runs on your computer and needs no key. Get it at &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;.</source>
+        <translation>这个服务商在你的电脑上运行，无需密钥。下载地址：&lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/providerdialog.cpp" line="107"/>
+        <source>A key is already set; type a new one only to replace it (%1):</source>
+        <translation>已经设置了密钥；只有要替换时才需输入新密钥（%1）：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/providerdialog.cpp" line="109"/>
+        <source>API key (%1), kept in the system keychain, never in a workflow:</source>
+        <translation>API 密钥（%1），保存在系统钥匙串中，绝不写入工作流：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/providerdialog.cpp" line="131"/>
+        <source>Saving the key…</source>
+        <translation>正在保存密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/providerdialog.cpp" line="137"/>
+        <source>The key could not be saved: %1</source>
+        <translation>密钥无法保存：%1</translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::studio::ProviderProbe</name>
     <message>
-        <location filename="../../widgets/settings/providerprobe.cpp" line="53"/>
+        <location filename="../../widgets/settings/providerprobe.cpp" line="56"/>
         <source>Connected: the model %1 answered.</source>
         <translation>已连接：模型 %1 已回应。</translation>
     </message>
@@ -1437,113 +2305,133 @@ README.md there lists every step.</source>
 <context>
     <name>flowdeck::studio::RunConsole</name>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="36"/>
         <source>As the workflow says</source>
-        <translation>按工作流设置</translation>
+        <translation type="vanished">按工作流设置</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="39"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="44"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="40"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="45"/>
         <source>Run the workflow (F5)</source>
         <translation>运行工作流 (F5)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="41"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="46"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="42"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="47"/>
         <source>Stop the run (Shift+F5)</source>
         <translation>停止运行 (Shift+F5)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="45"/>
         <source>Model profile:</source>
-        <translation>模型配置：</translation>
+        <translation type="vanished">模型配置：</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="56"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="68"/>
         <source>The answer appears here as it streams.</source>
         <translation>回答会以流式方式显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="61"/>
         <source>Node</source>
-        <translation>节点</translation>
+        <translation type="vanished">节点</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="61"/>
         <source>Status</source>
-        <translation>状态</translation>
+        <translation type="vanished">状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="61"/>
         <source>Detail</source>
-        <translation>详情</translation>
+        <translation type="vanished">详情</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="66"/>
         <source>Click a row to see that event&apos;s inputs and outputs as JSON.</source>
-        <translation>点击一行，以 JSON 查看该事件的输入和输出。</translation>
+        <translation type="vanished">点击一行，以 JSON 查看该事件的输入和输出。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="71"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="90"/>
         <source>What the nodes log during a run — tool progress, retries, errors — appears here.</source>
         <translation>运行期间节点记录的信息（工具进度、重试、错误）显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="73"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="92"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="74"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="93"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="129"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="157"/>
         <source>**Outputs**</source>
         <translation>**输出**</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="119"/>
-        <location filename="../../widgets/panels/runconsole.cpp" line="131"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="147"/>
         <source>(run)</source>
         <translation>（运行）</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="134"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="50"/>
+        <source>Model provider:</source>
+        <translation>模型服务商：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/runconsole.cpp" line="85"/>
+        <source>Click a node&apos;s row to see its latest event — inputs, outputs, timing — as JSON.</source>
+        <translation>点击某个节点所在的行，以 JSON 查看它最新的事件——输入、输出和耗时。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/runconsole.cpp" line="98"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="104"/>
+        <source>Show Event and Log</source>
+        <translation>显示事件和日志</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/runconsole.cpp" line="99"/>
+        <source>The selected node&apos;s event as JSON, and what the nodes logged</source>
+        <translation>所选节点的事件（JSON）以及各节点的日志</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/runconsole.cpp" line="104"/>
+        <source>Hide Event and Log</source>
+        <translation>隐藏事件和日志</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/runconsole.cpp" line="161"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="163"/>
         <source>The run failed: %1</source>
         <translation>运行失败：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="150"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="180"/>
         <source>Type a message and press Enter</source>
         <translation>输入消息后按回车</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="152"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="182"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="161"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="191"/>
         <source>, required</source>
         <translation>，必填</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="204"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="234"/>
         <source>Not run: this workflow comes from outside your projects and you have not trusted it. Nothing was started and no key was read.</source>
         <translation>未运行：此工作流来自你的项目之外，而你尚未信任它。没有启动任何内容，也没有读取任何密钥。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="211"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="241"/>
         <source>The workflow cannot run yet:
 
 %1</source>
@@ -1551,25 +2439,53 @@ README.md there lists every step.</source>
 
 %1</translation>
     </message>
+    <message>
+        <location filename="../../widgets/panels/runconsole.cpp" line="242"/>
+        <source>The workflow cannot run yet: %1</source>
+        <translation>工作流还不能运行：%1</translation>
+    </message>
 </context>
 <context>
     <name>flowdeck::studio::RunController</name>
     <message>
-        <location filename="../../widgets/run/runcontroller.cpp" line="148"/>
+        <location filename="../../widgets/run/runcontroller.cpp" line="190"/>
         <source>A run is already going; stop it first.</source>
         <translation>已有运行正在进行；请先停止它。</translation>
     </message>
+    <message>
+        <location filename="../../widgets/run/runcontroller.cpp" line="197"/>
+        <source>Choose a provider for model “%1”: use the Model provider box beside Run, or Workflow → Models….</source>
+        <translation>请为模型“%1”选择服务商：使用“运行”旁边的“模型服务商”框，或“工作流 → 模型…”。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../widgets/run/runcontroller.cpp" line="176"/>
+        <location filename="../../widgets/run/runcontroller.cpp" line="228"/>
         <source>%n token(s)</source>
         <translation>
             <numerusform>%n 个 token</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/run/runcontroller.cpp" line="191"/>
+        <location filename="../../widgets/run/runcontroller.cpp" line="243"/>
         <source>retrying (attempt %1) in %2 ms: %3</source>
         <translation>%2 毫秒后重试（第 %1 次）：%3</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::RuntimeAdmin</name>
+    <message>
+        <location filename="../../widgets/deploy/runtimeadmin.cpp" line="60"/>
+        <source>Could not reach the runtime at %1: %2</source>
+        <translation>无法连接到 %1 的运行时：%2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/runtimeadmin.cpp" line="62"/>
+        <source>The runtime refused the admin token. Check the token and try again. (%1)</source>
+        <translation>运行时拒绝了管理令牌。请检查令牌后重试。（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/runtimeadmin.cpp" line="64"/>
+        <source>The runtime answered HTTP %1.</source>
+        <translation>运行时返回了 HTTP %1。</translation>
     </message>
 </context>
 <context>
@@ -1721,44 +2637,117 @@ README.md there lists every step.</source>
         <translation>%1 正在 %2 运行：请使用配置“%3”。</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/settingsdialog.cpp" line="146"/>
+        <location filename="../../widgets/settings/settingsdialog.cpp" line="108"/>
+        <source>Neither Ollama nor LM Studio is running on this computer. Start one and reopen Settings to use a local model, or choose a hosted provider.</source>
+        <translation>这台电脑上没有运行 Ollama 或 LM Studio。要使用本地模型，请启动其中一个后重新打开“设置”；或者选择一家云端服务商。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/settingsdialog.cpp" line="151"/>
         <source>Fill in the provider&apos;s OpenAI-compatible base URL and model, then Save.</source>
         <translation>填写服务商的 OpenAI 兼容接口地址和模型，然后保存。</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/settingsdialog.cpp" line="165"/>
+        <location filename="../../widgets/settings/settingsdialog.cpp" line="170"/>
         <source>%1 is not valid JSON; fix or remove it first.</source>
         <translation>%1 不是有效的 JSON；请先修正或删除它。</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/settingsdialog.cpp" line="175"/>
+        <location filename="../../widgets/settings/settingsdialog.cpp" line="180"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/settingsdialog.cpp" line="186"/>
+        <location filename="../../widgets/settings/settingsdialog.cpp" line="191"/>
         <source>The profile name may use letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;.</source>
         <translation>配置名称只能使用字母、数字、“-”、“_”和“.”。</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/settingsdialog.cpp" line="188"/>
+        <location filename="../../widgets/settings/settingsdialog.cpp" line="193"/>
         <source>The base URL must start with http:// or https://.</source>
         <translation>接口地址必须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/settingsdialog.cpp" line="206"/>
+        <location filename="../../widgets/settings/settingsdialog.cpp" line="211"/>
         <source>Saved the profile “%1”.</source>
         <translation>已保存配置“%1”。</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/settingsdialog.cpp" line="213"/>
+        <location filename="../../widgets/settings/settingsdialog.cpp" line="218"/>
         <source>Saved the profile “%1”; its key is in the system keychain.</source>
         <translation>已保存配置“%1”；密钥保存在系统钥匙串中。</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/settingsdialog.cpp" line="227"/>
+        <location filename="../../widgets/settings/settingsdialog.cpp" line="232"/>
         <source>Testing…</source>
         <translation>正在测试…</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::ShortcutsDialog</name>
+    <message>
+        <location filename="../../app/shortcutsdialog.cpp" line="54"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcutsdialog.cpp" line="56"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcutsdialog.cpp" line="56"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcutsdialog.cpp" line="64"/>
+        <source>Canvas</source>
+        <translation>画布</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcutsdialog.cpp" line="69"/>
+        <source>Zoom in and out</source>
+        <translation>放大和缩小</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcutsdialog.cpp" line="69"/>
+        <source>Mouse wheel</source>
+        <translation>鼠标滚轮</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcutsdialog.cpp" line="70"/>
+        <source>Select several nodes</source>
+        <translation>选择多个节点</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcutsdialog.cpp" line="70"/>
+        <source>Drag on an empty spot</source>
+        <translation>在空白处拖动</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcutsdialog.cpp" line="71"/>
+        <source>Connect two nodes</source>
+        <translation>连接两个节点</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcutsdialog.cpp" line="71"/>
+        <source>Drag from a port to the other node</source>
+        <translation>从端口拖到另一个节点</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcutsdialog.cpp" line="72"/>
+        <source>Add a node</source>
+        <translation>添加节点</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcutsdialog.cpp" line="72"/>
+        <source>Drag it from the Nodes panel</source>
+        <translation>从“节点”面板拖出</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcutsdialog.cpp" line="76"/>
+        <source>Find a shortcut…</source>
+        <translation>查找快捷键…</translation>
     </message>
 </context>
 <context>
@@ -1862,12 +2851,12 @@ README.md there lists every step.</source>
         <translation>此工作流来自你的项目之外：在你信任它之前，不会启动它的插件，也不会运行任何内容。</translation>
     </message>
     <message>
-        <location filename="../../widgets/run/trustgate.cpp" line="93"/>
+        <location filename="../../widgets/run/trustgate.cpp" line="95"/>
         <source>The template “%1” (from %2)</source>
         <translation>模板“%1”（来自 %2）</translation>
     </message>
     <message>
-        <location filename="../../widgets/run/trustgate.cpp" line="101"/>
+        <location filename="../../widgets/run/trustgate.cpp" line="103"/>
         <source>This workflow</source>
         <translation>此工作流</translation>
     </message>

@@ -70,7 +70,8 @@ void AdminApi::handle(Request &request, const ReplyPtr &reply, const std::vector
         const auto bundle = engine::parseJson(request.body(), &problem);
         if (bundle.is_discarded())
             return sendError(reply, 400, "The deploy bundle is not valid JSON (" + problem.describe() + ").", "invalid_request");
-        return m_ctx.apps().deploy(name, bundle, [reply](AppStore::Outcome outcome) { send(reply, outcome); });
+        const bool modelCall = queryInt(request.target(), "modelCheck", 0) != 0;
+        return m_ctx.apps().deploy(name, bundle, [reply](AppStore::Outcome outcome) { send(reply, outcome); }, modelCall);
     }
     const std::string &what = path[4];
     if (what == "rollback" && path.size() == 5) {

@@ -118,7 +118,7 @@ void AppStore::loadAll(const std::function<void(const std::string &)> &log)
     }
 }
 
-void AppStore::deploy(const std::string &name, const nlohmann::json &bundleIn, Done done)
+void AppStore::deploy(const std::string &name, const nlohmann::json &bundleIn, Done done, bool modelCall)
 {
     if (!validName(name))
         return done(error(400, "The app name '" + name + "' is not valid: " + engine::appNameRule() + ".",
@@ -131,7 +131,7 @@ void AppStore::deploy(const std::string &name, const nlohmann::json &bundleIn, D
                           "invalid_bundle", problemsJson(bundle.diagnostics())));
     const auto versions = versionsOf(name);
     const int version = versions.empty() ? 1 : versions.back() + 1;
-    activate(name, version, bundle.value(), true, std::move(done));
+    activate(name, version, bundle.value(), true, std::move(done), modelCall);
 }
 
 std::optional<engine::DeployBundle> AppStore::readVersion(const fs::path &dir, std::string &why) const
@@ -156,7 +156,8 @@ std::optional<engine::DeployBundle> AppStore::readVersion(const fs::path &dir, s
     return std::move(bundle.value());
 }
 
-void AppStore::activate(const std::string &name, int version, const engine::DeployBundle &bundle, bool fresh, Done done)
+void AppStore::activate(const std::string &name, int version, const engine::DeployBundle &bundle, bool fresh, Done done,
+                        bool modelCall)
 {
     auto built = LiveApp::build(m_io, m_appHost, name, version, bundle);
     if (!built)
@@ -183,20 +184,20 @@ void AppStore::activate(const std::string &name, int version, const engine::Depl
             }
             return {};
         },
-        [this, name, version, app, fresh, dir, done](std::string stored) {
+        [this, name, version, app, fresh, dir, done, modelCall](std::string stored) {
             if (!stored.empty()) {
                 m_deploying.erase(name);
                 app->close();
                 return done(error(500, "Cannot store the bundle: " + stored, "storage_error"));
             }
-            smokeCheckThenSwitch(name, version, app, fresh, dir, done);
+            smokeCheckThenSwitch(name, version, app, fresh, dir, done, modelCall);
         });
 }
 
 void AppStore::smokeCheckThenSwitch(const std::string &name, int version, std::shared_ptr<LiveApp> app, bool fresh,
-                                    const fs::path &dir, Done done)
+                                    const fs::path &dir, Done done, bool modelCall)
 {
-    app->smokeCheck([this, name, version, app, fresh, dir, done](engine::Diagnostics problems) {
+    app->smokeCheck(modelCall, [this, name, version, app, fresh, dir, done, modelCall](engine::Diagnostics problems) {
         std::error_code ec;
         if (!problems.empty()) {
             m_deploying.erase(name);
@@ -217,7 +218,7 @@ void AppStore::smokeCheckThenSwitch(const std::string &name, int version, std::s
                     return why;
                 return {};
             },
-            [this, name, version, app, done](std::string switched) {
+            [this, name, version, app, done, modelCall](std::string switched) {
                 m_deploying.erase(name);
                 if (!switched.empty()) {
                     app->close();
@@ -233,7 +234,8 @@ void AppStore::smokeCheckThenSwitch(const std::string &name, int version, std::s
                 for (std::size_t i = 0; i + kVersionsKept < all.size(); ++i)
                     if (all[i] != version)
                         fs::remove_all(appDir(name) / "versions" / std::to_string(all[i]), ec);
-                done({200, {{"app", name}, {"version", version}, {"status", "live"}, {"smokeCheck", "passed"}}});
+                done({200, {{"app", name}, {"version", version}, {"status", "live"}, {"smokeCheck", "passed"},
+                            {"modelCheck", modelCall ? "passed" : "skipped"}}});
             });
     });
 }
@@ -309,7 +311,8 @@ AppStore::Outcome AppStore::describe(const std::string &name) const
     return {200,
             {{"app", name}, {"version", app->version()}, {"versions", versions}, {"title", wf.name},
              {"description", wf.description}, {"mode", wf.mode}, {"inputSchema", app->inputSchema()},
-             {"public", app->settings().publicAccess}, {"rateLimitPerMinute", app->settings().rateLimitPerMinute}}};
+             {"public", app->settings().publicAccess}, {"rateLimitPerMinute", app->settings().rateLimitPerMinute},
+             {"source", app->source()}}};
 }
 
 void AppStore::loadKeys(const std::string &name)
@@ -336,12 +339,14 @@ AppStore::Outcome AppStore::createKey(const std::string &name, const std::string
     nlohmann::json keys = readKeys(name);
     const std::string key = "fd-" + randomToken(24);
     const std::string id = randomToken(6);
-    keys["keys"].push_back({{"id", id}, {"label", label}, {"hash", sha256Hex(key)}, {"created", nowIso()}, {"revoked", false}});
+    // The first characters are kept in clear so a person can tell their keys apart.
+    keys["keys"].push_back({{"id", id}, {"label", label}, {"prefix", key.substr(0, 7)}, {"hash", sha256Hex(key)},
+                            {"created", nowIso()}, {"revoked", false}});
     std::string why;
     if (!writeFileAtomically(appDir(name) / "keys.json", keys.dump(2), why, 0600))
         return error(500, "Cannot store the key: " + why, "storage_error");
     m_keyHashes[name].insert(sha256Hex(key));
-    return {201, {{"id", id}, {"label", label}, {"key", key},
+    return {201, {{"id", id}, {"label", label}, {"prefix", key.substr(0, 7)}, {"key", key},
                   {"note", "This is the only time the key is shown; it is stored hashed."}}};
 }
 

@@ -40,7 +40,8 @@ public:
         nlohmann::json body;         // the answer
     };
     using Done = std::function<void(Outcome)>;
-    void deploy(const std::string &name, const nlohmann::json &bundle, Done done);
+    // `modelCall`: the smoke check also makes one short call to each model (PUT ...?modelCheck=1).
+    void deploy(const std::string &name, const nlohmann::json &bundle, Done done, bool modelCall = false);
     // Back to `version`, or the one before the current.
     void rollback(const std::string &name, std::optional<int> version, Done done);
     Outcome remove(const std::string &name);
@@ -60,9 +61,10 @@ public:
 private:
     std::filesystem::path appDir(const std::string &name) const { return m_dir / "apps" / name; }
     std::vector<int> versionsOf(const std::string &name) const;
-    void activate(const std::string &name, int version, const engine::DeployBundle &bundle, bool fresh, Done done);
+    void activate(const std::string &name, int version, const engine::DeployBundle &bundle, bool fresh, Done done,
+                  bool modelCall = false);
     void smokeCheckThenSwitch(const std::string &name, int version, std::shared_ptr<LiveApp> app, bool fresh,
-                              const std::filesystem::path &dir, Done done);
+                              const std::filesystem::path &dir, Done done, bool modelCall);
     // A stored version's bundle with its secrets unsealed; nullopt when it cannot be read.
     std::optional<engine::DeployBundle> readVersion(const std::filesystem::path &dir, std::string &why) const;
     nlohmann::json readKeys(const std::string &name) const;

@@ -2,6 +2,8 @@
 // and /apps/{app}/chat/info, what the page shows about the app.
 #include "runtime/serve/chatpage.h"
 
+#include "engine/workflow/localized.h"
+
 namespace flowdeck::runtime {
 
 namespace http = boost::beast::http;
@@ -12,20 +14,35 @@ void ChatPage::handle(Request &request, const ReplyPtr &reply, const std::string
         return sendError(reply, 405, "Use GET for the chat page.", "method_not_allowed", {{"Allow", "GET"}});
     auto app = m_ctx.apps().find(name);
     if (!app)
-        return sendError(reply, 404, "There is no app named '" + name + "' on this runtime.", "not_found");
+        return sendError(reply, 404,
+                         userMessage(request, "http.no-app", {name}, "There is no app named '" + name + "' on this runtime."),
+                         "not_found");
     if (info) {
         // A private app says no more than that it needs a key until the caller has one.
         const std::string key = bearerToken(request);
         if (!app->settings().publicAccess && !m_ctx.isAdmin(key) && !m_ctx.apps().keyAllowed(name, key))
             return sendJson(reply, 200, {{"app", name}, {"needsKey", true}});
+        // The workflow's own Chinese (its "i18n") when the browser prefers Chinese.
         const auto &wf = app->workflow();
+        const std::string language = engine::languageFromAcceptLanguage(std::string(request[http::field::accept_language]));
         nlohmann::json inputs = nlohmann::json::array();
-        for (const auto &input : wf.inputs)
-            inputs.push_back({{"name", input.name}, {"label", input.label.empty() ? input.name : input.label},
-                              {"type", input.type}, {"required", input.required}});
+        for (const auto &input : wf.inputs) {
+            nlohmann::json entry = {{"name", input.name}, {"label", engine::localizedLabel(input, language)},
+                                    {"type", input.type}, {"required", input.required}};
+            if (input.options.is_array())
+                entry["options"] = input.options, entry["optionLabels"] = engine::localizedOptions(input, language);
+            if (!input.accept.empty())
+                entry["accept"] = input.accept;  // a file input's types, for the file chooser
+            if (!input.defaultValue.is_null())
+                entry["default"] = input.defaultValue;
+            inputs.push_back(std::move(entry));
+        }
+        const std::string title = engine::localizedName(wf, language);
         return sendJson(reply, 200,
-                        {{"app", name}, {"title", wf.name.empty() ? name : wf.name}, {"description", wf.description},
-                         {"mode", wf.mode}, {"needsKey", !app->settings().publicAccess}, {"inputs", inputs}});
+                        {{"app", name}, {"title", title.empty() ? name : title},
+                         {"description", engine::localizedDescription(wf, language)}, {"language", language},
+                         {"mode", wf.mode}, {"needsKey", !app->settings().publicAccess}, {"inputs", inputs}},
+                        {{"Vary", "Accept-Language"}});
     }
     if (m_page.empty()) {
         if (auto page = readFile(m_ctx.options().webDir / "chat.html"))

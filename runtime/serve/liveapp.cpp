@@ -6,7 +6,12 @@
 #include "engine/nodes/noderegistry.h"
 #include "engine/workflow/workflowfile.h"
 
+#include "engine/model/chatclient.h"
+
+#include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
+
+#include <set>
 
 namespace flowdeck::runtime {
 
@@ -59,6 +64,7 @@ engine::Result<std::shared_ptr<LiveApp>> LiveApp::build(boost::asio::io_context 
             return R::failure(bad);
     app->m_settings.publicAccess = bundle.settings.publicAccess;
     app->m_settings.rateLimitPerMinute = bundle.settings.rateLimitPerMinute;
+    app->m_source = bundle.source;
     for (const auto &[envName, value] : bundle.env)
         app->m_host->services().env[envName] = value;
     return R(std::move(app));
@@ -74,31 +80,59 @@ void LiveApp::close()
 
 const engine::Workflow &LiveApp::workflow() const { return m_workflow->workflow(); }
 
-void LiveApp::smokeCheck(std::function<void(engine::Diagnostics)> done)
+void LiveApp::smokeCheck(bool modelCall, std::function<void(engine::Diagnostics)> done)
 {
     engine::Diagnostics problems;
     const auto &wf = workflow();
+    struct ModelCall {
+        std::string alias;
+        engine::ChatRequest request;
+    };
+    std::vector<ModelCall> modelCalls;
+    std::set<std::pair<std::string, std::string>> checked;  // (profile, model): one call each
     for (const auto &[alias, model] : wf.models.items()) {
         const std::string profile = model.is_object() ? engine::valueOr(model, "profile", "") : "";
-        if (auto resolved = m_host->profiles().resolve(profile, m_host->secrets()); !resolved)
+        auto resolved = m_host->profiles().resolve(profile, m_host->secrets());
+        if (!resolved) {
             for (auto d : resolved.diagnostics()) {
                 d.field = "models." + alias;
                 problems.push_back(d);
             }
+            continue;
+        }
+        const std::string modelId = model.is_object() ? engine::valueOr(model, "model", "") : "";
+        if (!modelCall || engine::valueOr(model, "kind", "chat") == "embeddings" || !checked.insert({profile, modelId}).second)
+            continue;
+        // A short prompt and a few tokens: the cheapest call that proves the key and the model work.
+        ModelCall call;
+        call.alias = alias;
+        call.request.profile = resolved->profile;
+        call.request.apiKey = resolved->apiKey;
+        call.request.model = modelId;
+        call.request.messages = nlohmann::json::array({{{"role", "user"}, {"content", "Reply with the single word OK."}}});
+        call.request.maxTokens = 5;
+        call.request.stream = false;
+        call.request.timeoutMs = 30000;
+        call.request.maxAttempts = 1;
+        modelCalls.push_back(std::move(call));
     }
     struct Pending {
         engine::Diagnostics problems;
         int left = 0;
         std::function<void(engine::Diagnostics)> done;
         std::shared_ptr<boost::asio::steady_timer> timer;
+        std::vector<std::shared_ptr<engine::ChatCall>> calls;
     };
     auto pending = std::make_shared<Pending>();
     pending->problems = std::move(problems);
     pending->done = std::move(done);
-    pending->left = static_cast<int>(wf.plugins.size()) + 1;
-    auto finishOne = [pending] {
+    pending->left = static_cast<int>(wf.plugins.size() + modelCalls.size()) + 1;
+    auto &io = m_io;
+    auto finishOne = [pending, &io] {
         if (--pending->left == 0) {
             pending->timer->cancel();
+            // The calls hold callbacks that hold `pending`: let them go once they have returned.
+            boost::asio::post(io, [pending] { pending->calls.clear(); });
             auto d = std::move(pending->done);
             d(std::move(pending->problems));
         }
@@ -110,6 +144,9 @@ void LiveApp::smokeCheck(std::function<void(engine::Diagnostics)> done)
             return;
         pending->problems.push_back(problem("plugins", "The plugin servers did not all start within two minutes."));
         pending->left = -1000;  // late answers change nothing
+        for (auto &call : pending->calls)
+            call->cancel();
+        pending->calls.clear();
         auto d = std::move(pending->done);
         d(std::move(pending->problems));
     });
@@ -138,6 +175,20 @@ void LiveApp::smokeCheck(std::function<void(engine::Diagnostics)> done)
             }
             finishOne();
         });
+    }
+    for (auto &call : modelCalls) {
+        engine::ChatCallbacks cb;
+        const std::string profile = call.request.profile.name;
+        cb.onComplete = [pending, finishOne, alias = call.alias, profile, secrets = m_secretValues](engine::ChatResult,
+                                                                                                 engine::ChatError error) {
+            if (!pending->done)
+                return;
+            if (error)
+                pending->problems.push_back(problem("models." + alias, "The model check (one short call with the profile '" +
+                                                                           profile + "') failed: " + redactSecrets(error.message, secrets)));
+            finishOne();
+        };
+        pending->calls.push_back(engine::startChat(m_io, m_host->http(), std::move(call.request), std::move(cb)));
     }
     finishOne();
 }

@@ -35,9 +35,10 @@ public:
     ~LiveApp();
 
     // Starts every plugin server and lists its tools, checks that each mcp.tool node's
-    // tool exists and that each model's profile has its key; `done` gets the problems
-    // found (none: ready to serve).
-    void smokeCheck(std::function<void(engine::Diagnostics)> done);
+    // tool exists and that each model's profile has its key; with `modelCall`, also makes
+    // one short, cheap chat call per model (so a key the provider refuses fails here,
+    // with the provider's own sentence). `done` gets the problems found (none: ready to serve).
+    void smokeCheck(bool modelCall, std::function<void(engine::Diagnostics)> done);
 
     std::shared_ptr<engine::WorkflowRun> startRun(engine::RunOptions options,
                                                   std::function<void(const engine::WorkflowRun &)> done);
@@ -51,6 +52,7 @@ public:
     int version() const { return m_version; }
     const engine::Workflow &workflow() const;
     const AppSettings &settings() const { return m_settings; }
+    const nlohmann::json &source() const { return m_source; }  // the bundle's "source"
     // The start inputs as a JSON Schema (the MCP tool's input schema, the chat page's form).
     nlohmann::json inputSchema() const;
 
@@ -63,6 +65,7 @@ private:
     std::shared_ptr<const engine::CompiledWorkflow> m_workflow;
     std::unique_ptr<engine::RunHost> m_host;
     AppSettings m_settings;
+    nlohmann::json m_source = nlohmann::json::object();
     std::vector<std::string> m_secretValues;
 };
 

@@ -1,5 +1,7 @@
 #include "runtime/serve/servecontext.h"
 #include "engine/core/jsonaccess.h"
+#include "engine/core/messages.h"
+#include "engine/workflow/localized.h"
 
 #include "runtime/serve/errorbody.h"
 
@@ -38,6 +40,16 @@ void sendJson(const ReplyPtr &reply, unsigned status, const nlohmann::json &body
 void sendError(const ReplyPtr &reply, unsigned status, const std::string &message, const std::string &type, const Headers &extra)
 {
     sendJson(reply, status, errorBody(status, message, type), extra);
+}
+
+std::string userMessage(const Request &request, std::string_view id, const std::vector<std::string> &args,
+                        const std::string &english)
+{
+    const auto it = request.find(http::field::accept_language);
+    if (it == request.end())
+        return english;
+    const std::string language = engine::languageFromAcceptLanguage(std::string_view(it->value().data(), it->value().size()));
+    return engine::localizedText(id, language, args, english);
 }
 
 std::string bearerToken(const Request &request)
@@ -155,21 +167,27 @@ std::shared_ptr<LiveApp> ServeContext::authorizedApp(const Request &request, con
 {
     auto app = m_apps.find(name);
     if (!app) {
-        sendError(reply, 404, "There is no app named '" + name + "' on this runtime.", "not_found");
+        sendError(reply, 404, userMessage(request, "http.no-app", {name}, "There is no app named '" + name + "' on this runtime."),
+                  "not_found");
         return nullptr;
     }
     reply->tagApp(name);
     if (!app->settings().publicAccess) {
         const std::string key = bearerToken(request);
         if (key.empty()) {
-            sendError(reply, 401, "This app needs an API key: send it as 'Authorization: Bearer <key>'.", "unauthorized",
+            sendError(reply, 401,
+                      userMessage(request, "http.needs-key", {},
+                                  "This app needs an API key: send it as 'Authorization: Bearer <key>'."),
+                      "unauthorized",
                       {{"WWW-Authenticate", "Bearer"}});
             return nullptr;
         }
         if (!m_apps.keyAllowed(name, key)) {
             // The same answer whether the key is wrong, revoked or another app's: a caller
             // learns nothing about keys it does not hold.
-            sendError(reply, 401, "The API key is not valid for '" + name + "' (wrong or revoked).", "unauthorized",
+            sendError(reply, 401,
+                      userMessage(request, "http.bad-key", {name}, "The API key is not valid for '" + name + "' (wrong or revoked)."),
+                      "unauthorized",
                       {{"WWW-Authenticate", "Bearer error=\"invalid_token\""}});
             return nullptr;
         }
@@ -185,8 +203,10 @@ std::shared_ptr<LiveApp> ServeContext::authorizedApp(const Request &request, con
         b.at = now;
         if (b.tokens < 1) {
             const int wait = static_cast<int>(std::ceil((1 - b.tokens) * 60.0 / limit));
-            sendError(reply, 429, "'" + name + "' allows " + std::to_string(limit) + " requests a minute; try again in " +
-                                      std::to_string(wait) + " s.",
+            sendError(reply, 429,
+                      userMessage(request, "http.rate-limited", {name, std::to_string(limit), std::to_string(wait)},
+                                  "'" + name + "' allows " + std::to_string(limit) + " requests a minute; try again in " +
+                                      std::to_string(wait) + " s."),
                       "rate_limited", {{"Retry-After", std::to_string(wait)}});
             return nullptr;
         }
@@ -204,7 +224,9 @@ std::shared_ptr<engine::WorkflowRun> ServeContext::execute(const std::shared_ptr
     record->version = app->version();
     record->api = api;
     record->startedAt = nowIso();
-    record->inputs = app->redact(engine::safeDump({{"inputs", options.inputs}, {"query", engine::valueOr(options.sys, "query", "")}}));
+    record->inputs = app->redact(engine::safeDump({{"inputs", options.inputs},
+                                                   {"query", engine::valueOr(options.sys, "query", "")},
+                                                   {"conversation", engine::valueOr(options.sys, "conversation_id", "")}}));
     auto sink = std::move(options.onEvent);
     options.onEvent = [this, app, sink](const engine::RunEvent &event) {
         if (event.type == engine::RunEventType::NodeFailed)

@@ -89,6 +89,10 @@ void sendJson(const ReplyPtr &reply, unsigned status, const nlohmann::json &body
 void sendError(const ReplyPtr &reply, unsigned status, const std::string &message, const std::string &type,
                const Headers &extra = {});
 std::string bearerToken(const Request &request);
+// A sentence a person reads (a chat page's error), in the language the request's
+// Accept-Language prefers: the engine's catalog text for `id` (core/messages.h), else `english`.
+std::string userMessage(const Request &request, std::string_view id, const std::vector<std::string> &args,
+                        const std::string &english);
 // The HTTP status for a run that failed with `kind` (502 when a model or tool endpoint failed).
 unsigned statusForRunError(engine::ErrorKind kind);
 // The host name of a Host header or an origin's authority: "example.com:8080" ->

@@ -1,15 +1,28 @@
 // The studio's Deploy dialog, offscreen on the real widgets: deploying a sample chat
 // workflow to this computer starts a real local runtime and gives a working endpoint
 // (called here over HTTP) and chat page (in QtWebEngine); a remote runtime that is not
-// there fails with a clear message; Kubernetes writes a folder of manifests.
+// there fails with a clear message; Kubernetes writes a folder of manifests. Deploy Again
+// runs the pipeline afresh; a second project deploying the same app name is asked first;
+// the Deployed Apps window lists the app, makes and revokes keys and shows its runs; a key
+// the provider refuses fails the smoke check's model call and keeps the live version; the
+// search for local model servers ends when nothing is there.
 #include "app/mainwindow.h"
 #include "tests/support/trustedfile.h"
+#include "widgets/deploy/appsdialog.h"
 #include "widgets/deploy/deploydialog.h"
 #include "widgets/deploy/localruntime.h"
+#include "widgets/deploy/runtimeadmin.h"
+#include "widgets/settings/providerprobe.h"
 #include "widgets/document/graphdocument.h"
 #include "tests/support/mockllm.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QCheckBox>
+#include <QLabel>
+#include <QMessageBox>
+#include <QTcpSocket>
+#include <QTreeWidget>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -38,6 +51,51 @@ class TestDeploy : public QObject {
         return d;
     }
 
+    // What the local runtime's admin API says at `path`.
+    QJsonObject admin(const QString &path)
+    {
+        RuntimeAdmin runtime;
+        runtime.setRuntime(m_window->localRuntime()->url(), m_window->localRuntime()->adminToken());
+        QJsonObject out;
+        bool done = false;
+        runtime.get(path, [&](RuntimeAdmin::Answer a) {
+            out = a.body;
+            done = true;
+        });
+        for (int waited = 0; !done && waited < 30000; waited += 50)
+            QTest::qWait(50);
+        return out;  // empty when the runtime did not answer, which fails the caller's checks
+    }
+
+    // The HTTP status of one chat completion with `key`, sent to the deployed app.
+    int chat(const QString &app, const QString &key, const QByteArray &conversation = {})
+    {
+        QNetworkAccessManager network;
+        QNetworkRequest request(QUrl(m_window->localRuntime()->url() + "/v1/chat/completions"));
+        request.setRawHeader("Authorization", "Bearer " + key.toUtf8());
+        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+        QJsonObject body{{"model", app},
+                         {"messages", QJsonArray{QJsonObject{{"role", "user"}, {"content", "Hello"}}}}};
+        if (!conversation.isEmpty())
+            body["conversation_id"] = QString::fromUtf8(conversation);
+        QNetworkReply *reply = network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+        QSignalSpy replied(reply, &QNetworkReply::finished);
+        if (!replied.wait(30000))
+            return -1;
+        reply->deleteLater();
+        return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    }
+
+    // Deploys with the dialog's Deploy button; whether it went live.
+    bool deployWith(DeployDialog *d)
+    {
+        QSignalSpy finished(d, &DeployDialog::finished);
+        QTest::mouseClick(d->deployButton(), Qt::LeftButton);
+        return finished.wait(60000) && finished.front().front().toBool();
+    }
+
+    QString m_firstKey;  // the key the first deploy of 'helpdesk' showed
+
 private slots:
     void initTestCase()
     {
@@ -48,6 +106,11 @@ private slots:
         QVERIFY(profiles.open(QIODevice::WriteOnly));
         profiles.write(QByteArray::fromStdString(m_mock.profilesJson()));
         profiles.close();
+        // The keyed mock profile's key is one mock-llm refuses with 401 (tests/peers/mock-llm.yaml).
+        QFile secrets(m_home.filePath("config/secrets.json"));
+        QVERIFY(secrets.open(QIODevice::WriteOnly));
+        secrets.write(R"({"FLOWDECK_TEST_KEY": "refused-key"})");
+        secrets.close();
         qputenv("FLOWDECK_CONFIG_DIR", m_home.filePath("config").toUtf8());
         qputenv("XDG_DATA_HOME", m_home.filePath("data").toUtf8());  // the local runtime's folder
         qputenv("XDG_CONFIG_HOME", m_home.filePath("xdg").toUtf8());
@@ -80,6 +143,10 @@ private slots:
             QCOMPARE(d->steps()->item(i)->data(Qt::UserRole).toString(), QStringLiteral("done"));
         QVERIFY(d->apiKey().startsWith("fd-"));
         QVERIFY(m_window->localRuntime()->running());
+        m_firstKey = d->apiKey();
+        // The smoke check asked the model, and the app records the project it came from.
+        QVERIFY2(d->steps()->item(3)->text().contains("the model answered"), qPrintable(d->steps()->item(3)->text()));
+        QCOMPARE(admin("apps/helpdesk")["source"].toObject()["project"].toString(), QStringLiteral("Hello chat"));
 
         // The endpoint answers with the key it showed.
         QNetworkAccessManager network;
@@ -146,6 +213,183 @@ private slots:
         QVERIFY(job.open(QIODevice::ReadOnly));
         QVERIFY(job.readAll().contains("'http://flowdeck-runtime/admin/v1/apps/helpdesk'"));
         d->close();
+    }
+
+    // Issue 15: "Deploy Again shows the old checks and does nothing".
+    void deployAgainRunsTheWholePipelineAfresh()
+    {
+        DeployDialog *d = dialog();
+        QVERIFY2(deployWith(d), qPrintable(d->message()));
+        const int first = d->version();
+        QSignalSpy finished(d, &DeployDialog::finished);
+        QTest::mouseClick(d->againButton(), Qt::LeftButton);
+        // The old checks are gone at once: the upload, smoke check and live steps start over.
+        for (int step = 2; step < d->steps()->count(); ++step)
+            QVERIFY2(d->steps()->item(step)->data(Qt::UserRole).toString() != "done", qPrintable(d->steps()->item(step)->text()));
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(finished.front().front().toBool(), qPrintable(d->message()));
+        for (int i = 0; i < d->steps()->count(); ++i)
+            QCOMPARE(d->steps()->item(i)->data(Qt::UserRole).toString(), QStringLiteral("done"));
+        QCOMPARE(d->version(), first + 1);
+        QCOMPARE(admin("apps/helpdesk")["version"].toInt(), first + 1);
+        d->close();
+    }
+
+    // Issue 15: "a deploy silently replaces an app of the same name from another project".
+    void anotherProjectIsAskedBeforeReplacingTheApp()
+    {
+        const int live = admin("apps/helpdesk")["version"].toInt();
+        QTemporaryDir other;
+        const QString file = other.filePath("support-bot.flow.json");
+        QVERIFY(QFile::copy(QStringLiteral(FLOWDECK_SOURCE_DIR "/examples/hello-chat.flow.json"), file));
+        GraphDocument doc;
+        doc.setTrusted(true);
+        auto wf = m_window->document()->workflow();
+        wf.name = "Support bot";
+        doc.reset(wf);
+        DeployDialog d(&doc, m_window->runner(), m_window->localRuntime(), m_window.get());
+        d.setProjectFile(file);
+        d.field("app")->setText("helpdesk");
+        d.show();
+        QSignalSpy finished(&d, &DeployDialog::finished);
+        QTest::mouseClick(d.deployButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(d.replaceQuestion() && d.replaceQuestion()->isVisible(), 30000);
+        QMessageBox *question = d.replaceQuestion();
+        QVERIFY2(question->text().contains("“Hello chat”") && question->text().contains("“Support bot”"), qPrintable(question->text()));
+        QCOMPARE(question->defaultButton(), question->button(QMessageBox::Cancel));
+        QTest::keyClick(question, Qt::Key_Escape);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.front().front().toBool(), false);
+        QVERIFY2(d.message().contains("Nothing was deployed"), qPrintable(d.message()));
+        // The first project's app goes on serving, unchanged.
+        const QJsonObject app = admin("apps/helpdesk");
+        QCOMPARE(app["version"].toInt(), live);
+        QCOMPARE(app["source"].toObject()["project"].toString(), QStringLiteral("Hello chat"));
+        QCOMPARE(chat("helpdesk", m_firstKey), 200);
+
+        // "Deploy as a new app name" offers a free name, and that deploys without a question.
+        finished.clear();
+        QTest::mouseClick(d.deployButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(d.replaceQuestion() && d.replaceQuestion()->isVisible(), 30000);
+        QTest::mouseClick(d.replaceQuestion()->findChild<QPushButton *>("newName"), Qt::LeftButton);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(d.field("app")->text(), QStringLiteral("helpdesk-2"));
+        QVERIFY2(deployWith(&d), qPrintable(d.message()));
+        QCOMPARE(admin("apps/helpdesk-2")["source"].toObject()["project"].toString(), QStringLiteral("Support bot"));
+        QCOMPARE(admin("apps/helpdesk")["version"].toInt(), live);
+    }
+
+    void theDeployedAppsWindowManagesKeysAndShowsRuns()
+    {
+        const int live = admin("apps/helpdesk")["version"].toInt();
+        auto *action = m_window->findChild<QAction *>("deployedApps");
+        QVERIFY(action);
+        action->trigger();
+        auto *apps = m_window->findChild<AppsDialog *>();
+        QVERIFY(apps);
+        QTRY_VERIFY_WITH_TIMEOUT(!apps->apps()->findItems("helpdesk", Qt::MatchExactly).isEmpty(), 30000);
+        apps->selectApp("helpdesk");
+        QTreeWidgetItem *row = apps->apps()->findItems("helpdesk", Qt::MatchExactly).front();
+        QCOMPARE(row->text(1), QString::number(live));
+        QCOMPARE(row->text(3), QStringLiteral("Hello chat"));
+        QVERIFY2(apps->overview()->text().contains("/apps/helpdesk/chat"), qPrintable(apps->overview()->text()));
+
+        // A new key is shown once and opens the app.
+        QSignalSpy keysLoaded(apps, &AppsDialog::keysLoaded);
+        QTest::keyClicks(apps->keyName(), "website");
+        QTest::mouseClick(apps->createKeyButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(apps->newKey()->text().startsWith("fd-"), 30000);
+        const QString key = apps->newKey()->text();
+        QTRY_VERIFY_WITH_TIMEOUT(!apps->keys()->findItems("website", Qt::MatchExactly).isEmpty(), 30000);
+        QTreeWidgetItem *keyRow = apps->keys()->findItems("website", Qt::MatchExactly).front();
+        QCOMPARE(keyRow->text(1), key.left(7) + "…");
+        QCOMPARE(keyRow->text(3), QStringLiteral("active"));
+        QCOMPARE(chat("helpdesk", key, "conv-website-1"), 200);
+
+        // Revoking asks first (Cancel is the default), then the key no longer opens the app.
+        apps->keys()->setCurrentItem(keyRow);
+        QTest::mouseClick(apps->revokeButton(), Qt::LeftButton);
+        QTRY_VERIFY(apps->revokeQuestion() && apps->revokeQuestion()->isVisible());
+        QCOMPARE(apps->revokeQuestion()->defaultButton(), apps->revokeQuestion()->button(QMessageBox::Cancel));
+        keysLoaded.clear();
+        QTest::mouseClick(apps->revokeQuestion()->findChild<QPushButton *>("revoke"), Qt::LeftButton);
+        QVERIFY(keysLoaded.wait(30000));
+        QVERIFY(apps->keys()->findItems("website", Qt::MatchExactly).front()->text(3).startsWith("revoked"));
+        QCOMPARE(chat("helpdesk", key), 401);
+        QCOMPARE(chat("helpdesk", m_firstKey), 200);
+
+        // The run made with the key is in the recent runs, with its token usage (mock-llm: 10 + 5)
+        // and its conversation. The history is written a few times a second: look again until it is there.
+        auto runWithConversation = [apps] {
+            for (int i = 0; i < apps->runs()->topLevelItemCount(); ++i)
+                if (apps->runs()->topLevelItem(i)->text(3) == "conv-website-1")
+                    return apps->runs()->topLevelItem(i);
+            return static_cast<QTreeWidgetItem *>(nullptr);
+        };
+        QSignalSpy runsLoaded(apps, &AppsDialog::runsLoaded);
+        for (int attempt = 0; attempt < 20 && !runWithConversation(); ++attempt) {
+            runsLoaded.clear();
+            QTest::keyClick(apps, Qt::Key_F5);
+            QVERIFY(runsLoaded.wait(30000));
+        }
+        QTreeWidgetItem *run = runWithConversation();
+        QVERIFY(run);
+        QCOMPARE(run->text(1), QStringLiteral("succeeded"));
+        QCOMPARE(run->text(4), QStringLiteral("10 + 5"));
+        QVERIFY(!apps->conversations()->findItems("conv-website-1", Qt::MatchExactly).isEmpty());
+        const QString out = QDir(QStringLiteral(FLOWDECK_BINARY_DIR)).filePath("screenshots");
+        QDir().mkpath(out);
+        apps->grab().save(QDir(out).filePath("deployed-apps.png"));
+        apps->close();
+    }
+
+    // Issue 15: "the smoke check passes a key that does not work".
+    void aRefusedKeyFailsTheSmokeCheckAndKeepsTheLiveVersion()
+    {
+        const int live = admin("apps/helpdesk")["version"].toInt();
+        const auto before = m_window->document()->workflow();
+        auto wf = before;
+        wf.models = {{"default", {{"profile", "mock-keyed"}, {"model", "mock-model"}}}};
+        m_window->document()->reset(wf);
+        DeployDialog *d = dialog();
+        QVERIFY(!d->skipModelCheck()->isChecked());
+        QVERIFY(!deployWith(d));
+        QCOMPARE(d->steps()->item(3)->data(Qt::UserRole).toString(), QStringLiteral("failed"));
+        QVERIFY2(d->message().contains("Incorrect API key provided") && d->message().contains("401") &&
+                     d->message().contains("goes on serving"),
+                 qPrintable(d->message()));
+        QCOMPARE(admin("apps/helpdesk")["version"].toInt(), live);
+        QCOMPARE(chat("helpdesk", m_firstKey), 200);
+
+        // Skipping the model check is the user's choice: then the key is not tried.
+        d->skipModelCheck()->setChecked(true);
+        const bool deployed = deployWith(d);
+        d->skipModelCheck()->setChecked(false);
+        m_window->document()->reset(before);
+        QVERIFY2(deployed, qPrintable(d->message()));
+        QVERIFY(d->steps()->item(3)->text().contains("model check skipped"));
+        QCOMPARE(admin("apps/helpdesk")["version"].toInt(), d->version());
+        d->close();
+    }
+
+    // Issue 15: "Looking for Ollama and LM Studio… never finishes".
+    void theSearchForLocalModelServersEnds()
+    {
+        for (int port : {11434, 1234}) {
+            QTcpSocket socket;
+            socket.connectToHost("127.0.0.1", port);
+            if (socket.waitForConnected(500))
+                QSKIP("A local model server is running here; this test needs none.");
+        }
+        ProviderProbe probe(m_window->runner());
+        QSignalSpy found(&probe, &ProviderProbe::localServerFound);
+        QSignalSpy finished(&probe, &ProviderProbe::localSearchFinished);
+        probe.detectLocalServers();
+        QVERIFY(probe.searching());
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.front().front().toInt(), 0);
+        QVERIFY(found.isEmpty());
+        QVERIFY(!probe.searching());
     }
 };
 

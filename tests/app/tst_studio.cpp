@@ -13,6 +13,7 @@
 #include "widgets/panels/inspectorwidget.h"
 #include "widgets/panels/palettewidget.h"
 #include "widgets/panels/promptedit.h"
+#include "widgets/panels/nodestatusview.h"
 #include "widgets/panels/runconsole.h"
 #include "widgets/settings/keystore.h"
 #include "widgets/settings/generalpage.h"
@@ -240,12 +241,15 @@ private slots:
             QVERIFY(item);
             QVERIFY2(item->runStatus() == "done", qPrintable(QString::fromStdString(n.id) + ": " + item->runStatus()));
         }
-        QVERIFY(console->trace()->topLevelItemCount() >= 3);
-        QString details;
-        for (int i = 0; i < console->trace()->topLevelItemCount(); ++i)
-            details += console->trace()->topLevelItem(i)->text(0) + ": " + console->trace()->topLevelItem(i)->text(2) + "\n";
-        QVERIFY2(QRegularExpression("reply: \\d+ ms").match(details).hasMatch(), qPrintable(details));  // each node's time
-        console->trace()->setCurrentItem(console->trace()->topLevelItem(1));  // a node's finish: its outputs
+        // One row per node with its latest status and time, then the whole run's row.
+        NodeStatusView *nodes = console->trace();
+        QCOMPARE(nodes->topLevelItemCount(), int(m_window->document()->workflow().nodes.size()) + 1);
+        QTreeWidgetItem *reply = nodes->row("reply");
+        QVERIFY(reply);
+        QCOMPARE(reply->text(NodeStatusView::StatusColumn), NodeStatusView::statusText("done"));
+        QVERIFY2(QRegularExpression("^\\d+ ms$").match(reply->text(NodeStatusView::TimeColumn)).hasMatch(),
+                 qPrintable(reply->text(NodeStatusView::TimeColumn)));
+        nodes->setCurrentItem(reply);  // a node's finish: its outputs
         QVERIFY2(console->eventView()->toPlainText().contains("\"outputs\""), qPrintable(console->eventView()->toPlainText()));
 
         // A workflow that cannot compile says why instead of running.
@@ -275,8 +279,11 @@ private slots:
         wf.models["fast"] = {{"profile", "mock"}, {"model", "mock-model"}};
         doc->reset(wf);
         m_window->scene()->selectNodes({"llm_1"});
-        auto *picker = qobject_cast<QComboBox *>(m_window->inspector()->editorFor("model"));
+        QWidget *field = m_window->inspector()->editorFor("model");  // the names, then "Provider…"
+        QVERIFY(field);
+        auto *picker = field->findChild<QComboBox *>();
         QVERIFY(picker);
+        QVERIFY(field->findChild<QPushButton *>("modelProvider"));
         QCOMPARE(picker->count(), 2);
         QCOMPARE(picker->currentData().toString(), QStringLiteral("default"));  // the schema's default
         picker->setCurrentIndex(picker->findData("fast"));

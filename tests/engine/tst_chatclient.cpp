@@ -120,6 +120,105 @@ private slots:
         QVERIFY(out.retryDelays.empty());
     }
 
+    // Regression (issue 15): the echo rule pasted a multi-line prompt into its JSON raw,
+    // so mock-llm answered HTTP 500 "SyntaxError" to the flagship template's question.
+    void mockEchoesAMultiLinePromptWithQuotes()
+    {
+        for (bool stream : {false, true}) {
+            auto out = chat(request(m_mock.baseUrl(), "line one\nline \"two\" with a back\\slash", stream));
+            QVERIFY2(!out.error, out.error.message.c_str());
+            QCOMPARE(out.result.text, std::string("mock: line one\nline \"two\" with a back\\slash"));
+        }
+    }
+
+    // A request the provider refused cannot succeed on a second try: one attempt, and a
+    // sentence that names the provider and the next step (the service's words after it).
+    void refusedRequestsAreTriedOnce_data()
+    {
+        QTest::addColumn<QString>("trigger");
+        QTest::addColumn<bool>("stream");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("sentence");
+        QTest::addColumn<QString>("said");
+        const int auth = int(ErrorKind::Auth), notFound = int(ErrorKind::NotFound), invalid = int(ErrorKind::InvalidInput),
+                  upstream = int(ErrorKind::Upstream);
+        QTest::newRow("400") << "trigger-400" << false << invalid
+                             << "DeepSeek refused the request (HTTP 400: Invalid value for 'max_tokens': must be at most "
+                                "8192). Check the node's settings (model, output format, max tokens) and run again."
+                             << "must be at most 8192";
+        QTest::newRow("401") << "trigger-401" << false << auth
+                             << "The key for DeepSeek was refused (HTTP 401). Check it in Settings → Model providers (or "
+                                "the DEEPSEEK_API_KEY variable)."
+                             << "Incorrect API key provided";
+        QTest::newRow("401 streamed") << "trigger-401" << true << auth
+                                      << "The key for DeepSeek was refused. Check it in Settings → Model providers (or "
+                                         "the DEEPSEEK_API_KEY variable)."
+                                      << "Incorrect API key provided";
+        QTest::newRow("404") << "trigger-404" << false << notFound
+                             << "DeepSeek does not know the model 'mock-model' (HTTP 404). Choose another model in the "
+                                "workflow's Models settings (or with --model), or check the base URL of the profile in "
+                                "Settings → Model providers."
+                             << "does not exist or you do not have access to it";
+        QTest::newRow("404 streamed") << "trigger-404" << true << notFound
+                                      << "DeepSeek does not know the model 'mock-model'. Choose another model in the "
+                                         "workflow's Models settings (or with --model)."
+                                      << "does not exist";
+        QTest::newRow("501") << "trigger-501" << false << upstream
+                             << "DeepSeek had a problem answering (HTTP 501). Run again in a few minutes; if it keeps "
+                                "happening, check the provider's status page or choose another provider."
+                             << "Streaming is not implemented";
+    }
+
+    void refusedRequestsAreTriedOnce()
+    {
+        QFETCH(QString, trigger);
+        QFETCH(bool, stream);
+        QFETCH(int, kind);
+        QFETCH(QString, sentence);
+        QFETCH(QString, said);
+        auto r = request(m_mock.baseUrl(), trigger.toStdString(), stream);
+        r.profile.title = "DeepSeek";
+        r.profile.apiKeySecret = "DEEPSEEK_API_KEY";
+        r.maxAttempts = 4;
+        auto out = chat(r);
+        QCOMPARE(int(out.error.kind), kind);
+        QVERIFY2(out.retryDelays.empty(), out.error.message.c_str());
+        const std::string expected = sentence.toStdString() + " Details: ";
+        QVERIFY2(out.error.message.rfind(expected, 0) == 0, out.error.message.c_str());
+        QVERIFY2(out.error.detail.find(said.toStdString()) != std::string::npos, out.error.detail.c_str());
+        QVERIFY(out.error.detail.find(m_mock.baseUrl() + "/chat/completions") != std::string::npos);
+    }
+
+    // 5xx: at most three attempts in all, whatever maxAttempts says.
+    void serverErrorsAreTriedThreeTimesAtMost()
+    {
+        auto r = request(m_mock.baseUrl(), "trigger-500", false);
+        r.profile.title = "DeepSeek";
+        r.maxAttempts = 6;
+        auto out = chat(r);
+        QCOMPARE(out.error.kind, ErrorKind::Upstream);
+        QCOMPARE(out.error.status, 500L);
+        QCOMPARE(out.retryDelays.size(), std::size_t(2));
+        QVERIFY2(out.error.message.rfind("DeepSeek had a problem answering (HTTP 500). Run again in a few minutes", 0) == 0,
+                 out.error.message.c_str());
+        QVERIFY(out.error.detail.find("gave up after 3 attempts") != std::string::npos);
+    }
+
+    // What the issue saw: mock-llm's own 500 ("SyntaxError") is not an OpenAI error.
+    void answerThatIsNotACompletionSaysSo()
+    {
+        auto r = request(m_mock.baseUrl(), "trigger-broken-mock", false);
+        r.profile.title = "Local mock model";
+        auto out = chat(r);
+        QCOMPARE(out.error.kind, ErrorKind::Upstream);
+        QVERIFY2(out.error.message.rfind("Local mock model answered with something that is not a chat completion "
+                                         "(HTTP 500: SyntaxError: ", 0) == 0,
+                 out.error.message.c_str());
+        QVERIFY(out.error.message.find("Check the base URL of the profile in Settings → Model providers") !=
+                std::string::npos);
+        QVERIFY(out.retryDelays.size() <= 2);
+    }
+
     void mock429RetriesHonouringRetryAfter()
     {
         auto r = request(m_mock.baseUrl(), "trigger-429", false);

@@ -404,6 +404,59 @@ private slots:
         QCOMPARE(out.outputs["v"], json("one"));
     }
 
+    // A disabled node (Dify's and n8n's "deactivate") is not run: what follows runs on,
+    // and references to its outputs are empty.
+    void disabledNodePassesControlOnWithoutRunning()
+    {
+        RunHarness h;
+        RunHarness::flakyAttempts("off") = 0;
+        auto wf = RunHarness::workflow(
+            {{"nodes", {node("start", "start"), node("off", "test.flaky", {{"failTimes", 9}}, {{"disabled", true}}),
+                        node("next", "template", {{"template", "after [{{off.value}}]"}}),
+                        endNode({{"v", "{{next.text}}"}})}},
+             {"edges", {edge("start", "off"), edge("off", "next"), edge("next", "end")}}});
+        auto out = h.run(wf);
+        QCOMPARE(out.status, RunStatus::Succeeded);
+        QCOMPARE(RunHarness::flakyAttempts("off"), 0);  // it never ran, so it never failed
+        QVERIFY(!out.has(RunEventType::NodeStarted, "off"));
+        const RunEvent *passed = out.first(RunEventType::NodeFinished, "off");
+        QVERIFY(passed);
+        QCOMPARE(passed->data.value("disabled", false), true);
+        QCOMPARE(passed->data["outputs"], json::object());
+        QCOMPARE(out.outputs["v"], json("after []"));
+    }
+
+    void disabledConditionGoesOnByItsElsePort()
+    {
+        RunHarness h;
+        json cases = {{{"id", "yes"}, {"conditions", {{{"left", "a"}, {"op", "eq"}, {"right", "a"}}}}}};
+        auto wf = RunHarness::workflow(
+            {{"nodes", {node("start", "start"), node("route", "condition", {{"cases", cases}}, {{"disabled", true}}),
+                        node("y", "template", {{"template", "yes"}}), node("n", "template", {{"template", "no"}}),
+                        node("join", "aggregate", {{"values", {"{{y.text}}", "{{n.text}}"}}}),
+                        endNode({{"v", "{{join.value}}"}})}},
+             {"edges", {edge("start", "route"), edge("route", "y", "yes"), edge("route", "n", "else"), edge("y", "join"),
+                        edge("n", "join"), edge("join", "end")}}});
+        auto out = h.run(wf);
+        QCOMPARE(out.status, RunStatus::Succeeded);
+        QVERIFY(out.has(RunEventType::NodeSkipped, "y"));
+        QCOMPARE(out.outputs["v"], json("no"));
+    }
+
+    void disabledAnswerSendsNothing()
+    {
+        RunHarness h;
+        auto wf = RunHarness::workflow(
+            {{"mode", "chat"},
+             {"nodes", {node("start", "start"), node("t", "template", {{"template", "hello"}}),
+                        node("a1", "answer", {{"text", "{{t.text}}"}}, {{"disabled", true}}),
+                        node("a2", "answer", {{"text", "second"}})}},
+             {"edges", {edge("start", "t"), edge("t", "a1"), edge("a1", "a2")}}});
+        auto out = h.run(wf, {}, {{"query", "hi"}});
+        QCOMPARE(out.status, RunStatus::Succeeded);
+        QCOMPARE(out.answer, std::string("second"));
+    }
+
     // Regression: while a node waited to retry, nothing held the run, so a host that
     // dropped its handle never heard how the run ended.
     void runWaitingToRetryStaysAlive()

@@ -270,7 +270,8 @@ private slots:
         row("wrong mode", "replace", "/mode", R"("batch")", "mode", "");
         row("bad input name", "add", "/inputs", R"([{"name": "my input"}])", "inputs[0].name", "");
         row("unknown input type", "add", "/inputs", R"([{"name": "a", "type": "date"}])", "inputs[0].type", "");
-        row("model without profile", "add", "/models", R"({"default": {"model": "m"}})", "models.default", "", "profile");
+        // A model may name no provider yet (a template's kinds), but its kind is one of four.
+        row("model of an unknown kind", "add", "/models", R"({"default": {"kind": "vision"}})", "models.default.kind", "", "enum");
     }
     void schema()
     {

@@ -406,6 +406,45 @@ private slots:
         slow.waitForFinished(3000);
     }
 
+    // The chat page's app info and the errors a chat page shows follow the browser's
+    // language: the workflow's own "i18n" Chinese, the runtime's sentences in Chinese.
+    void chatPageSpeaksTheBrowsersLanguage()
+    {
+        QTemporaryDir data;
+        ServeProcess serve(data.path());
+        QString error;
+        QVERIFY2(serve.start({}, &error), qPrintable(error));
+        json wf = workflowApp("greet", "Hello, {{start.name}}!");
+        wf["i18n"] = {{"zh", {{"name", "问候"}, {"description", "按名字问候。"}}}};
+        wf["inputs"][0]["i18n"] = {{"zh", {{"label", "问候谁"}}}};
+        auto deployed = serve.deploy("greet", bundle(wf, {{"settings", {{"public", true}, {"rateLimitPerMinute", 2}}}}));
+        QVERIFY2(deployed.status == 200, deployed.body.c_str());
+        const std::map<std::string, std::string> chinese = {{"Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8"}};
+
+        auto zh = serve.request("GET", "/apps/greet/chat/info", {}, {}, chinese);
+        QCOMPARE(zh.json()["title"], json("问候"));
+        QCOMPARE(zh.json()["description"], json("按名字问候。"));
+        QCOMPARE(zh.json()["inputs"][0]["label"], json("问候谁"));
+        QCOMPARE(zh.json()["inputs"][0]["name"], json("name"));  // the value's name does not change
+        QCOMPARE(zh.headers["vary"], std::string("Accept-Language"));
+        const auto en = serve.request("GET", "/apps/greet/chat/info", {}, {}, {{"Accept-Language", "en-GB,zh;q=0.5"}});
+        QCOMPARE(en.json()["title"], json("Greeter"));
+        QCOMPARE(en.json()["inputs"][0]["label"], json("Who to greet"));
+
+        const auto missing = serve.request("GET", "/apps/nobody/chat/info", {}, {}, chinese);
+        QCOMPARE(missing.status, 404L);
+        QCOMPARE(missing.json()["error"]["message"], json("这个运行时上没有名为“nobody”的应用。"));
+        const auto missingEn = serve.request("GET", "/apps/nobody/chat/info");
+        QCOMPARE(missingEn.json()["error"]["message"], json("There is no app named 'nobody' on this runtime."));
+        // Past the rate limit: the chat page's user reads when to try again.
+        ServeProcess::Response limited;
+        for (int i = 0; i < 4 && limited.status != 429; ++i)
+            limited = serve.request("POST", "/v1/apps/greet/run", R"({"inputs": {"name": "Ada"}})", {}, chinese);
+        QCOMPARE(limited.status, 429L);
+        const std::string message = limited.json()["error"]["message"].get<std::string>();
+        QVERIFY2(message.find("“greet”每分钟最多允许 2 次请求") == 0, message.c_str());
+    }
+
     void secretsNeverShow()
     {
         QTemporaryDir data;

@@ -5,7 +5,9 @@
 // from tests/peers, scripted for that template, and the real MCP servers it uses
 // (from tests/peers) or a stand-in with the same tool schemas (standins/) when the
 // real one needs the internet or a key. Then it checks the answer's shape.
-//   node run-templates.mjs --flowdeck PATH [template-id ...]
+//   node run-templates.mjs --flowdeck PATH [--demo] [template-id ...]
+// --demo runs each template's sample question with the built-in offline demo model
+// (`--profile demo`, no mock-llm) and requires a run that succeeds with a demo-marked answer.
 // Each template has tests/templates/<id>.test.json:
 //   query            chat mode: the user's message (default: the template's sample query)
 //   inputs           start inputs as name: value (${projectDir} is the project folder)
@@ -32,6 +34,10 @@ const peers = path.join(root, 'tests', 'peers');
 const args = process.argv.slice(2);
 const fdIndex = args.indexOf('--flowdeck');
 const flowdeck = fdIndex >= 0 ? path.resolve(args.splice(fdIndex, 2)[1]) : path.join(root, 'build', 'runtime', 'flowdeck');
+const demoIndex = args.indexOf('--demo');
+const demo = demoIndex >= 0;
+if (demo) args.splice(demoIndex, 1);
+const demoMarkers = ['[Demo answer — offline, no model called]', '[演示回答 — 离线，未调用模型]'];
 const only = new Set(args);
 const keep = process.env.KEEP_TEMPLATE_RUNS === '1';
 
@@ -131,6 +137,12 @@ function check(id, result, spec, projectDir, standinLog) {
   console.log(`ok - ${id} (${Math.round(result.elapsedMs)} ms)`);
 }
 
+function checkDemo(id, result) {
+  const text = result.answer !== undefined ? String(result.answer) : JSON.stringify(result.outputs);
+  if (!demoMarkers.some((m) => text.includes(m))) return fail(id, `the answer is not marked as a demo answer:\n${text}`);
+  console.log(`ok - ${id} (demo, ${Math.round(result.elapsedMs)} ms)`);
+}
+
 // --- main ----------------------------------------------------------------------
 const listed = sh(flowdeck, ['templates', '--dir', path.join(root, 'templates'), '--json']);
 if (listed.code !== 0) {
@@ -177,18 +189,22 @@ for (const t of templates) {
   }
   writeFileSync(flowFile, JSON.stringify(flow, null, 2) + '\n');
 
-  const mockFile = path.join(dir, 'mock-llm.yaml');
-  writeFileSync(mockFile, mockYaml(spec.llm || []));
-  let mock;
-  try { mock = await startMock(mockFile); } catch (err) { fail(id, String(err)); continue; }
   const configDir = path.join(dir, 'config');
   mkdirSync(configDir);
-  const profiles = path.join(configDir, 'profiles.json');
-  writeFileSync(profiles, JSON.stringify({ profiles: { mock: { title: 'mock-llm', baseUrl: `http://127.0.0.1:${mock.port}/v1`,
-                                                               defaultModel: 'mock-model', needsKey: false } } }));
+  let mock;
+  let runArgs = ['run', flowFile, '-p', 'demo', '--json'];
+  if (!demo) {
+    const mockFile = path.join(dir, 'mock-llm.yaml');
+    writeFileSync(mockFile, mockYaml(spec.llm || []));
+    try { mock = await startMock(mockFile); } catch (err) { fail(id, String(err)); continue; }
+    const profiles = path.join(configDir, 'profiles.json');
+    writeFileSync(profiles, JSON.stringify({ profiles: { mock: { title: 'mock-llm', baseUrl: `http://127.0.0.1:${mock.port}/v1`,
+                                                                 defaultModel: 'mock-model', needsKey: false } } }));
+    runArgs = ['run', flowFile, '--profiles', profiles, '-p', 'mock', '--json'];
+  }
   const fill = (v) => String(v).split('${projectDir}').join(projectDir);
-  const runArgs = ['run', flowFile, '--profiles', profiles, '-p', 'mock', '--json'];
-  const query = spec.query ?? t.sample?.query?.en;
+  // The demo answers the template's own sample question, as a user without a key would ask it.
+  const query = demo ? t.sample?.query?.en ?? spec.query : spec.query ?? t.sample?.query?.en;
   if (flow.mode === 'chat') runArgs.push('-q', fill(query || ''));
   for (const [k, v] of Object.entries(spec.inputs || {})) runArgs.push('-i', `${k}=${fill(typeof v === 'string' ? v : JSON.stringify(v))}`);
   for (const [k, v] of Object.entries(spec.env || {})) runArgs.push('--env', `${k}=${fill(v)}`);
@@ -196,11 +212,12 @@ for (const t of templates) {
   const run = sh(flowdeck, runArgs, { env: { ...process.env, ...(spec.secrets || {}), FLOWDECK_PLUGIN_DIR: pluginDir,
                                              FLOWDECK_CONFIG_DIR: configDir, STANDIN_LOG: standinLog,
                                              FLOWDECK_PASS_ENV: 'STANDIN_LOG' }, cwd: dir });
-  mock.child.kill();
+  if (mock) mock.child.kill();
   let result;
   try { result = JSON.parse(run.out); } catch { fail(id, `flowdeck run printed no JSON (exit ${run.code}):\n${run.out}\n${run.err}`); continue; }
   if (run.code !== 0 || result.status !== 'succeeded') { fail(id, `the run ${result.status}: ${JSON.stringify(result.error)}\n${run.err}`); continue; }
-  check(id, result, spec, projectDir, standinLog);
+  if (demo) checkDemo(id, result);
+  else check(id, result, spec, projectDir, standinLog);
 }
 if (!keep) rmSync(work, { recursive: true, force: true });
 else console.log(`# kept ${work}`);

@@ -3,6 +3,7 @@
 #include "engine/core/jsonread.h"
 
 #include "engine/nodes/noderegistry.h"
+#include "widgets/canvas/canvasmenu.h"
 #include "widgets/canvas/graphscene.h"
 #include "widgets/canvas/minimap.h"
 #include "widgets/document/commands.h"
@@ -10,36 +11,11 @@
 #include <QDragEnterEvent>
 #include <QMimeData>
 #include <QResizeEvent>
+#include <QScrollBar>
 #include <QWheelEvent>
 
 namespace flowdeck {
 namespace studio {
-
-namespace {
-
-// A new node's config: the schema's defaults, and empty values for required fields.
-nlohmann::json defaultConfig(const nlohmann::json &schema)
-{
-    nlohmann::json config = nlohmann::json::object();
-    const auto properties = engine::valueOr(schema, "properties", nlohmann::json::object());
-    for (const auto &[name, property] : properties.items())
-        if (property.contains("default"))
-            config[name] = property["default"];
-    for (const auto &name : engine::valueOr(schema, "required", nlohmann::json::array())) {
-        if (!name.is_string() || config.contains(name.get<std::string>()))
-            continue;
-        const auto property = properties.value(name.get<std::string>(), nlohmann::json::object());
-        const auto type = engine::valueOr(property, "type", nlohmann::json("string"));
-        config[name.get<std::string>()] = type == "array"    ? nlohmann::json::array()
-                                          : type == "object" ? nlohmann::json::object()
-                                          : type == "boolean" ? nlohmann::json(false)
-                                          : type == "number" || type == "integer" ? nlohmann::json(0)
-                                                                                  : nlohmann::json("");
-    }
-    return config;
-}
-
-} // namespace
 
 GraphView::GraphView(GraphScene *scene, QWidget *parent) : QGraphicsView(scene, parent), m_scene(scene)
 {
@@ -52,20 +28,51 @@ GraphView::GraphView(GraphScene *scene, QWidget *parent) : QGraphicsView(scene, 
     setRenderHint(QPainter::Antialiasing);
     setSceneRect(-100000, -100000, 200000, 200000);
     m_miniMap = new MiniMap(this);
+    new CanvasMenu(this);  // right-click menus and F2 rename; owned by the view
+    for (QScrollBar *bar : {horizontalScrollBar(), verticalScrollBar()})  // the user scrolled: their view stays
+        connect(bar, &QScrollBar::actionTriggered, this, [this] { m_keep = QRectF(); });
+}
+
+void GraphView::placeMiniMap()
+{
+    // Bottom right, clear of the scroll bars; fits leave that corner free of nodes.
+    const QRect area = viewport()->geometry();
+    m_miniMap->move(area.right() - m_miniMap->width() - 10, area.bottom() - m_miniMap->height() - 10);
+}
+
+void GraphView::setMiniMapShown(bool shown)
+{
+    m_miniMap->setVisible(shown);
+    if (!m_keep.isEmpty())
+        fitArea(m_keep, m_keepClearOfMap);
 }
 
 void GraphView::resizeEvent(QResizeEvent *event)
 {
     QGraphicsView::resizeEvent(event);
-    // Bottom right, clear of the scroll bars.
-    const QRect area = viewport()->geometry();
-    m_miniMap->move(area.right() - m_miniMap->width() - 10, area.bottom() - m_miniMap->height() - 10);
+    placeMiniMap();
+    if (!m_keep.isEmpty())  // a fit asked for before the view had its size, or kept through resizes
+        fitArea(m_keep, m_keepClearOfMap);
 }
 
 void GraphView::zoomBy(double factor)
 {
+    m_keep = QRectF();
     const double next = std::clamp(zoom() * factor, 0.05, 4.0);
     scale(next / zoom(), next / zoom());
+}
+
+void GraphView::fitArea(const QRectF &rect, bool clearOfMiniMap)
+{
+    QRect room = viewport()->rect();
+    if (clearOfMiniMap && m_miniMap->isVisibleTo(this))  // the band of the overview map stays clear
+        room.setBottom(room.bottom() - m_miniMap->height() - 14);
+    if (room.width() < 40 || room.height() < 40 || rect.isEmpty())
+        return;  // not laid out yet: done again when the view has its size
+    const double s = std::clamp(std::min(room.width() / rect.width(), room.height() / rect.height()), 0.05, 1.5);
+    setTransform(QTransform::fromScale(s, s));
+    const QPointF shift = (QPointF(viewport()->rect().center()) - QPointF(room.center())) / s;
+    centerOn(rect.center() + shift);
 }
 
 void GraphView::zoomToFit()
@@ -73,9 +80,21 @@ void GraphView::zoomToFit()
     QRectF bounds = m_scene->itemsBoundingRect();
     if (bounds.isEmpty())
         bounds = QRectF(-200, -150, 400, 300);
-    fitInView(bounds.adjusted(-40, -40, 40, 40), Qt::KeepAspectRatio);
-    if (zoom() > 1.5)
-        zoomBy(1.5 / zoom());
+    m_keep = bounds.adjusted(-40, -40, 40, 40);
+    m_keepClearOfMap = true;
+    fitArea(m_keep, true);
+}
+
+QRectF GraphView::visibleArea() const { return mapToScene(viewport()->rect()).boundingRect(); }
+
+void GraphView::showArea(const QRectF &sceneRect)
+{
+    const QRectF bounds = m_scene->itemsBoundingRect();
+    if (sceneRect.isEmpty() || !sceneRect.intersects(bounds) || sceneRect.width() > 40 * std::max(400.0, bounds.width()))
+        return zoomToFit();  // it would show nothing of the graph, or only as dots
+    m_keep = sceneRect;
+    m_keepClearOfMap = false;
+    fitArea(m_keep, false);
 }
 
 void GraphView::wheelEvent(QWheelEvent *event)
@@ -118,7 +137,7 @@ void GraphView::dropEvent(QDropEvent *event)
     node.id = doc->freshNodeId(type);
     node.position = {std::round(at.x() / GraphScene::kGrid) * GraphScene::kGrid,
                      std::round(at.y() / GraphScene::kGrid) * GraphScene::kGrid};
-    node.config = defaultConfig(descriptor->configSchema);
+    node.config = defaultNodeConfig(descriptor->configSchema);
     if (payload.contains("config") && payload["config"].is_object())  // e.g. an MCP tool from the palette
         node.config.update(payload["config"]);
     doc->undoStack()->push(new AddNodeCommand(doc, node));

@@ -74,8 +74,17 @@ void MiniMap::paintEvent(QPaintEvent *)
 
 void MiniMap::moveViewTo(const QPointF &pos)
 {
-    if (!m_sceneArea.isEmpty())
-        m_view->centerOn(toScene(pos));
+    if (m_sceneArea.isEmpty())
+        return;
+    m_view->stopKeepingFit();
+    m_view->centerOn(toScene(pos));
+}
+
+void MiniMap::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)  // the theme changed: draw the picture in its colours
+        redraw();
 }
 
 void MiniMap::mousePressEvent(QMouseEvent *event) { moveViewTo(event->position()); }

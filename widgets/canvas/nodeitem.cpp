@@ -1,6 +1,8 @@
 #include "widgets/canvas/nodeitem.h"
 
 #include "widgets/canvas/graphscene.h"
+#include "widgets/canvas/nodeicons.h"
+#include "widgets/document/localized.h"
 
 #include <QLocale>
 #include <QPainter>
@@ -12,7 +14,7 @@ namespace studio {
 
 namespace {
 
-constexpr double kHeader = 28, kSummary = 22, kPortRow = 18, kPortRadius = 5;
+constexpr double kHeader = 30, kSummary = 22, kPortRow = 18, kPortRadius = 5, kIcon = 18;
 
 // A short summary of a node's config: its most telling field, on one line.
 QString summarize(const engine::NodeSpec &node)
@@ -27,21 +29,6 @@ QString summarize(const engine::NodeSpec &node)
     return {};
 }
 
-QColor categoryColor(const std::string &category)
-{
-    if (category == "model")
-        return QColor(0x5b, 0x6c, 0xf0);
-    if (category == "logic")
-        return QColor(0xe0, 0x8a, 0x1e);
-    if (category == "io" || category == "tools")
-        return QColor(0x1f, 0x9d, 0x8b);
-    if (category == "output")
-        return QColor(0x2e, 0x9e, 0x4f);
-    if (category == "transform")
-        return QColor(0x8a, 0x5c, 0xd0);
-    return QColor(0x60, 0x6b, 0x7a);
-}
-
 } // namespace
 
 NodeItem::NodeItem(GraphScene *scene, const QString &id) : m_scene(scene), m_id(id)
@@ -54,11 +41,7 @@ void NodeItem::refresh(const engine::NodeSpec &node, const engine::NodeDescripto
 {
     prepareGeometryChange();
     m_type = QString::fromStdString(node.type);
-    const bool chinese = QLocale().language() == QLocale::Chinese;
-    m_title = !node.title.empty() ? QString::fromStdString(node.title)
-              : descriptor        ? QString::fromStdString(chinese && !descriptor->titleZh.empty() ? descriptor->titleZh
-                                                                                                    : descriptor->title)
-                                  : m_type;
+    m_title = node.title.empty() && node.i18n.empty() ? typeTitle(descriptor, node.type) : nodeTitle(node);
     m_summary = summarize(node);
     m_ports.clear();
     m_portLabels.clear();
@@ -70,6 +53,7 @@ void NodeItem::refresh(const engine::NodeSpec &node, const engine::NodeDescripto
     }
 
     setData(1, descriptor ? QString::fromStdString(descriptor->category) : QString());
+    setOpacity(node.disabled ? 0.4 : 1.0);  // disabled: passed over at run time, drawn faint
     setToolTip(m_problem.isEmpty() ? m_title + " (" + m_id + ")" : m_problem);
     update();
 }
@@ -120,9 +104,9 @@ QString NodeItem::outputPortAt(const QPointF &scenePos) const
     return QString();
 }
 
-void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
 {
-    const QColor accent = categoryColor(data(1).toString().toStdString());
+    const QColor accent = categoryColor(data(1).toString());
     const QRectF card(0, 0, kWidth, height());
     const QPalette palette = m_scene->palette();
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
@@ -137,33 +121,59 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
                          isSelected() || !m_problem.isEmpty() ? 2 : 1));
     painter->setBrush(palette.base());
     painter->drawRoundedRect(card, 8, 8);
+    QColor tint = accent;
+    tint.setAlpha(34);
+    painter->fillRect(QRectF(5, 1, kWidth - 6, kHeader - 1), tint);  // the header in the category's colour
     painter->fillRect(QRectF(1, 1, 4, height() - 2), accent);
+    const bool detailed = lod >= 0.45;
+    double titleLeft = 12;
+    if (detailed) {  // the type's icon at the left of the header
+        const qreal dpr = widget ? widget->devicePixelRatioF() : 1.0;
+        painter->drawPixmap(QPointF(11, (kHeader - kIcon) / 2), nodeBadge(m_type, static_cast<int>(kIcon), dpr));
+        titleLeft = 11 + kIcon + 7;
+    }
+    // The run badge (a dot and the time) takes its room first; the title is elided to
+    // what is left, so the two never overlap.
+    double titleRight = kWidth - 10;
+    if (!m_runStatus.isEmpty()) {  // blue running, green done, red failed, grey skipped
+        const QColor badge = m_runStatus == "running"  ? QColor(0x2f, 0x80, 0xed)
+                             : m_runStatus == "done"   ? QColor(0x2e, 0x9e, 0x4f)
+                             : m_runStatus == "failed" ? QColor(0xd9, 0x3f, 0x3f)
+                                                       : QColor(0x9a, 0xa0, 0xa6);
+        const QString time = m_runStatus == "done" && lod >= 0.6 ? m_runDetail.section(QStringLiteral(" · "), 0, 0) : QString();
+        QFont small = painter->font();
+        small.setPointSizeF(small.pointSizeF() * 0.85);
+        const QFontMetricsF metrics(small);
+        const double pill = 14 + (time.isEmpty() ? 0 : metrics.horizontalAdvance(time) + 6);
+        const QRectF area(kWidth - 8 - pill, (kHeader - 16) / 2, pill, 16);
+        painter->setPen(Qt::NoPen);
+        QColor back = badge;
+        back.setAlpha(40);
+        painter->setBrush(back);
+        painter->drawRoundedRect(area, 8, 8);
+        painter->setBrush(badge);
+        painter->drawEllipse(QPointF(area.left() + 8, area.center().y()), 4, 4);
+        if (!time.isEmpty()) {
+            painter->setFont(small);
+            painter->setPen(palette.text().color());
+            painter->drawText(area.adjusted(14, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft, time);
+        }
+        titleRight = area.left() - 6;
+    }
     painter->setPen(palette.text().color());
     QFont bold = painter->font();
     bold.setBold(true);
     painter->setFont(bold);
-    painter->drawText(QRectF(12, 4, kWidth - 24, kHeader - 4), Qt::AlignVCenter | Qt::AlignLeft,
-                      painter->fontMetrics().elidedText(m_title, Qt::ElideRight, static_cast<int>(kWidth - 24)));
-    if (!m_runStatus.isEmpty()) {  // a badge at the top right: blue running, green done, red failed, grey skipped
-        const QColor badge = m_runStatus == "running" ? QColor(0x2f, 0x80, 0xed)
-                             : m_runStatus == "done"  ? QColor(0x2e, 0x9e, 0x4f)
-                             : m_runStatus == "failed" ? QColor(0xd9, 0x3f, 0x3f)
-                                                       : QColor(0x9a, 0xa0, 0xa6);
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(badge);
-        painter->drawEllipse(QPointF(kWidth - 14, kHeader / 2), 5, 5);
-        if (!m_runDetail.isEmpty() && lod >= 0.6 && m_runStatus != "failed") {
-            painter->setPen(badge);
-            painter->drawText(QRectF(kWidth - 110, 2, 88, kHeader - 4), Qt::AlignVCenter | Qt::AlignRight, m_runDetail);
-        }
-    }
+    const double titleWidth = std::max(10.0, titleRight - titleLeft);
+    painter->drawText(QRectF(titleLeft, 0, titleWidth, kHeader), Qt::AlignVCenter | Qt::AlignLeft,
+                      painter->fontMetrics().elidedText(m_title, Qt::ElideRight, static_cast<int>(titleWidth)));
     painter->setBrush(accent);
     painter->setPen(Qt::NoPen);
     if (m_type != "start")
         painter->drawEllipse(QPointF(0, kHeader / 2), kPortRadius, kPortRadius);
     for (int i = 0; i < m_ports.size(); ++i)
         painter->drawEllipse(portLocal(i), kPortRadius, kPortRadius);
-    if (lod < 0.45)
+    if (!detailed)
         return;  // small: the title is all that can be read
     bold.setBold(false);
     painter->setFont(bold);

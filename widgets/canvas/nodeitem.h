@@ -20,6 +20,7 @@ public:
     NodeItem(GraphScene *scene, const QString &id);
 
     const QString &id() const { return m_id; }
+    const QString &title() const { return m_title; }  // as drawn, in the studio's language
     void refresh(const engine::NodeSpec &node, const engine::NodeDescriptor *descriptor);
     void setProblem(const QString &problem);  // shown as a red border and tooltip; empty clears
     // The node's state in the current run: running, done, failed, skipped; empty clears.

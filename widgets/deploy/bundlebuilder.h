@@ -14,9 +14,11 @@ class RunController;
 
 // The deploy bundle for `workflow` (engine/deploy/deploybundle.h) with the profiles and
 // secrets the studio's runs use, made on the engine's thread; `done` gets it as JSON
-// text, or the problems, on the GUI thread.
+// text, or the problems, on the GUI thread. `source` ({"project", "path", "host"}) says
+// which project it came from.
 void buildDeployBundle(RunController *runner, const engine::Workflow &workflow, bool publicAccess,
-                       std::function<void(QString bundle, QStringList problems)> done);
+                       std::function<void(QString bundle, QStringList problems)> done,
+                       nlohmann::json source = nlohmann::json::object());
 
 } // namespace studio
 } // namespace flowdeck

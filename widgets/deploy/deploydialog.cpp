@@ -7,6 +7,7 @@
 #include "widgets/deploy/bundlebuilder.h"
 #include "widgets/deploy/kubernetesexport.h"
 #include "widgets/deploy/localruntime.h"
+#include "widgets/deploy/runtimeadmin.h"
 #include "widgets/document/graphdocument.h"
 #include "widgets/run/runcontroller.h"
 
@@ -17,13 +18,16 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QJsonArray>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPlainTextEdit>
@@ -33,6 +37,7 @@
 #include <QRadioButton>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QSysInfo>
 #include <QVBoxLayout>
 #include <QWebEngineView>
 
@@ -50,10 +55,19 @@ QString errorMessage(QNetworkReply *reply, const QByteArray &body)
     return text;
 }
 
+nlohmann::json sourceJson(const QJsonObject &source)
+{
+    nlohmann::json out = nlohmann::json::object();
+    for (auto it = source.begin(); it != source.end(); ++it)
+        out[it.key().toStdString()] = it.value().toString().toStdString();
+    return out;
+}
+
 } // namespace
 
 DeployDialog::DeployDialog(GraphDocument *doc, RunController *runner, LocalRuntime *local, QWidget *parent)
-    : QDialog(parent), m_doc(doc), m_runner(runner), m_local(local), m_network(new QNetworkAccessManager(this))
+    : QDialog(parent), m_doc(doc), m_runner(runner), m_local(local), m_network(new QNetworkAccessManager(this)),
+      m_admin(new RuntimeAdmin(this))
 {
     setWindowTitle(tr("Deploy"));
     // Page 1: where to, and the steps.
@@ -81,6 +95,10 @@ DeployDialog::DeployDialog(GraphDocument *doc, RunController *runner, LocalRunti
     folderRow->addWidget(m_folder, 1);
     folderRow->addWidget(browse);
     m_public = new QCheckBox(tr("Anyone may call it without an API key"));
+    m_skipModelCheck = new QCheckBox(tr("Skip the model check (no short test call to the model)"));
+    m_skipModelCheck->setObjectName("skipModelCheck");
+    m_skipModelCheck->setToolTip(tr("The smoke check normally asks each model for one word, so a key the provider "
+                                    "refuses is found before the app goes live. The call costs a few tokens."));
     auto *form = new QFormLayout;
     form->addRow(tr("App name"), m_app);
     form->addRow(tr("Deploy to"), here);
@@ -90,10 +108,12 @@ DeployDialog::DeployDialog(GraphDocument *doc, RunController *runner, LocalRunti
     form->addRow(QString(), kube);
     form->addRow(tr("Folder"), folderRow);
     form->addRow(QString(), m_public);
+    form->addRow(QString(), m_skipModelCheck);
     m_steps = new QListWidget;
     m_steps->setObjectName("steps");
     for (const QString &s : {tr("Validate the workflow"), tr("Bundle it with its profiles, plugins and secrets"),
-                             tr("Upload to the runtime"), tr("Smoke check: plugins start, keys are present"), tr("Live")})
+                             tr("Upload to the runtime"), tr("Smoke check: plugins start, each model answers a short call"),
+                             tr("Live")})
         m_steps->addItem(QStringLiteral("○  ") + s);
     m_steps->setMaximumHeight(m_steps->sizeHintForRow(0) * 5 + 8);
     m_progress = new QProgressBar;
@@ -136,7 +156,8 @@ DeployDialog::DeployDialog(GraphDocument *doc, RunController *runner, LocalRunti
     m_snippets->setReadOnly(true);
     m_snippets->setObjectName("snippets");
     auto *openChat = new QPushButton(tr("Open &Chat"));
-    auto *again = new QPushButton(tr("Deploy &Again"));
+    auto *again = m_again = new QPushButton(tr("Deploy &Again"));
+    again->setObjectName("deployAgain");
     auto *close2 = new QPushButton(tr("Close"));
     auto *resultButtons = new QHBoxLayout;
     resultButtons->addWidget(openChat);
@@ -175,7 +196,11 @@ DeployDialog::DeployDialog(GraphDocument *doc, RunController *runner, LocalRunti
     connect(close2, &QPushButton::clicked, this, &QDialog::accept);
     connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_keyField->text()); });
     connect(openChat, &QPushButton::clicked, this, &DeployDialog::openChat);
-    connect(again, &QPushButton::clicked, this, [this] { m_pages->setCurrentIndex(0); });
+    // The whole pipeline again, from a clean list of steps.
+    connect(again, &QPushButton::clicked, this, [this] {
+        m_pages->setCurrentIndex(0);
+        deploy();
+    });
 }
 
 DeployDialog::Target DeployDialog::target() const { return static_cast<Target>(m_targets->checkedId()); }
@@ -249,7 +274,7 @@ void DeployDialog::deploy()
             return self->fail(Bundle, tr("The app cannot be bundled:\n%1").arg(problems.join('\n')));
         self->setStep(Bundle, "done", tr("%1 KiB").arg((bundle.toUtf8().size() + 1023) / 1024));
         self->upload(bundle.toUtf8());
-    });
+    }, sourceJson(source()));
 }
 
 void DeployDialog::upload(const QByteArray &bundle)
@@ -277,41 +302,9 @@ void DeployDialog::upload(const QByteArray &bundle)
         while (m_baseUrl.endsWith('/'))
             m_baseUrl.chop(1);
         m_adminToken = token;
-        QNetworkRequest request(QUrl(m_baseUrl + "/admin/v1/apps/" + m_appName));
-        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
-        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
-        request.setTransferTimeout(10 * 60 * 1000);  // the runtime may fetch plugin servers first
+        m_admin->setRuntime(m_baseUrl, m_adminToken);
         setStep(Upload, "running", m_baseUrl);
-        QNetworkReply *reply = m_network->put(request, bundle);
-        connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
-            if (total <= 0)
-                return;
-            m_progress->setRange(0, static_cast<int>(total));
-            m_progress->setValue(static_cast<int>(sent));
-            if (sent == total) {
-                setStep(Upload, "done", m_baseUrl);
-                setStep(SmokeCheck, "running");
-                m_progress->setRange(0, 0);
-            }
-        });
-        connect(reply, &QNetworkReply::finished, this, [this, reply] {
-            reply->deleteLater();
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            const QByteArray body = reply->readAll();
-            if (status == 0)
-                return fail(Upload, tr("Could not reach the runtime at %1: %2").arg(m_baseUrl, reply->errorString()));
-            if (status == 401 || status == 403)
-                return fail(Upload, tr("The runtime refused the admin token: %1").arg(errorMessage(reply, body)));
-            if (status == 422)
-                return fail(SmokeCheck, tr("The smoke check failed, so the version already running (if any) goes on serving:\n%1")
-                                            .arg(errorMessage(reply, body)));
-            if (status != 200)
-                return fail(Upload, tr("The runtime refused the app (HTTP %1): %2").arg(status).arg(errorMessage(reply, body)));
-            m_version = QJsonDocument::fromJson(body).object().value("version").toInt();
-            setStep(Upload, "done", m_baseUrl);
-            setStep(SmokeCheck, "done");
-            createKey();
-        });
+        checkOwner([this, bundle] { put(bundle); });
     };
     if (target() == Remote)
         return send(m_url->text().trimmed(), m_token->text());
@@ -322,6 +315,146 @@ void DeployDialog::upload(const QByteArray &bundle)
         if (!error.isEmpty())
             return fail(Upload, error);
         send(m_local->url(), m_local->adminToken());
+    });
+}
+
+QJsonObject DeployDialog::source() const
+{
+    const QString name = QString::fromStdString(m_doc->workflow().name);
+    const QFileInfo file(m_projectFile);
+    return {{"project", name.isEmpty() ? file.completeBaseName() : name},
+            {"path", m_projectFile.isEmpty() ? QString() : file.absoluteFilePath()},
+            {"host", QSysInfo::machineHostName()}};
+}
+
+void DeployDialog::checkOwner(std::function<void()> proceed)
+{
+    m_admin->get("apps/" + m_appName, [this, proceed = std::move(proceed)](RuntimeAdmin::Answer a) {
+        if (a.status == 404)
+            return proceed();  // a new app
+        if (!a.ok())
+            return fail(Upload, a.error);
+        const QJsonObject theirs = a.body.value("source").toObject(), ours = source();
+        if (theirs.value("path") == ours.value("path") && theirs.value("host") == ours.value("host"))
+            return proceed();  // a new version of this project's app
+        askToReplace(theirs, proceed);
+    });
+}
+
+void DeployDialog::askToReplace(const QJsonObject &theirs, std::function<void()> proceed)
+{
+    auto where = [](const QJsonObject &s) {
+        if (s.value("project").toString().isEmpty())
+            return tr("somewhere else (no project was recorded; it was deployed with flowdeck deploy or an older studio)");
+        QString text = QStringLiteral("“%1”").arg(s.value("project").toString());
+        if (!s.value("path").toString().isEmpty())
+            text += tr(" (%1 on %2)").arg(s.value("path").toString(), s.value("host").toString());
+        return text;
+    };
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Replace Another Project's App?"),
+                                tr("An app named '%1' is already live on %2. It was deployed from %3.\n\n"
+                                   "Deploying %4 under the same name would replace it for everyone who uses it.")
+                                    .arg(m_appName, m_baseUrl, where(theirs), where(source())),
+                                QMessageBox::NoButton, this);
+    box->setObjectName("replaceQuestion");
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *replace = box->addButton(tr("&Replace It"), QMessageBox::DestructiveRole);
+    replace->setObjectName("replace");
+    QPushButton *rename = box->addButton(tr("Deploy as a &New App Name"), QMessageBox::ActionRole);
+    rename->setObjectName("newName");
+    QPushButton *cancel = box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(cancel);
+    box->setEscapeButton(cancel);
+    m_replaceQuestion = box;
+    const QString owner = theirs.value("project").toString();
+    connect(box, &QMessageBox::finished, this, [this, box, replace, rename, owner, proceed] {
+        QAbstractButton *clicked = box->clickedButton();
+        if (clicked == replace)
+            return proceed();
+        if (clicked == rename)
+            return suggestNewName();
+        stopWithout(owner.isEmpty() ? tr("Nothing was deployed: the app '%1' already on the runtime goes on serving.").arg(m_appName)
+                                    : tr("Nothing was deployed: '%1' from “%2” goes on serving.").arg(m_appName, owner));
+    });
+    box->open();
+}
+
+void DeployDialog::suggestNewName()
+{
+    m_admin->get("apps", [this](RuntimeAdmin::Answer a) {
+        QStringList taken;
+        for (const auto &app : a.body.value("apps").toArray())
+            taken << app.toObject().value("app").toString();
+        QString base = m_appName, suggestion;
+        for (int n = 2; suggestion.isEmpty() || taken.contains(suggestion); ++n)
+            suggestion = base.left(60) + "-" + QString::number(n);
+        m_app->setText(suggestion);
+        m_app->setFocus();
+        m_app->selectAll();
+        stopWithout(tr("Choose a new name for this project's app (“%1” is free) and press Deploy. "
+                       "The app '%2' goes on serving as it is.").arg(suggestion, base));
+    });
+}
+
+void DeployDialog::stopWithout(const QString &message)
+{
+    for (int i = Upload; i < m_steps->count(); ++i)
+        setStep(i, "pending");
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_message->setStyleSheet({});
+    m_message->setText(message);
+    m_busy = false;
+    m_deploy->setEnabled(true);
+    emit finished(false);
+}
+
+void DeployDialog::put(const QByteArray &bundle)
+{
+    const bool modelCheck = !m_skipModelCheck->isChecked();
+    QNetworkRequest request(QUrl(m_baseUrl + "/admin/v1/apps/" + m_appName + (modelCheck ? "?modelCheck=1" : "")));
+    request.setRawHeader("Authorization", "Bearer " + m_adminToken.toUtf8());
+    request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+    request.setTransferTimeout(10 * 60 * 1000);  // the runtime may fetch plugin servers first
+    setStep(Upload, "running", m_baseUrl);
+    QNetworkReply *reply = m_network->put(request, bundle);
+    connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
+        if (total <= 0)
+            return;
+        m_progress->setRange(0, static_cast<int>(total));
+        m_progress->setValue(static_cast<int>(sent));
+        if (sent == total) {
+            setStep(Upload, "done", m_baseUrl);
+            setStep(SmokeCheck, "running");
+            m_progress->setRange(0, 0);
+        }
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray body = reply->readAll();
+        if (status == 0)
+            return fail(Upload, tr("Could not reach the runtime at %1: %2").arg(m_baseUrl, reply->errorString()));
+        if (status == 401 || status == 403)
+            return fail(Upload, tr("The runtime refused the admin token: %1").arg(errorMessage(reply, body)));
+        if (status == 422) {
+            // One line per problem the runtime found (each names the model or plugin and why).
+            QStringList problems;
+            const QJsonArray details = QJsonDocument::fromJson(body).object().value("error").toObject().value("details").toArray();
+            for (const auto &d : details)
+                problems << QStringLiteral("• ") + d.toObject().value("message").toString();
+            setStep(Upload, "done", m_baseUrl);
+            return fail(SmokeCheck, tr("The smoke check failed, so the version already running (if any) goes on serving:\n%1")
+                                        .arg(problems.isEmpty() ? errorMessage(reply, body) : problems.join('\n')));
+        }
+        if (status != 200)
+            return fail(Upload, tr("The runtime refused the app (HTTP %1): %2").arg(status).arg(errorMessage(reply, body)));
+        const QJsonObject answer = QJsonDocument::fromJson(body).object();
+        m_version = answer.value("version").toInt();
+        setStep(Upload, "done", m_baseUrl);
+        setStep(SmokeCheck, "done", answer.value("modelCheck").toString() == "passed" ? tr("the model answered")
+                                                                                        : tr("model check skipped"));
+        createKey();
     });
 }
 
@@ -393,6 +526,8 @@ void DeployDialog::openChat()
     m_chatView->load(QUrl(m_chatUrl + "#key=" + m_apiKey));
     m_pages->setCurrentIndex(2);
 }
+
+QMessageBox *DeployDialog::replaceQuestion() const { return m_replaceQuestion; }
 
 } // namespace studio
 } // namespace flowdeck

@@ -1,9 +1,14 @@
 #pragma once
 
 #include <QDialog>
+#include <QJsonObject>
+#include <QPointer>
+
+#include <functional>
 
 class QButtonGroup;
 class QCheckBox;
+class QMessageBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -20,6 +25,7 @@ namespace studio {
 class GraphDocument;
 class LocalRuntime;
 class RunController;
+class RuntimeAdmin;
 
 // Deploy: validate -> bundle -> upload -> smoke check -> live, shown as steps with
 // progress and a clear message on any failure. Targets: this computer (the studio's own
@@ -34,6 +40,14 @@ public:
     DeployDialog(GraphDocument *doc, RunController *runner, LocalRuntime *local, QWidget *parent = nullptr);
 
     void setTarget(Target target);
+    // The workflow file being deployed: the app records it, and a deploy that would replace
+    // an app that came from another file asks first.
+    void setProjectFile(const QString &path) { m_projectFile = path; }
+    QCheckBox *skipModelCheck() const { return m_skipModelCheck; }
+    QPushButton *againButton() const { return m_again; }
+    // The question asked before replacing another project's app, while it is open.
+    QMessageBox *replaceQuestion() const;
+    int version() const { return m_version; }
     QLineEdit *field(const QString &name) const;  // app, url, token, folder
     QPushButton *deployButton() const { return m_deploy; }
     QListWidget *steps() const { return m_steps; }
@@ -53,6 +67,13 @@ private:
     void setStep(int step, const QString &state, const QString &detail = {});  // running, done, failed
     void fail(int step, const QString &message);
     void upload(const QByteArray &bundle);
+    // Asks before replacing an app deployed from another project; `proceed` when it is free or ours.
+    void checkOwner(std::function<void()> proceed);
+    void askToReplace(const QJsonObject &theirs, std::function<void()> proceed);
+    void suggestNewName();
+    void stopWithout(const QString &message);  // nothing deployed, by the user's choice
+    void put(const QByteArray &bundle);
+    QJsonObject source() const;  // {"project", "path", "host"}
     void createKey();
     void showResult();
     Target target() const;
@@ -65,6 +86,11 @@ private:
     QButtonGroup *m_targets;
     QLineEdit *m_app, *m_url, *m_token, *m_folder;
     QCheckBox *m_public;
+    QCheckBox *m_skipModelCheck;
+    QPushButton *m_again;
+    QPointer<QMessageBox> m_replaceQuestion;
+    RuntimeAdmin *m_admin;
+    QString m_projectFile;
     QListWidget *m_steps;
     QProgressBar *m_progress;
     QLabel *m_message;

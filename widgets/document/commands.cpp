@@ -1,4 +1,5 @@
 #include "widgets/document/commands.h"
+#include "engine/core/jsonaccess.h"
 #include "engine/core/jsonread.h"
 
 #include "engine/workflow/workflowfile.h"
@@ -199,6 +200,100 @@ void SetPluginsCommand::undo()
 {
     for (const auto &[alias, entry] : m_before)
         m_doc->setPlugin(alias, entry);
+}
+
+// --- inputs, names, disabling ----------------------------------------------------------
+
+SetInputsCommand::SetInputsCommand(GraphDocument *doc, std::vector<engine::InputSpec> inputs, const QString &text,
+                                   const QString &mergeKey)
+    : m_doc(doc), m_after(std::move(inputs)), m_before(doc->workflow().inputs), m_mergeKey(mergeKey)
+{
+    setText(text);
+}
+
+void SetInputsCommand::redo() { m_doc->setInputs(m_after); }
+
+void SetInputsCommand::undo() { m_doc->setInputs(m_before); }
+
+bool SetInputsCommand::mergeWith(const QUndoCommand *other)
+{
+    const auto *edit = static_cast<const SetInputsCommand *>(other);
+    if (m_mergeKey.isEmpty() || edit->m_mergeKey != m_mergeKey || edit->m_doc != m_doc)
+        return false;
+    m_after = edit->m_after;
+    return true;
+}
+
+RenameNodeCommand::RenameNodeCommand(GraphDocument *doc, std::string nodeId, std::string title, std::string language)
+    : m_doc(doc), m_nodeId(std::move(nodeId)), m_title(std::move(title)), m_language(std::move(language))
+{
+    if (const auto *n = doc->node(m_nodeId)) {
+        m_beforeTitle = n->title;
+        m_beforeI18n = n->i18n;
+    }
+    setText(QCoreApplication::translate("Commands", "Rename %1").arg(QString::fromStdString(m_nodeId)));
+}
+
+void RenameNodeCommand::redo()
+{
+    if (m_language.empty() || m_language == "en")
+        return m_doc->setNodeTitle(m_nodeId, m_title);
+    nlohmann::json i18n = m_beforeI18n.is_object() ? m_beforeI18n : nlohmann::json::object();
+    setAtPointer(i18n, "/" + pointerToken(m_language) + "/title", m_title.empty() ? nlohmann::json() : nlohmann::json(m_title));
+    if (i18n.contains(m_language) && i18n[m_language].empty())
+        i18n.erase(m_language);
+    m_doc->setNodeI18n(m_nodeId, std::move(i18n));
+}
+
+void RenameNodeCommand::undo()
+{
+    if (m_language.empty() || m_language == "en")
+        return m_doc->setNodeTitle(m_nodeId, m_beforeTitle);
+    m_doc->setNodeI18n(m_nodeId, m_beforeI18n);
+}
+
+SetNodesDisabledCommand::SetNodesDisabledCommand(GraphDocument *doc, std::set<std::string> nodeIds, bool disabled)
+    : m_doc(doc), m_disabled(disabled)
+{
+    for (const auto &id : nodeIds)
+        if (const auto *n = doc->node(id))
+            m_before[id] = n->disabled;
+    const int count = static_cast<int>(m_before.size());
+    setText(disabled ? QCoreApplication::translate("Commands", "Disable %n node(s)", nullptr, count)
+                     : QCoreApplication::translate("Commands", "Enable %n node(s)", nullptr, count));
+}
+
+void SetNodesDisabledCommand::redo()
+{
+    for (const auto &[id, before] : m_before)
+        m_doc->setNodeDisabled(id, m_disabled);
+}
+
+void SetNodesDisabledCommand::undo()
+{
+    for (const auto &[id, before] : m_before)
+        m_doc->setNodeDisabled(id, before);
+}
+
+nlohmann::json defaultNodeConfig(const nlohmann::json &schema)
+{
+    nlohmann::json config = nlohmann::json::object();
+    const auto properties = engine::valueOr(schema, "properties", nlohmann::json::object());
+    for (const auto &[name, property] : properties.items())
+        if (property.contains("default"))
+            config[name] = property["default"];
+    for (const auto &name : engine::valueOr(schema, "required", nlohmann::json::array())) {
+        if (!name.is_string() || config.contains(name.get<std::string>()))
+            continue;
+        const auto property = properties.value(name.get<std::string>(), nlohmann::json::object());
+        const auto type = engine::valueOr(property, "type", nlohmann::json("string"));
+        config[name.get<std::string>()] = type == "array"    ? nlohmann::json::array()
+                                          : type == "object" ? nlohmann::json::object()
+                                          : type == "boolean" ? nlohmann::json(false)
+                                          : type == "number" || type == "integer" ? nlohmann::json(0)
+                                                                                  : nlohmann::json("");
+    }
+    return config;
 }
 
 void setAtPointer(nlohmann::json &target, const std::string &pointer, nlohmann::json value)

@@ -112,6 +112,51 @@ private:
     std::map<std::string, nlohmann::json> m_after, m_before;
 };
 
+// Replaces the workflow's inputs (the start node's form). Consecutive edits with the
+// same non-empty `mergeKey` (typing in one field of one input) merge into one step.
+class SetInputsCommand : public QUndoCommand {
+public:
+    SetInputsCommand(GraphDocument *doc, std::vector<engine::InputSpec> inputs, const QString &text,
+                     const QString &mergeKey = {});
+    void redo() override;
+    void undo() override;
+    int id() const override { return 3; }
+    bool mergeWith(const QUndoCommand *other) override;
+
+private:
+    GraphDocument *m_doc;
+    std::vector<engine::InputSpec> m_after, m_before;
+    QString m_mergeKey;
+};
+
+// Renames a node: its title, or with `language` "zh" its Chinese title (i18n.zh.title).
+// An empty title goes back to the node type's name.
+class RenameNodeCommand : public QUndoCommand {
+public:
+    RenameNodeCommand(GraphDocument *doc, std::string nodeId, std::string title, std::string language = {});
+    void redo() override;
+    void undo() override;
+
+private:
+    GraphDocument *m_doc;
+    std::string m_nodeId, m_title, m_language;
+    std::string m_beforeTitle;
+    nlohmann::json m_beforeI18n;
+};
+
+// Disables or enables nodes: a disabled node passes control on without running.
+class SetNodesDisabledCommand : public QUndoCommand {
+public:
+    SetNodesDisabledCommand(GraphDocument *doc, std::set<std::string> nodeIds, bool disabled);
+    void redo() override;
+    void undo() override;
+
+private:
+    GraphDocument *m_doc;
+    std::map<std::string, bool> m_before;
+    bool m_disabled;
+};
+
 // Pastes nodes copied by copySelection() under fresh ids, shifted by `offset`.
 class PasteCommand : public QUndoCommand {
 public:
@@ -142,6 +187,9 @@ void setAtPointer(nlohmann::json &target, const std::string &pointer, nlohmann::
 
 // A key as one token of a JSON pointer ("a/b" -> "a~1b").
 std::string pointerToken(const std::string &key);
+
+// A new node's config: the schema's defaults, and empty values for required fields.
+nlohmann::json defaultNodeConfig(const nlohmann::json &schema);
 
 // The clipboard text for some nodes and the edges between them (a JSON document).
 std::string copySelection(const GraphDocument &doc, const std::set<std::string> &nodeIds);

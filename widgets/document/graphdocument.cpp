@@ -1,4 +1,5 @@
 #include "widgets/document/graphdocument.h"
+#include "widgets/document/localized.h"
 
 #include "engine/nodes/noderegistry.h"
 #include "engine/workflow/validator.h"
@@ -28,6 +29,7 @@ GraphDocument::GraphDocument(QObject *parent) : QObject(parent)
     connect(this, &GraphDocument::edgeAdded, &m_validateSoon, qOverload<>(&QTimer::start));
     connect(this, &GraphDocument::edgeRemoved, &m_validateSoon, qOverload<>(&QTimer::start));
     connect(this, &GraphDocument::documentReset, &m_validateSoon, qOverload<>(&QTimer::start));
+    connect(this, &GraphDocument::modelChanged, &m_validateSoon, qOverload<>(&QTimer::start));
 }
 
 void GraphDocument::revalidate()
@@ -40,7 +42,7 @@ void GraphDocument::revalidate()
         if (!d.isError())
             continue;
         ++m_problemCount;
-        const QString text = q(d.message);
+        const QString text = diagnosticText(d);
         if (!d.nodeId.empty() && m_workflow.findNode(d.nodeId))
             m_nodeProblems[q(d.nodeId)] << text;
         else
@@ -97,6 +99,17 @@ void GraphDocument::setPlugin(const std::string &alias, nlohmann::json entry)
     emit pluginChanged(q(alias));
 }
 
+void GraphDocument::setModel(const std::string &alias, nlohmann::json entry)
+{
+    if (!m_workflow.models.is_object())
+        m_workflow.models = nlohmann::json::object();
+    if (entry.is_null())
+        m_workflow.models.erase(alias);
+    else
+        m_workflow.models[alias] = std::move(entry);
+    emit modelChanged(q(alias));
+}
+
 std::optional<std::pair<engine::NodeSpec, std::size_t>> GraphDocument::removeNode(const std::string &id)
 {
     const std::size_t i = nodeIndex(id);
@@ -133,6 +146,33 @@ void GraphDocument::setNodeTitle(const std::string &id, const std::string &title
         return;
     m_workflow.nodes[i].title = title;
     emit nodeChanged(q(id));
+}
+
+void GraphDocument::setNodeI18n(const std::string &id, nlohmann::json i18n)
+{
+    const std::size_t i = nodeIndex(id);
+    if (i == std::string::npos)
+        return;
+    m_workflow.nodes[i].i18n = i18n.is_object() ? std::move(i18n) : nlohmann::json::object();
+    emit nodeChanged(q(id));
+}
+
+void GraphDocument::setNodeDisabled(const std::string &id, bool disabled)
+{
+    const std::size_t i = nodeIndex(id);
+    if (i == std::string::npos)
+        return;
+    m_workflow.nodes[i].disabled = disabled;
+    emit nodeChanged(q(id));
+}
+
+void GraphDocument::setInputs(std::vector<engine::InputSpec> inputs)
+{
+    m_workflow.inputs = std::move(inputs);
+    emit inputsChanged();
+    for (const auto &n : m_workflow.nodes)
+        if (n.type == "start")
+            emit nodeChanged(q(n.id));
 }
 
 void GraphDocument::insertEdge(engine::EdgeSpec edge, std::size_t index)

@@ -42,11 +42,18 @@ public:
     void setNodePosition(const std::string &id, std::array<double, 2> position);
     void setNodeConfig(const std::string &id, nlohmann::json config);
     void setNodeTitle(const std::string &id, const std::string &title);
+    void setNodeI18n(const std::string &id, nlohmann::json i18n);  // the node's translated titles
+    void setNodeDisabled(const std::string &id, bool disabled);
+    // The workflow's inputs (the start node's form); emits inputsChanged and nodeChanged
+    // for each start node, whose outputs they are.
+    void setInputs(std::vector<engine::InputSpec> inputs);
     void insertEdge(engine::EdgeSpec edge, std::size_t index);
     std::optional<std::size_t> removeEdge(const engine::EdgeSpec &edge);
     std::size_t nodeIndex(const std::string &id) const;  // npos when absent
     // Sets the workflow's "plugins" entry `alias`; a null entry removes it.
     void setPlugin(const std::string &alias, nlohmann::json entry);
+    // Sets the workflow's "models" entry `alias` (kind, provider profile, model); null removes it.
+    void setModel(const std::string &alias, nlohmann::json entry);
 
     // What the engine's validator says of the workflow, kept up to date soon (300 ms)
     // after every change; views show it. Errors only, in the user's words.
@@ -72,7 +79,9 @@ signals:
     void edgeAdded(const QString &from, const QString &to, const QString &port);
     void edgeRemoved(const QString &from, const QString &to, const QString &port);
     void documentReset();
+    void inputsChanged();
     void pluginChanged(const QString &alias);  // added, changed or removed
+    void modelChanged(const QString &alias);   // a declared model's provider or model id
     void validated(int problems);
     void trustChanged(bool trusted);
 

@@ -50,8 +50,16 @@ bool GalleryBridge::useTemplate(const QString &id)
         emit notice(QStringLiteral("info"), tr("No project was made: the template was not trusted."));
         return false;
     }
+    std::optional<engine::ProviderProfile> provider;
+    if (m_chooseProvider) {
+        provider = m_chooseProvider();
+        if (!provider) {
+            emit notice(QStringLiteral("info"), tr("No project was made: no model provider was chosen."));
+            return false;
+        }
+    }
     const auto dir = engine::freeProjectDirectory(projectsFolder().toStdString(), t->id);
-    auto made = engine::instantiateTemplate(*t, dir);
+    auto made = engine::instantiateTemplate(*t, dir, provider ? &*provider : nullptr);
     if (!made) {
         emit notice(QStringLiteral("error"), tr("The project could not be created: %1")
                                                  .arg(QString::fromStdString(made.diagnostics().front().message)));

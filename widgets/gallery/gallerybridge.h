@@ -1,12 +1,14 @@
 #pragma once
 
 #include "engine/mcp/plugincatalog.h"
+#include "engine/model/providerprofile.h"
 #include "engine/templates/solutiontemplate.h"
 
 #include <QObject>
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 namespace flowdeck::studio {
 
@@ -32,6 +34,14 @@ public:
         m_approveTemplate = std::move(approve);
     }
 
+    // Which provider a new project's models are bound to (the one the user has a key for,
+    // else asked once); nullopt: the user cancelled and no project is made. Without it,
+    // the models stay unbound.
+    void setChooseProvider(std::function<std::optional<engine::ProviderProfile>()> choose)
+    {
+        m_chooseProvider = std::move(choose);
+    }
+
     Q_INVOKABLE QString catalog() const;  // JSON (studio/gallery/galleryindex.h)
     Q_INVOKABLE bool useTemplate(const QString &id);
     Q_INVOKABLE void openRecent(const QString &path);
@@ -51,6 +61,7 @@ private:
     engine::PluginCatalog m_plugins;
     std::function<bool()> m_beforeCreate;
     std::function<bool(const engine::SolutionTemplate &)> m_approveTemplate;
+    std::function<std::optional<engine::ProviderProfile>()> m_chooseProvider;
 };
 
 } // namespace flowdeck::studio

@@ -3,12 +3,16 @@
 
 #include "engine/mcp/plugincatalog.h"
 #include "engine/mcp/plugininstall.h"
+#include "engine/model/providerprofile.h"
+#include "engine/templates/modelbinding.h"
 #include "engine/templates/workflowneeds.h"
 #include "widgets/document/graphdocument.h"
 #include "widgets/plugins/npminstaller.h"
+#include "widgets/panels/detailsbox.h"
 #include "widgets/run/runcontroller.h"
 #include "widgets/run/serverdirectory.h"
 #include "widgets/settings/keystore.h"
+#include "widgets/settings/modelspanel.h"
 
 #include <QFile>
 #include <QHBoxLayout>
@@ -47,12 +51,18 @@ ProjectChecklist::ProjectChecklist(GraphDocument *doc, RunController *runner, Ke
     m_summary = new QLabel;
     m_summary->setWordWrap(true);
     outer->addWidget(m_summary);
+    m_models = new ModelsPanel(doc, runner);
+    connect(m_models, &ModelsPanel::keyRequested, this, &ProjectChecklist::keyRequested);
+    outer->addWidget(m_models);
     m_rows = new QVBoxLayout;
     outer->addLayout(m_rows);
     outer->addStretch(1);
     connect(m_doc, &GraphDocument::documentReset, this, &ProjectChecklist::refresh);
     connect(m_doc, &GraphDocument::pluginChanged, this, &ProjectChecklist::refresh);
     connect(m_runner, &RunController::profilesChanged, this, &ProjectChecklist::refresh);
+    // Never stale: a provider chosen, a key saved.
+    connect(m_doc, &GraphDocument::modelChanged, this, &ProjectChecklist::refresh);
+    connect(m_runner, &RunController::secretsChanged, this, &ProjectChecklist::refresh);
 }
 
 QPushButton *ProjectChecklist::button(const QString &item) const
@@ -114,26 +124,37 @@ void ProjectChecklist::refresh()
     const engine::Workflow &wf = m_doc->workflow();
     const auto needs = engine::workflowNeeds(wf, pluginCatalog());
 
-    if (needs.model) {
-        for (const auto &[alias, model] : wf.models.items()) {
-            const QString profile = QString::fromStdString(model.is_object() ? engine::valueOr(model, "profile", "") : "");
-            const nlohmann::json p = m_runner->profile(profile);
-            const QString item = QStringLiteral("key:") + profile;
-            if (p.is_null()) {
-                addRow(item, tr("Model provider “%1” is not set up").arg(profile), false, {}, tr("Set Up…"),
-                       [this, profile] { emit keyRequested(profile); });
-                continue;
-            }
-            const QString secret = QString::fromStdString(engine::valueOr(p, "apiKeySecret", ""));
-            const QString label = tr("Model: %1 (%2)").arg(QString::fromStdString(engine::valueOr(p, "title", profile.toStdString())),
-                                                          QString::fromStdString(engine::valueOr(model, "model", "")));
-            if (!engine::valueOr(p, "needsKey", true) || secret.isEmpty()) {
-                addRow(item, label, true, tr("no key needed"), {}, nullptr);
-                continue;
-            }
-            addRow(item, label, false, {}, tr("Add Key…"), [this, profile] { emit keyRequested(profile); });
-            checkSecret(item, secret);
+    m_models->setVisible(needs.model || !wf.models.empty());
+    std::set<QString> profilesShown;
+    for (const auto &[alias, model] : wf.models.items()) {
+        const QString profile = QString::fromStdString(engine::boundProfile(model));
+        if (profile.isEmpty()) {
+            addRow(QStringLiteral("model:") + QString::fromStdString(alias),
+                   tr("Model “%1”: choose a provider above").arg(QString::fromStdString(alias)), false, {}, {}, nullptr);
+            continue;
         }
+        if (!profilesShown.insert(profile).second)
+            continue;
+        const nlohmann::json p = m_runner->profile(profile);
+        const QString item = QStringLiteral("key:") + profile;
+        if (p.is_null()) {
+            addRow(item, tr("Model provider “%1” is not set up").arg(profile), false, {}, tr("Set Up…"),
+                   [this, profile] { emit keyRequested(profile); });
+            continue;
+        }
+        const engine::ProviderProfile provider = engine::ProviderProfile::fromJson(profile.toStdString(), p, nullptr);
+        const QString secret = QString::fromStdString(provider.apiKeySecret);
+        const QString label = tr("Key for %1").arg(QString::fromStdString(provider.titleIn(modelsLanguage().toStdString())));
+        if (!provider.needsKey || secret.isEmpty()) {
+            addRow(item, label, true, tr("no key needed"), {}, nullptr);
+            continue;
+        }
+        if (m_runner->hasSecret(secret)) {
+            addRow(item, label, true, tr("set"), {}, nullptr);
+            continue;
+        }
+        addRow(item, label, false, {}, tr("Add Key…"), [this, profile] { emit keyRequested(profile); });
+        checkSecret(item, secret);
     }
     for (const auto &id : needs.plugins) {
         const engine::PluginManifest *m = pluginCatalog().find(id);
@@ -176,7 +197,7 @@ void ProjectChecklist::showSummary()
         m_summary->setText(tr("This workflow needs no model, plugin or key."));
     else
         m_summary->setText(missing ? tr("%n thing(s) to set up before the first run.", nullptr, missing)
-                                   : tr("Everything this workflow needs is ready. Press Run (Ctrl+R)."));
+                                   : tr("Everything this workflow needs is ready. Press Run (F5)."));
     emit changed(missing);
 }
 
@@ -236,12 +257,24 @@ void ProjectChecklist::install(const QString &pluginId)
         auto it = m_items.find(item);
         if (it == m_items.end())
             return;
+        // A failure in one line, npm's whole message behind Show details: a long log must
+        // not widen the dock and squeeze the canvas.
+        QWidget *rowWidget = it->second.state->parentWidget();
+        auto *failure = findChild<DetailsBox *>(QStringLiteral("failure:") + item);
         if (!ok) {
-            it->second.state->setText(tr("failed: %1").arg(message));
+            it->second.state->setText(tr("failed"));
+            if (!failure) {
+                failure = new DetailsBox;
+                failure->setObjectName(QStringLiteral("failure:") + item);
+                m_rows->insertWidget(m_rows->indexOf(rowWidget) + 1, failure);
+            }
+            failure->setMessage(message);
             it->second.action->setEnabled(true);
             it->second.action->setText(tr("Retry"));
             return;
         }
+        if (failure)
+            failure->clear();
         markDone(item, tr("installed"));
         for (const auto &[alias, entry] : m_doc->workflow().plugins.items())
             if (entry.is_object() && engine::valueOr(entry, "catalog", "") == pluginId.toStdString())

@@ -15,6 +15,7 @@ namespace flowdeck::studio {
 
 class GraphDocument;
 class KeyStore;
+class ModelsPanel;
 class NpmInstaller;
 class RunController;
 class ServerDirectory;
@@ -32,7 +33,8 @@ public:
 
     void refresh();
     int missingCount() const { return static_cast<int>(m_missingItems.size()); }
-    QPushButton *button(const QString &item) const;  // "key:NAME", "plugin:ID", "secret:NAME"
+    QPushButton *button(const QString &item) const;  // "key:PROFILE", "model:ALIAS", "plugin:ID", "secret:NAME"
+    ModelsPanel *models() const { return m_models; }
     QString stateText(const QString &item) const;
 
 signals:
@@ -52,6 +54,7 @@ private:
     RunController *m_runner;
     KeyStore *m_keys;
     ServerDirectory *m_servers;
+    ModelsPanel *m_models;
     QVBoxLayout *m_rows;
     QLabel *m_summary;
     std::set<QString> m_missingItems;

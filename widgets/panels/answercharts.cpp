@@ -17,7 +17,7 @@ namespace flowdeck::studio {
 AnswerCharts::AnswerCharts(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("answerCharts"));
-    setMinimumHeight(220);
+    setMinimumSize(240, 120);  // beside the answer in the run console, within its bounded height
     new QVBoxLayout(this);
     layout()->setContentsMargins(0, 0, 0, 0);
     hide();

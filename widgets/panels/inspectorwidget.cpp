@@ -2,28 +2,101 @@
 #include "engine/core/jsonaccess.h"
 #include "engine/core/jsonread.h"
 
+#include "engine/model/providerprofile.h"
 #include "engine/nodes/noderegistry.h"
+#include "engine/templates/modelbinding.h"
 #include "widgets/document/commands.h"
+#include "widgets/document/localized.h"
 #include "widgets/panels/conditionbuilder.h"
 #include "widgets/panels/promptedit.h"
+#include "widgets/panels/startinputseditor.h"
 #include "widgets/panels/toolpicker.h"
 #include "widgets/run/serverdirectory.h"
+#include "widgets/settings/modelchoice.h"
+#include "widgets/settings/modelspanel.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
+#include <map>
 #include <set>
 
 namespace flowdeck {
 namespace studio {
+
+namespace {
+
+// "default — Huawei Cloud MaaS · DeepSeek-V3", or "default — no provider chosen yet".
+QString modelAliasLabel(const std::string &alias, const nlohmann::json &entry)
+{
+    const std::string profile = engine::boundProfile(entry);
+    if (profile.empty())
+        return InspectorWidget::tr("%1 — no provider chosen yet").arg(QString::fromStdString(alias));
+    const engine::ProfileStore presets;
+    const engine::ProviderProfile *p = presets.find(profile);
+    const QString provider = p ? QString::fromStdString(p->titleIn(modelsLanguage().toStdString())) : QString::fromStdString(profile);
+    std::string model = engine::valueOr(entry, "model", std::string());
+    if (model.empty() && p)
+        model = p->modelFor(engine::modelKind(entry));
+    return model.empty() ? QStringLiteral("%1 — %2").arg(QString::fromStdString(alias), provider)
+                         : QStringLiteral("%1 — %2 · %3").arg(QString::fromStdString(alias), provider, QString::fromStdString(model));
+}
+
+// The config fields in the order a person reads them, in sections: the descriptor's
+// "x-form" ([{"section": "model", "fields": [...]}, ...]) when it has one; fields it does
+// not list follow in a last section. Without one, every field in schema order.
+std::vector<std::pair<std::string, std::vector<std::string>>> formSections(const nlohmann::json &schema)
+{
+    const auto properties = engine::valueOr(schema, "properties", nlohmann::json::object());
+    std::vector<std::pair<std::string, std::vector<std::string>>> out;
+    std::set<std::string> placed;
+    for (const auto &section : engine::valueOr(schema, "x-form", nlohmann::json::array())) {
+        std::vector<std::string> fields;
+        for (const auto &f : engine::valueOr(section, "fields", nlohmann::json::array()))
+            if (f.is_string() && properties.contains(f.get<std::string>()) && placed.insert(f.get<std::string>()).second)
+                fields.push_back(f.get<std::string>());
+        if (!fields.empty())
+            out.emplace_back(engine::valueOr(section, "section", ""), std::move(fields));
+    }
+    std::vector<std::string> rest;
+    for (const auto &[field, property] : properties.items())
+        if (!placed.count(field))
+            rest.push_back(field);
+    if (!rest.empty())
+        out.emplace_back(out.empty() ? std::string() : std::string("more"), std::move(rest));
+    return out;
+}
+
+QLabel *sectionHeading(const std::string &section)
+{
+    static const std::map<std::string, const char *> titles = {
+        {"model", QT_TRANSLATE_NOOP("InspectorWidget", "Model")},       {"prompt", QT_TRANSLATE_NOOP("InspectorWidget", "Prompt")},
+        {"tools", QT_TRANSLATE_NOOP("InspectorWidget", "Tools")},       {"output", QT_TRANSLATE_NOOP("InspectorWidget", "Output")},
+        {"advanced", QT_TRANSLATE_NOOP("InspectorWidget", "Advanced")}, {"more", QT_TRANSLATE_NOOP("InspectorWidget", "More")}};
+    const auto it = titles.find(section);
+    auto *label = new QLabel(it != titles.end() ? InspectorWidget::tr(it->second) : QString::fromStdString(section));
+    label->setObjectName(QString::fromStdString("section:" + section));
+    QFont font = label->font();
+    font.setBold(true);
+    label->setFont(font);
+    label->setContentsMargins(0, 8, 0, 0);
+    return label;
+}
+
+} // namespace
 
 InspectorWidget::InspectorWidget(GraphDocument *doc, QWidget *parent) : QWidget(parent), m_doc(doc)
 {
@@ -38,7 +111,11 @@ InspectorWidget::InspectorWidget(GraphDocument *doc, QWidget *parent) : QWidget(
     layout->addWidget(m_heading);
     layout->addWidget(m_scroll, 1);
     connect(doc, &GraphDocument::nodeChanged, this, [this](const QString &id) {
-        if (id == m_nodeId && !m_applying)
+        // A start node also "changes" with every edit of the inputs, which its own editor follows.
+        const auto *node = m_doc->node(id.toStdString());
+        if (id == m_nodeId && !m_applying &&
+            (!node || node->title != m_shown.title || node->config != m_shown.config || node->i18n != m_shown.i18n ||
+             node->disabled != m_shown.disabled || node->type != m_shown.type))
             rebuild();
     });
     connect(doc, &GraphDocument::nodeRemoved, this, [this](const QString &id) {
@@ -76,8 +153,12 @@ QWidget *InspectorWidget::editorFor(const QString &field) const { return m_formH
 void InspectorWidget::rebuild()
 {
     // A fresh form each time; the old one goes once the event that asked for this is over.
-    if (QWidget *old = m_scroll->takeWidget())
+    if (QWidget *old = m_scroll->takeWidget()) {
+        m_applying = true;  // a field losing its focus as it goes commits nothing
         old->deleteLater();
+        old->hide();
+        m_applying = false;
+    }
     // The form sits at the top; the space below it stays empty rather than spreading its rows.
     m_formHost = new QWidget;
     auto *column = new QVBoxLayout(m_formHost);
@@ -92,40 +173,147 @@ void InspectorWidget::rebuild()
         m_heading->setText(tr("<i>Select a node to see its settings.</i>"));
         return;
     }
+    m_shown = *node;
     const auto *descriptor = engine::NodeRegistry::builtin().find(node->type);
-    const bool chinese = QLocale().language() == QLocale::Chinese;
-    QString title = descriptor ? QString::fromStdString(chinese && !descriptor->titleZh.empty() ? descriptor->titleZh
-                                                                                               : descriptor->title)
-                               : QString::fromStdString(node->type);
+    QString title = typeTitle(descriptor, node->type);
     m_heading->setText(QStringLiteral("<b>%1</b> &nbsp;<code>%2</code>").arg(title.toHtmlEscaped(), m_nodeId.toHtmlEscaped()));
+    addIdentityRows(*node, title);
     if (!descriptor)
         return;
+    if (node->type == "start") {  // its "config" is the workflow's inputs
+        m_form->addRow(new StartInputsEditor(m_doc));
+        return;
+    }
     const auto properties = engine::valueOr(descriptor->configSchema, "properties", nlohmann::json::object());
     const auto &prompts = descriptor->promptFields;
-    for (const auto &[field, property] : properties.items()) {
-        if (node->type == "mcp.tool" && field == "arguments")
-            continue;  // the tool picker has the arguments' form
-        if (QWidget *special = specialEditor(node->type, field, node->config)) {
-            special->setObjectName(QString::fromStdString("field:" + field));
-            if (property.contains("title"))
-                m_form->addRow(new QLabel(QString::fromStdString(property["title"].get<std::string>())));
-            m_form->addRow(special);
-            continue;
+    for (const auto &[section, fields] : formSections(descriptor->configSchema)) {
+        if (!section.empty())
+            m_form->addRow(sectionHeading(section));
+        for (const std::string &field : fields) {
+            const nlohmann::json &property = properties[field];
+            if (node->type == "mcp.tool" && field == "arguments")
+                continue;  // the tool picker has the arguments' form
+            if (QWidget *special = specialEditor(node->type, field, node->config)) {
+                special->setObjectName(QString::fromStdString("field:" + field));
+                if (property.contains("title"))
+                    m_form->addRow(new QLabel(QString::fromStdString(property["title"].get<std::string>())));
+                m_form->addRow(special);
+                continue;
+            }
+            const nlohmann::json value = node->config.contains(field) ? node->config[field] : nlohmann::json();
+            const bool multiline = engine::valueOr(property, "format", "") == "template" ||
+                                   std::find(prompts.begin(), prompts.end(), field) != prompts.end();
+            QWidget *editor = makeEditor(field, property, value, multiline);
+            editor->setObjectName(QString::fromStdString("field:" + field));
+            const std::string label = engine::valueOr(property, "title", field);
+            editor->setToolTip(QString::fromStdString(engine::valueOr(property, "description", "")));
+            m_form->addRow(QString::fromStdString(label), editor);
         }
-        const nlohmann::json value = node->config.contains(field) ? node->config[field] : nlohmann::json();
-        const bool multiline = engine::valueOr(property, "format", "") == "template" ||
-                               std::find(prompts.begin(), prompts.end(), field) != prompts.end();
-        QWidget *editor = makeEditor(field, property, value, multiline);
-        editor->setObjectName(QString::fromStdString("field:" + field));
-        const std::string label = engine::valueOr(property, "title", field);
-        editor->setToolTip(QString::fromStdString(engine::valueOr(property, "description", "")));
-        m_form->addRow(QString::fromStdString(label), editor);
     }
+}
+
+void InspectorWidget::addIdentityRows(const engine::NodeSpec &node, const QString &typeTitle)
+{
+    // The title in the studio's language: in Chinese it is the node's i18n.zh.title, over
+    // the English title (the placeholder).
+    const std::string language = studioLanguage().toStdString();
+    auto ownTitle = [language](const engine::NodeSpec &n) {
+        if (language.empty() || language == "en")
+            return n.title;
+        return engine::valueOr(engine::valueOr(n.i18n, language, nlohmann::json::object()), "title", std::string());
+    };
+    auto *title = new QLineEdit(QString::fromStdString(ownTitle(node)));
+    title->setObjectName("node:title");
+    title->setPlaceholderText(node.title.empty() || language == "en" ? typeTitle : QString::fromStdString(node.title));
+    title->setToolTip(tr("The name shown on the canvas and in run results (F2 on the canvas)."));
+    connect(title, &QLineEdit::editingFinished, this, [this, title, language, ownTitle] {
+        const auto *n = m_doc->node(m_nodeId.toStdString());
+        const std::string text = title->text().trimmed().toStdString();
+        if (m_applying || !n || text == ownTitle(*n))
+            return;
+        m_applying = true;
+        m_doc->undoStack()->push(new RenameNodeCommand(m_doc, n->id, text, language));
+        m_shown = *m_doc->node(m_nodeId.toStdString());
+        m_applying = false;
+    });
+    m_form->addRow(tr("Title"), title);
+
+    auto *idRow = new QWidget;
+    auto *idLayout = new QHBoxLayout(idRow);
+    idLayout->setContentsMargins(0, 0, 0, 0);
+    auto *id = new QLineEdit(QString::fromStdString(node.id));
+    id->setObjectName("node:id");
+    id->setReadOnly(true);
+    id->setToolTip(tr("Other nodes use this node's outputs as {{%1.output}}; the id never changes.").arg(QString::fromStdString(node.id)));
+    auto *copy = new QToolButton;
+    copy->setObjectName("node:copyId");
+    copy->setText(tr("Copy"));
+    copy->setToolTip(tr("Copy the node's id"));
+    connect(copy, &QToolButton::clicked, this, [nodeId = QString::fromStdString(node.id)] { QApplication::clipboard()->setText(nodeId); });
+    idLayout->addWidget(id, 1);
+    idLayout->addWidget(copy);
+    m_form->addRow(tr("ID"), idRow);
+
+    if (node.type == "start")
+        return;  // the inputs' node always runs
+    auto *enabled = new QCheckBox(tr("Run this node"));
+    enabled->setObjectName("node:enabled");
+    enabled->setToolTip(tr("When off, the node is skipped over: the nodes after it still run and its outputs are empty."));
+    enabled->setChecked(!node.disabled);
+    connect(enabled, &QCheckBox::toggled, this, [this](bool on) {
+        m_applying = true;
+        m_doc->undoStack()->push(new SetNodesDisabledCommand(m_doc, {m_nodeId.toStdString()}, !on));
+        m_shown = *m_doc->node(m_nodeId.toStdString());
+        m_applying = false;
+    });
+    m_form->addRow(QString(), enabled);
+}
+
+QWidget *InspectorWidget::outputFormatEditor(const std::string &field, const nlohmann::json &value)
+{
+    // Text, JSON, or JSON following a schema (written below the choice).
+    auto *host = new QWidget;
+    auto *layout = new QVBoxLayout(host);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *choice = new QComboBox;
+    choice->setObjectName("outputFormat");
+    choice->addItem(tr("Text"), "text");
+    choice->addItem(tr("JSON"), "json");
+    choice->addItem(tr("JSON following a schema"), "schema");
+    auto *schema = new QPlainTextEdit;
+    schema->setObjectName("outputSchema");
+    schema->setPlaceholderText(tr("{\"type\": \"object\", \"properties\": {...}}"));
+    schema->setMinimumHeight(90);
+    schema->setTabChangesFocus(true);
+    choice->setCurrentIndex(value.is_object() ? 2 : value == "json" ? 1 : 0);
+    schema->setPlainText(value.is_object() ? QString::fromStdString(value.dump(2)) : QString());
+    schema->setVisible(value.is_object());
+    layout->addWidget(choice);
+    layout->addWidget(schema);
+    connect(choice, &QComboBox::activated, this, [this, choice, schema, field] {
+        const QString kind = choice->currentData().toString();
+        schema->setVisible(kind == "schema");
+        if (kind != "schema")
+            return apply(field, kind.toStdString());
+        auto parsed = engine::parseJson(schema->toPlainText().toStdString());
+        apply(field, parsed.is_object() ? parsed : nlohmann::json{{"type", "object"}, {"properties", nlohmann::json::object()}});
+        if (!parsed.is_object())
+            schema->setPlainText(QString::fromStdString(nlohmann::json{{"type", "object"}, {"properties", nlohmann::json::object()}}.dump(2)));
+    });
+    connect(schema, &QPlainTextEdit::textChanged, this, [this, schema, field] {
+        auto parsed = engine::parseJson(schema->toPlainText().toStdString());
+        schema->setStyleSheet(parsed.is_object() ? "" : "QPlainTextEdit { border: 1px solid #d93f3f; }");
+        if (parsed.is_object())
+            apply(field, parsed);
+    });
+    return host;
 }
 
 QWidget *InspectorWidget::makeEditor(const std::string &field, const nlohmann::json &property, const nlohmann::json &value,
                                      bool multiline)
 {
+    if (field == "responseFormat")
+        return outputFormatEditor(field, value.is_null() ? engine::valueOr(property, "default", nlohmann::json("text")) : value);
     const nlohmann::json type = engine::valueOr(property, "type", nlohmann::json("string"));
     if (property.contains("enum") && property["enum"].is_array()) {
         auto *box = new QComboBox;
@@ -133,7 +321,9 @@ QWidget *InspectorWidget::makeEditor(const std::string &field, const nlohmann::j
         for (const auto &option : property["enum"])
             box->addItem(QString::fromStdString(option.is_string() ? option.get<std::string>() : option.dump()),
                          QString::fromStdString(option.dump()));
-        const int at = value.is_null() ? 0 : box->findData(QString::fromStdString(value.dump()));
+        // Unset, it shows what the node does without a value: the descriptor's default.
+        const nlohmann::json shown = value.is_null() && property.contains("default") ? property["default"] : value;
+        const int at = shown.is_null() ? 0 : box->findData(QString::fromStdString(shown.dump()));
         box->setCurrentIndex(std::max(0, at));
         connect(box, &QComboBox::currentIndexChanged, this, [this, box, field](int) {
             const QString data = box->currentData().toString();
@@ -149,8 +339,8 @@ QWidget *InspectorWidget::makeEditor(const std::string &field, const nlohmann::j
         const auto &declared = format == "model-alias" ? m_doc->workflow().models : m_doc->workflow().plugins;
         for (const auto &[alias, entry] : declared.items()) {
             QString label = QString::fromStdString(alias);
-            if (entry.is_object() && entry.contains("model"))
-                label += QString::fromStdString(" — " + engine::valueOr(entry, "profile", "") + " / " + engine::valueOr(entry, "model", ""));
+            if (format == "model-alias")
+                label = modelAliasLabel(alias, entry);
             else if (entry.is_object() && entry.contains("catalog"))
                 label += QString::fromStdString(" — " + engine::valueOr(entry, "catalog", ""));
             box->addItem(label, QString::fromStdString(alias));
@@ -166,11 +356,26 @@ QWidget *InspectorWidget::makeEditor(const std::string &field, const nlohmann::j
                 apply(field, box->itemData(index).toString().toStdString());
         });
         connect(box->lineEdit(), &QLineEdit::textEdited, this, [this, field](const QString &text) { apply(field, text.toStdString()); });
-        return box;
+        if (format != "model-alias")
+            return box;
+        // The provider and model behind each name are the workflow's: Workflow → Models….
+        auto *row = new QWidget;
+        auto *rowLayout = new QHBoxLayout(row);
+        rowLayout->setContentsMargins(0, 0, 0, 0);
+        rowLayout->addWidget(box, 1);
+        auto *change = new QPushButton(tr("Provider…"));
+        change->setObjectName(QStringLiteral("modelProvider"));
+        change->setToolTip(tr("Choose the provider and model of the workflow's models (Workflow → Models…)"));
+        connect(change, &QPushButton::clicked, this, [this] {
+            if (auto *choice = window()->findChild<ModelChoice *>())
+                choice->showModelsDialog(m_doc);
+        });
+        rowLayout->addWidget(change);
+        return row;
     }
     if (type == "boolean") {
         auto *check = new QCheckBox;
-        check->setChecked(value.is_boolean() && value.get<bool>());
+        check->setChecked(value.is_boolean() ? value.get<bool>() : engine::valueOr(property, "default", false));
         connect(check, &QCheckBox::toggled, this, [this, field](bool on) { apply(field, on); });
         return check;
     }
@@ -192,6 +397,7 @@ QWidget *InspectorWidget::makeEditor(const std::string &field, const nlohmann::j
     }
     if (type == "string" && !multiline) {
         auto *line = new QLineEdit(QString::fromStdString(value.is_string() ? value.get<std::string>() : ""));
+        line->setPlaceholderText(QString::fromStdString(engine::valueOr(property, "default", "")));
         connect(line, &QLineEdit::textEdited, this, [this, field](const QString &text) { apply(field, text.toStdString()); });
         return line;
     }
@@ -318,6 +524,9 @@ void InspectorWidget::applyAt(const std::string &pointer, nlohmann::json value, 
     m_applying = true;
     m_doc->undoStack()->push(new SetConfigFieldCommand(m_doc, m_nodeId.toStdString(), pointer, std::move(value), merge));
     m_applying = false;
+    // The form shows this state now: an undo back to the old one must rebuild it.
+    if (const auto *changed = m_doc->node(m_nodeId.toStdString()))
+        m_shown = *changed;
 }
 
 } // namespace studio

@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+#include "engine/workflow/workflow.h"
+
 #include <nlohmann/json.hpp>
 
 class QFormLayout;
@@ -30,6 +32,9 @@ public:
 
 private:
     void rebuild();
+    // Title (rename), id (read-only, copyable) and whether the node runs.
+    void addIdentityRows(const engine::NodeSpec &node, const QString &typeTitle);
+    QWidget *outputFormatEditor(const std::string &field, const nlohmann::json &value);
     QWidget *makeEditor(const std::string &field, const nlohmann::json &property, const nlohmann::json &value,
                         bool multiline);
     void apply(const std::string &field, nlohmann::json value);
@@ -43,6 +48,7 @@ private:
     GraphDocument *m_doc;
     ServerDirectory *m_servers = nullptr;
     QString m_nodeId;
+    engine::NodeSpec m_shown;  // the node as the form shows it: other changes rebuild the form
     QLabel *m_heading;
     QFormLayout *m_form;
     QWidget *m_formHost = nullptr;

@@ -4,10 +4,14 @@
 
 #include "engine/nodes/noderegistry.h"
 #include "widgets/canvas/graphview.h"
+#include "widgets/canvas/nodeicons.h"
 
+#include <QApplication>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QPainter>
+#include <QStyledItemDelegate>
 #include <QVBoxLayout>
 
 #include <nlohmann/json.hpp>
@@ -21,6 +25,63 @@ constexpr int kTypeRole = Qt::UserRole;
 constexpr int kSearchRole = Qt::UserRole + 1;
 constexpr int kConfigRole = Qt::UserRole + 2;  // JSON: the config a dropped node starts with
 constexpr int kServerRole = Qt::UserRole + 3;  // on a plugin server's group
+constexpr int kBlurbRole = Qt::UserRole + 4;   // one line under the title
+
+// The first sentence of a description, for the line under an entry's title.
+QString firstSentence(const QString &text)
+{
+    const QString simple = text.simplified();
+    for (const QString &stop : {QStringLiteral(". "), QStringLiteral("。")}) {
+        const qsizetype at = simple.indexOf(stop);
+        if (at > 0)
+            return simple.left(at + 1);  // with its full stop
+    }
+    return simple;
+}
+
+// Entries as an icon, the title and a dimmer one-line description; groups as they are.
+class PaletteDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QSize size = QStyledItemDelegate::sizeHint(option, index);
+        if (!index.data(kBlurbRole).toString().isEmpty())
+            size.setHeight(std::max(size.height(), option.fontMetrics.height() * 2 + 8));
+        return size;
+    }
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        const QString blurb = index.data(kBlurbRole).toString();
+        if (blurb.isEmpty())
+            return QStyledItemDelegate::paint(painter, option, index);
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const QString title = opt.text;
+        opt.text.clear();
+        opt.icon = QIcon();
+        const QWidget *widget = option.widget;
+        QStyle *style = widget ? widget->style() : QApplication::style();
+        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);  // background and selection
+        const QRect r = option.rect.adjusted(4, 3, -4, -3);
+        const int icon = std::min(24, r.height());
+        index.data(Qt::DecorationRole).value<QIcon>().paint(painter, QRect(r.left(), r.top() + (r.height() - icon) / 2, icon, icon));
+        const QRect text = r.adjusted(icon + 8, 0, 0, 0);
+        const bool selected = option.state & QStyle::State_Selected;
+        const QPalette &pal = option.palette;
+        painter->save();
+        painter->setPen(selected ? pal.highlightedText().color() : pal.text().color());
+        const QFontMetrics fm(option.font);
+        painter->drawText(QRect(text.left(), text.top(), text.width(), fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                          fm.elidedText(title, Qt::ElideRight, text.width()));
+        painter->setPen(selected ? pal.highlightedText().color() : pal.placeholderText().color());
+        painter->drawText(QRect(text.left(), text.top() + fm.height(), text.width(), fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                          fm.elidedText(blurb, Qt::ElideRight, text.width()));
+        painter->restore();
+    }
+};
 
 QString categoryTitle(const std::string &category)
 {
@@ -68,6 +129,9 @@ PaletteWidget::PaletteWidget(QWidget *parent) : QWidget(parent)
     m_tree->setDragEnabled(true);
     m_tree->setDragDropMode(QAbstractItemView::DragOnly);
     m_tree->setRootIsDecorated(false);
+    m_tree->setItemDelegate(new PaletteDelegate(m_tree));
+    m_tree->setIconSize(QSize(24, 24));
+    m_tree->setToolTip(tr("Drag a node onto the canvas to add it"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_search);
@@ -98,7 +162,12 @@ PaletteWidget::PaletteWidget(QWidget *parent) : QWidget(parent)
                       QString::fromStdString(d->type + " " + d->title + " " + d->titleZh + " " + d->description + " " +
                                              d->descriptionZh)
                           .toLower());
-        item->setToolTip(0, QString::fromStdString(chinese && !d->descriptionZh.empty() ? d->descriptionZh : d->description));
+        const QString description = QString::fromStdString(chinese && !d->descriptionZh.empty() ? d->descriptionZh : d->description);
+        item->setIcon(0, nodeIcon(QString::fromStdString(d->type)));
+        item->setData(0, kBlurbRole, firstSentence(description));
+        // Hover help: the whole description and how to use the entry.
+        item->setToolTip(0, QStringLiteral("<b>%1</b><br>%2<br><i>%3</i>")
+                                .arg(title.toHtmlEscaped(), description.toHtmlEscaped(), tr("Drag onto the canvas to add it.")));
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
     }
     for (auto &[category, group] : groups)
@@ -152,6 +221,8 @@ void PaletteWidget::setServerTools(const QString &server, const QString &toolsJs
         const nlohmann::json config = {{"server", server.toStdString()}, {"tool", name}, {"arguments", nlohmann::json::object()}};
         item->setData(0, kConfigRole, QString::fromStdString(config.dump()));
         item->setData(0, kSearchRole, QString::fromStdString(name + " " + description).toLower() + " " + server.toLower());
+        item->setIcon(0, nodeIcon(QStringLiteral("mcp.tool")));
+        item->setData(0, kBlurbRole, description.empty() ? tr("A tool of %1").arg(server) : firstSentence(QString::fromStdString(description)));
         item->setToolTip(0, QString::fromStdString(description));
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
     }

@@ -4,10 +4,15 @@
 #include "widgets/canvas/graphscene.h"
 #include "widgets/canvas/nodeitem.h"
 #include "widgets/panels/answercharts.h"
+#include "widgets/panels/detailsbox.h"
+#include "widgets/panels/nodestatusview.h"
 #include "widgets/document/graphdocument.h"
+#include "widgets/document/localized.h"
 #include "widgets/run/runcontroller.h"
+#include "widgets/settings/modelspanel.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -16,10 +21,12 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTime>
 #include <QTextBrowser>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -33,51 +40,81 @@ RunConsole::RunConsole(GraphDocument *doc, GraphScene *scene, RunController *run
     m_inputs = new QFormLayout(m_inputsHost);
     m_inputs->setContentsMargins(0, 0, 0, 0);
     m_profile = new QComboBox;
-    m_profile->addItem(tr("As the workflow says"), QString());
-    for (const QString &name : runner->profileNames())
-        m_profile->addItem(name, name);
+    setUpProviderBox(m_profile, doc, runner);  // the workflow's binding: Run and Deploy use the same
     m_runButton = new QPushButton(tr("Run"));
     m_runButton->setToolTip(tr("Run the workflow (F5)"));
     m_stopButton = new QPushButton(tr("Stop"));
     m_stopButton->setToolTip(tr("Stop the run (Shift+F5)"));
     m_stopButton->setEnabled(false);
     auto *buttons = new QHBoxLayout;
-    buttons->addWidget(new QLabel(tr("Model profile:")));
+    buttons->addWidget(new QLabel(tr("Model provider:")));
     buttons->addWidget(m_profile, 1);
     buttons->addWidget(m_runButton);
     buttons->addWidget(m_stopButton);
     auto *left = new QWidget;
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(m_inputsHost);
+    // Many inputs scroll instead of making the panel (and so the window's bottom) taller.
+    auto *inputsScroll = new QScrollArea;
+    inputsScroll->setWidget(m_inputsHost);
+    inputsScroll->setWidgetResizable(true);
+    inputsScroll->setFrameShape(QFrame::NoFrame);
+    inputsScroll->setMaximumHeight(110);
+    inputsScroll->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    leftLayout->addWidget(inputsScroll);
     leftLayout->addLayout(buttons);
     m_answer = new QTextBrowser;
     m_answer->setOpenExternalLinks(true);
     m_answer->setPlaceholderText(tr("The answer appears here as it streams."));
-    leftLayout->addWidget(m_answer, 1);
+    m_answer->setMinimumHeight(60);
     m_charts = new AnswerCharts;
-    leftLayout->addWidget(m_charts, 1);
-    m_trace = new QTreeWidget;
-    m_trace->setHeaderLabels({tr("Node"), tr("Status"), tr("Detail")});
-    m_trace->setRootIsDecorated(false);
-    m_trace->header()->setStretchLastSection(true);
+    // Charts sit beside the answer, not under it: a chart does not make the panel taller.
+    auto *answerSplit = new QSplitter(Qt::Horizontal);
+    answerSplit->setChildrenCollapsible(false);
+    answerSplit->addWidget(m_answer);
+    answerSplit->addWidget(m_charts);
+    answerSplit->setStretchFactor(0, 1);
+    answerSplit->setStretchFactor(1, 1);
+    leftLayout->addWidget(answerSplit, 1);
+    m_error = new DetailsBox;
+    m_error->setObjectName("runError");
+    leftLayout->addWidget(m_error);
+    m_trace = new NodeStatusView;
     m_eventView = new QPlainTextEdit;
     m_eventView->setReadOnly(true);
-    m_eventView->setPlaceholderText(tr("Click a row to see that event's inputs and outputs as JSON."));
+    m_eventView->setPlaceholderText(tr("Click a node's row to see its latest event — inputs, outputs, timing — as JSON."));
     m_log = new QPlainTextEdit;
     m_log->setObjectName("runLog");
     m_log->setReadOnly(true);
     m_log->setMaximumBlockCount(5000);
     m_log->setPlaceholderText(tr("What the nodes log during a run — tool progress, retries, errors — appears here."));
-    auto *details = new QTabWidget;
-    details->addTab(m_eventView, tr("Event"));
-    details->addTab(m_log, tr("Log"));
+    auto *detailTabs = new QTabWidget;
+    detailTabs->addTab(m_eventView, tr("Event"));
+    detailTabs->addTab(m_log, tr("Log"));
+    m_details = detailTabs;
+    m_details->hide();  // behind the toggle: the node list is what most runs need
+    m_detailsToggle = new QToolButton;
+    m_detailsToggle->setObjectName("runDetailsToggle");
+    m_detailsToggle->setText(tr("Show Event and Log"));
+    m_detailsToggle->setToolTip(tr("The selected node's event as JSON, and what the nodes logged"));
+    m_detailsToggle->setCheckable(true);
+    m_detailsToggle->setAutoRaise(true);
+    connect(m_detailsToggle, &QToolButton::toggled, this, [this](bool on) {
+        m_details->setVisible(on);
+        m_detailsToggle->setText(on ? tr("Hide Event and Log") : tr("Show Event and Log"));
+    });
+    auto *right = new QWidget;
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
     auto *traceSplit = new QSplitter(Qt::Vertical);
+    traceSplit->setChildrenCollapsible(false);
     traceSplit->addWidget(m_trace);
-    traceSplit->addWidget(details);
+    traceSplit->addWidget(m_details);
+    rightLayout->addWidget(traceSplit, 1);
+    rightLayout->addWidget(m_detailsToggle, 0, Qt::AlignRight);
     auto *split = new QSplitter;
     split->addWidget(left);
-    split->addWidget(traceSplit);
+    split->addWidget(right);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
@@ -85,17 +122,13 @@ RunConsole::RunConsole(GraphDocument *doc, GraphScene *scene, RunController *run
     layout->addWidget(split);
 
     connect(m_trace, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
-        const QByteArray json = item ? item->data(0, Qt::UserRole).toString().toUtf8() : QByteArray();
+        const QByteArray json = item ? item->data(0, NodeStatusView::kEventRole).toString().toUtf8() : QByteArray();
         m_eventView->setPlainText(json.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument::fromJson(json).toJson()));
-    });
-    connect(runner, &RunController::profilesChanged, this, [this] {
-        for (const QString &name : m_runner->profileNames())
-            if (m_profile->findData(name) < 0)
-                m_profile->addItem(name, name);
     });
     connect(m_runButton, &QPushButton::clicked, this, &RunConsole::run);
     connect(m_stopButton, &QPushButton::clicked, this, &RunConsole::stop);
     connect(doc, &GraphDocument::documentReset, this, &RunConsole::rebuildInputs);
+    connect(doc, &GraphDocument::documentReset, this, [this] { m_trace->reset(m_doc->workflow()); });
     connect(doc, &GraphDocument::nodeChanged, this, [this](const QString &id) {
         if (id == "start")
             rebuildInputs();
@@ -106,14 +139,9 @@ RunConsole::RunConsole(GraphDocument *doc, GraphScene *scene, RunController *run
             if (status == "failed")
                 item->setProblem(detail);
         }
-        auto *row = new QTreeWidgetItem(m_trace, {node, status, detail});
-        m_trace->scrollToItem(row);
+        m_trace->setStatus(node, status, detail);
     });
-    connect(runner, &RunController::traceEvent, this, [this](const QString &json) {
-        QTreeWidgetItem *last = m_trace->topLevelItem(m_trace->topLevelItemCount() - 1);
-        if (last && last->data(0, Qt::UserRole).isNull())  // tokens that follow do not replace the node's event
-            last->setData(0, Qt::UserRole, json);  // the newest event, shown when the row is clicked
-    });
+    connect(runner, &RunController::traceEvent, m_trace, &NodeStatusView::addEvent);
     connect(runner, &RunController::logLine, this, [this](const QString &node, const QString &level, const QString &message) {
         m_log->appendPlainText(QStringLiteral("%1 [%2] %3: %4")
                                    .arg(QTime::currentTime().toString("HH:mm:ss.zzz"), level, node.isEmpty() ? tr("(run)") : node, message));
@@ -128,10 +156,12 @@ RunConsole::RunConsole(GraphDocument *doc, GraphScene *scene, RunController *run
         if (!m_doc->workflow().isChat() && status == "succeeded")  // a workflow's result is its end outputs
             m_answer->setMarkdown(tr("**Outputs**") + "\n\n```json\n" + outputs + "\n```\n");
         setRunning(false);
-        auto *row = new QTreeWidgetItem(m_trace, {tr("(run)"), status, message});
-        m_trace->scrollToItem(row);
-        if (status == "failed" && m_answerText.isEmpty())
-            m_answer->setPlainText(tr("The run failed: %1").arg(message));
+        m_trace->runEnded(status, message, QDateTime::currentMSecsSinceEpoch() - m_startedAt);
+        if (status == "failed") {  // one line under the answer; the whole message behind Show details
+            m_error->setMessage(tr("The run failed: %1").arg(message));
+            if (m_answerText.isEmpty())
+                m_answer->setPlainText(tr("The run failed: %1").arg(message));
+        }
         emit finished(status);
     });
     rebuildInputs();
@@ -159,7 +189,7 @@ void RunConsole::rebuildInputs()
         else if (!input.defaultValue.is_null())
             field->setText(QString::fromStdString(input.defaultValue.dump()));
         field->setPlaceholderText(QString::fromStdString(input.type) + (input.required ? tr(", required") : QString()));
-        m_inputs->addRow(QString::fromStdString(input.label.empty() ? input.name : input.label), field);
+        m_inputs->addRow(inputLabel(input), field);
     }
 }
 
@@ -190,7 +220,8 @@ void RunConsole::run()
     m_answerText.clear();
     m_answer->clear();
     m_charts->setCharts({});
-    m_trace->clear();
+    m_trace->reset(m_doc->workflow());
+    m_error->clear();
     m_eventView->clear();
     m_log->clear();
     for (const auto &n : m_doc->workflow().nodes)
@@ -198,7 +229,6 @@ void RunConsole::run()
             item->setRunStatus({});
             item->setProblem({});
         }
-    m_runner->setProfileOverride(m_profile->currentData().toString());
     QString error;
     if (!m_doc->ensureTrusted()) {
         m_answer->setPlainText(tr("Not run: this workflow comes from outside your projects and you have not trusted "
@@ -209,10 +239,12 @@ void RunConsole::run()
     }
     if (!m_runner->start(m_doc->workflow(), inputs, query, &error)) {
         m_answer->setPlainText(tr("The workflow cannot run yet:\n\n%1").arg(error));
+        m_error->setMessage(tr("The workflow cannot run yet: %1").arg(error));
         m_lastStatus = "invalid";
         emit finished(m_lastStatus);
         return;
     }
+    m_startedAt = QDateTime::currentMSecsSinceEpoch();
     setRunning(true);
 }
 

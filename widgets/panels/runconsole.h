@@ -10,19 +10,24 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QTextBrowser;
+class QToolButton;
 class QTreeWidget;
 
 namespace flowdeck {
 namespace studio {
 
 class AnswerCharts;
+class DetailsBox;
 class GraphDocument;
 class GraphScene;
+class NodeStatusView;
 class RunController;
 
 // The run console: an input form built from the start node (the message for a chat
-// workflow), Run and Stop, the streamed answer rendered as markdown, a per-node trace
-// (status, time; click for the event as JSON), and the model profile to run with.
+// workflow), Run and Stop, the streamed answer rendered as markdown with its charts
+// beside it, one row per node (status, time, tokens; click for its event as JSON), a
+// failed run's error in one line with *Show details*, and the model profile to run with.
+// It asks for little height, so the canvas above keeps the room.
 class RunConsole : public QWidget {
     Q_OBJECT
 
@@ -34,7 +39,9 @@ public:
     QLineEdit *inputField(const QString &name) const;  // "query" for the chat message
     QTextBrowser *answerView() const { return m_answer; }
     AnswerCharts *chartView() const { return m_charts; }
-    QTreeWidget *trace() const { return m_trace; }
+    NodeStatusView *trace() const { return m_trace; }
+    DetailsBox *errorBox() const { return m_error; }
+    QToolButton *detailsToggle() const { return m_detailsToggle; }  // shows the event and the log
     QPlainTextEdit *eventView() const { return m_eventView; }
     QPlainTextEdit *logView() const { return m_log; }
     QComboBox *profileBox() const { return m_profile; }
@@ -61,7 +68,11 @@ private:
     QPushButton *m_stopButton;
     QTextBrowser *m_answer;
     AnswerCharts *m_charts;
-    QTreeWidget *m_trace;
+    NodeStatusView *m_trace;
+    DetailsBox *m_error;
+    QToolButton *m_detailsToggle;
+    QWidget *m_details;
+    qint64 m_startedAt = 0;
     QPlainTextEdit *m_eventView;  // the selected trace row's event: inputs, outputs, timing
     QPlainTextEdit *m_log;        // what nodes logged, retries, failures
     QString m_answerText;

@@ -4,6 +4,7 @@
 #include "engine/mcp/plugininstall.h"
 #include "widgets/document/commands.h"
 #include "widgets/plugins/npminstaller.h"
+#include "widgets/panels/detailsbox.h"
 #include "widgets/run/runcontroller.h"
 #include "widgets/run/serverdirectory.h"
 #include "widgets/settings/keystore.h"
@@ -77,6 +78,8 @@ CatalogPage::CatalogPage(GraphDocument *doc, ServerDirectory *servers, RunContro
     m_log->setMaximumBlockCount(300);
     m_log->setMaximumHeight(90);
     m_log->hide();
+    m_failure = new DetailsBox;
+    m_failure->setObjectName("installFailure");
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_install);
     buttons->addStretch(1);
@@ -90,6 +93,7 @@ CatalogPage::CatalogPage(GraphDocument *doc, ServerDirectory *servers, RunContro
     rightLayout->addStretch(1);
     rightLayout->addWidget(m_progress);
     rightLayout->addWidget(m_status);
+    rightLayout->addWidget(m_failure);
     rightLayout->addWidget(m_log);
     rightLayout->addLayout(buttons);
     rightLayout->setObjectName("catalogDetail");
@@ -154,7 +158,7 @@ QLineEdit *CatalogPage::field(const QString &name) const
     return it == m_fields.end() ? nullptr : it->second;
 }
 
-QString CatalogPage::statusText() const { return m_status->text(); }
+QString CatalogPage::statusText() const { return m_failure->isVisibleTo(this) ? m_failure->message() : m_status->text(); }
 
 void CatalogPage::showManifest()
 {
@@ -163,6 +167,7 @@ void CatalogPage::showManifest()
     qDeleteAll(m_formHost->findChildren<QWidget *>(QString(), Qt::FindDirectChildrenOnly));
     m_fields.clear();
     m_status->clear();
+    m_failure->clear();
     m_log->clear();
     m_log->hide();
     m_progress->hide();
@@ -236,6 +241,8 @@ void CatalogPage::describe(const engine::PluginManifest &m)
 
 void CatalogPage::showStatus(const QString &text, bool problem)
 {
+    m_failure->clear();
+    m_status->show();
     m_status->setText(text);
     m_status->setStyleSheet(problem ? "color: #d93f3f;" : "");
 }
@@ -318,6 +325,12 @@ void CatalogPage::install()
         m_progress->setValue(ok ? 1 : 0);
         m_list->setEnabled(true);
         showStatus(message, !ok);
+        if (!ok) {  // one line; the message and what npm printed behind Show details
+            const QString log = m_log->toPlainText();
+            m_failure->setMessage(log.isEmpty() ? message : message + "\n\n" + log);
+            m_status->hide();
+            m_log->hide();
+        }
         const bool stillShown = selectedId() == id;
         m_install->setText(ok ? tr("Re&install") : tr("&Install"));
         if (ok && stillShown) {

@@ -19,6 +19,7 @@ struct PluginManifest;
 }
 namespace studio {
 
+class DetailsBox;
 class GraphDocument;
 class KeyStore;
 class NpmInstaller;
@@ -41,6 +42,7 @@ public:
     QPushButton *installButton() const { return m_install; }
     QPushButton *addButton() const { return m_add; }
     QString statusText() const;
+    DetailsBox *failureBox() const { return m_failure; }
     void setInstallDirectory(const std::filesystem::path &dir) { m_installDir = dir; }
 
 signals:
@@ -72,6 +74,7 @@ private:
     QPushButton *m_add;
     QProgressBar *m_progress;
     QLabel *m_status;
+    DetailsBox *m_failure;  // a failed install: one line, npm's output behind Show details
     QPlainTextEdit *m_log;
     NpmInstaller *m_installer = nullptr;
 };

@@ -7,11 +7,18 @@
 #include "engine/nodes/noderegistry.h"
 #include "engine/run/runhost.h"
 #include "engine/run/workflowrun.h"
+#include "engine/templates/modelbinding.h"
 
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include "widgets/document/localized.h"
+#include "widgets/settings/keystore.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMetaObject>
 
 #include <chrono>
@@ -86,9 +93,23 @@ RunController::~RunController()
     e.host.reset();
 }
 
-void RunController::setProfileOverride(const QString &profile)
+engine::ProfileStore RunController::profileStore() const
 {
-    boost::asio::post(m_engine->io, [e = m_engine.get(), p = profile.toStdString()] { e->host->services().profileOverride = p; });
+    engine::ProfileStore store;
+    for (const auto &[name, json] : m_profiles)
+        store.add(engine::ProviderProfile::fromJson(name.toStdString(), json, nullptr));
+    return store;
+}
+
+bool RunController::hasSecret(const QString &name) const
+{
+    if (name.isEmpty())
+        return false;
+    if (m_secrets.contains(name) || !qEnvironmentVariable(name.toUtf8().constData()).isEmpty())
+        return true;
+    QFile file(KeyStore::fallbackFile());
+    return file.open(QIODevice::ReadOnly) &&
+           !QJsonDocument::fromJson(file.readAll()).object().value(name).toString().isEmpty();
 }
 
 nlohmann::json RunController::profile(const QString &name) const
@@ -111,6 +132,8 @@ void RunController::addProfile(const QString &name, const nlohmann::json &profil
 
 void RunController::setSecret(const QString &name, const QString &value)
 {
+    m_secrets.insert(name);
+    emit secretsChanged();
     boost::asio::post(m_engine->io, [e = m_engine.get(), n = name.toStdString(), v = value.toStdString()] { e->host->secrets().set(n, v); });
 }
 
@@ -168,12 +191,22 @@ bool RunController::start(const engine::Workflow &workflow, const nlohmann::json
             *error = tr("A run is already going; stop it first.");
         return false;
     }
+    if (const auto unbound = engine::unboundModels(workflow); !unbound.empty()) {
+        if (error) {
+            QStringList lines;
+            for (const auto &alias : unbound)
+                lines << tr("Choose a provider for model “%1”: use the Model provider box beside Run, or Workflow → Models….")
+                             .arg(QString::fromStdString(alias));
+            *error = lines.join('\n');
+        }
+        return false;
+    }
     auto compiled = engine::CompiledWorkflow::compile(workflow, engine::NodeRegistry::builtin());
     if (!compiled) {
         if (error) {
             QStringList lines;
             for (const auto &d : compiled.diagnostics())
-                lines << QString::fromStdString(d.toString());
+                lines << diagnosticLine(d, workflow);
             *error = lines.join('\n');
         }
         return false;

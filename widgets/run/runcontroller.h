@@ -1,8 +1,10 @@
 #pragma once
 
+#include "engine/model/providerprofile.h"
 #include "engine/workflow/workflow.h"
 
 #include <QObject>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -36,9 +38,12 @@ public:
     bool start(const engine::Workflow &workflow, const nlohmann::json &inputs, const QString &query, QString *error);
     void stop();
     bool running() const { return m_running; }
-    // Every model call uses this profile instead of the workflow's (empty: as the workflow says).
-    void setProfileOverride(const QString &profile);
     QStringList profileNames() const { return m_profileNames; }
+    // The profiles as an engine store (the GUI-side copies), for choosing and binding.
+    engine::ProfileStore profileStore() const;
+    // Whether runs have a value for the secret `name`: the environment, the secrets file,
+    // or a key given with setSecret (from the keychain or just entered).
+    bool hasSecret(const QString &name) const;
     nlohmann::json profile(const QString &name) const;  // its JSON (never a key); null if unknown
     // Adds or replaces a profile for the runs that follow.
     void addProfile(const QString &name, const nlohmann::json &profile);
@@ -68,6 +73,7 @@ signals:
     // answer with answerServerRequest(id, ...).
     void serverRequest(int id, const QString &method, const QString &paramsJson);
     void profilesChanged();
+    void secretsChanged();  // a key was given with setSecret
 
 private:
     struct Engine;
@@ -75,6 +81,7 @@ private:
     bool m_running = false;
     QStringList m_profileNames;  // GUI-side copies; the engine's store lives on its thread
     std::map<QString, nlohmann::json> m_profiles;
+    QSet<QString> m_secrets;  // names given with setSecret
 };
 
 } // namespace studio

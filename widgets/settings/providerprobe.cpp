@@ -9,6 +9,7 @@
 
 #include <QMetaObject>
 #include <QPointer>
+#include <QTimer>
 
 namespace flowdeck {
 namespace studio {
@@ -63,7 +64,19 @@ void ProviderProbe::detectLocalServers()
 {
     QPointer<ProviderProbe> self(this);
     RunController *runner = m_runner;
-    m_runner->onEngine([self, runner](engine::RunHost &host) {
+    const int search = ++m_searchId;
+    m_searching = true;
+    m_found = 0;
+    if (!runner)
+        return finishSearch();
+    // Each look has its own short timeout; this one is in case the engine's thread cannot
+    // answer at all (it is busy starting, or gone), so the search always ends.
+    QTimer::singleShot(6000, this, [this, search] {
+        if (search == m_searchId && m_searching)
+            finishSearch();
+    });
+    runner->onEngine([self, runner, search](engine::RunHost &host) {
+        auto left = std::make_shared<int>(2);
         for (const auto &[profileName, base] : {std::pair<std::string, std::string>{"ollama", "http://127.0.0.1:11434/v1"},
                                                 {"lmstudio", "http://127.0.0.1:1234/v1"}}) {
             engine::HttpRequest r;
@@ -71,18 +84,30 @@ void ProviderProbe::detectLocalServers()
             r.timeoutMs = 1500;
             r.connectTimeoutMs = 800;
             engine::HttpCallbacks cb;
-            cb.onComplete = [self, runner, p = QString::fromStdString(profileName), b = QString::fromStdString(base)](
+            cb.onComplete = [self, runner, search, left, p = QString::fromStdString(profileName), b = QString::fromStdString(base)](
                                 engine::HttpResponse response, engine::HttpError error) {
-                if (error || response.status != 200)
-                    return;
-                QMetaObject::invokeMethod(runner, [self, p, b] {
-                    if (self)
+                const bool found = !error && response.status == 200;
+                const bool last = --*left == 0;
+                QMetaObject::invokeMethod(runner, [self, search, found, last, p, b] {
+                    if (!self || search != self->m_searchId || !self->m_searching)
+                        return;
+                    if (found) {
+                        ++self->m_found;
                         emit self->localServerFound(p, b);
+                    }
+                    if (last)
+                        self->finishSearch();
                 }, Qt::QueuedConnection);
             };
             host.http().start(std::move(r), std::move(cb));
         }
     });
+}
+
+void ProviderProbe::finishSearch()
+{
+    m_searching = false;
+    emit localSearchFinished(m_found);
 }
 
 } // namespace studio

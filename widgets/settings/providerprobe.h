@@ -24,17 +24,24 @@ public:
 
     // One tiny chat call with `profile` and `apiKey`: answers with connectionTested.
     void testConnection(const nlohmann::json &profile, const QString &apiKey);
-    // Answers with localServerFound for each one running.
+    // Answers with localServerFound for each one running, then localSearchFinished
+    // (always, within a few seconds: each look has a short timeout).
     void detectLocalServers();
+    bool searching() const { return m_searching; }
 
 signals:
     void connectionTested(bool ok, const QString &message);
     void localServerFound(const QString &profile, const QString &baseUrl);
+    void localSearchFinished(int found);
 
 private:
     struct Calls;
     QPointer<RunController> m_runner;  // the main window may destroy it first
     std::shared_ptr<Calls> m_calls;  // the calls in flight; touched on the engine's thread only
+    void finishSearch();
+    bool m_searching = false;
+    int m_found = 0;
+    int m_searchId = 0;  // answers from an earlier search are ignored
 };
 
 } // namespace studio

@@ -103,6 +103,11 @@ SettingsDialog::SettingsDialog(RunController *runner, KeyStore *keys, QWidget *p
         found << tr("%1 is running at %2: use the profile “%3”.").arg(profile == "ollama" ? "Ollama" : "LM Studio", base, profile);
         m_local->setText(found.join('\n'));
     });
+    connect(m_probe, &ProviderProbe::localSearchFinished, this, [this](int found) {
+        if (found == 0)
+            m_local->setText(tr("Neither Ollama nor LM Studio is running on this computer. Start one and reopen Settings "
+                                "to use a local model, or choose a hosted provider."));
+    });
     fillList();
     m_probe->detectLocalServers();
 }

@@ -1,0 +1,107 @@
+#include "engine/core/messages.h"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace flowdeck::engine {
+
+namespace {
+
+struct CatalogEntry {
+    std::string_view id;
+    std::string_view zh;
+};
+
+// Sorted by id (checked by the unit test), so a lookup is a binary search.
+constexpr std::array kCatalog = {
+    CatalogEntry{"cycle", "连接绕回到了“{1}”。工作流只能向前运行；要重复处理，请使用迭代节点。"},
+    CatalogEntry{"dangling-edge", "有一条连接指向不存在的节点“{1}”。"},
+    CatalogEntry{"duplicate-edge", "从“{1}”到“{2}”的连接画了两次。"},
+    CatalogEntry{"duplicate-id", "有两个节点的 ID 都是“{1}”；每个节点需要自己的 ID。"},
+    CatalogEntry{"edge-into-start", "任何连接都不能指向开始节点。"},
+    CatalogEntry{"error-port-unused", "节点“{1}”有一条从错误端口出发的连接，但它的“出错时”设置不是“分支”，所以这条连接永远不会被走到。"},
+    CatalogEntry{"http.bad-key", "这个 API 密钥不能用于“{1}”（密钥错误或已被吊销）。"},
+    CatalogEntry{"http.needs-key", "这个应用需要 API 密钥：请以 'Authorization: Bearer <密钥>' 的形式发送。"},
+    CatalogEntry{"http.no-app", "这个运行时上没有名为“{1}”的应用。"},
+    CatalogEntry{"http.rate-limited", "“{1}”每分钟最多允许 {2} 次请求；请 {3} 秒后再试。"},
+    CatalogEntry{"many-starts", "一个工作流只能有一个开始节点；这是多出来的一个。"},
+    CatalogEntry{"no-answer", "聊天工作流需要一个回答节点来回复用户。"},
+    CatalogEntry{"no-end", "工作流需要一个结束节点来指定输出。"},
+    CatalogEntry{"no-start", "工作流没有开始节点；请添加一个，让运行知道从哪里开始。"},
+    CatalogEntry{"not-upstream", "{1} 引用了“{2}”，但它不在“{3}”之前运行。请把它连到上游，或者换一个值。"},
+    CatalogEntry{"secret-in-prompt", "提示词使用了 {1}，这会把密钥发给模型。密钥只能用在请求头和插件设置中。"},
+    CatalogEntry{"secret-not-allowed", "{1} 只能用在 HTTP 请求头和插件设置中，这样它不会进入模型、回答或日志。"},
+    CatalogEntry{"unbound-model", "请为模型“{1}”选择服务商：在工作室中使用“工作流 → 模型…”；使用 flowdeck 命令时，用 --profile 名称 创建项目或运行。"},
+    CatalogEntry{"unknown-output", "{1}：节点“{2}”没有输出“{3}”。它的输出有：{4}。"},
+    CatalogEntry{"unknown-port", "节点“{1}”没有端口“{2}”（它的端口：{3}）。"},
+    CatalogEntry{"unknown-reference", "{1} 引用的节点“{2}”不存在。"},
+    CatalogEntry{"unknown-sys", "{1} 在这里不可用（可用的有：{2}）。"},
+    CatalogEntry{"unknown-type", "“{1}”不是这个 Flowdeck 认识的节点类型。"},
+    CatalogEntry{"unreachable", "节点“{1}”没有连到开始节点，所以永远不会运行。"},
+};
+
+const CatalogEntry *find(std::string_view id)
+{
+    auto it = std::lower_bound(kCatalog.begin(), kCatalog.end(), id,
+                               [](const CatalogEntry &e, std::string_view key) { return e.id < key; });
+    return it != kCatalog.end() && it->id == id ? &*it : nullptr;
+}
+
+bool chinese(std::string_view language)
+{
+    return language.size() >= 2 && (language[0] == 'z' || language[0] == 'Z') && (language[1] == 'h' || language[1] == 'H') &&
+           (language.size() == 2 || language[2] == '_' || language[2] == '-');
+}
+
+// "{1}" .. "{9}" replaced by args; a placeholder without an argument stays as it is.
+std::string fill(std::string_view text, const std::vector<std::string> &args)
+{
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '{' && i + 2 < text.size() && text[i + 1] >= '1' && text[i + 1] <= '9' && text[i + 2] == '}') {
+            const std::size_t n = static_cast<std::size_t>(text[i + 1] - '1');
+            if (n < args.size()) {
+                out += args[n];
+                i += 2;
+                continue;
+            }
+        }
+        out += text[i];
+    }
+    return out;
+}
+
+} // namespace
+
+bool catalogIsSorted()
+{
+    return std::is_sorted(kCatalog.begin(), kCatalog.end(),
+                          [](const CatalogEntry &a, const CatalogEntry &b) { return a.id < b.id; });
+}
+
+bool hasTranslation(std::string_view id) { return find(id) != nullptr; }
+
+std::string localizedText(std::string_view id, std::string_view language, const std::vector<std::string> &args,
+                          const std::string &english)
+{
+    if (!chinese(language))
+        return english;
+    const CatalogEntry *entry = find(id);
+    return entry ? fill(entry->zh, args) : english;
+}
+
+std::string localizedMessage(const Diagnostic &diagnostic, std::string_view language)
+{
+    // A message whose parts were not recorded cannot be filled in: it stays in English.
+    const CatalogEntry *entry = find(diagnostic.code);
+    if (!entry || !chinese(language))
+        return diagnostic.message;
+    const std::string_view zh = entry->zh;
+    for (std::size_t n = 1; n <= 9; ++n)
+        if (zh.find("{" + std::to_string(n) + "}") != std::string_view::npos && diagnostic.args.size() < n)
+            return diagnostic.message;
+    return fill(zh, diagnostic.args);
+}
+
+} // namespace flowdeck::engine

@@ -1,0 +1,183 @@
+#include "engine/core/messages.h"
+#include "engine/nodes/noderegistry.h"
+#include "engine/workflow/localized.h"
+#include "engine/workflow/validator.h"
+#include "engine/workflow/workflowfile.h"
+
+#include <QtTest>
+
+using namespace flowdeck::engine;
+
+namespace {
+
+// A small workflow with Chinese on the workflow, a node and a select input.
+const char *kWorkflow = R"({
+  "format": "flowdeck.workflow",
+  "formatVersion": 1,
+  "id": "triage",
+  "name": "Triage",
+  "description": "Sorts mail.",
+  "i18n": { "zh": { "name": "分拣", "description": "分拣邮件。" } },
+  "mode": "workflow",
+  "inputs": [
+    { "name": "urgency", "type": "select", "label": "Urgency", "options": ["low", "high"],
+      "i18n": { "zh": { "label": "紧急程度", "options": ["低", "高"] } } },
+    { "name": "note", "type": "text", "i18n": { "zh": { "options": ["x"] } } }
+  ],
+  "nodes": [
+    { "id": "start", "type": "start", "i18n": { "zh": { "title": "开始" } }, "position": [0, 0] },
+    { "id": "sort", "type": "llm", "title": "Sort the mail", "i18n": { "zh": { "title": "分拣邮件" } }, "position": [200, 0] },
+    { "id": "end", "type": "end", "title": "Done", "position": [400, 0] }
+  ],
+  "edges": [ { "from": "start", "to": "sort" }, { "from": "sort", "to": "end" } ]
+})";
+
+Workflow parsed()
+{
+    auto result = parseWorkflow(kWorkflow);
+    if (!result.ok())
+        qFatal("the test workflow does not parse");
+    return result.value();
+}
+
+} // namespace
+
+class TestLocalized : public QObject
+{
+    Q_OBJECT
+private slots:
+    void languageKeys_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("key");
+        QTest::newRow("qt locale") << "zh_CN" << "zh";
+        QTest::newRow("bcp47") << "zh-Hans-CN" << "zh";
+        QTest::newRow("upper case") << "ZH" << "zh";
+        QTest::newRow("english") << "en-GB" << "en";
+        QTest::newRow("empty") << "" << "";
+    }
+    void languageKeys()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, key);
+        QCOMPARE(QString::fromStdString(languageKey(language.toStdString())), key);
+    }
+
+    void acceptLanguage_data()
+    {
+        QTest::addColumn<QString>("header");
+        QTest::addColumn<QString>("language");
+        QTest::newRow("chinese browser") << "zh-CN,zh;q=0.9,en;q=0.8" << "zh";
+        QTest::newRow("english first") << "en-US,en;q=0.9,zh-CN;q=0.8" << "en";
+        QTest::newRow("q decides") << "en;q=0.5, zh-TW;q=0.7" << "zh";
+        QTest::newRow("unknown only") << "fr-FR,de;q=0.9" << "en";
+        QTest::newRow("french then chinese") << "fr-FR,zh;q=0.5" << "zh";
+        QTest::newRow("empty") << "" << "en";
+        QTest::newRow("garbage q") << "zh;q=abc,en" << "en";
+    }
+    void acceptLanguage()
+    {
+        QFETCH(QString, header);
+        QFETCH(QString, language);
+        QCOMPARE(QString::fromStdString(languageFromAcceptLanguage(header.toStdString())), language);
+    }
+
+    void chineseWhenAsked()
+    {
+        const Workflow wf = parsed();
+        QCOMPARE(QString::fromStdString(localizedName(wf, "zh_CN")), QStringLiteral("分拣"));
+        QCOMPARE(QString::fromStdString(localizedDescription(wf, "zh")), QStringLiteral("分拣邮件。"));
+        QCOMPARE(QString::fromStdString(localizedTitle(wf.nodes[1], "zh")), QStringLiteral("分拣邮件"));
+        QCOMPARE(QString::fromStdString(localizedTitle(wf.nodes[0], "zh", "Start")), QStringLiteral("开始"));
+        QCOMPARE(QString::fromStdString(localizedLabel(wf.inputs[0], "zh")), QStringLiteral("紧急程度"));
+        QCOMPARE(localizedOptions(wf.inputs[0], "zh"), nlohmann::json({"低", "高"}));
+    }
+
+    void englishAndFallbacks()
+    {
+        const Workflow wf = parsed();
+        QCOMPARE(QString::fromStdString(localizedName(wf, "en")), QStringLiteral("Triage"));
+        QCOMPARE(QString::fromStdString(localizedTitle(wf.nodes[1], "en")), QStringLiteral("Sort the mail"));
+        // No English title: the caller's name for the node type.
+        QCOMPARE(QString::fromStdString(localizedTitle(wf.nodes[0], "en", "Start")), QStringLiteral("Start"));
+        // No Chinese: the English.
+        QCOMPARE(QString::fromStdString(localizedTitle(wf.nodes[2], "zh")), QStringLiteral("Done"));
+        QCOMPARE(QString::fromStdString(localizedLabel(wf.inputs[1], "zh")), QStringLiteral("note"));
+        QCOMPARE(localizedOptions(wf.inputs[0], "en"), nlohmann::json({"low", "high"}));
+        // Options that do not match one for one are not used.
+        QCOMPARE(localizedOptions(wf.inputs[1], "zh"), nlohmann::json());
+    }
+
+    void savedAndReadBack()
+    {
+        const Workflow wf = parsed();
+        auto again = parseWorkflow(serializeWorkflow(wf));
+        QVERIFY(again.ok());
+        QCOMPARE(again.value().i18n, wf.i18n);
+        QCOMPARE(again.value().nodes[1].i18n, wf.nodes[1].i18n);
+        QCOMPARE(again.value().inputs[0].i18n, wf.inputs[0].i18n);
+        QVERIFY(again.value().nodes[2].i18n.empty());
+        // The translations sit next to the text they translate.
+        const std::string text = serializeWorkflow(wf);
+        QVERIFY(text.find("\"title\": \"Sort the mail\",\n      \"i18n\"") != std::string::npos);
+    }
+
+    void theMessageCatalogIsSorted() { QVERIFY(catalogIsSorted()); }
+
+    void validatorProblemsReadInChinese()
+    {
+        // An unknown type, a node nothing reaches, a loop and a reference to a missing node.
+        auto result = parseWorkflow(R"({"format": "flowdeck.workflow", "formatVersion": 1, "id": "broken", "name": "Broken",
+          "mode": "workflow",
+          "nodes": [{"id": "start", "type": "start"}, {"id": "a", "type": "template", "config": {"template": "{{ghost.text}}"}},
+                    {"id": "b", "type": "template", "config": {"template": "x"}}, {"id": "lonely", "type": "frobnicate"},
+                    {"id": "end", "type": "end"}],
+          "edges": [{"from": "start", "to": "a"}, {"from": "a", "to": "b"}, {"from": "b", "to": "a"}, {"from": "b", "to": "end"}]})");
+        QVERIFY(result.ok());
+        const Diagnostics problems = validateWorkflow(result.value(), NodeRegistry::builtin());
+        QStringList seen;
+        for (const auto &d : problems) {
+            const QString zh = QString::fromStdString(localizedMessage(d, "zh_CN"));
+            QCOMPARE(QString::fromStdString(localizedMessage(d, "en")), QString::fromStdString(d.message));
+            if (!hasTranslation(d.code))
+                continue;
+            seen << QString::fromStdString(d.code);
+            QVERIFY2(!zh.contains(QRegularExpression("\\{\\d\\}")), qPrintable(zh));  // every part filled in
+            QVERIFY2(!zh.contains(QRegularExpression("\\b(?!ghost|text|lonely|frobnicate|start|end|Flowdeck)[A-Za-z]{3,}\\b")),
+                     qPrintable(zh));
+            QVERIFY2(zh != QString::fromStdString(d.message), qPrintable(zh));
+        }
+        for (const char *code : {"unknown-type", "unreachable", "cycle", "unknown-reference"})
+            QVERIFY2(seen.contains(code), qPrintable(seen.join(", ")));
+        for (const auto &d : problems)
+            if (d.code == "unknown-type")
+                QCOMPARE(QString::fromStdString(localizedMessage(d, "zh")), QStringLiteral("“frobnicate”不是这个 Flowdeck 认识的节点类型。"));
+    }
+
+    void messagesWithoutTheirPartsStayEnglish()
+    {
+        Diagnostic d;
+        d.code = "unknown-type";
+        d.message = "'x' is not a node type this Flowdeck knows.";
+        QCOMPARE(QString::fromStdString(localizedMessage(d, "zh")), QString::fromStdString(d.message));  // no args
+        d.code = "some-new-code";
+        d.args = {"x"};
+        QCOMPARE(QString::fromStdString(localizedMessage(d, "zh")), QString::fromStdString(d.message));
+        QCOMPARE(QString::fromStdString(localizedText("http.no-app", "zh-CN", {"shop"}, "There is no app named 'shop'.")),
+                 QStringLiteral("这个运行时上没有名为“shop”的应用。"));
+        QCOMPARE(QString::fromStdString(localizedText("http.no-app", "en", {"shop"}, "There is no app named 'shop'.")),
+                 QStringLiteral("There is no app named 'shop'."));
+    }
+
+    void malformedTranslationsAreRefused()
+    {
+        std::string text = kWorkflow;
+        text.replace(text.find("\"title\": \"开始\""), std::string("\"title\": \"开始\"").size(), "\"titel\": \"开始\"");
+        auto result = parseWorkflow(text);
+        QVERIFY(!result.ok());
+        QVERIFY(!result.diagnostics().empty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLocalized)
+#include "tst_localized.moc"

@@ -1,0 +1,97 @@
+#include "widgets/settings/modelchoice.h"
+
+#include "engine/templates/modelbinding.h"
+#include "widgets/run/runcontroller.h"
+#include "widgets/settings/modelspanel.h"
+#include "widgets/settings/providerdialog.h"
+
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QSettings>
+#include <QVBoxLayout>
+
+namespace flowdeck::studio {
+
+ModelChoice::ModelChoice(RunController *runner, KeyStore *keys, QWidget *window)
+    : QObject(window), m_runner(runner), m_keys(keys), m_window(window)
+{
+    setObjectName(QStringLiteral("modelChoice"));
+}
+
+std::optional<engine::ProviderProfile> ModelChoice::knownProvider() const
+{
+    const engine::ProfileStore store = m_runner->profileStore();
+    const auto hasKey = [this](const engine::ProviderProfile &p) {
+        return m_runner->hasSecret(QString::fromStdString(p.apiKeySecret));
+    };
+    if (const engine::ProviderProfile *p = engine::preferredProfile(store, hasKey))
+        return *p;
+    const QString remembered = QSettings().value(QLatin1String(kSettingsKey)).toString();
+    if (const engine::ProviderProfile *p = store.find(remembered.toStdString()))
+        return *p;
+    if (remembered == QLatin1String(ProviderDialog::kDemoProfile)) {  // chosen before this Flowdeck had the preset
+        engine::ProviderProfile demo;
+        demo.name = ProviderDialog::kDemoProfile;
+        demo.needsKey = false;
+        return demo;
+    }
+    return std::nullopt;
+}
+
+std::optional<engine::ProviderProfile> ModelChoice::providerForNewProject()
+{
+    if (auto known = knownProvider())
+        return known;
+    return ask();
+}
+
+void ModelChoice::bindKnown(engine::Workflow &workflow) const
+{
+    if (auto known = knownProvider())
+        engine::bindModels(workflow, *known, true);
+}
+
+std::optional<engine::ProviderProfile> ModelChoice::ask()
+{
+    ProviderDialog dialog(m_runner, m_keys, m_window);
+    if (dialog.exec() != QDialog::Accepted || dialog.chosenProfile().isEmpty())
+        return std::nullopt;
+    QSettings().setValue(QLatin1String(kSettingsKey), dialog.chosenProfile());
+    return knownProvider();
+}
+
+void ModelChoice::askOnFirstStart()
+{
+    QSettings settings;
+    if (settings.value(QStringLiteral("models/askedOnFirstStart")).toBool() || knownProvider())
+        return;
+    settings.setValue(QStringLiteral("models/askedOnFirstStart"), true);  // once, whatever the answer
+    ask();
+}
+
+void ModelChoice::showModelsDialog(GraphDocument *doc)
+{
+    QDialog dialog(m_window);
+    dialog.setObjectName(QStringLiteral("modelsDialog"));
+    dialog.setWindowTitle(tr("Models"));
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *intro = new QLabel(tr("Which provider and model each model of this workflow uses, for runs and deploys. "
+                                "Keys stay in the system keychain."));
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    auto *panel = new ModelsPanel(doc, m_runner);
+    connect(panel, &ModelsPanel::keyRequested, this, [this, &dialog](const QString &profile) {
+        dialog.accept();
+        emit keyRequested(profile);
+    });
+    layout->addWidget(panel);
+    layout->addStretch(1);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog.resize(640, 280);
+    dialog.exec();
+}
+
+} // namespace flowdeck::studio
