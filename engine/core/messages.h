@@ -20,6 +20,9 @@ std::string localizedText(std::string_view id, std::string_view language, const 
 // The diagnostic's message in `language` (by its code and args).
 std::string localizedMessage(const Diagnostic &diagnostic, std::string_view language);
 
+// A run error that is one fixed sentence, in `language` (the English when it has no translation).
+std::string localizedSentence(const std::string &english, std::string_view language);
+
 // Whether the catalog has Chinese for `id`.
 bool hasTranslation(std::string_view id);
 // The catalog is kept sorted by id (for its binary search); a test checks it.

@@ -84,6 +84,39 @@
     </message>
 </context>
 <context>
+    <name>InspectorWidget</name>
+    <message>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="87"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="87"/>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="88"/>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="88"/>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="89"/>
+        <source>Advanced</source>
+        <translation>高级</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="89"/>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+</context>
+<context>
     <name>KubernetesExport</name>
     <message>
         <location filename="../../widgets/deploy/kubernetesexport.cpp" line="23"/>
@@ -107,14 +140,152 @@
     </message>
 </context>
 <context>
+    <name>NodeFields</name>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="12"/>
+        <source>Arguments</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="13"/>
+        <source>Body</source>
+        <translation>请求体</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="14"/>
+        <source>Fail on 4xx/5xx</source>
+        <translation>4xx/5xx 时失败</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="15"/>
+        <source>Headers</source>
+        <translation>请求头</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="16"/>
+        <source>History turns</source>
+        <translation>历史轮数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="17"/>
+        <source>Instructions</source>
+        <translation>指令</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="18"/>
+        <source>JSON Schema</source>
+        <translation>JSON 结构定义</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="19"/>
+        <source>Max tokens</source>
+        <translation>最大 token 数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="20"/>
+        <source>Method</source>
+        <translation>请求方法</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="21"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="22"/>
+        <source>Most rounds of tool calls</source>
+        <translation>工具调用最多轮数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="23"/>
+        <source>Output format</source>
+        <translation>输出格式</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="24"/>
+        <source>Outputs</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="25"/>
+        <source>Plugin</source>
+        <translation>插件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="26"/>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="27"/>
+        <source>Query parameters</source>
+        <translation>查询参数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="28"/>
+        <source>Reply</source>
+        <translation>回复内容</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="29"/>
+        <source>Stream</source>
+        <translation>流式输出</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="30"/>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="31"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="32"/>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="33"/>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="34"/>
+        <source>Timeout (ms)</source>
+        <translation>超时（毫秒）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="35"/>
+        <source>Tool</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="36"/>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="37"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="38"/>
+        <source>Values, in order of preference</source>
+        <translation>候选值（按优先顺序）</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="83"/>
+        <location filename="../../app/mainwindow.cpp" line="84"/>
         <source>Untitled workflow</source>
         <translation>未命名工作流</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="93"/>
+        <location filename="../../app/mainwindow.cpp" line="94"/>
         <source>You are a helpful assistant.</source>
         <translation>你是一个乐于助人的助手。</translation>
     </message>
@@ -1117,7 +1288,7 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
     <message>
         <location filename="../../widgets/gallery/gallerybridge.cpp" line="57"/>
         <source>No project was made: no model provider was chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>未创建项目：没有选择模型服务商。</translation>
     </message>
     <message>
         <location filename="../../widgets/gallery/gallerybridge.cpp" line="64"/>
@@ -1174,22 +1345,97 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 <context>
     <name>flowdeck::studio::InspectorWidget</name>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="93"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="48"/>
+        <source>%1 — no provider chosen yet</source>
+        <translation>%1 — 尚未选择服务商</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="174"/>
         <source>&lt;i&gt;Select a node to see its settings.&lt;/i&gt;</source>
         <translation>&lt;i&gt;选择一个节点以查看其设置。&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="182"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="228"/>
+        <source>The name shown on the canvas and in run results (F2 on the canvas).</source>
+        <translation>显示在画布和运行结果中的名称（在画布上按 F2 可修改）。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="239"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="247"/>
+        <source>Other nodes use this node&apos;s outputs as {{%1.output}}; the id never changes.</source>
+        <translation>其他节点通过 {{%1.output}} 使用此节点的输出；ID 永远不变。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="250"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="251"/>
+        <source>Copy the node&apos;s id</source>
+        <translation>复制节点 ID</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="255"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="259"/>
+        <source>Run this node</source>
+        <translation>运行此节点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="261"/>
+        <source>When off, the node is skipped over: the nodes after it still run and its outputs are empty.</source>
+        <translation>关闭后将跳过此节点：其后的节点照常运行，它的输出为空。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="280"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="281"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="282"/>
+        <source>JSON following a schema</source>
+        <translation>符合结构定义的 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="285"/>
+        <source>{&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}</source>
+        <translation>{&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="366"/>
+        <source>Provider…</source>
+        <translation>服务商…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="368"/>
+        <source>Choose the provider and model of the workflow&apos;s models (Workflow → Models…)</source>
+        <translation>为工作流中的模型选择服务商和模型（“工作流 → 模型…”）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="389"/>
         <source>(default)</source>
         <translation>（默认）</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="250"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="458"/>
         <source>Choose tool %1</source>
         <translation>选择工具 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="271"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="479"/>
         <source>Remove case %1</source>
         <translation>删除分支 %1</translation>
     </message>
@@ -1229,245 +1475,255 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 <context>
     <name>flowdeck::studio::MainWindow</name>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="112"/>
+        <location filename="../../app/mainwindow.cpp" line="113"/>
         <source>Nodes</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="116"/>
+        <location filename="../../app/mainwindow.cpp" line="117"/>
         <source>Inspector</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="141"/>
+        <location filename="../../app/mainwindow.cpp" line="148"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="146"/>
+        <location filename="../../app/mainwindow.cpp" line="153"/>
         <source>Before You Run</source>
         <translation>运行前检查</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="168"/>
+        <location filename="../../app/mainwindow.cpp" line="175"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/mainwindow.cpp" line="170"/>
+        <location filename="../../app/mainwindow.cpp" line="177"/>
         <source>%n problem(s); hover over a red node to read it.</source>
         <translation>
             <numerusform>%n 个问题；将鼠标悬停在红色节点上查看详情。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="183"/>
+        <location filename="../../app/mainwindow.cpp" line="190"/>
         <source>A plugin</source>
         <translation>一个插件</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="200"/>
+        <location filename="../../app/mainwindow.cpp" line="209"/>
         <source>Drag a node from the palette; drag from a port to connect.</source>
         <translation>从节点面板拖入节点；从端口拖出即可连接。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="226"/>
+        <location filename="../../app/mainwindow.cpp" line="235"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="227"/>
+        <location filename="../../app/mainwindow.cpp" line="236"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="231"/>
+        <location filename="../../app/mainwindow.cpp" line="240"/>
         <source>New from &amp;Template…</source>
         <translation>从模板新建(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="232"/>
+        <location filename="../../app/mainwindow.cpp" line="241"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="233"/>
+        <location filename="../../app/mainwindow.cpp" line="242"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="237"/>
+        <location filename="../../app/mainwindow.cpp" line="246"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="238"/>
+        <location filename="../../app/mainwindow.cpp" line="247"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="241"/>
+        <location filename="../../app/mainwindow.cpp" line="250"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="244"/>
+        <location filename="../../app/mainwindow.cpp" line="253"/>
         <source>P&amp;lugins…</source>
         <translation>插件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="246"/>
+        <location filename="../../app/mainwindow.cpp" line="255"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="248"/>
+        <location filename="../../app/mainwindow.cpp" line="257"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="249"/>
+        <location filename="../../app/mainwindow.cpp" line="258"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="251"/>
+        <location filename="../../app/mainwindow.cpp" line="260"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="256"/>
+        <location filename="../../app/mainwindow.cpp" line="265"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="257"/>
+        <location filename="../../app/mainwindow.cpp" line="266"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="258"/>
+        <location filename="../../app/mainwindow.cpp" line="267"/>
         <source>D&amp;uplicate</source>
         <translation>创建副本(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="259"/>
+        <location filename="../../app/mainwindow.cpp" line="268"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="261"/>
+        <location filename="../../app/mainwindow.cpp" line="270"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="266"/>
+        <location filename="../../app/mainwindow.cpp" line="275"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="267"/>
+        <location filename="../../app/mainwindow.cpp" line="276"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="269"/>
+        <location filename="../../app/mainwindow.cpp" line="278"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="270"/>
+        <location filename="../../app/mainwindow.cpp" line="279"/>
         <source>Zoom to &amp;Fit</source>
         <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="271"/>
+        <location filename="../../app/mainwindow.cpp" line="280"/>
         <source>&amp;Arrange</source>
         <translation>自动排列(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="275"/>
-        <location filename="../../app/mainwindow.cpp" line="276"/>
+        <location filename="../../app/mainwindow.cpp" line="284"/>
+        <source>&amp;Workflow</source>
+        <translation>工作流(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="285"/>
+        <source>&amp;Models…</source>
+        <translation>模型(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="288"/>
+        <location filename="../../app/mainwindow.cpp" line="289"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="277"/>
+        <location filename="../../app/mainwindow.cpp" line="290"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="279"/>
+        <location filename="../../app/mainwindow.cpp" line="292"/>
         <source>&amp;Deploy…</source>
         <translation>部署(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="280"/>
+        <location filename="../../app/mainwindow.cpp" line="293"/>
         <source>Deployed &amp;Apps…</source>
-        <translation type="unfinished"></translation>
+        <translation>已部署的应用(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="283"/>
+        <location filename="../../app/mainwindow.cpp" line="296"/>
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="290"/>
+        <location filename="../../app/mainwindow.cpp" line="303"/>
         <source>&amp;Overview Map</source>
         <translation>概览图(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="308"/>
+        <location filename="../../app/mainwindow.cpp" line="321"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="326"/>
+        <location filename="../../app/mainwindow.cpp" line="339"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="329"/>
+        <location filename="../../app/mainwindow.cpp" line="342"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="336"/>
+        <location filename="../../app/mainwindow.cpp" line="349"/>
         <source>The language changes the next time Flowdeck starts.</source>
         <translation>语言将在下次启动 Flowdeck 时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="339"/>
+        <location filename="../../app/mainwindow.cpp" line="352"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="342"/>
+        <location filename="../../app/mainwindow.cpp" line="355"/>
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="342"/>
+        <location filename="../../app/mainwindow.cpp" line="355"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="342"/>
+        <location filename="../../app/mainwindow.cpp" line="355"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="352"/>
+        <location filename="../../app/mainwindow.cpp" line="365"/>
         <source>&amp;Snap to Grid</source>
         <translation>对齐网格(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="396"/>
+        <location filename="../../app/mainwindow.cpp" line="410"/>
         <source>The template gallery could not be shown; File → Open… and File → New still work.</source>
         <translation>无法显示模板库；“文件 → 打开…”和“文件 → 新建”仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="437"/>
+        <location filename="../../app/mainwindow.cpp" line="451"/>
         <source>Project created in %1. Check “Before You Run”, then press Run (F5).</source>
         <translation>项目已创建在 %1。请查看“运行前检查”，然后点击“运行”（F5）。</translation>
     </message>
@@ -1476,30 +1732,30 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation type="vanished">项目已创建于 %1。请查看“运行前检查”，然后按“运行”（Ctrl+R）。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="498"/>
+        <location filename="../../app/mainwindow.cpp" line="512"/>
         <source>The clipboard holds no Flowdeck nodes.</source>
         <translation>剪贴板中没有 Flowdeck 节点。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="527"/>
+        <location filename="../../app/mainwindow.cpp" line="543"/>
         <source>Open workflow</source>
         <translation>打开工作流</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="527"/>
-        <location filename="../../app/mainwindow.cpp" line="577"/>
+        <location filename="../../app/mainwindow.cpp" line="543"/>
+        <location filename="../../app/mainwindow.cpp" line="593"/>
         <source>Flowdeck workflows (*.flow.json)</source>
         <translation>Flowdeck 工作流 (*.flow.json)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="537"/>
-        <location filename="../../app/mainwindow.cpp" line="545"/>
+        <location filename="../../app/mainwindow.cpp" line="553"/>
+        <location filename="../../app/mainwindow.cpp" line="561"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="537"/>
-        <location filename="../../app/mainwindow.cpp" line="545"/>
+        <location filename="../../app/mainwindow.cpp" line="553"/>
+        <location filename="../../app/mainwindow.cpp" line="561"/>
         <source>%1 could not be opened:
 
 %2</source>
@@ -1508,108 +1764,108 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="561"/>
+        <location filename="../../app/mainwindow.cpp" line="577"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="569"/>
+        <location filename="../../app/mainwindow.cpp" line="585"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="577"/>
+        <location filename="../../app/mainwindow.cpp" line="593"/>
         <source>Save workflow</source>
         <translation>保存工作流</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="589"/>
+        <location filename="../../app/mainwindow.cpp" line="605"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="590"/>
+        <location filename="../../app/mainwindow.cpp" line="606"/>
         <source>The workflow has changes that are not saved. Save them?</source>
         <translation>工作流有尚未保存的更改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="608"/>
+        <location filename="../../app/mainwindow.cpp" line="624"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="634"/>
+        <location filename="../../app/mainwindow.cpp" line="650"/>
         <source>No recent projects</source>
         <translation>没有最近的项目</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="638"/>
+        <location filename="../../app/mainwindow.cpp" line="654"/>
         <source>&amp;Clear List</source>
         <translation>清空列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="643"/>
+        <location filename="../../app/mainwindow.cpp" line="659"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="644"/>
+        <location filename="../../app/mainwindow.cpp" line="660"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="647"/>
+        <location filename="../../app/mainwindow.cpp" line="663"/>
         <source>&amp;Documentation</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="650"/>
+        <location filename="../../app/mainwindow.cpp" line="666"/>
         <source>Documentation</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="651"/>
+        <location filename="../../app/mainwindow.cpp" line="667"/>
         <source>The guide is not installed with this copy of Flowdeck. Read docs/studio.md in the Flowdeck sources, or the README.</source>
         <translation>这份 Flowdeck 没有安装使用指南。请阅读 Flowdeck 源码中的 docs/studio.md 或 README。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="653"/>
+        <location filename="../../app/mainwindow.cpp" line="669"/>
         <source>No program is set up to open %1. Open it in a text editor or a Markdown viewer.</source>
         <translation>没有设置用来打开 %1 的程序。请用文本编辑器或 Markdown 查看器打开它。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="660"/>
+        <location filename="../../app/mainwindow.cpp" line="676"/>
         <source>&amp;About Flowdeck</source>
         <translation>关于 Flowdeck(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="662"/>
+        <location filename="../../app/mainwindow.cpp" line="678"/>
         <source>About Flowdeck</source>
         <translation>关于 Flowdeck</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="665"/>
+        <location filename="../../app/mainwindow.cpp" line="681"/>
         <source>&lt;h3&gt;Flowdeck %1&lt;/h3&gt;&lt;p&gt;Build AI apps on a canvas, run them on this computer and deploy them with one click.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Flowdeck %1&lt;/h3&gt;&lt;p&gt;在画布上搭建 AI 应用，在本机运行，一键部署。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="671"/>
+        <location filename="../../app/mainwindow.cpp" line="687"/>
         <source>About &amp;Qt</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="738"/>
+        <location filename="../../app/mainwindow.cpp" line="754"/>
         <source>an unsaved workflow</source>
         <translation>一个未保存的工作流</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="739"/>
-        <location filename="../../app/mainwindow.cpp" line="753"/>
+        <location filename="../../app/mainwindow.cpp" line="755"/>
+        <location filename="../../app/mainwindow.cpp" line="769"/>
         <source>Recover work</source>
         <translation>恢复工作</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="740"/>
+        <location filename="../../app/mainwindow.cpp" line="756"/>
         <source>Flowdeck did not close properly. Recover the changes to %1 from %2?</source>
         <translation>Flowdeck 上次没有正常关闭。要恢复 %2 时对 %1 所做的更改吗？</translation>
     </message>
@@ -1627,12 +1883,12 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
     <message>
         <location filename="../../widgets/settings/modelchoice.cpp" line="77"/>
         <source>Models</source>
-        <translation type="unfinished"></translation>
+        <translation>模型</translation>
     </message>
     <message>
         <location filename="../../widgets/settings/modelchoice.cpp" line="79"/>
         <source>Which provider and model each model of this workflow uses, for runs and deploys. Keys stay in the system keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>此工作流中的每个模型在运行和部署时使用哪个服务商和模型。密钥始终保存在系统钥匙串中。</translation>
     </message>
 </context>
 <context>
@@ -1678,58 +1934,58 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation>这个工作流没有声明模型。</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelspanel.cpp" line="113"/>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="120"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;small&gt;%2&lt;/small&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;small&gt;%2&lt;/small&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelspanel.cpp" line="116"/>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="123"/>
         <source>Provider for model %1</source>
         <translation>模型 %1 的服务商</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelspanel.cpp" line="117"/>
-        <location filename="../../widgets/settings/modelspanel.cpp" line="208"/>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="124"/>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="215"/>
         <source>Choose a provider…</source>
         <translation>选择服务商…</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelspanel.cpp" line="120"/>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="127"/>
         <source>Model id for model %1</source>
         <translation>模型 %1 的模型 ID</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelspanel.cpp" line="138"/>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="145"/>
         <source>the provider&apos;s model for this kind</source>
         <translation>服务商为此类模型提供的默认模型</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelspanel.cpp" line="143"/>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="150"/>
         <source>Add Key…</source>
         <translation>添加密钥…</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelspanel.cpp" line="170"/>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="177"/>
         <source>Use %1 for model “%2”</source>
         <translation>模型“%2”使用 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelspanel.cpp" line="188"/>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="195"/>
         <source>Use the model “%1” for “%2”</source>
         <translation>“%2”使用模型“%1”</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelspanel.cpp" line="194"/>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="201"/>
         <source>The provider of this workflow&apos;s models, for runs and deploys alike. Workflow → Models… chooses per model.</source>
         <translation>这个工作流的模型服务商，运行和部署都使用它。在“工作流 → 模型…”中可逐个模型选择。</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelspanel.cpp" line="208"/>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="215"/>
         <source>Several — see Workflow → Models…</source>
         <translation>多个 — 见“工作流 → 模型…”</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelspanel.cpp" line="227"/>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="234"/>
         <source>Use %1 for every model</source>
         <translation>所有模型都使用 %1</translation>
     </message>
@@ -1737,73 +1993,73 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 <context>
     <name>flowdeck::studio::NodeStatusView</name>
     <message>
-        <location filename="../../widgets/panels/nodestatusview.cpp" line="42"/>
+        <location filename="../../widgets/panels/nodestatusview.cpp" line="35"/>
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/nodestatusview.cpp" line="42"/>
+        <location filename="../../widgets/panels/nodestatusview.cpp" line="35"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/nodestatusview.cpp" line="42"/>
+        <location filename="../../widgets/panels/nodestatusview.cpp" line="35"/>
         <source>Time</source>
         <translation>耗时</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/nodestatusview.cpp" line="42"/>
+        <location filename="../../widgets/panels/nodestatusview.cpp" line="35"/>
         <source>Tokens</source>
         <translation>Token</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/nodestatusview.cpp" line="56"/>
+        <location filename="../../widgets/panels/nodestatusview.cpp" line="49"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/nodestatusview.cpp" line="58"/>
+        <location filename="../../widgets/panels/nodestatusview.cpp" line="51"/>
         <source>Running…</source>
         <translation>运行中…</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/nodestatusview.cpp" line="60"/>
+        <location filename="../../widgets/panels/nodestatusview.cpp" line="53"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/nodestatusview.cpp" line="62"/>
+        <location filename="../../widgets/panels/nodestatusview.cpp" line="55"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/nodestatusview.cpp" line="64"/>
+        <location filename="../../widgets/panels/nodestatusview.cpp" line="57"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/nodestatusview.cpp" line="66"/>
+        <location filename="../../widgets/panels/nodestatusview.cpp" line="59"/>
         <source>Retrying…</source>
         <translation>重试中…</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/nodestatusview.cpp" line="68"/>
+        <location filename="../../widgets/panels/nodestatusview.cpp" line="61"/>
         <source>Succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/nodestatusview.cpp" line="70"/>
+        <location filename="../../widgets/panels/nodestatusview.cpp" line="63"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/nodestatusview.cpp" line="145"/>
-        <location filename="../../widgets/panels/nodestatusview.cpp" line="160"/>
+        <location filename="../../widgets/panels/nodestatusview.cpp" line="138"/>
+        <location filename="../../widgets/panels/nodestatusview.cpp" line="153"/>
         <source>%1 ms</source>
         <translation>%1 毫秒</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/nodestatusview.cpp" line="153"/>
+        <location filename="../../widgets/panels/nodestatusview.cpp" line="146"/>
         <source>Whole run</source>
         <translation>整次运行</translation>
     </message>
@@ -2148,7 +2404,7 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
     <message>
         <location filename="../../widgets/gallery/projectchecklist.cpp" line="265"/>
         <source>failed</source>
-        <translation type="unfinished">失败</translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>Everything this workflow needs is ready. Press Run (Ctrl+R).</source>
@@ -2187,12 +2443,12 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
     <message>
         <location filename="../../widgets/gallery/projectchecklist.cpp" line="133"/>
         <source>Model “%1”: choose a provider above</source>
-        <translation type="unfinished"></translation>
+        <translation>模型“%1”：请在上方选择服务商</translation>
     </message>
     <message>
         <location filename="../../widgets/gallery/projectchecklist.cpp" line="147"/>
         <source>Key for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的密钥</translation>
     </message>
     <message>
         <location filename="../../widgets/gallery/projectchecklist.cpp" line="200"/>
@@ -2309,22 +2565,22 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation type="vanished">按工作流设置</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="44"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="45"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="45"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="46"/>
         <source>Run the workflow (F5)</source>
         <translation>运行工作流 (F5)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="46"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="47"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="47"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="48"/>
         <source>Stop the run (Shift+F5)</source>
         <translation>停止运行 (Shift+F5)</translation>
     </message>
@@ -2333,7 +2589,7 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation type="vanished">模型配置：</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="68"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="69"/>
         <source>The answer appears here as it streams.</source>
         <translation>回答会以流式方式显示在这里。</translation>
     </message>
@@ -2354,84 +2610,84 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation type="vanished">点击一行，以 JSON 查看该事件的输入和输出。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="90"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="91"/>
         <source>What the nodes log during a run — tool progress, retries, errors — appears here.</source>
         <translation>运行期间节点记录的信息（工具进度、重试、错误）显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="92"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="93"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="93"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="94"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="157"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="162"/>
         <source>**Outputs**</source>
         <translation>**输出**</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="147"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="150"/>
         <source>(run)</source>
         <translation>（运行）</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="50"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="51"/>
         <source>Model provider:</source>
         <translation>模型服务商：</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="85"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="86"/>
         <source>Click a node&apos;s row to see its latest event — inputs, outputs, timing — as JSON.</source>
         <translation>点击某个节点所在的行，以 JSON 查看它最新的事件——输入、输出和耗时。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="98"/>
-        <location filename="../../widgets/panels/runconsole.cpp" line="104"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="99"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="105"/>
         <source>Show Event and Log</source>
         <translation>显示事件和日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="99"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="100"/>
         <source>The selected node&apos;s event as JSON, and what the nodes logged</source>
         <translation>所选节点的事件（JSON）以及各节点的日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="104"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="105"/>
         <source>Hide Event and Log</source>
         <translation>隐藏事件和日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="161"/>
-        <location filename="../../widgets/panels/runconsole.cpp" line="163"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="166"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="168"/>
         <source>The run failed: %1</source>
         <translation>运行失败：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="180"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="185"/>
         <source>Type a message and press Enter</source>
         <translation>输入消息后按回车</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="182"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="187"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="191"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="196"/>
         <source>, required</source>
         <translation>，必填</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="234"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="239"/>
         <source>Not run: this workflow comes from outside your projects and you have not trusted it. Nothing was started and no key was read.</source>
         <translation>未运行：此工作流来自你的项目之外，而你尚未信任它。没有启动任何内容，也没有读取任何密钥。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="241"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="246"/>
         <source>The workflow cannot run yet:
 
 %1</source>
@@ -2440,7 +2696,7 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="242"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="247"/>
         <source>The workflow cannot run yet: %1</source>
         <translation>工作流还不能运行：%1</translation>
     </message>
@@ -2448,24 +2704,24 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 <context>
     <name>flowdeck::studio::RunController</name>
     <message>
-        <location filename="../../widgets/run/runcontroller.cpp" line="190"/>
+        <location filename="../../widgets/run/runcontroller.cpp" line="191"/>
         <source>A run is already going; stop it first.</source>
         <translation>已有运行正在进行；请先停止它。</translation>
     </message>
     <message>
-        <location filename="../../widgets/run/runcontroller.cpp" line="197"/>
+        <location filename="../../widgets/run/runcontroller.cpp" line="198"/>
         <source>Choose a provider for model “%1”: use the Model provider box beside Run, or Workflow → Models….</source>
         <translation>请为模型“%1”选择服务商：使用“运行”旁边的“模型服务商”框，或“工作流 → 模型…”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/run/runcontroller.cpp" line="228"/>
+        <location filename="../../widgets/run/runcontroller.cpp" line="229"/>
         <source>%n token(s)</source>
         <translation>
             <numerusform>%n 个 token</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/run/runcontroller.cpp" line="243"/>
+        <location filename="../../widgets/run/runcontroller.cpp" line="244"/>
         <source>retrying (attempt %1) in %2 ms: %3</source>
         <translation>%2 毫秒后重试（第 %1 次）：%3</translation>
     </message>
@@ -2748,6 +3004,224 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <location filename="../../app/shortcutsdialog.cpp" line="76"/>
         <source>Find a shortcut…</source>
         <translation>查找快捷键…</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::StartInputsEditor</name>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="29"/>
+        <source>Paragraph</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="31"/>
+        <source>Number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="33"/>
+        <source>Yes or no</source>
+        <translation>是/否</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="35"/>
+        <source>Choice from a list</source>
+        <translation>从列表中选择</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="37"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="39"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="40"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="97"/>
+        <source>What a person fills in before a run. Use an input in a prompt as &lt;code&gt;{{start.&lt;i&gt;name&lt;/i&gt;}}&lt;/code&gt;.</source>
+        <translation>运行前由用户填写的内容。在提示词中用 &lt;code&gt;{{start.&lt;i&gt;名称&lt;/i&gt;}}&lt;/code&gt; 引用输入项。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="115"/>
+        <source>Add Input</source>
+        <translation>添加输入项</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="115"/>
+        <source>Add an input to the form</source>
+        <translation>向表单添加一个输入项</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="117"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="117"/>
+        <source>Remove the chosen input</source>
+        <translation>移除所选输入项</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="118"/>
+        <source>Move the chosen input up</source>
+        <translation>上移所选输入项</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="119"/>
+        <source>Move the chosen input down</source>
+        <translation>下移所选输入项</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="129"/>
+        <source>Letters, digits and _, starting with a letter; prompts refer to the input by this name.</source>
+        <translation>由字母、数字和 _ 组成，以字母开头；提示词通过此名称引用该输入项。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="131"/>
+        <source>Shown on the form, e.g. Your question</source>
+        <translation>显示在表单上，例如“你的问题”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="133"/>
+        <source>Shown when the form is in Chinese</source>
+        <translation>表单为中文时显示</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="137"/>
+        <source>A value must be given</source>
+        <translation>必须填写</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="140"/>
+        <source>One choice per line</source>
+        <translation>每行一个选项</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="144"/>
+        <source>The same choices in Chinese, line by line (optional)</source>
+        <translation>与上面逐行对应的中文选项（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="148"/>
+        <source>e.g. .csv, .xlsx, image/* (empty: any file)</source>
+        <translation>例如 .csv, .xlsx, image/*（留空表示任意文件）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="158"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="160"/>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="161"/>
+        <source>Label (Chinese)</source>
+        <translation>标签（中文）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="162"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="164"/>
+        <source>Default</source>
+        <translation>默认值</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="165"/>
+        <source>Choices</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="166"/>
+        <source>Choices (Chinese)</source>
+        <translation>选项（中文）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="167"/>
+        <source>File types</source>
+        <translation>文件类型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="285"/>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="285"/>
+        <source>a number</source>
+        <translation>一个数字</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="285"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="312"/>
+        <source>Edit input %1</source>
+        <translation>编辑输入项 %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="324"/>
+        <source>An input needs a name.</source>
+        <translation>输入项需要一个名称。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="326"/>
+        <source>A name may hold letters, digits and _ only, and starts with a letter.</source>
+        <translation>名称只能包含字母、数字和 _，并且以字母开头。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="328"/>
+        <source>&apos;query&apos; is the chat message&apos;s own name; choose another name.</source>
+        <translation>“query”是对话消息自身使用的名称，请换一个名称。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="332"/>
+        <source>Another input is already named &apos;%1&apos;.</source>
+        <translation>已有另一个输入项名为“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="370"/>
+        <source>The default of a number input must be a number, such as 3 or 2.5.</source>
+        <translation>数字类型输入项的默认值必须是数字，例如 3 或 2.5。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="375"/>
+        <source>The default of a yes-or-no input is true or false.</source>
+        <translation>是/否类型输入项的默认值只能是 true 或 false。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="379"/>
+        <source>The default is not valid JSON.</source>
+        <translation>默认值不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="400"/>
+        <source>Add input %1</source>
+        <translation>添加输入项 %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="419"/>
+        <source>Remove input %1</source>
+        <translation>移除输入项 %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/startinputseditor.cpp" line="431"/>
+        <source>Move input %1</source>
+        <translation>移动输入项 %1</translation>
     </message>
 </context>
 <context>

@@ -51,6 +51,7 @@ const std::set<QString> kAllowed = {
     "rss", "atom", "markdown", "linkedin", "kubernetes", "npm", "node", "token", "tokens", "sse", "utf", "png",
     "svg", "localhost", "mock", "model", "llm", "docker", "yaml", "ctrl", "shift", "alt", "del", "esc", "enter",
     "tab", "space", "backspace", "delete", "home", "end", "pgup", "pgdown", "ins", "meta",
+    "english",  // the language menu names each language in itself
 };
 
 QString plain(QString text)

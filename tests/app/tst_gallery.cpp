@@ -74,13 +74,19 @@ private slots:
         QString error;
         QVERIFY2(m_mock.start(&error, QStringLiteral(FLOWDECK_SOURCE_DIR "/tests/app/walkthrough-mock-llm.yaml")),
                  qPrintable(error));
-        // "A model key is set": the user's DeepSeek profile (the templates' default) reaches the mock model.
+        // "A model key is set": a MaaS-style profile (Huawei Cloud MaaS's name, key variable and
+        // model) whose address is the mock model, and its key; no other provider has one.
         QDir().mkpath(m_home.filePath("config"));
         QFile profiles(m_home.filePath("config/profiles.json"));
         QVERIFY(profiles.open(QIODevice::WriteOnly));
-        profiles.write(QByteArray::fromStdString("{\"profiles\":{\"deepseek\":{\"title\":\"DeepSeek\",\"baseUrl\":\"" +
-                                                 m_mock.baseUrl() + "\",\"defaultModel\":\"deepseek-chat\",\"needsKey\":false}}}"));
+        profiles.write(QByteArray::fromStdString("{\"profiles\":{\"maas\":{\"title\":\"Huawei Cloud MaaS\",\"baseUrl\":\"" +
+                                                 m_mock.baseUrl() + "\",\"defaultModel\":\"DeepSeek-V3\","
+                                                 "\"apiKeySecret\":\"MAAS_API_KEY\",\"needsKey\":true}}}"));
         profiles.close();
+        qputenv("MAAS_API_KEY", "maas-test-key");
+        for (const char *other : {"DEEPSEEK_API_KEY", "DASHSCOPE_API_KEY", "QIANFAN_API_KEY", "ZHIPUAI_API_KEY",
+                                  "MOONSHOT_API_KEY", "OPENAI_API_KEY"})
+            qunsetenv(other);
         qputenv("FLOWDECK_CONFIG_DIR", m_home.filePath("config").toUtf8());
         qputenv("FLOWDECK_PROJECTS_DIR", m_home.filePath("Flowdeck").toUtf8());
         qputenv("XDG_DATA_HOME", m_home.filePath("data").toUtf8());
@@ -166,6 +172,10 @@ private slots:
         QVERIFY2(file.startsWith(m_home.filePath("Flowdeck/sales-analysis")), qPrintable(file));
         QVERIFY(QFileInfo::exists(QFileInfo(file).dir().filePath("orders.csv")));
         QCOMPARE(m_window->document()->workflow().nodes.size(), std::size_t(8));
+        // The template names a kind of model; the project is bound to the provider with a key.
+        const nlohmann::json &models = m_window->document()->workflow().models;
+        QCOMPARE(QString::fromStdString(models["default"].value("profile", "")), QStringLiteral("maas"));
+        QCOMPARE(QString::fromStdString(models["default"].value("model", "")), QStringLiteral("DeepSeek-V3"));
         // The sample question is ready and the checklist says everything is there.
         RunConsole *console = m_window->console();
         QVERIFY(!console->inputField("query")->text().isEmpty());

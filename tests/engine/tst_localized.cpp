@@ -124,6 +124,15 @@ private slots:
 
     void theMessageCatalogIsSorted() { QVERIFY(catalogIsSorted()); }
 
+    void fixedRunErrorsReadInChinese()
+    {
+        const std::string notJson = "The model was asked for JSON but answered with text that is not JSON.";
+        QVERIFY(localizedSentence(notJson, "zh_CN").find("JSON") != std::string::npos);
+        QVERIFY(localizedSentence(notJson, "zh_CN") != notJson);
+        QCOMPARE(localizedSentence(notJson, "en"), notJson);
+        QCOMPARE(localizedSentence("Some other text.", "zh"), std::string("Some other text."));
+    }
+
     void validatorProblemsReadInChinese()
     {
         // An unknown type, a node nothing reaches, a loop and a reference to a missing node.

@@ -7,6 +7,7 @@
 #include "engine/templates/modelbinding.h"
 #include "widgets/document/commands.h"
 #include "widgets/document/localized.h"
+#include "widgets/panels/fieldtitles.h"
 #include "widgets/panels/conditionbuilder.h"
 #include "widgets/panels/promptedit.h"
 #include "widgets/panels/startinputseditor.h"
@@ -22,6 +23,7 @@
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QCoreApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -87,7 +89,8 @@ QLabel *sectionHeading(const std::string &section)
         {"tools", QT_TRANSLATE_NOOP("InspectorWidget", "Tools")},       {"output", QT_TRANSLATE_NOOP("InspectorWidget", "Output")},
         {"advanced", QT_TRANSLATE_NOOP("InspectorWidget", "Advanced")}, {"more", QT_TRANSLATE_NOOP("InspectorWidget", "More")}};
     const auto it = titles.find(section);
-    auto *label = new QLabel(it != titles.end() ? InspectorWidget::tr(it->second) : QString::fromStdString(section));
+    auto *label = new QLabel(it != titles.end() ? QCoreApplication::translate("InspectorWidget", it->second)
+                                                : QString::fromStdString(section));
     label->setObjectName(QString::fromStdString("section:" + section));
     QFont font = label->font();
     font.setBold(true);
@@ -196,7 +199,7 @@ void InspectorWidget::rebuild()
             if (QWidget *special = specialEditor(node->type, field, node->config)) {
                 special->setObjectName(QString::fromStdString("field:" + field));
                 if (property.contains("title"))
-                    m_form->addRow(new QLabel(QString::fromStdString(property["title"].get<std::string>())));
+                    m_form->addRow(new QLabel(fieldTitle(engine::valueOr(property, "title", field))));
                 m_form->addRow(special);
                 continue;
             }
@@ -205,9 +208,8 @@ void InspectorWidget::rebuild()
                                    std::find(prompts.begin(), prompts.end(), field) != prompts.end();
             QWidget *editor = makeEditor(field, property, value, multiline);
             editor->setObjectName(QString::fromStdString("field:" + field));
-            const std::string label = engine::valueOr(property, "title", field);
             editor->setToolTip(QString::fromStdString(engine::valueOr(property, "description", "")));
-            m_form->addRow(QString::fromStdString(label), editor);
+            m_form->addRow(fieldTitle(engine::valueOr(property, "title", field)), editor);
         }
     }
 }

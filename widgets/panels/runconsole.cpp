@@ -7,6 +7,7 @@
 #include "widgets/panels/detailsbox.h"
 #include "widgets/panels/nodestatusview.h"
 #include "widgets/document/graphdocument.h"
+#include "engine/core/messages.h"
 #include "widgets/document/localized.h"
 #include "widgets/run/runcontroller.h"
 #include "widgets/settings/modelspanel.h"
@@ -133,7 +134,9 @@ RunConsole::RunConsole(GraphDocument *doc, GraphScene *scene, RunController *run
         if (id == "start")
             rebuildInputs();
     });
-    connect(runner, &RunController::nodeStatus, this, [this](const QString &node, const QString &status, const QString &detail) {
+    connect(runner, &RunController::nodeStatus, this, [this](const QString &node, const QString &status, const QString &englishDetail) {
+        const QString detail = QString::fromStdString(
+            engine::localizedSentence(englishDetail.toStdString(), studioLanguage().toStdString()));
         if (NodeItem *item = m_scene->nodeItem(node)) {
             item->setRunStatus(status, detail);
             if (status == "failed")
@@ -150,7 +153,9 @@ RunConsole::RunConsole(GraphDocument *doc, GraphScene *scene, RunController *run
         m_answerText += piece;
         showAnswer();
     });
-    connect(runner, &RunController::runEnded, this, [this](const QString &status, const QString &message, const QString &outputs) {
+    connect(runner, &RunController::runEnded, this, [this](const QString &status, const QString &englishMessage, const QString &outputs) {
+        const QString message = QString::fromStdString(
+            engine::localizedSentence(englishMessage.toStdString(), studioLanguage().toStdString()));
         m_lastStatus = status;
         m_lastOutputs = outputs;
         if (!m_doc->workflow().isChat() && status == "succeeded")  // a workflow's result is its end outputs

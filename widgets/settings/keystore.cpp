@@ -82,14 +82,24 @@ void KeyStore::save(const QString &name, const QString &value, Saved done)
     job->start();
 }
 
+QString KeyStore::loadFromFile(const QString &name)
+{
+    QFile file(fallbackFile());
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object().value(name).toString();
+}
+
 void KeyStore::load(const QString &name, Loaded done)
 {
+    // A key saved where there was no keychain sits in the fallback file: it counts too.
     if (keychainDisabled)
-        return done({});
+        return done(loadFromFile(name));
     auto *job = new QKeychain::ReadPasswordJob(kService);
     job->setKey(name);
-    connect(job, &QKeychain::Job::finished, this, [job, done] {
-        done(job->error() == QKeychain::NoError ? job->textData() : QString());
+    connect(job, &QKeychain::Job::finished, this, [job, done, name] {
+        const QString value = job->error() == QKeychain::NoError ? job->textData() : QString();
+        done(value.isEmpty() ? loadFromFile(name) : value);
     });
     job->start();
 }

@@ -24,6 +24,7 @@ public:
 
     // The fallback file, and writing into it (merge, atomic, 0600). False with `error`.
     static QString fallbackFile();
+    static QString loadFromFile(const QString &name);  // the fallback file's value, or empty
     static bool saveToFile(const QString &name, const QString &value, QString *error);
     // Tests without a desktop session set this to skip the keychain.
     static void setKeychainDisabled(bool disabled);
