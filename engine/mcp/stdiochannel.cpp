@@ -129,7 +129,13 @@ static bool childMayInherit(const std::string &name)
     return false;
 }
 
-StdioChannel::StdioChannel(asio::io_context &io) : m_io(io), m_stdin(io), m_stdout(io), m_stderr(io) {}
+StdioChannel::StdioChannel(asio::io_context &io) : m_io(io), m_stdin(io), m_stdout(io), m_stderr(io)
+{
+    // A plugin server that exits makes the next write fail with EPIPE; the signal that
+    // comes with it must not end the program that embeds the engine (tests included).
+    static std::once_flag ignoreBrokenPipes;
+    std::call_once(ignoreBrokenPipes, [] { ::signal(SIGPIPE, SIG_IGN); });
+}
 
 StdioChannel::~StdioChannel()
 {

@@ -2,6 +2,12 @@
 // the studio over QWebChannel (object "studio", studio/gallery/gallerybridge.h).
 'use strict';
 
+// The studio's theme comes in the address (?theme=dark|light) and wins over the system's.
+{
+  const theme = new URLSearchParams(location.search).get('theme');
+  if (theme === 'dark' || theme === 'light') document.documentElement.dataset.theme = theme;
+}
+
 const STRINGS = {
   en: {
     heading: 'Start from a solution', subheading: 'Pick a template, run it on your machine, deploy it with one click.',

@@ -19,6 +19,7 @@
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QSettings>
 #include <QtTest>
 
 #include <nlohmann/json.hpp>
@@ -95,6 +96,9 @@ private slots:
         qputenv("FLOWDECK_NO_KEYCHAIN", "1");
         qputenv("FLOWDECK_NO_RECOVERY_PROMPT", "1");
         qputenv("STOLEN_TOKEN", "s3cret-value");
+        // The provider new projects use was chosen before (the offline demo), so "Use this
+        // template" does not stop to ask.
+        QSettings().setValue(QStringLiteral("models/provider"), QStringLiteral("demo"));
     }
 
     void init()

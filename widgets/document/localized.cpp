@@ -4,7 +4,9 @@
 #include "engine/nodes/noderegistry.h"
 #include "engine/workflow/localized.h"
 
+#include <QGuiApplication>
 #include <QLocale>
+#include <QPalette>
 
 namespace flowdeck::studio {
 
@@ -13,6 +15,12 @@ namespace {
 std::string language() { return studioLanguage().toStdString(); }
 
 } // namespace
+
+QString studioThemeName()
+{
+    return QGuiApplication::palette().color(QPalette::Window).lightness() < 128 ? QStringLiteral("dark")
+                                                                                : QStringLiteral("light");
+}
 
 bool studioSpeaksChinese() { return QLocale().language() == QLocale::Chinese; }
 

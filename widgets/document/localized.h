@@ -16,6 +16,8 @@ namespace flowdeck::studio {
 // installTranslations() sets): "zh" when the studio speaks Chinese, else "en".
 QString studioLanguage();
 bool studioSpeaksChinese();
+// "dark" or "light": the studio's palette, for its web pages (gallery, charts).
+QString studioThemeName();
 
 // A node type's name in the studio's language; the type id when it has no descriptor.
 QString typeTitle(const engine::NodeDescriptor *descriptor, const std::string &type);

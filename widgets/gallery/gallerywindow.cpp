@@ -1,4 +1,5 @@
 #include "widgets/gallery/gallerywindow.h"
+#include "widgets/document/localized.h"
 
 #include "widgets/gallery/gallerybridge.h"
 
@@ -61,7 +62,7 @@ GalleryWindow::GalleryWindow(QWidget *parent)
     });
     auto *reload = new QShortcut(QKeySequence::Refresh, this);
     connect(reload, &QShortcut::activated, this, &GalleryWindow::refresh);
-    m_view->setUrl(QUrl(QStringLiteral("qrc:/gallery/gallery.html")));
+    m_view->setUrl(QUrl(QStringLiteral("qrc:/gallery/gallery.html?theme=") + studioThemeName()));
 }
 
 void GalleryWindow::refresh()

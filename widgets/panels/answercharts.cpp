@@ -1,8 +1,10 @@
 #include "widgets/panels/answercharts.h"
 
 #include "engine/core/installpaths.h"
+#include "widgets/document/localized.h"
 
 #include <QCoreApplication>
+#include <QUrl>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -73,7 +75,9 @@ void AnswerCharts::setCharts(const QStringList &sources)
         });
         if (!QFileInfo::exists(pagePath()))
             return m_view->setHtml(tr("<p>The chart view is missing (%1); run scripts/setup.sh to build it.</p>").arg(pagePath()));
-        m_view->setUrl(QUrl::fromLocalFile(pagePath()));
+        QUrl page = QUrl::fromLocalFile(pagePath());
+        page.setQuery(QStringLiteral("theme=") + studioThemeName());  // the charts follow the studio's theme
+        m_view->setUrl(page);
         return;  // drawn when loaded
     }
     draw();

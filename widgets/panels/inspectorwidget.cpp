@@ -109,6 +109,7 @@ InspectorWidget::InspectorWidget(GraphDocument *doc, QWidget *parent) : QWidget(
     m_scroll = new QScrollArea(this);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);  // the form fits the dock's width
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_heading);
@@ -154,6 +155,17 @@ void InspectorWidget::showNode(const QString &id)
 QWidget *InspectorWidget::editorFor(const QString &field) const { return m_formHost->findChild<QWidget *>("field:" + field); }
 
 void InspectorWidget::rebuild()
+{
+    buildForm();
+    // A choice with long entries (a model's provider and id) narrows to the dock instead
+    // of widening the form past it.
+    for (auto *box : m_formHost->findChildren<QComboBox *>()) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(6);
+    }
+}
+
+void InspectorWidget::buildForm()
 {
     // A fresh form each time; the old one goes once the event that asked for this is over.
     if (QWidget *old = m_scroll->takeWidget()) {

@@ -32,6 +32,7 @@ public:
 
 private:
     void rebuild();
+    void buildForm();  // the form of the shown node, for rebuild()
     // Title (rename), id (read-only, copyable) and whether the node runs.
     void addIdentityRows(const engine::NodeSpec &node, const QString &typeTitle);
     QWidget *outputFormatEditor(const std::string &field, const nlohmann::json &value);

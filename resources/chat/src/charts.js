@@ -5,7 +5,10 @@ import { echarts } from './echarts-setup.js';
 import { parseChartSource, sanitizeChartOption } from './chart-option.js';
 
 const root = document.getElementById('charts');
-const dark = window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches;
+// The studio's theme comes in the address (?theme=dark|light); without it, the system's.
+const theme = new URLSearchParams(location.search).get('theme');
+const dark = theme ? theme === 'dark' : window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches;
+if (theme === 'dark' || theme === 'light') document.documentElement.style.colorScheme = theme;
 let charts = [];
 
 window.flowdeckShowCharts = (sources) => {
