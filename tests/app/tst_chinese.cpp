@@ -338,7 +338,7 @@ private slots:
         for (const char *theme : {"light", "dark"}) {
             applyTheme(QString::fromLatin1(theme));
             QApplication::processEvents();
-            const QString file = QDir(out).filePath(QStringLiteral("after-main-zh-%1.png").arg(theme));
+            const QString file = QDir(out).filePath(QStringLiteral("main-after-run-zh-%1.png").arg(theme));
             QVERIFY(m_window->grab().save(file));
             QVERIFY(QFileInfo(file).size() > 10000);
         }

@@ -370,7 +370,7 @@ private slots:
             window.scene()->selectNodes({"figures"});
             QTRY_VERIFY(!window.view()->miniMap()->visibleArea().isEmpty());
             QTest::qWait(300);  // the chart's page paints after it reports the drawing
-            const QString file = saveShot(&window, QStringLiteral("after-main-en-%1.png").arg(QLatin1String(theme)));
+            const QString file = saveShot(&window, QStringLiteral("main-after-run-en-%1.png").arg(QLatin1String(theme)));
             QVERIFY(!file.isEmpty() && QFileInfo(file).size() > 10000);
             window.document()->undoStack()->setClean();
         }
