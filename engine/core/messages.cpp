@@ -41,17 +41,6 @@ constexpr std::array kCatalog = {
     CatalogEntry{"unreachable", "节点“{1}”没有连到开始节点，所以永远不会运行。"},
 };
 
-// Run errors that are one fixed sentence: the English sentence is its own id.
-constexpr std::array kSentences = {
-    CatalogEntry{"No HTTP client is set up for this run.", "这次运行没有可用的 HTTP 客户端。"},
-    CatalogEntry{"No MCP plugin servers are set up for this run.", "这次运行没有设置 MCP 插件服务器。"},
-    CatalogEntry{"No model services are set up for this run.", "这次运行没有设置模型服务。"},
-    CatalogEntry{"The model was asked for JSON but answered with text that is not JSON.",
-                 "要求模型输出 JSON，但它的回答不是 JSON。可以再运行一次，或在提示词里写明只输出 JSON。"},
-    CatalogEntry{"The offline demo model could not answer this request.", "离线演示模型无法回答这个请求。"},
-    CatalogEntry{"The plugin server was closed.", "插件服务器已关闭。"},
-};
-
 const CatalogEntry *find(std::string_view id)
 {
     auto it = std::lower_bound(kCatalog.begin(), kCatalog.end(), id,
@@ -59,11 +48,15 @@ const CatalogEntry *find(std::string_view id)
     return it != kCatalog.end() && it->id == id ? &*it : nullptr;
 }
 
-bool chinese(std::string_view language)
+} // namespace
+
+bool isChineseLanguage(std::string_view language)
 {
     return language.size() >= 2 && (language[0] == 'z' || language[0] == 'Z') && (language[1] == 'h' || language[1] == 'H') &&
            (language.size() == 2 || language[2] == '_' || language[2] == '-');
 }
+
+namespace {
 
 // "{1}" .. "{9}" replaced by args; a placeholder without an argument stays as it is.
 std::string fill(std::string_view text, const std::vector<std::string> &args)
@@ -93,20 +86,10 @@ bool catalogIsSorted()
 
 bool hasTranslation(std::string_view id) { return find(id) != nullptr; }
 
-std::string localizedSentence(const std::string &english, std::string_view language)
-{
-    if (!chinese(language))
-        return english;
-    for (const CatalogEntry &e : kSentences)
-        if (e.id == english)
-            return std::string(e.zh);
-    return english;
-}
-
 std::string localizedText(std::string_view id, std::string_view language, const std::vector<std::string> &args,
                           const std::string &english)
 {
-    if (!chinese(language))
+    if (!isChineseLanguage(language))
         return english;
     const CatalogEntry *entry = find(id);
     return entry ? fill(entry->zh, args) : english;
@@ -116,7 +99,7 @@ std::string localizedMessage(const Diagnostic &diagnostic, std::string_view lang
 {
     // A message whose parts were not recorded cannot be filled in: it stays in English.
     const CatalogEntry *entry = find(diagnostic.code);
-    if (!entry || !chinese(language))
+    if (!entry || !isChineseLanguage(language))
         return diagnostic.message;
     const std::string_view zh = entry->zh;
     for (std::size_t n = 1; n <= 9; ++n)

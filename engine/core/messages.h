@@ -20,7 +20,12 @@ std::string localizedText(std::string_view id, std::string_view language, const 
 // The diagnostic's message in `language` (by its code and args).
 std::string localizedMessage(const Diagnostic &diagnostic, std::string_view language);
 
-// A run error that is one fixed sentence, in `language` (the English when it has no translation).
+// "zh", "zh_CN", "zh-Hans"...: the languages the catalog is written for.
+bool isChineseLanguage(std::string_view language);
+
+// A run error in `language` (engine/core/sentences.cpp): a fixed sentence, or one of the
+// model providers' errors with its variable parts kept; "Details: ..." follows as it is.
+// The English when the catalog has no translation.
 std::string localizedSentence(const std::string &english, std::string_view language);
 
 // Whether the catalog has Chinese for `id`.

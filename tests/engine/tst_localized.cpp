@@ -133,6 +133,27 @@ private slots:
         QCOMPARE(localizedSentence("Some other text.", "zh"), std::string("Some other text."));
     }
 
+    void providerErrorsReadInChineseWithTheirDetails()
+    {
+        // As engine/model/chatclient.cpp writes a refused key.
+        const std::string refused = "The key for DeepSeek was refused (HTTP 401). Check it in Settings → Model providers "
+                                    "(or the DEEPSEEK_API_KEY variable). Details: POST https://api.deepseek.com/v1/chat/completions, "
+                                    "profile 'deepseek', model 'deepseek-chat', HTTP 401.";
+        const std::string zh = localizedSentence(refused, "zh_CN");
+        QVERIFY2(zh.rfind("DeepSeek拒绝了这个密钥（HTTP 401）。请在设置 → 模型服务商（或环境变量 DEEPSEEK_API_KEY）中检查。", 0) == 0,
+                 zh.c_str());
+        QVERIFY2(zh.find("（详情：POST https://api.deepseek.com/v1/chat/completions") != std::string::npos, zh.c_str());
+        // A provider without a title, and a server error with its status.
+        const std::string busy = "The model provider 'my-vllm' had a problem answering (HTTP 503). Run again in a few minutes; "
+                                 "if it keeps happening, check the provider's status page or choose another provider.";
+        QCOMPARE(localizedSentence(busy, "zh"),
+                 std::string("模型服务商 'my-vllm'回答时出了问题（HTTP 503）。请过几分钟再运行；如果一直这样，请查看服务商的状态页面或换一个服务商。"));
+        // A sentence that only begins like a pattern stays as it is.
+        const std::string other = "The key for DeepSeek was lost somewhere else.";
+        QCOMPARE(localizedSentence(other, "zh"), other);
+        QCOMPARE(localizedSentence(refused, "en"), refused);
+    }
+
     void validatorProblemsReadInChinese()
     {
         // An unknown type, a node nothing reaches, a loop and a reference to a missing node.

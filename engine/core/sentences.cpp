@@ -1,0 +1,175 @@
+#include "engine/core/messages.h"
+
+#include <array>
+#include <string_view>
+#include <utility>
+
+namespace flowdeck::engine {
+
+namespace {
+
+// A run error's English, with {1}..{9} for its variable parts, and its Chinese.
+struct Sentence {
+    std::string_view en;
+    std::string_view zh;
+};
+
+// Fixed sentences, and the model providers' errors (engine/model/chatclient.cpp). A
+// pattern's parts are matched in order; the last part of a pattern ending in a
+// placeholder takes the rest of the text.
+constexpr std::array kSentences = {
+    Sentence{"No HTTP client is set up for this run.", "这次运行没有可用的 HTTP 客户端。"},
+    Sentence{"No MCP plugin servers are set up for this run.", "这次运行没有设置 MCP 插件服务器。"},
+    Sentence{"No model services are set up for this run.", "这次运行没有设置模型服务。"},
+    Sentence{"The model was asked for JSON but answered with text that is not JSON.",
+             "要求模型输出 JSON，但它的回答不是 JSON。可以再运行一次，或在提示词里写明只输出 JSON。"},
+    Sentence{"The offline demo model could not answer this request.", "离线演示模型无法回答这个请求。"},
+    Sentence{"The plugin server was closed.", "插件服务器已关闭。"},
+    Sentence{"The key for {1} was refused (HTTP 401). Check it in {2}.", "{1}拒绝了这个密钥（HTTP 401）。请在{2}中检查。"},
+    Sentence{"The key for {1} was refused. Check it in {2}.", "{1}拒绝了这个密钥。请在{2}中检查。"},
+    Sentence{"The key for {1} may not use the model '{2}' (HTTP 403). Enable the model for this key on the provider's "
+             "site, or choose another model in the workflow's Models settings.",
+             "{1}的这个密钥不能使用模型“{2}”（HTTP 403）。请在服务商网站上为这个密钥开通该模型，或在工作流的“模型”设置中换一个模型。"},
+    Sentence{"{1} does not know the model '{2}' (HTTP 404). Choose another model in the workflow's Models settings (or "
+             "with --model), or check the base URL of the profile in Settings → Model providers.",
+             "{1}没有模型“{2}”（HTTP 404）。请在工作流的“模型”设置中换一个模型（或用 --model），或在“设置 → 模型服务商”中检查基础地址。"},
+    Sentence{"{1} does not know the model '{2}'. Choose another model in the workflow's Models settings (or with --model).",
+             "{1}没有模型“{2}”。请在工作流的“模型”设置中换一个模型（或用 --model）。"},
+    Sentence{"{1} is limiting requests (HTTP 429): too many at once, or the quota of this key is used up. Wait a minute "
+             "and run again, or check the plan and balance on the provider's site.",
+             "{1}正在限制请求（HTTP 429）：同时请求太多，或这个密钥的额度已用完。请等一分钟再运行，或到服务商网站查看套餐和余额。"},
+    Sentence{"{1} is limiting requests: too many at once, or the quota of this key is used up. Wait a minute and run again.",
+             "{1}正在限制请求：同时请求太多，或这个密钥的额度已用完。请等一分钟再运行。"},
+    Sentence{"{1} had a problem answering (HTTP {2}). Run again in a few minutes; if it keeps happening, check the "
+             "provider's status page or choose another provider.",
+             "{1}回答时出了问题（HTTP {2}）。请过几分钟再运行；如果一直这样，请查看服务商的状态页面或换一个服务商。"},
+    Sentence{"{1} could not take the request just now (HTTP {2}). Run again in a moment.",
+             "{1}暂时无法处理这个请求（HTTP {2}）。请稍后再运行。"},
+    Sentence{"{1} refused the request (HTTP {2}). Check the node's settings (model, output format, max tokens) and run again.",
+             "{1}拒绝了这个请求（HTTP {2}）。请检查节点的设置（模型、输出格式、最大 token 数）后再运行。"},
+    Sentence{"{1} refused the request: {2}. Check the node's settings (model, output format, max tokens) and run again.",
+             "{1}拒绝了这个请求：{2}。请检查节点的设置（模型、输出格式、最大 token 数）后再运行。"},
+    Sentence{"{1} stopped its answer with an error: {2}. Run again; if it keeps happening, choose another model.",
+             "{1}回答到一半报错：{2}。请再运行一次；如果一直这样，请换一个模型。"},
+    Sentence{"{1} answered with something that is not a chat completion (HTTP {2}). Check the base URL of the profile in "
+             "Settings → Model providers: it must be an OpenAI-compatible address, usually ending in /v1.",
+             "{1}的回答不是对话补全（HTTP {2}）。请在“设置 → 模型服务商”中检查基础地址：它必须是兼容 OpenAI 的地址，通常以 /v1 结尾。"},
+    Sentence{"{1} sent an answer that is not JSON, so it is not a chat completion. Check the base URL of the profile in "
+             "Settings → Model providers.",
+             "{1}发来的回答不是 JSON，所以不是对话补全。请在“设置 → 模型服务商”中检查基础地址。"},
+    Sentence{"{1} sent a stream this program cannot read. Try again, or choose another model.",
+             "{1}发来的流式回答无法读取。请再试一次，或换一个模型。"},
+    Sentence{"{1} did not answer in time. Run again; if it keeps happening, choose a faster model or raise the node's timeout.",
+             "{1}没有及时回答。请再运行一次；如果一直这样，请换一个更快的模型或调高节点的超时。"},
+    Sentence{"Could not connect to {1} at {2}. Check the internet connection (and proxy), or, for a service on this "
+             "computer, that it is running; then check the base URL in Settings → Model providers.",
+             "无法连接到{1}（{2}）。请检查网络连接（和代理）；如果服务在本机，请确认它正在运行；然后在“设置 → 模型服务商”中检查基础地址。"},
+    Sentence{"Flowdeck could not call {1}: {2}. Check the base URL of the profile in Settings → Model providers.",
+             "Flowdeck 无法调用{1}：{2}。请在“设置 → 模型服务商”中检查基础地址。"},
+    Sentence{"The connection to {1} failed before the answer was complete. Run again.", "与{1}的连接在回答完成前中断了。请再运行一次。"},
+    Sentence{"The answer from {1} stopped in the middle: the stream ended without [DONE]. Run again.",
+             "{1}的回答中途停止了：流式回答没有以 [DONE] 结束。请再运行一次。"},
+};
+
+// Parts of the variable text that are themselves English phrases the engine writes.
+constexpr std::array kPhrases = {
+    std::pair<std::string_view, std::string_view>{"Settings → Model providers", "设置 → 模型服务商"},
+    std::pair<std::string_view, std::string_view>{"The offline demo model", "离线演示模型"},
+    std::pair<std::string_view, std::string_view>{"the model provider ", "模型服务商 "},
+    std::pair<std::string_view, std::string_view>{"The model provider ", "模型服务商 "},
+};
+
+std::string replaced(std::string text, std::string_view from, std::string_view to)
+{
+    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+        text.replace(at, from.size(), to);
+    return text;
+}
+
+// " (or the NAME variable)" → "（或环境变量 NAME）", then the known phrases.
+std::string localizedPart(std::string part)
+{
+    const std::string_view open = " (or the ", close = " variable)";
+    if (const auto at = part.find(open); at != std::string::npos)
+        if (const auto end = part.find(close, at + open.size()); end != std::string::npos)
+            part = part.substr(0, at) + "（或环境变量 " + part.substr(at + open.size(), end - at - open.size()) + "）" +
+                   part.substr(end + close.size());
+    for (const auto &[en, zh] : kPhrases)
+        part = replaced(std::move(part), en, zh);
+    return part;
+}
+
+// `text` matched against `pattern`: the text of each {n}, or false.
+bool match(std::string_view pattern, std::string_view text, std::array<std::string, 9> &parts)
+{
+    std::size_t p = 0, t = 0;
+    while (p < pattern.size()) {
+        const std::size_t hole = pattern.find('{', p);
+        const bool isHole = hole != std::string_view::npos && hole + 2 < pattern.size() && pattern[hole + 1] >= '1' &&
+                            pattern[hole + 1] <= '9' && pattern[hole + 2] == '}';
+        const std::string_view literal = pattern.substr(p, isHole ? hole - p : std::string_view::npos);
+        if (text.substr(t, literal.size()) != literal)
+            return false;
+        t += literal.size();
+        if (!isHole)
+            return t == text.size();
+        const std::size_t n = static_cast<std::size_t>(pattern[hole + 1] - '1');
+        p = hole + 3;
+        // The text of this part runs to the next literal (to the end when there is none).
+        const std::size_t nextHole = pattern.find('{', p);
+        const std::string_view next = pattern.substr(p, nextHole == std::string_view::npos ? std::string_view::npos : nextHole - p);
+        std::size_t end;
+        if (next.empty())
+            end = text.size();
+        else if (nextHole == std::string_view::npos)  // the pattern ends with this literal: it ends the text
+            end = text.size() >= next.size() && text.substr(text.size() - next.size()) == next ? text.size() - next.size()
+                                                                                               : std::string_view::npos;
+        else
+            end = text.find(next, t);
+        if (end == std::string_view::npos || end < t)
+            return false;
+        parts[n] = std::string(text.substr(t, end - t));
+        t = end;
+    }
+    return t == text.size();
+}
+
+std::string fillParts(std::string_view zh, const std::array<std::string, 9> &parts)
+{
+    std::string out;
+    for (std::size_t i = 0; i < zh.size(); ++i) {
+        if (zh[i] == '{' && i + 2 < zh.size() && zh[i + 1] >= '1' && zh[i + 1] <= '9' && zh[i + 2] == '}') {
+            out += localizedPart(parts[static_cast<std::size_t>(zh[i + 1] - '1')]);
+            i += 2;
+            continue;
+        }
+        out += zh[i];
+    }
+    return out;
+}
+
+} // namespace
+
+std::string localizedSentence(const std::string &english, std::string_view language)
+{
+    if (!isChineseLanguage(language))
+        return english;
+    // "SENTENCE Details: WHAT WAS CALLED." — the sentence is translated, the details kept.
+    std::string_view sentence = english, details;
+    if (const auto at = english.find(" Details: "); at != std::string::npos) {
+        sentence = std::string_view(english).substr(0, at);
+        details = std::string_view(english).substr(at + 10);
+    }
+    for (const Sentence &s : kSentences) {
+        std::array<std::string, 9> parts;
+        if (!match(s.en, sentence, parts))
+            continue;
+        std::string out = fillParts(s.zh, parts);
+        if (!details.empty())
+            out += "（详情：" + std::string(details) + "）";
+        return out;
+    }
+    return english;
+}
+
+} // namespace flowdeck::engine
