@@ -86,32 +86,32 @@
 <context>
     <name>InspectorWidget</name>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="87"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="88"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="87"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="88"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="88"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="89"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="88"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="89"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="89"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="90"/>
         <source>Advanced</source>
         <translation>高级</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="89"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="90"/>
         <source>More</source>
         <translation>更多</translation>
     </message>
@@ -278,6 +278,39 @@
     </message>
 </context>
 <context>
+    <name>PluginTools</name>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="43"/>
+        <source>Describe a table</source>
+        <translation>描述表格</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="44"/>
+        <source>Group and total</source>
+        <translation>分组汇总</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="45"/>
+        <source>Chart a grouping</source>
+        <translation>分组图表</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="46"/>
+        <source>Lists a CSV table&apos;s columns with their kind (number, date, text) and figures: row count, sum/mean/min/max of numbers, first and last dates, the most common texts.</source>
+        <translation>列出 CSV 表格的各列及其类型（数字、日期、文本）和概况：行数，数字的合计/平均/最小/最大值，最早和最晚日期，最常见的文本。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="48"/>
+        <source>Groups a CSV table&apos;s rows by a column (a date column by day, month, quarter or year) and sums, averages, counts or takes the min/max of a numeric column per group, with the overall figure.</source>
+        <translation>按某一列对 CSV 表格的行分组（日期列可按日、月、季度或年），对数值列按组求和、平均、计数或取最小/最大值，并给出总计。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="50"/>
+        <source>Groups and totals like aggregate and returns an ECharts option (bar, line or pie) as JSON, to put in a ```chart block of an answer.</source>
+        <translation>像“分组汇总”一样分组计算，并以 JSON 返回 ECharts 图表配置（柱状图、折线图或饼图），可放进回答的 ```chart 代码块。</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <location filename="../../app/mainwindow.cpp" line="84"/>
@@ -303,12 +336,12 @@
 <context>
     <name>flowdeck::studio::AnswerCharts</name>
     <message>
-        <location filename="../../widgets/panels/answercharts.cpp" line="49"/>
+        <location filename="../../widgets/panels/answercharts.cpp" line="51"/>
         <source>*(chart %1, drawn below)*</source>
         <translation>*（图表 %1，见下方）*</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/answercharts.cpp" line="75"/>
+        <location filename="../../widgets/panels/answercharts.cpp" line="77"/>
         <source>&lt;p&gt;The chart view is missing (%1); run scripts/setup.sh to build it.&lt;/p&gt;</source>
         <translation>&lt;p&gt;缺少图表视图（%1）；请运行 scripts/setup.sh 构建。&lt;/p&gt;</translation>
     </message>
@@ -1299,7 +1332,7 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 <context>
     <name>flowdeck::studio::GalleryWindow</name>
     <message>
-        <location filename="../../widgets/gallery/gallerywindow.cpp" line="43"/>
+        <location filename="../../widgets/gallery/gallerywindow.cpp" line="44"/>
         <source>Flowdeck — Start</source>
         <translation>Flowdeck — 开始</translation>
     </message>
@@ -1345,97 +1378,97 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 <context>
     <name>flowdeck::studio::InspectorWidget</name>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="48"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="49"/>
         <source>%1 — no provider chosen yet</source>
         <translation>%1 — 尚未选择服务商</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="174"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="188"/>
         <source>&lt;i&gt;Select a node to see its settings.&lt;/i&gt;</source>
         <translation>&lt;i&gt;选择一个节点以查看其设置。&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="228"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="242"/>
         <source>The name shown on the canvas and in run results (F2 on the canvas).</source>
         <translation>显示在画布和运行结果中的名称（在画布上按 F2 可修改）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="239"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="253"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="247"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="261"/>
         <source>Other nodes use this node&apos;s outputs as {{%1.output}}; the id never changes.</source>
         <translation>其他节点通过 {{%1.output}} 使用此节点的输出；ID 永远不变。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="250"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="264"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="251"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="265"/>
         <source>Copy the node&apos;s id</source>
         <translation>复制节点 ID</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="255"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="269"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="259"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="273"/>
         <source>Run this node</source>
         <translation>运行此节点</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="261"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="275"/>
         <source>When off, the node is skipped over: the nodes after it still run and its outputs are empty.</source>
         <translation>关闭后将跳过此节点：其后的节点照常运行，它的输出为空。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="280"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="294"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="281"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="295"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="282"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="296"/>
         <source>JSON following a schema</source>
         <translation>符合结构定义的 JSON</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="285"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="299"/>
         <source>{&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}</source>
         <translation>{&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="366"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="380"/>
         <source>Provider…</source>
         <translation>服务商…</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="368"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="382"/>
         <source>Choose the provider and model of the workflow&apos;s models (Workflow → Models…)</source>
         <translation>为工作流中的模型选择服务商和模型（“工作流 → 模型…”）</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="389"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="403"/>
         <source>(default)</source>
         <translation>（默认）</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="458"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="472"/>
         <source>Choose tool %1</source>
         <translation>选择工具 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="479"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="493"/>
         <source>Remove case %1</source>
         <translation>删除分支 %1</translation>
     </message>
@@ -2114,67 +2147,67 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 <context>
     <name>flowdeck::studio::PaletteWidget</name>
     <message>
-        <location filename="../../widgets/panels/palettewidget.cpp" line="89"/>
+        <location filename="../../widgets/panels/palettewidget.cpp" line="90"/>
         <source>Basics</source>
         <translation>基础</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/palettewidget.cpp" line="91"/>
+        <location filename="../../widgets/panels/palettewidget.cpp" line="92"/>
         <source>Models and agents</source>
         <translation>模型与智能体</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/palettewidget.cpp" line="93"/>
+        <location filename="../../widgets/panels/palettewidget.cpp" line="94"/>
         <source>Logic</source>
         <translation>逻辑</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/palettewidget.cpp" line="95"/>
+        <location filename="../../widgets/panels/palettewidget.cpp" line="96"/>
         <source>Transform</source>
         <translation>转换</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/palettewidget.cpp" line="97"/>
+        <location filename="../../widgets/panels/palettewidget.cpp" line="98"/>
         <source>MCP tools</source>
         <translation>MCP 工具</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/palettewidget.cpp" line="99"/>
+        <location filename="../../widgets/panels/palettewidget.cpp" line="100"/>
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/palettewidget.cpp" line="101"/>
+        <location filename="../../widgets/panels/palettewidget.cpp" line="102"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/palettewidget.cpp" line="125"/>
+        <location filename="../../widgets/panels/palettewidget.cpp" line="126"/>
         <source>Search nodes…</source>
         <translation>搜索节点…</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/palettewidget.cpp" line="134"/>
+        <location filename="../../widgets/panels/palettewidget.cpp" line="135"/>
         <source>Drag a node onto the canvas to add it</source>
         <translation>把节点拖到画布上即可添加</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/palettewidget.cpp" line="170"/>
+        <location filename="../../widgets/panels/palettewidget.cpp" line="171"/>
         <source>Drag onto the canvas to add it.</source>
         <translation>拖到画布上即可添加。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/palettewidget.cpp" line="194"/>
+        <location filename="../../widgets/panels/palettewidget.cpp" line="195"/>
         <source>Plugin: %1</source>
         <translation>插件：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/palettewidget.cpp" line="209"/>
+        <location filename="../../widgets/panels/palettewidget.cpp" line="210"/>
         <source>Not available: %1</source>
         <translation>不可用：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/palettewidget.cpp" line="225"/>
+        <location filename="../../widgets/panels/palettewidget.cpp" line="226"/>
         <source>A tool of %1</source>
         <translation>%1 的工具</translation>
     </message>
@@ -3227,39 +3260,39 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 <context>
     <name>flowdeck::studio::ToolPicker</name>
     <message>
-        <location filename="../../widgets/panels/toolpicker.cpp" line="116"/>
+        <location filename="../../widgets/panels/toolpicker.cpp" line="117"/>
         <source>Choose a plugin first.</source>
         <translation>请先选择插件。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/toolpicker.cpp" line="118"/>
+        <location filename="../../widgets/panels/toolpicker.cpp" line="119"/>
         <source>The workflow has no plugin &apos;%1&apos;.</source>
         <translation>工作流中没有插件“%1”。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/toolpicker.cpp" line="120"/>
+        <location filename="../../widgets/panels/toolpicker.cpp" line="121"/>
         <source>Starting the plugin server to list its tools…</source>
         <translation>正在启动插件服务器以列出其工具…</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/toolpicker.cpp" line="122"/>
+        <location filename="../../widgets/panels/toolpicker.cpp" line="123"/>
         <source>The plugin server is not available: %1</source>
         <translation>插件服务器不可用：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/panels/toolpicker.cpp" line="124"/>
+        <location filename="../../widgets/panels/toolpicker.cpp" line="125"/>
         <source>The plugin has no tool &apos;%1&apos;; choose one of its %n tool(s).</source>
         <translation>
             <numerusform>该插件没有工具“%1”；请从它的 %n 个工具中选择。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/toolpicker.cpp" line="161"/>
+        <location filename="../../widgets/panels/toolpicker.cpp" line="162"/>
         <source>Arguments (JSON)</source>
         <translation>参数（JSON）</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/toolpicker.cpp" line="168"/>
+        <location filename="../../widgets/panels/toolpicker.cpp" line="169"/>
         <source>&lt;i&gt;This tool takes no arguments.&lt;/i&gt;</source>
         <translation>&lt;i&gt;此工具不需要参数。&lt;/i&gt;</translation>
     </message>

@@ -15,6 +15,7 @@
 #include "widgets/document/graphdocument.h"
 #include "widgets/panels/inspectorwidget.h"
 #include "widgets/panels/detailsbox.h"
+#include "widgets/panels/fieldtitles.h"
 #include "widgets/panels/nodestatusview.h"
 #include "widgets/panels/runconsole.h"
 
@@ -321,6 +322,18 @@ private slots:
         walk.widgets("deploy dialog", dialog);
         dialog->reject();
         QVERIFY2(walk.clean(), qPrintable("English in the Deploy dialog:\n" + walk.report()));
+    }
+
+    void flowdecksOwnPluginToolsHaveChineseNames()
+    {
+        const nlohmann::json describe = {{"name", "describe_table"}, {"title", "Describe a table"},
+                                         {"description", "Lists a CSV table's columns with their kind (number, date, text) and "
+                                                         "figures: row count, sum/mean/min/max of numbers, first and last "
+                                                         "dates, the most common texts."}};
+        QCOMPARE(toolTitle(describe), QStringLiteral("描述表格"));
+        QVERIFY2(englishWords(toolDescription(describe), {}).isEmpty(), qPrintable(toolDescription(describe)));
+        // Another server's tool is shown as that server writes it.
+        QCOMPARE(toolTitle({{"name", "read_file"}}), QStringLiteral("read_file"));
     }
 
     void theCheckFindsEnglish()

@@ -38,7 +38,36 @@ namespace {
     QT_TRANSLATE_NOOP("NodeFields", "Values, in order of preference"),
 };
 
+// The tools of Flowdeck's built-in tables plugin (runtime/tables/tabletools.cpp).
+[[maybe_unused]] constexpr const char *kToolTexts[] = {
+    QT_TRANSLATE_NOOP("PluginTools", "Describe a table"),
+    QT_TRANSLATE_NOOP("PluginTools", "Group and total"),
+    QT_TRANSLATE_NOOP("PluginTools", "Chart a grouping"),
+    QT_TRANSLATE_NOOP("PluginTools", "Lists a CSV table's columns with their kind (number, date, text) and figures: row count, "
+                                     "sum/mean/min/max of numbers, first and last dates, the most common texts."),
+    QT_TRANSLATE_NOOP("PluginTools", "Groups a CSV table's rows by a column (a date column by day, month, quarter or year) and "
+                                     "sums, averages, counts or takes the min/max of a numeric column per group, with the overall figure."),
+    QT_TRANSLATE_NOOP("PluginTools", "Groups and totals like aggregate and returns an ECharts option (bar, line or pie) as JSON, "
+                                     "to put in a ```chart block of an answer."),
+};
+
+QString translatedTool(const nlohmann::json &tool, const char *key, const std::string &fallback)
+{
+    const auto it = tool.is_object() ? tool.find(key) : tool.end();
+    if (!tool.is_object() || it == tool.end() || !it->is_string())
+        return QString::fromStdString(fallback);
+    return QCoreApplication::translate("PluginTools", it->get<std::string>().c_str());
+}
+
 } // namespace
+
+QString toolTitle(const nlohmann::json &tool)
+{
+    const std::string name = tool.is_object() && tool.contains("name") && tool["name"].is_string() ? tool["name"].get<std::string>() : "";
+    return translatedTool(tool, "title", name);
+}
+
+QString toolDescription(const nlohmann::json &tool) { return translatedTool(tool, "description", ""); }
 
 QString fieldTitle(const std::string &englishTitle)
 {

@@ -1,4 +1,5 @@
 #include "widgets/panels/palettewidget.h"
+#include "widgets/panels/fieldtitles.h"
 #include "engine/core/jsonaccess.h"
 #include "engine/core/jsonread.h"
 
@@ -215,15 +216,19 @@ void PaletteWidget::setServerTools(const QString &server, const QString &toolsJs
     const auto tools = engine::parseJson(toolsJson.toStdString());
     for (const auto &tool : tools.is_array() ? tools : nlohmann::json::array()) {
         const std::string name = engine::valueOr(tool, "name", "");
-        const std::string description = engine::valueOr(tool, "description", "");
-        auto *item = new QTreeWidgetItem(group, {QString::fromStdString(engine::valueOr(tool, "title", name))});
+        const QString description = toolDescription(tool);
+        auto *item = new QTreeWidgetItem(group, {toolTitle(tool)});
         item->setData(0, kTypeRole, QStringLiteral("mcp.tool"));
         const nlohmann::json config = {{"server", server.toStdString()}, {"tool", name}, {"arguments", nlohmann::json::object()}};
         item->setData(0, kConfigRole, QString::fromStdString(config.dump()));
-        item->setData(0, kSearchRole, QString::fromStdString(name + " " + description).toLower() + " " + server.toLower());
+        // Found by its name, its words as the server wrote them and as shown, and its plugin.
+        item->setData(0, kSearchRole, (QString::fromStdString(name + " " + engine::valueOr(tool, "title", "") + " " +
+                                                              engine::valueOr(tool, "description", "")) +
+                                       " " + toolTitle(tool) + " " + description + " " + server)
+                                          .toLower());
         item->setIcon(0, nodeIcon(QStringLiteral("mcp.tool")));
-        item->setData(0, kBlurbRole, description.empty() ? tr("A tool of %1").arg(server) : firstSentence(QString::fromStdString(description)));
-        item->setToolTip(0, QString::fromStdString(description));
+        item->setData(0, kBlurbRole, description.isEmpty() ? tr("A tool of %1").arg(server) : firstSentence(description));
+        item->setToolTip(0, description);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
     }
     group->setExpanded(true);

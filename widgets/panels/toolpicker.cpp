@@ -1,4 +1,5 @@
 #include "widgets/panels/toolpicker.h"
+#include "widgets/panels/fieldtitles.h"
 #include "engine/core/jsonaccess.h"
 #include "engine/core/jsonread.h"
 
@@ -100,8 +101,8 @@ ToolPicker::ToolPicker(const ServerDirectory *servers, const nlohmann::json &con
     if (entry)
         for (const auto &tool : entry->tools) {
             const QString name = QString::fromStdString(engine::valueOr(tool, "name", ""));
-            m_tools->addItem(QString::fromStdString(engine::valueOr(tool, "title", engine::valueOr(tool, "name", ""))), name);
-            m_tools->setItemData(m_tools->count() - 1, QString::fromStdString(engine::valueOr(tool, "description", "")), Qt::ToolTipRole);
+            m_tools->addItem(toolTitle(tool), name);
+            m_tools->setItemData(m_tools->count() - 1, toolDescription(tool), Qt::ToolTipRole);
             if (name == current)
                 chosen = tool;
         }
@@ -123,7 +124,7 @@ ToolPicker::ToolPicker(const ServerDirectory *servers, const nlohmann::json &con
     else if (chosen.is_null() && !current.isEmpty())
         about = tr("The plugin has no tool '%1'; choose one of its %n tool(s).", nullptr, static_cast<int>(entry->tools.size())).arg(current);
     else
-        about = QString::fromStdString(engine::valueOr(chosen, "description", ""));
+        about = toolDescription(chosen);
     m_about->setText(about);
     m_about->setStyleSheet(entry && entry->state == ServerDirectory::State::Failed ? "color: #d93f3f;" : "");
     buildArguments(chosen, arguments);
