@@ -21,6 +21,8 @@ constexpr std::array kCatalog = {
     CatalogEntry{"duplicate-id", "有两个节点的 ID 都是“{1}”；每个节点需要自己的 ID。"},
     CatalogEntry{"edge-into-start", "任何连接都不能指向开始节点。"},
     CatalogEntry{"error-port-unused", "节点“{1}”有一条从错误端口出发的连接，但它的“出错时”设置不是“分支”，所以这条连接永远不会被走到。"},
+    CatalogEntry{"http.app-failed", "应用“{1}”运行失败：{2}"},
+    CatalogEntry{"http.app-failed-at", "应用“{1}”在节点“{2}”运行失败：{3}"},
     CatalogEntry{"http.bad-key", "这个 API 密钥不能用于“{1}”（密钥错误或已被吊销）。"},
     CatalogEntry{"http.needs-key", "这个应用需要 API 密钥：请以 'Authorization: Bearer <密钥>' 的形式发送。"},
     CatalogEntry{"http.no-app", "这个运行时上没有名为“{1}”的应用。"},

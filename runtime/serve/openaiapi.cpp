@@ -1,5 +1,6 @@
 // POST /v1/chat/completions and GET /v1/models: a deployed app as an OpenAI "model".
 #include "runtime/serve/openaiapi.h"
+#include "engine/core/messages.h"
 #include "runtime/serve/streamredactor.h"
 #include "engine/core/jsonaccess.h"
 #include "engine/core/jsonread.h"
@@ -137,7 +138,8 @@ void OpenAiApi::chatCompletions(Request &request, const ReplyPtr &reply)
                 reply->write(chunk({{"content", ready}}, nullptr));
         };
     m_ctx.execute(app, "chat", std::move(options), reply,
-            [app, reply, stream, includeUsage, state, chunk, startStream, model](const engine::WorkflowRun &run) {
+            [app, reply, stream, includeUsage, state, chunk, startStream, model,
+             language = requestLanguage(request)](const engine::WorkflowRun &run) {
                 const bool ok = run.status() == engine::RunStatus::Succeeded;
                 const auto &u = run.usage();
                 const nlohmann::json usage = {{"prompt_tokens", u.promptTokens}, {"completion_tokens", u.completionTokens},
@@ -146,11 +148,16 @@ void OpenAiApi::chatCompletions(Request &request, const ReplyPtr &reply)
                     app->redact(app->workflow().isChat() ? run.answer() : (ok ? workflowAnswer(run.outputs()) : ""));
                 if (!ok && run.status() == engine::RunStatus::Cancelled && reply->closed())
                     return;
-                const std::string message = app->redact(run.error());
+                const std::string message = app->redact(engine::localizedSentence(run.error(), language));
                 if (!ok && !(stream && state->started))
                     return sendError(reply, statusForRunError(run.errorKind()),
-                                     "The app '" + model + "' failed" +
-                                         (run.failedNode().empty() ? "" : " at node '" + run.failedNode() + "'") + ": " + message,
+                                     run.failedNode().empty()
+                                         ? engine::localizedText("http.app-failed", language, {model, message},
+                                                                 "The app '" + model + "' failed: " + message)
+                                         : engine::localizedText("http.app-failed-at", language,
+                                                                 {model, run.failedNode(), message},
+                                                                 "The app '" + model + "' failed at node '" +
+                                                                     run.failedNode() + "': " + message),
                                      engine::errorKindName(run.errorKind()));
                 if (!stream)
                     return sendJson(reply, 200,

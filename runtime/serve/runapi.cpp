@@ -1,6 +1,7 @@
 // POST /v1/apps/{app}/run: JSON inputs in, outputs out; with Accept: text/event-stream,
 // the run's node events as server-sent events.
 #include "runtime/serve/runapi.h"
+#include "engine/core/messages.h"
 #include "runtime/serve/streamredactor.h"
 
 #include <map>
@@ -71,7 +72,8 @@ void RunApi::handle(Request &request, const ReplyPtr &reply, const std::string &
             send(event);
         };
     }
-    m_ctx.execute(app, "run", std::move(options), reply, [reply, app, stream, name](const engine::WorkflowRun &run) {
+    m_ctx.execute(app, "run", std::move(options), reply,
+                  [reply, app, stream, name, language = requestLanguage(request)](const engine::WorkflowRun &run) {
         if (stream)
             return reply->end();  // the last event (run_finished, run_failed, run_cancelled) said how it ended
         const auto &u = run.usage();
@@ -86,7 +88,7 @@ void RunApi::handle(Request &request, const ReplyPtr &reply, const std::string &
             return reply->send(200, "application/json",
                                app->redact(engine::safeDump(out, -1)));
         }
-        out["error"] = {{"message", app->redact(run.error())}, {"type", engine::errorKindName(run.errorKind())},
+        out["error"] = {{"message", app->redact(engine::localizedSentence(run.error(), language))}, {"type", engine::errorKindName(run.errorKind())},
                         {"node", run.failedNode()}, {"code", statusForRunError(run.errorKind())}};
         sendJson(reply, statusForRunError(run.errorKind()), out);
     });

@@ -42,14 +42,19 @@ void sendError(const ReplyPtr &reply, unsigned status, const std::string &messag
     sendJson(reply, status, errorBody(status, message, type), extra);
 }
 
-std::string userMessage(const Request &request, std::string_view id, const std::vector<std::string> &args,
-                        const std::string &english)
+std::string requestLanguage(const Request &request)
 {
     const auto it = request.find(http::field::accept_language);
     if (it == request.end())
-        return english;
-    const std::string language = engine::languageFromAcceptLanguage(std::string_view(it->value().data(), it->value().size()));
-    return engine::localizedText(id, language, args, english);
+        return {};
+    return engine::languageFromAcceptLanguage(std::string_view(it->value().data(), it->value().size()));
+}
+
+std::string userMessage(const Request &request, std::string_view id, const std::vector<std::string> &args,
+                        const std::string &english)
+{
+    const std::string language = requestLanguage(request);
+    return language.empty() ? english : engine::localizedText(id, language, args, english);
 }
 
 std::string bearerToken(const Request &request)

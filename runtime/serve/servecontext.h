@@ -93,6 +93,9 @@ std::string bearerToken(const Request &request);
 // Accept-Language prefers: the engine's catalog text for `id` (core/messages.h), else `english`.
 std::string userMessage(const Request &request, std::string_view id, const std::vector<std::string> &args,
                         const std::string &english);
+// The language the request's Accept-Language prefers ("" without one), for run errors:
+// engine::localizedSentence(run.error(), requestLanguage(request)).
+std::string requestLanguage(const Request &request);
 // The HTTP status for a run that failed with `kind` (502 when a model or tool endpoint failed).
 unsigned statusForRunError(engine::ErrorKind kind);
 // The host name of a Host header or an origin's authority: "example.com:8080" ->

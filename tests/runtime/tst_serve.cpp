@@ -295,6 +295,13 @@ private slots:
         r = serve.request("POST", "/v1/chat/completions", R"({"model": "down", "messages": [{"role": "user", "content": "Hi"}]})");
         QCOMPARE(r.status, 502L);
         QVERIFY2(r.json()["error"]["message"].get<std::string>().find("at node 'llm'") != std::string::npos, r.body.c_str());
+        // A chat page in Chinese reads the same failure in Chinese; the address stays as it is.
+        r = serve.request("POST", "/v1/chat/completions", R"({"model": "down", "messages": [{"role": "user", "content": "Hi"}]})",
+                          {}, {{"Accept-Language", "zh-CN,zh;q=0.9"}});
+        QCOMPARE(r.status, 502L);
+        const std::string zh = r.json()["error"]["message"].get<std::string>();
+        QVERIFY2(zh.rfind("应用“down”在节点“llm”运行失败：无法连接到", 0) == 0, zh.c_str());
+        QVERIFY2(zh.find("http://127.0.0.1:9/v1") != std::string::npos, zh.c_str());
 
         // The public app needs no key, but allows two requests a minute.
         QCOMPARE(serve.request("POST", "/v1/apps/limited/run", body).status, 200L);
