@@ -3,6 +3,7 @@
 #include <array>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace flowdeck::engine {
 
@@ -100,7 +101,7 @@ std::string localizedPart(std::string part)
 }
 
 // `text` matched against `pattern`: the text of each {n}, or false.
-bool match(std::string_view pattern, std::string_view text, std::array<std::string, 9> &parts)
+bool match(std::string_view pattern, std::string_view text, std::vector<std::string> &parts)
 {
     std::size_t p = 0, t = 0;
     while (p < pattern.size()) {
@@ -128,25 +129,14 @@ bool match(std::string_view pattern, std::string_view text, std::array<std::stri
             end = text.find(next, t);
         if (end == std::string_view::npos || end < t)
             return false;
+        if (parts.size() <= n)
+            parts.resize(n + 1);
         parts[n] = std::string(text.substr(t, end - t));
         t = end;
     }
     return t == text.size();
 }
 
-std::string fillParts(std::string_view zh, const std::array<std::string, 9> &parts)
-{
-    std::string out;
-    for (std::size_t i = 0; i < zh.size(); ++i) {
-        if (zh[i] == '{' && i + 2 < zh.size() && zh[i + 1] >= '1' && zh[i + 1] <= '9' && zh[i + 2] == '}') {
-            out += localizedPart(parts[static_cast<std::size_t>(zh[i + 1] - '1')]);
-            i += 2;
-            continue;
-        }
-        out += zh[i];
-    }
-    return out;
-}
 
 } // namespace
 
@@ -161,10 +151,12 @@ std::string localizedSentence(const std::string &english, std::string_view langu
         details = std::string_view(english).substr(at + 10);
     }
     for (const Sentence &s : kSentences) {
-        std::array<std::string, 9> parts;
+        std::vector<std::string> parts;
         if (!match(s.en, sentence, parts))
             continue;
-        std::string out = fillParts(s.zh, parts);
+        for (auto &part : parts)
+            part = localizedPart(std::move(part));
+        std::string out = fillPlaceholders(s.zh, parts);
         if (!details.empty())
             out += "（详情：" + std::string(details) + "）";
         return out;

@@ -6,6 +6,7 @@
 #include "app/language.h"
 #include "app/mainwindow.h"
 #include "app/theme.h"
+#include "tests/support/studiohome.h"
 #include "tests/support/mockllm.h"
 #include "tests/support/trustedfile.h"
 #include "widgets/canvas/graphscene.h"
@@ -230,11 +231,7 @@ private slots:
         QVERIFY(profiles.open(QIODevice::WriteOnly));
         profiles.write(QByteArray::fromStdString(m_mock.profilesJson()));
         profiles.close();
-        qputenv("FLOWDECK_CONFIG_DIR", m_home.filePath("config").toUtf8());
-        qputenv("XDG_DATA_HOME", m_home.filePath("data").toUtf8());
-        qputenv("XDG_CONFIG_HOME", m_home.filePath("xdg").toUtf8());
-        qputenv("FLOWDECK_NO_KEYCHAIN", "1");
-        qputenv("FLOWDECK_NO_RECOVERY_PROMPT", "1");
+        flowdeck::tests::useOwnHome(m_home.path(), false);
         QCOMPARE(installTranslations(QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
 
         // A project made from the meeting-minutes template, its model bound to mock-llm.

@@ -16,6 +16,8 @@
 #include "widgets/settings/modelchoice.h"
 #include "widgets/settings/providerdialog.h"
 
+#include "tests/support/studiohome.h"
+
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QFile>
@@ -51,12 +53,7 @@ private slots:
         for (const char *key : {"MAAS_API_KEY", "DEEPSEEK_API_KEY", "DASHSCOPE_API_KEY", "QIANFAN_API_KEY",
                                 "ZHIPUAI_API_KEY", "MOONSHOT_API_KEY", "OPENAI_API_KEY", "VLLM_API_KEY"})
             qunsetenv(key);
-        qputenv("FLOWDECK_CONFIG_DIR", m_home.filePath("config").toUtf8());
-        qputenv("FLOWDECK_PROJECTS_DIR", m_home.filePath("Flowdeck").toUtf8());
-        qputenv("XDG_DATA_HOME", m_home.filePath("data").toUtf8());
-        qputenv("XDG_CONFIG_HOME", m_home.filePath("xdg").toUtf8());
-        qputenv("FLOWDECK_NO_KEYCHAIN", "1");
-        qputenv("FLOWDECK_NO_RECOVERY_PROMPT", "1");
+        flowdeck::tests::useOwnHome(m_home.path(), true);
         // Catalog plugins with a pinned peer, "installed" from tests/peers.
         const QString plugins = m_home.filePath("plugins");
         QDir().mkpath(plugins);

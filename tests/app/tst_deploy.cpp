@@ -7,6 +7,7 @@
 // the provider refuses fails the smoke check's model call and keeps the live version; the
 // search for local model servers ends when nothing is there.
 #include "app/mainwindow.h"
+#include "tests/support/studiohome.h"
 #include "tests/support/trustedfile.h"
 #include "widgets/deploy/appsdialog.h"
 #include "widgets/deploy/deploydialog.h"
@@ -113,11 +114,7 @@ private slots:
         QVERIFY(secrets.open(QIODevice::WriteOnly));
         secrets.write(R"({"FLOWDECK_TEST_KEY": "refused-key"})");
         secrets.close();
-        qputenv("FLOWDECK_CONFIG_DIR", m_home.filePath("config").toUtf8());
-        qputenv("XDG_DATA_HOME", m_home.filePath("data").toUtf8());  // the local runtime's folder
-        qputenv("XDG_CONFIG_HOME", m_home.filePath("xdg").toUtf8());
-        qputenv("FLOWDECK_NO_KEYCHAIN", "1");
-        qputenv("FLOWDECK_NO_RECOVERY_PROMPT", "1");
+        flowdeck::tests::useOwnHome(m_home.path(), false);
         m_window = std::make_unique<MainWindow>();
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));

@@ -3,6 +3,7 @@
 // page's app description), renaming a node in place and in the inspector with undo,
 // the canvas's context menus, and the LLM inspector's order and effective defaults.
 #include "app/mainwindow.h"
+#include "tests/support/studiohome.h"
 #include "tests/support/mockllm.h"
 #include "widgets/canvas/canvasmenu.h"
 #include "widgets/canvas/graphscene.h"
@@ -173,11 +174,7 @@ private slots:
         QVERIFY(profiles.open(QIODevice::WriteOnly));
         profiles.write(QByteArray::fromStdString(m_mock.profilesJson()));
         profiles.close();
-        qputenv("FLOWDECK_CONFIG_DIR", m_home.filePath("config").toUtf8());
-        qputenv("XDG_DATA_HOME", m_home.filePath("data").toUtf8());  // the local runtime's folder
-        qputenv("XDG_CONFIG_HOME", m_home.filePath("xdg").toUtf8());
-        qputenv("FLOWDECK_NO_KEYCHAIN", "1");
-        qputenv("FLOWDECK_NO_RECOVERY_PROMPT", "1");
+        flowdeck::tests::useOwnHome(m_home.path(), false);
         m_window = std::make_unique<MainWindow>();
         m_window->show();
         QApplication::setActiveWindow(m_window.get());

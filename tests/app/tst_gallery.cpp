@@ -16,6 +16,7 @@
 #include "widgets/gallery/projectchecklist.h"
 #include "widgets/panels/answercharts.h"
 #include "widgets/panels/runconsole.h"
+#include "tests/support/studiohome.h"
 #include "tests/support/mockllm.h"
 #include "tests/support/webpage.h"
 
@@ -87,12 +88,7 @@ private slots:
         for (const char *other : {"DEEPSEEK_API_KEY", "DASHSCOPE_API_KEY", "QIANFAN_API_KEY", "ZHIPUAI_API_KEY",
                                   "MOONSHOT_API_KEY", "OPENAI_API_KEY"})
             qunsetenv(other);
-        qputenv("FLOWDECK_CONFIG_DIR", m_home.filePath("config").toUtf8());
-        qputenv("FLOWDECK_PROJECTS_DIR", m_home.filePath("Flowdeck").toUtf8());
-        qputenv("XDG_DATA_HOME", m_home.filePath("data").toUtf8());
-        qputenv("XDG_CONFIG_HOME", m_home.filePath("xdg").toUtf8());
-        qputenv("FLOWDECK_NO_KEYCHAIN", "1");
-        qputenv("FLOWDECK_NO_RECOVERY_PROMPT", "1");
+        flowdeck::tests::useOwnHome(m_home.path(), true);
         const auto library = flowdeck::engine::loadTemplateLibrary(flowdeck::engine::defaultTemplatesDirectory(),
                                                                    flowdeck::engine::NodeRegistry::builtin());
         QVERIFY2(library.problems.empty(), library.problems.empty() ? "" : library.problems.front().message.c_str());

@@ -8,6 +8,7 @@
 #include "engine/model/providerprofile.h"
 #include "engine/nodes/noderegistry.h"
 #include "engine/templates/solutiontemplate.h"
+#include "tests/support/studiohome.h"
 #include "tests/support/mockllm.h"
 #include "tests/support/trustedfile.h"
 #include "widgets/deploy/deploydialog.h"
@@ -76,12 +77,7 @@ private slots:
         profiles.close();
         qputenv("MAAS_API_KEY", "maas-test-key");  // the only key there is
         qunsetenv("DEEPSEEK_API_KEY");
-        qputenv("FLOWDECK_CONFIG_DIR", m_home.filePath("config").toUtf8());
-        qputenv("FLOWDECK_PROJECTS_DIR", m_home.filePath("Flowdeck").toUtf8());
-        qputenv("XDG_DATA_HOME", m_home.filePath("data").toUtf8());
-        qputenv("XDG_CONFIG_HOME", m_home.filePath("xdg").toUtf8());
-        qputenv("FLOWDECK_NO_KEYCHAIN", "1");
-        qputenv("FLOWDECK_NO_RECOVERY_PROMPT", "1");
+        flowdeck::tests::useOwnHome(m_home.path(), true);
         m_window = std::make_unique<MainWindow>();
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));

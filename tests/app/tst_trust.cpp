@@ -14,6 +14,8 @@
 #include "widgets/run/serverdirectory.h"
 #include "widgets/run/trustgate.h"
 
+#include "tests/support/studiohome.h"
+
 #include <QApplication>
 #include <QDir>
 #include <QPushButton>
@@ -89,12 +91,7 @@ class TestTrust : public QObject {
 private slots:
     void initTestCase()
     {
-        qputenv("FLOWDECK_CONFIG_DIR", m_home.filePath("config").toUtf8());
-        qputenv("FLOWDECK_PROJECTS_DIR", m_home.filePath("Flowdeck").toUtf8());
-        qputenv("XDG_CONFIG_HOME", m_home.filePath("xdg").toUtf8());
-        qputenv("XDG_DATA_HOME", m_home.filePath("data").toUtf8());
-        qputenv("FLOWDECK_NO_KEYCHAIN", "1");
-        qputenv("FLOWDECK_NO_RECOVERY_PROMPT", "1");
+        flowdeck::tests::useOwnHome(m_home.path(), true);
         qputenv("STOLEN_TOKEN", "s3cret-value");
         // The provider new projects use was chosen before (the offline demo), so "Use this
         // template" does not stop to ask.
