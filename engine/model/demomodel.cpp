@@ -4,6 +4,7 @@
 #include "engine/core/jsonaccess.h"
 #include "engine/core/jsonread.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <optional>
@@ -145,7 +146,8 @@ std::string stringFor(const json &schema, const std::string &name, const Context
         s = ctx.question;
     else
         s = ctx.chinese ? "演示" + (name.empty() ? std::string("内容") : name) : "demo " + (name.empty() ? "text" : name);
-    const std::size_t minLength = valueOr<std::size_t>(schema, "minLength", 0);
+    // A schema may ask for any length; the demo pads to a few KiB at most.
+    const std::size_t minLength = std::min<std::size_t>(valueOr<std::size_t>(schema, "minLength", 0), 4096);
     const std::size_t maxLength = valueOr<std::size_t>(schema, "maxLength", 0);
     while (s.size() < minLength)
         s += '.';

@@ -161,6 +161,31 @@ private slots:
         }
     }
 
+    // What a hostile or broken workflow could hand the demo: it answers, and never ends the run.
+    void hostileSchemasAndPromptsGetAnAnswer()
+    {
+        json deep = {{"type", "string"}};
+        for (int i = 0; i < 5000; ++i)
+            deep = {{"type", "array"}, {"minItems", 1}, {"items", deep}};
+        const json loop = {{"$defs", {{"a", {{"$ref", "#/$defs/b"}}}, {"b", {{"$ref", "#/$defs/a"}}}}},
+                           {"type", "object"}, {"required", {"x"}}, {"properties", {{"x", {{"$ref", "#/$defs/a"}}}}}};
+        const json wide = {{"type", "array"}, {"minItems", 1000000000}, {"items", {{"type", "string"}, {"minLength", 100000000}}}};
+        const json wrongTypes = {{"type", 42}, {"properties", "not an object"}, {"required", {1, 2}}, {"enum", json::object()}};
+        for (const json &schema : {deep, loop, wide, wrongTypes}) {
+            auto r = demoRequest("Fill this in", false);
+            r.responseFormat = {{"type", "json_schema"}, {"json_schema", {{"name", "o"}, {"schema", schema}}}};
+            auto out = chat(r);
+            QVERIFY2(!out.error, out.error.message.c_str());
+            QVERIFY(out.result.text.size() < 4u << 20);  // bounded, however large the schema asks
+        }
+        // A prompt of a million unmatched braces in JSON mode.
+        auto braces = demoRequest(std::string(1 << 20, '{'), false);
+        braces.responseFormat = {{"type", "json_object"}};
+        auto out = chat(braces);
+        QVERIFY2(!out.error, out.error.message.c_str());
+        QVERIFY(json::parse(out.result.text, nullptr, false).is_object());
+    }
+
     void jsonModeFollowsTheExampleInThePrompt()
     {
         auto r = demoRequest("My order SO1 has not shipped!", false);
