@@ -13,6 +13,8 @@ DEBIAN_PACKAGES=(
   clang libclang-rt-14-dev
   qt6-base-dev qtkeychain-qt6-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qt6-translations-l10n fonts-wqy-microhei fonts-noto-color-emoji
   qt6-webengine-dev qt6-svg-dev
+  libicu-dev libpoppler-cpp-dev libminizip-dev libpugixml-dev libxml2-dev libhnswlib-dev
+  tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim
 )
 # Node.js runs the test peers; a machine that already has node and npm keeps them.
 command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || DEBIAN_PACKAGES+=(nodejs npm)
