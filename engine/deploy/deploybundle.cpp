@@ -75,6 +75,8 @@ Result<DeployBundle> readDeployBundle(const nlohmann::json &document)
     }
     if (auto it = document.find("source"); it != document.end())
         bundle.source = *it;  // the schema made it an object of strings
+    if (auto it = document.find("knowledge"); it != document.end())
+        bundle.knowledge = *it;  // checked by the schema: sha256 and settings for each
     return R(std::move(bundle));
 }
 
@@ -102,6 +104,8 @@ nlohmann::json writeDeployBundle(const DeployBundle &bundle, bool withSecrets)
         out["secrets"] = bundle.secrets;
     if (!bundle.source.empty())
         out["source"] = bundle.source;
+    if (!bundle.knowledge.empty())
+        out["knowledge"] = bundle.knowledge;
     return out;
 }
 

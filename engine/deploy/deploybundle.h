@@ -34,6 +34,9 @@ struct DeployBundle {
     // Where it was deployed from ({"project", "path", "host"}), so a deploy from another
     // project can be warned about before it replaces this app; empty when not known.
     nlohmann::json source = nlohmann::json::object();
+    // Knowledge bases by name: {"sha256", "bytes", "settings"} (DESIGN.md §9); the packed
+    // databases travel apart from the bundle, uploaded by their sha256.
+    nlohmann::json knowledge = nlohmann::json::object();
 };
 
 // Checks a bundle against its schema and reads it; the diagnostics name the field.

@@ -37,6 +37,25 @@ void send(const ReplyPtr &reply, const AppStore::Outcome &outcome) { sendJson(re
 
 } // namespace
 
+// /admin/v1/knowledge/<sha256>: GET whether a packed base is here; PUT .../parts/<n>
+// a part of it; POST .../complete {"parts": N} to join and check them.
+void AdminApi::handleKnowledge(Request &request, const ReplyPtr &reply, const std::vector<std::string> &path)
+{
+    const auto send = [&](const KnowledgeUploads::Outcome &o) { sendJson(reply, o.status, o.body); };
+    const std::string &sha = path[3];
+    const auto method = request.method();
+    if (path.size() == 4 && method == http::verb::get)
+        return send(m_knowledge.describe(sha));
+    if (path.size() == 6 && path[4] == "parts" && method == http::verb::put)
+        return send(m_knowledge.putPart(sha, path[5], request.body()));
+    if (path.size() == 5 && path[4] == "complete" && method == http::verb::post) {
+        const auto body = engine::parseJson(request.body());
+        const int parts = body.is_object() ? engine::valueOr(body, "parts", 0) : 0;
+        return send(m_knowledge.complete(sha, parts));
+    }
+    sendError(reply, 405, "Use GET /admin/v1/knowledge/<sha256>, PUT .../parts/<n> or POST .../complete.", "method_not_allowed");
+}
+
 void AdminApi::handle(Request &request, const ReplyPtr &reply, const std::vector<std::string> &path)
 {
     const std::string token = bearerToken(request);
@@ -54,6 +73,8 @@ void AdminApi::handle(Request &request, const ReplyPtr &reply, const std::vector
             apps.push_back(m_ctx.apps().describe(name).body);
         return sendJson(reply, 200, {{"apps", apps}});
     }
+    if (path.size() >= 4 && path[2] == "knowledge")
+        return handleKnowledge(request, reply, path);
     if (path.size() < 4 || path[2] != "apps")
         return sendError(reply, 404, "There is nothing at " + std::string(request.target()) + ".", "not_found");
     const std::string &name = path[3];
