@@ -1,0 +1,40 @@
+#pragma once
+
+#include "engine/core/result.h"
+#include "engine/knowledge/searchoutcome.h"
+#include "engine/knowledge/searchrequest.h"
+#include "engine/knowledge/vectorindex.h"
+
+#include <memory>
+
+namespace flowdeck::engine {
+
+class KnowledgeStore;
+class TextSegmenter;
+
+// Retrieval over one knowledge base (DESIGN.md §9): keyword (FTS5 BM25 over the
+// "flowdeck" tokens), vector (cosine over the stored vectors, VectorIndex) and hybrid
+// (summed reciprocal rank fusion, k = 60), with filters, a threshold and top-k, and a
+// trace of every candidate. The vector index is built on the first vector search and
+// rebuilt when the stored vectors change. Like the store, not thread-safe.
+class KnowledgeSearch {
+public:
+    static constexpr int kFusionK = 60;
+
+    explicit KnowledgeSearch(KnowledgeStore &store, VectorIndexOptions options = {});
+    ~KnowledgeSearch();
+    KnowledgeSearch(const KnowledgeSearch &) = delete;
+    KnowledgeSearch &operator=(const KnowledgeSearch &) = delete;
+
+    Result<SearchOutcome> search(const SearchRequest &request);
+    // The current vector index (built or refreshed now when needed).
+    Result<std::shared_ptr<const VectorIndex>> vectorIndex();
+
+private:
+    KnowledgeStore &m_store;
+    VectorIndexOptions m_options;
+    std::unique_ptr<TextSegmenter> m_segmenter;
+    std::shared_ptr<const VectorIndex> m_index;
+};
+
+} // namespace flowdeck::engine
