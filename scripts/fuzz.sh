@@ -10,7 +10,8 @@
 #   --merge                              then add the fewest inputs that reach code the
 #                                        seeds do not to tests/fuzz/corpus/<target>/
 #   --target NAME                        only this target (repeatable): workflow, reference,
-#                                        sse, mcp_session, http_request, csv, bundle
+#                                        sse, mcp_session, http_request, csv, bundle,
+#                                        docparsers
 #   --jobs N                             build with N jobs (default 1)
 #   --no-build                           use the targets already built
 # Everything runs under `nice`. Prints, per target, the executions, executions per second
@@ -18,7 +19,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD_DIR="${FLOWDECK_FUZZ_BUILD_DIR:-$ROOT/build-fuzz}"
-ALL_TARGETS=(workflow reference sse mcp_session http_request csv bundle)
+ALL_TARGETS=(workflow reference sse mcp_session http_request csv bundle docparsers)
 
 seconds=""
 long=0

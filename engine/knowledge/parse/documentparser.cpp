@@ -119,6 +119,19 @@ void addSection(ParsedDocument &document, SourceSection::Kind kind, std::string 
     document.sections.push_back(std::move(section));
 }
 
+void addTableRows(ParsedDocument &document, const std::vector<std::vector<std::string>> &rows,
+                  const SourceLocation &location)
+{
+    if (rows.size() == 1) {
+        std::string text;
+        for (const std::string &cell : rows.front())
+            text += (text.empty() || cell.empty() ? "" : " ") + cell;
+        addSection(document, SourceSection::Kind::Paragraph, text, location);
+    }
+    for (std::size_t r = 1; r < rows.size(); ++r)
+        addSection(document, SourceSection::Kind::TableRow, tableRowText(rows.front(), rows[r]), location);
+}
+
 } // namespace docparse
 
 using namespace docparse;

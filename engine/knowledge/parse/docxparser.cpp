@@ -122,14 +122,7 @@ private:
         }
         SourceLocation location;
         location.headingPath = m_trail.path();
-        if (rows.size() == 1) {  // a one-row table is layout, not data
-            std::string text;
-            for (const std::string &cell : rows.front())
-                text += (text.empty() || cell.empty() ? "" : " ") + cell;
-            addSection(document, SourceSection::Kind::Paragraph, text, location);
-        }
-        for (std::size_t r = 1; r < rows.size(); ++r)
-            addSection(document, SourceSection::Kind::TableRow, tableRowText(rows.front(), rows[r]), location);
+        addTableRows(document, rows, location);
     }
 
     HeadingTrail m_trail;

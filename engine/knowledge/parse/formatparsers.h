@@ -52,6 +52,11 @@ private:
     std::vector<std::pair<int, std::string>> m_open;
 };
 
+// A table's rows: the first is the header of each later row's section. A table of one
+// row is layout, not data: its cells become one paragraph.
+void addTableRows(ParsedDocument &document, const std::vector<std::vector<std::string>> &rows,
+                  const SourceLocation &location);
+
 // Adds a section unless its text is empty.
 void addSection(ParsedDocument &document, SourceSection::Kind kind, std::string text, SourceLocation location,
                 int headingLevel = 0);

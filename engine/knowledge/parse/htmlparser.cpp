@@ -177,7 +177,7 @@ private:
         m_paragraph.clear();
     }
 
-    // The table's own rows (not those of a table inside a cell), the first one as header.
+    // The table's own rows (not those of a table inside a cell).
     void readTable(xmlNode *table)
     {
         std::vector<std::vector<std::string>> rows;
@@ -197,15 +197,7 @@ private:
                 return false;
             },
             [](xmlNode *) {});
-        if (rows.size() == 1) {  // a one-row table is layout, not data
-            std::string text;
-            for (const std::string &cell : rows.front())
-                text += (text.empty() ? "" : " ") + cell;
-            addSection(document, SourceSection::Kind::Paragraph, text, here());
-            return;
-        }
-        for (std::size_t r = 1; r < rows.size(); ++r)
-            addSection(document, SourceSection::Kind::TableRow, tableRowText(rows.front(), rows[r]), here());
+        addTableRows(document, rows, here());
     }
 
     HeadingTrail m_trail;

@@ -72,6 +72,21 @@ std::map<std::string, std::string> OfficePackage::relationships(const std::strin
     return targets;
 }
 
+std::vector<std::pair<pugi::xml_node, std::string>>
+OfficePackage::linkedParts(const pugi::xml_document &xml, const std::string &part, std::string_view element)
+{
+    const std::map<std::string, std::string> targets = relationships(part);
+    std::vector<std::pair<pugi::xml_node, std::string>> linked;
+    forEachElement(xml, [&](const pugi::xml_node &node) {
+        if (localName(node) != element)
+            return true;
+        if (const auto target = targets.find(relationshipId(node)); target != targets.end())
+            linked.emplace_back(node, target->second);
+        return false;
+    });
+    return linked;
+}
+
 std::string OfficePackage::coreTitle()
 {
     pugi::xml_document core;

@@ -9,6 +9,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace flowdeck::engine::docparse {
 
@@ -25,6 +27,10 @@ public:
     bool contains(const std::string &part) { return m_zip && m_zip->contains(part); }
     // Relationship ids of `part` (e.g. "xl/workbook.xml") mapped to the parts they name.
     std::map<std::string, std::string> relationships(const std::string &part);
+    // The elements named `element` in `xml` (the part `part`) that point at another part by
+    // relationship id, in document order, with that part: a workbook's sheets, a deck's slides.
+    std::vector<std::pair<pugi::xml_node, std::string>> linkedParts(const pugi::xml_document &xml,
+                                                                    const std::string &part, std::string_view element);
     // The title in docProps/core.xml, or empty.
     std::string coreTitle();
     // Why the package or a part could not be read.

@@ -81,6 +81,7 @@ public:
     ParsedDocument document;
     std::optional<Diagnostic> fatal;     // cancelled
     std::optional<Diagnostic> ocrTrouble;  // the first page OCR could not read, for an empty document
+    std::optional<bool> ocrAvailable;      // whether the tesseract program is there, once asked
 
     void readPage(const poppler::page &page, int number)
     {
@@ -99,6 +100,12 @@ public:
                                               action + ".",
                                           {context.name, std::to_string(number)});
         };
+        if (!ocrAvailable)
+            ocrAvailable = programAvailable(context.options.tesseractProgram);
+        if (!*ocrAvailable) {  // found out before rendering the page, which takes a while
+            trouble("document-ocr-unavailable", "OCR is not available", ": install tesseract-ocr");
+            return;
+        }
         TemporaryImage image;
         if (image.path.empty() || !render(page, image.path)) {
             trouble("document-ocr-failed", "could not be rendered for OCR", "");
@@ -162,7 +169,7 @@ ParseResult parsePdf(std::string_view bytes, const ParseContext &context)
             "document-encrypted",
             "'" + context.name + "' is protected by a password; save it without one and add it again.",
             {context.name}));
-    PdfReader reader{context, {}, std::nullopt, std::nullopt};
+    PdfReader reader{context, {}, std::nullopt, std::nullopt, std::nullopt};
     const int pages = pdf->pages();
     for (int i = 0; i < pages; ++i) {
         if (context.cancelled())

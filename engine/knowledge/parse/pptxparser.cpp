@@ -66,10 +66,7 @@ void readSlide(const pugi::xml_node &root, int slide, ParsedDocument &document)
                     if (localName(cell) == "tc")
                         rows.back().push_back(collapseWhitespace(shapeText(cell)));
             }
-            for (std::size_t r = 1; r < rows.size(); ++r)
-                addSection(document, SourceSection::Kind::TableRow, tableRowText(rows.front(), rows[r]), location);
-            if (rows.size() == 1)
-                addSection(document, SourceSection::Kind::TableRow, tableRowText({}, rows.front()), location);
+            addTableRows(document, rows, location);
             return false;
         }
         return true;
@@ -84,16 +81,9 @@ ParseResult parsePptx(std::string_view bytes, const ParseContext &context)
     pugi::xml_document presentation;
     if (!package.load("ppt/presentation.xml", presentation))
         return ParseResult::failure(package.failure());
-    const std::map<std::string, std::string> targets = package.relationships("ppt/presentation.xml");
     std::vector<std::string> slides;
-    forEachElement(presentation, [&](const pugi::xml_node &node) {
-        if (localName(node) != "sldId")
-            return true;
-        const auto target = targets.find(relationshipId(node));
-        if (target != targets.end())
-            slides.push_back(target->second);
-        return false;
-    });
+    for (const auto &[node, part] : package.linkedParts(presentation, "ppt/presentation.xml", "sldId"))
+        slides.push_back(part);
     ParsedDocument document;
     for (std::size_t i = 0; i < slides.size(); ++i) {
         if (context.cancelled())

@@ -3,6 +3,7 @@
 #include "engine/knowledge/parse/textencoding.h"
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <vector>
 
@@ -19,6 +20,25 @@ namespace flowdeck::engine::docparse {
 
 // More than any page's text; output past it means the program is not tesseract.
 constexpr std::size_t kMaxOcrOutput = 16u << 20;
+
+bool programAvailable(const std::string &program)
+{
+    if (program.empty())
+        return false;
+    if (program.find('/') != std::string::npos)
+        return access(program.c_str(), X_OK) == 0;
+    const char *path = std::getenv("PATH");
+    std::string_view folders = path ? path : "/usr/local/bin:/usr/bin:/bin";
+    while (true) {
+        const std::size_t colon = folders.find(':');
+        const std::string folder(folders.substr(0, colon));
+        if (access(((folder.empty() ? std::string(".") : folder) + "/" + program).c_str(), X_OK) == 0)
+            return true;
+        if (colon == std::string_view::npos)
+            return false;
+        folders.remove_prefix(colon + 1);
+    }
+}
 
 OcrOutcome recognizeImage(const std::string &program, const std::filesystem::path &image,
                           const std::string &languages, std::chrono::seconds limit,

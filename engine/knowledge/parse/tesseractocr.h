@@ -15,6 +15,9 @@ struct OcrOutcome {
     std::string detail;  // why it failed, for a warning
 };
 
+// Whether `program` (a path, or a name looked up on PATH) is there to run.
+bool programAvailable(const std::string &program);
+
 // Runs `program image stdout -l languages` without a shell, stdout captured and stderr
 // discarded; killed after `limit` or when `cancel` becomes true.
 OcrOutcome recognizeImage(const std::string &program, const std::filesystem::path &image,

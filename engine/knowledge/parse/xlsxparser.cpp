@@ -173,16 +173,9 @@ ParseResult parseXlsx(std::string_view bytes, const ParseContext &context)
     pugi::xml_document workbook;
     if (!package.load("xl/workbook.xml", workbook))
         return ParseResult::failure(package.failure());
-    const std::map<std::string, std::string> targets = package.relationships("xl/workbook.xml");
     std::vector<std::pair<std::string, std::string>> sheets;  // name, part
-    forEachElement(workbook, [&](const pugi::xml_node &node) {
-        if (localName(node) != "sheet")
-            return true;
-        const auto target = targets.find(relationshipId(node));
-        if (target != targets.end())
-            sheets.emplace_back(node.attribute("name").value(), target->second);
-        return false;
-    });
+    for (const auto &[node, part] : package.linkedParts(workbook, "xl/workbook.xml", "sheet"))
+        sheets.emplace_back(node.attribute("name").value(), part);
     if (sheets.empty())
         return ParseResult::failure(damagedFailure(context, "an Excel (.xlsx)"));
     XlsxReader reader{context, sharedStrings(package), {}};
