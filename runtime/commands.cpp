@@ -24,6 +24,7 @@ int runCommandLine(int argc, char **argv)
     addDeployCommand(app, action);
     addTemplatesCommand(app, action);
     addTablesCommand(app, action);
+    addKbCommand(app, action);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError &e) {

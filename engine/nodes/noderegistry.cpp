@@ -108,7 +108,7 @@ const NodeRegistry &NodeRegistry::builtin()
         for (auto make : {startNodeDescriptor, llmNodeDescriptor, templateNodeDescriptor,
                           conditionNodeDescriptor, aggregateNodeDescriptor, answerNodeDescriptor,
                           endNodeDescriptor, httpNodeDescriptor, mcpToolNodeDescriptor,
-                          agentNodeDescriptor}) {
+                          agentNodeDescriptor, knowledgeNodeDescriptor}) {
             std::string error;
             if (!r.add(make(), &error))
                 throw std::logic_error("built-in " + error);  // a programming error, caught by tests

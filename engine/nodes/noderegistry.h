@@ -33,5 +33,6 @@ NodeDescriptor endNodeDescriptor();
 NodeDescriptor httpNodeDescriptor();
 NodeDescriptor mcpToolNodeDescriptor();
 NodeDescriptor agentNodeDescriptor();
+NodeDescriptor knowledgeNodeDescriptor();
 
 } // namespace flowdeck::engine

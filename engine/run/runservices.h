@@ -8,6 +8,7 @@ namespace flowdeck::engine {
 
 class AddressAllowList;
 class HttpClient;
+class KnowledgeLibrary;
 class McpServerPool;
 class ProfileStore;
 class SecretStore;
@@ -18,6 +19,7 @@ struct RunServices {
     const ProfileStore *profiles = nullptr;
     const SecretStore *secrets = nullptr;
     McpServerPool *mcp = nullptr;            // MCP plugin servers (mcp.tool nodes)
+    std::shared_ptr<KnowledgeLibrary> knowledge;  // the bases knowledge nodes search; null: none here
     std::map<std::string, std::string> env;  // {{env.NAME}}: non-secret settings
     std::string profileOverride;             // use this provider profile for every model
     std::string modelOverride;               // and this model name
