@@ -44,6 +44,18 @@ struct ChunkDetails {
     std::string path, title, type;
 };
 
+// The ranks and scores a hit and its trace line both carry.
+template <typename Target>
+void copyScores(const Candidate &from, Target &to)
+{
+    to.chunkId = from.chunkId;
+    to.keywordRank = from.keywordRank;
+    to.keywordScore = from.keywordScore;
+    to.vectorRank = from.vectorRank;
+    to.vectorScore = from.vectorScore;
+    to.score = from.score;
+}
+
 std::string formatScore(double value)
 {
     char text[32];
@@ -292,12 +304,7 @@ Result<SearchOutcome> KnowledgeSearch::search(const SearchRequest &request)
     std::unordered_map<std::int64_t, std::int64_t> parentShownBy;
     for (const Candidate &c : fused) {
         SearchCandidate traced;
-        traced.chunkId = c.chunkId;
-        traced.keywordRank = c.keywordRank;
-        traced.keywordScore = c.keywordScore;
-        traced.vectorRank = c.vectorRank;
-        traced.vectorScore = c.vectorScore;
-        traced.score = c.score;
+        copyScores(c, traced);
         const auto found = details.find(c.chunkId);
         if (found == details.end()) {
             traced.reason = "no longer in the base";
@@ -319,18 +326,13 @@ Result<SearchOutcome> KnowledgeSearch::search(const SearchRequest &request)
             if (d.parentId)
                 parentShownBy[*d.parentId] = c.chunkId;
             SearchHit hit;
-            hit.chunkId = c.chunkId;
+            copyScores(c, hit);
             hit.documentPath = d.path;
             hit.documentTitle = d.title;
             hit.documentType = d.type;
             hit.matchedText = d.text;
             hit.text = d.parentId ? d.parentText : d.text;
             hit.location = d.location;
-            hit.score = c.score;
-            hit.keywordRank = c.keywordRank;
-            hit.keywordScore = c.keywordScore;
-            hit.vectorRank = c.vectorRank;
-            hit.vectorScore = c.vectorScore;
             outcome.hits.push_back(std::move(hit));
         }
         trace.candidates.push_back(std::move(traced));

@@ -145,6 +145,19 @@ StoredChunk readChunk(const SqliteConnection::Statement &s)
     return c;
 }
 
+// Every row of a bound statement read with `read`; empty when a step failed.
+template <typename Row, typename Read>
+std::optional<std::vector<Row>> readRows(SqliteConnection::Statement &s, Read read)
+{
+    std::vector<Row> out;
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW)
+        out.push_back(read(s));
+    if (rc != SQLITE_DONE)
+        return std::nullopt;
+    return out;
+}
+
 std::int64_t fileSize(const std::filesystem::path &path)
 {
     std::error_code ec;
@@ -368,13 +381,10 @@ Result<std::vector<DocumentRecord>> KnowledgeStore::documents()
     auto s = m_db->statement(std::string("SELECT ") + kDocumentColumns + " FROM documents ORDER BY path");
     if (!s.valid())
         return R::failure(sqlError("read its documents"));
-    std::vector<DocumentRecord> out;
-    int rc;
-    while ((rc = s.step()) == SQLITE_ROW)
-        out.push_back(readDocument(s));
-    if (rc != SQLITE_DONE)
+    auto rows = readRows<DocumentRecord>(s, readDocument);
+    if (!rows)
         return R::failure(sqlError("read its documents"));
-    return out;
+    return std::move(*rows);
 }
 
 Result<bool> KnowledgeStore::removeDocument(const std::string &path)
@@ -499,13 +509,10 @@ Result<std::vector<StoredChunk>> KnowledgeStore::chunks(std::int64_t documentId,
     if (!s.valid())
         return R::failure(sqlError("read its chunks"));
     s.bind(1, documentId).bind(2, limit).bind(3, offset);
-    std::vector<StoredChunk> out;
-    int rc;
-    while ((rc = s.step()) == SQLITE_ROW)
-        out.push_back(readChunk(s));
-    if (rc != SQLITE_DONE)
+    auto rows = readRows<StoredChunk>(s, readChunk);
+    if (!rows)
         return R::failure(sqlError("read its chunks"));
-    return out;
+    return std::move(*rows);
 }
 
 Result<std::vector<StoredChunk>> KnowledgeStore::chunksById(const std::vector<std::int64_t> &ids)
@@ -516,13 +523,10 @@ Result<std::vector<StoredChunk>> KnowledgeStore::chunksById(const std::vector<st
     if (!s.valid())
         return R::failure(sqlError("read its chunks"));
     s.bind(1, safeDump(nlohmann::json(ids)));
-    std::vector<StoredChunk> out;
-    int rc;
-    while ((rc = s.step()) == SQLITE_ROW)
-        out.push_back(readChunk(s));
-    if (rc != SQLITE_DONE)
+    auto rows = readRows<StoredChunk>(s, readChunk);
+    if (!rows)
         return R::failure(sqlError("read its chunks"));
-    return out;
+    return std::move(*rows);
 }
 
 Result<std::vector<StoredChunk>> KnowledgeStore::chunksWithoutVectors(int limit)
@@ -533,13 +537,10 @@ Result<std::vector<StoredChunk>> KnowledgeStore::chunksWithoutVectors(int limit)
     if (!s.valid())
         return R::failure(sqlError("read its chunks"));
     s.bind(1, limit);
-    std::vector<StoredChunk> out;
-    int rc;
-    while ((rc = s.step()) == SQLITE_ROW)
-        out.push_back(readChunk(s));
-    if (rc != SQLITE_DONE)
+    auto rows = readRows<StoredChunk>(s, readChunk);
+    if (!rows)
         return R::failure(sqlError("read its chunks"));
-    return out;
+    return std::move(*rows);
 }
 
 Result<int> KnowledgeStore::setVectors(const std::vector<std::pair<std::int64_t, std::vector<float>>> &vectors)
