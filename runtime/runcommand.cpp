@@ -7,6 +7,8 @@
 #include "engine/run/workflowrun.h"
 #include "engine/templates/modelbinding.h"
 #include "engine/workflow/workflowfile.h"
+#include "engine/knowledge/knowledgelibrary.h"
+#include "engine/knowledge/knowledgepack.h"
 #include "runtime/cliconfig.h"
 #include "runtime/commands.h"
 #include "runtime/exitcodes.h"
@@ -134,6 +136,7 @@ int runWorkflow(const RunCliOptions &opts)
     engine::RunServices &services = host->services();
     services.profileOverride = opts.profile;
     services.modelOverride = opts.model;
+    services.knowledge = std::make_shared<engine::KnowledgeLibrary>(engine::knowledgeFolderFor(std::filesystem::absolute(opts.file)));
     for (char **e = environ; *e; ++e) {  // FLOWDECK_ENV_NAME=value -> {{env.NAME}}
         std::string pair = *e;
         if (pair.rfind("FLOWDECK_ENV_", 0) == 0 && pair.find('=') != std::string::npos)

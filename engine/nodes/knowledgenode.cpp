@@ -7,6 +7,8 @@
 
 namespace flowdeck::engine {
 
+// "bases" is marked "x-format", not "format": valijson applies a format to any type and
+// aborts on an array. The studio's inspector shows it as a list of the project's bases.
 NodeDescriptor knowledgeNodeDescriptor()
 {
     NodeDescriptor d;
@@ -25,7 +27,7 @@ NodeDescriptor knowledgeNodeDescriptor()
                   { "section": "filters", "fields": ["filters"] } ],
       "properties": {
         "query": { "type": "string", "title": "Query", "minLength": 1, "format": "template" },
-        "bases": { "type": "array", "title": "Knowledge bases", "minItems": 1, "format": "knowledge-bases",
+        "bases": { "type": "array", "title": "Knowledge bases", "minItems": 1, "x-format": "knowledge-bases",
                    "items": { "type": "string", "minLength": 1, "maxLength": 64 } },
         "mode": { "enum": ["hybrid", "keyword", "vector"], "title": "Search mode", "default": "hybrid" },
         "topK": { "type": "integer", "title": "Passages", "minimum": 1, "maximum": 50, "default": 5 },

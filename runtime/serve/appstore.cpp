@@ -107,7 +107,8 @@ void AppStore::loadAll(const std::function<void(const std::string &)> &log)
             log("The app '" + name + "' (version " + std::to_string(*version) + ") is not served: " + why);
             continue;
         }
-        auto built = LiveApp::build(m_io, m_appHost, name, *version, *bundle);
+        auto built = LiveApp::build(m_io, m_appHost, name, *version, *bundle, m_dir / "knowledge",
+                                    appDir(name) / "versions" / std::to_string(*version));
         if (!built) {
             log("The app '" + name + "' does not load: " + built.diagnostics()[0].message);
             continue;
@@ -159,7 +160,8 @@ std::optional<engine::DeployBundle> AppStore::readVersion(const fs::path &dir, s
 void AppStore::activate(const std::string &name, int version, const engine::DeployBundle &bundle, bool fresh, Done done,
                         bool modelCall)
 {
-    auto built = LiveApp::build(m_io, m_appHost, name, version, bundle);
+    auto built = LiveApp::build(m_io, m_appHost, name, version, bundle, m_dir / "knowledge",
+                                appDir(name) / "versions" / std::to_string(version));
     if (!built)
         return done(error(400, "The bundle for '" + name + "' is not valid: " + built.diagnostics()[0].message,
                           "invalid_bundle", problemsJson(built.diagnostics())));

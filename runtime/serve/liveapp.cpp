@@ -1,4 +1,9 @@
 #include "runtime/serve/liveapp.h"
+
+#include "engine/core/jsonaccess.h"
+#include "engine/knowledge/knowledgelibrary.h"
+#include "engine/knowledge/knowledgepack.h"
+#include "engine/knowledge/knowledgesettings.h"
 #include "runtime/serve/streamredactor.h"
 #include "engine/core/jsonaccess.h"
 
@@ -26,11 +31,55 @@ engine::Diagnostic problem(const std::string &field, const std::string &message)
     return d;
 }
 
+// The bases of a version, each in versions/<n>/knowledge/<name>: its kb.json from the
+// bundle, its database a hard link to the uploaded copy (knowledge/<sha256>), which
+// versions and apps share. A base that was not uploaded is an error naming it.
+engine::Result<std::map<std::string, std::filesystem::path>> deployedKnowledgeBases(const nlohmann::json &knowledge,
+                                                                                   const std::filesystem::path &root,
+                                                                                   const std::filesystem::path &versionDir)
+{
+    namespace fs = std::filesystem;
+    using R = engine::Result<std::map<std::string, fs::path>>;
+    std::map<std::string, fs::path> bases;
+    for (const auto &[name, entry] : knowledge.items()) {
+        if (!engine::validKnowledgeBaseName(name))
+            return R::failure(problem("knowledge." + name, "'" + name + "' cannot name a knowledge base."));
+        const std::string sha = engine::valueOr(entry, "sha256", "");
+        std::error_code ec;
+        const fs::path uploaded = root / sha / "knowledge.db";
+        if (root.empty() || !fs::exists(uploaded, ec))
+            return R::failure(problem("knowledge." + name, "The knowledge base '" + name + "' (sha256 " + sha +
+                                                               ") was not uploaded to this runtime. Deploy with the studio or "
+                                                               "`flowdeck deploy`, which upload the bases first."));
+        auto settings = engine::KnowledgeSettings::fromJson(engine::valueOr(entry, "settings", nlohmann::json::object()));
+        if (!settings.ok())
+            return R(settings.diagnostics());
+        const fs::path folder = versionDir.empty() ? root / sha : versionDir / "knowledge" / name;
+        fs::create_directories(folder, ec);
+        std::string why;
+        if (!settings->save(folder, why))
+            return R::failure(problem("knowledge." + name, "The knowledge base '" + name + "' could not be set up: " + why + "."));
+        const fs::path db = folder / "knowledge.db";
+        if (!fs::exists(db, ec)) {
+            fs::create_hard_link(uploaded, db, ec);
+            if (ec)
+                fs::copy_file(uploaded, db, ec);
+            if (ec)
+                return R::failure(problem("knowledge." + name, "The knowledge base '" + name + "' could not be set up: " +
+                                                                   ec.message() + "."));
+        }
+        bases[name] = folder;
+    }
+    return R(std::move(bases));
+}
+
 } // namespace
 
 engine::Result<std::shared_ptr<LiveApp>> LiveApp::build(boost::asio::io_context &io, const engine::RunHostSetup &host,
                                                         const std::string &name, int version,
-                                                        const engine::DeployBundle &bundle)
+                                                        const engine::DeployBundle &bundle,
+                                                        const std::filesystem::path &knowledgeRoot,
+                                                        const std::filesystem::path &versionDir)
 {
     using R = engine::Result<std::shared_ptr<LiveApp>>;
     auto workflow = engine::parseWorkflow(bundle.workflow.dump());
@@ -67,6 +116,12 @@ engine::Result<std::shared_ptr<LiveApp>> LiveApp::build(boost::asio::io_context 
     app->m_source = bundle.source;
     for (const auto &[envName, value] : bundle.env)
         app->m_host->services().env[envName] = value;
+    if (!bundle.knowledge.empty()) {
+        auto bases = deployedKnowledgeBases(bundle.knowledge, knowledgeRoot, versionDir);
+        if (!bases.ok())
+            return R(bases.diagnostics());
+        app->m_host->services().knowledge = std::make_shared<engine::KnowledgeLibrary>(std::move(bases.value()));
+    }
     return R(std::move(app));
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <filesystem>
+
 #include "engine/core/result.h"
 #include "engine/deploy/deploybundle.h"
 #include "engine/run/compiledworkflow.h"
@@ -31,7 +33,9 @@ public:
     // the diagnostics name what is wrong and where.
     static engine::Result<std::shared_ptr<LiveApp>> build(boost::asio::io_context &io, const engine::RunHostSetup &host,
                                                           const std::string &name, int version,
-                                                          const engine::DeployBundle &bundle);
+                                                          const engine::DeployBundle &bundle,
+                                                          const std::filesystem::path &knowledgeRoot = {},
+                                                          const std::filesystem::path &versionDir = {});
     ~LiveApp();
 
     // Starts every plugin server and lists its tools, checks that each mcp.tool node's
