@@ -108,6 +108,36 @@ Result<SearchOutcome> KnowledgeLibrary::searchNow(const std::string &base, const
     }
 }
 
+Result<nlohmann::json> KnowledgeLibrary::passage(const std::string &base, std::int64_t chunkId, const std::string &language)
+{
+    using R = Result<nlohmann::json>;
+    auto opened = open(base);
+    if (!opened.ok())
+        return R(opened.diagnostics());
+    std::lock_guard lock(opened.value()->mutex);
+    auto &store = *opened.value()->store;
+    auto found = store.chunksById({chunkId});
+    if (!found.ok())
+        return R(found.diagnostics());
+    if (found->empty())
+        return R::failure(libraryProblem("The knowledge base '" + base + "' has no passage " + std::to_string(chunkId) + "."));
+    StoredChunk chunk = found->front();
+    std::string text = chunk.text;
+    if (chunk.parentId)
+        if (auto parent = store.chunksById({*chunk.parentId}); parent.ok() && !parent->empty())
+            text = parent->front().text;
+    nlohmann::json out = {{"base", base}, {"chunkId", chunkId}, {"text", text}, {"location", chunk.location.toJson()},
+                          {"where", chunk.location.describe(language)}};
+    if (auto docs = store.documents(); docs.ok())
+        for (const auto &d : docs.value())
+            if (d.id == chunk.documentId) {
+                out["document"] = d.path;
+                out["title"] = d.title.empty() ? d.path : d.title;
+                out["type"] = d.type;
+            }
+    return R(std::move(out));
+}
+
 void KnowledgeLibrary::search(boost::asio::io_context &io, const std::string &base, SearchRequest request,
                               std::function<void(Result<SearchOutcome>)> done)
 {

@@ -1,5 +1,7 @@
 #include "engine/core/secretstore.h"
 #include "engine/core/jsonread.h"
+#include "engine/knowledge/knowledgecitations.h"
+#include "engine/knowledge/knowledgeretrieval.h"
 #include "engine/model/chatclient.h"
 #include "engine/nodes/declaredchecks.h"
 #include "engine/nodes/modelrequest.h"
@@ -33,9 +35,22 @@ void run(std::shared_ptr<NodeContext> ctx, NodeDone done)
     RunServices &svc = ctx->services();
 
     ChatCallbacks cb = modelCallbacks(ctx);
-    cb.onComplete = [ctx, done, wantsJson](ChatResult result, ChatError error) {
+    // "Append sources": the citations of a knowledge node, numbered as in its text, after the reply.
+    std::string footer;
+    if (auto sources = ctx->node().config.find("sources"); sources != ctx->node().config.end() && sources->is_string() &&
+                                                            !sources->get_ref<const std::string &>().empty() && !wantsJson) {
+        const nlohmann::json citations = ctx->renderValue(*sources);
+        footer = sourcesFooter(citations, languageOfText(req.messages.back().value("content", "")));
+    }
+    cb.onComplete = [ctx, done, wantsJson, footer, streamed = req.stream](ChatResult result, ChatError error) {
         if (error)
             return done(NodeResult::failure(error.kind, error.message));
+        if (!footer.empty()) {
+            const std::string appended = "\n\n" + footer;
+            result.text += appended;
+            if (streamed)  // the reply went out as tokens: so does its footer
+                ctx->token(appended);
+        }
         nlohmann::json json;
         if (wantsJson) {
             json = engine::parseJson(result.text);
@@ -77,7 +92,7 @@ NodeDescriptor llmNodeDescriptor()
       "type": "object", "required": ["prompt"], "additionalProperties": false,
       "x-form": [ { "section": "model", "fields": ["model"] },
                   { "section": "prompt", "fields": ["system", "prompt", "history"] },
-                  { "section": "output", "fields": ["responseFormat", "stream"] },
+                  { "section": "output", "fields": ["responseFormat", "stream", "sources"] },
                   { "section": "advanced", "fields": ["temperature", "maxTokens"] } ],
       "properties": {
         "model": { "type": "string", "title": "Model", "default": "default", "format": "model-alias" },
@@ -88,7 +103,9 @@ NodeDescriptor llmNodeDescriptor()
         "maxTokens": { "type": "integer", "title": "Max tokens", "minimum": 1 },
         "responseFormat": { "title": "Output format", "default": "text",
           "oneOf": [ { "enum": ["text", "json"] }, { "type": "object", "title": "JSON Schema" } ] },
-        "stream": { "type": "boolean", "title": "Stream", "default": true }
+        "stream": { "type": "boolean", "title": "Stream", "default": true },
+        "sources": { "type": "string", "title": "Append sources", "format": "template",
+                     "description": "A knowledge node's citations, e.g. {{kb.citations}}: numbered sources are added after the reply." }
       }
     })json");
     d.outputs = {{"text", "string", "The model's reply"},

@@ -127,6 +127,27 @@ engine::Result<std::shared_ptr<LiveApp>> LiveApp::build(boost::asio::io_context 
 
 LiveApp::~LiveApp() { close(); }
 
+std::shared_ptr<engine::KnowledgeLibrary> LiveApp::knowledge() const { return m_host->services().knowledge; }
+
+nlohmann::json LiveApp::citations(const engine::WorkflowRun &run) const
+{
+    nlohmann::json out = nlohmann::json::array();
+    if (!knowledge())
+        return out;
+    for (const auto &node : workflow().nodes) {
+        if (node.type != "knowledge")
+            continue;
+        const nlohmann::json *outputs = run.nodeOutputs(node.id);
+        if (!outputs || !outputs->is_object())
+            continue;
+        auto it = outputs->find("citations");
+        if (it != outputs->end() && it->is_array())
+            for (const auto &c : *it)
+                out.push_back(c);
+    }
+    return out;
+}
+
 void LiveApp::close()
 {
     if (m_host)

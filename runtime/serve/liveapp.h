@@ -15,6 +15,10 @@
 #include <memory>
 #include <string>
 
+namespace flowdeck::engine {
+class KnowledgeLibrary;
+}
+
 namespace flowdeck::runtime {
 
 // What a bundle says about serving its app.
@@ -57,6 +61,10 @@ public:
     const engine::Workflow &workflow() const;
     const AppSettings &settings() const { return m_settings; }
     const nlohmann::json &source() const { return m_source; }  // the bundle's "source"
+    // The knowledge bases the app searches (null: none), and the citations of a finished
+    // run: every knowledge node's, numbered as each node numbered them.
+    std::shared_ptr<engine::KnowledgeLibrary> knowledge() const;
+    nlohmann::json citations(const engine::WorkflowRun &run) const;
     // The start inputs as a JSON Schema (the MCP tool's input schema, the chat page's form).
     nlohmann::json inputSchema() const;
 

@@ -159,13 +159,19 @@ void OpenAiApi::chatCompletions(Request &request, const ReplyPtr &reply)
                                                                  "The app '" + model + "' failed at node '" +
                                                                      run.failedNode() + "': " + message),
                                      engine::errorKindName(run.errorKind()));
-                if (!stream)
-                    return sendJson(reply, 200,
-                                    {{"id", state->id}, {"object", "chat.completion"}, {"created", state->created},
-                                     {"model", model},
-                                     {"choices", {{{"index", 0}, {"message", {{"role", "assistant"}, {"content", answer}}},
-                                                   {"finish_reason", "stop"}}}},
-                                     {"usage", usage}});
+                // The sources the answer drew on (knowledge nodes), beside the OpenAI fields: clients
+                // that do not know the field ignore it; the chat page shows them as links.
+                const nlohmann::json citations = ok ? app->citations(run) : nlohmann::json::array();
+                if (!stream) {
+                    nlohmann::json body = {{"id", state->id}, {"object", "chat.completion"}, {"created", state->created},
+                                           {"model", model},
+                                           {"choices", {{{"index", 0}, {"message", {{"role", "assistant"}, {"content", answer}}},
+                                                         {"finish_reason", "stop"}}}},
+                                           {"usage", usage}};
+                    if (!citations.empty())
+                        body["citations"] = citations;
+                    return sendJson(reply, 200, body);
+                }
                 if (const std::string rest = state->redactor.finish(); !rest.empty() && state->started)
                     reply->write(chunk({{"content", rest}}, nullptr));
                 if (!ok) {  // the stream has begun: the error is its last event
@@ -177,7 +183,13 @@ void OpenAiApi::chatCompletions(Request &request, const ReplyPtr &reply)
                         if (!answer.empty())
                             reply->write(chunk({{"content", answer}}, nullptr));
                     }
-                    reply->write(chunk(nlohmann::json::object(), "stop"));
+                    if (citations.empty())
+                        reply->write(chunk(nlohmann::json::object(), "stop"));
+                    else  // the last chunk carries the sources
+                        reply->write(sse({{"id", state->id}, {"object", "chat.completion.chunk"}, {"created", state->created},
+                                          {"model", model},
+                                          {"choices", {{{"index", 0}, {"delta", nlohmann::json::object()}, {"finish_reason", "stop"}}}},
+                                          {"citations", citations}}));
                     if (includeUsage)
                         reply->write(sse({{"id", state->id}, {"object", "chat.completion.chunk"}, {"created", state->created},
                                           {"model", model}, {"choices", nlohmann::json::array()}, {"usage", usage}}));

@@ -4,13 +4,36 @@
 #include "engine/core/messages.h"
 #include "runtime/serve/streamredactor.h"
 
+#include <charconv>
 #include <map>
+
+#include "engine/knowledge/knowledgelibrary.h"
+#include "engine/net/urlcoding.h"
 #include "engine/core/jsonaccess.h"
 #include "engine/core/jsonread.h"
 
 namespace flowdeck::runtime {
 
 namespace http = boost::beast::http;
+
+void RunApi::source(Request &request, const ReplyPtr &reply, const std::string &name, const std::string &base,
+                    const std::string &chunkId)
+{
+    auto app = m_ctx.authorizedApp(request, reply, name);
+    if (!app)
+        return;
+    std::int64_t id = 0;
+    auto [end, ec] = std::from_chars(chunkId.data(), chunkId.data() + chunkId.size(), id);
+    if (ec != std::errc() || end != chunkId.data() + chunkId.size() || id <= 0)
+        return sendError(reply, 400, "'" + chunkId + "' is not a passage number.", "invalid_request");
+    auto library = app->knowledge();
+    if (!library)
+        return sendError(reply, 404, "The app '" + name + "' searches no knowledge base.", "not_found");
+    auto passage = library->passage(engine::urlDecode(base), id, requestLanguage(request));
+    if (!passage.ok())
+        return sendError(reply, 404, passage.diagnostics().front().message, "not_found");
+    sendJson(reply, 200, passage.value());
+}
 
 void RunApi::handle(Request &request, const ReplyPtr &reply, const std::string &name)
 {

@@ -10,6 +10,9 @@ class RunApi {
 public:
     explicit RunApi(ServeContext &context) : m_ctx(context) {}
     void handle(Request &request, const ReplyPtr &reply, const std::string &app);
+    // GET /v1/apps/{app}/sources/{base}/{chunkId}: the passage a citation points at.
+    void source(Request &request, const ReplyPtr &reply, const std::string &app, const std::string &base,
+                const std::string &chunkId);
 
 private:
     ServeContext &m_ctx;

@@ -127,6 +127,11 @@ void ServeApi::handle(Request &request, ReplyPtr reply)
             return sendError(r, 405, "Use POST for the run API.", "method_not_allowed", {{"Allow", "POST"}});
         return m_run.handle(request, r, at(2));
     }
+    if (path.size() == 6 && at(0) == "v1" && at(1) == "apps" && at(3) == "sources") {
+        if (method != http::verb::get)
+            return sendError(r, 405, "Use GET for a source passage.", "method_not_allowed", {{"Allow", "GET"}});
+        return m_run.source(request, r, at(2), at(4), at(5));
+    }
     if (path.size() == 3 && at(0) == "apps" && at(2) == "mcp")
         return m_mcp.handle(request, r, at(1));
     if (at(0) == "apps" && at(2) == "chat" && (path.size() == 3 || (path.size() == 4 && at(3) == "info")))
