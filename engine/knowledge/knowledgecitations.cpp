@@ -63,7 +63,8 @@ nlohmann::json citationsJson(const std::vector<RetrievedPassage> &passages, cons
                        {"where", p.hit.location.describe(language)},
                        {"source", sourceLine(p, language)},
                        {"quote", quote},
-                       {"score", p.hit.score}});
+                       {"score", p.hit.score},
+                       {"language", language}});
     }
     return out;
 }
@@ -72,7 +73,11 @@ std::string sourcesFooter(const nlohmann::json &citations, const std::string &la
 {
     if (!citations.is_array() || citations.empty())
         return {};
-    std::string out = language.rfind("zh", 0) == 0 ? "来源：" : "Sources:";
+    // In the language the sources were described in (the question's), else the caller's.
+    std::string lang = citations.front().is_object() ? valueOr(citations.front(), "language", "") : "";
+    if (lang.empty())
+        lang = language;
+    std::string out = lang.rfind("zh", 0) == 0 ? "来源：" : "Sources:";
     int n = 0;
     for (const auto &c : citations) {
         if (!c.is_object())
