@@ -3,8 +3,10 @@
 
 #include "engine/core/atomicfile.h"
 #include "engine/core/installpaths.h"
+#include "engine/knowledge/knowledgepack.h"
 #include "engine/nodes/noderegistry.h"
 #include "engine/templates/modelbinding.h"
+#include "engine/templates/templatechecks.h"
 #include "engine/workflow/validator.h"
 #include "engine/workflow/workflowfile.h"
 
@@ -22,39 +24,15 @@ namespace {
 const std::vector<std::string> kCategories = {"data", "service", "office", "content",
                                               "education", "travel", "research", "personal"};
 
-Diagnostic problem(const std::string &where, const std::string &field, const std::string &message)
-{
-    Diagnostic d;
-    d.code = "template";
-    d.field = field;
-    d.message = where + ": " + message;
-    return d;
-}
-
-bool isBilingual(const nlohmann::json &v)
-{
-    return v.is_object() && v.contains("en") && v["en"].is_string() && !v["en"].get<std::string>().empty() &&
-           v.contains("zh") && v["zh"].is_string() && !v["zh"].get<std::string>().empty();
-}
-
 bool isStringList(const nlohmann::json &v)
 {
     return v.is_array() && std::all_of(v.begin(), v.end(), [](const nlohmann::json &s) { return s.is_string(); });
 }
 
-// A relative path inside the template folder: no "..", not absolute.
-bool isInsidePath(const std::string &p)
-{
-    const fs::path path(p);
-    if (p.empty() || path.is_absolute())
-        return false;
-    return std::none_of(path.begin(), path.end(), [](const fs::path &part) { return part == ".."; });
-}
-
 void checkMeta(const nlohmann::json &meta, const fs::path &dir, Diagnostics &out)
 {
     const std::string where = "template " + dir.filename().string();
-    auto bad = [&](const std::string &field, const std::string &message) { out.push_back(problem(where, field, message)); };
+    auto bad = [&](const std::string &field, const std::string &message) { out.push_back(templateProblem(where, field, message)); };
     if (meta.value("format", "") != kTemplateFormatName)
         bad("format", std::string("\"format\" must be \"") + kTemplateFormatName + "\".");
     if (!meta.contains("formatVersion") || !meta["formatVersion"].is_number_integer())
@@ -122,15 +100,15 @@ Result<SolutionTemplate> loadChecked(const fs::path &dir, const NodeRegistry &re
     const std::string where = "template " + dir.filename().string();
     auto text = readWholeFile(dir / "template.json");
     if (!text)
-        return Result<SolutionTemplate>::failure(problem(where, "template.json", "template.json cannot be read."));
+        return Result<SolutionTemplate>::failure(templateProblem(where, "template.json", "template.json cannot be read."));
     auto doc = engine::parseJson(*text);
     if (doc.is_discarded() || !doc.is_object())
-        return Result<SolutionTemplate>::failure(problem(where, "template.json", "template.json is not a JSON object."));
+        return Result<SolutionTemplate>::failure(templateProblem(where, "template.json", "template.json is not a JSON object."));
     SolutionTemplate t;
     t.id = doc.value("id", "");
     t.dir = dir;
     if (!doc.contains("workflow") || !doc["workflow"].is_object())
-        return Result<SolutionTemplate>::failure(problem(where, "workflow", "\"workflow\" must hold the workflow document."));
+        return Result<SolutionTemplate>::failure(templateProblem(where, "workflow", "\"workflow\" must hold the workflow document."));
     t.workflow = doc["workflow"];
     doc.erase("workflow");
     t.meta = std::move(doc);
@@ -140,7 +118,7 @@ Result<SolutionTemplate> loadChecked(const fs::path &dir, const NodeRegistry &re
     if (auto readme = readWholeFile(dir / "README.md"); readme && !readme->empty())
         t.readme = *readme;
     else
-        problems.push_back(problem(where, "README.md", "README.md is missing or empty."));
+        problems.push_back(templateProblem(where, "README.md", "README.md is missing or empty."));
     if (auto readmeZh = readWholeFile(dir / "README.zh.md"))
         t.readmeZh = *readmeZh;
 
@@ -148,7 +126,7 @@ Result<SolutionTemplate> loadChecked(const fs::path &dir, const NodeRegistry &re
     const nlohmann::json declared = t.workflow.value("models", nlohmann::json::object());
     for (const auto &[alias, entry] : declared.items())
         if (!entry.is_object() || !entry.contains("kind") || entry.contains("profile") || entry.contains("model"))
-            problems.push_back(problem(where, "workflow.models." + alias,
+            problems.push_back(templateProblem(where, "workflow.models." + alias,
                                        "the model '" + alias + "' must declare only its kind, e.g. {\"kind\": \"chat\"} "
                                        "(chat, reasoning, tools or embeddings), and no provider or model name."));
     auto workflow = parseWorkflow(t.workflow.dump());
@@ -165,6 +143,7 @@ Result<SolutionTemplate> loadChecked(const fs::path &dir, const NodeRegistry &re
             problems.push_back(std::move(d));
         }
     }
+    t.knowledge = readTemplateKnowledge(t.meta, dir, workflow ? &workflow.value() : nullptr, where, problems);
     if (hasErrors(problems))
         return Result<SolutionTemplate>(std::move(problems));
     return Result<SolutionTemplate>(std::move(t));
@@ -178,7 +157,7 @@ Result<SolutionTemplate> loadSolutionTemplate(const fs::path &dir, const NodeReg
         return loadChecked(dir, registry);
     } catch (const nlohmann::json::exception &e) {  // a field of the wrong JSON type somewhere
         return Result<SolutionTemplate>::failure(
-            problem("template " + dir.filename().string(), "template.json", std::string("a field has the wrong type: ") + e.what()));
+            templateProblem("template " + dir.filename().string(), "template.json", std::string("a field has the wrong type: ") + e.what()));
     }
 }
 
@@ -199,7 +178,7 @@ TemplateLibrary loadTemplateLibrary(const fs::path &dir, const NodeRegistry &reg
         if (entry.is_directory() && fs::exists(entry.path() / "template.json"))
             dirs.push_back(entry.path());
     if (ec)
-        library.problems.push_back(problem("templates", dir.string(), "the folder cannot be read: " + ec.message()));
+        library.problems.push_back(templateProblem("templates", dir.string(), "the folder cannot be read: " + ec.message()));
     std::sort(dirs.begin(), dirs.end());
     for (const auto &d : dirs) {
         auto t = loadSolutionTemplate(d, registry);
@@ -261,7 +240,7 @@ Result<fs::path> instantiateTemplate(const SolutionTemplate &tmpl, const fs::pat
     if (!projectDir.has_filename())  // "myproject/" or "."
         projectDir = projectDir.parent_path();
     auto fail = [&](const std::string &message) {
-        return Result<fs::path>::failure(problem("template " + tmpl.id, projectDir.string(), message));
+        return Result<fs::path>::failure(templateProblem("template " + tmpl.id, projectDir.string(), message));
     };
     if (fs::exists(projectDir, ec) && !(fs::is_directory(projectDir, ec) && fs::is_empty(projectDir, ec)))
         return fail("the folder " + projectDir.string() + " already exists and is not empty; choose another folder.");
@@ -306,6 +285,10 @@ Result<fs::path> instantiateTemplate(const SolutionTemplate &tmpl, const fs::pat
     if (auto saved = saveWorkflowFile(staging / flowName, workflow.value()); !saved) {
         cleanup();
         return fail("the workflow cannot be written: " + saved.diagnostics().front().message);
+    }
+    if (auto made = createTemplateKnowledge(tmpl.knowledge, knowledgeFolderFor(staging / flowName), bindTo); !made) {
+        cleanup();
+        return fail("its knowledge cannot be made: " + made.diagnostics().front().message);
     }
     if (fs::exists(projectDir, ec))
         fs::remove(projectDir, ec);  // empty (checked above)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/core/result.h"
+#include "engine/templates/templateknowledge.h"
 #include "engine/workflow/workflow.h"
 
 #include <nlohmann/json.hpp>
@@ -29,6 +30,7 @@ struct SolutionTemplate {
     nlohmann::json workflow;  // the flowdeck.workflow document, as written
     std::string readme;       // README.md
     std::string readmeZh;     // README.zh.md, or empty
+    std::vector<TemplateKnowledgeBase> knowledge;  // "knowledge": bases made with their sample documents
 
     // "title", "summary" in a language ("en" or "zh"), falling back to English.
     std::string text(const std::string &field, const std::string &language) const;
@@ -50,10 +52,12 @@ TemplateLibrary loadTemplateLibrary(const std::filesystem::path &dir, const Node
 std::filesystem::path defaultTemplatesDirectory();
 
 // Creates `projectDir` (which must not exist, or be empty) with the template's workflow
-// as <id>.flow.json, its README files and sample files. Work happens in a sibling folder
-// that is renamed into place at the end, so a failure leaves nothing behind. Returns
-// the workflow file's path. With `bindTo`, every declared model is bound to that provider
-// (modelbinding.h); without, the models stay as the template declares them (kinds only).
+// as <id>.flow.json, its README files, sample files and knowledge bases (read from their
+// sample documents: templateknowledge.h). Work happens in a sibling folder that is
+// renamed into place at the end, so a failure leaves nothing behind. Returns the
+// workflow file's path. With `bindTo`, every declared model is bound to that provider
+// (modelbinding.h) and the bases embed with it when it can; without, the models stay as
+// the template declares them (kinds only) and the bases search by keyword.
 Result<std::filesystem::path> instantiateTemplate(const SolutionTemplate &tmpl, const std::filesystem::path &projectDir,
                                                   const ProviderProfile *bindTo = nullptr);
 

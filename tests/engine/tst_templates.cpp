@@ -1,6 +1,9 @@
 // The solution-template library (engine/templates): loading and checking a template
 // folder, what a workflow needs, and making a project folder from a template.
+#include "engine/knowledge/knowledgesearch.h"
+#include "engine/knowledge/knowledgestore.h"
 #include "engine/mcp/plugincatalog.h"
+#include "engine/model/providerprofile.h"
 #include "engine/nodes/noderegistry.h"
 #include "engine/templates/solutiontemplate.h"
 #include "engine/templates/workflowneeds.h"
@@ -56,6 +59,45 @@ fs::path makeTemplate(const fs::path &root, const std::string &id, const json &d
         write(dir / "README.md", "# Echo\n\nSays it back.\n");
     write(dir / "notes.txt", "hello\n");
     return dir;
+}
+
+// A chat template whose knowledge node searches the base "manual", declared with its
+// sample documents under knowledge/manual.
+json knowledgeTemplate(const std::string &id)
+{
+    json doc = minimalTemplate(id);
+    doc["files"] = json::array();
+    doc["knowledge"] = {{{"name", "manual"},
+                         {"title", {{"en", "Kettle manual"}, {"zh", "水壶说明书"}}},
+                         {"documents", "knowledge/manual"},
+                         {"chunking", {{"mode", "heading"}, {"size", 300}, {"overlap", 30}}},
+                         {"tags", {"sample"}}}};
+    doc["workflow"]["mode"] = "chat";
+    doc["workflow"]["inputs"] = json::array();
+    doc["workflow"]["nodes"] = {{{"id", "start"}, {"type", "start"}},
+                                {{"id", "kb"}, {"type", "knowledge"},
+                                 {"config", {{"query", "{{sys.query}}"}, {"bases", {"manual"}}, {"mode", "hybrid"}}}},
+                                {{"id", "answer"}, {"type", "answer"}, {"config", {{"text", "{{kb.text}}"}}}}};
+    doc["workflow"]["edges"] = {{{"from", "start"}, {"to", "kb"}}, {{"from", "kb"}, {"to", "answer"}}};
+    return doc;
+}
+
+fs::path makeKnowledgeTemplate(const fs::path &root, const std::string &id, const json &doc)
+{
+    const fs::path dir = makeTemplate(root, id, doc);
+    write(dir / "knowledge/manual/kettle.md", "# Kettle\n\n## Descaling\n\nDescale the kettle every month with citric acid.\n\n"
+                                              "## Reset\n\nHold the power button for ten seconds to reset the kettle.\n");
+    write(dir / "knowledge/manual/faq.csv", "question,answer\nIs the kettle dishwasher safe?,No. Wipe it with a damp cloth.\n");
+    return dir;
+}
+
+KnowledgeStats statsOf(const fs::path &baseFolder)
+{
+    auto store = KnowledgeStore::open(baseFolder, KnowledgeStore::Mode::ReadOnly);
+    if (!store.ok())
+        return {};
+    auto stats = store.value()->stats();
+    return stats.ok() ? stats.value() : KnowledgeStats{};
 }
 
 std::string problemsOf(const Diagnostics &diagnostics)
@@ -229,6 +271,107 @@ private slots:
         QVERIFY(needs.model);
         QCOMPARE(needs.plugins, (std::vector<std::string>{"amap", "filesystem"}));
         QCOMPARE(needs.secrets, (std::vector<std::string>{"AMAP_MAPS_API_KEY", "CRM_TOKEN", "HOOK_KEY"}));
+    }
+
+    // Issue 16: a template brings its knowledge bases; `flowdeck new` and the gallery make
+    // them in the project with the sample documents read, searchable without a network.
+    void aTemplateBringsItsKnowledgeBases_data()
+    {
+        QTest::addColumn<QString>("profile");
+        QTest::addColumn<QString>("embeddingProfile");
+        QTest::addColumn<bool>("vectors");
+        QTest::newRow("no provider: keyword search") << "" << "" << false;
+        QTest::newRow("demo: embedded offline") << "demo" << "demo" << true;
+        QTest::newRow("DeepSeek has no embeddings") << "deepseek" << "" << false;
+        QTest::newRow("DashScope: embedded later") << "dashscope" << "dashscope" << false;
+    }
+
+    void aTemplateBringsItsKnowledgeBases()
+    {
+        QFETCH(QString, profile);
+        QFETCH(QString, embeddingProfile);
+        QFETCH(bool, vectors);
+        QTemporaryDir root;
+        const auto dir = makeKnowledgeTemplate(root.path().toStdString() + "/templates", "kettle", knowledgeTemplate("kettle"));
+        auto t = loadSolutionTemplate(dir, NodeRegistry::builtin());
+        QVERIFY2(t.ok(), problemsOf(t.diagnostics()).c_str());
+        QCOMPARE(t->knowledge.size(), std::size_t(1));
+        ProfileStore profiles;
+        const ProviderProfile *bindTo = profile.isEmpty() ? nullptr : profiles.find(profile.toStdString());
+        QVERIFY(profile.isEmpty() || bindTo);
+        const fs::path project = root.path().toStdString() + "/projects/kettle";
+        auto made = instantiateTemplate(t.value(), project, bindTo);
+        QVERIFY2(made.ok(), problemsOf(made.diagnostics()).c_str());
+
+        const fs::path base = project / "knowledge" / "manual";
+        auto settings = KnowledgeSettings::load(base);
+        QVERIFY2(settings.ok(), problemsOf(settings.diagnostics()).c_str());
+        QCOMPARE(settings->title, std::string("Kettle manual · 水壶说明书"));
+        QCOMPARE(settings->chunking.size, 300);
+        QCOMPARE(QString::fromStdString(settings->embedding.profile), embeddingProfile);
+        // Stored as the file's own name, the way citations show it.
+        QVERIFY(fs::exists(base / "files" / "kettle.md"));
+        QVERIFY(fs::exists(base / "files" / "faq.csv"));
+        const KnowledgeStats stats = statsOf(base);
+        QCOMPARE(stats.indexed, 2);
+        QCOMPARE(stats.failed, 0);
+        QVERIFY(stats.chunks >= 3);
+        QCOMPARE(stats.vectors, vectors ? stats.chunks : std::int64_t(0));
+        // Keyword search works at once, whatever the provider.
+        auto store = KnowledgeStore::open(base, KnowledgeStore::Mode::ReadOnly);
+        QVERIFY(store.ok());
+        KnowledgeSearch search(*store.value());
+        SearchRequest request;
+        request.query = "how do I reset the kettle";
+        request.mode = SearchMode::Keyword;
+        auto found = search.search(request);
+        QVERIFY2(found.ok(), problemsOf(found.diagnostics()).c_str());
+        QVERIFY(!found->hits.empty());
+        QVERIFY(found->hits.front().text.find("ten seconds") != std::string::npos);
+    }
+
+    void knowledgeProblemsAreNamed_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("undeclared base") << "name" << "\"other\"" << "searches the knowledge base 'manual', which the template does not declare";
+        QTest::newRow("bad name") << "name" << "\"../x\"" << "needs a \"name\" that can name a folder";
+        QTest::newRow("outside") << "documents" << "\"../elsewhere\"" << "are not a folder with files";
+        QTest::newRow("missing") << "documents" << "\"knowledge/none\"" << "are not a folder with files";
+        QTest::newRow("title") << "title" << "\"Manual\"" << "needs a \"title\" with non-empty";
+        QTest::newRow("chunking") << "chunking" << "{\"mode\": \"pages\"}" << "chunking.mode";
+    }
+
+    void knowledgeProblemsAreNamed()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, value);
+        QFETCH(QString, expected);
+        QTemporaryDir root;
+        json doc = knowledgeTemplate("kettle");
+        doc["knowledge"][0][field.toStdString()] = json::parse(value.toStdString());
+        const auto dir = makeKnowledgeTemplate(root.path().toStdString(), "kettle", doc);
+        auto t = loadSolutionTemplate(dir, NodeRegistry::builtin());
+        QVERIFY(!t.ok());
+        const std::string problems = problemsOf(t.diagnostics());
+        QVERIFY2(problems.find(expected.toStdString()) != std::string::npos, problems.c_str());
+        QVERIFY2(problems.find("template kettle") != std::string::npos, problems.c_str());
+    }
+
+    void aSampleDocumentThatCannotBeReadLeavesNothingBehind()
+    {
+        QTemporaryDir root;
+        const auto dir = makeKnowledgeTemplate(root.path().toStdString() + "/templates", "kettle", knowledgeTemplate("kettle"));
+        auto t = loadSolutionTemplate(dir, NodeRegistry::builtin());
+        QVERIFY(t.ok());
+        write(dir / "knowledge/manual/broken.docx", "not a zip file");
+        const fs::path projects = root.path().toStdString() + "/projects";
+        auto made = instantiateTemplate(t.value(), projects / "kettle");
+        QVERIFY(!made.ok());
+        const std::string problems = problemsOf(made.diagnostics());
+        QVERIFY2(problems.find("broken.docx") != std::string::npos, problems.c_str());
+        QVERIFY(fs::is_empty(projects));
     }
 
     void theShippedTemplatesAllLoad()

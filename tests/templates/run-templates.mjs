@@ -8,6 +8,8 @@
 //   node run-templates.mjs --flowdeck PATH [--demo] [template-id ...]
 // --demo runs each template's sample question with the built-in offline demo model
 // (`--profile demo`, no mock-llm) and requires a run that succeeds with a demo-marked answer.
+// A template with knowledge bases is then made with `flowdeck new --profile demo`, so its
+// bases are embedded offline and searched by hybrid search.
 // Each template has tests/templates/<id>.test.json:
 //   query            chat mode: the user's message (default: the template's sample query)
 //   inputs           start inputs as name: value (${projectDir} is the project folder)
@@ -21,7 +23,9 @@
 //   expect           contains: [..], notContains: [..], matches: [regex..], chartBlocks: n,
 //                    output: name of the end output to check (workflow mode; default: all),
 //                    toolCalls: [stand-in tool names that must have been called],
-//                    files: { "relative path": "text it must contain" } in the project afterwards
+//                    files: { "relative path": "text it must contain" } in the project afterwards,
+//                    knowledge: { base: documents } the project's knowledge bases and how many
+//                    documents each has indexed (with --demo also: every passage has its vector)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -137,6 +141,24 @@ function check(id, result, spec, projectDir, standinLog) {
   console.log(`ok - ${id} (${Math.round(result.elapsedMs)} ms)`);
 }
 
+// The bases `flowdeck new` made from the template's sample documents (expect.knowledge).
+function checkKnowledge(id, spec, projectDir) {
+  const want = spec.expect?.knowledge;
+  if (!want) return true;
+  const listed = sh(flowdeck, ['kb', '--in', path.join(projectDir, 'knowledge'), '--json', 'list']);
+  let bases;
+  try { bases = JSON.parse(listed.out); } catch { return fail(id, `flowdeck kb list printed no JSON (exit ${listed.code}):\n${listed.err}`), false; }
+  for (const [name, documents] of Object.entries(want)) {
+    const base = bases.find((b) => b.name === name);
+    if (!base) return fail(id, `the project has no knowledge base ${name}`), false;
+    const s = base.stats || {};
+    if (s.indexed !== documents || s.failed !== 0) return fail(id, `the base ${name} has ${s.indexed} documents indexed and ${s.failed} failed, expected ${documents}`), false;
+    if (demo && (base.settings?.embedding?.profile !== 'demo' || !s.chunks || s.vectors !== s.chunks))
+      return fail(id, `the base ${name} is not embedded by the demo profile (${s.vectors} vectors for ${s.chunks} passages)`), false;
+  }
+  return true;
+}
+
 function checkDemo(id, result) {
   const text = result.answer !== undefined ? String(result.answer) : JSON.stringify(result.outputs);
   if (!demoMarkers.some((m) => text.includes(m))) return fail(id, `the answer is not marked as a demo answer:\n${text}`);
@@ -179,8 +201,11 @@ for (const t of templates) {
   const dir = path.join(work, id);
   mkdirSync(dir);
   const projectDir = path.join(dir, 'project');
-  const made = sh(flowdeck, ['new', id, projectDir, '--dir', path.join(root, 'templates')]);
+  const newArgs = ['new', id, projectDir, '--dir', path.join(root, 'templates')];
+  if (demo && t.knowledge?.length) newArgs.push('--profile', 'demo');
+  const made = sh(flowdeck, newArgs, { env: { ...process.env, FLOWDECK_CONFIG_DIR: path.join(dir, 'config') } });
   if (made.code !== 0) { fail(id, `flowdeck new failed: ${made.err}`); continue; }
+  if (!checkKnowledge(id, spec, projectDir)) continue;
   const flowFile = made.out.trim();
   const flow = JSON.parse(readFileSync(flowFile, 'utf8'));
   for (const [alias, standin] of Object.entries(spec.standins || {})) {
@@ -190,7 +215,7 @@ for (const t of templates) {
   writeFileSync(flowFile, JSON.stringify(flow, null, 2) + '\n');
 
   const configDir = path.join(dir, 'config');
-  mkdirSync(configDir);
+  mkdirSync(configDir, { recursive: true });
   let mock;
   let runArgs = ['run', flowFile, '-p', 'demo', '--json'];
   if (!demo) {
