@@ -108,6 +108,16 @@ Result<SearchOutcome> KnowledgeLibrary::searchNow(const std::string &base, const
     }
 }
 
+std::int64_t KnowledgeLibrary::vectorCount(const std::string &base)
+{
+    auto opened = open(base);
+    if (!opened.ok())
+        return 0;
+    std::lock_guard lock(opened.value()->mutex);
+    auto count = opened.value()->store->vectorCount();
+    return count.ok() ? count.value() : 0;
+}
+
 Result<nlohmann::json> KnowledgeLibrary::passage(const std::string &base, std::int64_t chunkId, const std::string &language)
 {
     using R = Result<nlohmann::json>;

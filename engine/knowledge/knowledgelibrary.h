@@ -39,6 +39,9 @@ public:
     // The same on the calling thread.
     Result<SearchOutcome> searchNow(const std::string &base, const SearchRequest &request);
 
+    // How many vectors the base holds (0 when it cannot be opened).
+    std::int64_t vectorCount(const std::string &base);
+
     // One stored passage, for a citation link: {base, chunkId, document, title, type,
     // location, where, text} (a child passage's text is its parent's, as search returns).
     Result<nlohmann::json> passage(const std::string &base, std::int64_t chunkId, const std::string &language);

@@ -90,6 +90,14 @@ public:
                 b.mode = SearchMode::Keyword;
                 b.note = "The base '" + name + "' has no embeddings profile: searched by keyword only.";
             }
+            if (b.mode != SearchMode::Keyword && svc.knowledge->vectorCount(name) == 0) {
+                if (wanted == SearchMode::Vector)
+                    return fail(ErrorKind::InvalidInput, "The knowledge base '" + name + "' has no vectors yet, so it cannot be "
+                                                         "searched by vector. Embed it first (Knowledge panel, or `flowdeck kb "
+                                                         "reindex " + name + "`), or choose keyword or hybrid search.");
+                b.mode = SearchMode::Keyword;
+                b.note = "The base '" + name + "' has no vectors yet: searched by keyword only.";
+            }
             if (b.mode != SearchMode::Keyword)
                 b.embeddingKey = b.settings.embedding.profile + "\n" + b.settings.embedding.model;
             m_bases.push_back(std::move(b));
@@ -142,11 +150,23 @@ private:
         if (m_finished)
             return;
         m_pendingEmbeddings.erase(key);
-        if (error || result.vectors.empty())
-            return fail(error ? error.kind : ErrorKind::Upstream,
-                        "The question could not be embedded for the knowledge base '" + base + "': " +
-                            (error ? error.message : std::string("no vector came back.")));
-        m_vectors[key] = std::move(result.vectors.front());
+        if (error || result.vectors.empty()) {
+            const std::string why = error ? error.message : std::string("no vector came back.");
+            // Hybrid search still answers by keyword while the embeddings service is down; vector search cannot.
+            for (auto &b : m_bases) {
+                if (b.embeddingKey != key)
+                    continue;
+                if (b.mode == SearchMode::Vector)
+                    return fail(error ? error.kind : ErrorKind::Upstream,
+                                "The question could not be embedded for the knowledge base '" + base + "': " + why);
+                b.mode = SearchMode::Keyword;
+                b.embeddingKey.clear();
+                b.note = "The question could not be embedded (" + why + "); the base '" + b.name + "' was searched by keyword only.";
+                m_ctx->log("warning", b.note);
+            }
+        } else {
+            m_vectors[key] = std::move(result.vectors.front());
+        }
         if (m_pendingEmbeddings.empty())
             searchBases();
     }

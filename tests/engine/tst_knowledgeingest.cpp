@@ -329,6 +329,26 @@ private slots:
         QVERIFY(chunks[0]["text"].get<std::string>().find("battery warranty") != std::string::npos);
         QVERIFY(chunks[0].contains("rerankScore") && chunks[0].contains("vectorRank"));
         QVERIFY(outcome.outputs["trace"].contains("rerank"));
+
+        // The embeddings service is down: hybrid search still answers, by keyword, and says so.
+        ProviderProfile down;
+        down.name = "down";
+        down.baseUrl = "http://127.0.0.1:1/v1";
+        down.needsKey = false;
+        down.kindModels["embeddings"] = "bge-m3";
+        harness.profiles.add(down);
+        auto changed = KnowledgeSettings::load(base).value();
+        changed.embedding.profile = "down";
+        std::string why;
+        QVERIFY(changed.save(base, why));
+        harness.services.modelMaxAttempts = 1;
+        harness.services.knowledge = std::make_shared<KnowledgeLibrary>(base.parent_path());
+        outcome = harness.run(tests::RunHarness::workflow(knowledgeWorkflow(
+                                  {{"query", "{{start.q}}"}, {"bases", {"handbook"}}, {"mode", "hybrid"}})),
+                              {{"q", "battery warranty"}});
+        QVERIFY2(outcome.status == RunStatus::Succeeded, outcome.error.c_str());
+        QVERIFY(outcome.outputs["chunks"][0]["text"].get<std::string>().find("battery") != std::string::npos);
+        QVERIFY(outcome.outputs["trace"]["bases"][0]["note"].get<std::string>().find("could not be embedded") != std::string::npos);
     }
 };
 

@@ -20,6 +20,7 @@ import { echarts } from './echarts-setup.js';
 
 import { createSseParser, errorText } from './sse.js';
 import { parseChartSource, sanitizeChartOption } from './chart-option.js';
+import { cleanCitations, sourceUrl, stripSourcesFooter } from './citations.js';
 
 // ---------------------------------------------------------------- strings
 
@@ -49,6 +50,8 @@ const STRINGS = {
     chart: 'Chart',
     chartError: 'Could not draw this chart.',
     image: 'Image',
+    sources: 'Sources',
+    sourceError: 'Could not open this source.',
   },
   zh: {
     send: '发送',
@@ -75,6 +78,8 @@ const STRINGS = {
     chart: '图表',
     chartError: '无法绘制此图表。',
     image: '图片',
+    sources: '来源',
+    sourceError: '无法打开此来源。',
   },
 };
 
@@ -565,6 +570,8 @@ function setBusy(busy) {
 
 function renderTurn(turn) {
   const stick = nearBottom();
+  const citations = turn.citations || [];
+  if (citations.length && !error) turn.text = stripSourcesFooter(turn.text);
   if (turn.text) {
     morph(turn.body, renderMarkdown(turn.text));
     mountNewCharts(turn.body);
@@ -596,11 +603,66 @@ function addNote(turn, className, text, withRetry) {
   turn.el.appendChild(note);
 }
 
+// The answer's sources as buttons; each opens the passage it points at below itself.
+function addSources(turn, citations) {
+  const box = document.createElement('div');
+  box.className = 'msg-sources';
+  const title = document.createElement('div');
+  title.className = 'msg-sources-title';
+  title.textContent = T.sources;
+  box.appendChild(title);
+  for (const c of citations) {
+    const item = document.createElement('div');
+    item.className = 'source-item';
+    const btn = document.createElement('button');
+    btn.type = 'button';
+    btn.className = 'source-link';
+    btn.textContent = `[${c.index}] ${c.source}`;
+    btn.title = c.quote;
+    btn.setAttribute('aria-expanded', 'false');
+    btn.addEventListener('click', () => toggleSource(item, btn, c));
+    item.appendChild(btn);
+    box.appendChild(item);
+  }
+  turn.el.appendChild(box);
+}
+
+async function toggleSource(item, btn, citation) {
+  const open = item.querySelector('.source-passage');
+  if (open) {
+    open.remove();
+    btn.setAttribute('aria-expanded', 'false');
+    return;
+  }
+  const passage = document.createElement('blockquote');
+  passage.className = 'source-passage';
+  item.appendChild(passage);
+  btn.setAttribute('aria-expanded', 'true');
+  try {
+    const headers = {};
+    if (apiKey) headers.Authorization = `Bearer ${apiKey}`;
+    const res = await fetch(sourceUrl(PREFIX, APP, citation), { headers, cache: 'no-store', credentials: 'same-origin' });
+    const data = res.ok ? await res.json() : null;
+    if (!data || typeof data.text !== 'string') throw new Error(String(res.status));
+    const where = document.createElement('div');
+    where.className = 'source-where';
+    where.textContent = [data.title || data.document, data.where].filter(Boolean).join(' · ');
+    const text = document.createElement('div');
+    text.className = 'source-text';
+    text.textContent = data.text;
+    passage.replaceChildren(where, text);
+  } catch {
+    passage.textContent = T.sourceError;
+  }
+}
+
 function finishTurn(turn, { error, stopped }) {
   turn.finished = true;
   if (turn.frame) cancelAnimationFrame(turn.frame);
   turn.frame = 0;
   const stick = nearBottom();
+  const citations = turn.citations || [];
+  if (citations.length && !error) turn.text = stripSourcesFooter(turn.text);
   if (turn.text) {
     morph(turn.body, renderMarkdown(turn.text));
     mountNewCharts(turn.body);
@@ -621,6 +683,7 @@ function finishTurn(turn, { error, stopped }) {
       addNote(turn, 'msg-note', T.stopped, false);
     }
   }
+  if (citations.length && !error) addSources(turn, citations);
   turn.el.removeAttribute('aria-busy');
   turn.el.setAttribute('data-done', 'true');
   if (stick) scrollToBottom();
@@ -658,6 +721,7 @@ async function readStream(res, turn) {
       streamError = new StreamError(errorText(obj.error) || fmt(T.httpError, { status: res.status }));
       return;
     }
+    if (Array.isArray(obj.citations)) turn.citations = cleanCitations(obj.citations);
     const choice = Array.isArray(obj.choices) ? obj.choices[0] : null;
     const piece = choice && choice.delta ? choice.delta.content : null;
     if (typeof piece === 'string' && piece) {
@@ -718,6 +782,7 @@ async function run() {
       } else {
         const choice = data && Array.isArray(data.choices) ? data.choices[0] : null;
         const content = choice && choice.message ? choice.message.content : '';
+        if (data && Array.isArray(data.citations)) turn.citations = cleanCitations(data.citations);
         turn.text = typeof content === 'string' ? content : '';
       }
     } else if (!res.body) {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createSseParser, errorText } from '../src/sse.js';
 import { parseChartSource, sanitizeChartOption } from '../src/chart-option.js';
+import { cleanCitations, sourceUrl, stripSourcesFooter } from '../src/citations.js';
 
 function parseAll(chunks) {
   const events = [];
@@ -97,4 +98,19 @@ test('chart: option is made safe', () => {
   assert.equal(sanitizeChartOption({ series: [] }).tooltip.renderMode, 'richText', 'tooltip added');
   assert.equal(sanitizeChartOption({ series: [] }).backgroundColor, 'transparent');
   assert.equal(sanitizeChartOption({ series: [], tooltip: [{ trigger: 'axis' }] }).tooltip.trigger, 'axis');
+});
+
+test('citations: the plain sources list is left out, the answer kept', () => {
+  assert.equal(stripSourcesFooter('Fifteen days [1].\n\nSources:\n[1] leave.md, Annual leave\n[2] faq.csv, row 3'), 'Fifteen days [1].');
+  assert.equal(stripSourcesFooter('十五天。\n\n来源：\n[1] 制度.docx，第 2 页'), '十五天。');
+  assert.equal(stripSourcesFooter('Sources: are listed below'), 'Sources: are listed below');
+});
+
+test('citations: only well-formed ones, with safe links', () => {
+  const list = cleanCitations([{ index: 1, base: 'hr docs', chunkId: 7, source: 'a.md' }, { base: 'x', chunkId: -1 }, null, 'x',
+    { base: 'kb', chunkId: '12', document: 'b.pdf' }]);
+  assert.equal(list.length, 2);
+  assert.equal(list[1].chunkId, 12);
+  assert.equal(sourceUrl('', 'my app', list[0]), '/v1/apps/my%20app/sources/hr%20docs/7');
+  assert.deepEqual(cleanCitations({ not: 'a list' }), []);
 });
