@@ -18,6 +18,7 @@
 #include "widgets/gallery/gallerybridge.h"
 #include "widgets/gallery/gallerywindow.h"
 #include "widgets/gallery/projectchecklist.h"
+#include "widgets/knowledge/knowledgepanel.h"
 #include "widgets/panels/inspectorwidget.h"
 #include "widgets/panels/palettewidget.h"
 #include "widgets/panels/runconsole.h"
@@ -144,6 +145,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new GraphDo
     statusBar()->addPermanentWidget(m_trust->indicator());
     m_localRuntime = new LocalRuntime(this);
     m_inspector->setServers(m_servers);
+    connect(m_inspector, &InspectorWidget::manageKnowledge, this, [this](const QString &base) { openKnowledge(base); });
     m_console = new RunConsole(m_doc, m_scene, m_runner);
     m_consoleDock = new QDockWidget(tr("Run"), this);
     m_consoleDock->setObjectName("console");
@@ -212,6 +214,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new GraphDo
 
 MainWindow::~MainWindow()
 {
+    delete m_knowledge;  // its ingestion stops before the run controller it embeds with goes
     // The scene clears its items as it goes; the panels it would tell may be gone already.
     m_scene->blockSignals(true);
 }
@@ -285,6 +288,9 @@ void MainWindow::buildActions()
     add(workflowMenu, tr("&Models…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), [this] {
         findChild<ModelChoice *>()->showModelsDialog(m_doc);
     })->setObjectName("workflowModels");
+    add(workflowMenu, tr("&Knowledge Bases…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K), [this] {
+        openKnowledge();
+    })->setObjectName("knowledgeBases");
     QMenu *runMenu = menuBar()->addMenu(tr("&Run"));
     QAction *run = add(runMenu, tr("&Run"), QKeySequence(Qt::Key_F5), [this] { m_console->run(); });
     QAction *stop = add(runMenu, tr("&Stop"), QKeySequence(Qt::SHIFT | Qt::Key_F5), [this] { m_console->stop(); });
@@ -619,8 +625,29 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
+KnowledgePanel *MainWindow::openKnowledge(const QString &base)
+{
+    if (!m_knowledge) {
+        m_knowledge = new KnowledgePanel(m_runner, this);
+        m_knowledge->setProjectFile(m_path);
+        connect(m_knowledge, &KnowledgePanel::basesChanged, this, [this] { m_inspector->showNode(m_inspector->nodeId()); });
+    }
+    m_knowledge->reloadBases();
+    if (!base.isEmpty())
+        m_knowledge->selectBase(base);
+    m_knowledge->show();
+    m_knowledge->raise();
+    m_knowledge->activateWindow();
+    return m_knowledge;
+}
+
 void MainWindow::updateTitle()
 {
+    // The project's folder holds its knowledge bases: runs, the inspector and the panel follow it.
+    m_runner->setProjectFile(m_path);
+    m_inspector->setProjectFile(m_path);
+    if (m_knowledge)
+        m_knowledge->setProjectFile(m_path);
     const QString name = m_path.isEmpty() ? tr("Untitled") : QFileInfo(m_path).fileName();
     setWindowTitle(QStringLiteral("%1%2 — Flowdeck").arg(name, m_doc->undoStack()->isClean() ? "" : " *"));
 }

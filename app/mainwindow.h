@@ -13,6 +13,7 @@ class GraphDocument;
 class GraphScene;
 class GraphView;
 class InspectorWidget;
+class KnowledgePanel;
 class PaletteWidget;
 class RunConsole;
 class RunController;
@@ -50,6 +51,9 @@ public:
     void openSettings();
     PluginsDialog *openPlugins();  // shows the Plugins dialog (one at a time)
     DeployDialog *openDeploy();    // shows the Deploy dialog
+    // Workflow → Knowledge Bases… (Ctrl+Shift+K): the open project's bases, on `base` if given.
+    KnowledgePanel *openKnowledge(const QString &base = {});
+    KnowledgePanel *knowledge() const { return m_knowledge; }
     LocalRuntime *localRuntime() const { return m_localRuntime; }
     // The start page (template gallery); created on first use.
     GalleryWindow *showGallery();
@@ -104,6 +108,7 @@ private:
     ServerDirectory *m_servers;
     PluginsDialog *m_plugins = nullptr;
     DeployDialog *m_deploy = nullptr;
+    KnowledgePanel *m_knowledge = nullptr;
     LocalRuntime *m_localRuntime;
     GalleryWindow *m_gallery = nullptr;
     ProjectChecklist *m_checklist;

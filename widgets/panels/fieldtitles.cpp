@@ -9,6 +9,21 @@ namespace {
 // The titles the built-in node types give their fields (engine/nodes/*.cpp), listed
 // here so lupdate finds them; a title not listed is shown as the engine wrote it.
 [[maybe_unused]] constexpr const char *kTitles[] = {
+    QT_TRANSLATE_NOOP("NodeFields", "Added before"),
+    QT_TRANSLATE_NOOP("NodeFields", "Added on or after"),
+    QT_TRANSLATE_NOOP("NodeFields", "File names"),
+    QT_TRANSLATE_NOOP("NodeFields", "File types"),
+    QT_TRANSLATE_NOOP("NodeFields", "Filters"),
+    QT_TRANSLATE_NOOP("NodeFields", "Knowledge bases"),
+    QT_TRANSLATE_NOOP("NodeFields", "Passages"),
+    QT_TRANSLATE_NOOP("NodeFields", "Query"),
+    QT_TRANSLATE_NOOP("NodeFields", "Rerank"),
+    QT_TRANSLATE_NOOP("NodeFields", "Rerank model"),
+    QT_TRANSLATE_NOOP("NodeFields", "Rerank profile"),
+    QT_TRANSLATE_NOOP("NodeFields", "Rerank the passages"),
+    QT_TRANSLATE_NOOP("NodeFields", "Score threshold"),
+    QT_TRANSLATE_NOOP("NodeFields", "Search mode"),
+    QT_TRANSLATE_NOOP("NodeFields", "Tags"),
     QT_TRANSLATE_NOOP("NodeFields", "Arguments"),
     QT_TRANSLATE_NOOP("NodeFields", "Body"),
     QT_TRANSLATE_NOOP("NodeFields", "Fail on 4xx/5xx"),

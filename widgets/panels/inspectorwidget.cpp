@@ -2,13 +2,16 @@
 #include "engine/core/jsonaccess.h"
 #include "engine/core/jsonread.h"
 
+#include "engine/knowledge/knowledgepack.h"
 #include "engine/model/providerprofile.h"
 #include "engine/nodes/noderegistry.h"
 #include "engine/templates/modelbinding.h"
 #include "widgets/document/commands.h"
 #include "widgets/document/localized.h"
 #include "widgets/panels/fieldtitles.h"
+#include "widgets/knowledge/basespicker.h"
 #include "widgets/panels/conditionbuilder.h"
+#include "widgets/panels/objectfieldseditor.h"
 #include "widgets/panels/promptedit.h"
 #include "widgets/panels/startinputseditor.h"
 #include "widgets/panels/toolpicker.h"
@@ -87,7 +90,9 @@ QLabel *sectionHeading(const std::string &section)
     static const std::map<std::string, const char *> titles = {
         {"model", QT_TRANSLATE_NOOP("InspectorWidget", "Model")},       {"prompt", QT_TRANSLATE_NOOP("InspectorWidget", "Prompt")},
         {"tools", QT_TRANSLATE_NOOP("InspectorWidget", "Tools")},       {"output", QT_TRANSLATE_NOOP("InspectorWidget", "Output")},
-        {"advanced", QT_TRANSLATE_NOOP("InspectorWidget", "Advanced")}, {"more", QT_TRANSLATE_NOOP("InspectorWidget", "More")}};
+        {"advanced", QT_TRANSLATE_NOOP("InspectorWidget", "Advanced")}, {"more", QT_TRANSLATE_NOOP("InspectorWidget", "More")},
+        {"search", QT_TRANSLATE_NOOP("InspectorWidget", "Search")},     {"results", QT_TRANSLATE_NOOP("InspectorWidget", "Results")},
+        {"filters", QT_TRANSLATE_NOOP("InspectorWidget", "Filters")}};
     const auto it = titles.find(section);
     auto *label = new QLabel(it != titles.end() ? QCoreApplication::translate("InspectorWidget", it->second)
                                                 : QString::fromStdString(section));
@@ -149,6 +154,15 @@ void InspectorWidget::rebuildSoon()
 void InspectorWidget::showNode(const QString &id)
 {
     m_nodeId = id;
+    rebuild();
+}
+
+void InspectorWidget::setProjectFile(const QString &flowFile)
+{
+    const std::filesystem::path folder = flowFile.isEmpty() ? std::filesystem::path() : engine::knowledgeFolderFor(flowFile.toStdString());
+    if (folder == m_knowledgeFolder)
+        return;
+    m_knowledgeFolder = folder;
     rebuild();
 }
 
@@ -221,6 +235,11 @@ void InspectorWidget::buildForm()
             QWidget *editor = makeEditor(field, property, value, multiline);
             editor->setObjectName(QString::fromStdString("field:" + field));
             editor->setToolTip(QString::fromStdString(engine::valueOr(property, "description", "")));
+            if (qobject_cast<BasesPicker *>(editor) || qobject_cast<ObjectFieldsEditor *>(editor)) {  // full width, title above
+                m_form->addRow(new QLabel(fieldTitle(engine::valueOr(property, "title", field))));
+                m_form->addRow(editor);
+                continue;
+            }
             m_form->addRow(fieldTitle(engine::valueOr(property, "title", field)), editor);
         }
     }
@@ -328,6 +347,8 @@ QWidget *InspectorWidget::makeEditor(const std::string &field, const nlohmann::j
 {
     if (field == "responseFormat")
         return outputFormatEditor(field, value.is_null() ? engine::valueOr(property, "default", nlohmann::json("text")) : value);
+    if (QWidget *structured = structuredEditor(field, property, value))
+        return structured;
     const nlohmann::json type = engine::valueOr(property, "type", nlohmann::json("string"));
     if (property.contains("enum") && property["enum"].is_array()) {
         auto *box = new QComboBox;
@@ -434,6 +455,27 @@ QWidget *InspectorWidget::makeEditor(const std::string &field, const nlohmann::j
             apply(field, nullptr);
     });
     return edit;
+}
+
+QWidget *InspectorWidget::structuredEditor(const std::string &field, const nlohmann::json &property, const nlohmann::json &value)
+{
+    // "x-format" since valijson's format check aborts on arrays; "format" as the design names it.
+    if (engine::valueOr(property, "x-format", "") == "knowledge-bases" || engine::valueOr(property, "format", "") == "knowledge-bases")
+        return new BasesPicker(
+            m_knowledgeFolder, value, [this, field](nlohmann::json names) { applyAt("/" + pointerToken(field), std::move(names), false); },
+            [this](const QString &base) { emit manageKnowledge(base); });
+    // An object of simple properties (the knowledge node's filters and rerank): a small form.
+    const nlohmann::json properties = engine::valueOr(property, "properties", nlohmann::json::object());
+    if (engine::valueOr(property, "type", "") != "object" || properties.empty())
+        return nullptr;
+    for (const auto &[name, p] : properties.items()) {
+        const std::string type = engine::valueOr(p, "type", "");
+        const bool strings = type == "array" && engine::valueOr(engine::valueOr(p, "items", nlohmann::json::object()), "type", "") == "string";
+        if (type != "boolean" && type != "string" && !strings)
+            return nullptr;
+    }
+    return new ObjectFieldsEditor(field, property, value,
+                                  [this](const std::string &pointer, nlohmann::json v) { applyAt(pointer, std::move(v), false); });
 }
 
 QWidget *InspectorWidget::specialEditor(const std::string &type, const std::string &field, const nlohmann::json &config)

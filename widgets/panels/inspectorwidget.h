@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+
 class QFormLayout;
 class QLabel;
 class QScrollArea;
@@ -29,6 +31,12 @@ public:
     void showNode(const QString &id);  // empty: nothing selected
     const QString &nodeId() const { return m_nodeId; }
     QWidget *editorFor(const QString &field) const;  // the editor of a config field, for tests
+    // The open workflow's file: knowledge nodes list the bases in the folder beside it.
+    void setProjectFile(const QString &flowFile);
+
+signals:
+    // The knowledge node's *Manage…*: open the Knowledge Bases panel (on `base`, if any).
+    void manageKnowledge(const QString &base);
 
 private:
     void rebuild();
@@ -45,6 +53,7 @@ private:
     void removeCase(const std::string &caseId);
     void rebuildSoon();
     QStringList referenceCandidates() const;  // what {{ can complete to in the shown node
+    QWidget *structuredEditor(const std::string &field, const nlohmann::json &property, const nlohmann::json &value);
 
     GraphDocument *m_doc;
     ServerDirectory *m_servers = nullptr;
@@ -55,6 +64,7 @@ private:
     QWidget *m_formHost = nullptr;
     QScrollArea *m_scroll;
     bool m_applying = false;
+    std::filesystem::path m_knowledgeFolder;
 };
 
 } // namespace studio

@@ -1,4 +1,5 @@
 #include "widgets/panels/runconsole.h"
+#include "engine/core/jsonaccess.h"
 #include "engine/core/jsonread.h"
 
 #include "widgets/canvas/graphscene.h"
@@ -9,6 +10,8 @@
 #include "widgets/document/graphdocument.h"
 #include "engine/core/messages.h"
 #include "widgets/document/localized.h"
+#include "widgets/knowledge/citationsview.h"
+#include "widgets/knowledge/traceview.h"
 #include "widgets/run/runcontroller.h"
 #include "widgets/settings/modelspanel.h"
 
@@ -33,6 +36,17 @@
 
 namespace flowdeck {
 namespace studio {
+
+namespace {
+
+// A knowledge node's finish event's `trace` output; empty for anything else.
+nlohmann::json knowledgeTrace(const nlohmann::json &event)
+{
+    const nlohmann::json outputs = engine::valueOr(engine::valueOr(event, "data", nlohmann::json::object()), "outputs", nlohmann::json::object());
+    return engine::valueOr(outputs, "trace", nlohmann::json::object());
+}
+
+} // namespace
 
 RunConsole::RunConsole(GraphDocument *doc, GraphScene *scene, RunController *runner, QWidget *parent)
     : QWidget(parent), m_doc(doc), m_scene(scene), m_runner(runner)
@@ -77,6 +91,8 @@ RunConsole::RunConsole(GraphDocument *doc, GraphScene *scene, RunController *run
     answerSplit->setStretchFactor(0, 1);
     answerSplit->setStretchFactor(1, 1);
     leftLayout->addWidget(answerSplit, 1);
+    m_citations = new CitationsView([runner] { return runner->knowledgeFolder(); });
+    leftLayout->addWidget(m_citations);
     m_error = new DetailsBox;
     m_error->setObjectName("runError");
     leftLayout->addWidget(m_error);
@@ -89,9 +105,13 @@ RunConsole::RunConsole(GraphDocument *doc, GraphScene *scene, RunController *run
     m_log->setReadOnly(true);
     m_log->setMaximumBlockCount(5000);
     m_log->setPlaceholderText(tr("What the nodes log during a run — tool progress, retries, errors — appears here."));
+    m_retrieval = new TraceView;
+    m_retrieval->setObjectName("retrievalTrace");
     auto *detailTabs = new QTabWidget;
     detailTabs->addTab(m_eventView, tr("Event"));
     detailTabs->addTab(m_log, tr("Log"));
+    detailTabs->addTab(m_retrieval, tr("Retrieval"));
+    m_detailTabs = detailTabs;
     m_details = detailTabs;
     m_details->hide();  // behind the toggle: the node list is what most runs need
     m_detailsToggle = new QToolButton;
@@ -125,6 +145,9 @@ RunConsole::RunConsole(GraphDocument *doc, GraphScene *scene, RunController *run
     connect(m_trace, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         const QByteArray json = item ? item->data(0, NodeStatusView::kEventRole).toString().toUtf8() : QByteArray();
         m_eventView->setPlainText(json.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument::fromJson(json).toJson()));
+        const nlohmann::json event = engine::parseJson(json.toStdString());
+        if (engine::valueOr(event, "nodeType", "") == "knowledge" && engine::valueOr(event, "event", "") == "node_finished")
+            m_retrieval->setTrace(knowledgeTrace(event));
     });
     connect(m_runButton, &QPushButton::clicked, this, &RunConsole::run);
     connect(m_stopButton, &QPushButton::clicked, this, &RunConsole::stop);
@@ -145,6 +168,13 @@ RunConsole::RunConsole(GraphDocument *doc, GraphScene *scene, RunController *run
         m_trace->setStatus(node, status, detail);
     });
     connect(runner, &RunController::traceEvent, m_trace, &NodeStatusView::addEvent);
+    connect(runner, &RunController::traceEvent, this, [this](const QString &json) {
+        const nlohmann::json event = engine::parseJson(json.toStdString());
+        if (engine::valueOr(event, "nodeType", "") != "knowledge" || engine::valueOr(event, "event", "") != "node_finished")
+            return;
+        m_citations->addEvent(event);
+        m_retrieval->setTrace(knowledgeTrace(event));
+    });
     connect(runner, &RunController::logLine, this, [this](const QString &node, const QString &level, const QString &message) {
         m_log->appendPlainText(QStringLiteral("%1 [%2] %3: %4")
                                    .arg(QTime::currentTime().toString("HH:mm:ss.zzz"), level, node.isEmpty() ? tr("(run)") : node, message));
@@ -229,6 +259,8 @@ void RunConsole::run()
     m_error->clear();
     m_eventView->clear();
     m_log->clear();
+    m_citations->clear();
+    m_retrieval->clear();
     for (const auto &n : m_doc->workflow().nodes)
         if (NodeItem *item = m_scene->nodeItem(QString::fromStdString(n.id))) {
             item->setRunStatus({});

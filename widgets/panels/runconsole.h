@@ -9,6 +9,7 @@ class QFormLayout;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QTabWidget;
 class QTextBrowser;
 class QToolButton;
 class QTreeWidget;
@@ -17,11 +18,13 @@ namespace flowdeck {
 namespace studio {
 
 class AnswerCharts;
+class CitationsView;
 class DetailsBox;
 class GraphDocument;
 class GraphScene;
 class NodeStatusView;
 class RunController;
+class TraceView;
 
 // The run console: an input form built from the start node (the message for a chat
 // workflow), Run and Stop, the streamed answer rendered as markdown with its charts
@@ -45,6 +48,8 @@ public:
     QPlainTextEdit *eventView() const { return m_eventView; }
     QPlainTextEdit *logView() const { return m_log; }
     QComboBox *profileBox() const { return m_profile; }
+    CitationsView *citations() const { return m_citations; }    // a knowledge node's sources, as links
+    TraceView *retrievalTrace() const { return m_retrieval; }  // the selected (or last) knowledge node's trace
     QPushButton *runButton() const { return m_runButton; }
     const QString &answerText() const { return m_answerText; }
     const QString &lastStatus() const { return m_lastStatus; }
@@ -75,6 +80,9 @@ private:
     qint64 m_startedAt = 0;
     QPlainTextEdit *m_eventView;  // the selected trace row's event: inputs, outputs, timing
     QPlainTextEdit *m_log;        // what nodes logged, retries, failures
+    CitationsView *m_citations;
+    TraceView *m_retrieval;
+    QTabWidget *m_detailTabs;
     QString m_answerText;
     QString m_lastStatus;
     QString m_lastOutputs;

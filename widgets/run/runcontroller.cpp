@@ -1,6 +1,8 @@
 #include "widgets/run/runcontroller.h"
 #include "engine/core/eventloop.h"
 #include "engine/core/jsonaccess.h"
+#include "engine/knowledge/knowledgelibrary.h"
+#include "engine/knowledge/knowledgepack.h"
 
 #include "engine/mcp/mcpserverpool.h"
 #include "engine/mcp/stdiochannel.h"
@@ -256,7 +258,10 @@ bool RunController::start(const engine::Workflow &workflow, const nlohmann::json
     };
     m_running = true;
     emit runStarted();
-    boost::asio::post(m_engine->io, [this, e = m_engine.get(), compiled = compiled.value(), options = std::move(options)]() mutable {
+    boost::asio::post(m_engine->io, [this, e = m_engine.get(), compiled = compiled.value(), options = std::move(options),
+                                     folder = m_knowledgeFolder]() mutable {
+        // A library per run: bases created or filled since the last run are seen as they are now.
+        e->host->services().knowledge = folder.empty() ? nullptr : std::make_shared<engine::KnowledgeLibrary>(folder);
         e->run = engine::WorkflowRun::create(e->io, compiled, e->host->services(), std::move(options));
         e->run->start([this](const engine::WorkflowRun &run) {
             const QString status = QString::fromLatin1(engine::runStatusName(run.status()));
@@ -269,6 +274,11 @@ bool RunController::start(const engine::Workflow &workflow, const nlohmann::json
         });
     });
     return true;
+}
+
+void RunController::setProjectFile(const QString &flowFile)
+{
+    m_knowledgeFolder = flowFile.isEmpty() ? std::filesystem::path() : engine::knowledgeFolderFor(flowFile.toStdString());
 }
 
 void RunController::stop()

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <filesystem>
 #include <functional>
 
 #include <map>
@@ -38,6 +39,10 @@ public:
     bool start(const engine::Workflow &workflow, const nlohmann::json &inputs, const QString &query, QString *error);
     void stop();
     bool running() const { return m_running; }
+    // The open workflow's file: its runs search the knowledge bases in the folder beside
+    // it (engine::knowledgeFolderFor). Empty for a workflow never saved: no bases.
+    void setProjectFile(const QString &flowFile);
+    const std::filesystem::path &knowledgeFolder() const { return m_knowledgeFolder; }
     QStringList profileNames() const { return m_profileNames; }
     // The profiles as an engine store (the GUI-side copies), for choosing and binding.
     engine::ProfileStore profileStore() const;
@@ -82,6 +87,7 @@ private:
     QStringList m_profileNames;  // GUI-side copies; the engine's store lives on its thread
     std::map<QString, nlohmann::json> m_profiles;
     QSet<QString> m_secrets;  // names given with setSecret
+    std::filesystem::path m_knowledgeFolder;
 };
 
 } // namespace studio

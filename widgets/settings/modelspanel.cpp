@@ -32,16 +32,6 @@ QString kindText(const std::string &kind)
     return ModelsPanel::tr("chat model");
 }
 
-// "Huawei Cloud MaaS — ✓ key set", "DeepSeek — no key yet", "Ollama (this computer)".
-QString providerText(const engine::ProviderProfile &p, const RunController *runner)
-{
-    const QString title = QString::fromStdString(p.titleIn(modelsLanguage().toStdString()));
-    if (!p.needsKey || p.apiKeySecret.empty())
-        return title;
-    return runner->hasSecret(QString::fromStdString(p.apiKeySecret)) ? ModelsPanel::tr("%1 — ✓ key set").arg(title)
-                                                                      : ModelsPanel::tr("%1 — no key yet").arg(title);
-}
-
 void fillProviders(QComboBox *box, const RunController *runner, const QString &current, const QString &placeholder)
 {
     const QSignalBlocker block(box);
@@ -55,6 +45,15 @@ void fillProviders(QComboBox *box, const RunController *runner, const QString &c
 }
 
 } // namespace
+
+QString providerText(const engine::ProviderProfile &p, const RunController *runner)
+{
+    const QString title = QString::fromStdString(p.titleIn(modelsLanguage().toStdString()));
+    if (!p.needsKey || p.apiKeySecret.empty())
+        return title;
+    return runner->hasSecret(QString::fromStdString(p.apiKeySecret)) ? ModelsPanel::tr("%1 — ✓ key set").arg(title)
+                                                                      : ModelsPanel::tr("%1 — no key yet").arg(title);
+}
 
 QString modelsLanguage()
 {

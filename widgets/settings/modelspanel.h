@@ -8,6 +8,10 @@ class QComboBox;
 class QGridLayout;
 class QLabel;
 
+namespace flowdeck::engine {
+struct ProviderProfile;
+}
+
 namespace flowdeck::studio {
 
 class GraphDocument;
@@ -46,6 +50,8 @@ private:
     std::map<QString, Row> m_rows;
 };
 
+// "Huawei Cloud MaaS — ✓ key set", "DeepSeek — no key yet", "Ollama (this computer)".
+QString providerText(const engine::ProviderProfile &p, const RunController *runner);
 // The interface language's code for engine texts: "zh" or "en".
 QString modelsLanguage();
 // Fills `box` with the providers (MaaS first; friendly names; "key set" marks) and keeps
