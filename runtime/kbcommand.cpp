@@ -333,6 +333,7 @@ void addKbCommand(CLI::App &app, std::function<int()> &action)
     auto o = std::make_shared<KbOptions>();
     CLI::App *kb = app.add_subcommand("kb", "Knowledge bases: create, add documents, list, remove, search, test, reindex.");
     kb->require_subcommand(1);
+    kb->fallthrough();  // --in, --profiles and --json may also follow the subcommand
     kb->add_option("--in", o->folder, "The folder holding the bases (a project's knowledge folder)")->capture_default_str();
     kb->add_option("--profiles", o->profilesFile, "A profiles.json to use instead of the config folder's");
     kb->add_flag("--json", o->json, "Print as JSON");
