@@ -7,6 +7,7 @@
 // the provider refuses fails the smoke check's model call and keeps the live version; the
 // search for local model servers ends when nothing is there.
 #include "app/mainwindow.h"
+#include "engine/knowledge/knowledgeingest.h"
 #include "tests/support/studiohome.h"
 #include "tests/support/trustedfile.h"
 #include "widgets/deploy/appsdialog.h"
@@ -372,6 +373,58 @@ private slots:
         QVERIFY(d->steps()->item(3)->text().contains("model check skipped"));
         QCOMPARE(admin("apps/helpdesk")["version"].toInt(), d->version());
         d->close();
+    }
+
+    // Issue 16: a workflow that searches a knowledge base deploys its base with it, and
+    // the deployed app answers from it with citations.
+    void aKnowledgeBaseGoesWithTheApp()
+    {
+        QTemporaryDir project;
+        const std::filesystem::path base = project.filePath("knowledge/policies").toStdString();
+        QVERIFY(flowdeck::engine::KnowledgeIngest::create(base, {}).ok());
+        QFile doc(project.filePath("leave.md"));
+        QVERIFY(doc.open(QIODevice::WriteOnly));
+        doc.write("# Annual leave\n\nEvery employee has 15 days of paid annual leave.\n");
+        doc.close();
+        QCOMPARE(flowdeck::engine::KnowledgeIngest::addFiles(base, {doc.fileName().toStdString()}, {})->indexed, 1);
+        const QString flow = project.filePath("policies.flow.json");
+        QFile file(flow);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"format": "flowdeck.workflow", "formatVersion": 1, "id": "policies", "name": "Policies", "mode": "chat",
+          "models": {"default": {"kind": "chat", "profile": "mock", "model": "mock-model"}},
+          "nodes": [{"id": "start", "type": "start", "position": [0, 0]},
+                    {"id": "kb", "type": "knowledge", "position": [200, 0], "config": {"query": "{{sys.query}}", "bases": ["policies"], "mode": "keyword"}},
+                    {"id": "llm", "type": "llm", "position": [400, 0], "config": {"prompt": "{{kb.text}}\n\n{{sys.query}}", "sources": "{{kb.citations}}"}},
+                    {"id": "answer", "type": "answer", "position": [600, 0], "config": {"text": "{{llm.text}}"}}],
+          "edges": [{"from": "start", "to": "kb"}, {"from": "kb", "to": "llm"}, {"from": "llm", "to": "answer"}]})");
+        file.close();
+        QVERIFY(m_window->openFile(flowdeck::tests::trusted(flow)));
+        DeployDialog *d = m_window->openDeploy();
+        d->setTarget(DeployDialog::ThisComputer);
+        d->field("app")->setText("policies");
+        QVERIFY(d->skipModelCheck());
+        d->skipModelCheck()->setChecked(true);
+        const bool deployed = deployWith(d);
+        QVERIFY2(deployed, qPrintable(d->message()));
+        QVERIFY2(d->steps()->item(1)->text().contains("knowledge base"), qPrintable(d->steps()->item(1)->text()));
+        const QString key = d->apiKey();
+        d->close();
+
+        QNetworkAccessManager network;
+        QNetworkRequest request(QUrl(m_window->localRuntime()->url() + "/v1/chat/completions"));
+        request.setRawHeader("Authorization", "Bearer " + key.toUtf8());
+        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+        QNetworkReply *reply = network.post(request, QByteArray(R"({"model": "policies", "messages": [{"role": "user", "content": "annual leave days"}]})"));
+        QSignalSpy replied(reply, &QNetworkReply::finished);
+        QVERIFY(replied.wait(30000));
+        const QByteArray body = reply->readAll();
+        reply->deleteLater();
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        const QJsonObject answer = QJsonDocument::fromJson(body).object();
+        QVERIFY2(answer["citations"].toArray().size() == 1, body.constData());
+        QCOMPARE(answer["citations"].toArray()[0].toObject()["document"].toString(), QStringLiteral("leave.md"));
+        QVERIFY(answer["choices"].toArray()[0].toObject()["message"].toObject()["content"].toString().contains("Sources:\n[1] leave.md"));
+        m_window->document()->undoStack()->setClean();
     }
 
     // Issue 15: "Looking for Ollama and LM Studio… never finishes".

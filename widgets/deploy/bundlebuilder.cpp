@@ -1,11 +1,13 @@
 #include "widgets/deploy/bundlebuilder.h"
 
 #include "engine/deploy/deploybundle.h"
+#include "engine/knowledge/knowledgepack.h"
 #include "engine/run/runhost.h"
 #include "widgets/document/localized.h"
 #include "widgets/run/runcontroller.h"
 
 #include <QMetaObject>
+#include <QObject>
 
 #include <memory>
 
@@ -13,24 +15,45 @@ namespace flowdeck {
 namespace studio {
 
 void buildDeployBundle(RunController *runner, const engine::Workflow &workflow, bool publicAccess,
-                       std::function<void(QString, QStringList)> done, nlohmann::json source)
+                       std::function<void(QString, QStringList, QVector<PackedBase>)> done, nlohmann::json source,
+                       QString workflowFile, QString packFolder)
 {
     auto wf = std::make_shared<engine::Workflow>(workflow);
-    runner->onEngine([runner, wf, publicAccess, done = std::move(done), source = std::move(source)](engine::RunHost &host) {
+    runner->onEngine([runner, wf, publicAccess, done = std::move(done), source = std::move(source),
+                      workflowFile = workflowFile.toStdString(), packFolder = packFolder.toStdString()](engine::RunHost &host) {
         engine::BundleOptions options;
         options.publicAccess = publicAccess;
         auto bundle = engine::buildDeployBundle(*wf, host.profiles(), host.secrets(), host.catalog(), options);
         QString text;
         QStringList problems;
-        if (bundle) {
+        QVector<PackedBase> bases;
+        if (bundle && !engine::knowledgeBasesUsed(*wf).empty()) {
+            engine::Diagnostics found;
+            if (workflowFile.empty()) {
+                problems << QObject::tr("Save the workflow in its project folder first: its knowledge bases live there.");
+            } else {
+                auto packed = engine::packKnowledgeForWorkflow(*wf, engine::knowledgeFolderFor(workflowFile), packFolder);
+                if (packed.ok()) {
+                    found = engine::addKnowledgeToBundle(bundle.value(), packed.value(), host.profiles(), host.secrets());
+                    for (const auto &b : packed.value())
+                        bases.push_back({QString::fromStdString(b.name), QString::fromStdString(b.file.string()),
+                                         QString::fromStdString(b.sha256), static_cast<qint64>(b.bytes)});
+                } else {
+                    found = packed.diagnostics();
+                }
+            }
+            for (const auto &d : found)
+                problems << diagnosticText(d);
+        }
+        if (bundle && problems.isEmpty()) {
             if (!source.empty())
                 bundle.value()["source"] = source;
             text = QString::fromStdString(bundle->dump());
-        }
-        else
+        } else if (!bundle) {
             for (const auto &d : bundle.diagnostics())
                 problems << diagnosticText(d);
-        QMetaObject::invokeMethod(runner, [done, text, problems] { done(text, problems); }, Qt::QueuedConnection);
+        }
+        QMetaObject::invokeMethod(runner, [done, text, problems, bases] { done(text, problems, bases); }, Qt::QueuedConnection);
     });
 }
 

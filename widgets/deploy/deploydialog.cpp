@@ -1,4 +1,5 @@
 #include "widgets/deploy/deploydialog.h"
+#include "widgets/deploy/knowledgeupload.h"
 #include "engine/core/jsonaccess.h"
 
 #include "engine/deploy/appname.h"
@@ -267,18 +268,29 @@ void DeployDialog::deploy()
     }
     setStep(Validate, "done");
     setStep(Bundle, "running");
-    buildDeployBundle(m_runner, m_doc->workflow(), m_public->isChecked(), [self = QPointer<DeployDialog>(this)](QString bundle, QStringList problems) {
+    buildDeployBundle(m_runner, m_doc->workflow(), m_public->isChecked(),
+                      [self = QPointer<DeployDialog>(this)](QString bundle, QStringList problems, QVector<PackedBase> bases) {
         if (!self)
             return;
         if (!problems.isEmpty())
             return self->fail(Bundle, tr("The app cannot be bundled:\n%1").arg(problems.join('\n')));
-        self->setStep(Bundle, "done", tr("%1 KiB").arg((bundle.toUtf8().size() + 1023) / 1024));
+        qint64 knowledgeBytes = 0;
+        for (const auto &b : bases)
+            knowledgeBytes += b.bytes;
+        self->setStep(Bundle, "done", bases.isEmpty() ? tr("%1 KiB").arg((bundle.toUtf8().size() + 1023) / 1024)
+                                                      : tr("%1 KiB, and %n knowledge base(s) of %2 KiB", nullptr, bases.size())
+                                                            .arg((bundle.toUtf8().size() + 1023) / 1024)
+                                                            .arg((knowledgeBytes + 1023) / 1024));
+        self->m_bases = bases;
         self->upload(bundle.toUtf8());
-    }, sourceJson(source()));
+    }, sourceJson(source()), m_projectFile, m_packFolder.path());
 }
 
 void DeployDialog::upload(const QByteArray &bundle)
 {
+    if (target() == Kubernetes && !m_bases.isEmpty())
+        return fail(Upload, tr("The Kubernetes manifests cannot carry knowledge bases yet. Deploy to a runtime instead: "
+                               "this computer, or a remote one (the runtime in the cluster, by its URL and admin token)."));
     if (target() == Kubernetes) {
         setStep(Upload, "running", tr("writing the manifests"));
         QString error;
@@ -304,7 +316,7 @@ void DeployDialog::upload(const QByteArray &bundle)
         m_adminToken = token;
         m_admin->setRuntime(m_baseUrl, m_adminToken);
         setStep(Upload, "running", m_baseUrl);
-        checkOwner([this, bundle] { put(bundle); });
+        checkOwner([this, bundle] { uploadKnowledgeThen(bundle); });
     };
     if (target() == Remote)
         return send(m_url->text().trimmed(), m_token->text());
@@ -407,6 +419,27 @@ void DeployDialog::stopWithout(const QString &message)
     m_busy = false;
     m_deploy->setEnabled(true);
     emit finished(false);
+}
+
+// The bases go first; the bundle that names them after.
+void DeployDialog::uploadKnowledgeThen(const QByteArray &bundle)
+{
+    if (m_bases.isEmpty() || target() == Kubernetes)
+        return put(bundle);
+    auto *upload = new KnowledgeUpload(m_network, m_baseUrl, m_adminToken, m_bases, this);
+    connect(upload, &KnowledgeUpload::progress, this, [this](const QString &what, qint64 done, qint64 total) {
+        setStep(Upload, "running", what);
+        m_progress->setRange(0, 1000);
+        m_progress->setValue(total > 0 ? static_cast<int>(done * 1000 / total) : 0);
+    });
+    connect(upload, &KnowledgeUpload::finished, this, [this, upload, bundle](const QString &error) {
+        upload->deleteLater();
+        if (!error.isEmpty())
+            return fail(Upload, tr("A knowledge base could not be uploaded, so the version already running (if any) goes "
+                                   "on serving: %1").arg(error));
+        put(bundle);
+    });
+    upload->start();
 }
 
 void DeployDialog::put(const QByteArray &bundle)

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "widgets/deploy/knowledgeupload.h"
+
 #include <QDialog>
+#include <QTemporaryDir>
+#include <QVector>
 #include <QJsonObject>
 #include <QPointer>
 
@@ -73,12 +77,15 @@ private:
     void suggestNewName();
     void stopWithout(const QString &message);  // nothing deployed, by the user's choice
     void put(const QByteArray &bundle);
+    void uploadKnowledgeThen(const QByteArray &bundle);
     QJsonObject source() const;  // {"project", "path", "host"}
     void createKey();
     void showResult();
     Target target() const;
 
     GraphDocument *m_doc;
+    QVector<PackedBase> m_bases;  // packed knowledge bases to upload before the bundle
+    QTemporaryDir m_packFolder;
     RunController *m_runner;
     LocalRuntime *m_local;
     QNetworkAccessManager *m_network;
