@@ -1,5 +1,10 @@
 #include "engine/core/jsonschema.h"
 
+// valijson aborts the process on what it cannot handle (a schema it cannot parse, a
+// "format" on a value that is not a string) unless told to throw; schemas come from MCP
+// servers and files, so it throws here and the throws become errors.
+#define VALIJSON_USE_EXCEPTIONS 1
+
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
@@ -64,8 +69,12 @@ std::vector<JsonSchema::Violation> JsonSchema::validate(const nlohmann::json &do
     valijson::Validator validator;
     valijson::ValidationResults results;
     valijson::adapters::NlohmannJsonAdapter target(document);
-    if (validator.validate(m_compiled->schema, target, &results))
-        return {};
+    try {
+        if (validator.validate(m_compiled->schema, target, &results))
+            return {};
+    } catch (const std::exception &e) {
+        return {{"", std::string("the value could not be checked against its schema: ") + e.what()}};
+    }
     std::vector<valijson::ValidationResults::Error> errors(results.begin(), results.end());
     std::vector<Violation> out;
     for (const auto &e : errors) {

@@ -1,3 +1,4 @@
+#include "engine/core/jsonschema.h"
 #include "engine/nodes/noderegistry.h"
 #include "engine/workflow/validator.h"
 #include "engine/workflow/workflowfile.h"
@@ -69,6 +70,21 @@ class TestValidator : public QObject {
     Q_OBJECT
 
 private slots:
+    // A schema from outside (an MCP tool's input schema) with a "format" on a number, or
+    // one valijson cannot parse, used to abort the process; now each is an error.
+    void aSchemaValijsonCannotHandleIsAnErrorNotACrash()
+    {
+        auto schema = JsonSchema::compile(nlohmann::json::parse(
+            R"({"type": "object", "properties": {"when": {"format": "date-time"}, "ids": {"type": "array", "format": "uri"}}})"));
+        QVERIFY(schema);
+        const auto violations = schema->validate({{"when", 5}, {"ids", {1, 2}}});
+        QVERIFY(!violations.empty());
+        QVERIFY2(violations.front().message.find("could not be checked") != std::string::npos, violations.front().message.c_str());
+        std::string why;
+        QVERIFY(!JsonSchema::compile(nlohmann::json::parse(R"({"type": 12, "$ref": 7})"), &why));
+        QVERIFY(!why.empty());
+    }
+
     void clean_data()
     {
         QTest::addColumn<QByteArray>("json");
