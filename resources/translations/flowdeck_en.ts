@@ -1,9 +1,29 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en">
+<context>
+    <name>flowdeck::studio::BaseSettingsPage</name>
+    <message numerus="yes">
+        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="137"/>
+        <source>The embedding model changed: %n passage(s) must be embedded again before vector and hybrid search find them. Keyword search works meanwhile.</source>
+        <translation>
+            <numerusform>The embedding model changed: %n passage must be embedded again before vector and hybrid search find them. Keyword search works meanwhile.</numerusform>
+            <numerusform>The embedding model changed: %n passages must be embedded again before vector and hybrid search find them. Keyword search works meanwhile.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="141"/>
+        <source>The chunking changed: every document must be cut again (%n passage(s) now). Searches use the old passages until then.</source>
+        <translation>
+            <numerusform>The chunking changed: every document must be cut again (%n passage now). Searches use the old passages until then.</numerusform>
+            <numerusform>The chunking changed: every document must be cut again (%n passages now). Searches use the old passages until then.</numerusform>
+        </translation>
+    </message>
+</context>
 <context>
     <name>flowdeck::studio::CatalogPage</name>
     <message numerus="yes">
-        <location filename="../../widgets/plugins/catalogpage.cpp" line="312" />
+        <location filename="../../widgets/plugins/catalogpage.cpp" line="320"/>
         <source>Installing… %n package(s) fetched, %1 s</source>
         <translation>
             <numerusform>Installing… %n package fetched, %1 s</numerusform>
@@ -14,7 +34,7 @@
 <context>
     <name>flowdeck::studio::DeployDialog</name>
     <message numerus="yes">
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="259" />
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="288"/>
         <source>%n file(s) written</source>
         <translation>
             <numerusform>%n file written</numerusform>
@@ -23,9 +43,82 @@
     </message>
 </context>
 <context>
+    <name>flowdeck::studio::DocumentsPage</name>
+    <message numerus="yes">
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="302"/>
+        <source>%1 indexed, %2 unchanged, %3 failed; %n passage(s) stored.</source>
+        <translation>
+            <numerusform>%1 indexed, %2 unchanged, %3 failed; %n passage stored.</numerusform>
+            <numerusform>%1 indexed, %2 unchanged, %3 failed; %n passages stored.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="307"/>
+        <source>%n passage(s) embedded.</source>
+        <translation>
+            <numerusform>%n passage embedded.</numerusform>
+            <numerusform>%n passages embedded.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="367"/>
+        <source>Removed %n document(s).</source>
+        <translation>
+            <numerusform>Removed %n document.</numerusform>
+            <numerusform>Removed %n documents.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::GoldenPage</name>
+    <message numerus="yes">
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="225"/>
+        <source>%1: hit@%2 %3, MRR %4 over %n question(s)</source>
+        <translation>
+            <numerusform>%1: hit@%2 %3, MRR %4 over %n question</numerusform>
+            <numerusform>%1: hit@%2 %3, MRR %4 over %n questions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::KnowledgePanel</name>
+    <message numerus="yes">
+        <location filename="../../widgets/knowledge/knowledgepanel.cpp" line="149"/>
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/knowledge/knowledgepanel.cpp" line="150"/>
+        <source>%n passage(s)</source>
+        <translation>
+            <numerusform>%n passage</numerusform>
+            <numerusform>%n passages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/knowledge/knowledgepanel.cpp" line="151"/>
+        <source>%n vector(s)</source>
+        <translation>
+            <numerusform>%n vector</numerusform>
+            <numerusform>%n vectors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/knowledge/knowledgepanel.cpp" line="157"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::studio::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../app/mainwindow.cpp" line="135" />
+        <location filename="../../app/mainwindow.cpp" line="179"/>
         <source>%n problem(s); hover over a red node to read it.</source>
         <translation>
             <numerusform>%n problem; hover over a red node to read it.</numerusform>
@@ -36,7 +129,7 @@
 <context>
     <name>flowdeck::studio::NpmInstaller</name>
     <message numerus="yes">
-        <location filename="../../widgets/plugins/npminstaller.cpp" line="98" />
+        <location filename="../../widgets/plugins/npminstaller.cpp" line="98"/>
         <source>Installed %1 (%n package(s) fetched, %2 s).</source>
         <translation>
             <numerusform>Installed %1 (%n package fetched, %2 s).</numerusform>
@@ -47,7 +140,7 @@
 <context>
     <name>flowdeck::studio::PluginsDialog</name>
     <message numerus="yes">
-        <location filename="../../widgets/plugins/pluginsdialog.cpp" line="150" />
+        <location filename="../../widgets/plugins/pluginsdialog.cpp" line="151"/>
         <source>%1 — %n tool(s)</source>
         <translation>
             <numerusform>%1 — %n tool</numerusform>
@@ -55,7 +148,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/plugins/pluginsdialog.cpp" line="265" />
+        <location filename="../../widgets/plugins/pluginsdialog.cpp" line="266"/>
         <source>Import %n plugin(s)</source>
         <translation>
             <numerusform>Import %n plugin</numerusform>
@@ -63,7 +156,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/plugins/pluginsdialog.cpp" line="266" />
+        <location filename="../../widgets/plugins/pluginsdialog.cpp" line="267"/>
         <source>Imported %1; %n secret(s) went to the keychain.</source>
         <translation>
             <numerusform>Imported %1; %n secret went to the keychain.</numerusform>
@@ -74,7 +167,7 @@
 <context>
     <name>flowdeck::studio::ProjectChecklist</name>
     <message numerus="yes">
-        <location filename="../../widgets/gallery/projectchecklist.cpp" line="177" />
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="199"/>
         <source>%n thing(s) to set up before the first run.</source>
         <translation>
             <numerusform>%n thing to set up before the first run.</numerusform>
@@ -82,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/gallery/projectchecklist.cpp" line="230" />
+        <location filename="../../widgets/gallery/projectchecklist.cpp" line="252"/>
         <source>installing… %n package(s), %1 s</source>
         <translation>
             <numerusform>installing… %n package, %1 s</numerusform>
@@ -93,7 +186,7 @@
 <context>
     <name>flowdeck::studio::RunController</name>
     <message numerus="yes">
-        <location filename="../../widgets/run/runcontroller.cpp" line="172" />
+        <location filename="../../widgets/run/runcontroller.cpp" line="231"/>
         <source>%n token(s)</source>
         <translation>
             <numerusform>%n token</numerusform>
@@ -102,13 +195,35 @@
     </message>
 </context>
 <context>
+    <name>flowdeck::studio::SearchPage</name>
+    <message numerus="yes">
+        <location filename="../../widgets/knowledge/searchpage.cpp" line="152"/>
+        <source>%n passage(s) found.</source>
+        <translation>
+            <numerusform>%n passage found.</numerusform>
+            <numerusform>%n passages found.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::studio::ToolPicker</name>
     <message numerus="yes">
-        <location filename="../../widgets/panels/toolpicker.cpp" line="122" />
-        <source>The plugin has no tool '%1'; choose one of its %n tool(s).</source>
+        <location filename="../../widgets/panels/toolpicker.cpp" line="125"/>
+        <source>The plugin has no tool &apos;%1&apos;; choose one of its %n tool(s).</source>
         <translation>
-            <numerusform>The plugin has no tool '%1'; choose one of its %n tool.</numerusform>
-            <numerusform>The plugin has no tool '%1'; choose one of its %n tools.</numerusform>
+            <numerusform>The plugin has no tool &apos;%1&apos;; choose one of its %n tool.</numerusform>
+            <numerusform>The plugin has no tool &apos;%1&apos;; choose one of its %n tools.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::TraceView</name>
+    <message numerus="yes">
+        <location filename="../../widgets/knowledge/traceview.cpp" line="104"/>
+        <source>%n document(s) left out by the filters.</source>
+        <translation>
+            <numerusform>%n document left out by the filters.</numerusform>
+            <numerusform>%n documents left out by the filters.</numerusform>
         </translation>
     </message>
 </context>

@@ -86,34 +86,49 @@
 <context>
     <name>InspectorWidget</name>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="88"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="91"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="88"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="91"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="89"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="92"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="89"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="92"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="90"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="93"/>
         <source>Advanced</source>
         <translation>高级</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="90"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="93"/>
         <source>More</source>
         <translation>更多</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="94"/>
+        <source>Search</source>
+        <translation>检索</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="94"/>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="95"/>
+        <source>Filters</source>
+        <translation>筛选</translation>
     </message>
 </context>
 <context>
@@ -143,136 +158,211 @@
     <name>NodeFields</name>
     <message>
         <location filename="../../widgets/panels/fieldtitles.cpp" line="12"/>
+        <source>Added before</source>
+        <translation>添加早于</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="13"/>
+        <source>Added on or after</source>
+        <translation>添加不早于</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="14"/>
+        <source>File names</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="15"/>
+        <source>File types</source>
+        <translation>文件类型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="16"/>
+        <source>Filters</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="17"/>
+        <source>Knowledge bases</source>
+        <translation>知识库</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="18"/>
+        <source>Passages</source>
+        <translation>段落数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="19"/>
+        <source>Query</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="20"/>
+        <source>Rerank</source>
+        <translation>重排序</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="21"/>
+        <source>Rerank model</source>
+        <translation>重排序模型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="22"/>
+        <source>Rerank profile</source>
+        <translation>重排序配置</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="23"/>
+        <source>Rerank the passages</source>
+        <translation>对段落重排序</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="24"/>
+        <source>Score threshold</source>
+        <translation>分数阈值</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="25"/>
+        <source>Search mode</source>
+        <translation>检索方式</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="26"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="27"/>
         <source>Arguments</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="13"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="28"/>
         <source>Body</source>
         <translation>请求体</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="14"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="29"/>
         <source>Fail on 4xx/5xx</source>
         <translation>4xx/5xx 时失败</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="15"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="30"/>
         <source>Headers</source>
         <translation>请求头</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="16"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="31"/>
         <source>History turns</source>
         <translation>历史轮数</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="17"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="32"/>
         <source>Instructions</source>
         <translation>指令</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="18"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="33"/>
         <source>JSON Schema</source>
         <translation>JSON 结构定义</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="19"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="34"/>
         <source>Max tokens</source>
         <translation>最大 token 数</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="20"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="35"/>
         <source>Method</source>
         <translation>请求方法</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="21"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="36"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="22"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="37"/>
         <source>Most rounds of tool calls</source>
         <translation>工具调用最多轮数</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="23"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="38"/>
         <source>Output format</source>
         <translation>输出格式</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="24"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="39"/>
         <source>Outputs</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="25"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="40"/>
         <source>Plugin</source>
         <translation>插件</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="26"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="41"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="27"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="42"/>
         <source>Query parameters</source>
         <translation>查询参数</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="28"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="43"/>
         <source>Reply</source>
         <translation>回复内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="29"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="44"/>
         <source>Stream</source>
         <translation>流式输出</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="30"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="45"/>
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="31"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="46"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="32"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="47"/>
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="33"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="48"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="34"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="49"/>
         <source>Timeout (ms)</source>
         <translation>超时（毫秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="35"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="50"/>
         <source>Tool</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="36"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="51"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="37"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="52"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="38"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="53"/>
         <source>Values, in order of preference</source>
         <translation>候选值（按优先顺序）</translation>
     </message>
@@ -280,32 +370,32 @@
 <context>
     <name>PluginTools</name>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="43"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="58"/>
         <source>Describe a table</source>
         <translation>描述表格</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="44"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="59"/>
         <source>Group and total</source>
         <translation>分组汇总</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="45"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="60"/>
         <source>Chart a grouping</source>
         <translation>分组图表</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="46"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="61"/>
         <source>Lists a CSV table&apos;s columns with their kind (number, date, text) and figures: row count, sum/mean/min/max of numbers, first and last dates, the most common texts.</source>
         <translation>列出 CSV 表格的各列及其类型（数字、日期、文本）和概况：行数，数字的合计/平均/最小/最大值，最早和最晚日期，最常见的文本。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="48"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="63"/>
         <source>Groups a CSV table&apos;s rows by a column (a date column by day, month, quarter or year) and sums, averages, counts or takes the min/max of a numeric column per group, with the overall figure.</source>
         <translation>按某一列对 CSV 表格的行分组（日期列可按日、月、季度或年），对数值列按组求和、平均、计数或取最小/最大值，并给出总计。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="50"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="65"/>
         <source>Groups and totals like aggregate and returns an ECharts option (bar, line or pie) as JSON, to put in a ```chart block of an answer.</source>
         <translation>像“分组汇总”一样分组计算，并以 JSON 返回 ECharts 图表配置（柱状图、折线图或饼图），可放进回答的 ```chart 代码块。</translation>
     </message>
@@ -313,12 +403,12 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="84"/>
+        <location filename="../../app/mainwindow.cpp" line="85"/>
         <source>Untitled workflow</source>
         <translation>未命名工作流</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="94"/>
+        <location filename="../../app/mainwindow.cpp" line="95"/>
         <source>You are a helpful assistant.</source>
         <translation>你是一个乐于助人的助手。</translation>
     </message>
@@ -331,6 +421,11 @@
         <location filename="../../widgets/document/documentfile.cpp" line="28"/>
         <source>Saving %1 failed (%2); the file on disk was not changed.</source>
         <translation>保存 %1 失败（%2）；磁盘上的文件没有被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/bundlebuilder.cpp" line="33"/>
+        <source>Save the workflow in its project folder first: its knowledge bases live there.</source>
+        <translation>请先将工作流保存到它的项目文件夹：它的知识库存放在那里。</translation>
     </message>
 </context>
 <context>
@@ -655,6 +750,91 @@
     </message>
 </context>
 <context>
+    <name>flowdeck::studio::BaseSettingsPage</name>
+    <message>
+        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="28"/>
+        <source>Read scanned PDF pages with OCR (tesseract)</source>
+        <translation>用 OCR（tesseract）识别扫描的 PDF 页面</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="29"/>
+        <source>Save Settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="45"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="47"/>
+        <source>Embedding profile</source>
+        <translation>嵌入服务配置</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="48"/>
+        <source>Embedding model</source>
+        <translation>嵌入模型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="119"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="137"/>
+        <source>The embedding model changed: %n passage(s) must be embedded again before vector and hybrid search find them. Keyword search works meanwhile.</source>
+        <translation>
+            <numerusform>嵌入模型已更改：%n 个段落需要重新嵌入，向量检索和混合检索才能找到它们。在此期间关键词检索照常可用。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="139"/>
+        <source>Re-embed Now</source>
+        <translation>立即重新嵌入</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="141"/>
+        <source>The chunking changed: every document must be cut again (%n passage(s) now). Searches use the old passages until then.</source>
+        <translation>
+            <numerusform>分段方式已更改：每个文档都需要重新切分（目前 %n 个段落）。在此之前检索仍使用旧段落。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="143"/>
+        <source>Reindex Now</source>
+        <translation>立即重建索引</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::BasesPicker</name>
+    <message>
+        <location filename="../../widgets/knowledge/basespicker.cpp" line="40"/>
+        <source>%1 (not in this project)</source>
+        <translation>%1（不在本项目中）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/basespicker.cpp" line="57"/>
+        <source>Save the workflow, then create knowledge bases beside it with Manage….</source>
+        <translation>请先保存工作流，再通过“管理…”在其旁边创建知识库。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/basespicker.cpp" line="58"/>
+        <source>This project has no knowledge base yet: create one with Manage….</source>
+        <translation>本项目还没有知识库：通过“管理…”创建一个。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/basespicker.cpp" line="62"/>
+        <source>Manage…</source>
+        <translation>管理…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/basespicker.cpp" line="64"/>
+        <source>Create bases, add documents and try searches (Workflow → Knowledge Bases…)</source>
+        <translation>创建知识库、添加文档并试用检索（工作流 → 知识库…）</translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::studio::CanvasMenu</name>
     <message>
         <location filename="../../widgets/canvas/canvasmenu.cpp" line="71"/>
@@ -842,6 +1022,77 @@
     </message>
 </context>
 <context>
+    <name>flowdeck::studio::ChunkingForm</name>
+    <message>
+        <location filename="../../widgets/knowledge/chunkingform.cpp" line="17"/>
+        <source> characters</source>
+        <translation> 字符</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/chunkingform.cpp" line="27"/>
+        <source>By heading (sections kept together)</source>
+        <translation>按标题（保持章节完整）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/chunkingform.cpp" line="28"/>
+        <source>By size</source>
+        <translation>按长度</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/chunkingform.cpp" line="29"/>
+        <source>Parent–child (match small, return large)</source>
+        <translation>父子段落（小段匹配，返回大段）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/chunkingform.cpp" line="31"/>
+        <source>The longest passage. Chinese and English passages of one size hold similar amounts of meaning.</source>
+        <translation>段落的最大长度。同样长度的中文段落和英文段落包含的信息量相近。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/chunkingform.cpp" line="33"/>
+        <source>Characters repeated from the previous passage when one is split, so no sentence is cut off.</source>
+        <translation>切分时与上一段落重复的字符数，避免句子被截断。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/chunkingform.cpp" line="38"/>
+        <source>Chunking</source>
+        <translation>分段方式</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/chunkingform.cpp" line="39"/>
+        <source>Passage size</source>
+        <translation>段落长度</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/chunkingform.cpp" line="40"/>
+        <source>Overlap</source>
+        <translation>重叠</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/chunkingform.cpp" line="41"/>
+        <source>Parent passage</source>
+        <translation>父段落</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/chunkingform.cpp" line="42"/>
+        <source>Child passage</source>
+        <translation>子段落</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::CitationsView</name>
+    <message>
+        <location filename="../../widgets/knowledge/citationsview.cpp" line="15"/>
+        <source>Click a source to read the passage</source>
+        <translation>点击出处阅读原文段落</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/citationsview.cpp" line="57"/>
+        <source>Sources: %1</source>
+        <translation>出处：%1</translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::studio::ConditionBuilder</name>
     <message>
         <location filename="../../widgets/panels/conditionbuilder.cpp" line="37"/>
@@ -977,87 +1228,87 @@
 <context>
     <name>flowdeck::studio::DeployDialog</name>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="72"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="73"/>
         <source>Deploy</source>
         <translation>部署</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="77"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="78"/>
         <source>This computer — a runtime the studio runs for you (no set-up)</source>
         <translation>本机 — 由工作室为你运行的运行时（无需配置）</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="78"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="79"/>
         <source>A remote runtime</source>
         <translation>远程运行时</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="79"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="80"/>
         <source>Kubernetes — write the manifests to a folder</source>
         <translation>Kubernetes — 把清单写入文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="90"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="91"/>
         <source>the runtime&apos;s admin token</source>
         <translation>运行时的管理令牌</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="93"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="94"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="97"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="98"/>
         <source>Anyone may call it without an API key</source>
         <translation>任何人无需 API 密钥即可调用</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="98"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="99"/>
         <source>Skip the model check (no short test call to the model)</source>
         <translation>跳过模型检查（不向模型发送简短的测试调用）</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="100"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="101"/>
         <source>The smoke check normally asks each model for one word, so a key the provider refuses is found before the app goes live. The call costs a few tokens.</source>
         <translation>冒烟检查通常会请每个模型回答一个词，这样在应用上线前就能发现服务商拒绝的密钥。这次调用会消耗少量 Token。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="103"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="104"/>
         <source>App name</source>
         <translation>应用名称</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="104"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="105"/>
         <source>Deploy to</source>
         <translation>部署到</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="106"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="107"/>
         <source>Runtime URL</source>
         <translation>运行时地址</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="107"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="108"/>
         <source>Admin token</source>
         <translation>管理令牌</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="109"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="110"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="114"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="115"/>
         <source>Validate the workflow</source>
         <translation>校验工作流</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="114"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="115"/>
         <source>Bundle it with its profiles, plugins and secrets</source>
         <translation>连同模型配置、插件和密钥一起打包</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="115"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="116"/>
         <source>Upload to the runtime</source>
         <translation>上传到运行时</translation>
     </message>
@@ -1066,104 +1317,116 @@
         <translation type="vanished">冒烟检查：插件能启动，密钥齐全</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="116"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="117"/>
         <source>Live</source>
         <translation>上线</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="125"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="126"/>
         <source>&amp;Deploy</source>
         <translation>部署(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="127"/>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="161"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="128"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="162"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="150"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="151"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="152"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="153"/>
         <source>API key (shown only now):</source>
         <translation>API 密钥（仅此一次显示）：</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="158"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="159"/>
         <source>Open &amp;Chat</source>
         <translation>打开对话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="159"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="160"/>
         <source>Deploy &amp;Again</source>
         <translation>再次部署(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="190"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="191"/>
         <source>Folder for the manifests</source>
         <translation>存放清单的文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="251"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="252"/>
         <source>Give the app a name of letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (at most 64, beginning with a letter or digit).</source>
         <translation>请为应用起一个由字母、数字、“.”、“_”或“-”组成的名称（最多 64 个字符，以字母或数字开头）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="253"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="254"/>
         <source>Give the remote runtime&apos;s URL and its admin token.</source>
         <translation>请填写远程运行时的地址和管理令牌。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="256"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="257"/>
         <source>This workflow comes from outside your projects and is not trusted: trust it first.</source>
         <translation>此工作流来自你的项目之外且未被信任：请先信任它。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="266"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="267"/>
         <source>The workflow has problems; fix them and deploy again:
 %1</source>
         <translation>工作流有问题，请修正后重新部署：
 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="274"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="276"/>
         <source>The app cannot be bundled:
 %1</source>
         <translation>无法打包该应用：
 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="275"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="280"/>
         <source>%1 KiB</source>
         <translation>%1 KiB</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="281"/>
+        <source>%1 KiB, and %n knowledge base(s) of %2 KiB</source>
+        <translation>
+            <numerusform>%1 KiB，另有 %n 个知识库，共 %2 KiB</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="283"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="292"/>
+        <source>The Kubernetes manifests cannot carry knowledge bases yet. Deploy to a runtime instead: this computer, or a remote one (the runtime in the cluster, by its URL and admin token).</source>
+        <translation>Kubernetes 清单暂时无法携带知识库。请改为部署到运行时：本机，或远程运行时（集群中的运行时，通过其 URL 和管理令牌）。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="295"/>
         <source>writing the manifests</source>
         <translation>正在写入清单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="288"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="300"/>
         <source>%n file(s) written</source>
         <translation>
             <numerusform>已写入 %n 个文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="289"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="301"/>
         <source>runs in the cluster</source>
         <translation>在集群中进行</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="290"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="302"/>
         <source>after kubectl apply -k</source>
         <translation>执行 kubectl apply -k 之后</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="293"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="305"/>
         <source>The manifests are in %1. Apply them with:
   kubectl apply -k %1
 README.md there lists every step.</source>
@@ -1172,22 +1435,22 @@ README.md there lists every step.</source>
 其中的 README.md 列出了全部步骤。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="348"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="360"/>
         <source>somewhere else (no project was recorded; it was deployed with flowdeck deploy or an older studio)</source>
         <translation>其他地方（没有记录项目；它是用 flowdeck deploy 或旧版工作室部署的）</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="351"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="363"/>
         <source> (%1 on %2)</source>
         <translation>（%1，位于 %2）</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="354"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="366"/>
         <source>Replace Another Project&apos;s App?</source>
         <translation>替换其他项目的应用？</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="355"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="367"/>
         <source>An app named &apos;%1&apos; is already live on %2. It was deployed from %3.
 
 Deploying %4 under the same name would replace it for everyone who uses it.</source>
@@ -1196,89 +1459,94 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 以相同名称部署 %4 会为所有使用者替换掉它。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="361"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="373"/>
         <source>&amp;Replace It</source>
         <translation>替换(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="363"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="375"/>
         <source>Deploy as a &amp;New App Name</source>
         <translation>以新的应用名称部署(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="376"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="388"/>
         <source>Nothing was deployed: the app &apos;%1&apos; already on the runtime goes on serving.</source>
         <translation>没有部署任何内容：运行时上已有的应用“%1”继续提供服务。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="377"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="389"/>
         <source>Nothing was deployed: &apos;%1&apos; from “%2” goes on serving.</source>
         <translation>没有部署任何内容：来自“%2”的“%1”继续提供服务。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="394"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="406"/>
         <source>Choose a new name for this project&apos;s app (“%1” is free) and press Deploy. The app &apos;%2&apos; goes on serving as it is.</source>
         <translation>请为本项目的应用另取一个名称（“%1”可用），然后点击“部署”。应用“%2”保持原样继续提供服务。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="437"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="438"/>
+        <source>A knowledge base could not be uploaded, so the version already running (if any) goes on serving: %1</source>
+        <translation>有知识库未能上传，因此正在运行的版本（如有）继续提供服务：%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="470"/>
         <source>Could not reach the runtime at %1: %2</source>
         <translation>无法连接到 %1 的运行时：%2</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="439"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="472"/>
         <source>The runtime refused the admin token: %1</source>
         <translation>运行时拒绝了管理令牌：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="447"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="480"/>
         <source>The smoke check failed, so the version already running (if any) goes on serving:
 %1</source>
         <translation>冒烟检查未通过，正在运行的版本（如有）继续提供服务：
 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="451"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="484"/>
         <source>The runtime refused the app (HTTP %1): %2</source>
         <translation>运行时拒绝了该应用（HTTP %1）：%2</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="311"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="323"/>
         <source>starting the runtime on this computer</source>
         <translation>正在本机启动运行时</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="115"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="116"/>
         <source>Smoke check: plugins start, each model answers a short call</source>
         <translation>冒烟检查：插件能启动，每个模型能回答一次简短调用</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="455"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="488"/>
         <source>the model answered</source>
         <translation>模型已回答</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="456"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="489"/>
         <source>model check skipped</source>
         <translation>已跳过模型检查</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="472"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="505"/>
         <source>The app is live, but no API key could be made: %1</source>
         <translation>应用已上线，但无法创建 API 密钥：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="473"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="506"/>
         <source>version %1</source>
         <translation>版本 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="488"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="521"/>
         <source>&lt;h3&gt;&apos;%1&apos; is live (version %2)&lt;/h3&gt;&lt;p&gt;Chat page: %3&lt;br&gt;OpenAI-compatible: %4 (model &lt;code&gt;%1&lt;/code&gt;)&lt;br&gt;Run API: %5&lt;br&gt;MCP server: %6&lt;/p&gt;</source>
         <translation>&lt;h3&gt;“%1”已上线（版本 %2）&lt;/h3&gt;&lt;p&gt;对话页面：%3&lt;br&gt;OpenAI 兼容接口：%4（模型 &lt;code&gt;%1&lt;/code&gt;）&lt;br&gt;运行 API：%5&lt;br&gt;MCP 服务器：%6&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="519"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="552"/>
         <source>← Back</source>
         <translation>← 返回</translation>
     </message>
@@ -1304,6 +1572,214 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <location filename="../../widgets/panels/detailsbox.cpp" line="79"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::DocumentsPage</name>
+    <message>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="38"/>
+        <source>indexed</source>
+        <translation>已索引</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="39"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="42"/>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="63"/>
+        <source>Add Files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="65"/>
+        <source>Add Folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="67"/>
+        <source>Add Web Page…</source>
+        <translation>添加网页…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="69"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="71"/>
+        <source>Remove the selected documents, their passages and their stored copies</source>
+        <translation>移除所选文档及其段落和存储的副本</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="72"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="74"/>
+        <source>Stop after the document being read; what is stored stays, and adding again goes on from there</source>
+        <translation>读完当前文档后停止；已存储的内容保留，再次添加时从中断处继续</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="80"/>
+        <source>Drop files or folders here, or add them with the buttons: text, Markdown, HTML, PDF, Word, Excel, CSV and PowerPoint.</source>
+        <translation>将文件或文件夹拖放到这里，或用按钮添加：文本、Markdown、HTML、PDF、Word、Excel、CSV 和 PowerPoint。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="86"/>
+        <source>All: %v of %m</source>
+        <translation>全部：%v / %m</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="89"/>
+        <source>This file: %p%</source>
+        <translation>当前文件：%p%</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="94"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="94"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="94"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="94"/>
+        <source>Passages</source>
+        <translation>段落数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="94"/>
+        <source>Reason and notes</source>
+        <translation>原因与备注</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="96"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="96"/>
+        <source>Passage</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="101"/>
+        <source>Select a passage to read it whole.</source>
+        <translation>选择一个段落以阅读全文。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="229"/>
+        <source>passage %1</source>
+        <translation>第 %1 段</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="261"/>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="271"/>
+        <source>Stopping after the current step…</source>
+        <translation>当前步骤完成后停止…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="278"/>
+        <source>Embedding passages: %1 of %2</source>
+        <translation>正在嵌入段落：%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="286"/>
+        <source>Reading %1 (%2 of %3)</source>
+        <translation>正在读取 %1（%2 / %3）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="302"/>
+        <source>%1 indexed, %2 unchanged, %3 failed; %n passage(s) stored.</source>
+        <translation>
+            <numerusform>已索引 %1 个，未变化 %2 个，失败 %3 个；已存储 %n 个段落。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="307"/>
+        <source>%n passage(s) embedded.</source>
+        <translation>
+            <numerusform>已嵌入 %n 个段落。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="309"/>
+        <source>Embedding stopped: %1 The passages can be searched by keyword now.</source>
+        <translation>嵌入已停止：%1 这些段落现在可以用关键词检索。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="311"/>
+        <source>Cancelled: what was stored stays; add the same files again to go on.</source>
+        <translation>已取消：已存储的内容保留；再次添加相同文件即可继续。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="327"/>
+        <source>Add files to the knowledge base</source>
+        <translation>向知识库添加文件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="328"/>
+        <source>Documents (*.txt *.md *.markdown *.html *.htm *.pdf *.docx *.xlsx *.csv *.pptx);;All files (*)</source>
+        <translation>文档 (*.txt *.md *.markdown *.html *.htm *.pdf *.docx *.xlsx *.csv *.pptx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="335"/>
+        <source>Add a folder to the knowledge base</source>
+        <translation>向知识库添加文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="343"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="350"/>
+        <source>Add Web Page</source>
+        <translation>添加网页</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="343"/>
+        <source>The page&apos;s address (http or https):</source>
+        <translation>网页地址（http 或 https）：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="350"/>
+        <source>“%1” is not a web address: it must start with http:// or https://.</source>
+        <translation>“%1”不是网址：必须以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="367"/>
+        <source>Removed %n document(s).</source>
+        <translation>
+            <numerusform>已移除 %n 个文档。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::EmbeddingProfileBox</name>
+    <message>
+        <location filename="../../widgets/knowledge/embeddingprofilebox.cpp" line="24"/>
+        <source>None: keyword search only</source>
+        <translation>无：仅关键词检索</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/embeddingprofilebox.cpp" line="39"/>
+        <source>“%1” (not set up here)</source>
+        <translation>“%1”（本机未配置）</translation>
     </message>
 </context>
 <context>
@@ -1376,99 +1852,217 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
     </message>
 </context>
 <context>
+    <name>flowdeck::studio::GoldenPage</name>
+    <message>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="34"/>
+        <source>keyword</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="35"/>
+        <source>vector</source>
+        <translation>向量</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="38"/>
+        <source>hybrid</source>
+        <translation>混合</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="53"/>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="84"/>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="53"/>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="85"/>
+        <source>Expected document</source>
+        <translation>预期文档</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="53"/>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="86"/>
+        <source>Snippet</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="53"/>
+        <source>Last test</source>
+        <translation>上次测试</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="61"/>
+        <source>A question users ask</source>
+        <translation>用户会问的问题</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="66"/>
+        <source>Words the answer passage contains</source>
+        <translation>答案段落中包含的文字</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="67"/>
+        <source>Add Question</source>
+        <translation>添加问题</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="69"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="75"/>
+        <source>k = </source>
+        <translation>k = </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="76"/>
+        <source>Run Test</source>
+        <translation>运行测试</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="78"/>
+        <source>Search every question and score where its expected passage comes: hit@k and MRR</source>
+        <translation>检索每个问题并按预期段落的名次评分：hit@k 和 MRR</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="79"/>
+        <source>Add questions whose answers you know, then run the test after each change of settings.</source>
+        <translation>添加你知道答案的问题，每次修改设置后运行测试。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="154"/>
+        <source>A golden question needs the question, the document that answers it and a snippet of the answer.</source>
+        <translation>标准问题需要问题本身、回答它的文档以及答案中的一段文字。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="185"/>
+        <source>The base has no golden questions yet: add one above.</source>
+        <translation>该知识库还没有标准问题：请在上方添加。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="187"/>
+        <source>Testing…</source>
+        <translation>正在测试…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="225"/>
+        <source>%1: hit@%2 %3, MRR %4 over %n question(s)</source>
+        <translation>
+            <numerusform>%1：hit@%2 %3，MRR %4，共 %n 个问题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="231"/>
+        <source>%1 #%2</source>
+        <translation>%1 第 %2 名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="232"/>
+        <source>%1 missed</source>
+        <translation>%1 未命中</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="233"/>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::studio::InspectorWidget</name>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="49"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="52"/>
         <source>%1 — no provider chosen yet</source>
         <translation>%1 — 尚未选择服务商</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="188"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="202"/>
         <source>&lt;i&gt;Select a node to see its settings.&lt;/i&gt;</source>
         <translation>&lt;i&gt;选择一个节点以查看其设置。&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="242"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="261"/>
         <source>The name shown on the canvas and in run results (F2 on the canvas).</source>
         <translation>显示在画布和运行结果中的名称（在画布上按 F2 可修改）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="253"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="272"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="261"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="280"/>
         <source>Other nodes use this node&apos;s outputs as {{%1.output}}; the id never changes.</source>
         <translation>其他节点通过 {{%1.output}} 使用此节点的输出；ID 永远不变。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="264"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="283"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="265"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="284"/>
         <source>Copy the node&apos;s id</source>
         <translation>复制节点 ID</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="269"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="288"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="273"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="292"/>
         <source>Run this node</source>
         <translation>运行此节点</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="275"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="294"/>
         <source>When off, the node is skipped over: the nodes after it still run and its outputs are empty.</source>
         <translation>关闭后将跳过此节点：其后的节点照常运行，它的输出为空。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="294"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="313"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="295"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="314"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="296"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="315"/>
         <source>JSON following a schema</source>
         <translation>符合结构定义的 JSON</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="299"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="318"/>
         <source>{&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}</source>
         <translation>{&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="380"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="401"/>
         <source>Provider…</source>
         <translation>服务商…</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="382"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="403"/>
         <source>Choose the provider and model of the workflow&apos;s models (Workflow → Models…)</source>
         <translation>为工作流中的模型选择服务商和模型（“工作流 → 模型…”）</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="403"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="424"/>
         <source>(default)</source>
         <translation>（默认）</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="472"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="514"/>
         <source>Choose tool %1</source>
         <translation>选择工具 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="493"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="535"/>
         <source>Remove case %1</source>
         <translation>删除分支 %1</translation>
     </message>
@@ -1493,6 +2087,121 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
     </message>
 </context>
 <context>
+    <name>flowdeck::studio::KnowledgePanel</name>
+    <message>
+        <location filename="../../widgets/knowledge/knowledgepanel.cpp" line="33"/>
+        <source>Knowledge Bases</source>
+        <translation>知识库</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/knowledgepanel.cpp" line="42"/>
+        <source>New Base…</source>
+        <translation>新建知识库…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/knowledgepanel.cpp" line="50"/>
+        <source>Bases</source>
+        <translation>知识库</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/knowledgepanel.cpp" line="59"/>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/knowledgepanel.cpp" line="60"/>
+        <source>Test Search</source>
+        <translation>检索测试</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/knowledgepanel.cpp" line="61"/>
+        <source>Golden Questions</source>
+        <translation>标准问题</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/knowledgepanel.cpp" line="62"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/knowledgepanel.cpp" line="94"/>
+        <source>Save the workflow first: its knowledge bases live in a folder beside it.</source>
+        <translation>请先保存工作流：它的知识库存放在工作流旁边的文件夹中。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/knowledgepanel.cpp" line="95"/>
+        <source>Bases of this project, in %1</source>
+        <translation>本项目的知识库，位于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/knowledgepanel.cpp" line="141"/>
+        <source>No base yet: create one, then drop documents on it.</source>
+        <translation>还没有知识库：先创建一个，再把文档拖放进来。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/knowledge/knowledgepanel.cpp" line="149"/>
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n 个文档</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/knowledge/knowledgepanel.cpp" line="150"/>
+        <source>%n passage(s)</source>
+        <translation>
+            <numerusform>%n 个段落</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/knowledge/knowledgepanel.cpp" line="151"/>
+        <source>%n vector(s)</source>
+        <translation>
+            <numerusform>%n 个向量</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/knowledgepanel.cpp" line="154"/>
+        <source>Keyword search only</source>
+        <translation>仅关键词检索</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/knowledgepanel.cpp" line="155"/>
+        <source>Embeddings: %1</source>
+        <translation>嵌入：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/knowledge/knowledgepanel.cpp" line="157"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n 个失败</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::KnowledgeUpload</name>
+    <message>
+        <location filename="../../widgets/deploy/knowledgeupload.cpp" line="20"/>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/knowledgeupload.cpp" line="46"/>
+        <source>Could not reach the runtime at %1: %2</source>
+        <translation>无法连接位于 %1 的运行时：%2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/knowledgeupload.cpp" line="56"/>
+        <location filename="../../widgets/deploy/knowledgeupload.cpp" line="83"/>
+        <source>knowledge base “%1”</source>
+        <translation>知识库“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/knowledgeupload.cpp" line="73"/>
+        <source>The packed knowledge base “%1” cannot be read: %2</source>
+        <translation>打包的知识库“%1”无法读取：%2</translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::studio::LocalRuntime</name>
     <message>
         <location filename="../../widgets/deploy/localruntime.cpp" line="29"/>
@@ -1508,255 +2217,260 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 <context>
     <name>flowdeck::studio::MainWindow</name>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="113"/>
+        <location filename="../../app/mainwindow.cpp" line="114"/>
         <source>Nodes</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="117"/>
+        <location filename="../../app/mainwindow.cpp" line="118"/>
         <source>Inspector</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="148"/>
+        <location filename="../../app/mainwindow.cpp" line="150"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="153"/>
+        <location filename="../../app/mainwindow.cpp" line="155"/>
         <source>Before You Run</source>
         <translation>运行前检查</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="175"/>
+        <location filename="../../app/mainwindow.cpp" line="177"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/mainwindow.cpp" line="177"/>
+        <location filename="../../app/mainwindow.cpp" line="179"/>
         <source>%n problem(s); hover over a red node to read it.</source>
         <translation>
             <numerusform>%n 个问题；将鼠标悬停在红色节点上查看详情。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="190"/>
+        <location filename="../../app/mainwindow.cpp" line="192"/>
         <source>A plugin</source>
         <translation>一个插件</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="209"/>
+        <location filename="../../app/mainwindow.cpp" line="211"/>
         <source>Drag a node from the palette; drag from a port to connect.</source>
         <translation>从节点面板拖入节点；从端口拖出即可连接。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="235"/>
+        <location filename="../../app/mainwindow.cpp" line="238"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="236"/>
+        <location filename="../../app/mainwindow.cpp" line="239"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="240"/>
+        <location filename="../../app/mainwindow.cpp" line="243"/>
         <source>New from &amp;Template…</source>
         <translation>从模板新建(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="241"/>
+        <location filename="../../app/mainwindow.cpp" line="244"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="242"/>
+        <location filename="../../app/mainwindow.cpp" line="245"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="246"/>
+        <location filename="../../app/mainwindow.cpp" line="249"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="247"/>
+        <location filename="../../app/mainwindow.cpp" line="250"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="250"/>
+        <location filename="../../app/mainwindow.cpp" line="253"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="253"/>
+        <location filename="../../app/mainwindow.cpp" line="256"/>
         <source>P&amp;lugins…</source>
         <translation>插件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="255"/>
+        <location filename="../../app/mainwindow.cpp" line="258"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="257"/>
+        <location filename="../../app/mainwindow.cpp" line="260"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="258"/>
+        <location filename="../../app/mainwindow.cpp" line="261"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="260"/>
+        <location filename="../../app/mainwindow.cpp" line="263"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="265"/>
+        <location filename="../../app/mainwindow.cpp" line="268"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="266"/>
+        <location filename="../../app/mainwindow.cpp" line="269"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="267"/>
+        <location filename="../../app/mainwindow.cpp" line="270"/>
         <source>D&amp;uplicate</source>
         <translation>创建副本(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="268"/>
+        <location filename="../../app/mainwindow.cpp" line="271"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="270"/>
+        <location filename="../../app/mainwindow.cpp" line="273"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="275"/>
+        <location filename="../../app/mainwindow.cpp" line="278"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="276"/>
+        <location filename="../../app/mainwindow.cpp" line="279"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="278"/>
+        <location filename="../../app/mainwindow.cpp" line="281"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="279"/>
+        <location filename="../../app/mainwindow.cpp" line="282"/>
         <source>Zoom to &amp;Fit</source>
         <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="280"/>
+        <location filename="../../app/mainwindow.cpp" line="283"/>
         <source>&amp;Arrange</source>
         <translation>自动排列(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="284"/>
+        <location filename="../../app/mainwindow.cpp" line="287"/>
         <source>&amp;Workflow</source>
         <translation>工作流(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="285"/>
+        <location filename="../../app/mainwindow.cpp" line="288"/>
         <source>&amp;Models…</source>
         <translation>模型(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="288"/>
-        <location filename="../../app/mainwindow.cpp" line="289"/>
+        <location filename="../../app/mainwindow.cpp" line="291"/>
+        <source>&amp;Knowledge Bases…</source>
+        <translation>知识库(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="294"/>
+        <location filename="../../app/mainwindow.cpp" line="295"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="290"/>
+        <location filename="../../app/mainwindow.cpp" line="296"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="292"/>
+        <location filename="../../app/mainwindow.cpp" line="298"/>
         <source>&amp;Deploy…</source>
         <translation>部署(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="293"/>
+        <location filename="../../app/mainwindow.cpp" line="299"/>
         <source>Deployed &amp;Apps…</source>
         <translation>已部署的应用(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="296"/>
+        <location filename="../../app/mainwindow.cpp" line="302"/>
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="303"/>
+        <location filename="../../app/mainwindow.cpp" line="309"/>
         <source>&amp;Overview Map</source>
         <translation>概览图(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="321"/>
+        <location filename="../../app/mainwindow.cpp" line="327"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="339"/>
+        <location filename="../../app/mainwindow.cpp" line="345"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="342"/>
+        <location filename="../../app/mainwindow.cpp" line="348"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="349"/>
+        <location filename="../../app/mainwindow.cpp" line="355"/>
         <source>The language changes the next time Flowdeck starts.</source>
         <translation>语言将在下次启动 Flowdeck 时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="352"/>
+        <location filename="../../app/mainwindow.cpp" line="358"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="355"/>
+        <location filename="../../app/mainwindow.cpp" line="361"/>
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="355"/>
+        <location filename="../../app/mainwindow.cpp" line="361"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="355"/>
+        <location filename="../../app/mainwindow.cpp" line="361"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="365"/>
+        <location filename="../../app/mainwindow.cpp" line="371"/>
         <source>&amp;Snap to Grid</source>
         <translation>对齐网格(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="410"/>
+        <location filename="../../app/mainwindow.cpp" line="416"/>
         <source>The template gallery could not be shown; File → Open… and File → New still work.</source>
         <translation>无法显示模板库；“文件 → 打开…”和“文件 → 新建”仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="451"/>
+        <location filename="../../app/mainwindow.cpp" line="457"/>
         <source>Project created in %1. Check “Before You Run”, then press Run (F5).</source>
         <translation>项目已创建在 %1。请查看“运行前检查”，然后点击“运行”（F5）。</translation>
     </message>
@@ -1765,30 +2479,30 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation type="vanished">项目已创建于 %1。请查看“运行前检查”，然后按“运行”（Ctrl+R）。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="512"/>
+        <location filename="../../app/mainwindow.cpp" line="518"/>
         <source>The clipboard holds no Flowdeck nodes.</source>
         <translation>剪贴板中没有 Flowdeck 节点。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="543"/>
+        <location filename="../../app/mainwindow.cpp" line="549"/>
         <source>Open workflow</source>
         <translation>打开工作流</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="543"/>
-        <location filename="../../app/mainwindow.cpp" line="593"/>
+        <location filename="../../app/mainwindow.cpp" line="549"/>
+        <location filename="../../app/mainwindow.cpp" line="599"/>
         <source>Flowdeck workflows (*.flow.json)</source>
         <translation>Flowdeck 工作流 (*.flow.json)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="553"/>
-        <location filename="../../app/mainwindow.cpp" line="561"/>
+        <location filename="../../app/mainwindow.cpp" line="559"/>
+        <location filename="../../app/mainwindow.cpp" line="567"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="553"/>
-        <location filename="../../app/mainwindow.cpp" line="561"/>
+        <location filename="../../app/mainwindow.cpp" line="559"/>
+        <location filename="../../app/mainwindow.cpp" line="567"/>
         <source>%1 could not be opened:
 
 %2</source>
@@ -1797,108 +2511,108 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="577"/>
+        <location filename="../../app/mainwindow.cpp" line="583"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="585"/>
+        <location filename="../../app/mainwindow.cpp" line="591"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="593"/>
+        <location filename="../../app/mainwindow.cpp" line="599"/>
         <source>Save workflow</source>
         <translation>保存工作流</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="605"/>
+        <location filename="../../app/mainwindow.cpp" line="611"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="606"/>
+        <location filename="../../app/mainwindow.cpp" line="612"/>
         <source>The workflow has changes that are not saved. Save them?</source>
         <translation>工作流有尚未保存的更改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="624"/>
+        <location filename="../../app/mainwindow.cpp" line="651"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="650"/>
+        <location filename="../../app/mainwindow.cpp" line="677"/>
         <source>No recent projects</source>
         <translation>没有最近的项目</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="654"/>
+        <location filename="../../app/mainwindow.cpp" line="681"/>
         <source>&amp;Clear List</source>
         <translation>清空列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="659"/>
+        <location filename="../../app/mainwindow.cpp" line="686"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="660"/>
+        <location filename="../../app/mainwindow.cpp" line="687"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="663"/>
+        <location filename="../../app/mainwindow.cpp" line="690"/>
         <source>&amp;Documentation</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="666"/>
+        <location filename="../../app/mainwindow.cpp" line="693"/>
         <source>Documentation</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="667"/>
+        <location filename="../../app/mainwindow.cpp" line="694"/>
         <source>The guide is not installed with this copy of Flowdeck. Read docs/studio.md in the Flowdeck sources, or the README.</source>
         <translation>这份 Flowdeck 没有安装使用指南。请阅读 Flowdeck 源码中的 docs/studio.md 或 README。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="669"/>
+        <location filename="../../app/mainwindow.cpp" line="696"/>
         <source>No program is set up to open %1. Open it in a text editor or a Markdown viewer.</source>
         <translation>没有设置用来打开 %1 的程序。请用文本编辑器或 Markdown 查看器打开它。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="676"/>
+        <location filename="../../app/mainwindow.cpp" line="703"/>
         <source>&amp;About Flowdeck</source>
         <translation>关于 Flowdeck(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="678"/>
+        <location filename="../../app/mainwindow.cpp" line="705"/>
         <source>About Flowdeck</source>
         <translation>关于 Flowdeck</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="681"/>
+        <location filename="../../app/mainwindow.cpp" line="708"/>
         <source>&lt;h3&gt;Flowdeck %1&lt;/h3&gt;&lt;p&gt;Build AI apps on a canvas, run them on this computer and deploy them with one click.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Flowdeck %1&lt;/h3&gt;&lt;p&gt;在画布上搭建 AI 应用，在本机运行，一键部署。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="687"/>
+        <location filename="../../app/mainwindow.cpp" line="714"/>
         <source>About &amp;Qt</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="754"/>
+        <location filename="../../app/mainwindow.cpp" line="781"/>
         <source>an unsaved workflow</source>
         <translation>一个未保存的工作流</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="755"/>
-        <location filename="../../app/mainwindow.cpp" line="769"/>
+        <location filename="../../app/mainwindow.cpp" line="782"/>
+        <location filename="../../app/mainwindow.cpp" line="796"/>
         <source>Recover work</source>
         <translation>恢复工作</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="756"/>
+        <location filename="../../app/mainwindow.cpp" line="783"/>
         <source>Flowdeck did not close properly. Recover the changes to %1 from %2?</source>
         <translation>Flowdeck 上次没有正常关闭。要恢复 %2 时对 %1 所做的更改吗？</translation>
     </message>
@@ -1947,80 +2661,148 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation>对话模型</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelspanel.cpp" line="41"/>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="54"/>
         <source>%1 — ✓ key set</source>
         <translation>%1 — ✓ 已设置密钥</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelspanel.cpp" line="42"/>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="55"/>
         <source>%1 — no key yet</source>
         <translation>%1 — 尚未设置密钥</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelspanel.cpp" line="51"/>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="41"/>
         <source>“%1” (not set up here)</source>
         <translation>“%1”（本机未设置）</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelspanel.cpp" line="72"/>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="71"/>
         <source>This workflow declares no model.</source>
         <translation>这个工作流没有声明模型。</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelspanel.cpp" line="120"/>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="119"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;small&gt;%2&lt;/small&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;small&gt;%2&lt;/small&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelspanel.cpp" line="123"/>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="122"/>
         <source>Provider for model %1</source>
         <translation>模型 %1 的服务商</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelspanel.cpp" line="124"/>
-        <location filename="../../widgets/settings/modelspanel.cpp" line="215"/>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="123"/>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="214"/>
         <source>Choose a provider…</source>
         <translation>选择服务商…</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelspanel.cpp" line="127"/>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="126"/>
         <source>Model id for model %1</source>
         <translation>模型 %1 的模型 ID</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelspanel.cpp" line="145"/>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="144"/>
         <source>the provider&apos;s model for this kind</source>
         <translation>服务商为此类模型提供的默认模型</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelspanel.cpp" line="150"/>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="149"/>
         <source>Add Key…</source>
         <translation>添加密钥…</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelspanel.cpp" line="177"/>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="176"/>
         <source>Use %1 for model “%2”</source>
         <translation>模型“%2”使用 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelspanel.cpp" line="195"/>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="194"/>
         <source>Use the model “%1” for “%2”</source>
         <translation>“%2”使用模型“%1”</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelspanel.cpp" line="201"/>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="200"/>
         <source>The provider of this workflow&apos;s models, for runs and deploys alike. Workflow → Models… chooses per model.</source>
         <translation>这个工作流的模型服务商，运行和部署都使用它。在“工作流 → 模型…”中可逐个模型选择。</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelspanel.cpp" line="215"/>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="214"/>
         <source>Several — see Workflow → Models…</source>
         <translation>多个 — 见“工作流 → 模型…”</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelspanel.cpp" line="234"/>
+        <location filename="../../widgets/settings/modelspanel.cpp" line="233"/>
         <source>Use %1 for every model</source>
         <translation>所有模型都使用 %1</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::NewBaseDialog</name>
+    <message>
+        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="23"/>
+        <source>New Knowledge Base</source>
+        <translation>新建知识库</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="26"/>
+        <source>e.g. handbook</source>
+        <translation>例如 handbook</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="27"/>
+        <source>The base&apos;s folder name, which workflows use: letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;.</source>
+        <translation>知识库的文件夹名，工作流通过它引用：字母、数字、“-”、“_”或“.”。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="30"/>
+        <source>e.g. Employee handbook</source>
+        <translation>例如 员工手册</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="41"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="42"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="44"/>
+        <source>Embedding profile</source>
+        <translation>嵌入服务配置</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="45"/>
+        <source>Embedding model</source>
+        <translation>嵌入模型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="46"/>
+        <source>Without an embedding profile the base is searched by keyword. Vector and hybrid search need one; its passages are embedded as documents are added.</source>
+        <translation>没有嵌入服务配置时，知识库按关键词检索。向量检索和混合检索需要嵌入服务；添加文档时会为其段落生成向量。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="50"/>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="72"/>
+        <source>Give the base a name.</source>
+        <translation>请为知识库命名。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="74"/>
+        <source>“%1” cannot name a base: use letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;, not starting with &apos;.&apos;, at most 64 bytes.</source>
+        <translation>“%1”不能作为知识库名：请使用字母、数字、“-”、“_”或“.”，不能以“.”开头，最多 64 字节。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="77"/>
+        <source>There is a base named “%1” already.</source>
+        <translation>已有名为“%1”的知识库。</translation>
     </message>
 </context>
 <context>
@@ -2145,6 +2927,19 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
     </message>
 </context>
 <context>
+    <name>flowdeck::studio::ObjectFieldsEditor</name>
+    <message>
+        <location filename="../../widgets/panels/objectfieldseditor.cpp" line="65"/>
+        <source>comma-separated</source>
+        <translation>用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/objectfieldseditor.cpp" line="67"/>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::studio::PaletteWidget</name>
     <message>
         <location filename="../../widgets/panels/palettewidget.cpp" line="90"/>
@@ -2207,9 +3002,22 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation>不可用：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/palettewidget.cpp" line="226"/>
+        <location filename="../../widgets/panels/palettewidget.cpp" line="230"/>
         <source>A tool of %1</source>
         <translation>%1 的工具</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::PassageDialog</name>
+    <message>
+        <location filename="../../widgets/knowledge/passagedialog.cpp" line="33"/>
+        <source>Source Passage</source>
+        <translation>出处段落</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/passagedialog.cpp" line="44"/>
+        <source>Base %1 · document %2%3</source>
+        <translation>知识库 %1 · 文档 %2%3</translation>
     </message>
 </context>
 <context>
@@ -2598,22 +3406,22 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation type="vanished">按工作流设置</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="45"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="59"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="46"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="60"/>
         <source>Run the workflow (F5)</source>
         <translation>运行工作流 (F5)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="47"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="61"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="48"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="62"/>
         <source>Stop the run (Shift+F5)</source>
         <translation>停止运行 (Shift+F5)</translation>
     </message>
@@ -2622,7 +3430,7 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation type="vanished">模型配置：</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="69"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="83"/>
         <source>The answer appears here as it streams.</source>
         <translation>回答会以流式方式显示在这里。</translation>
     </message>
@@ -2643,84 +3451,89 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation type="vanished">点击一行，以 JSON 查看该事件的输入和输出。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="91"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="107"/>
         <source>What the nodes log during a run — tool progress, retries, errors — appears here.</source>
         <translation>运行期间节点记录的信息（工具进度、重试、错误）显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="93"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="111"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="94"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="112"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="162"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="192"/>
         <source>**Outputs**</source>
         <translation>**输出**</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="150"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="180"/>
         <source>(run)</source>
         <translation>（运行）</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="51"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="65"/>
         <source>Model provider:</source>
         <translation>模型服务商：</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="86"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="102"/>
         <source>Click a node&apos;s row to see its latest event — inputs, outputs, timing — as JSON.</source>
         <translation>点击某个节点所在的行，以 JSON 查看它最新的事件——输入、输出和耗时。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="99"/>
-        <location filename="../../widgets/panels/runconsole.cpp" line="105"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="113"/>
+        <source>Retrieval</source>
+        <translation>检索</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/runconsole.cpp" line="119"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="125"/>
         <source>Show Event and Log</source>
         <translation>显示事件和日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="100"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="120"/>
         <source>The selected node&apos;s event as JSON, and what the nodes logged</source>
         <translation>所选节点的事件（JSON）以及各节点的日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="105"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="125"/>
         <source>Hide Event and Log</source>
         <translation>隐藏事件和日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="166"/>
-        <location filename="../../widgets/panels/runconsole.cpp" line="168"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="196"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="198"/>
         <source>The run failed: %1</source>
         <translation>运行失败：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="185"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="215"/>
         <source>Type a message and press Enter</source>
         <translation>输入消息后按回车</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="187"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="217"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="196"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="226"/>
         <source>, required</source>
         <translation>，必填</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="239"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="271"/>
         <source>Not run: this workflow comes from outside your projects and you have not trusted it. Nothing was started and no key was read.</source>
         <translation>未运行：此工作流来自你的项目之外，而你尚未信任它。没有启动任何内容，也没有读取任何密钥。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="246"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="278"/>
         <source>The workflow cannot run yet:
 
 %1</source>
@@ -2729,7 +3542,7 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="247"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="279"/>
         <source>The workflow cannot run yet: %1</source>
         <translation>工作流还不能运行：%1</translation>
     </message>
@@ -2737,24 +3550,24 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 <context>
     <name>flowdeck::studio::RunController</name>
     <message>
-        <location filename="../../widgets/run/runcontroller.cpp" line="191"/>
+        <location filename="../../widgets/run/runcontroller.cpp" line="193"/>
         <source>A run is already going; stop it first.</source>
         <translation>已有运行正在进行；请先停止它。</translation>
     </message>
     <message>
-        <location filename="../../widgets/run/runcontroller.cpp" line="198"/>
+        <location filename="../../widgets/run/runcontroller.cpp" line="200"/>
         <source>Choose a provider for model “%1”: use the Model provider box beside Run, or Workflow → Models….</source>
         <translation>请为模型“%1”选择服务商：使用“运行”旁边的“模型服务商”框，或“工作流 → 模型…”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/run/runcontroller.cpp" line="229"/>
+        <location filename="../../widgets/run/runcontroller.cpp" line="231"/>
         <source>%n token(s)</source>
         <translation>
             <numerusform>%n 个 token</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/run/runcontroller.cpp" line="244"/>
+        <location filename="../../widgets/run/runcontroller.cpp" line="246"/>
         <source>retrying (attempt %1) in %2 ms: %3</source>
         <translation>%2 毫秒后重试（第 %1 次）：%3</translation>
     </message>
@@ -2775,6 +3588,91 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <location filename="../../widgets/deploy/runtimeadmin.cpp" line="64"/>
         <source>The runtime answered HTTP %1.</source>
         <translation>运行时返回了 HTTP %1。</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::SearchPage</name>
+    <message>
+        <location filename="../../widgets/knowledge/searchpage.cpp" line="38"/>
+        <source>Ask what a workflow would ask, e.g. How many days of annual leave?</source>
+        <translation>输入工作流会提的问题，例如：年假有几天？</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/searchpage.cpp" line="41"/>
+        <source>Hybrid</source>
+        <translation>混合</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/searchpage.cpp" line="42"/>
+        <source>Keyword</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/searchpage.cpp" line="43"/>
+        <source>Vector</source>
+        <translation>向量</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/searchpage.cpp" line="48"/>
+        <source>top </source>
+        <translation>前 </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/searchpage.cpp" line="53"/>
+        <source>score ≥ </source>
+        <translation>分数 ≥ </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/searchpage.cpp" line="54"/>
+        <source>Search</source>
+        <translation>检索</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/searchpage.cpp" line="68"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/searchpage.cpp" line="68"/>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/searchpage.cpp" line="68"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/searchpage.cpp" line="68"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/searchpage.cpp" line="68"/>
+        <source>Passage</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/searchpage.cpp" line="108"/>
+        <source>Searching…</source>
+        <translation>正在检索…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/searchpage.cpp" line="151"/>
+        <source>Nothing found. The trace below says why each candidate was dropped.</source>
+        <translation>没有找到。下方的追踪说明了每个候选段落被舍弃的原因。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/knowledge/searchpage.cpp" line="152"/>
+        <source>%n passage(s) found.</source>
+        <translation>
+            <numerusform>找到 %n 个段落。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/searchpage.cpp" line="154"/>
+        <source>This base has no embedding profile, so it was searched by keyword.</source>
+        <translation>该知识库没有嵌入服务配置，因此按关键词检索。</translation>
     </message>
 </context>
 <context>
@@ -3295,6 +4193,111 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <location filename="../../widgets/panels/toolpicker.cpp" line="169"/>
         <source>&lt;i&gt;This tool takes no arguments.&lt;/i&gt;</source>
         <translation>&lt;i&gt;此工具不需要参数。&lt;/i&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::TraceView</name>
+    <message>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="26"/>
+        <source>hybrid</source>
+        <translation>混合</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="28"/>
+        <source>filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="30"/>
+        <source>keyword</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="32"/>
+        <source>vector</source>
+        <translation>向量</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="34"/>
+        <source>fuse</source>
+        <translation>融合</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="48"/>
+        <source>Base</source>
+        <translation>知识库</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="48"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="48"/>
+        <source>Passage</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="48"/>
+        <source>Keyword rank · BM25</source>
+        <translation>关键词名次 · BM25</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="49"/>
+        <source>Vector rank · cosine</source>
+        <translation>向量名次 · 余弦</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="49"/>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="49"/>
+        <source>Kept, or why dropped</source>
+        <translation>保留，或舍弃原因</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="65"/>
+        <source>The trace of a search shows here: every candidate passage, its ranks and scores, and why it was kept or dropped.</source>
+        <translation>检索追踪显示在这里：每个候选段落、它的名次和分数，以及保留或舍弃的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="78"/>
+        <source>Reranked by profile %1.</source>
+        <translation>已由配置 %1 重排序。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="91"/>
+        <source>%1: %2 in %3 ms</source>
+        <translation>%1：%2 个，用时 %3 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="95"/>
+        <source>%1 search, %2 ms</source>
+        <translation>%1检索，%2 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="102"/>
+        <source>Keyword query: %1</source>
+        <translation>关键词查询：%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="105"/>
+        <source>Note: %1</source>
+        <translation>注：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/knowledge/traceview.cpp" line="107"/>
+        <source>%n document(s) left out by the filters.</source>
+        <translation>
+            <numerusform>%n 个文档被筛选条件排除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="122"/>
+        <source>kept</source>
+        <translation>保留</translation>
     </message>
 </context>
 <context>

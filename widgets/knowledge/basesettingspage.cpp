@@ -5,6 +5,7 @@
 #include "widgets/document/localized.h"
 #include "widgets/knowledge/chunkingform.h"
 #include "widgets/knowledge/embeddingprofilebox.h"
+#include "widgets/knowledge/problemtext.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -106,9 +107,9 @@ void BaseSettingsPage::save()
     std::string error;
     auto checked = engine::KnowledgeSettings::fromJson(next.toJson());
     if (!checked.ok() || !next.save(m_folder, error)) {
-        if (!checked.ok() && !checked.diagnostics().empty())
-            error = checked.diagnostics().front().message;
-        m_status->setText(QString::fromStdString(engine::localizedSentence(error, studioLanguage().toStdString())));
+        if (!checked.ok())
+            error = firstProblem(checked.diagnostics(), "The settings are not valid.");
+        m_status->setText(localizedProblem(error));
         return;
     }
     const bool embeddingChanged = next.embedding.profile != m_loaded.embedding.profile || next.embedding.model != m_loaded.embedding.model;

@@ -4,6 +4,7 @@
 #include "engine/knowledge/knowledgestore.h"
 #include "widgets/document/localized.h"
 #include "widgets/knowledge/ingestjob.h"
+#include "widgets/knowledge/problemtext.h"
 
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -26,11 +27,6 @@ namespace {
 
 constexpr int kChunkIdRole = Qt::UserRole;
 constexpr int kPassagesShown = 500;
-
-QString sentence(const std::string &english)
-{
-    return QString::fromStdString(engine::localizedSentence(english, studioLanguage().toStdString()));
-}
 
 QString statusText(engine::DocumentStatus status)
 {
@@ -160,7 +156,7 @@ void DocumentsPage::refresh()
     auto store = engine::KnowledgeStore::open(m_folder, engine::KnowledgeStore::Mode::ReadOnly);
     auto docs = store.ok() ? store.value()->documents() : engine::Result<std::vector<engine::DocumentRecord>>(store.diagnostics());
     if (!docs.ok()) {
-        m_status->setText(sentence(docs.diagnostics().empty() ? "The base could not be read." : docs.diagnostics().front().message));
+        m_status->setText(localizedProblem(firstProblem(docs.diagnostics(), "The base could not be read.")));
         return showPassages();
     }
     for (const auto &d : docs.value()) {
@@ -168,9 +164,9 @@ void DocumentsPage::refresh()
         m_documents->insertRow(row);
         QStringList notes;
         if (!d.reason.empty())
-            notes << sentence(d.reason);
+            notes << localizedProblem(d.reason);
         for (const auto &w : d.warnings)
-            notes << sentence(w);
+            notes << localizedProblem(w);
         const QStringList cells = {QString::fromStdString(d.path), QString::fromStdString(d.type), statusText(d.status),
                                    QString::number(d.chunkCount), notes.join(QStringLiteral(" · "))};
         for (int column = 0; column < cells.size(); ++column) {
@@ -297,7 +293,7 @@ void DocumentsPage::onFinished(const QString &error)
     setBusy(false);
     const engine::IngestReport &report = m_job->report();
     if (!error.isEmpty()) {
-        m_status->setText(sentence(error.toStdString()));
+        m_status->setText(localizedProblem(error.toStdString()));
     } else {
         QString text = tr("%1 indexed, %2 unchanged, %3 failed; %n passage(s) stored.", nullptr, static_cast<int>(report.chunks))
                            .arg(report.indexed)
@@ -306,13 +302,13 @@ void DocumentsPage::onFinished(const QString &error)
         if (report.embedded > 0)
             text += ' ' + tr("%n passage(s) embedded.", nullptr, static_cast<int>(report.embedded));
         if (!report.embeddingError.empty())
-            text += ' ' + tr("Embedding stopped: %1 The passages can be searched by keyword now.").arg(sentence(report.embeddingError));
+            text += ' ' + tr("Embedding stopped: %1 The passages can be searched by keyword now.").arg(localizedProblem(report.embeddingError));
         if (report.cancelled)
             text += ' ' + tr("Cancelled: what was stored stays; add the same files again to go on.");
         m_status->setText(text);
         for (const auto &item : report.items)
             if (item.outcome == engine::IngestItem::Outcome::Failed)
-                m_failures->addItem(QStringLiteral("%1: %2").arg(QString::fromStdString(item.path), sentence(item.reason)));
+                m_failures->addItem(QStringLiteral("%1: %2").arg(QString::fromStdString(item.path), localizedProblem(item.reason)));
         m_failures->setVisible(m_failures->count() > 0);
     }
     if (m_jobFolder == m_folder)
@@ -362,7 +358,7 @@ void DocumentsPage::removeSelected()
     for (const QString &path : paths) {
         auto removed = engine::KnowledgeIngest::remove(m_folder, path.toStdString());
         if (!removed.ok())
-            problems << sentence(removed.diagnostics().empty() ? "The document could not be removed." : removed.diagnostics().front().message);
+            problems << localizedProblem(firstProblem(removed.diagnostics(), "The document could not be removed."));
     }
     m_status->setText(problems.isEmpty() ? tr("Removed %n document(s).", nullptr, static_cast<int>(paths.size())) : problems.join('\n'));
     refresh();

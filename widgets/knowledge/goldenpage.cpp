@@ -5,6 +5,7 @@
 #include "widgets/document/localized.h"
 #include "widgets/knowledge/backgroundjobs.h"
 #include "widgets/knowledge/basesearch.h"
+#include "widgets/knowledge/problemtext.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -36,11 +37,6 @@ QString modeName(engine::SearchMode mode)
     case engine::SearchMode::Hybrid: break;
     }
     return GoldenPage::tr("hybrid");
-}
-
-QString sentence(const std::string &english)
-{
-    return QString::fromStdString(engine::localizedSentence(english, studioLanguage().toStdString()));
 }
 
 } // namespace
@@ -158,7 +154,7 @@ void GoldenPage::addQuestion()
     q.expected.push_back({document.toStdString(), snippet.toStdString()});
     auto id = store.ok() ? store.value()->addGoldenQuestion(q) : engine::Result<std::int64_t>(store.diagnostics());
     if (!id.ok())
-        return m_scores->setText(sentence(id.diagnostics().empty() ? "The question was not added." : id.diagnostics().front().message));
+        return m_scores->setText(localizedProblem(firstProblem(id.diagnostics(), "The question was not added.")));
     m_question->clear();
     m_snippet->clear();
     refresh();
@@ -191,13 +187,13 @@ void GoldenPage::runTest()
         [resolver = m_resolver, folder, k]() -> TestAnswer {
             auto settings = engine::KnowledgeSettings::load(folder);
             if (!settings.ok())
-                return {{}, settings.diagnostics().empty() ? "The base's settings cannot be read." : settings.diagnostics().front().message};
+                return {{}, firstProblem(settings.diagnostics(), "The base's settings cannot be read.")};
             auto target = resolver.resolve(settings.value());
             std::optional<engine::EmbeddingTarget> embedding = target.ok() ? target.value() : std::nullopt;
             BaseSearch search;
             auto opened = search.open(folder, embedding);
             if (!opened.ok())
-                return {{}, opened.diagnostics().empty() ? "The base cannot be opened." : opened.diagnostics().front().message};
+                return {{}, firstProblem(opened.diagnostics(), "The base cannot be opened.")};
             std::vector<engine::SearchMode> modes = {engine::SearchMode::Keyword};
             if (embedding)
                 modes = {engine::SearchMode::Keyword, engine::SearchMode::Vector, engine::SearchMode::Hybrid};
@@ -205,7 +201,7 @@ void GoldenPage::runTest()
             for (engine::SearchMode mode : modes) {
                 auto report = search.evaluate(mode, k);
                 if (!report.ok())
-                    return {{}, report.diagnostics().empty() ? "The test failed." : report.diagnostics().front().message};
+                    return {{}, firstProblem(report.diagnostics(), "The test failed.")};
                 answer.reports.push_back(std::move(report.value()));
             }
             return answer;
@@ -215,7 +211,7 @@ void GoldenPage::runTest()
             if (folder != m_folder)
                 return;
             if (answer.reports.empty()) {
-                m_scores->setText(sentence(answer.error));
+                m_scores->setText(localizedProblem(answer.error));
                 emit tested();
                 return;
             }
@@ -230,7 +226,7 @@ void GoldenPage::runTest()
                 for (const auto &q : report.questions)
                     perQuestion[q.id] << (q.rank > 0 ? tr("%1 #%2").arg(modeName(report.mode)).arg(q.rank)
                                                      : q.error.empty() ? tr("%1 missed").arg(modeName(report.mode))
-                                                                       : tr("%1 failed: %2").arg(modeName(report.mode), sentence(q.error)));
+                                                                       : tr("%1 failed: %2").arg(modeName(report.mode), localizedProblem(q.error)));
             }
             for (int row = 0; row < m_table->rowCount(); ++row) {
                 const qint64 id = m_table->item(row, QuestionColumn)->data(Qt::UserRole).toLongLong();

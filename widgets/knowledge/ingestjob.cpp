@@ -1,6 +1,7 @@
 #include "widgets/knowledge/ingestjob.h"
 
 #include "widgets/knowledge/backgroundjobs.h"
+#include "widgets/knowledge/problemtext.h"
 
 #include <QMetaObject>
 
@@ -14,11 +15,6 @@ struct Outcome {
     std::optional<engine::IngestReport> report;
     std::string error;
 };
-
-std::string firstMessage(const engine::Diagnostics &diagnostics)
-{
-    return diagnostics.empty() ? std::string("The ingestion failed.") : diagnostics.front().message;
-}
 
 } // namespace
 
@@ -62,10 +58,10 @@ bool IngestJob::start(const std::filesystem::path &baseFolder, Kind kind, const 
     auto work = [resolver = m_resolver, cancel = m_cancel, baseFolder, kind, items, sendProgress]() -> Outcome {
         auto settings = engine::KnowledgeSettings::load(baseFolder);
         if (!settings.ok())
-            return {std::nullopt, firstMessage(settings.diagnostics())};
+            return {std::nullopt, firstProblem(settings.diagnostics(), "The ingestion failed.")};
         auto target = resolver.resolve(settings.value());
         if (!target.ok())
-            return {std::nullopt, firstMessage(target.diagnostics())};
+            return {std::nullopt, firstProblem(target.diagnostics(), "The ingestion failed.")};
         engine::IngestOptions options;
         options.cancel = cancel.get();
         options.progress = sendProgress;
@@ -80,7 +76,7 @@ bool IngestJob::start(const std::filesystem::path &baseFolder, Kind kind, const 
         case Kind::Reembed: report = engine::KnowledgeIngest::reindex(baseFolder, options, true); break;
         }
         if (!report.ok())
-            return {std::nullopt, firstMessage(report.diagnostics())};
+            return {std::nullopt, firstProblem(report.diagnostics(), "The ingestion failed.")};
         return {std::move(report.value()), {}};
     };
     m_jobs->run<Outcome>(work, [this](Outcome outcome) {

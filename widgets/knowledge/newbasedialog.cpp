@@ -6,6 +6,7 @@
 #include "widgets/document/localized.h"
 #include "widgets/knowledge/chunkingform.h"
 #include "widgets/knowledge/embeddingprofilebox.h"
+#include "widgets/knowledge/problemtext.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -94,8 +95,7 @@ void NewBaseDialog::accept()
     auto checked = engine::KnowledgeSettings::fromJson(settings.toJson());
     auto created = checked.ok() ? engine::KnowledgeIngest::create(m_folder / settings.name, settings) : checked;
     if (!created.ok()) {
-        const std::string message = created.diagnostics().empty() ? "The base could not be created." : created.diagnostics().front().message;
-        m_problem->setText(QString::fromStdString(engine::localizedSentence(message, studioLanguage().toStdString())));
+        m_problem->setText(localizedProblem(firstProblem(created.diagnostics(), "The base could not be created.")));
         return;
     }
     m_created = QString::fromStdString(settings.name);

@@ -5,6 +5,7 @@
 #include "widgets/document/localized.h"
 #include "widgets/knowledge/backgroundjobs.h"
 #include "widgets/knowledge/basesearch.h"
+#include "widgets/knowledge/problemtext.h"
 #include "widgets/knowledge/traceview.h"
 
 #include <QComboBox>
@@ -115,14 +116,14 @@ void SearchPage::search()
             // Keyword search needs no vectors: a profile that cannot be used does not stop it.
             std::optional<engine::EmbeddingTarget> embedding = target.ok() ? target.value() : std::nullopt;
             if (!target.ok() && request.mode != engine::SearchMode::Keyword)
-                return {std::nullopt, target.diagnostics().empty() ? "The base cannot be searched." : target.diagnostics().front().message};
+                return {std::nullopt, firstProblem(target.diagnostics(), "The base cannot be searched.")};
             BaseSearch search;
             auto opened = search.open(folder, embedding);
             if (!opened.ok())
-                return {std::nullopt, opened.diagnostics().empty() ? "The base cannot be opened." : opened.diagnostics().front().message};
+                return {std::nullopt, firstProblem(opened.diagnostics(), "The base cannot be opened.")};
             auto outcome = search.search(request);
             if (!outcome.ok())
-                return {std::nullopt, outcome.diagnostics().empty() ? "The search failed." : outcome.diagnostics().front().message};
+                return {std::nullopt, firstProblem(outcome.diagnostics(), "The search failed.")};
             return {std::move(outcome.value()), {}};
         },
         [this, folder](Answer answer) {
@@ -132,7 +133,7 @@ void SearchPage::search()
             m_results->clear();
             if (!answer.outcome) {
                 m_trace->clear();
-                m_status->setText(QString::fromStdString(engine::localizedSentence(answer.error, studioLanguage().toStdString())));
+                m_status->setText(localizedProblem(answer.error));
                 emit searched();
                 return;
             }
@@ -147,9 +148,12 @@ void SearchPage::search()
                 item->setData(RankColumn, Qt::UserRole, QVariant::fromValue<qint64>(hit.chunkId));
                 m_results->addTopLevelItem(item);
             }
-            m_status->setText(answer.outcome->hits.empty()
-                                  ? tr("Nothing found. The trace below says why each candidate was dropped.")
-                                  : tr("%n passage(s) found.", nullptr, static_cast<int>(answer.outcome->hits.size())));
+            QString status = answer.outcome->hits.empty()
+                                 ? tr("Nothing found. The trace below says why each candidate was dropped.")
+                                 : tr("%n passage(s) found.", nullptr, static_cast<int>(answer.outcome->hits.size()));
+            if (answer.outcome->trace.mode == "keyword" && m_mode->currentData().toInt() != static_cast<int>(engine::SearchMode::Keyword))
+                status += ' ' + tr("This base has no embedding profile, so it was searched by keyword.");
+            m_status->setText(status);
             m_trace->setTrace(answer.outcome->trace.toJson());
             emit searched();
         });

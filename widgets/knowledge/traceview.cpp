@@ -19,8 +19,11 @@ QString rankText(const nlohmann::json &candidate, const char *rank, const char *
     return QStringLiteral("#%1  %2").arg(r).arg(engine::valueOr(candidate, score, 0.0), 0, 'f', 3);
 }
 
-QString stageName(const std::string &stage)
+// A stage's or a mode's name, as the engine's trace writes it.
+QString termName(const std::string &stage)
 {
+    if (stage == "hybrid")
+        return TraceView::tr("hybrid");
     if (stage == "filter")
         return TraceView::tr("filter");
     if (stage == "keyword")
@@ -86,10 +89,10 @@ void TraceView::addBase(const std::string &base, const nlohmann::json &trace, QS
     QStringList stages;
     for (const auto &s : engine::valueOr(trace, "stages", nlohmann::json::array()))
         stages << tr("%1: %2 in %3 ms")
-                      .arg(stageName(engine::valueOr(s, "stage", "")))
+                      .arg(termName(engine::valueOr(s, "stage", "")))
                       .arg(engine::valueOr(s, "count", 0))
                       .arg(engine::valueOr(s, "micros", 0.0) / 1000.0, 0, 'f', 1);
-    QString line = tr("%1 search, %2 ms").arg(QString::fromStdString(engine::valueOr(trace, "mode", "")))
+    QString line = tr("%1 search, %2 ms").arg(termName(engine::valueOr(trace, "mode", "")))
                        .arg(engine::valueOr(trace, "totalMicros", 0.0) / 1000.0, 0, 'f', 1);
     if (!stages.isEmpty())
         line += QStringLiteral(" — ") + stages.join(QStringLiteral(" · "));
