@@ -70,6 +70,30 @@ constexpr std::array kSentences = {
     Sentence{"The connection to {1} failed before the answer was complete. Run again.", "与{1}的连接在回答完成前中断了。请再运行一次。"},
     Sentence{"The answer from {1} stopped in the middle: the stream ended without [DONE]. Run again.",
              "{1}的回答中途停止了：流式回答没有以 [DONE] 结束。请再运行一次。"},
+    // The knowledge node (engine/knowledge/knowledgeretrieval.cpp, knowledgelibrary.cpp).
+    Sentence{"Knowledge bases are not available to this run. Open the workflow from its project folder, or deploy it "
+             "again so its bases go with it.",
+             "这次运行无法使用知识库。请从项目文件夹打开工作流，或重新部署，让知识库随应用一起上传。"},
+    Sentence{"The query is empty: the knowledge node's Query rendered to no text.", "检索问题为空：知识检索节点的“检索问题”没有生成任何文字。"},
+    Sentence{"The knowledge node names no knowledge base.", "知识检索节点没有选择知识库。"},
+    Sentence{"The knowledge base '{1}' was not deployed with this app. Deploy the app again from the studio or with "
+             "`flowdeck deploy`.",
+             "知识库“{1}”没有随这个应用部署。请在工作室中或用 `flowdeck deploy` 重新部署应用。"},
+    Sentence{"There is no knowledge base '{1}' in {2}. Create it in the Knowledge panel or with `flowdeck kb create {3}`.",
+             "{2} 中没有知识库“{1}”。请在“知识库”面板中创建，或运行 `flowdeck kb create {3}`。"},
+    Sentence{"The knowledge base '{1}' has no documents yet. Add documents to it first.", "知识库“{1}”还没有文档。请先添加文档。"},
+    Sentence{"The knowledge base '{1}' has no embeddings profile, so it cannot be searched by vector. Choose keyword or "
+             "hybrid search, or set an embeddings profile in the base's settings and re-embed it.",
+             "知识库“{1}”没有设置向量模型，无法按向量检索。请改用关键词或混合检索，或在知识库设置中选择向量模型后重新生成向量。"},
+    Sentence{"The knowledge base '{1}' has no vectors yet, so it cannot be searched by vector. Embed it first (Knowledge "
+             "panel, or `flowdeck kb reindex {2}`), or choose keyword or hybrid search.",
+             "知识库“{1}”还没有向量，无法按向量检索。请先生成向量（“知识库”面板，或运行 `flowdeck kb reindex {2}`），或改用关键词或混合检索。"},
+    Sentence{"The question could not be embedded for the knowledge base '{1}': {2}", "无法为知识库“{1}”生成问题的向量：{2}"},
+    Sentence{"Searching the knowledge base '{1}' failed: {2}", "检索知识库“{1}”失败：{2}"},
+    Sentence{"Rerank failed: {1}", "重排序失败：{1}"},
+    Sentence{"Rerank is on but names no profile, and the base has no embeddings profile to use instead. Choose a rerank "
+             "profile or turn rerank off.",
+             "已开启重排序，但没有选择服务商，知识库也没有可代替的向量模型服务商。请选择重排序服务商，或关闭重排序。"},
 };
 
 // Parts of the variable text that are themselves English phrases the engine writes.

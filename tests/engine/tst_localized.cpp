@@ -133,6 +133,20 @@ private slots:
         QCOMPARE(localizedSentence("Some other text.", "zh"), std::string("Some other text."));
     }
 
+    void knowledgeErrorsReadInChinese()
+    {
+        // As the knowledge node writes them (engine/knowledge/knowledgeretrieval.cpp, knowledgelibrary.cpp).
+        QCOMPARE(localizedSentence("There is no knowledge base 'hr' in /p/knowledge. Create it in the Knowledge panel or with "
+                                   "`flowdeck kb create hr`.", "zh"),
+                 std::string("/p/knowledge 中没有知识库“hr”。请在“知识库”面板中创建，或运行 `flowdeck kb create hr`。"));
+        const std::string noVectors = localizedSentence(
+            "The knowledge base 'hr' has no vectors yet, so it cannot be searched by vector. Embed it first (Knowledge panel, "
+            "or `flowdeck kb reindex hr`), or choose keyword or hybrid search.", "zh_CN");
+        QVERIFY2(noVectors.find("知识库“hr”还没有向量") == 0, noVectors.c_str());
+        QCOMPARE(localizedSentence("The query is empty: the knowledge node's Query rendered to no text.", "zh"),
+                 std::string("检索问题为空：知识检索节点的“检索问题”没有生成任何文字。"));
+    }
+
     void providerErrorsReadInChineseWithTheirDetails()
     {
         // As engine/model/chatclient.cpp writes a refused key.
