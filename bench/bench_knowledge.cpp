@@ -320,7 +320,8 @@ void printSideBySide(const json &f, const json &o)
     if (haveOrama)
         std::printf("  %-30s %22s %19.1f s\n", "load / insert", "(see ingestion above)", o["insertSeconds"].get<double>());
     if (haveOrama) {
-        std::printf("\n  Orama %s, tokenizer: %s\n", o.value("version", "?").c_str(), o.value("tokenizer", "?").c_str());
+        std::printf("\n  Orama %s, tokenizer: %s; its figures are over the first %d questions\n", o.value("version", "?").c_str(),
+                    o.value("tokenizer", "?").c_str(), o.value("questions", 0));
         std::printf("  Orama's default tokenizer does not segment Chinese (a run of Han characters is one token); this\n"
                     "  run gives it @orama/tokenizers/mandarin (Intl.Segmenter words: no character bigrams, no case\n"
                     "  folding). Its vector search is an exact float32 scan (similarity 0, so it always has k results);\n"
