@@ -1,5 +1,6 @@
 // `flowdeck kb search` and `flowdeck kb test`: retrieval from the command line, with
 // the trace, and golden questions scored by hit@k and MRR (DESIGN.md §9).
+#include "engine/knowledge/basesearcher.h"
 #include "engine/knowledge/goldeneval.h"
 #include "engine/knowledge/knowledgecitations.h"
 #include "engine/knowledge/knowledgeingest.h"
@@ -39,13 +40,13 @@ std::optional<engine::SearchMode> modeFrom(const std::string &name)
     return std::nullopt;
 }
 
-// A base opened for searching from the command line, embedding questions when its mode needs it.
+// A base opened for searching from the command line, with its embeddings profile resolved.
 class CliSearch {
 public:
     bool open(const KbOptions &o)
     {
-        m_folder = fs::path(o.folder) / o.base;
-        auto settings = engine::KnowledgeSettings::load(m_folder);
+        const fs::path folder = fs::path(o.folder) / o.base;
+        auto settings = engine::KnowledgeSettings::load(folder);
         if (!settings.ok())
             return fail(settings.diagnostics()), false;
         CliConfig config;
@@ -53,51 +54,17 @@ public:
         auto target = engine::resolveEmbedding(settings.value(), config.profiles, config.secrets);
         if (!target.ok())
             return fail(target.diagnostics()), false;
-        m_embedding = target.value();
-        auto store = engine::KnowledgeStore::open(m_folder, engine::KnowledgeStore::Mode::ReadOnly);
-        if (!store.ok())
-            return fail(store.diagnostics()), false;
-        m_store = std::move(store.value());
-        m_search = std::make_unique<engine::KnowledgeSearch>(*m_store);
+        auto opened = m_searcher.open(folder, target.value());
+        if (!opened.ok())
+            return fail(opened.diagnostics()), false;
         return true;
     }
 
-    engine::Result<engine::SearchOutcome> search(engine::SearchRequest request)
-    {
-        if (request.mode != engine::SearchMode::Keyword) {
-            if (!m_embedding) {
-                if (request.mode == engine::SearchMode::Vector) {
-                    engine::Diagnostic d;
-                    d.message = "This base has no embeddings profile, so it cannot be searched by vector; use --mode keyword.";
-                    return engine::Result<engine::SearchOutcome>::failure(d);
-                }
-                request.mode = engine::SearchMode::Keyword;
-            } else {
-                engine::EmbeddingRequest e;
-                e.profile = m_embedding->profile;
-                e.apiKey = m_embedding->apiKey;
-                e.model = m_embedding->model;
-                e.dimensions = m_embedding->dimensions;
-                e.inputs = {request.query};
-                auto [result, error] = engine::embedBlocking(std::move(e), nullptr, {});
-                if (error || result.vectors.empty()) {
-                    engine::Diagnostic d;
-                    d.message = "The question could not be embedded: " + (error ? error.message : std::string("no vector came back."));
-                    return engine::Result<engine::SearchOutcome>::failure(d);
-                }
-                request.queryVector = std::move(result.vectors.front());
-            }
-        }
-        return m_search->search(request);
-    }
-
-    engine::KnowledgeStore &store() { return *m_store; }
+    engine::Result<engine::SearchOutcome> search(engine::SearchRequest request) { return m_searcher.search(std::move(request)); }
+    engine::BaseSearcher &searcher() { return m_searcher; }
 
 private:
-    fs::path m_folder;
-    std::optional<engine::EmbeddingTarget> m_embedding;
-    std::unique_ptr<engine::KnowledgeStore> m_store;
-    std::unique_ptr<engine::KnowledgeSearch> m_search;
+    engine::BaseSearcher m_searcher;
 };
 
 void printTrace(const engine::SearchTrace &trace)
@@ -197,8 +164,7 @@ int testBase(const KbOptions &o)
     CliSearch search;
     if (!search.open(o))
         return kExitRunFailed;
-    auto report = engine::evaluateGoldenQuestions(
-        search.store(), [&](const engine::SearchRequest &r) { return search.search(r); }, *mode, o.topK);
+    auto report = search.searcher().evaluate(*mode, o.topK);
     if (!report.ok())
         return fail(report.diagnostics());
     if (o.json) {

@@ -4,7 +4,7 @@
 #include "engine/knowledge/knowledgestore.h"
 #include "widgets/document/localized.h"
 #include "widgets/knowledge/backgroundjobs.h"
-#include "widgets/knowledge/basesearch.h"
+#include "engine/knowledge/basesearcher.h"
 #include "widgets/knowledge/problemtext.h"
 
 #include <QComboBox>
@@ -190,7 +190,7 @@ void GoldenPage::runTest()
                 return {{}, firstProblem(settings.diagnostics(), "The base's settings cannot be read.")};
             auto target = resolver.resolve(settings.value());
             std::optional<engine::EmbeddingTarget> embedding = target.ok() ? target.value() : std::nullopt;
-            BaseSearch search;
+            engine::BaseSearcher search;
             auto opened = search.open(folder, embedding);
             if (!opened.ok())
                 return {{}, firstProblem(opened.diagnostics(), "The base cannot be opened.")};

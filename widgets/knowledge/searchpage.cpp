@@ -4,7 +4,7 @@
 #include "engine/knowledge/knowledgesettings.h"
 #include "widgets/document/localized.h"
 #include "widgets/knowledge/backgroundjobs.h"
-#include "widgets/knowledge/basesearch.h"
+#include "engine/knowledge/basesearcher.h"
 #include "widgets/knowledge/problemtext.h"
 #include "widgets/knowledge/traceview.h"
 
@@ -117,7 +117,7 @@ void SearchPage::search()
             std::optional<engine::EmbeddingTarget> embedding = target.ok() ? target.value() : std::nullopt;
             if (!target.ok() && request.mode != engine::SearchMode::Keyword)
                 return {std::nullopt, firstProblem(target.diagnostics(), "The base cannot be searched.")};
-            BaseSearch search;
+            engine::BaseSearcher search;
             auto opened = search.open(folder, embedding);
             if (!opened.ok())
                 return {std::nullopt, firstProblem(opened.diagnostics(), "The base cannot be opened.")};
