@@ -233,136 +233,141 @@
     </message>
     <message>
         <location filename="../../widgets/panels/fieldtitles.cpp" line="27"/>
+        <source>Append sources</source>
+        <translation>附加来源</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="28"/>
         <source>Arguments</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="28"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="29"/>
         <source>Body</source>
         <translation>请求体</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="29"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="30"/>
         <source>Fail on 4xx/5xx</source>
         <translation>4xx/5xx 时失败</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="30"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="31"/>
         <source>Headers</source>
         <translation>请求头</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="31"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="32"/>
         <source>History turns</source>
         <translation>历史轮数</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="32"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="33"/>
         <source>Instructions</source>
         <translation>指令</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="33"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="34"/>
         <source>JSON Schema</source>
         <translation>JSON 结构定义</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="34"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="35"/>
         <source>Max tokens</source>
         <translation>最大 token 数</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="35"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="36"/>
         <source>Method</source>
         <translation>请求方法</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="36"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="37"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="37"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="38"/>
         <source>Most rounds of tool calls</source>
         <translation>工具调用最多轮数</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="38"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="39"/>
         <source>Output format</source>
         <translation>输出格式</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="39"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="40"/>
         <source>Outputs</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="40"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="41"/>
         <source>Plugin</source>
         <translation>插件</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="41"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="42"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="42"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="43"/>
         <source>Query parameters</source>
         <translation>查询参数</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="43"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="44"/>
         <source>Reply</source>
         <translation>回复内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="44"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="45"/>
         <source>Stream</source>
         <translation>流式输出</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="45"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="46"/>
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="46"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="47"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="47"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="48"/>
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="48"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="49"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="49"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="50"/>
         <source>Timeout (ms)</source>
         <translation>超时（毫秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="50"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="51"/>
         <source>Tool</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="51"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="52"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="52"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="53"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="53"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="54"/>
         <source>Values, in order of preference</source>
         <translation>候选值（按优先顺序）</translation>
     </message>
@@ -370,32 +375,32 @@
 <context>
     <name>PluginTools</name>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="58"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="59"/>
         <source>Describe a table</source>
         <translation>描述表格</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="59"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="60"/>
         <source>Group and total</source>
         <translation>分组汇总</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="60"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="61"/>
         <source>Chart a grouping</source>
         <translation>分组图表</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="61"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="62"/>
         <source>Lists a CSV table&apos;s columns with their kind (number, date, text) and figures: row count, sum/mean/min/max of numbers, first and last dates, the most common texts.</source>
         <translation>列出 CSV 表格的各列及其类型（数字、日期、文本）和概况：行数，数字的合计/平均/最小/最大值，最早和最晚日期，最常见的文本。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="63"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="64"/>
         <source>Groups a CSV table&apos;s rows by a column (a date column by day, month, quarter or year) and sums, averages, counts or takes the min/max of a numeric column per group, with the overall figure.</source>
         <translation>按某一列对 CSV 表格的行分组（日期列可按日、月、季度或年），对数值列按组求和、平均、计数或取最小/最大值，并给出总计。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="65"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="66"/>
         <source>Groups and totals like aggregate and returns an ECharts option (bar, line or pie) as JSON, to put in a ```chart block of an answer.</source>
         <translation>像“分组汇总”一样分组计算，并以 JSON 返回 ECharts 图表配置（柱状图、折线图或饼图），可放进回答的 ```chart 代码块。</translation>
     </message>
@@ -752,56 +757,56 @@
 <context>
     <name>flowdeck::studio::BaseSettingsPage</name>
     <message>
-        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="28"/>
+        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="29"/>
         <source>Read scanned PDF pages with OCR (tesseract)</source>
         <translation>用 OCR（tesseract）识别扫描的 PDF 页面</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="29"/>
+        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="30"/>
         <source>Save Settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="45"/>
+        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="46"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="47"/>
+        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="48"/>
         <source>Embedding profile</source>
         <translation>嵌入服务配置</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="48"/>
+        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="49"/>
         <source>Embedding model</source>
         <translation>嵌入模型</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="119"/>
+        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="120"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="137"/>
+        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="138"/>
         <source>The embedding model changed: %n passage(s) must be embedded again before vector and hybrid search find them. Keyword search works meanwhile.</source>
         <translation>
             <numerusform>嵌入模型已更改：%n 个段落需要重新嵌入，向量检索和混合检索才能找到它们。在此期间关键词检索照常可用。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="139"/>
+        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="140"/>
         <source>Re-embed Now</source>
         <translation>立即重新嵌入</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="141"/>
+        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="142"/>
         <source>The chunking changed: every document must be cut again (%n passage(s) now). Searches use the old passages until then.</source>
         <translation>
             <numerusform>分段方式已更改：每个文档都需要重新切分（目前 %n 个段落）。在此之前检索仍使用旧段落。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="143"/>
+        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="144"/>
         <source>Reindex Now</source>
         <translation>立即重建索引</translation>
     </message>
@@ -1577,192 +1582,192 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 <context>
     <name>flowdeck::studio::DocumentsPage</name>
     <message>
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="38"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="34"/>
         <source>indexed</source>
         <translation>已索引</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="39"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="35"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="42"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="38"/>
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="63"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="59"/>
         <source>Add Files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="65"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="61"/>
         <source>Add Folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="67"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="63"/>
         <source>Add Web Page…</source>
         <translation>添加网页…</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="69"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="65"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="71"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="67"/>
         <source>Remove the selected documents, their passages and their stored copies</source>
         <translation>移除所选文档及其段落和存储的副本</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="72"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="68"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="74"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="70"/>
         <source>Stop after the document being read; what is stored stays, and adding again goes on from there</source>
         <translation>读完当前文档后停止；已存储的内容保留，再次添加时从中断处继续</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="80"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="76"/>
         <source>Drop files or folders here, or add them with the buttons: text, Markdown, HTML, PDF, Word, Excel, CSV and PowerPoint.</source>
         <translation>将文件或文件夹拖放到这里，或用按钮添加：文本、Markdown、HTML、PDF、Word、Excel、CSV 和 PowerPoint。</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="86"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="82"/>
         <source>All: %v of %m</source>
         <translation>全部：%v / %m</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="89"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="85"/>
         <source>This file: %p%</source>
         <translation>当前文件：%p%</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="94"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="90"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="94"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="90"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="94"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="90"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="94"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="90"/>
         <source>Passages</source>
         <translation>段落数</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="94"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="90"/>
         <source>Reason and notes</source>
         <translation>原因与备注</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="96"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="92"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="96"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="92"/>
         <source>Passage</source>
         <translation>段落</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="101"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="97"/>
         <source>Select a passage to read it whole.</source>
         <translation>选择一个段落以阅读全文。</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="229"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="225"/>
         <source>passage %1</source>
         <translation>第 %1 段</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="261"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="257"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="271"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="267"/>
         <source>Stopping after the current step…</source>
         <translation>当前步骤完成后停止…</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="278"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="274"/>
         <source>Embedding passages: %1 of %2</source>
         <translation>正在嵌入段落：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="286"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="282"/>
         <source>Reading %1 (%2 of %3)</source>
         <translation>正在读取 %1（%2 / %3）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="302"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="298"/>
         <source>%1 indexed, %2 unchanged, %3 failed; %n passage(s) stored.</source>
         <translation>
             <numerusform>已索引 %1 个，未变化 %2 个，失败 %3 个；已存储 %n 个段落。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="307"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="303"/>
         <source>%n passage(s) embedded.</source>
         <translation>
             <numerusform>已嵌入 %n 个段落。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="309"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="305"/>
         <source>Embedding stopped: %1 The passages can be searched by keyword now.</source>
         <translation>嵌入已停止：%1 这些段落现在可以用关键词检索。</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="311"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="307"/>
         <source>Cancelled: what was stored stays; add the same files again to go on.</source>
         <translation>已取消：已存储的内容保留；再次添加相同文件即可继续。</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="327"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="323"/>
         <source>Add files to the knowledge base</source>
         <translation>向知识库添加文件</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="328"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="324"/>
         <source>Documents (*.txt *.md *.markdown *.html *.htm *.pdf *.docx *.xlsx *.csv *.pptx);;All files (*)</source>
         <translation>文档 (*.txt *.md *.markdown *.html *.htm *.pdf *.docx *.xlsx *.csv *.pptx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="335"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="331"/>
         <source>Add a folder to the knowledge base</source>
         <translation>向知识库添加文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="343"/>
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="350"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="339"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="346"/>
         <source>Add Web Page</source>
         <translation>添加网页</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="343"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="339"/>
         <source>The page&apos;s address (http or https):</source>
         <translation>网页地址（http 或 https）：</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="350"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="346"/>
         <source>“%1” is not a web address: it must start with http:// or https://.</source>
         <translation>“%1”不是网址：必须以 http:// 或 https:// 开头。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="367"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="363"/>
         <source>Removed %n document(s).</source>
         <translation>
             <numerusform>已移除 %n 个文档。</numerusform>
@@ -1854,117 +1859,117 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 <context>
     <name>flowdeck::studio::GoldenPage</name>
     <message>
-        <location filename="../../widgets/knowledge/goldenpage.cpp" line="34"/>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="35"/>
         <source>keyword</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/goldenpage.cpp" line="35"/>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="36"/>
         <source>vector</source>
         <translation>向量</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/goldenpage.cpp" line="38"/>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="39"/>
         <source>hybrid</source>
         <translation>混合</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/goldenpage.cpp" line="53"/>
-        <location filename="../../widgets/knowledge/goldenpage.cpp" line="84"/>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="49"/>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="80"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/goldenpage.cpp" line="53"/>
-        <location filename="../../widgets/knowledge/goldenpage.cpp" line="85"/>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="49"/>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="81"/>
         <source>Expected document</source>
         <translation>预期文档</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/goldenpage.cpp" line="53"/>
-        <location filename="../../widgets/knowledge/goldenpage.cpp" line="86"/>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="49"/>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="82"/>
         <source>Snippet</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/goldenpage.cpp" line="53"/>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="49"/>
         <source>Last test</source>
         <translation>上次测试</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/goldenpage.cpp" line="61"/>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="57"/>
         <source>A question users ask</source>
         <translation>用户会问的问题</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/goldenpage.cpp" line="66"/>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="62"/>
         <source>Words the answer passage contains</source>
         <translation>答案段落中包含的文字</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/goldenpage.cpp" line="67"/>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="63"/>
         <source>Add Question</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/goldenpage.cpp" line="69"/>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="65"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/goldenpage.cpp" line="75"/>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="71"/>
         <source>k = </source>
         <translation>k = </translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/goldenpage.cpp" line="76"/>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="72"/>
         <source>Run Test</source>
         <translation>运行测试</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/goldenpage.cpp" line="78"/>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="74"/>
         <source>Search every question and score where its expected passage comes: hit@k and MRR</source>
         <translation>检索每个问题并按预期段落的名次评分：hit@k 和 MRR</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/goldenpage.cpp" line="79"/>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="75"/>
         <source>Add questions whose answers you know, then run the test after each change of settings.</source>
         <translation>添加你知道答案的问题，每次修改设置后运行测试。</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/goldenpage.cpp" line="154"/>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="150"/>
         <source>A golden question needs the question, the document that answers it and a snippet of the answer.</source>
         <translation>标准问题需要问题本身、回答它的文档以及答案中的一段文字。</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/goldenpage.cpp" line="185"/>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="181"/>
         <source>The base has no golden questions yet: add one above.</source>
         <translation>该知识库还没有标准问题：请在上方添加。</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/goldenpage.cpp" line="187"/>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="183"/>
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/knowledge/goldenpage.cpp" line="225"/>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="221"/>
         <source>%1: hit@%2 %3, MRR %4 over %n question(s)</source>
         <translation>
             <numerusform>%1：hit@%2 %3，MRR %4，共 %n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/goldenpage.cpp" line="231"/>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="227"/>
         <source>%1 #%2</source>
         <translation>%1 第 %2 名</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/goldenpage.cpp" line="232"/>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="228"/>
         <source>%1 missed</source>
         <translation>%1 未命中</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/goldenpage.cpp" line="233"/>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="229"/>
         <source>%1 failed: %2</source>
         <translation>%1 失败：%2</translation>
     </message>
@@ -2740,67 +2745,67 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 <context>
     <name>flowdeck::studio::NewBaseDialog</name>
     <message>
-        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="23"/>
+        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="24"/>
         <source>New Knowledge Base</source>
         <translation>新建知识库</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="26"/>
+        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="27"/>
         <source>e.g. handbook</source>
         <translation>例如 handbook</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="27"/>
+        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="28"/>
         <source>The base&apos;s folder name, which workflows use: letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;.</source>
         <translation>知识库的文件夹名，工作流通过它引用：字母、数字、“-”、“_”或“.”。</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="30"/>
+        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="31"/>
         <source>e.g. Employee handbook</source>
         <translation>例如 员工手册</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="41"/>
+        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="42"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="42"/>
+        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="43"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="44"/>
+        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="45"/>
         <source>Embedding profile</source>
         <translation>嵌入服务配置</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="45"/>
+        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="46"/>
         <source>Embedding model</source>
         <translation>嵌入模型</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="46"/>
+        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="47"/>
         <source>Without an embedding profile the base is searched by keyword. Vector and hybrid search need one; its passages are embedded as documents are added.</source>
         <translation>没有嵌入服务配置时，知识库按关键词检索。向量检索和混合检索需要嵌入服务；添加文档时会为其段落生成向量。</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="50"/>
+        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="51"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="72"/>
+        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="73"/>
         <source>Give the base a name.</source>
         <translation>请为知识库命名。</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="74"/>
+        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="75"/>
         <source>“%1” cannot name a base: use letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;, not starting with &apos;.&apos;, at most 64 bytes.</source>
         <translation>“%1”不能作为知识库名：请使用字母、数字、“-”、“_”或“.”，不能以“.”开头，最多 64 字节。</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="77"/>
+        <location filename="../../widgets/knowledge/newbasedialog.cpp" line="78"/>
         <source>There is a base named “%1” already.</source>
         <translation>已有名为“%1”的知识库。</translation>
     </message>
@@ -3593,84 +3598,84 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 <context>
     <name>flowdeck::studio::SearchPage</name>
     <message>
-        <location filename="../../widgets/knowledge/searchpage.cpp" line="38"/>
+        <location filename="../../widgets/knowledge/searchpage.cpp" line="39"/>
         <source>Ask what a workflow would ask, e.g. How many days of annual leave?</source>
         <translation>输入工作流会提的问题，例如：年假有几天？</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/searchpage.cpp" line="41"/>
+        <location filename="../../widgets/knowledge/searchpage.cpp" line="42"/>
         <source>Hybrid</source>
         <translation>混合</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/searchpage.cpp" line="42"/>
+        <location filename="../../widgets/knowledge/searchpage.cpp" line="43"/>
         <source>Keyword</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/searchpage.cpp" line="43"/>
+        <location filename="../../widgets/knowledge/searchpage.cpp" line="44"/>
         <source>Vector</source>
         <translation>向量</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/searchpage.cpp" line="48"/>
+        <location filename="../../widgets/knowledge/searchpage.cpp" line="49"/>
         <source>top </source>
         <translation>前 </translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/searchpage.cpp" line="53"/>
+        <location filename="../../widgets/knowledge/searchpage.cpp" line="54"/>
         <source>score ≥ </source>
         <translation>分数 ≥ </translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/searchpage.cpp" line="54"/>
+        <location filename="../../widgets/knowledge/searchpage.cpp" line="55"/>
         <source>Search</source>
         <translation>检索</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/searchpage.cpp" line="68"/>
+        <location filename="../../widgets/knowledge/searchpage.cpp" line="69"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/searchpage.cpp" line="68"/>
+        <location filename="../../widgets/knowledge/searchpage.cpp" line="69"/>
         <source>Score</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/searchpage.cpp" line="68"/>
+        <location filename="../../widgets/knowledge/searchpage.cpp" line="69"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/searchpage.cpp" line="68"/>
+        <location filename="../../widgets/knowledge/searchpage.cpp" line="69"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/searchpage.cpp" line="68"/>
+        <location filename="../../widgets/knowledge/searchpage.cpp" line="69"/>
         <source>Passage</source>
         <translation>段落</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/searchpage.cpp" line="108"/>
+        <location filename="../../widgets/knowledge/searchpage.cpp" line="109"/>
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/searchpage.cpp" line="151"/>
+        <location filename="../../widgets/knowledge/searchpage.cpp" line="152"/>
         <source>Nothing found. The trace below says why each candidate was dropped.</source>
         <translation>没有找到。下方的追踪说明了每个候选段落被舍弃的原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/knowledge/searchpage.cpp" line="152"/>
+        <location filename="../../widgets/knowledge/searchpage.cpp" line="153"/>
         <source>%n passage(s) found.</source>
         <translation>
             <numerusform>找到 %n 个段落。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/searchpage.cpp" line="154"/>
+        <location filename="../../widgets/knowledge/searchpage.cpp" line="155"/>
         <source>This base has no embedding profile, so it was searched by keyword.</source>
         <translation>该知识库没有嵌入服务配置，因此按关键词检索。</translation>
     </message>

@@ -24,6 +24,7 @@ namespace {
     QT_TRANSLATE_NOOP("NodeFields", "Score threshold"),
     QT_TRANSLATE_NOOP("NodeFields", "Search mode"),
     QT_TRANSLATE_NOOP("NodeFields", "Tags"),
+    QT_TRANSLATE_NOOP("NodeFields", "Append sources"),
     QT_TRANSLATE_NOOP("NodeFields", "Arguments"),
     QT_TRANSLATE_NOOP("NodeFields", "Body"),
     QT_TRANSLATE_NOOP("NodeFields", "Fail on 4xx/5xx"),
