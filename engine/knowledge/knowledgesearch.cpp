@@ -99,6 +99,62 @@ Result<std::shared_ptr<const VectorIndex>> KnowledgeSearch::vectorIndex()
     return m_index;
 }
 
+std::vector<std::string> KnowledgeSearch::keywordTokens(const std::string &query, SearchTrace &trace)
+{
+    std::vector<std::string> tokens = m_segmenter->distinctTokens(query, 64);
+    SqliteConnection &db = m_store.connection();
+    if (!m_vocabReady)  // a temporary table: allowed on a read-only base
+        m_vocabReady = db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.flowdeck_vocab USING fts5vocab(main, chunks_fts, 'row')");
+    if (!m_vocabReady || tokens.size() <= kKeepRarest)
+        return tokens;
+    {
+        auto version = db.statement("PRAGMA data_version");
+        const std::int64_t now = version.valid() && version.step() == SQLITE_ROW ? version.integer(0) : -2;
+        if (now != m_vocabVersion) {
+            m_vocabVersion = now;
+            m_documentFrequency.clear();
+            auto count = db.statement("SELECT count(*) FROM chunks WHERE is_parent = 0");
+            m_matchable = count.valid() && count.step() == SQLITE_ROW ? count.integer(0) : 0;
+        }
+    }
+    if (m_matchable <= 0)
+        return tokens;
+    std::vector<std::pair<std::int64_t, std::string>> counted;
+    for (const auto &token : tokens) {
+        auto it = m_documentFrequency.find(token);
+        if (it == m_documentFrequency.end()) {
+            auto s = db.statement("SELECT doc FROM temp.flowdeck_vocab WHERE term = ?1");
+            std::int64_t df = 0;
+            if (s.valid()) {
+                s.bind(1, token);
+                if (s.step() == SQLITE_ROW)
+                    df = s.integer(0);
+            }
+            if (m_documentFrequency.size() > 100000)
+                m_documentFrequency.clear();
+            it = m_documentFrequency.emplace(token, df).first;
+        }
+        if (it->second > 0)
+            counted.emplace_back(it->second, token);
+    }
+    std::stable_sort(counted.begin(), counted.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    const auto common = static_cast<std::int64_t>(kCommonShare * static_cast<double>(m_matchable));
+    std::vector<std::string> kept, left;
+    for (const auto &[df, token] : counted) {
+        if (df <= common || kept.size() < kKeepRarest)
+            kept.push_back(token);
+        else
+            left.push_back(token);
+    }
+    if (!left.empty()) {
+        std::string list;
+        for (const auto &t : left)
+            list += (list.empty() ? "" : ", ") + t;
+        trace.notes.push_back("left out words found in more than 5% of the passages: " + list);
+    }
+    return kept;
+}
+
 Result<SearchOutcome> KnowledgeSearch::search(const SearchRequest &request)
 {
     using R = Result<SearchOutcome>;
@@ -166,7 +222,7 @@ Result<SearchOutcome> KnowledgeSearch::search(const SearchRequest &request)
     std::vector<Candidate> keywordList;
     if (wantKeyword) {
         const auto stageStart = Clock::now();
-        trace.ftsExpression = ftsMatchExpression(*m_segmenter, request.query);
+        trace.ftsExpression = ftsMatchExpression(keywordTokens(request.query, trace));
         if (trace.ftsExpression.empty()) {
             trace.notes.push_back("the question has no words to search by keyword");
         } else if (!allowed || !allowed->empty()) {

@@ -6,6 +6,9 @@
 #include "engine/knowledge/vectorindex.h"
 
 #include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace flowdeck::engine {
 
@@ -31,7 +34,18 @@ public:
     Result<std::shared_ptr<const VectorIndex>> vectorIndex();
 
 private:
+    // The question's tokens worth searching by keyword: those in more than
+    // kCommonShare of the passages ("的", "the") are left out, keeping at least
+    // kKeepRarest, so a question does not score nearly every passage.
+    std::vector<std::string> keywordTokens(const std::string &query, SearchTrace &trace);
+    static constexpr double kCommonShare = 0.05;
+    static constexpr std::size_t kKeepRarest = 3;
+
     KnowledgeStore &m_store;
+    bool m_vocabReady = false;
+    std::int64_t m_vocabVersion = -1;  // PRAGMA data_version the counts below belong to
+    std::int64_t m_matchable = 0;      // passages in the keyword index
+    std::unordered_map<std::string, std::int64_t> m_documentFrequency;
     VectorIndexOptions m_options;
     std::unique_ptr<TextSegmenter> m_segmenter;
     std::shared_ptr<const VectorIndex> m_index;

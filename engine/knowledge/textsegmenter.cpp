@@ -286,8 +286,13 @@ std::string TextSegmenter::version()
 
 std::string ftsMatchExpression(TextSegmenter &segmenter, std::string_view query, std::size_t maxTokens)
 {
+    return ftsMatchExpression(segmenter.distinctTokens(query, maxTokens));
+}
+
+std::string ftsMatchExpression(const std::vector<std::string> &tokens)
+{
     std::string expression;
-    for (const std::string &token : segmenter.distinctTokens(query, maxTokens)) {
+    for (const std::string &token : tokens) {
         if (!expression.empty())
             expression += " OR ";
         expression += '"';

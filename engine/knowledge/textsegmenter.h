@@ -58,5 +58,7 @@ inline constexpr std::size_t kMaxQueryTokens = 64;
 // by OR (so BM25 ranks by how many match). Empty when the query has nothing searchable.
 std::string ftsMatchExpression(TextSegmenter &segmenter, std::string_view query,
                                std::size_t maxTokens = kMaxQueryTokens);
+// The same for tokens already chosen.
+std::string ftsMatchExpression(const std::vector<std::string> &tokens);
 
 } // namespace flowdeck::engine
