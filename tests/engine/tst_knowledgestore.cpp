@@ -382,7 +382,7 @@ private slots:
         QVERIFY(index->approximate());
         QVERIFY(!index->graphWasLoaded());
         QVERIFY(fs::exists(folder / "vectors.hnsw"));
-        double found = 0;
+        double found = 0, sameFirst = 0;
         const int queries = 50;
         for (int q = 0; q < queries; ++q) {
             const auto query = randomVector(rng, dims);
@@ -393,10 +393,15 @@ private slots:
                 truth.insert(m.chunkId);
             for (const auto &m : graph)
                 found += truth.count(m.chunkId);
+            // Best first, as the exact scan orders them.
+            sameFirst += graph.front().chunkId == exact.front().chunkId;
+            for (std::size_t i = 1; i < graph.size(); ++i)
+                QVERIFY(graph[i - 1].score >= graph[i].score);
         }
         const double recall = found / (queries * 10.0);
-        qInfo("HNSW recall@10 against the exact scan: %.3f", recall);
+        qInfo("HNSW recall@10 against the exact scan: %.3f, same best: %.3f", recall, sameFirst / queries);
         QVERIFY(recall >= 0.9);
+        QVERIFY(sameFirst / queries >= 0.9);
 
         // The saved graph is used again while the vectors are the same, and not after.
         auto again = VectorIndex::build(*store, options).value();
