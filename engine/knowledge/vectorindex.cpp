@@ -13,6 +13,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
+
+#include <unistd.h>
 #include <queue>
 #include <thread>
 
@@ -128,7 +130,11 @@ Result<std::shared_ptr<const VectorIndex>> VectorIndex::build(KnowledgeStore &st
         const std::string file = store.vectorIndexPath().string();
         if (!index->loadGraph(file, fingerprint)) {
             index->buildGraph(options);
-            if (index->m_graph && options.saveGraph && store.mode() == KnowledgeStore::Mode::ReadWrite)
+            // Saved also by a read-only store when its folder is writable (a runtime's copy of a
+            // deployed base), so the graph is built once, not at every start.
+            const bool writable = store.mode() == KnowledgeStore::Mode::ReadWrite ||
+                                  ::access(store.folder().c_str(), W_OK) == 0;
+            if (index->m_graph && options.saveGraph && writable)
                 index->saveGraph(file, fingerprint);
         }
         if (index->m_graph)
@@ -212,7 +218,7 @@ void VectorIndex::saveGraph(const std::string &file, std::uint64_t fingerprint) 
     // description is never trusted.
     std::error_code ec;
     std::filesystem::remove(sidecarPath(file), ec);
-    const std::string temporary = file + ".tmp";
+    const std::string temporary = file + "." + std::to_string(::getpid()) + ".tmp";  // two processes may save at once
     try {
         m_graph->hnsw->saveIndex(temporary);
     } catch (const std::exception &) {

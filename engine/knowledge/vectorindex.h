@@ -21,7 +21,7 @@ struct VectorIndexOptions {
     std::size_t buildBreadth = 100;        // HNSW ef_construction
     std::size_t searchBreadth = 400;       // HNSW ef at search time (at least k); 128 kept ~77% of the exact top 50 at 100k
     unsigned threads = 0;                  // for building the graph; 0: the hardware's
-    bool saveGraph = true;                 // write vectors.hnsw (only for a read-write store)
+    bool saveGraph = true;                 // write vectors.hnsw (when the base's folder is writable)
 };
 
 // The stored vectors of a knowledge base in memory, searched by cosine similarity. The
