@@ -4203,104 +4203,149 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 <context>
     <name>flowdeck::studio::TraceView</name>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="26"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="27"/>
+        <source>below threshold %1</source>
+        <translation>低于阈值 %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="28"/>
+        <source>beyond top %1</source>
+        <translation>排在前 %1 名之外</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="29"/>
+        <source>same parent passage as passage %1</source>
+        <translation>与段落 %1 属于同一父段落</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="30"/>
+        <source>no longer in the base%1</source>
+        <translation>已不在知识库中%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="31"/>
+        <source>filtered out: %1</source>
+        <translation>被筛选条件排除：%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="33"/>
+        <source>left out words found in more than 5% of the passages: %1</source>
+        <translation>已略去出现在 5% 以上段落中的常见词：%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="35"/>
+        <source>no embedding of the question was given: keyword results only%1</source>
+        <translation>没有问题的向量：只有关键词结果%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="37"/>
+        <source>the question has no words to search by keyword%1</source>
+        <translation>问题里没有可按关键词检索的词%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="39"/>
+        <source>the base has no vectors yet: keyword results only%1</source>
+        <translation>知识库还没有向量：只有关键词结果%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="60"/>
         <source>hybrid</source>
         <translation>混合</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="28"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="62"/>
         <source>filter</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="30"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="64"/>
         <source>keyword</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="32"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="66"/>
         <source>vector</source>
         <translation>向量</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="34"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="68"/>
         <source>fuse</source>
         <translation>融合</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="48"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="82"/>
         <source>Base</source>
         <translation>知识库</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="48"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="82"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="48"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="82"/>
         <source>Passage</source>
         <translation>段落</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="48"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="82"/>
         <source>Keyword rank · BM25</source>
         <translation>关键词名次 · BM25</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="49"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="83"/>
         <source>Vector rank · cosine</source>
         <translation>向量名次 · 余弦</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="49"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="83"/>
         <source>Score</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="49"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="83"/>
         <source>Kept, or why dropped</source>
         <translation>保留，或舍弃原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="65"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="99"/>
         <source>The trace of a search shows here: every candidate passage, its ranks and scores, and why it was kept or dropped.</source>
         <translation>检索追踪显示在这里：每个候选段落、它的名次和分数，以及保留或舍弃的原因。</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="78"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="112"/>
         <source>Reranked by profile %1.</source>
         <translation>已由配置 %1 重排序。</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="91"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="125"/>
         <source>%1: %2 in %3 ms</source>
         <translation>%1：%2 个，用时 %3 毫秒</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="95"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="129"/>
         <source>%1 search, %2 ms</source>
         <translation>%1检索，%2 毫秒</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="102"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="136"/>
         <source>Keyword query: %1</source>
         <translation>关键词查询：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="105"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="139"/>
         <source>Note: %1</source>
         <translation>注：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/knowledge/traceview.cpp" line="107"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="141"/>
         <source>%n document(s) left out by the filters.</source>
         <translation>
             <numerusform>%n 个文档被筛选条件排除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="122"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="156"/>
         <source>kept</source>
         <translation>保留</translation>
     </message>

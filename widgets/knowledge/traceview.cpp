@@ -7,9 +7,43 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <QCoreApplication>
+
+#include <cstring>
+
 namespace flowdeck::studio {
 
 namespace {
+
+// The engine's trace sentences (engine/knowledge/knowledgesearch.cpp, documentfilter.cpp)
+// in the studio's language; their variable parts (numbers, names) are kept as written.
+QString traceText(const std::string &english)
+{
+    struct Known {
+        const char *prefix;
+        const char *text;  // %1: what follows the prefix
+    };
+    static const Known known[] = {
+        {"below threshold ", QT_TRANSLATE_NOOP("flowdeck::studio::TraceView", "below threshold %1")},
+        {"beyond top ", QT_TRANSLATE_NOOP("flowdeck::studio::TraceView", "beyond top %1")},
+        {"same parent passage as chunk ", QT_TRANSLATE_NOOP("flowdeck::studio::TraceView", "same parent passage as passage %1")},
+        {"no longer in the base", QT_TRANSLATE_NOOP("flowdeck::studio::TraceView", "no longer in the base%1")},
+        {"filtered out: ", QT_TRANSLATE_NOOP("flowdeck::studio::TraceView", "filtered out: %1")},
+        {"left out words found in more than 5% of the passages: ",
+         QT_TRANSLATE_NOOP("flowdeck::studio::TraceView", "left out words found in more than 5% of the passages: %1")},
+        {"no embedding of the question was given: keyword results only",
+         QT_TRANSLATE_NOOP("flowdeck::studio::TraceView", "no embedding of the question was given: keyword results only%1")},
+        {"the question has no words to search by keyword",
+         QT_TRANSLATE_NOOP("flowdeck::studio::TraceView", "the question has no words to search by keyword%1")},
+        {"the base has no vectors yet: keyword results only",
+         QT_TRANSLATE_NOOP("flowdeck::studio::TraceView", "the base has no vectors yet: keyword results only%1")},
+    };
+    for (const auto &k : known)
+        if (english.rfind(k.prefix, 0) == 0)
+            return QCoreApplication::translate("flowdeck::studio::TraceView", k.text)
+                .arg(QString::fromStdString(english.substr(std::strlen(k.prefix))));
+    return QString::fromStdString(english);
+}
 
 QString rankText(const nlohmann::json &candidate, const char *rank, const char *score)
 {
@@ -102,7 +136,7 @@ void TraceView::addBase(const std::string &base, const nlohmann::json &trace, QS
         lines << tr("Keyword query: %1").arg(QString::fromStdString(fts));
     for (const auto &note : engine::valueOr(trace, "notes", nlohmann::json::array()))
         if (note.is_string())
-            lines << tr("Note: %1").arg(QString::fromStdString(note.get<std::string>()));
+            lines << tr("Note: %1").arg(traceText(note.get<std::string>()));
     if (const int filtered = engine::valueOr(trace, "filteredDocumentCount", 0); filtered > 0)
         lines << tr("%n document(s) left out by the filters.", nullptr, filtered);
     const std::string baseNote = engine::valueOr(trace, "note", "");
@@ -119,7 +153,7 @@ void TraceView::addBase(const std::string &base, const nlohmann::json &trace, QS
                                    rankText(c, "keywordRank", "keywordScore"),
                                    rankText(c, "vectorRank", "vectorScore"),
                                    QString::number(engine::valueOr(c, "score", 0.0), 'f', 3),
-                                   kept ? tr("kept") : QString::fromStdString(engine::valueOr(c, "reason", ""))};
+                                   kept ? tr("kept") : traceText(engine::valueOr(c, "reason", ""))};
         for (int column = 0; column < cells.size(); ++column) {
             auto *item = new QTableWidgetItem(cells[column]);
             if (!kept)
