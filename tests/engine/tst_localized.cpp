@@ -143,6 +143,10 @@ private slots:
             "The knowledge base 'hr' has no vectors yet, so it cannot be searched by vector. Embed it first (Knowledge panel, "
             "or `flowdeck kb reindex hr`), or choose keyword or hybrid search.", "zh_CN");
         QVERIFY2(noVectors.find("知识库“hr”还没有向量") == 0, noVectors.c_str());
+        QCOMPARE(localizedSentence("'broken.pdf' is not a PDF file or is damaged.", "zh"),
+                 std::string("“broken.pdf”不是 PDF 文件，或文件已损坏。"));
+        QCOMPARE(localizedSentence("'scan.pdf' page 3 has no text layer and OCR is not available: install tesseract-ocr.", "zh"),
+                 std::string("“scan.pdf”第 3 页没有文字层，且无法进行 OCR 识别：请安装 tesseract-ocr。"));
         QCOMPARE(localizedSentence("The query is empty: the knowledge node's Query rendered to no text.", "zh"),
                  std::string("检索问题为空：知识检索节点的“检索问题”没有生成任何文字。"));
     }
