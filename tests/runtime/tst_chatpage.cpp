@@ -1,11 +1,14 @@
 // The deployed app's chat page in a real browser engine (QtWebEngine, offscreen): the
 // page loads from a real `flowdeck serve`, takes the API key from the address, sends a
 // message and shows the streamed answer rendered as markdown.
+#include "engine/knowledge/knowledgeingest.h"
+#include "engine/knowledge/knowledgepack.h"
 #include "tests/support/mockllm.h"
 #include "tests/support/webpage.h"
 #include "tests/support/serveprocess.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QWebEnginePage>
 #include <QWebEngineView>
@@ -79,6 +82,69 @@ private slots:
         anonymous.load(QUrl(QString::fromStdString(serve.url("/apps/assistant/chat"))));
         QVERIFY(loaded2.wait(30000));
         QTRY_VERIFY_WITH_TIMEOUT(evaluate(anonymous.page(), "document.body.innerText").toString().contains("API key"), 10000);
+    }
+
+    // Issue 16: an answer from a knowledge base shows its sources as links that open the passage.
+    void showsTheSourcesOfAnAnswer()
+    {
+        QTemporaryDir data, project;
+        const std::filesystem::path base = project.filePath("knowledge/policies").toStdString();
+        QVERIFY(flowdeck::engine::KnowledgeIngest::create(base, {}).ok());
+        QFile doc(project.filePath("leave.md"));
+        QVERIFY(doc.open(QIODevice::WriteOnly));
+        doc.write("# Annual leave\n\nEvery employee has 15 days of paid annual leave a year.\n");
+        doc.close();
+        QCOMPARE(flowdeck::engine::KnowledgeIngest::addFiles(base, {doc.fileName().toStdString()}, {})->indexed, 1);
+        auto packed = flowdeck::engine::packKnowledgeBase(base, project.filePath("pack").toStdString());
+        QVERIFY(packed.ok());
+        QFile packedFile(QString::fromStdString(packed->file.string()));
+        QVERIFY(packedFile.open(QIODevice::ReadOnly));
+        const std::string bytes = packedFile.readAll().toStdString();
+
+        ServeProcess serve(data.path());
+        QString error;
+        QVERIFY2(serve.start({"--web-dir", FLOWDECK_SOURCE_DIR "/resources/chat/dist"}, &error), qPrintable(error));
+        const std::string upload = "/admin/v1/knowledge/" + packed->sha256;
+        QCOMPARE(serve.request("PUT", upload + "/parts/0", bytes, serve.adminToken()).status, 200L);
+        QCOMPARE(serve.request("POST", upload + "/complete", R"({"parts": 1})", serve.adminToken()).status, 200L);
+        const json profiles = json::parse(m_mock.profilesJson())["profiles"];
+        const json wf = {{"format", "flowdeck.workflow"}, {"formatVersion", 1}, {"id", "policies"}, {"name", "Policies"},
+                         {"mode", "chat"}, {"models", {{"default", {{"profile", "mock"}, {"model", "mock-model"}}}}},
+                         {"nodes", {{{"id", "start"}, {"type", "start"}},
+                                    {{"id", "kb"}, {"type", "knowledge"},
+                                     {"config", {{"query", "{{sys.query}}"}, {"bases", {"policies"}}, {"mode", "keyword"}}}},
+                                    {{"id", "llm"}, {"type", "llm"},
+                                     {"config", {{"prompt", "{{kb.text}} {{sys.query}}"}, {"sources", "{{kb.citations}}"}}}},
+                                    {{"id", "answer"}, {"type", "answer"}, {"config", {{"text", "{{llm.text}}"}}}}}},
+                         {"edges", {{{"from", "start"}, {"to", "kb"}}, {{"from", "kb"}, {"to", "llm"}}, {{"from", "llm"}, {"to", "answer"}}}}};
+        const auto deployed = serve.deploy(
+            "policies", {{"format", "flowdeck.bundle"}, {"formatVersion", 1}, {"workflow", wf}, {"profiles", {{"mock", profiles["mock"]}}},
+                         {"knowledge", {{"policies", {{"sha256", packed->sha256}, {"bytes", packed->bytes}, {"settings", packed->settings}}}}}});
+        QVERIFY2(deployed.status == 200, deployed.body.c_str());
+        const std::string key = serve.createKey("policies");
+
+        QWebEngineView view;
+        view.resize(900, 700);
+        view.show();
+        QSignalSpy loaded(view.page(), &QWebEnginePage::loadFinished);
+        view.load(QUrl(QString::fromStdString(serve.url("/apps/policies/chat#key=" + key))));
+        QVERIFY(loaded.wait(30000));
+        evaluate(view.page(), "window.flowdeckChat.send('How many days of annual leave?')");
+        const QString link = "(() => { const a = document.querySelector('.msg.assistant[data-done=\"true\"] .source-link');"
+                             " return a ? a.textContent : null; })()";
+        QTRY_VERIFY_WITH_TIMEOUT(!evaluate(view.page(), link).isNull(), 30000);
+        QVERIFY2(evaluate(view.page(), link).toString().startsWith("[1] leave.md"), qPrintable(evaluate(view.page(), link).toString()));
+        // The plain list the llm node appended is not shown twice.
+        QVERIFY(!evaluate(view.page(), "document.querySelector('.msg.assistant .msg-body, .msg.assistant').innerText").toString()
+                     .contains("Sources:\n[1]"));
+        evaluate(view.page(), "document.querySelector('.source-link').click()");
+        const QString passage = "(() => { const p = document.querySelector('.source-passage .source-text'); return p ? p.textContent : null; })()";
+        QTRY_VERIFY_WITH_TIMEOUT(!evaluate(view.page(), passage).isNull(), 10000);
+        QVERIFY(evaluate(view.page(), passage).toString().contains("15 days of paid annual leave"));
+        const QString out = QDir(QStringLiteral(FLOWDECK_BINARY_DIR)).filePath("screenshots");
+        QDir().mkpath(out);
+        QTest::qWait(200);
+        view.grab().save(QDir(out).filePath("chat-page-sources.png"));
     }
 };
 
