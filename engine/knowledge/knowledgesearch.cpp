@@ -101,12 +101,16 @@ Result<std::shared_ptr<const VectorIndex>> KnowledgeSearch::vectorIndex()
 
 std::vector<std::string> KnowledgeSearch::keywordTokens(const std::string &query, SearchTrace &trace)
 {
-    std::vector<std::string> tokens = m_segmenter->distinctTokens(query, 64);
+    // A long question is read whole; what is searched is its rarest words, at most kMaxKeywordTokens.
+    std::vector<std::string> tokens = m_segmenter->distinctTokens(query, 4096);
     SqliteConnection &db = m_store.connection();
     if (!m_vocabReady)  // a temporary table: allowed on a read-only base
         m_vocabReady = db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.flowdeck_vocab USING fts5vocab(main, chunks_fts, 'row')");
-    if (!m_vocabReady || tokens.size() <= kKeepRarest)
+    if (!m_vocabReady) {
+        if (tokens.size() > kMaxKeywordTokens)
+            tokens.resize(kMaxKeywordTokens);
         return tokens;
+    }
     {
         auto version = db.statement("PRAGMA data_version");
         const std::int64_t now = version.valid() && version.step() == SQLITE_ROW ? version.integer(0) : -2;
@@ -117,8 +121,8 @@ std::vector<std::string> KnowledgeSearch::keywordTokens(const std::string &query
             m_matchable = count.valid() && count.step() == SQLITE_ROW ? count.integer(0) : 0;
         }
     }
-    if (m_matchable <= 0)
-        return tokens;
+    // Words no passage holds are left out: they cannot match, and a question of many
+    // unknown words would otherwise crowd out the ones that can.
     std::vector<std::pair<std::int64_t, std::string>> counted;
     for (const auto &token : tokens) {
         auto it = m_documentFrequency.find(token);
@@ -141,17 +145,19 @@ std::vector<std::string> KnowledgeSearch::keywordTokens(const std::string &query
     const auto common = static_cast<std::int64_t>(kCommonShare * static_cast<double>(m_matchable));
     std::vector<std::string> kept, left;
     for (const auto &[df, token] : counted) {
-        if (df <= common || kept.size() < kKeepRarest)
+        if (kept.size() < kMaxKeywordTokens && (df <= common || kept.size() < kKeepRarest))
             kept.push_back(token);
-        else
+        else if (df > common)
             left.push_back(token);
     }
     if (!left.empty()) {
         std::string list;
-        for (const auto &t : left)
-            list += (list.empty() ? "" : ", ") + t;
+        for (std::size_t i = 0; i < left.size() && i < 20; ++i)
+            list += (list.empty() ? "" : ", ") + left[i];
         trace.notes.push_back("left out words found in more than 5% of the passages: " + list);
     }
+    if (kept.empty() && !tokens.empty())
+        trace.notes.push_back("no passage holds any word of the question");
     return kept;
 }
 
@@ -224,7 +230,8 @@ Result<SearchOutcome> KnowledgeSearch::search(const SearchRequest &request)
         const auto stageStart = Clock::now();
         trace.ftsExpression = ftsMatchExpression(keywordTokens(request.query, trace));
         if (trace.ftsExpression.empty()) {
-            trace.notes.push_back("the question has no words to search by keyword");
+            if (trace.notes.empty() || trace.notes.back() != "no passage holds any word of the question")
+                trace.notes.push_back("the question has no words to search by keyword");
         } else if (!allowed || !allowed->empty()) {
             const std::string sql = allowed
                 ? "SELECT chunks_fts.rowid, -bm25(chunks_fts), c.document_id FROM chunks_fts JOIN chunks c ON c.id = "

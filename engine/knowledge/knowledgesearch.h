@@ -40,6 +40,7 @@ private:
     std::vector<std::string> keywordTokens(const std::string &query, SearchTrace &trace);
     static constexpr double kCommonShare = 0.05;
     static constexpr std::size_t kKeepRarest = 3;
+    static constexpr std::size_t kMaxKeywordTokens = 64;
 
     KnowledgeStore &m_store;
     bool m_vocabReady = false;

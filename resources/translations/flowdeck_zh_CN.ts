@@ -4244,108 +4244,113 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
     </message>
     <message>
         <location filename="../../widgets/knowledge/traceview.cpp" line="39"/>
+        <source>no passage holds any word of the question%1</source>
+        <translation>没有任何段落包含问题中的词%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="41"/>
         <source>the base has no vectors yet: keyword results only%1</source>
         <translation>知识库还没有向量：只有关键词结果%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="60"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="62"/>
         <source>hybrid</source>
         <translation>混合</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="62"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="64"/>
         <source>filter</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="64"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="66"/>
         <source>keyword</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="66"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="68"/>
         <source>vector</source>
         <translation>向量</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="68"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="70"/>
         <source>fuse</source>
         <translation>融合</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="82"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="84"/>
         <source>Base</source>
         <translation>知识库</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="82"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="84"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="82"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="84"/>
         <source>Passage</source>
         <translation>段落</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="82"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="84"/>
         <source>Keyword rank · BM25</source>
         <translation>关键词名次 · BM25</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="83"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="85"/>
         <source>Vector rank · cosine</source>
         <translation>向量名次 · 余弦</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="83"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="85"/>
         <source>Score</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="83"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="85"/>
         <source>Kept, or why dropped</source>
         <translation>保留，或舍弃原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="99"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="101"/>
         <source>The trace of a search shows here: every candidate passage, its ranks and scores, and why it was kept or dropped.</source>
         <translation>检索追踪显示在这里：每个候选段落、它的名次和分数，以及保留或舍弃的原因。</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="112"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="114"/>
         <source>Reranked by profile %1.</source>
         <translation>已由配置 %1 重排序。</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="125"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="127"/>
         <source>%1: %2 in %3 ms</source>
         <translation>%1：%2 个，用时 %3 毫秒</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="129"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="131"/>
         <source>%1 search, %2 ms</source>
         <translation>%1检索，%2 毫秒</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="136"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="138"/>
         <source>Keyword query: %1</source>
         <translation>关键词查询：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="139"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="141"/>
         <source>Note: %1</source>
         <translation>注：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/knowledge/traceview.cpp" line="141"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="143"/>
         <source>%n document(s) left out by the filters.</source>
         <translation>
             <numerusform>%n 个文档被筛选条件排除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/knowledge/traceview.cpp" line="156"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="158"/>
         <source>kept</source>
         <translation>保留</translation>
     </message>

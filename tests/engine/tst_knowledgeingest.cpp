@@ -3,6 +3,7 @@
 // the others, a process killed mid-ingestion leaves a base that resumes, vectors made in
 // the provider's batch size by a real stand-in service on loopback, and the node's outputs,
 // filters, trace and errors.
+#include "engine/knowledge/basesearcher.h"
 #include "engine/knowledge/knowledgeingest.h"
 #include "engine/knowledge/knowledgelibrary.h"
 #include "engine/knowledge/knowledgestore.h"
@@ -107,6 +108,27 @@ private slots:
         QVERIFY(KnowledgeIngest::remove(base, "docs/leave.md").value());
         QVERIFY(!fs::exists(base / "files" / "docs" / "leave.md"));
         QVERIFY(!KnowledgeIngest::remove(base, "docs/leave.md").value());
+    }
+
+    // A long question (pasted text) is read whole: the words that matter are not cut off
+    // after the first 64, and words no passage holds do not crowd them out.
+    void aLongQuestionKeepsItsRareWords()
+    {
+        QTemporaryDir dir;
+        const fs::path base = newBase(dir);
+        write(fs::path(dir.path().toStdString()) / "faq.md", "# Expenses\n\nReceipts are reimbursed within 10 days.\n");
+        QCOMPARE(KnowledgeIngest::addFiles(base, {fs::path(dir.path().toStdString()) / "faq.md"}, {})->indexed, 1);
+        BaseSearcher searcher;
+        QVERIFY(searcher.open(base, std::nullopt).ok());
+        SearchRequest request;
+        request.mode = SearchMode::Keyword;
+        for (int i = 0; i < 300; ++i)
+            request.query += "unknownword" + std::to_string(i) + " ";
+        request.query += "receipts";
+        auto outcome = searcher.search(request);
+        QVERIFY(outcome.ok());
+        QCOMPARE(outcome->hits.size(), std::size_t(1));
+        QCOMPARE(outcome->trace.ftsExpression, std::string("\"receipts\""));
     }
 
     void aFailedFileKeepsItsReasonAndNeverBlocksTheOthers()

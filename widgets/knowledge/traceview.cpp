@@ -35,6 +35,8 @@ QString traceText(const std::string &english)
          QT_TRANSLATE_NOOP("flowdeck::studio::TraceView", "no embedding of the question was given: keyword results only%1")},
         {"the question has no words to search by keyword",
          QT_TRANSLATE_NOOP("flowdeck::studio::TraceView", "the question has no words to search by keyword%1")},
+        {"no passage holds any word of the question",
+         QT_TRANSLATE_NOOP("flowdeck::studio::TraceView", "no passage holds any word of the question%1")},
         {"the base has no vectors yet: keyword results only",
          QT_TRANSLATE_NOOP("flowdeck::studio::TraceView", "the base has no vectors yet: keyword results only%1")},
     };
