@@ -3,6 +3,7 @@
 #include "engine/core/jsonaccess.h"
 #include "engine/core/secretstore.h"
 #include "engine/knowledge/knowledgesettings.h"
+#include "engine/knowledge/knowledgestore.h"
 #include "engine/model/providerprofile.h"
 
 #include <openssl/evp.h>
@@ -56,6 +57,33 @@ bool validKnowledgeBaseName(const std::string &name)
         if (!(c >= 0x80 || std::isalnum(c) || c == '-' || c == '_' || c == '.'))
             return false;
     return name != "." && name != "..";
+}
+
+std::string knowledgeDatabaseProblem(const std::filesystem::path &database)
+{
+    sqlite3 *handle = nullptr;
+    const int rc = sqlite3_open_v2(database.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr);
+    std::unique_ptr<sqlite3, decltype(&sqlite3_close)> conn(handle, sqlite3_close);
+    if (rc != SQLITE_OK)
+        return "it cannot be opened as a database";
+    auto single = [&](const char *sql, std::string &out) {
+        sqlite3_stmt *stmt = nullptr;
+        bool ok = sqlite3_prepare_v2(handle, sql, -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW;
+        if (ok) {
+            const unsigned char *text = sqlite3_column_text(stmt, 0);
+            out = text ? reinterpret_cast<const char *>(text) : "";
+        }
+        sqlite3_finalize(stmt);
+        return ok;
+    };
+    std::string value;
+    if (!single("PRAGMA quick_check", value) || value != "ok")
+        return "the database is damaged";
+    if (!single("SELECT count(*) FROM sqlite_master WHERE name IN ('documents', 'chunks', 'chunks_fts')", value) || value != "3")
+        return "it is an SQLite database but not a Flowdeck knowledge base";
+    if (!single("PRAGMA user_version", value) || value != std::to_string(KnowledgeStore::kSchemaVersion))
+        return "it was written by another version of Flowdeck";
+    return {};
 }
 
 std::string fileSha256Hex(const std::filesystem::path &path, std::string &error)

@@ -43,6 +43,10 @@ Result<std::vector<PackedKnowledgeBase>> packKnowledgeForWorkflow(const Workflow
                                                                   const std::filesystem::path &knowledgeFolder,
                                                                   const std::filesystem::path &outFolder);
 
+// Why a database file is not a knowledge base this Flowdeck can serve (not SQLite, damaged,
+// without the knowledge tables, or from a newer Flowdeck); empty when it is one.
+std::string knowledgeDatabaseProblem(const std::filesystem::path &database);
+
 // Hex sha256 of a file read in pieces; empty with `error` when it cannot be read.
 std::string fileSha256Hex(const std::filesystem::path &path, std::string &error);
 

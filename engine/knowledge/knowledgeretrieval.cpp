@@ -18,12 +18,19 @@ namespace flowdeck::engine {
 
 namespace {
 
+// A YYYY-MM-DD day as seconds since the epoch (UTC midnight); nullopt for a day that does
+// not exist (2024-02-30, 2024-13-45), which timegm would quietly move.
 std::optional<std::int64_t> parseDay(const std::string &day)
 {
     std::tm tm{};
-    if (day.empty() || !strptime(day.c_str(), "%Y-%m-%d", &tm))
+    const char *end = day.empty() ? nullptr : strptime(day.c_str(), "%Y-%m-%d", &tm);
+    if (!end || *end != '\0')
         return std::nullopt;
-    return static_cast<std::int64_t>(timegm(&tm));
+    const std::tm asked = tm;
+    const std::time_t seconds = timegm(&tm);
+    if (tm.tm_year != asked.tm_year || tm.tm_mon != asked.tm_mon || tm.tm_mday != asked.tm_mday)
+        return std::nullopt;
+    return static_cast<std::int64_t>(seconds);
 }
 
 std::vector<std::string> stringList(const nlohmann::json &j, const char *key)
@@ -71,9 +78,19 @@ public:
         m_filters.fileNames = stringList(filters, "fileNames");
         m_filters.types = stringList(filters, "types");
         m_filters.tags = stringList(filters, "tags");
-        m_filters.addedFrom = parseDay(valueOr(filters, "addedAfter", ""));
-        if (auto before = parseDay(valueOr(filters, "addedBefore", "")))
-            m_filters.addedTo = *before - 1;
+        for (const char *field : {"addedAfter", "addedBefore"}) {
+            const std::string day = valueOr(filters, field, "");
+            if (day.empty())
+                continue;
+            const auto seconds = parseDay(day);
+            if (!seconds)
+                return fail(ErrorKind::InvalidInput, "The knowledge node's filter " + std::string(field) + " '" + day +
+                                                         "' is not a day of the calendar; write it as YYYY-MM-DD, e.g. 2025-03-31.");
+            if (std::string_view(field) == "addedAfter")
+                m_filters.addedFrom = *seconds;
+            else
+                m_filters.addedTo = *seconds - 1;
+        }
         for (const auto &name : stringList(config, "bases")) {
             auto settings = svc.knowledge->settings(name);
             if (!settings.ok())

@@ -6,6 +6,7 @@
 
 #include <boost/asio/post.hpp>
 
+#include <algorithm>
 #include <charconv>
 
 namespace flowdeck::runtime {
@@ -50,8 +51,11 @@ void AdminApi::handleKnowledge(Request &request, const ReplyPtr &reply, const st
         return send(m_knowledge.putPart(sha, path[5], request.body()));
     if (path.size() == 5 && path[4] == "complete" && method == http::verb::post) {
         const auto body = engine::parseJson(request.body());
-        const int parts = body.is_object() ? engine::valueOr(body, "parts", 0) : 0;
-        return send(m_knowledge.complete(sha, parts));
+        const auto parts = body.is_object() ? body.find("parts") : body.end();
+        if (!body.is_object() || parts == body.end() || !parts->is_number_integer())
+            return sendError(reply, 400, "The body must be {\"parts\": N}, N the number of parts uploaded (a whole number).",
+                             "invalid_request");
+        return send(m_knowledge.complete(sha, static_cast<int>(std::clamp<long long>(parts->get<long long>(), -1, 1000000))));
     }
     sendError(reply, 405, "Use GET /admin/v1/knowledge/<sha256>, PUT .../parts/<n> or POST .../complete.", "method_not_allowed");
 }

@@ -16,7 +16,9 @@ constexpr int kMaxParts = 100000;
 
 KnowledgeUploads::Outcome error(unsigned status, const std::string &message)
 {
-    return {status, {{"error", {{"message", message}, {"type", status == 404 ? "not_found" : "invalid_request"}}}}};
+    return {status, {{"error", {{"message", message},
+                                {"type", status == 404 ? "not_found" : status >= 500 ? "internal_error" : "invalid_request"},
+                                {"code", status}}}}};
 }
 
 } // namespace
@@ -103,6 +105,10 @@ KnowledgeUploads::Outcome KnowledgeUploads::complete(const std::string &sha256, 
     if (std::string_view(header, 16) != std::string_view("SQLite format 3\0", 16)) {
         fs::remove_all(staging, ec);
         return error(400, "The uploaded file is not a knowledge base (not an SQLite database).");
+    }
+    if (const std::string problem = engine::knowledgeDatabaseProblem(joined); !problem.empty()) {
+        fs::remove_all(staging, ec);
+        return error(400, "The uploaded file is not a knowledge base this runtime can serve: " + problem + ".");
     }
     const auto ready = m_dir / (".ready-" + sha256);
     fs::remove_all(ready, ec);

@@ -319,6 +319,12 @@ private slots:
                               {{"q", "  "}});
         QCOMPARE(outcome.status, RunStatus::Failed);
         QVERIFY(outcome.error.find("query is empty") != std::string::npos);
+        outcome = harness.run(tests::RunHarness::workflow(knowledgeWorkflow(
+                                  {{"query", "{{start.q}}"}, {"bases", {"handbook"}}, {"filters", {{"addedAfter", "2024-02-30"}}}})),
+                              {{"q", "年假"}});
+        QCOMPARE(outcome.status, RunStatus::Failed);
+        QVERIFY2(outcome.error.find("2024-02-30") != std::string::npos && outcome.error.find("YYYY-MM-DD") != std::string::npos,
+                 outcome.error.c_str());
         harness.services.knowledge.reset();
         outcome = harness.run(tests::RunHarness::workflow(knowledgeWorkflow({{"query", "{{start.q}}"}, {"bases", {"handbook"}}})),
                               {{"q", "年假"}});

@@ -3,6 +3,7 @@
 // checked), and the OpenAI-compatible endpoint answers from the base with citations
 // whose passages can be fetched by their links. Offline: the demo profile embeds and answers.
 #include "engine/knowledge/knowledgeingest.h"
+#include "engine/knowledge/knowledgepack.h"
 #include "tests/support/serveprocess.h"
 
 #include <QProcess>
@@ -10,6 +11,8 @@
 #include <QtTest>
 
 #include <fstream>
+
+#include <sqlite3.h>
 
 using namespace flowdeck;
 using tests::ServeProcess;
@@ -149,6 +152,26 @@ private slots:
         QCOMPARE(bad.status, 400L);
         QVERIFY(bad.body.find("does not match") != std::string::npos);
         QCOMPARE(serve.request("GET", "/admin/v1/knowledge/" + sha, {}, "not-admin").status, 403L);
+        QCOMPARE(serve.request("POST", "/admin/v1/knowledge/" + sha + "/complete", R"({"parts": 1.5})", serve.adminToken()).status, 400L);
+        QCOMPARE(serve.request("POST", "/admin/v1/knowledge/" + sha + "/complete", "not json", serve.adminToken()).status, 400L);
+
+        // An SQLite file that is not a knowledge base is refused, however well it uploads.
+        QTemporaryDir scratch;
+        const std::string plain = scratch.filePath("plain.db").toStdString();
+        sqlite3 *db = nullptr;
+        sqlite3_open(plain.c_str(), &db);
+        sqlite3_exec(db, "CREATE TABLE t(x); INSERT INTO t VALUES (1);", nullptr, nullptr, nullptr);
+        sqlite3_close(db);
+        std::string unreadable;
+        const std::string plainSha = engine::fileSha256Hex(plain, unreadable);
+        std::ifstream in(plain, std::ios::binary);
+        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        QCOMPARE(serve.request("PUT", "/admin/v1/knowledge/" + plainSha + "/parts/0", bytes, serve.adminToken()).status, 200L);
+        auto notABase = serve.request("POST", "/admin/v1/knowledge/" + plainSha + "/complete", R"({"parts": 1})", serve.adminToken());
+        QCOMPARE(notABase.status, 400L);
+        QVERIFY2(notABase.body.find("not a Flowdeck knowledge base") != std::string::npos, notABase.body.c_str());
+        QCOMPARE(notABase.json()["error"]["code"].get<int>(), 400);
+        QCOMPARE(serve.request("GET", "/healthz").status, 200L);
         QCOMPARE(serve.request("PUT", "/admin/v1/knowledge/../../etc/parts/0", "x", serve.adminToken()).status / 100, 4L);
     }
 };
