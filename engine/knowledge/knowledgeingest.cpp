@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <map>
 
 namespace flowdeck::engine {
 
@@ -110,6 +111,23 @@ public:
             item.chunks = existing.value()->chunkCount;
             return record(std::move(item));
         }
+        // The same content under another name (the same file added from another folder) is
+        // not stored twice, or every answer would cite it twice.
+        if (existing.ok() && !existing.value()) {
+            if (!m_byContent) {
+                m_byContent.emplace();
+                if (auto docs = m_store->documents(); docs.ok())
+                    for (const auto &d : docs.value())
+                        if (d.status == DocumentStatus::Indexed)
+                            m_byContent->emplace(d.sha256, d.path);
+            }
+            if (auto twin = m_byContent->find(sha); twin != m_byContent->end() && twin->second != path) {
+                item.outcome = IngestItem::Outcome::Unchanged;
+                item.warnings.push_back("'" + path + "' has the same content as '" + twin->second +
+                                        "', which is already in the base; it was not added again.");
+                return record(std::move(item));
+            }
+        }
         if (!storedCopy.empty()) {
             std::error_code ec;
             fs::create_directories(storedCopy.parent_path(), ec);
@@ -167,6 +185,8 @@ public:
             (void)m_store->setDocumentStatus(id.value(), DocumentStatus::Indexed, {}, item.warnings);
         item.chunks = stored.value();
         m_report.chunks += stored.value();
+        if (m_byContent)
+            (*m_byContent)[sha] = path;
         record(std::move(item));
     }
 
@@ -263,6 +283,7 @@ public:
     std::string m_urlContentType = "html";
 
 private:
+    std::optional<std::map<std::string, std::string>> m_byContent;  // sha256 -> path of indexed documents
     fs::path m_folder;
     KnowledgeSettings m_settings;
     std::unique_ptr<KnowledgeStore> m_store;

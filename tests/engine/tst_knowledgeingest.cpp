@@ -105,6 +105,13 @@ private slots:
         QCOMPARE(chunks->size(), std::size_t(1));
         QVERIFY(chunks->front().text.find("20 days") != std::string::npos);
 
+        // The same file added again from another folder is not stored twice.
+        write(fs::path(dir.path().toStdString()) / "copy" / "leave.md", "# Leave\n\nAnnual leave is 20 days from 2027.\n");
+        auto twin = KnowledgeIngest::addFiles(base, {fs::path(dir.path().toStdString()) / "copy" / "leave.md"}, {});
+        QCOMPARE(twin->unchanged, 1);
+        QVERIFY(twin->items[0].warnings[0].find("same content as 'docs/leave.md'") != std::string::npos);
+        QVERIFY(!store.value()->findDocument("leave.md").value());
+
         QVERIFY(KnowledgeIngest::remove(base, "docs/leave.md").value());
         QVERIFY(!fs::exists(base / "files" / "docs" / "leave.md"));
         QVERIFY(!KnowledgeIngest::remove(base, "docs/leave.md").value());
