@@ -109,7 +109,7 @@ int printReport(const engine::IngestReport &report, bool json)
         for (const auto &item : report.items) {
             switch (item.outcome) {
             case engine::IngestItem::Outcome::Indexed:
-                std::cout << "indexed    " << item.path << " (" << item.chunks << " passages)\n";
+                std::cout << "indexed    " << item.path << " (" << item.chunks << (item.chunks == 1 ? " passage)\n" : " passages)\n");
                 break;
             case engine::IngestItem::Outcome::Unchanged:
                 std::cout << "unchanged  " << item.path << "\n";

@@ -35,6 +35,8 @@ struct KbOptions {
     std::vector<std::string> types;
     std::vector<std::string> files;
     std::string expect;  // kb test --add: "DOCUMENT:SNIPPET"
+    bool adding = false;  // kb test --add was given (even empty)
+    long long removeGolden = 0;
 };
 
 // search and test (kbsearchcommand.cpp).

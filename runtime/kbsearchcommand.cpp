@@ -54,6 +54,7 @@ public:
         auto target = engine::resolveEmbedding(settings.value(), config.profiles, config.secrets);
         if (!target.ok())
             return fail(target.diagnostics()), false;
+        m_embedded = target.value().has_value();
         auto opened = m_searcher.open(folder, target.value());
         if (!opened.ok())
             return fail(opened.diagnostics()), false;
@@ -61,10 +62,12 @@ public:
     }
 
     engine::Result<engine::SearchOutcome> search(engine::SearchRequest request) { return m_searcher.search(std::move(request)); }
+    bool keywordOnly() const { return !m_embedded; }
     engine::BaseSearcher &searcher() { return m_searcher; }
 
 private:
     engine::BaseSearcher m_searcher;
+    bool m_embedded = false;
 };
 
 void printTrace(const engine::SearchTrace &trace)
@@ -125,7 +128,7 @@ int searchBase(const KbOptions &o)
     for (const auto &hit : outcome->hits)
         passages.push_back({o.base, hit, std::nullopt});
     if (passages.empty())
-        std::cout << "Nothing found. Run with --trace to see why candidates were dropped.\n";
+        std::cout << (o.trace ? "Nothing found; the trace below says why.\n" : "Nothing found. Run with --trace to see why.\n");
     const auto citations = engine::citationsJson(passages, language);
     for (std::size_t i = 0; i < passages.size(); ++i) {
         std::cout << "[" << i + 1 << "] " << std::fixed << std::setprecision(3) << passages[i].hit.score << "  "
@@ -143,18 +146,43 @@ int testBase(const KbOptions &o)
     auto mode = modeFrom(o.mode);
     if (!mode)
         return kExitUsage;
-    if (!o.query.empty()) {  // kb test NAME --add QUESTION --expect DOC:SNIPPET
+    if (o.removeGolden > 0) {  // kb test NAME --remove ID
+        auto store = engine::KnowledgeStore::open(fs::path(o.folder) / o.base, engine::KnowledgeStore::Mode::ReadWrite);
+        if (!store.ok())
+            return fail(store.diagnostics());
+        auto removed = store.value()->removeGoldenQuestion(o.removeGolden);
+        if (!removed.ok())
+            return fail(removed.diagnostics());
+        if (!removed.value()) {
+            std::cerr << "error: the base '" << o.base << "' has no golden question " << o.removeGolden << ".\n";
+            return kExitRunFailed;
+        }
+        std::cout << "Removed golden question " << o.removeGolden << ".\n";
+        return kExitOk;
+    }
+    if (o.adding || !o.expect.empty()) {  // kb test NAME --add QUESTION --expect DOC:SNIPPET
         const auto colon = o.expect.find(':');
-        if (colon == std::string::npos || colon == 0) {
-            std::cerr << "error: --expect must be DOCUMENT:SNIPPET, e.g. --expect 'handbook/leave.md:annual leave'.\n";
+        if (o.query.find_first_not_of(" \t\r\n") == std::string::npos || colon == std::string::npos || colon == 0 ||
+            colon + 1 == o.expect.size()) {
+            std::cerr << "error: give the question with --add and the passage it must find with --expect DOCUMENT:SNIPPET, "
+                         "e.g. --add 'How many days of annual leave?' --expect 'handbook/leave.md:15 days'.\n";
             return kExitUsage;
         }
         auto store = engine::KnowledgeStore::open(fs::path(o.folder) / o.base, engine::KnowledgeStore::Mode::ReadWrite);
         if (!store.ok())
             return fail(store.diagnostics());
+        const std::string document = o.expect.substr(0, colon);
+        auto found = store.value()->findDocument(document);
+        if (!found.ok())
+            return fail(found.diagnostics());
+        if (!found.value()) {
+            std::cerr << "error: the base '" << o.base << "' has no document '" << document
+                      << "'; `flowdeck kb list " << o.base << "` shows their names.\n";
+            return kExitUsage;
+        }
         engine::GoldenQuestion q;
         q.question = o.query;
-        q.expected.push_back({o.expect.substr(0, colon), o.expect.substr(colon + 1)});
+        q.expected.push_back({document, o.expect.substr(colon + 1)});
         auto id = store.value()->addGoldenQuestion(q);
         if (!id.ok())
             return fail(id.diagnostics());
@@ -183,8 +211,10 @@ int testBase(const KbOptions &o)
             std::cout << " — " << q.error;
         std::cout << "\n";
     }
-    std::cout << std::fixed << std::setprecision(3) << "\n" << engine::toString(report->mode) << ": hit@" << report->k << " "
-              << report->hitAtK << ", MRR " << report->mrr << " over " << report->questions.size() << " questions\n";
+    std::cout << std::fixed << std::setprecision(3) << "\n" << engine::toString(report->mode)
+              << (search.keywordOnly() && report->mode != engine::SearchMode::Keyword ? " (keyword only: the base has no embeddings profile)" : "")
+              << ": hit@" << report->k << " " << report->hitAtK << ", MRR " << report->mrr << " over "
+              << report->questions.size() << (report->questions.size() == 1 ? " question\n" : " questions\n");
     return kExitOk;
 }
 
@@ -196,7 +226,7 @@ void addKbSearchCommands(CLI::App &kb, std::function<int()> &action, std::shared
     search->add_option("name", o->base, "The base")->required();
     search->add_option("query", o->query, "The question")->required();
     search->add_option("--mode", o->mode, "keyword, vector or hybrid")->capture_default_str();
-    search->add_option("--top-k", o->topK, "Passages to return")->capture_default_str()->check(CLI::Range(1, 100));
+    search->add_option("-k,--top-k", o->topK, "Passages to return")->capture_default_str()->check(CLI::Range(1, 100));
     search->add_option("--threshold", o->threshold, "Least score (0–1) a passage needs")->check(CLI::Range(0.0, 1.0));
     search->add_option("--type", o->types, "Only documents of this type (repeatable)");
     search->add_option("--file", o->files, "Only documents whose name matches (glob, repeatable)");
@@ -208,7 +238,8 @@ void addKbSearchCommands(CLI::App &kb, std::function<int()> &action, std::shared
     test->add_option("name", o->base, "The base")->required();
     test->add_option("--mode", o->mode, "keyword, vector or hybrid")->capture_default_str();
     test->add_option("-k,--top-k", o->topK, "k for hit@k")->capture_default_str()->check(CLI::Range(1, 100));
-    test->add_option("--add", o->query, "Add a golden question (with --expect)");
+    test->add_option("--add", o->query, "Add a golden question (with --expect)")->each([o](const std::string &) { o->adding = true; });
+    test->add_option("--remove", o->removeGolden, "Remove the golden question with this number");
     test->add_option("--expect", o->expect, "DOCUMENT:SNIPPET the answer passage must contain");
     test->callback([&action, o] { action = [o] { return testBase(*o); }; });
 }

@@ -149,8 +149,13 @@ Result<KnowledgeSettings> KnowledgeSettings::load(const std::filesystem::path &b
     const auto path = baseFolder / "kb.json";
     auto text = readWholeFile(path);
     if (!text) {
-        Diagnostic d = settingsError("(file)", "cannot be read: '" + path.string() + "' is not a knowledge base folder.");
+        Diagnostic d;
         d.code = "kb-missing";
+        d.field = "kb.json";
+        const std::string name = baseFolder.filename().string();
+        d.message = "There is no knowledge base '" + name + "' in " + baseFolder.parent_path().string() +
+                    " (no kb.json there): not a knowledge base folder. Create it with `flowdeck kb create " + name +
+                    "`, or name the folder that holds it with --in.";
         return Result<KnowledgeSettings>::failure(d);
     }
     JsonReadError error;
