@@ -422,8 +422,7 @@ Result<IngestReport> KnowledgeIngest::addFiles(const fs::path &baseFolder, const
         return Result<IngestReport>(opened.diagnostics());
     auto &ingestion = *opened.value();
     const auto files = collectSources(sources, ingestion.report());
-    for (auto &item : ingestion.report().items)
-        ++ingestion.report().failed, (void)item;
+    ingestion.report().failed = static_cast<int>(ingestion.report().items.size());  // names that are not readable files
     const int count = static_cast<int>(files.size());
     for (int i = 0; i < count && !cancelled(options); ++i) {
         const auto &source = files[i];
