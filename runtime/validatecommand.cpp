@@ -1,6 +1,7 @@
 #include "engine/nodes/noderegistry.h"
 #include "engine/workflow/validator.h"
 #include "engine/workflow/workflowfile.h"
+#include "engine/knowledge/knowledgepack.h"
 #include "runtime/cliconfig.h"
 #include "runtime/commands.h"
 #include "runtime/exitcodes.h"
@@ -27,6 +28,9 @@ void addValidateCommand(CLI::App &app, std::function<int()> &action)
             if (loaded) {
                 auto more = engine::validateWorkflow(loaded.value(), engine::NodeRegistry::builtin());
                 diagnostics.insert(diagnostics.end(), more.begin(), more.end());
+                auto bases = engine::missingKnowledgeBases(
+                    loaded.value(), engine::knowledgeFolderFor(std::filesystem::absolute(opts->file)));
+                diagnostics.insert(diagnostics.end(), bases.begin(), bases.end());
             }
             const bool valid = loaded && !engine::hasErrors(diagnostics);
             if (opts->json) {

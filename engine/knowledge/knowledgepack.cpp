@@ -49,6 +49,38 @@ std::vector<std::string> knowledgeBasesUsed(const Workflow &workflow)
     return {names.begin(), names.end()};
 }
 
+Diagnostics missingKnowledgeBases(const Workflow &workflow, const std::filesystem::path &knowledgeFolder)
+{
+    Diagnostics out;
+    for (const auto &node : workflow.nodes) {
+        if (node.type != "knowledge")
+            continue;
+        auto bases = node.config.find("bases");
+        if (bases == node.config.end() || !bases->is_array())
+            continue;
+        for (std::size_t i = 0; i < bases->size(); ++i) {
+            const auto &b = (*bases)[i];
+            if (!b.is_string())
+                continue;
+            const std::string name = b.get<std::string>();
+            std::error_code ec;
+            if (validKnowledgeBaseName(name) && std::filesystem::exists(knowledgeFolder / name / "kb.json", ec))
+                continue;
+            Diagnostic d;
+            d.severity = Diagnostic::Severity::Warning;
+            d.code = "knowledge-base-missing";
+            d.nodeId = node.id;
+            d.field = "config.bases[" + std::to_string(i) + "]";
+            d.message = validKnowledgeBaseName(name)
+                            ? "There is no knowledge base '" + name + "' in " + knowledgeFolder.string() +
+                                  " yet; runs fail until it is created (Knowledge panel, or `flowdeck kb create " + name + "`)."
+                            : "'" + name + "' cannot name a knowledge base: use letters, digits, '-', '_' or '.'.";
+            out.push_back(std::move(d));
+        }
+    }
+    return out;
+}
+
 bool validKnowledgeBaseName(const std::string &name)
 {
     if (name.empty() || name.size() > 64 || name[0] == '.' || name[0] == '-')

@@ -20,6 +20,10 @@ std::filesystem::path knowledgeFolderFor(const std::filesystem::path &workflowFi
 // The base names a workflow's knowledge nodes search, sorted, each once.
 std::vector<std::string> knowledgeBasesUsed(const Workflow &workflow);
 
+// A warning for each base a knowledge node names that `knowledgeFolder` does not hold
+// (`flowdeck validate`): runs fail until it is created.
+Diagnostics missingKnowledgeBases(const Workflow &workflow, const std::filesystem::path &knowledgeFolder);
+
 // A base packed for a deploy: one consistent, compacted copy of its database (SQLite's
 // VACUUM INTO, safe while the studio is ingesting) and its settings.
 struct PackedKnowledgeBase {

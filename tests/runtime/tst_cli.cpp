@@ -148,6 +148,34 @@ private slots:
         }
     }
 
+    // A knowledge node naming a base the project does not hold: a warning naming it, and
+    // the file is still valid (the base may be created later).
+    void validateNamesAMissingKnowledgeBase()
+    {
+        QTemporaryDir project;
+        QDir().mkpath(project.filePath("knowledge/handbook"));
+        QFile kb(project.filePath("knowledge/handbook/kb.json"));
+        QVERIFY(kb.open(QIODevice::WriteOnly));
+        kb.write(R"({"formatVersion": 1, "name": "handbook"})");
+        kb.close();
+        QFile flow(project.filePath("app.flow.json"));
+        QVERIFY(flow.open(QIODevice::WriteOnly));
+        flow.write(R"({"format": "flowdeck.workflow", "formatVersion": 1, "id": "kb", "name": "KB", "mode": "workflow",
+          "inputs": [{"name": "q", "type": "text"}],
+          "nodes": [{"id": "start", "type": "start", "position": [0, 0]},
+                    {"id": "kb", "type": "knowledge", "position": [200, 0], "config": {"query": "{{start.q}}", "bases": ["handbook", "policies"]}},
+                    {"id": "end", "type": "end", "position": [400, 0], "config": {"outputs": {"text": "{{kb.text}}"}}}],
+          "edges": [{"from": "start", "to": "kb"}, {"from": "kb", "to": "end"}]})");
+        flow.close();
+        auto r = flowdeck({"validate", flow.fileName(), "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const auto out = nlohmann::json::parse(r.out.toStdString());
+        QVERIFY(out["valid"].get<bool>());
+        QCOMPARE(out["diagnostics"].size(), std::size_t(1));
+        QCOMPARE(out["diagnostics"][0]["field"].get<std::string>(), std::string("config.bases[1]"));
+        QVERIFY(out["diagnostics"][0]["message"].get<std::string>().find("no knowledge base 'policies'") != std::string::npos);
+    }
+
     void profilesListsPresets()
     {
         auto r = flowdeck({"profiles", "--json"});
