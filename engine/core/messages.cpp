@@ -63,7 +63,7 @@ namespace {
 
 } // namespace
 
-std::string fillPlaceholders(std::string_view text, const std::vector<std::string> &args)
+std::string insertArguments(std::string_view text, const std::vector<std::string> &args)
 {
     std::string out;
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -94,7 +94,7 @@ std::string localizedText(std::string_view id, std::string_view language, const 
     if (!isChineseLanguage(language))
         return english;
     const CatalogEntry *entry = find(id);
-    return entry ? fillPlaceholders(entry->zh, args) : english;
+    return entry ? insertArguments(entry->zh, args) : english;
 }
 
 std::string localizedMessage(const Diagnostic &diagnostic, std::string_view language)
@@ -107,7 +107,7 @@ std::string localizedMessage(const Diagnostic &diagnostic, std::string_view lang
     for (std::size_t n = 1; n <= 9; ++n)
         if (zh.find("{" + std::to_string(n) + "}") != std::string_view::npos && diagnostic.args.size() < n)
             return diagnostic.message;
-    return fillPlaceholders(zh, diagnostic.args);
+    return insertArguments(zh, diagnostic.args);
 }
 
 } // namespace flowdeck::engine

@@ -20,8 +20,8 @@ std::string localizedText(std::string_view id, std::string_view language, const 
 // The diagnostic's message in `language` (by its code and args).
 std::string localizedMessage(const Diagnostic &diagnostic, std::string_view language);
 
-// `text` with "{1}" .. "{9}" replaced by args; a placeholder without an argument stays.
-std::string fillPlaceholders(std::string_view text, const std::vector<std::string> &args);
+// `text` with "{1}" .. "{9}" replaced by args; a "{n}" without an argument stays as written.
+std::string insertArguments(std::string_view text, const std::vector<std::string> &args);
 
 // "zh", "zh_CN", "zh-Hans"...: the languages the catalog is written for.
 bool isChineseLanguage(std::string_view language);

@@ -16,8 +16,8 @@ struct Sentence {
 };
 
 // Fixed sentences, and the model providers' errors (engine/model/chatclient.cpp). A
-// pattern's parts are matched in order; the last part of a pattern ending in a
-// placeholder takes the rest of the text.
+// pattern's parts are matched in order; when a pattern ends in a {n}, that part takes
+// the rest of the text.
 constexpr std::array kSentences = {
     Sentence{"No HTTP client is set up for this run.", "这次运行没有可用的 HTTP 客户端。"},
     Sentence{"No MCP plugin servers are set up for this run.", "这次运行没有设置 MCP 插件服务器。"},
@@ -201,7 +201,7 @@ std::string localizedSentence(const std::string &english, std::string_view langu
             continue;
         for (auto &part : parts)
             part = localizedPart(std::move(part));
-        std::string out = fillPlaceholders(s.zh, parts);
+        std::string out = insertArguments(s.zh, parts);
         if (!details.empty())
             out += "（详情：" + std::string(details) + "）";
         return out;

@@ -408,12 +408,12 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="85"/>
+        <location filename="../../app/mainwindow.cpp" line="84"/>
         <source>Untitled workflow</source>
         <translation>未命名工作流</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="95"/>
+        <location filename="../../app/mainwindow.cpp" line="94"/>
         <source>You are a helpful assistant.</source>
         <translation>你是一个乐于助人的助手。</translation>
     </message>
@@ -2222,260 +2222,260 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 <context>
     <name>flowdeck::studio::MainWindow</name>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="114"/>
+        <location filename="../../app/mainwindow.cpp" line="113"/>
         <source>Nodes</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="118"/>
+        <location filename="../../app/mainwindow.cpp" line="117"/>
         <source>Inspector</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="150"/>
+        <location filename="../../app/mainwindow.cpp" line="149"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="155"/>
+        <location filename="../../app/mainwindow.cpp" line="154"/>
         <source>Before You Run</source>
         <translation>运行前检查</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="177"/>
+        <location filename="../../app/mainwindow.cpp" line="176"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/mainwindow.cpp" line="179"/>
+        <location filename="../../app/mainwindow.cpp" line="178"/>
         <source>%n problem(s); hover over a red node to read it.</source>
         <translation>
             <numerusform>%n 个问题；将鼠标悬停在红色节点上查看详情。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="192"/>
+        <location filename="../../app/mainwindow.cpp" line="191"/>
         <source>A plugin</source>
         <translation>一个插件</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="211"/>
+        <location filename="../../app/mainwindow.cpp" line="210"/>
         <source>Drag a node from the palette; drag from a port to connect.</source>
         <translation>从节点面板拖入节点；从端口拖出即可连接。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="238"/>
+        <location filename="../../app/mainwindow.cpp" line="237"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="239"/>
+        <location filename="../../app/mainwindow.cpp" line="238"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="243"/>
+        <location filename="../../app/mainwindow.cpp" line="242"/>
         <source>New from &amp;Template…</source>
         <translation>从模板新建(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="244"/>
+        <location filename="../../app/mainwindow.cpp" line="243"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="245"/>
+        <location filename="../../app/mainwindow.cpp" line="244"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="249"/>
+        <location filename="../../app/mainwindow.cpp" line="248"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="250"/>
+        <location filename="../../app/mainwindow.cpp" line="249"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="253"/>
+        <location filename="../../app/mainwindow.cpp" line="252"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="256"/>
+        <location filename="../../app/mainwindow.cpp" line="255"/>
         <source>P&amp;lugins…</source>
         <translation>插件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="258"/>
+        <location filename="../../app/mainwindow.cpp" line="257"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="260"/>
+        <location filename="../../app/mainwindow.cpp" line="259"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="261"/>
+        <location filename="../../app/mainwindow.cpp" line="260"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="263"/>
+        <location filename="../../app/mainwindow.cpp" line="262"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="268"/>
+        <location filename="../../app/mainwindow.cpp" line="267"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="269"/>
+        <location filename="../../app/mainwindow.cpp" line="268"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="270"/>
+        <location filename="../../app/mainwindow.cpp" line="269"/>
         <source>D&amp;uplicate</source>
         <translation>创建副本(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="271"/>
+        <location filename="../../app/mainwindow.cpp" line="270"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="273"/>
+        <location filename="../../app/mainwindow.cpp" line="272"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="278"/>
+        <location filename="../../app/mainwindow.cpp" line="277"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="279"/>
+        <location filename="../../app/mainwindow.cpp" line="278"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="281"/>
+        <location filename="../../app/mainwindow.cpp" line="280"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="282"/>
+        <location filename="../../app/mainwindow.cpp" line="281"/>
         <source>Zoom to &amp;Fit</source>
         <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="283"/>
+        <location filename="../../app/mainwindow.cpp" line="282"/>
         <source>&amp;Arrange</source>
         <translation>自动排列(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="287"/>
+        <location filename="../../app/mainwindow.cpp" line="286"/>
         <source>&amp;Workflow</source>
         <translation>工作流(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="288"/>
+        <location filename="../../app/mainwindow.cpp" line="287"/>
         <source>&amp;Models…</source>
         <translation>模型(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="291"/>
+        <location filename="../../app/mainwindow.cpp" line="290"/>
         <source>&amp;Knowledge Bases…</source>
         <translation>知识库(&amp;K)…</translation>
     </message>
     <message>
+        <location filename="../../app/mainwindow.cpp" line="293"/>
         <location filename="../../app/mainwindow.cpp" line="294"/>
-        <location filename="../../app/mainwindow.cpp" line="295"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="296"/>
+        <location filename="../../app/mainwindow.cpp" line="295"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="298"/>
+        <location filename="../../app/mainwindow.cpp" line="297"/>
         <source>&amp;Deploy…</source>
         <translation>部署(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="299"/>
+        <location filename="../../app/mainwindow.cpp" line="298"/>
         <source>Deployed &amp;Apps…</source>
         <translation>已部署的应用(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="302"/>
+        <location filename="../../app/mainwindow.cpp" line="301"/>
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="309"/>
+        <location filename="../../app/mainwindow.cpp" line="308"/>
         <source>&amp;Overview Map</source>
         <translation>概览图(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="327"/>
+        <location filename="../../app/mainwindow.cpp" line="326"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="345"/>
+        <location filename="../../app/mainwindow.cpp" line="344"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="348"/>
+        <location filename="../../app/mainwindow.cpp" line="347"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="355"/>
+        <location filename="../../app/mainwindow.cpp" line="354"/>
         <source>The language changes the next time Flowdeck starts.</source>
         <translation>语言将在下次启动 Flowdeck 时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="358"/>
+        <location filename="../../app/mainwindow.cpp" line="357"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="361"/>
+        <location filename="../../app/mainwindow.cpp" line="360"/>
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="361"/>
+        <location filename="../../app/mainwindow.cpp" line="360"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="361"/>
+        <location filename="../../app/mainwindow.cpp" line="360"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="371"/>
+        <location filename="../../app/mainwindow.cpp" line="370"/>
         <source>&amp;Snap to Grid</source>
         <translation>对齐网格(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="416"/>
+        <location filename="../../app/mainwindow.cpp" line="415"/>
         <source>The template gallery could not be shown; File → Open… and File → New still work.</source>
         <translation>无法显示模板库；“文件 → 打开…”和“文件 → 新建”仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="457"/>
+        <location filename="../../app/mainwindow.cpp" line="456"/>
         <source>Project created in %1. Check “Before You Run”, then press Run (F5).</source>
         <translation>项目已创建在 %1。请查看“运行前检查”，然后点击“运行”（F5）。</translation>
     </message>
@@ -2484,30 +2484,30 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation type="vanished">项目已创建于 %1。请查看“运行前检查”，然后按“运行”（Ctrl+R）。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="518"/>
+        <location filename="../../app/mainwindow.cpp" line="517"/>
         <source>The clipboard holds no Flowdeck nodes.</source>
         <translation>剪贴板中没有 Flowdeck 节点。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="549"/>
+        <location filename="../../app/mainwindow.cpp" line="548"/>
         <source>Open workflow</source>
         <translation>打开工作流</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="549"/>
-        <location filename="../../app/mainwindow.cpp" line="599"/>
+        <location filename="../../app/mainwindow.cpp" line="548"/>
+        <location filename="../../app/mainwindow.cpp" line="598"/>
         <source>Flowdeck workflows (*.flow.json)</source>
         <translation>Flowdeck 工作流 (*.flow.json)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="559"/>
-        <location filename="../../app/mainwindow.cpp" line="567"/>
+        <location filename="../../app/mainwindow.cpp" line="558"/>
+        <location filename="../../app/mainwindow.cpp" line="566"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="559"/>
-        <location filename="../../app/mainwindow.cpp" line="567"/>
+        <location filename="../../app/mainwindow.cpp" line="558"/>
+        <location filename="../../app/mainwindow.cpp" line="566"/>
         <source>%1 could not be opened:
 
 %2</source>
@@ -2516,108 +2516,108 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="583"/>
+        <location filename="../../app/mainwindow.cpp" line="582"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="591"/>
+        <location filename="../../app/mainwindow.cpp" line="590"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="599"/>
+        <location filename="../../app/mainwindow.cpp" line="598"/>
         <source>Save workflow</source>
         <translation>保存工作流</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="611"/>
+        <location filename="../../app/mainwindow.cpp" line="610"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="612"/>
+        <location filename="../../app/mainwindow.cpp" line="611"/>
         <source>The workflow has changes that are not saved. Save them?</source>
         <translation>工作流有尚未保存的更改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="651"/>
+        <location filename="../../app/mainwindow.cpp" line="650"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="677"/>
+        <location filename="../../app/mainwindowmenus.cpp" line="42"/>
         <source>No recent projects</source>
         <translation>没有最近的项目</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="681"/>
+        <location filename="../../app/mainwindowmenus.cpp" line="46"/>
         <source>&amp;Clear List</source>
         <translation>清空列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="686"/>
+        <location filename="../../app/mainwindowmenus.cpp" line="60"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="687"/>
+        <location filename="../../app/mainwindowmenus.cpp" line="61"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="690"/>
+        <location filename="../../app/mainwindowmenus.cpp" line="64"/>
         <source>&amp;Documentation</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="693"/>
+        <location filename="../../app/mainwindowmenus.cpp" line="67"/>
         <source>Documentation</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="694"/>
+        <location filename="../../app/mainwindowmenus.cpp" line="68"/>
         <source>The guide is not installed with this copy of Flowdeck. Read docs/studio.md in the Flowdeck sources, or the README.</source>
         <translation>这份 Flowdeck 没有安装使用指南。请阅读 Flowdeck 源码中的 docs/studio.md 或 README。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="696"/>
+        <location filename="../../app/mainwindowmenus.cpp" line="70"/>
         <source>No program is set up to open %1. Open it in a text editor or a Markdown viewer.</source>
         <translation>没有设置用来打开 %1 的程序。请用文本编辑器或 Markdown 查看器打开它。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="703"/>
+        <location filename="../../app/mainwindowmenus.cpp" line="77"/>
         <source>&amp;About Flowdeck</source>
         <translation>关于 Flowdeck(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="705"/>
+        <location filename="../../app/mainwindowmenus.cpp" line="79"/>
         <source>About Flowdeck</source>
         <translation>关于 Flowdeck</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="708"/>
+        <location filename="../../app/mainwindowmenus.cpp" line="82"/>
         <source>&lt;h3&gt;Flowdeck %1&lt;/h3&gt;&lt;p&gt;Build AI apps on a canvas, run them on this computer and deploy them with one click.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Flowdeck %1&lt;/h3&gt;&lt;p&gt;在画布上搭建 AI 应用，在本机运行，一键部署。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="714"/>
+        <location filename="../../app/mainwindowmenus.cpp" line="88"/>
         <source>About &amp;Qt</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="781"/>
+        <location filename="../../app/mainwindow.cpp" line="691"/>
         <source>an unsaved workflow</source>
         <translation>一个未保存的工作流</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="782"/>
-        <location filename="../../app/mainwindow.cpp" line="796"/>
+        <location filename="../../app/mainwindow.cpp" line="692"/>
+        <location filename="../../app/mainwindow.cpp" line="706"/>
         <source>Recover work</source>
         <translation>恢复工作</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="783"/>
+        <location filename="../../app/mainwindow.cpp" line="693"/>
         <source>Flowdeck did not close properly. Recover the changes to %1 from %2?</source>
         <translation>Flowdeck 上次没有正常关闭。要恢复 %2 时对 %1 所做的更改吗？</translation>
     </message>
