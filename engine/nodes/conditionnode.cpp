@@ -1,89 +1,11 @@
 #include "engine/nodes/nodecontext.h"
 #include "engine/core/jsonaccess.h"
+#include "engine/nodes/comparison.h"
 #include "engine/nodes/noderegistry.h"
 
-#include <re2/re2.h>
-
-#include <cstdlib>
 
 namespace flowdeck::engine {
 
-namespace {
-
-std::string asText(const nlohmann::json &v)
-{
-    if (v.is_string())
-        return v.get<std::string>();
-    if (v.is_null())
-        return {};
-    return safeDump(v);
-}
-
-bool asNumber(const nlohmann::json &v, double &out)
-{
-    if (v.is_number()) {
-        out = v.get<double>();
-        return true;
-    }
-    if (!v.is_string())
-        return false;
-    const std::string &s = v.get_ref<const std::string &>();
-    char *end = nullptr;
-    out = std::strtod(s.c_str(), &end);
-    return end != s.c_str() && *end == '\0';
-}
-
-bool isEmptyValue(const nlohmann::json &v)
-{
-    return v.is_null() || (v.is_string() && v.get_ref<const std::string &>().empty()) ||
-           ((v.is_array() || v.is_object()) && v.empty());
-}
-
-// Evaluates one comparison; `error` is set when the operands do not fit the operator.
-bool compare(const std::string &op, const nlohmann::json &left, const nlohmann::json &right, std::string &error)
-{
-    if (op == "empty")
-        return isEmptyValue(left);
-    if (op == "not_empty")
-        return !isEmptyValue(left);
-    if (op == "eq" || op == "ne") {
-        double a, b;
-        bool same = (asNumber(left, a) && asNumber(right, b)) ? a == b : asText(left) == asText(right);
-        return op == "eq" ? same : !same;
-    }
-    const std::string l = asText(left), r = asText(right);
-    if (op == "contains" || op == "not_contains") {
-        bool has = left.is_array() ? std::find(left.begin(), left.end(), right) != left.end() ||
-                                         std::any_of(left.begin(), left.end(), [&](auto &e) { return asText(e) == r; })
-                                   : l.find(r) != std::string::npos;
-        return op == "contains" ? has : !has;
-    }
-    if (op == "starts_with")
-        return l.rfind(r, 0) == 0;
-    if (op == "ends_with")
-        return l.size() >= r.size() && l.compare(l.size() - r.size(), r.size(), r) == 0;
-    if (op == "regex") {
-        RE2 re(r, RE2::Quiet);
-        if (!re.ok()) {
-            error = "The pattern \"" + r + "\" is not a valid regular expression: " + re.error();
-            return false;
-        }
-        return RE2::PartialMatch(l, re);
-    }
-    double a, b;
-    if (!asNumber(left, a) || !asNumber(right, b)) {
-        error = "The comparison '" + op + "' needs numbers, but got \"" + l + "\" and \"" + r + "\".";
-        return false;
-    }
-    if (op == "gt") return a > b;
-    if (op == "ge") return a >= b;
-    if (op == "lt") return a < b;
-    if (op == "le") return a <= b;
-    error = "Unknown comparison '" + op + "'.";
-    return false;
-}
-
-} // namespace
 
 NodeDescriptor conditionNodeDescriptor()
 {
@@ -140,16 +62,10 @@ NodeDescriptor conditionNodeDescriptor()
     d.defaultOutputs = [](const NodeSpec &) { return nlohmann::json{{"case", "else"}}; };
     d.execute = [](std::shared_ptr<NodeContext> ctx, NodeDone done) {
         for (const auto &c : ctx->node().config["cases"]) {
-            bool any = engine::valueOr(c, "logic", "and") == "or";
-            bool result = !any;
-            for (const auto &cond : c["conditions"]) {
-                std::string error;
-                bool holds = compare(cond["op"].get<std::string>(), ctx->renderValue(cond["left"]),
-                                     ctx->renderValue(engine::valueOr(cond, "right", nlohmann::json(""))), error);
-                if (!error.empty())
-                    return done(NodeResult::failure(ErrorKind::InvalidInput, error));
-                result = any ? (result || holds) : (result && holds);
-            }
+            std::string error;
+            const bool result = conditionsHold(c, *ctx, error);
+            if (!error.empty())
+                return done(NodeResult::failure(ErrorKind::InvalidInput, error));
             if (result) {
                 std::string id = c["id"].get<std::string>();
                 return done(NodeResult::success({{"case", id}}, id));

@@ -52,6 +52,10 @@ struct NodeDescriptor {
     std::vector<std::string> secretFields;  // the only config fields that may use {{secret.*}}
     std::string mode;  // "chat" or "workflow" when the node only fits one mode
     bool asynchronous = false;  // does I/O; counts against maxParallel
+    bool container = false;     // iteration, loop: nodes with "parent" set to it run inside it
+
+    // Containers: what the nodes inside may reference of it ({{iter.item}}, {{loop.count}}).
+    std::function<std::vector<OutputSpec>(const NodeSpec &, const Workflow &)> innerOutputsFor;
 
     // Optional: outputs or ports that depend on the node's config or the workflow.
     std::function<std::vector<OutputSpec>(const NodeSpec &, const Workflow &)> outputsFor;

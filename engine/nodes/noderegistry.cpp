@@ -70,7 +70,8 @@ nlohmann::json NodeDescriptor::toJson() const
             {"ports", portList},
             {"dynamicOutputs", static_cast<bool>(outputsFor)},
             {"dynamicPorts", static_cast<bool>(portsFor)},
-            {"mode", mode}};
+            {"mode", mode},
+            {"container", container}};
 }
 
 bool NodeRegistry::add(NodeDescriptor descriptor, std::string *error)
@@ -108,7 +109,10 @@ const NodeRegistry &NodeRegistry::builtin()
         for (auto make : {startNodeDescriptor, llmNodeDescriptor, templateNodeDescriptor,
                           conditionNodeDescriptor, aggregateNodeDescriptor, answerNodeDescriptor,
                           endNodeDescriptor, httpNodeDescriptor, mcpToolNodeDescriptor,
-                          agentNodeDescriptor, knowledgeNodeDescriptor}) {
+                          agentNodeDescriptor, knowledgeNodeDescriptor, classifierNodeDescriptor,
+                          extractorNodeDescriptor, documentNodeDescriptor, listNodeDescriptor,
+                          iterationNodeDescriptor, loopNodeDescriptor, breakNodeDescriptor,
+                          continueNodeDescriptor, assignerNodeDescriptor, humanNodeDescriptor}) {
             std::string error;
             if (!r.add(make(), &error))
                 throw std::logic_error("built-in " + error);  // a programming error, caught by tests

@@ -34,5 +34,15 @@ NodeDescriptor httpNodeDescriptor();
 NodeDescriptor mcpToolNodeDescriptor();
 NodeDescriptor agentNodeDescriptor();
 NodeDescriptor knowledgeNodeDescriptor();
+NodeDescriptor classifierNodeDescriptor();
+NodeDescriptor extractorNodeDescriptor();
+NodeDescriptor documentNodeDescriptor();
+NodeDescriptor listNodeDescriptor();
+NodeDescriptor iterationNodeDescriptor();
+NodeDescriptor loopNodeDescriptor();
+NodeDescriptor breakNodeDescriptor();
+NodeDescriptor continueNodeDescriptor();
+NodeDescriptor assignerNodeDescriptor();
+NodeDescriptor humanNodeDescriptor();
 
 } // namespace flowdeck::engine

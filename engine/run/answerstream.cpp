@@ -49,6 +49,8 @@ void WorkflowRun::emitAnswer(std::string_view text)
 {
     if (text.empty())
         return;
+    if (m_parent)  // an answer node inside a container answers for the whole run
+        return root().emitAnswer(text);
     m_answer.append(text);
     publish(RunEventType::Answer, -1, {{"text", text}});
 }
@@ -57,7 +59,7 @@ void WorkflowRun::onToken(int node, int attempt, std::string_view text, bool rea
 {
     if (m_status != RunStatus::Running || m_nodes[node].attempt != attempt)
         return;
-    if (m_options.onEvent)
+    if (listening())
         publish(RunEventType::Token, node, {{"text", text}, {"reasoning", reasoning}});
     if (reasoning)
         return;

@@ -13,7 +13,9 @@ namespace flowdeck::engine {
 
 class NodeRegistry;
 
-// A validated workflow with its graph indexed for the executor.
+// A validated workflow with its graph indexed for the executor. The top level holds the
+// nodes outside any container; each iteration or loop has a scope of its own holding
+// the nodes inside it, run once per item or round.
 class CompiledWorkflow {
 public:
     struct Node {
@@ -32,15 +34,25 @@ public:
     static Result<std::shared_ptr<const CompiledWorkflow>> compile(Workflow workflow,
                                                                    const NodeRegistry &registry);
 
-    const Workflow &workflow() const { return m_workflow; }
+    const Workflow &workflow() const { return *m_root; }
     const std::vector<Node> &nodes() const { return m_nodes; }
     const std::vector<Edge> &edges() const { return m_edges; }
-    int startIndex() const { return m_start; }
+    int startIndex() const { return m_start; }  // -1 in a container's scope
     int indexOf(const std::string &nodeId) const;
     const Diagnostics &warnings() const { return m_warnings; }
+    // The scope of the container `nodeId`, keeping `compiled` alive, or null.
+    static std::shared_ptr<const CompiledWorkflow> scopeOf(const std::shared_ptr<const CompiledWorkflow> &compiled,
+                                                           const std::string &nodeId);
+    const std::string &container() const { return m_container; }  // empty at the top level
 
 private:
+    void index(const Workflow &wf, const NodeRegistry &registry, const std::string &container);
+
     Workflow m_workflow;
+    const Workflow *m_root = &m_workflow;  // a scope points at the top level's
+    std::string m_container;
+    std::unordered_map<std::string, std::unique_ptr<CompiledWorkflow>> m_scopes;
+    const CompiledWorkflow *m_top = this;
     std::vector<Node> m_nodes;
     std::vector<Edge> m_edges;
     std::unordered_map<std::string, int> m_index;

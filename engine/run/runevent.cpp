@@ -17,6 +17,9 @@ const char *runEventTypeName(RunEventType type)
     case RunEventType::RunFinished: return "run_finished";
     case RunEventType::RunFailed: return "run_failed";
     case RunEventType::RunCancelled: return "run_cancelled";
+    case RunEventType::NodeProgress: return "node_progress";
+    case RunEventType::HumanInputRequired: return "human_input_required";
+    case RunEventType::RunPaused: return "run_paused";
     }
     return "unknown";
 }

@@ -39,6 +39,9 @@ enum class RunEventType {
     RunFinished,   // data: {outputs, answer, usage, elapsedMs}
     RunFailed,     // data: {kind, message, node, elapsedMs}
     RunCancelled,  // data: {elapsedMs}
+    NodeProgress,  // data: {done, total, index, ok}: an iteration item or loop round ended
+    HumanInputRequired,  // data: {token, form}: a human node waits for its form
+    RunPaused,     // data: {snapshot, tokens, elapsedMs}: only human nodes wait; a host may keep or store the run
 };
 
 const char *runEventTypeName(RunEventType type);

@@ -10,6 +10,8 @@ struct RunLimits {
     int wallTimeMs = 20 * 60 * 1000;         // the whole run
     std::size_t maxVariableBytes = 1 << 20;  // one output value, serialized
     int maxParallel = 16;                    // asynchronous nodes in flight at once
+    int maxIterationItems = 10000;           // items one iteration node takes
+    int maxLoopRounds = 1000;                // rounds one loop node may run
 };
 
 } // namespace flowdeck::engine

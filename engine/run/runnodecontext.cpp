@@ -26,18 +26,21 @@ const NodeSpec &RunNodeContext::node() const { return *m_run->m_workflow->nodes(
 const Workflow &RunNodeContext::workflow() const { return m_run->m_workflow->workflow(); }
 boost::asio::io_context &RunNodeContext::io() { return m_run->m_io; }
 RunServices &RunNodeContext::services() { return m_run->m_services; }
-const nlohmann::json &RunNodeContext::runInputs() const { return m_run->m_options.inputs; }
-const nlohmann::json &RunNodeContext::sys() const { return m_run->m_options.sys; }
+const RunLimits &RunNodeContext::limits() const { return m_run->m_options.limits; }
+const nlohmann::json &RunNodeContext::runInputs() const { return m_run->root().m_options.inputs; }
+const nlohmann::json &RunNodeContext::sys() const { return m_run->root().m_options.sys; }
 
 const nlohmann::json *RunNodeContext::resolve(const Reference &ref)
 {
     switch (ref.kind) {
     case Reference::Kind::Node: {
-        const nlohmann::json *outputs = m_run->nodeOutputs(ref.root);
+        const nlohmann::json *outputs = m_run->lookupOutputs(ref.root);
         return outputs ? followPath(*outputs, ref.path) : nullptr;
     }
     case Reference::Kind::Sys:
-        return followPath(m_run->m_options.sys, ref.path);
+        return followPath(m_run->root().m_options.sys, ref.path);
+    case Reference::Kind::Conversation:
+        return followPath(m_run->root().m_conversation, ref.path);
     case Reference::Kind::Env: {
         auto it = m_run->m_services.env.find(ref.firstKey());
         if (it == m_run->m_services.env.end())
@@ -108,6 +111,53 @@ nlohmann::json RunNodeContext::describeInputs()
     nlohmann::json out = renderValue(node().config);
     m_maskSecrets = false;
     return out;
+}
+
+void RunNodeContext::runScope(nlohmann::json frame, std::function<void(const ScopeOutcome &)> done)
+{
+    auto child = m_run->startScope(m_node, std::move(frame), std::move(done));
+    if (child)
+        m_cancel.onCancel([weak = std::weak_ptr<WorkflowRun>(child)] {
+            if (auto c = weak.lock())
+                c->finishRun(RunStatus::Cancelled, ErrorKind::Cancelled, "The run was cancelled.");
+        });
+}
+
+bool RunNodeContext::endRound(bool breakLoop)
+{
+    if (!m_run->m_parent)
+        return false;
+    m_run->endScope(breakLoop);
+    return true;
+}
+
+nlohmann::json *RunNodeContext::variableSlot(const Reference &ref)
+{
+    const std::string name = ref.firstKey();
+    if (name.empty() || ref.path.size() != 1)
+        return nullptr;
+    if (ref.kind == Reference::Kind::Conversation) {
+        WorkflowRun &root = m_run->root();
+        if (!root.m_workflow->workflow().findVariable(name))
+            return nullptr;
+        return &root.m_conversation[name];
+    }
+    if (ref.kind != Reference::Kind::Node)
+        return nullptr;
+    WorkflowRun::ScopeFrame *frame = m_run->frameOf(ref.root);
+    if (!frame || !frame->values.is_object() || !frame->values.contains(name) || name == "index")
+        return nullptr;
+    return &frame->values[name];
+}
+
+void RunNodeContext::awaitInput(nlohmann::json form, std::int64_t timeoutMs, std::function<void(HumanResponse)> handler)
+{
+    m_run->awaitInput(m_node, m_attempt, std::move(form), timeoutMs, std::move(handler));
+}
+
+void RunNodeContext::progress(nlohmann::json data)
+{
+    m_run->publish(RunEventType::NodeProgress, m_node, std::move(data));
 }
 
 void RunNodeContext::token(std::string_view text, bool reasoning)

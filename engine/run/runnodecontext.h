@@ -20,12 +20,19 @@ public:
     RunServices &services() override;
     CancelSignal &cancelSignal() override { return m_cancel; }
     int attempt() const override { return m_attempt; }
+    const RunLimits &limits() const override;
 
     std::string render(std::string_view text) override;
     nlohmann::json renderValue(const nlohmann::json &value) override;
     const nlohmann::json *resolve(const Reference &reference) override;
     const nlohmann::json &runInputs() const override;
     const nlohmann::json &sys() const override;
+
+    void runScope(nlohmann::json frame, std::function<void(const ScopeOutcome &)> done) override;
+    bool endRound(bool breakLoop) override;
+    nlohmann::json *variableSlot(const Reference &ref) override;
+    void awaitInput(nlohmann::json form, std::int64_t timeoutMs, std::function<void(HumanResponse)> handler) override;
+    void progress(nlohmann::json data) override;
 
     void token(std::string_view text, bool reasoning) override;
     void answer(std::string_view text) override;

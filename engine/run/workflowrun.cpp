@@ -44,6 +44,7 @@ const char *runStatusName(RunStatus status)
     case RunStatus::Succeeded: return "succeeded";
     case RunStatus::Failed: return "failed";
     case RunStatus::Cancelled: return "cancelled";
+    case RunStatus::Paused: return "paused";
     }
     return "pending";
 }
@@ -60,6 +61,7 @@ WorkflowRun::WorkflowRun(asio::io_context &io, std::shared_ptr<const CompiledWor
 {
     if (m_options.runId.empty())
         m_options.runId = newRunId();
+    // Node events go out when anyone listens: a container's inner runs ask their root.
     m_options.limits.maxParallel = std::max(1, m_options.limits.maxParallel);
     m_nodes.resize(m_workflow->nodes().size());
     m_edges.assign(m_workflow->edges().size(), EdgeState::Pending);
@@ -105,7 +107,21 @@ void WorkflowRun::begin()
         return;
     m_status = RunStatus::Running;
     m_startedAt = Clock::now();
-    publish(RunEventType::RunStarted, -1, {{"workflow", m_workflow->workflow().id}, {"inputs", m_options.inputs}});
+    if (m_parent) {  // one item or round inside a container: what nothing leads into starts
+        for (std::size_t i = 0; i < m_nodes.size(); ++i)
+            if (m_workflow->nodes()[i].in.empty()) {
+                m_nodes[i].state = NodeState::Queued;
+                m_ready.push_back(static_cast<int>(i));
+            }
+        drain();
+        return;
+    }
+    if (!m_restored)
+        initConversation();
+    nlohmann::json started = {{"workflow", m_workflow->workflow().id}, {"inputs", m_options.inputs}};
+    if (m_restored)
+        started["resumed"] = true;
+    publish(RunEventType::RunStarted, -1, std::move(started));
     m_wallTimer.expires_after(std::chrono::milliseconds(m_options.limits.wallTimeMs));
     m_wallTimer.async_wait([weak = weak_from_this()](const boost::system::error_code &ec) {
         auto self = weak.lock();
@@ -114,6 +130,10 @@ void WorkflowRun::begin()
                             "The run took longer than its limit of " +
                                 std::to_string(self->m_options.limits.wallTimeMs / 1000.0).substr(0, 6) + " s.");
     });
+    if (m_restored) {  // the human nodes it waited in wait again (runpause.cpp)
+        drain();
+        return;
+    }
     const int start = m_workflow->startIndex();
     m_nodes[start].state = NodeState::Queued;
     m_ready.push_back(start);
@@ -149,6 +169,7 @@ void WorkflowRun::drain()
     }
     m_draining = false;
     checkFinished();
+    checkPaused();
 }
 
 void WorkflowRun::launch(int index)
@@ -171,7 +192,7 @@ void WorkflowRun::launch(int index)
         ++m_asyncRunning;
     const int attempt = n.attempt;
     n.context = std::make_shared<RunNodeContext>(shared_from_this(), index, attempt);
-    if (m_options.onEvent)
+    if (listening())
         publish(RunEventType::NodeStarted, index, {{"attempt", attempt}, {"inputs", n.context->describeInputs()}});
     if (node.spec->timeoutMs) {
         if (!n.timer)
@@ -290,7 +311,7 @@ void WorkflowRun::completeNode(int index, nlohmann::json outputs, const std::str
     n.outputs = std::move(outputs);
     m_usage.add(usage);
     const std::string taken = port.empty() ? kDefaultPort : port;
-    if (m_options.onEvent) {
+    if (listening()) {
         nlohmann::json data = {{"outputs", n.outputs}, {"port", taken}, {"elapsedMs", msBetween(n.startedAt, Clock::now())}};
         if (!usage.empty())
             data["usage"] = usage.toJson();
@@ -327,7 +348,7 @@ void WorkflowRun::resolveEdges(int index, const std::string &takenPort)
 void WorkflowRun::skipNode(int index)
 {
     m_nodes[index].state = NodeState::Skipped;
-    if (m_options.onEvent)
+    if (listening())
         publish(RunEventType::NodeSkipped, index, nlohmann::json::object());
     resolveEdges(index, {});  // every outgoing edge is skipped too
 }
@@ -379,6 +400,13 @@ void WorkflowRun::finishRun(RunStatus status, ErrorKind kind, std::string error,
     m_error = std::move(error);
     m_failedNode = std::move(node);
     stopInFlight();
+    if (m_parent) {  // an item or round: the container's node reads how it ended
+        if (auto done = std::move(m_onDone))
+            done(*this);
+        return;
+    }
+    if (status == RunStatus::Succeeded)
+        storeConversation();
     const double elapsed = elapsedMs();
     RunEvent event{RunEventType::RunFinished, m_options.runId, {}, {}, {}};
     if (status == RunStatus::Succeeded) {
@@ -402,6 +430,22 @@ void WorkflowRun::finishRun(RunStatus status, ErrorKind kind, std::string error,
 
 void WorkflowRun::publish(RunEventType type, int node, nlohmann::json data)
 {
+    if (m_parent) {  // inside a container: the root's listeners hear it, tagged with the item
+        const WorkflowRun &top = root();
+        if (!top.m_options.onEvent)
+            return;
+        RunEvent event{type, m_options.runId, {}, {}, std::move(data)};
+        if (node >= 0) {
+            event.nodeId = m_workflow->nodes()[node].spec->id;
+            event.nodeType = m_workflow->nodes()[node].spec->type;
+        }
+        nlohmann::json scope = {{"container", m_frame.container}};
+        if (m_frame.values.is_object() && m_frame.values.contains("index"))
+            scope["index"] = m_frame.values["index"];
+        event.data["scope"] = std::move(scope);
+        top.m_options.onEvent(event);
+        return;
+    }
     if (!m_options.onEvent)
         return;
     RunEvent event{type, m_options.runId, {}, {}, std::move(data)};

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/core/result.h"
+#include "engine/nodes/nodecontext.h"
 #include "engine/nodes/noderesult.h"
 #include "engine/run/compiledworkflow.h"
 #include "engine/run/runevent.h"
@@ -11,7 +13,9 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <cstdint>
 #include <deque>
+#include <map>
 #include <functional>
 #include <memory>
 #include <string>
@@ -27,9 +31,12 @@ struct RunOptions {
     RunLimits limits;
     RunEventSink onEvent;  // optional; called on the io_context's thread
     std::string runId;     // generated when empty
+    // Conversation variables: values set here win over the store's and the declared defaults.
+    nlohmann::json conversation = nlohmann::json::object();
+    std::string conversationScope;  // the store's key besides the conversation id; default: the workflow id
 };
 
-enum class RunStatus { Pending, Running, Succeeded, Failed, Cancelled };
+enum class RunStatus { Pending, Running, Succeeded, Failed, Cancelled, Paused };
 const char *runStatusName(RunStatus status);
 
 // One execution of a compiled workflow on an asio io_context (DESIGN.md §4). A node
@@ -46,6 +53,20 @@ public:
     void start(std::function<void(const WorkflowRun &)> onDone = {});
     // Thread-safe. In-flight requests are stopped on the loop's next turn.
     void cancel();
+    // A run that was paused (RunPaused) and stored, rebuilt from its snapshot; start() it,
+    // then resume() its form token. Fails with a sentence when the snapshot does not fit.
+    static Result<std::shared_ptr<WorkflowRun>> restore(boost::asio::io_context &io,
+                                                        std::shared_ptr<const CompiledWorkflow> workflow,
+                                                        RunServices &services, RunOptions options,
+                                                        const nlohmann::json &snapshot);
+    // Answers the form with `token` (thread-safe; posted). False when no node waits for it
+    // (checked on the calling thread only for a restored run not yet started).
+    void resume(std::string token, HumanResponse response);
+    // Ends a paused run quietly (status Paused, no events): its snapshot was stored.
+    void suspend();
+    // The tokens of the forms waiting now.
+    std::vector<std::string> waitingTokens() const;
+    const nlohmann::json &conversation() const { return m_conversation; }
 
     RunStatus status() const { return m_status; }
     const std::string &id() const { return m_options.runId; }
@@ -62,6 +83,23 @@ public:
 private:
     friend class RunNodeContext;
     enum class NodeState : unsigned char { Waiting, Queued, Running, Done, Skipped, Failed };
+
+    // The item or round a child run (a container's scope) runs for.
+    struct ScopeFrame {
+        std::string container;
+        nlohmann::json values = nlohmann::json::object();  // item, index / loop variables
+        bool breakLoop = false;
+    };
+    // A human node waiting for its form.
+    struct PausedNode {
+        int node = -1;
+        int attempt = 0;
+        std::string token;
+        nlohmann::json form;
+        std::int64_t deadlineMs = 0;  // wall clock (ms since epoch); 0: none
+        std::function<void(HumanResponse)> handler;
+        std::unique_ptr<boost::asio::steady_timer> timer;
+    };
     enum class EdgeState : unsigned char { Pending, Taken, Skipped };
 
     struct NodeRuntime {
@@ -87,6 +125,25 @@ private:
     WorkflowRun(boost::asio::io_context &io, std::shared_ptr<const CompiledWorkflow> workflow, RunServices &services,
                 RunOptions options);
 
+    // Scopes (engine/run/runscope.cpp).
+    WorkflowRun &root() { return m_parent ? m_parent->root() : *this; }
+    bool listening() const { return static_cast<bool>(root().m_options.onEvent); }
+    const WorkflowRun &root() const { return m_parent ? m_parent->root() : *this; }
+    ScopeFrame *frameOf(const std::string &container);
+    const nlohmann::json *lookupOutputs(const std::string &nodeId) const;
+    std::shared_ptr<WorkflowRun> startScope(int node, nlohmann::json frame, std::function<void(const ScopeOutcome &)> done);
+    void endScope(bool breakLoop);  // break / continue nodes: finish this round now
+    void initConversation();
+    void storeConversation();
+
+    // Human input (engine/run/runpause.cpp).
+    void awaitInput(int node, int attempt, nlohmann::json form, std::int64_t timeoutMs,
+                    std::function<void(HumanResponse)> handler);
+    void answerInput(const std::string &token, HumanResponse response);
+    void checkPaused();
+    nlohmann::json snapshot() const;
+    bool applySnapshot(const nlohmann::json &snapshot, std::string &error);
+
     void begin();
     void drain();
     void launch(int node);
@@ -108,6 +165,14 @@ private:
 
     boost::asio::io_context &m_io;
     std::shared_ptr<const CompiledWorkflow> m_workflow;
+    std::shared_ptr<WorkflowRun> m_parent;  // a container's run for one item or round
+    ScopeFrame m_frame;
+    nlohmann::json m_conversation = nlohmann::json::object();  // the root's: variables by name
+    std::vector<std::unique_ptr<PausedNode>> m_paused;
+    std::map<std::string, HumanResponse> m_earlyResponses;  // resumed before the node waited again (restored runs)
+    std::map<std::string, nlohmann::json> m_restoredForms;   // token by node id, deadline: kept across a restore
+    bool m_restored = false;
+    bool m_pausedAnnounced = false;
     RunServices &m_services;
     RunOptions m_options;
     std::vector<NodeRuntime> m_nodes;

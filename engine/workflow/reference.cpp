@@ -84,6 +84,8 @@ std::optional<Reference> parseReference(std::string_view inner, std::string *err
         ref.kind = Reference::Kind::Env;
     else if (ref.root == "secret")
         ref.kind = Reference::Kind::Secret;
+    else if (ref.root == "conversation")
+        ref.kind = Reference::Kind::Conversation;
     if (ref.kind != Reference::Kind::Node && (ref.path.empty() || ref.path[0].isIndex()))
         return fail("The reference {{" + ref.text + "}} needs a name, e.g. {{" + ref.root + ".NAME}}.");
     if (ref.kind == Reference::Kind::Node && (ref.path.empty() || ref.path[0].isIndex()))

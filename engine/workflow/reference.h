@@ -19,9 +19,9 @@ struct PathStep {
     std::size_t index() const { return std::get<1>(step); }
 };
 
-// {{root.first.rest[0]}}: root is a node id or one of sys, env, secret.
+// {{root.first.rest[0]}}: root is a node id or one of sys, env, secret, conversation.
 struct Reference {
-    enum class Kind { Node, Sys, Env, Secret };
+    enum class Kind { Node, Sys, Env, Secret, Conversation };
     Kind kind = Kind::Node;
     std::string root;             // node id, or "sys" / "env" / "secret"
     std::vector<PathStep> path;   // for a node: path[0] is the output name

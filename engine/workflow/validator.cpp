@@ -23,6 +23,7 @@ public:
     {
         indexNodes();
         checkEdges();
+        checkContainers();
         checkStructure();
         for (const auto &node : m_wf.nodes)
             checkNode(node);
@@ -55,6 +56,8 @@ private:
             if (m_nodes.count(node.id))
                 add("duplicate-id", node.id, "id", "Two nodes have the id '" + node.id + "'; each node needs its own id.").args = {node.id};
             m_nodes[node.id] = &node;
+            if (!node.parent.empty())
+                m_children[node.parent].push_back(node.id);
             if (!m_registry.find(node.type))
                 add("unknown-type", node.id, "type", "'" + node.type + "' is not a node type this Flowdeck knows.").args = {node.type};
         }
@@ -101,8 +104,42 @@ private:
             }
             if (m_nodes[e.to]->type == "start")
                 add("edge-into-start", e.to, field + ".to", "Nothing may connect into the start node.");
+            if (from.parent != m_nodes[e.to]->parent) {
+                add("edge-across-container", e.from, field,
+                    "The connection from '" + e.from + "' to '" + e.to + "' crosses the edge of an iteration or loop. "
+                    "Nodes inside one connect only to each other; connect the container itself instead.")
+                    .args = {e.from, e.to};
+                continue;
+            }
             m_succ[e.from].push_back(e.to);
             m_pred[e.to].push_back(e.from);
+        }
+    }
+
+    // "parent" must name an iteration or loop; containers may nest but not in a circle.
+    void checkContainers()
+    {
+        for (const auto &node : m_wf.nodes) {
+            if (node.parent.empty())
+                continue;
+            auto it = m_nodes.find(node.parent);
+            const NodeDescriptor *d = it == m_nodes.end() ? nullptr : m_registry.find(it->second->type);
+            if (it == m_nodes.end()) {
+                add("unknown-parent", node.id, "parent", "The node '" + node.id + "' is placed inside '" + node.parent +
+                                                             "', but no node has that id.").args = {node.id, node.parent};
+            } else if (d && !d->container) {
+                add("not-a-container", node.id, "parent", "The node '" + node.id + "' is placed inside '" + node.parent +
+                                                              "', which is not an iteration or loop.").args = {node.id, node.parent};
+            } else if (node.type == "start" || node.type == "end" || node.type == "human") {
+                add("not-in-container", node.id, "parent", "A '" + node.type + "' node cannot be inside an iteration or loop; "
+                                                           "move it out.").args = {node.type};
+            } else {
+                const auto chain = m_wf.containersOf(node.id);
+                const NodeSpec *outer = chain.empty() ? nullptr : m_nodes[chain.back()];
+                if (std::find(chain.begin(), chain.end(), node.id) != chain.end() || (outer && !outer->parent.empty()))
+                    add("container-cycle", node.id, "parent", "The node '" + node.id + "' is inside a container that is "
+                                                              "inside it again; undo the last move.").args = {node.id};
+            }
         }
     }
 
@@ -138,7 +175,7 @@ private:
                 break;
         for (const auto &id : cycleNodes)
             add("cycle", id, "edges", "The connections loop back to '" + id +
-                                          "'. Workflows run forward only; use an iteration node to repeat work.").args = {id};
+                                          "'. Workflows run forward only; use an iteration or loop node to repeat work.").args = {id};
 
         if (!starts.empty()) {
             std::set<std::string> reached{starts[0]};
@@ -149,6 +186,10 @@ private:
                 for (const auto &next : m_succ[id])
                     if (reached.insert(next).second)
                         stack.push_back(next);
+                // A container that runs starts the nodes inside it that nothing leads into.
+                for (const auto &child : m_children[id])
+                    if (m_pred[child].empty() && reached.insert(child).second)
+                        stack.push_back(child);
             }
             for (const auto &n : m_wf.nodes)
                 if (!reached.count(n.id))
@@ -169,6 +210,12 @@ private:
     {
         std::set<std::string> seen;
         std::vector<std::string> stack{node};
+        for (const auto &container : m_wf.containersOf(node)) {
+            if (container == ancestor)
+                return true;
+            if (seen.insert(container).second)
+                stack.push_back(container);
+        }
         while (!stack.empty()) {
             std::string id = stack.back();
             stack.pop_back();
@@ -199,6 +246,11 @@ private:
             return;
         case Reference::Kind::Env:
             return;
+        case Reference::Kind::Conversation:
+            if (!m_wf.findVariable(ref.firstKey()))
+                add("unknown-variable", node.id, field, shown + " names a conversation variable '" + ref.firstKey() +
+                    "' that the workflow does not declare. Add it under Conversation variables.").args = {shown, ref.firstKey()};
+            return;
         case Reference::Kind::Sys: {
             const auto &allowed = m_wf.isChat() ? kChatSys : kWorkflowSys;
             if (!allowed.count(ref.firstKey()))
@@ -216,7 +268,10 @@ private:
             add("unknown-reference", node.id, field, shown + " refers to a node '" + ref.root + "' that does not exist.").args = {shown, ref.root};
             return;
         }
-        if (ref.root == node.id || !isUpstream(ref.root, node.id)) {
+        // A container's own settings read what runs inside it, and its item / loop values.
+        const bool inside = ref.root == node.id ? false : isInside(ref.root, node.id);
+        const bool own = ref.root == node.id && isContainer(node);
+        if (!inside && !own && (ref.root == node.id || !isUpstream(ref.root, node.id))) {
             add("not-upstream", node.id, field, shown + " refers to '" + ref.root + "', which does not run before '" +
                                                     node.id + "'. Connect it upstream, or pick another value.").args =
                 {shown, ref.root, node.id};
@@ -225,7 +280,9 @@ private:
         const NodeDescriptor *d = m_registry.find(it->second->type);
         if (!d)
             return;
-        auto outs = d->outputsOf(*it->second, m_wf);
+        const auto chain = m_wf.containersOf(node.id);
+        const bool fromInside = own || std::find(chain.begin(), chain.end(), ref.root) != chain.end();
+        auto outs = fromInside && d->innerOutputsFor ? d->innerOutputsFor(*it->second, m_wf) : d->outputsOf(*it->second, m_wf);
         std::string name = ref.firstKey();
         bool hasErrorOutput = it->second->onError != OnError::Fail && name == "error";
         if (!hasErrorOutput && std::none_of(outs.begin(), outs.end(), [&](const OutputSpec &o) { return o.name == name; })) {
@@ -265,8 +322,22 @@ private:
         });
     }
 
+    bool isContainer(const NodeSpec &node) const
+    {
+        const NodeDescriptor *d = m_registry.find(node.type);
+        return d && d->container;
+    }
+
+    // Whether `node` sits (at any depth) inside the container `container`.
+    bool isInside(const std::string &node, const std::string &container) const
+    {
+        const auto chain = m_wf.containersOf(node);
+        return std::find(chain.begin(), chain.end(), container) != chain.end();
+    }
+
     const Workflow &m_wf;
     const NodeRegistry &m_registry;
+    std::map<std::string, std::vector<std::string>> m_children;  // container -> the nodes inside
     Diagnostics m_out;
     std::map<std::string, const NodeSpec *> m_nodes;
     std::map<std::string, std::vector<std::string>> m_succ, m_pred;

@@ -1,11 +1,52 @@
 #include "engine/workflow/workflow.h"
 
+#include <algorithm>
+
 namespace flowdeck::engine {
+
+nlohmann::json VariableSpec::initialValue() const
+{
+    if (!defaultValue.is_null())
+        return defaultValue;
+    if (type == "number")
+        return 0;
+    if (type == "boolean")
+        return false;
+    if (type == "object")
+        return nlohmann::json::object();
+    if (type.rfind("array", 0) == 0)
+        return nlohmann::json::array();
+    return "";
+}
+
+std::vector<std::string> Workflow::containersOf(const std::string &nodeId) const
+{
+    std::vector<std::string> chain;
+    const NodeSpec *node = findNode(nodeId);
+    while (node && !node->parent.empty() && chain.size() < nodes.size()) {
+        if (std::find(chain.begin(), chain.end(), node->parent) != chain.end() || node->parent == nodeId)
+            break;
+        chain.push_back(node->parent);
+        node = findNode(node->parent);
+    }
+    return chain;
+}
+
+const VariableSpec *Workflow::findVariable(const std::string &name) const
+{
+    for (const auto &v : variables)
+        if (v.name == name)
+            return &v;
+    return nullptr;
+}
 
 std::set<std::string> Workflow::upstreamOf(const std::string &nodeId) const
 {
     std::set<std::string> found;
     std::vector<std::string> frontier{nodeId};
+    for (const auto &container : containersOf(nodeId))
+        if (found.insert(container).second)
+            frontier.push_back(container);
     while (!frontier.empty()) {
         const std::string id = frontier.back();
         frontier.pop_back();

@@ -41,6 +41,7 @@ struct NodeSpec {
     RetryPolicy retry;
     OnError onError = OnError::Fail;
     bool disabled = false;  // passes control on without running; its outputs are empty
+    std::string parent;     // the iteration or loop node this node runs inside; empty: top level
     nlohmann::json i18n = nlohmann::json::object();  // language -> {title}; see localized.h
 };
 
@@ -48,6 +49,17 @@ struct EdgeSpec {
     std::string from;
     std::string to;
     std::string fromPort;  // empty: the node's default port
+};
+
+// A conversation variable (DESIGN.md §3): kept per conversation, read as
+// {{conversation.name}}, written by assigner nodes.
+struct VariableSpec {
+    std::string name;
+    std::string type = "string";  // string, number, boolean, object, array[string], array[number], array[object]
+    nlohmann::json defaultValue;  // null: the type's empty value
+    std::string description;
+
+    nlohmann::json initialValue() const;  // the default, or "", 0, false, {}, [] by type
 };
 
 // The in-memory form of a *.flow.json document (DESIGN.md §2).
@@ -62,11 +74,16 @@ struct Workflow {
     nlohmann::json plugins = nlohmann::json::object();  // alias -> {catalog, ...}
     std::vector<NodeSpec> nodes;
     std::vector<EdgeSpec> edges;
+    std::vector<VariableSpec> variables;  // conversation variables
     nlohmann::json i18n = nlohmann::json::object();  // language -> {name, description}; see localized.h
 
     const NodeSpec *findNode(const std::string &nodeId) const;
-    // Every node that runs before `nodeId`: those with a path of edges to it.
+    // Every node that runs before `nodeId`: those with a path of edges to it, and for a
+    // node inside an iteration or loop, that container and everything before it.
     std::set<std::string> upstreamOf(const std::string &nodeId) const;
+    // The containers `nodeId` sits in, innermost first (stops at a loop in the chain).
+    std::vector<std::string> containersOf(const std::string &nodeId) const;
+    const VariableSpec *findVariable(const std::string &name) const;
     bool isChat() const { return mode == "chat"; }
 };
 

@@ -90,6 +90,7 @@ NodeSpec nodeFromJson(const nlohmann::json &j)
     std::string onError = j.value("onError", "fail");
     n.onError = onError == "continue" ? OnError::Continue : onError == "branch" ? OnError::Branch : OnError::Fail;
     n.disabled = j.value("disabled", false);
+    n.parent = j.value("parent", "");
     n.i18n = j.value("i18n", nlohmann::json::object());
     return n;
 }
@@ -110,6 +111,14 @@ Workflow workflowFromJson(const nlohmann::json &doc)
         wf.nodes.push_back(nodeFromJson(n));
     for (const auto &e : doc.at("edges"))
         wf.edges.push_back({e.at("from").get<std::string>(), e.at("to").get<std::string>(), e.value("fromPort", "")});
+    for (const auto &v : doc.value("variables", nlohmann::json::array())) {
+        VariableSpec spec;
+        spec.name = v.at("name").get<std::string>();
+        spec.type = v.value("type", "string");
+        spec.defaultValue = v.value("default", nlohmann::json());
+        spec.description = v.value("description", "");
+        wf.variables.push_back(std::move(spec));
+    }
     wf.i18n = doc.value("i18n", nlohmann::json::object());
     return wf;
 }
@@ -268,7 +277,22 @@ nlohmann::ordered_json workflowToJson(const Workflow &wf)
             o["onError"] = onErrorName(n.onError);
         if (n.disabled)
             o["disabled"] = true;
+        if (!n.parent.empty())
+            o["parent"] = n.parent;
         nodes.push_back(std::move(o));
+    }
+    if (!wf.variables.empty()) {
+        auto &variables = j["variables"] = nlohmann::ordered_json::array();
+        for (const auto &v : wf.variables) {
+            nlohmann::ordered_json o;
+            o["name"] = v.name;
+            o["type"] = v.type;
+            if (!v.defaultValue.is_null())
+                o["default"] = ordered(v.defaultValue);
+            if (!v.description.empty())
+                o["description"] = v.description;
+            variables.push_back(std::move(o));
+        }
     }
     auto &edges = j["edges"] = nlohmann::ordered_json::array();
     for (const auto &e : wf.edges) {
