@@ -12,10 +12,12 @@
 #include "runtime/cliconfig.h"
 #include "runtime/commands.h"
 #include "runtime/exitcodes.h"
+#include "runtime/humanprompt.h"
 
 #include <boost/asio/signal_set.hpp>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -35,9 +37,31 @@ struct RunCliOptions {
     std::string profile;
     std::string model;
     std::string profilesFile;
+    std::string respond;              // a human node's action
+    std::vector<std::string> fields;  // and its form's values, name=value
     bool trace = false;
     bool json = false;
 };
+
+// A start input of type file given as a path: the file value nodes read ({name, path, size, type}).
+bool fileInputs(const engine::Workflow &wf, nlohmann::json &inputs)
+{
+    for (const auto &in : wf.inputs) {
+        if (in.type != "file" || !inputs.contains(in.name) || !inputs[in.name].is_string())
+            continue;
+        std::error_code ec;
+        const std::filesystem::path path = std::filesystem::absolute(inputs[in.name].get<std::string>(), ec);
+        const auto size = std::filesystem::file_size(path, ec);
+        if (ec) {
+            std::cerr << "flowdeck: the file " << path.string() << " for input '" << in.name << "' cannot be read.\n";
+            return false;
+        }
+        std::string type = path.extension().string();
+        inputs[in.name] = {{"name", path.filename().string()}, {"path", path.string()}, {"size", size},
+                           {"type", type.empty() ? "" : type.substr(1)}};
+    }
+    return true;
+}
 
 // "name=value", or "name=@path" to read the value from a file.
 bool parseInputs(const std::vector<std::string> &pairs, nlohmann::json &out)
@@ -115,7 +139,7 @@ int runWorkflow(const RunCliOptions &opts)
         printDiagnostics(compiled.diagnostics(), opts.file);
 
     engine::RunOptions runOptions;
-    if (!parseInputs(opts.inputs, runOptions.inputs))
+    if (!parseInputs(opts.inputs, runOptions.inputs) || !fileInputs(compiled.value()->workflow(), runOptions.inputs))
         return kExitUsage;
     if (chat) {
         if (opts.query.empty()) {
@@ -147,7 +171,18 @@ int runWorkflow(const RunCliOptions &opts)
             services.env[pair.substr(0, eq)] = pair.substr(eq + 1);
 
     bool answered = false;
+    std::weak_ptr<engine::WorkflowRun> current;
+    std::string formError;
     runOptions.onEvent = [&](const engine::RunEvent &e) {
+        if (e.type == engine::RunEventType::HumanInputRequired) {
+            auto run = current.lock();
+            auto response = answerForm(engine::valueOr<nlohmann::json>(e.data, "form", nlohmann::json::object()),
+                                       opts.respond, opts.fields, formError);
+            if (run && response)
+                run->resume(engine::valueOr(e.data, "token", ""), std::move(*response));
+            else if (run)
+                run->cancel();
+        }
         if (e.type == engine::RunEventType::Answer && !opts.json) {
             std::cout << e.data["text"].get<std::string>() << std::flush;
             answered = true;
@@ -156,6 +191,7 @@ int runWorkflow(const RunCliOptions &opts)
             traceEvent(e, opts.json);
     };
     auto run = engine::WorkflowRun::create(io, compiled.value(), services, std::move(runOptions));
+    current = run;
     boost::asio::signal_set signals(io, SIGINT, SIGTERM);
     signals.async_wait([run](const boost::system::error_code &ec, int) {
         if (!ec)
@@ -193,6 +229,10 @@ int runWorkflow(const RunCliOptions &opts)
         return kExitOk;
     if (answered && !opts.json)
         std::cout << "\n";
+    if (status == engine::RunStatus::Cancelled && !formError.empty()) {
+        std::cerr << "flowdeck: " << formError << "\n";
+        return kExitUsage;
+    }
     if (status == engine::RunStatus::Cancelled) {
         std::cerr << "flowdeck: the run was cancelled.\n";
         return kExitCancelled;
@@ -215,6 +255,8 @@ void addRunCommand(CLI::App &app, std::function<int()> &action)
     cmd->add_option("-m,--model", opts->model, "Use this model name for every model");
     cmd->add_option("--env", opts->envs, "A non-secret setting for {{env.NAME}}, as NAME=value")->allow_extra_args(false);
     cmd->add_option("--profiles", opts->profilesFile, "A profiles.json to use instead of the config folder's");
+    cmd->add_option("--respond", opts->respond, "Answer a human node's form with this action (button id)");
+    cmd->add_option("--field", opts->fields, "A value for that form, as name=value")->allow_extra_args(false);
     cmd->add_flag("-t,--trace", opts->trace, "Print node events to standard error");
     cmd->add_flag("--json", opts->json, "Print the result as JSON (with --trace, events as JSON lines on stderr)");
     cmd->callback([opts, &action] { action = [opts] { return runWorkflow(*opts); }; });

@@ -139,6 +139,38 @@ private slots:
         QCOMPARE(j["diagnostics"][0]["line"], nlohmann::json(4));
     }
 
+    // A human node on the command line: --respond answers it; without an answer (and no
+    // terminal) the run stops with a sentence saying how; a wrong answer is named.
+    void humanInputIsAnsweredFromTheCommandLine()
+    {
+        QTemporaryDir dir;
+        QFile f(dir.path() + "/ask.flow.json");
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"format":"flowdeck.workflow","formatVersion":1,"id":"ask","name":"Ask",
+          "inputs":[{"name":"doc","type":"file"}],
+          "nodes":[{"id":"start","type":"start"},
+            {"id":"ask","type":"human","config":{"text":"Approve {{start.doc.name}}?",
+              "fields":[{"name":"note","type":"text","required":true}],
+              "actions":[{"id":"yes","label":"Yes"},{"id":"no","label":"No"}]}},
+            {"id":"end","type":"end","config":{"outputs":{"r":"{{ask.action}} {{ask.note}} {{start.doc.name}}"}}}],
+          "edges":[{"from":"start","to":"ask"},{"from":"ask","to":"end","fromPort":"yes"}]})");
+        f.close();
+        const QString doc = f.fileName();
+        auto r = flowdeck({"run", f.fileName(), "-i", "doc=" + doc, "--respond", "yes", "--field", "note=fine"});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.trimmed(), QString("yes fine ask.flow.json"));
+        QVERIFY2(r.err.contains("Approve ask.flow.json?"), qPrintable(r.err));
+        auto none = flowdeck({"run", f.fileName(), "-i", "doc=" + doc});
+        QCOMPARE(none.exitCode, 2);
+        QVERIFY2(none.err.contains("--respond ACTION"), qPrintable(none.err));
+        auto missing = flowdeck({"run", f.fileName(), "-i", "doc=" + doc, "--respond", "yes"});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY2(missing.err.contains("The field 'note' is required."), qPrintable(missing.err));
+        auto noFile = flowdeck({"run", f.fileName(), "-i", "doc=" + dir.path() + "/absent.pdf", "--respond", "no"});
+        QCOMPARE(noFile.exitCode, 2);
+        QVERIFY2(noFile.err.contains("cannot be read"), qPrintable(noFile.err));
+    }
+
     void validateExamples()
     {
         for (const char *name : {"hello-chat.flow.json", "order-triage.flow.json"}) {
