@@ -378,7 +378,7 @@ private slots:
     {
         const auto library = loadTemplateLibrary(FLOWDECK_SOURCE_DIR "/templates", NodeRegistry::builtin());
         QVERIFY2(library.problems.empty(), problemsOf(library.problems).c_str());
-        QVERIFY(library.templates.size() >= 15);
+        QVERIFY(library.templates.size() >= 21);
     }
 };
 

@@ -15,6 +15,8 @@
 //   inputs           start inputs as name: value (${projectDir} is the project folder)
 //   env              {{env.NAME}} values;   secrets: secret values (as environment variables)
 //   standins         plugin alias -> standins/<file>.json served by tests/peers/standin-mcp.mjs
+//   respond          a human node's answer, with --demo too: { action: button id or "timeout",
+//                    fields: { name: value } } (flowdeck run --respond ACTION --field name=value)
 //   llm              the model's script, in order; the LAST rule that fits a request answers it:
 //                    { system?: text in the system prompt, user?: text in the last user message,
 //                      toolResults?: how many tool results the request carries,
@@ -233,6 +235,10 @@ for (const t of templates) {
   if (flow.mode === 'chat') runArgs.push('-q', fill(query || ''));
   for (const [k, v] of Object.entries(spec.inputs || {})) runArgs.push('-i', `${k}=${fill(typeof v === 'string' ? v : JSON.stringify(v))}`);
   for (const [k, v] of Object.entries(spec.env || {})) runArgs.push('--env', `${k}=${fill(v)}`);
+  if (spec.respond) {
+    runArgs.push('--respond', spec.respond.action);
+    for (const [k, v] of Object.entries(spec.respond.fields || {})) runArgs.push('--field', `${k}=${fill(v)}`);
+  }
   const standinLog = path.join(dir, 'standin.log');
   const run = sh(flowdeck, runArgs, { env: { ...process.env, ...(spec.secrets || {}), FLOWDECK_PLUGIN_DIR: pluginDir,
                                              FLOWDECK_CONFIG_DIR: configDir, STANDIN_LOG: standinLog,
