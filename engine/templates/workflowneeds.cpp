@@ -38,7 +38,10 @@ WorkflowNeeds workflowNeeds(const Workflow &workflow, const PluginCatalog &catal
 {
     WorkflowNeeds needs;
     needs.model = std::any_of(workflow.nodes.begin(), workflow.nodes.end(),
-                              [](const NodeSpec &n) { return n.type == "llm" || n.type == "agent"; });
+                              [](const NodeSpec &n) {
+                                  return n.type == "llm" || n.type == "agent" || n.type == "classifier" ||
+                                         n.type == "extractor";
+                              });
     for (const auto &[alias, entry] : workflow.plugins.items()) {
         if (!entry.is_object())
             continue;
