@@ -15,6 +15,13 @@ struct CatalogEntry {
 
 // Sorted by id (checked by the unit test), so a lookup is a binary search.
 constexpr std::array kCatalog = {
+    CatalogEntry{"code-duplicate-input", "有两个输入都叫“{1}”；每个输入需要自己的名称。"},
+    CatalogEntry{"code-duplicate-output", "有两个输出都叫“{1}”；每个输出需要自己的名称。"},
+    CatalogEntry{"code-input-name", "输入名称“{1}”不能使用：名称只能包含字母、数字和 _，不能以数字开头，也不能是该语言的保留字。"},
+    CatalogEntry{"code-language", "代码节点不支持语言“{1}”；请选择 python3 或 javascript。"},
+    CatalogEntry{"code-no-main", "代码中没有 main 函数；节点会用它的输入调用 main，并使用它的返回值。"},
+    CatalogEntry{"code-output-name", "输出名称“{1}”不能使用：名称只能包含字母、数字和 _，且不能以数字开头。"},
+    CatalogEntry{"code-output-type", "输出“{1}”的类型“{2}”代码节点不认识；请使用 string、number、boolean、object、array[string]、array[number]、array[object]、array[boolean]、array 或 any。"},
     CatalogEntry{"container-cycle", "节点“{1}”所在的容器又被放进了它自己里面；请撤销上一步移动。"},
     CatalogEntry{"cycle", "连接绕回到了“{1}”。工作流只能向前运行；要重复处理，请使用迭代或循环节点。"},
     CatalogEntry{"dangling-edge", "有一条连接指向不存在的节点“{1}”。"},

@@ -109,7 +109,7 @@ const NodeRegistry &NodeRegistry::builtin()
         for (auto make : {startNodeDescriptor, llmNodeDescriptor, templateNodeDescriptor,
                           conditionNodeDescriptor, aggregateNodeDescriptor, answerNodeDescriptor,
                           endNodeDescriptor, httpNodeDescriptor, mcpToolNodeDescriptor,
-                          agentNodeDescriptor, knowledgeNodeDescriptor, classifierNodeDescriptor,
+                          agentNodeDescriptor, knowledgeNodeDescriptor, codeNodeDescriptor, classifierNodeDescriptor,
                           extractorNodeDescriptor, documentNodeDescriptor, listNodeDescriptor,
                           iterationNodeDescriptor, loopNodeDescriptor, breakNodeDescriptor,
                           continueNodeDescriptor, assignerNodeDescriptor, humanNodeDescriptor}) {

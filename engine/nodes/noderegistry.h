@@ -34,6 +34,7 @@ NodeDescriptor httpNodeDescriptor();
 NodeDescriptor mcpToolNodeDescriptor();
 NodeDescriptor agentNodeDescriptor();
 NodeDescriptor knowledgeNodeDescriptor();
+NodeDescriptor codeNodeDescriptor();
 NodeDescriptor classifierNodeDescriptor();
 NodeDescriptor extractorNodeDescriptor();
 NodeDescriptor documentNodeDescriptor();

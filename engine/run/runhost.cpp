@@ -2,6 +2,7 @@
 
 #include "engine/mcp/mcpserverpool.h"
 #include "engine/net/httpclient.h"
+#include "engine/sandbox/codesandboxpool.h"
 
 namespace flowdeck::engine {
 
@@ -33,6 +34,8 @@ void RunHost::closeServers()
 {
     if (m_mcp)
         m_mcp->closeAll();
+    if (m_services.sandbox)
+        m_services.sandbox->shutdown();
 }
 
 std::unique_ptr<RunHost> makeRunHost(boost::asio::io_context &io, RunHostSetup setup)
@@ -70,6 +73,7 @@ std::unique_ptr<RunHost> makeRunHost(boost::asio::io_context &io, RunHostSetup s
     s.secrets = &host->m_secrets;
     s.allowPrivateNetwork = host->m_policy.allowPrivateNetwork;
     s.allowedAddresses = host->m_policy.allowedAddresses;
+    s.sandbox = CodeSandboxPool::create(io);  // workers start with the first code node
     return host;
 }
 

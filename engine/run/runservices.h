@@ -7,6 +7,7 @@
 namespace flowdeck::engine {
 
 class AddressAllowList;
+class CodeSandboxPool;
 class ConversationStore;
 class HttpClient;
 class KnowledgeLibrary;
@@ -21,6 +22,7 @@ struct RunServices {
     const SecretStore *secrets = nullptr;
     McpServerPool *mcp = nullptr;            // MCP plugin servers (mcp.tool nodes)
     std::shared_ptr<KnowledgeLibrary> knowledge;  // the bases knowledge nodes search; null: none here
+    std::shared_ptr<CodeSandboxPool> sandbox;     // warm workers for code nodes, shared by the host's runs
     std::shared_ptr<ConversationStore> conversations;  // conversation variables; null: kept for one run only
     std::map<std::string, std::string> env;  // {{env.NAME}}: non-secret settings
     std::string profileOverride;             // use this provider profile for every model
