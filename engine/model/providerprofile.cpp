@@ -22,6 +22,8 @@ nlohmann::json ProviderProfile::toJson() const
         j["models"] = kindModels;
     if (!suggestions.empty())
         j["suggestions"] = suggestions;
+    if (!structuredOutput.empty())
+        j["structuredOutput"] = structuredOutput;
     return j;
 }
 
@@ -64,6 +66,7 @@ ProviderProfile ProviderProfile::fromJson(const std::string &name, const nlohman
             if (model.is_string())
                 p.suggestions.push_back(model.get<std::string>());
     }
+    p.structuredOutput = j.value("structuredOutput", p.structuredOutput);
     while (!p.baseUrl.empty() && p.baseUrl.back() == '/')
         p.baseUrl.pop_back();
     return p;

@@ -27,6 +27,9 @@ struct ProviderProfile {
     std::string keyUrl;   // the page where a user gets a key (or the server), for "where to get a key"
     std::map<std::string, std::string> kindModels;  // "reasoning", "tools", "embeddings" -> model id
     std::vector<std::string> suggestions;           // model ids offered in pickers
+    // How the provider takes structured output: "json_schema", "json_object" or "none"; empty:
+    // known from the provider and model (engine/model/structuredoutput.h). For a user's own server.
+    std::string structuredOutput;
 
     // The model this provider uses for a kind of model ("chat", "reasoning", "tools",
     // "embeddings"): chat is defaultModel; the others their own default, else
