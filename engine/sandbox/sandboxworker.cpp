@@ -16,6 +16,8 @@
 #include <fstream>
 #include <mutex>
 #include <sstream>
+#include <thread>
+#include <utility>
 
 namespace flowdeck::engine {
 
@@ -73,7 +75,8 @@ void SandboxWorker::terminateNow()
         m_reaped = true;
     }
     std::error_code ec;
-    std::filesystem::remove_all(m_scratch, ec);
+    if (!m_scratch.empty())
+        std::filesystem::remove_all(m_scratch, ec);
 }
 
 std::shared_ptr<SandboxWorker> SandboxWorker::spawn(asio::io_context &io, const std::vector<std::string> &command,
@@ -285,8 +288,11 @@ bool SandboxWorker::reap()
     closePipes();
     boost::system::error_code ec;
     m_logs.close(ec);
-    std::error_code fsError;
-    std::filesystem::remove_all(m_scratch, fsError);
+    // What the code left there may be many files: removed off the loop.
+    std::thread([scratch = std::exchange(m_scratch, {})] {
+        std::error_code ec;
+        std::filesystem::remove_all(scratch, ec);
+    }).detach();
     if (auto onExit = std::move(m_handlers.onExit)) {
         m_handlers = {};
         onExit(m_exit);

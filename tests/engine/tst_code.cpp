@@ -116,6 +116,24 @@ private slots:
         QCOMPARE(m_pool->workerPids(), pids);
     }
 
+    void scratchFolderIsEmptiedBeforeEachCall_data() { addLanguages(); }
+    void scratchFolderIsEmptiedBeforeEachCall()
+    {
+        QFETCH(CodeLanguage, language);
+        const bool py = language == CodeLanguage::Python;
+        const auto first = call(language, py ? "import os\ndef main():\n    open('note.txt', 'w').write('x')\n"
+                                               "    os.mkdir('sub')\n    return {'files': sorted(os.listdir('.'))}\n"
+                                             : "const fs = require('fs');\nfunction main() { fs.writeFileSync('note.txt', 'x'); "
+                                               "fs.mkdirSync('sub'); return { files: fs.readdirSync('.').sort() } }");
+        QVERIFY2(first.ok, first.error.c_str());
+        QCOMPARE(first.outputs["files"], json({"note.txt", "sub"}));
+        const auto second = call(language, py ? "import os\ndef main():\n    return {'files': os.listdir('.')}\n"
+                                              : "function main() { return { files: require('fs').readdirSync('.') } }");
+        QVERIFY2(second.ok, second.error.c_str());
+        QCOMPARE(second.worker, first.worker);  // the same process, its folder emptied
+        QCOMPARE(second.outputs["files"], json::array());
+    }
+
     void jinja2AndTheStandardLibraryAreThere()
     {
         const auto out = call(CodeLanguage::Python,
