@@ -24,6 +24,7 @@ struct ServeCliOptions {
     std::string webDir;
     std::vector<std::string> allowedOrigins, allowedHosts, allowedAddresses;
     std::size_t maxBodyMiB = 8;
+    std::size_t maxUploadMiB = 32;
     int drainSeconds = 30;
     bool allowPrivateNetwork = false;
     std::size_t maxConnections = 20000;
@@ -146,6 +147,8 @@ int serve(const ServeCliOptions &opts)
 
     ServerLimits limits;
     limits.bodyBytes = opts.maxBodyMiB * 1024 * 1024;
+    limits.uploadBodyBytes = opts.maxUploadMiB * 1024 * 1024;
+    limits.allowsUpload = &ServeApi::takesFiles;
     limits.maxConnections = opts.maxConnections;
     HttpServer server(io, [&api](Request &request, ReplyPtr reply) { api->handle(request, std::move(reply)); }, limits);
     if (!server.listen(host == "localhost" ? "127.0.0.1" : host, static_cast<unsigned short>(port), error)) {
@@ -213,6 +216,9 @@ void addServeCommand(CLI::App &app, std::function<int()> &action)
         ->capture_default_str()
         ->check(CLI::NonNegativeNumber);
     cmd->add_option("--max-body-mib", opts->maxBodyMiB, "The largest request body, in MiB")->capture_default_str();
+    cmd->add_option("--max-upload-mib", opts->maxUploadMiB,
+                    "The largest body of a request that may carry files for a run (the run API, chat completions), in MiB")
+        ->capture_default_str();
     cmd->add_option("--drain-seconds", opts->drainSeconds, "How long a shutdown waits for answers in progress")->capture_default_str();
     cmd->callback([opts, &action] { action = [opts] { return serve(*opts); }; });
 }

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
@@ -12,6 +13,8 @@ namespace flowdeck::engine {
 
 inline constexpr int kFormatVersion = 1;
 inline constexpr const char *kFormatName = "flowdeck.workflow";
+// A file input's size limit when it names none (`maxBytes`): 20 MiB.
+inline constexpr std::int64_t kDefaultFileInputBytes = 20 * 1024 * 1024;
 
 enum class OnError { Fail, Continue, Branch };
 
@@ -28,6 +31,7 @@ struct InputSpec {
     nlohmann::json options;       // select: the allowed values
     nlohmann::json defaultValue;  // null when absent
     std::vector<std::string> accept;  // file: accepted extensions or media types (".csv", "image/*"); empty: any
+    std::int64_t maxBytes = 0;        // file: the largest size accepted; 0: the default (kDefaultFileInputBytes)
     nlohmann::json i18n = nlohmann::json::object();  // language -> {label, options}; see localized.h
 };
 

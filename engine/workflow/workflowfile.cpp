@@ -67,6 +67,7 @@ InputSpec inputFromJson(const nlohmann::json &j)
         in.defaultValue = j["default"];
     for (const auto &type : j.value("accept", nlohmann::json::array()))
         in.accept.push_back(type.get<std::string>());
+    in.maxBytes = j.value("maxBytes", std::int64_t(0));
     in.i18n = j.value("i18n", nlohmann::json::object());
     return in;
 }
@@ -241,6 +242,8 @@ nlohmann::ordered_json workflowToJson(const Workflow &wf)
                 i["default"] = ordered(in.defaultValue);
             if (!in.accept.empty())
                 i["accept"] = in.accept;
+            if (in.maxBytes > 0)
+                i["maxBytes"] = in.maxBytes;
             inputs.push_back(std::move(i));
         }
     }

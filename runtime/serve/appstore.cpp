@@ -113,6 +113,7 @@ void AppStore::loadAll(const std::function<void(const std::string &)> &log)
             log("The app '" + name + "' does not load: " + built.diagnostics()[0].message);
             continue;
         }
+        built.value()->setConversations(m_conversations);
         m_apps[name] = built.value();
         loadKeys(name);
         log("Serving '" + name + "' version " + std::to_string(*version) + ".");
@@ -168,6 +169,7 @@ void AppStore::activate(const std::string &name, int version, const engine::Depl
     const fs::path dir = appDir(name) / "versions" / std::to_string(version);
     m_deploying.insert(name);
     auto app = built.value();
+    app->setConversations(m_conversations);
     // The version's files are written (and synced) by the disk worker, off the serving
     // loop; secret values are kept sealed, apart from the bundle.
     std::string bundleText = fresh ? engine::safeDump(engine::writeDeployBundle(bundle, false)) : std::string();
@@ -289,6 +291,37 @@ std::shared_ptr<LiveApp> AppStore::find(const std::string &name) const
 {
     auto it = m_apps.find(name);
     return it == m_apps.end() ? nullptr : it->second;
+}
+
+std::shared_ptr<LiveApp> AppStore::version(const std::string &name, int version)
+{
+    if (auto current = find(name); current && current->version() == version)
+        return current;
+    if (auto cached = m_older.find({name, version}); cached != m_older.end())
+        if (auto app = cached->second.lock())
+            return app;
+    const auto kept = versionsOf(name);
+    if (!find(name) || std::find(kept.begin(), kept.end(), version) == kept.end())
+        return nullptr;
+    std::string why;
+    const fs::path dir = appDir(name) / "versions" / std::to_string(version);
+    auto bundle = readVersion(dir, why);
+    if (!bundle)
+        return nullptr;
+    auto built = LiveApp::build(m_io, m_appHost, name, version, *bundle, m_dir / "knowledge", dir);
+    if (!built)
+        return nullptr;
+    built.value()->setConversations(m_conversations);
+    std::erase_if(m_older, [](const auto &entry) { return entry.second.expired(); });
+    m_older[{name, version}] = built.value();
+    return built.value();
+}
+
+void AppStore::setConversations(std::shared_ptr<engine::ConversationStore> store)
+{
+    m_conversations = std::move(store);
+    for (auto &[name, app] : m_apps)
+        app->setConversations(m_conversations);
 }
 
 std::vector<std::string> AppStore::names() const

@@ -33,6 +33,8 @@ void ChatPage::handle(Request &request, const ReplyPtr &reply, const std::string
                 entry["options"] = input.options, entry["optionLabels"] = engine::localizedOptions(input, language);
             if (!input.accept.empty())
                 entry["accept"] = input.accept;  // a file input's types, for the file chooser
+            if (input.type == "file")
+                entry["maxBytes"] = input.maxBytes > 0 ? input.maxBytes : engine::kDefaultFileInputBytes;
             if (!input.defaultValue.is_null())
                 entry["default"] = input.defaultValue;
             inputs.push_back(std::move(entry));

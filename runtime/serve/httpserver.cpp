@@ -160,8 +160,18 @@ private:
         m_idle = true;
         m_replyEnded = false;
         m_stream.expires_after(m_state->limits.idleTimeout);
-        http::async_read(m_stream, m_buffer, *m_parser,
-                         [self = shared_from_this()](beast::error_code ec, std::size_t) { self->onRead(ec); });
+        m_bodyLimit = m_state->limits.bodyBytes;
+        // The header first: a request that may carry files (ServerLimits::allowsUpload) gets the larger limit.
+        http::async_read_header(m_stream, m_buffer, *m_parser, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+            if (ec)
+                return self->onRead(ec);
+            if (self->m_state->limits.allowsUpload && self->m_state->limits.allowsUpload(self->m_parser->get())) {
+                self->m_bodyLimit = std::max(self->m_bodyLimit, self->m_state->limits.uploadBodyBytes);
+                self->m_parser->body_limit(self->m_bodyLimit);
+            }
+            http::async_read(self->m_stream, self->m_buffer, *self->m_parser,
+                             [self](beast::error_code ec, std::size_t) { self->onRead(ec); });
+        });
     }
 
     void onRead(beast::error_code ec)
@@ -170,7 +180,7 @@ private:
         m_stream.expires_never();
         if (ec == http::error::body_limit)
             return refuse(413, errorText(413, "The request body is larger than the limit of " +
-                                             std::to_string(m_state->limits.bodyBytes) + " bytes.",
+                                             std::to_string(m_bodyLimit) + " bytes.",
                                          "request_too_large"));
         if (ec == http::error::header_limit)
             return refuse(431, errorText(431, "The request headers are larger than the limit of " +
@@ -269,6 +279,7 @@ private:
     std::shared_ptr<HttpServer::State> m_state;
     beast::flat_buffer m_buffer;
     std::optional<http::request_parser<http::string_body>> m_parser;
+    std::size_t m_bodyLimit = 0;  // of the request being read
     std::string m_outbox, m_sending;
     std::vector<std::function<void()>> m_onClose;
     std::string m_peer;

@@ -39,6 +39,10 @@ using Handler = std::function<void(Request &request, ReplyPtr reply)>;
 
 struct ServerLimits {
     std::size_t bodyBytes = 8 * 1024 * 1024;
+    // Requests this says yes to, by their header, may send up to uploadBodyBytes (files for
+    // a run); unset: none.
+    std::function<bool(const Request &header)> allowsUpload;
+    std::size_t uploadBodyBytes = 32 * 1024 * 1024;
     std::size_t headerBytes = 16 * 1024;
     std::chrono::seconds idleTimeout{75};
     // Connections open at once; past it new ones wait in the listen backlog.

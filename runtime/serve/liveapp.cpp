@@ -277,6 +277,17 @@ std::shared_ptr<engine::WorkflowRun> LiveApp::startRun(engine::RunOptions option
     return run;
 }
 
+engine::Result<std::shared_ptr<engine::WorkflowRun>> LiveApp::restoreRun(engine::RunOptions options,
+                                                                         const nlohmann::json &snapshot)
+{
+    return engine::WorkflowRun::restore(m_io, m_workflow, m_host->services(), std::move(options), snapshot);
+}
+
+void LiveApp::setConversations(std::shared_ptr<engine::ConversationStore> store)
+{
+    m_host->services().conversations = std::move(store);
+}
+
 std::string LiveApp::redact(std::string text) const { return redactSecrets(std::move(text), m_secretValues); }
 
 nlohmann::json LiveApp::inputSchema() const

@@ -16,6 +16,7 @@
 #include <string>
 
 namespace flowdeck::engine {
+class ConversationStore;
 class KnowledgeLibrary;
 }
 
@@ -50,6 +51,12 @@ public:
 
     std::shared_ptr<engine::WorkflowRun> startRun(engine::RunOptions options,
                                                   std::function<void(const engine::WorkflowRun &)> done);
+    // A paused run of this version rebuilt from its snapshot, not started; fails with a
+    // sentence when the snapshot does not fit the workflow.
+    engine::Result<std::shared_ptr<engine::WorkflowRun>> restoreRun(engine::RunOptions options,
+                                                                    const nlohmann::json &snapshot);
+    // Where conversation variables are kept between the runs of a conversation.
+    void setConversations(std::shared_ptr<engine::ConversationStore> store);
     // `text` with every secret value of the app replaced, for logs, history and errors.
     std::string redact(std::string text) const;
     // For a streamed answer, a piece at a time: StreamRedactor(app->secretValues()).

@@ -127,7 +127,20 @@ void McpEndpoint::handle(Request &request, const ReplyPtr &reply, const std::str
         options.sys = {{"user", "mcp"}};
     }
     options.inputs = arguments;
-    m_ctx.execute(app, "mcp", std::move(options), reply, [reply, app, id](const engine::WorkflowRun &run) {
+    m_ctx.execute(app, "mcp", std::move(options), reply, [this, reply, app, id](const engine::WorkflowRun &run) {
+        if (const PauseInfo *pause = m_ctx.pauseOf(run); pause && pause->error.empty()) {
+            // The run waits for a person: say where its forms are answered.
+            std::string text = "The app is waiting for a person to answer a form. Answer it with POST /v1/apps/" +
+                               app->name() + "/forms/<token> {\"action\", \"values\"}; tokens:";
+            for (const auto &token : pause->tokens)
+                text += " " + token;
+            return reply->send(200, "application/json",
+                               app->redact(engine::safeDump(
+                                   rpcResult(id, {{"content", {{{"type", "text"}, {"text", text}}}},
+                                                  {"structuredContent", {{"status", "paused"}, {"forms", pause->forms}}},
+                                                  {"isError", false}}),
+                                   -1)));
+        }
         if (run.status() != engine::RunStatus::Succeeded)
             return sendJson(reply, 200,
                             rpcResult(id, {{"content", {{{"type", "text"}, {"text", "The app failed: " + app->redact(run.error())}}}},

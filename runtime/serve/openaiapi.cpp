@@ -92,17 +92,32 @@ void OpenAiApi::chatCompletions(Request &request, const ReplyPtr &reply)
     engine::RunOptions options;
     const auto &wf = app->workflow();
     const std::string user = field<std::string>(body, "user", "api");
+    // Beside the OpenAI fields, "inputs" may give the app's start inputs (files among them,
+    // as {"name", "type", "data": base64}); clients that do not know it leave it out.
+    options.inputs = field<nlohmann::json>(body, "inputs", nlohmann::json::object());
     if (wf.isChat()) {
         options.sys = {{"query", query}, {"history", history}, {"conversation_id", field<std::string>(body, "conversation_id", "")},
                        {"user", user}};
     } else {
-        // A workflow app takes its inputs as a JSON object, or the message as its first input.
+        // A workflow app takes its inputs as a JSON object, or the message as its first
+        // text input not given otherwise.
         auto parsed = engine::parseJson(query);
-        if (parsed.is_object())
-            options.inputs = parsed;
-        else if (!wf.inputs.empty())
-            options.inputs[wf.inputs.front().name] = query;
+        if (parsed.is_object()) {
+            options.inputs.update(parsed);
+        } else {
+            for (const auto &in : wf.inputs)
+                if (in.type != "file" && !options.inputs.contains(in.name)) {
+                    options.inputs[in.name] = query;
+                    break;
+                }
+        }
         options.sys = {{"user", user}};
+    }
+    options.runId = newRunId();
+    if (const auto problem = m_ctx.uploads().take(wf, options.runId, options.inputs, {})) {
+        m_ctx.uploads().discard(options.runId);
+        return sendError(reply, problem.status, engine::localizedSentence(problem.message, requestLanguage(request)),
+                         problem.status == 500 ? "server_error" : "invalid_request_error");
     }
 
     const bool stream = field<bool>(body, "stream", false);
@@ -138,17 +153,26 @@ void OpenAiApi::chatCompletions(Request &request, const ReplyPtr &reply)
                 reply->write(chunk({{"content", ready}}, nullptr));
         };
     m_ctx.execute(app, "chat", std::move(options), reply,
-            [app, reply, stream, includeUsage, state, chunk, startStream, model,
+            [this, app, reply, stream, includeUsage, state, chunk, startStream, model,
              language = requestLanguage(request)](const engine::WorkflowRun &run) {
-                const bool ok = run.status() == engine::RunStatus::Succeeded;
+                // A run that waits for a person to answer a form: the answer so far, and the
+                // forms beside the OpenAI fields ("human_input_required"), which the chat page
+                // shows and answers at /v1/apps/{app}/forms/{token}.
+                const PauseInfo *pause = m_ctx.pauseOf(run);
+                nlohmann::json waiting;
+                if (pause && pause->error.empty())
+                    waiting = {{"runId", run.id()}, {"app", model}, {"tokens", pause->tokens}, {"forms", pause->forms}};
+                const bool ok = run.status() == engine::RunStatus::Succeeded || !waiting.is_null();
                 const auto &u = run.usage();
                 const nlohmann::json usage = {{"prompt_tokens", u.promptTokens}, {"completion_tokens", u.completionTokens},
                                               {"total_tokens", u.totalTokens}};
                 const std::string answer =
-                    app->redact(app->workflow().isChat() ? run.answer() : (ok ? workflowAnswer(run.outputs()) : ""));
+                    app->redact(app->workflow().isChat() ? run.answer()
+                                                         : (ok && waiting.is_null() ? workflowAnswer(run.outputs()) : ""));
                 if (!ok && run.status() == engine::RunStatus::Cancelled && reply->closed())
                     return;
-                const std::string message = app->redact(engine::localizedSentence(run.error(), language));
+                const std::string message =
+                    app->redact(engine::localizedSentence(pause ? pause->error : run.error(), language));
                 if (!ok && !(stream && state->started))
                     return sendError(reply, statusForRunError(run.errorKind()),
                                      run.failedNode().empty()
@@ -170,7 +194,9 @@ void OpenAiApi::chatCompletions(Request &request, const ReplyPtr &reply)
                                            {"usage", usage}};
                     if (!citations.empty())
                         body["citations"] = citations;
-                    return sendJson(reply, 200, body);
+                    if (!waiting.is_null())
+                        body["human_input_required"] = waiting;
+                    return reply->send(200, "application/json", app->redact(engine::safeDump(body, -1)));
                 }
                 if (const std::string rest = state->redactor.finish(); !rest.empty() && state->started)
                     reply->write(chunk({{"content", rest}}, nullptr));
@@ -183,13 +209,15 @@ void OpenAiApi::chatCompletions(Request &request, const ReplyPtr &reply)
                         if (!answer.empty())
                             reply->write(chunk({{"content", answer}}, nullptr));
                     }
-                    if (citations.empty())
-                        reply->write(chunk(nlohmann::json::object(), "stop"));
-                    else  // the last chunk carries the sources
-                        reply->write(sse({{"id", state->id}, {"object", "chat.completion.chunk"}, {"created", state->created},
-                                          {"model", model},
-                                          {"choices", {{{"index", 0}, {"delta", nlohmann::json::object()}, {"finish_reason", "stop"}}}},
-                                          {"citations", citations}}));
+                    // The last chunk carries the sources and the forms waiting.
+                    nlohmann::json last = {{"id", state->id}, {"object", "chat.completion.chunk"}, {"created", state->created},
+                                           {"model", model},
+                                           {"choices", {{{"index", 0}, {"delta", nlohmann::json::object()}, {"finish_reason", "stop"}}}}};
+                    if (!citations.empty())
+                        last["citations"] = citations;
+                    if (!waiting.is_null())
+                        last["human_input_required"] = waiting;
+                    reply->write(app->redact(sse(last)));
                     if (includeUsage)
                         reply->write(sse({{"id", state->id}, {"object", "chat.completion.chunk"}, {"created", state->created},
                                           {"model", model}, {"choices", nlohmann::json::array()}, {"usage", usage}}));

@@ -220,7 +220,7 @@ nlohmann::json RunHistory::query(const std::string &app, int limit, int offset)
                               {"status", column(5)}, {"usage", {{"prompt_tokens", sqlite3_column_int64(query, 9)},
                                                                 {"completion_tokens", sqlite3_column_int64(query, 10)}}},
                               {"inputs", json(11)}, {"outputs", json(12)}};
-        if (column(5) != "succeeded")
+        if (column(5) != "succeeded" && column(5) != "paused")
             row["error"] = {{"kind", column(6)}, {"message", column(7)}, {"node", column(8)}};
         out.push_back(row);
     }

@@ -77,6 +77,15 @@ ServeApi::ServeApi(boost::asio::io_context &io, engine::HttpClient &http, const 
 {
 }
 
+bool ServeApi::takesFiles(const Request &header)
+{
+    if (header.method() != http::verb::post)
+        return false;
+    const auto path = splitPath(header.target());
+    return (path.size() == 4 && path[0] == "v1" && path[1] == "apps" && path[3] == "run") ||
+           (path.size() == 3 && path[0] == "v1" && path[1] == "chat" && path[2] == "completions");
+}
+
 void ServeApi::handle(Request &request, ReplyPtr reply)
 {
     const auto path = splitPath(request.target());
@@ -89,7 +98,7 @@ void ServeApi::handle(Request &request, ReplyPtr reply)
     // Only known names become labels, so callers cannot grow the metrics without bound.
     std::string app, route = "other";
     if (at(0) == "v1" && at(1) == "apps")
-        app = at(2), route = "run";
+        app = at(2), route = at(3) == "forms" ? "forms" : "run";
     else if (at(0) == "apps" && (at(2) == "mcp" || at(2) == "chat"))
         app = at(1), route = at(2);
     else if (at(0) == "v1" && at(1) == "chat")
@@ -127,6 +136,8 @@ void ServeApi::handle(Request &request, ReplyPtr reply)
             return sendError(r, 405, "Use POST for the run API.", "method_not_allowed", {{"Allow", "POST"}});
         return m_run.handle(request, r, at(2));
     }
+    if (path.size() == 5 && at(0) == "v1" && at(1) == "apps" && at(3) == "forms")
+        return m_forms.handle(request, r, at(2), at(4));
     if (path.size() == 6 && at(0) == "v1" && at(1) == "apps" && at(3) == "sources") {
         if (method != http::verb::get)
             return sendError(r, 405, "Use GET for a source passage.", "method_not_allowed", {{"Allow", "GET"}});

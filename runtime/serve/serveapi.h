@@ -2,6 +2,7 @@
 
 #include "runtime/serve/adminapi.h"
 #include "runtime/serve/chatpage.h"
+#include "runtime/serve/formsapi.h"
 #include "runtime/serve/mcpendpoint.h"
 #include "runtime/serve/openaiapi.h"
 #include "runtime/serve/probesapi.h"
@@ -20,6 +21,9 @@ public:
              ServeOptions options);
     void load(const std::function<void(const std::string &)> &log) { m_ctx.apps().loadAll(log); }
     void handle(Request &request, ReplyPtr reply);
+    // Whether a request (its header) may carry files for a run: POST to the run API or the
+    // chat completions, which get the larger body limit (ServerLimits::allowsUpload).
+    static bool takesFiles(const Request &header);
     void setDraining() { m_ctx.setDraining(); }
     AppStore &apps() { return m_ctx.apps(); }
     std::size_t activeRuns() const { return m_ctx.activeRuns(); }
@@ -30,6 +34,7 @@ private:
     AdminApi m_admin{m_ctx};
     OpenAiApi m_openai{m_ctx};
     RunApi m_run{m_ctx};
+    FormsApi m_forms{m_ctx};
     McpEndpoint m_mcp{m_ctx};
     ChatPage m_chat{m_ctx};
     ProbesApi m_probes{m_ctx};

@@ -1,4 +1,5 @@
 #include "runtime/serve/servecontext.h"
+#include "engine/conversation/conversationstore.h"
 #include "engine/core/jsonaccess.h"
 #include "engine/core/messages.h"
 #include "engine/workflow/localized.h"
@@ -113,8 +114,25 @@ engine::RunHostSetup appHostSetup(engine::HttpClient &http, const ServeOptions &
 ServeContext::ServeContext(boost::asio::io_context &io, engine::HttpClient &http, const SecretBox &box, RunHistory &history,
                            ServeOptions options)
     : m_io(io), m_apps(io, appHostSetup(http, options), box, options.dataDir), m_history(history),
-      m_options(std::move(options))
+      m_options(std::move(options)), m_paused(io), m_uploads(m_options.dataDir)
 {
+    // Conversation variables and paused runs live in the data folder; the files uploaded
+    // for runs that are not paused are leftovers of runs a stop cut short.
+    auto conversations = std::make_shared<engine::SqliteConversationStore>((m_options.dataDir / "conversations.sqlite").string());
+    if (!conversations->error().empty())
+        std::fprintf(stderr, "flowdeck serve: conversation variables are kept for one run only: %s\n",
+                     conversations->error().c_str());
+    m_apps.setConversations(std::move(conversations));
+    std::string error;
+    if (!m_paused.open(m_options.dataDir / "paused-runs.sqlite", error))
+        std::fprintf(stderr, "flowdeck serve: runs cannot pause for human input: %s\n", error.c_str());
+    m_uploads.keepOnly(m_paused.runIds());
+    onAppRemoved([this](const std::string &app) {
+        m_paused.forgetApp(app, [this](std::vector<std::string> runs) {
+            for (const auto &run : runs)
+                m_uploads.discard(run);
+        });
+    });
 }
 
 bool ServeContext::isAdmin(const std::string &token) const
@@ -218,60 +236,6 @@ std::shared_ptr<LiveApp> ServeContext::authorizedApp(const Request &request, con
         b.tokens -= 1;
     }
     return app;
-}
-
-std::shared_ptr<engine::WorkflowRun> ServeContext::execute(const std::shared_ptr<LiveApp> &app, const std::string &api,
-                                                       engine::RunOptions options, const ReplyPtr &reply,
-                                                       std::function<void(const engine::WorkflowRun &)> done)
-{
-    auto record = std::make_shared<RunRecord>();
-    record->app = app->name();
-    record->version = app->version();
-    record->api = api;
-    record->startedAt = nowIso();
-    record->inputs = app->redact(engine::safeDump({{"inputs", options.inputs},
-                                                   {"query", engine::valueOr(options.sys, "query", "")},
-                                                   {"conversation", engine::valueOr(options.sys, "conversation_id", "")}}));
-    auto sink = std::move(options.onEvent);
-    options.onEvent = [this, app, sink](const engine::RunEvent &event) {
-        if (event.type == engine::RunEventType::NodeFailed)
-            m_metrics.nodeFailure(app->name(), event.nodeType);
-        if (sink)
-            sink(event);
-    };
-    auto run = app->startRun(std::move(options), [this, app, record, done = std::move(done)](const engine::WorkflowRun &run) {
-        record->runId = run.id();
-        record->status = engine::runStatusName(run.status());
-        record->elapsedMs = run.elapsedMs();
-        record->promptTokens = run.usage().promptTokens;
-        record->completionTokens = run.usage().completionTokens;
-        if (run.status() != engine::RunStatus::Succeeded) {
-            record->errorKind = engine::errorKindName(run.errorKind());
-            record->error = app->redact(run.error());
-            record->failedNode = run.failedNode();
-        }
-        std::string outputs = app->redact(engine::safeDump({{"outputs", run.outputs()}, {"answer", run.answer()}}));
-        if (outputs.size() > 64 * 1024)
-            outputs = engine::safeDump({{"truncated", outputs.substr(0, 64 * 1024)}});
-        record->outputs = std::move(outputs);
-        m_metrics.run(app->name(), record->status);
-        m_metrics.tokens(app->name(), record->promptTokens, record->completionTokens);
-        m_history.record(std::move(*record));
-        try {
-            done(run);
-        } catch (const std::exception &e) {  // an answer that cannot be made must not take the server down
-            std::fprintf(stderr, "flowdeck serve: the answer for a run of '%s' failed: %s\n", app->name().c_str(), e.what());
-        }
-        const engine::WorkflowRun *key = &run;
-        boost::asio::post(m_io, [this, key] { m_active.erase(key); });  // not while it is still finishing
-    });
-    m_active[run.get()] = run;
-    std::weak_ptr<engine::WorkflowRun> weak = run;
-    reply->onClose([weak] {
-        if (auto r = weak.lock())
-            r->cancel();  // the client went away: stop spending tokens on it
-    });
-    return run;
 }
 
 } // namespace flowdeck::runtime

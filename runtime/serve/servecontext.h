@@ -4,13 +4,16 @@
 #include "runtime/serve/appstore.h"
 #include "runtime/serve/httpserver.h"
 #include "runtime/serve/metrics.h"
+#include "runtime/serve/pausedruns.h"
 #include "runtime/serve/runhistory.h"
+#include "runtime/serve/uploads.h"
 
 #include <chrono>
 #include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +33,22 @@ struct ServeOptions {
     // Private addresses they may reach all the same (--allow-address, repeatable).
     std::shared_ptr<const engine::AddressAllowList> allowedAddresses;
 };
+
+// What a run that paused for human input left for its answer (see ServeContext::pauseOf).
+struct PauseInfo {
+    std::vector<std::string> tokens;
+    nlohmann::json forms = nlohmann::json::array();  // [{token, form, deadlineMs}], as human_input_required says
+    std::string error;  // the paused run could not be kept (the run was cancelled): answer 500 with it
+};
+
+// A kept paused run going on: rebuilt from its snapshot, its forms answered by token.
+struct Resumption {
+    PausedRun stored;
+    std::vector<std::pair<std::string, engine::HumanResponse>> answers;
+};
+
+// A new run id ("run-" and 32 hex digits), for a run whose files are stored before it starts.
+std::string newRunId();
 
 // What every surface of `flowdeck serve` shares: the apps, metrics and history, who may
 // call (admin token, app keys, rate limits, Host and Origin), and the runs in progress.
@@ -58,9 +77,22 @@ public:
     std::shared_ptr<LiveApp> authorizedApp(const Request &request, const ReplyPtr &reply, const std::string &app);
     // Starts a run of `app` that records itself in history and metrics, and is
     // cancelled if the client goes away.
+    // A run that pauses for human input is kept (paused()) and ends with status Paused;
+    // `done` then finds its forms with pauseOf(). `reply` may be null (a background run).
     std::shared_ptr<engine::WorkflowRun> execute(const std::shared_ptr<LiveApp> &app, const std::string &api,
                                                  engine::RunOptions options, const ReplyPtr &reply,
                                                  std::function<void(const engine::WorkflowRun &)> done);
+    // Goes on with a kept run on `app` (the version it paused in), as execute() runs a new
+    // one; nullptr and `error` (a sentence) when its snapshot does not fit the workflow.
+    std::shared_ptr<engine::WorkflowRun> resume(const std::shared_ptr<LiveApp> &app, Resumption resumption,
+                                                engine::RunOptions options, const ReplyPtr &reply,
+                                                std::function<void(const engine::WorkflowRun &)> done, std::string &error);
+    // What a run that ended Paused waits for (or why it could not be kept); valid inside
+    // its `done`; nullptr for a run that did not pause.
+    const PauseInfo *pauseOf(const engine::WorkflowRun &run) const;
+    std::set<std::string> liveRunIds() const;  // the runs going on in this process
+    PausedRuns &paused() { return m_paused; }
+    const Uploads &uploads() const { return m_uploads; }
     std::size_t activeRuns() const { return m_active.size(); }
     void cancelAll();  // at shutdown, the runs still going
 
@@ -69,6 +101,13 @@ public:
     void appRemoved(const std::string &app);
 
 private:
+    struct RunState;
+    std::shared_ptr<engine::WorkflowRun> launch(const std::shared_ptr<LiveApp> &app, const std::string &api,
+                                                engine::RunOptions options, const ReplyPtr &reply,
+                                                std::function<void(const engine::WorkflowRun &)> done,
+                                                const Resumption *resumption, std::string *error);
+    void keepPaused(const std::shared_ptr<LiveApp> &app, const std::shared_ptr<RunState> &state, const engine::RunEvent &event);
+
     boost::asio::io_context &m_io;
     AppStore m_apps;
     Metrics m_metrics;
@@ -81,6 +120,9 @@ private:
     };
     std::map<std::string, Bucket> m_buckets;  // rate limits by app
     std::map<const engine::WorkflowRun *, std::shared_ptr<engine::WorkflowRun>> m_active;  // runs in progress
+    std::map<const engine::WorkflowRun *, std::shared_ptr<RunState>> m_states;             // and what they keep
+    PausedRuns m_paused;
+    Uploads m_uploads;
     std::vector<std::function<void(const std::string &)>> m_removedListeners;
 };
 
