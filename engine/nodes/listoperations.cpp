@@ -46,6 +46,7 @@ std::vector<nlohmann::json> choicesOf(const nlohmann::json &value)
 struct Check {
     const Condition *condition;
     std::unique_ptr<RE2> regex;
+    double number = 0;  // what gt, ge, lt, le compare with
     std::vector<nlohmann::json> choices;
 };
 
@@ -54,7 +55,8 @@ bool holds(const Check &check, const nlohmann::json &item, bool &numeric)
 {
     const Condition &c = *check.condition;
     const nlohmann::json *field = fieldOf(item, c.path);
-    const nlohmann::json value = field ? *field : nlohmann::json();
+    static const nlohmann::json kAbsent;
+    const nlohmann::json &value = field ? *field : kAbsent;
     if (c.op == "in" || c.op == "not_in") {
         const bool found =
             std::any_of(check.choices.begin(), check.choices.end(), [&](const nlohmann::json &e) { return same(value, e); });
@@ -65,10 +67,14 @@ bool holds(const Check &check, const nlohmann::json &item, bool &numeric)
     // The pattern is compiled once for the list, not once per item.
     if (c.op == "regex")
         return RE2::PartialMatch(comparableText(value), *check.regex);
-    // An item without a number is left out rather than failing the whole list.
-    if (double number; isNumericOp(c.op) && !comparableNumber(value, number)) {
-        numeric = false;
-        return false;
+    if (isNumericOp(c.op)) {
+        double x;
+        if (!comparableNumber(value, x)) {
+            numeric = false;  // an item without a number is left out rather than failing the whole list
+            return false;
+        }
+        return c.op == "gt" ? x > check.number : c.op == "ge" ? x >= check.number : c.op == "lt" ? x < check.number
+                                                                                               : x <= check.number;
     }
     std::string error;
     return compareValues(c.op, value, c.value, error);
@@ -89,8 +95,10 @@ int rankOf(const nlohmann::json *v, double &number)
 // A key for unique(): 1 and 1.0 are one value; "1" (text) is another.
 std::string uniqueKey(const nlohmann::json *v)
 {
-    if (!v)
+    if (!v || v->is_null())
         return "null";
+    if (v->is_string())
+        return "\"" + v->get<std::string>();
     if (v->is_number())
         return nlohmann::json(v->get<double>()).dump();
     return safeDump(*v);
@@ -143,13 +151,12 @@ std::string filter(nlohmann::json &items, const std::vector<Condition> &conditio
 {
     std::vector<Check> checks;
     for (const Condition &c : conditions) {
-        Check check{&c, nullptr, {}};
-        double number;
+        Check check{&c, nullptr, 0, {}};
         if (c.op == "regex") {
             check.regex = std::make_unique<RE2>(comparableText(c.value), RE2::Quiet);
             if (!check.regex->ok())
                 return "The pattern \"" + comparableText(c.value) + "\" is not a valid regular expression: " + check.regex->error();
-        } else if (isNumericOp(c.op) && !comparableNumber(c.value, number)) {
+        } else if (isNumericOp(c.op) && !comparableNumber(c.value, check.number)) {
             return "The comparison '" + c.op + "' on \"" + c.field + "\" needs a number to compare with, but got \"" +
                    comparableText(c.value) + "\".";
         } else if (c.op == "in" || c.op == "not_in") {
@@ -186,27 +193,42 @@ void unique(nlohmann::json &items, const FieldPath &path)
 
 void sort(nlohmann::json &items, const FieldPath &path, bool descending)
 {
-    std::vector<nlohmann::json> list(std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
-    std::stable_sort(list.begin(), list.end(), [&](const nlohmann::json &a, const nlohmann::json &b) {
-        const nlohmann::json *x = fieldOf(a, path), *y = fieldOf(b, path);
-        double nx = 0, ny = 0;
-        const int rx = rankOf(x, nx), ry = rankOf(y, ny);
-        if (rx == 4 || ry == 4)
-            return rx < ry;  // absent last, whatever the order
-        if (rx != ry)
-            return descending ? rx > ry : rx < ry;
-        int order = 0;
-        if (rx == 0)
-            order = nx < ny ? -1 : nx > ny ? 1 : 0;
-        else if (rx == 1)
-            order = x->get_ref<const std::string &>().compare(y->get_ref<const std::string &>());  // UTF-8 bytes: code points
-        else if (rx == 2)
-            order = int(x->get<bool>()) - int(y->get<bool>());
-        else
-            order = safeDump(*x).compare(safeDump(*y));
+    // Each item's sort key is worked out once, not in every comparison.
+    struct Key {
+        int rank;
+        double number = 0;
+        std::string text;  // text, or the JSON of anything else
+        std::size_t index;
+    };
+    std::vector<Key> keys;
+    keys.reserve(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const nlohmann::json *v = fieldOf(items[i], path);
+        Key key{0, 0, {}, i};
+        key.rank = rankOf(v, key.number);
+        if (key.rank == 1)
+            key.text = v->get<std::string>();
+        else if (key.rank == 2)
+            key.number = v->get<bool>() ? 1 : 0;
+        else if (key.rank == 3)
+            key.text = safeDump(*v);
+        keys.push_back(std::move(key));
+    }
+    std::stable_sort(keys.begin(), keys.end(), [descending](const Key &x, const Key &y) {
+        if (x.rank == 4 || y.rank == 4)
+            return x.rank < y.rank;  // absent last, whatever the order
+        if (x.rank != y.rank)
+            return descending ? x.rank > y.rank : x.rank < y.rank;
+        // Text compares by UTF-8 bytes, which is code point order.
+        const int order = x.rank == 0 || x.rank == 2 ? (x.number < y.number ? -1 : x.number > y.number ? 1 : 0)
+                                                     : x.text.compare(y.text);
         return descending ? order > 0 : order < 0;
     });
-    items = nlohmann::json(std::move(list));
+    nlohmann::json sorted = nlohmann::json::array();
+    sorted.get_ref<nlohmann::json::array_t &>().reserve(keys.size());
+    for (const Key &key : keys)
+        sorted.push_back(std::move(items[key.index]));
+    items = std::move(sorted);
 }
 
 void limit(nlohmann::json &items, bool last, std::size_t count)
