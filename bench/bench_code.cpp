@@ -2,8 +2,13 @@
 // p50 and p99, in Python and JavaScript (goal under 2 ms p50), against starting an
 // interpreter cold (bare, and as a fresh sandboxed worker), and how long a cancel takes
 // to stop a looping call and kill its worker (goal within 100 ms).
+// Also a whole run of start -> code -> end on a warm run host, for the engine around it.
 //   bench_code [calls]
+#include "engine/nodes/noderegistry.h"
+#include "engine/run/runhost.h"
+#include "engine/run/workflowrun.h"
 #include "engine/sandbox/codesandboxpool.h"
+#include "engine/workflow/workflowfile.h"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -151,6 +156,56 @@ void cancel(CodeLanguage language, int runs)
                 percentile(gone, 0.5), percentile(gone, 1.0));
 }
 
+// start -> code (the Dify body) -> end, run again and again on one host: the node as a
+// workflow sees it, scheduling and references included.
+void workflowRuns(CodeLanguage language, int runs)
+{
+    const json doc = {{"format", "flowdeck.workflow"}, {"formatVersion", 1}, {"id", "bench"}, {"name", "Bench"},
+                      {"mode", "workflow"},
+                      {"inputs", {{{"name", "who"}}}},
+                      {"nodes", {{{"id", "start"}, {"type", "start"}},
+                                 {{"id", "c1"}, {"type", "code"},
+                                  {"config", {{"language", codeLanguageName(language)},
+                                              {"code", language == CodeLanguage::Python ? kPython : kJavaScript},
+                                              {"inputs", {{{"name", "arg1"}, {"value", "Hello, "}}, {{"name", "arg2"}, {"value", "{{start.who}}"}}}},
+                                              {"outputs", {{{"name", "result"}, {"type", "string"}}}}}}},
+                                 {{"id", "end"}, {"type", "end"}, {"config", {{"outputs", {{"r", "{{c1.result}}"}}}}}}}},
+                      {"edges", {{{"from", "start"}, {"to", "c1"}}, {{"from", "c1"}, {"to", "end"}}}}};
+    auto workflow = parseWorkflow(doc.dump());
+    if (!workflow) {
+        std::fprintf(stderr, "bench workflow does not load: %s\n", workflow.diagnostics()[0].toString().c_str());
+        std::exit(1);
+    }
+    auto compiled = CompiledWorkflow::compile(workflow.value(), NodeRegistry::builtin());
+    if (!compiled) {
+        std::fprintf(stderr, "bench workflow does not compile: %s\n", compiled.diagnostics()[0].toString().c_str());
+        std::exit(1);
+    }
+    boost::asio::io_context io;
+    RunHostSetup setup;
+    setup.loadCatalog = false;
+    auto host = makeRunHost(io, setup);
+    std::vector<double> times;
+    for (int i = 0; i < runs + 20; ++i) {
+        RunOptions options;
+        options.inputs = {{"who", "Ada"}};
+        auto run = WorkflowRun::create(io, compiled.value(), host->services(), std::move(options));
+        bool done = false;
+        const auto begun = Clock::now();
+        run->start([&](const WorkflowRun &) { done = true; });
+        while (!done && io.run_one()) {
+        }
+        if (run->status() != RunStatus::Succeeded) {
+            std::fprintf(stderr, "run failed: %s\n", run->error().c_str());
+            std::exit(1);
+        }
+        if (i >= 20)  // the first ones start the worker
+            times.push_back(ms(Clock::now() - begun));
+    }
+    std::printf("  %-10s workflow run start -> code -> end   p50 %7.3f ms   p99 %7.3f ms   (%d runs)\n",
+                codeLanguageName(language), percentile(times, 0.5), percentile(times, 0.99), runs);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -163,6 +218,7 @@ int main(int argc, char **argv)
             continue;
         }
         warm(language, calls);
+        workflowRuns(language, std::max(10, calls / 4));
         cold(language, 10);
         cancel(language, 10);
     }
