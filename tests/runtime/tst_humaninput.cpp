@@ -144,7 +144,11 @@ private slots:
         QCOMPARE(wrong.status, 400L);
         wrong = serve->request("POST", "/v1/apps/approval/forms/" + token, R"({"action": "timeout"})", key);
         QCOMPARE(wrong.status, 400L);
-        QCOMPARE(serve->request("POST", "/v1/apps/approval/forms/form-unknown", R"({"action": "approve"})", key).status, 404L);
+        const auto unknown = serve->request("POST", "/v1/apps/approval/forms/form-unknown", R"({"action": "approve"})", key,
+                                            {{"Accept-Language", "zh-CN,zh;q=0.9"}});
+        QCOMPARE(unknown.status, 404L);
+        QVERIFY2(unknown.json()["error"]["message"] == "没有等待令牌“form-unknown”的表单：它已经被回应过，或者从未存在。",
+                 unknown.body.c_str());
         QCOMPARE(serve->request("POST", "/v1/apps/approval/forms/" + token, R"({"action": "reject"})").status, 401L);
 
         // Killed: the paused runs are only in the data folder now.
