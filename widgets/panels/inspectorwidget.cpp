@@ -10,6 +10,7 @@
 #include "widgets/document/localized.h"
 #include "widgets/panels/fieldtitles.h"
 #include "widgets/knowledge/basespicker.h"
+#include "widgets/editors/nodeeditors.h"
 #include "widgets/panels/conditionbuilder.h"
 #include "widgets/panels/objectfieldseditor.h"
 #include "widgets/panels/promptedit.h"
@@ -222,9 +223,11 @@ void InspectorWidget::buildForm()
             const nlohmann::json &property = properties[field];
             if (node->type == "mcp.tool" && field == "arguments")
                 continue;  // the tool picker has the arguments' form
+            if (NodeEditors::builtin().covered(node->type, field))
+                continue;  // edited inside another field's editor
             if (QWidget *special = specialEditor(node->type, field, node->config)) {
                 special->setObjectName(QString::fromStdString("field:" + field));
-                if (property.contains("title"))
+                if (property.contains("title") && !special->property("ownTitle").toBool())
                     m_form->addRow(new QLabel(fieldTitle(engine::valueOr(property, "title", field))));
                 m_form->addRow(special);
                 continue;
@@ -494,7 +497,22 @@ QWidget *InspectorWidget::specialEditor(const std::string &type, const std::stri
                     rebuildSoon();
             },
             [this](const std::string &caseId) { removeCase(caseId); });
-    return nullptr;
+    NodeEditorContext context;
+    context.doc = m_doc;
+    context.nodeId = m_nodeId.toStdString();
+    context.config = config;
+    context.candidates = candidates;
+    context.edit = [this](const std::string &pointer, nlohmann::json value, bool merge) { applyAt(pointer, std::move(value), merge); };
+    context.macro = [this](const QString &text, const std::function<void()> &push) {
+        m_applying = true;
+        m_doc->undoStack()->beginMacro(text);
+        push();
+        m_doc->undoStack()->endMacro();
+        m_applying = false;
+        rebuildSoon();
+    };
+    context.rebuild = [this] { rebuildSoon(); };
+    return NodeEditors::builtin().create(type, field, context);
 }
 
 void InspectorWidget::chooseTool(const QString &tool, const nlohmann::json &schema)
