@@ -324,9 +324,9 @@ private slots:
              "async function main() { await new Promise((r) => setTimeout(r, 60000)); }", "", "", CodeLimit::Wall);
         both("print 100 MB", "def main():\n    print('x' * 100_000_000)\n    return {}\n",
              "function main() { console.log('x'.repeat(1e8)); return {} }", "", "", CodeLimit::Print);
-        both("print swallowed", "def main():\n    for i in range(10 ** 6):\n        try:\n            print('y' * 1000)\n"
+        both("print swallowed", "def main():\n    for i in range(10 ** 5):\n        try:\n            print('y' * 1000)\n"
              "        except BaseException:\n            pass\n    return {}\n",
-             "function main() { for (let i = 0; i < 1e6; ++i) { try { console.log('y'.repeat(1000)) } catch (e) {} } return {} }",
+             "function main() { for (let i = 0; i < 1e5; ++i) { try { console.log('y'.repeat(1000)) } catch (e) {} } return {} }",
              "", "", CodeLimit::Print);
     }
     void escapesFail()
