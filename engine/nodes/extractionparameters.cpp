@@ -79,7 +79,6 @@ ExtractionParameters::ExtractionParameters(const nlohmann::json &config)
             parameter.allowed = allowed;
         m_list.push_back(std::move(parameter));
     }
-    m_check = JsonSchema::compile(schema(false));
 }
 
 nlohmann::json ExtractionParameters::schema(bool forModel) const
@@ -147,7 +146,10 @@ std::string ExtractionParameters::problemWith(const nlohmann::json &answer) cons
                                truncateUtf8(safeDump(*it), 80));
         }
     }
-    // The schema check catches anything the checks above do not name.
+    // The schema check catches anything the checks above do not name. Compiled when first
+    // needed: validation builds these for every reference to the node's outputs.
+    if (problems.empty() && !m_check)
+        m_check = JsonSchema::compile(schema(false));
     if (problems.empty() && m_check)
         if (const auto violations = m_check->validate(answer); !violations.empty())
             problems.push_back(JsonSchema::describe(violations));

@@ -52,7 +52,7 @@ private:
     nlohmann::json schema(bool forModel) const;
 
     std::vector<ExtractionParameter> m_list;
-    std::shared_ptr<const JsonSchema> m_check;  // required ones present, every value of its type
+    mutable std::shared_ptr<const JsonSchema> m_check;  // required ones present, every value of its type
 };
 
 } // namespace flowdeck::engine

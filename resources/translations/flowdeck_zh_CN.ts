@@ -2,6 +2,215 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AssignerEditor</name>
+    <message>
+        <location filename="../../widgets/editors/assignereditor.cpp" line="87"/>
+        <source>(choose a variable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/assignereditor.cpp" line="87"/>
+        <source>%1 (not declared)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/assignereditor.cpp" line="117"/>
+        <source>a list, e.g. {{llm_1.json}} or [&quot;a&quot;, &quot;b&quot;]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/assignereditor.cpp" line="118"/>
+        <source>a value, e.g. {{llm_1.text}}</source>
+        <translation type="unfinished">一个值，例如 {{llm_1.text}}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/assignereditor.cpp" line="123"/>
+        <source>Declare a conversation variable first (Conversation variables…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/assignereditor.cpp" line="124"/>
+        <source>Choose the variable to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/assignereditor.cpp" line="176"/>
+        <source>set to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/assignereditor.cpp" line="176"/>
+        <source>overwrite with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/assignereditor.cpp" line="176"/>
+        <source>clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/assignereditor.cpp" line="179"/>
+        <source>append</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/assignereditor.cpp" line="180"/>
+        <source>extend with a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/assignereditor.cpp" line="181"/>
+        <source>remove the first item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/assignereditor.cpp" line="182"/>
+        <source>remove the last item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/assignereditor.cpp" line="184"/>
+        <source>add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/assignereditor.cpp" line="185"/>
+        <source>subtract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/assignereditor.cpp" line="186"/>
+        <source>multiply by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/assignereditor.cpp" line="187"/>
+        <source>divide by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/assignereditor.cpp" line="205"/>
+        <source>+ Assignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/assignereditor.cpp" line="205"/>
+        <source>Write another variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/assignereditor.cpp" line="210"/>
+        <source>Conversation variables…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/assignereditor.cpp" line="213"/>
+        <source>Declare, rename or remove the workflow&apos;s conversation variables (Workflow → Conversation Variables…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClassEditor</name>
+    <message>
+        <location filename="../../widgets/editors/classeditor.cpp" line="58"/>
+        <source>Class name, e.g. Refund request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/classeditor.cpp" line="61"/>
+        <source>The class&apos;s port id: connections and {{node.class_id}} use it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/classeditor.cpp" line="65"/>
+        <source>What belongs in this class (the model reads it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/classeditor.cpp" line="68"/>
+        <source>Examples, one a line (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/classeditor.cpp" line="95"/>
+        <source>&lt;b&gt;Other&lt;/b&gt; — anything that fits none of the classes above goes to the &lt;i&gt;other&lt;/i&gt; port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/classeditor.cpp" line="136"/>
+        <source>Remove class %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/classeditor.cpp" line="145"/>
+        <source>+ Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/classeditor.cpp" line="146"/>
+        <source>Add a class: another output port, before Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/classeditor.cpp" line="150"/>
+        <source>Class %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CodeFields</name>
+    <message>
+        <location filename="../../widgets/editors/codefields.cpp" line="40"/>
+        <source>{{node.output}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/codefields.cpp" line="50"/>
+        <source>Name in the code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/codefields.cpp" line="51"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/codefields.cpp" line="52"/>
+        <source>+ Input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/codefields.cpp" line="53"/>
+        <source>Add an argument of main(), bound to a value or a reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/codefields.cpp" line="77"/>
+        <source>Key of the returned object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/codefields.cpp" line="78"/>
+        <source>Type</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/codefields.cpp" line="79"/>
+        <source>+ Output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/codefields.cpp" line="80"/>
+        <source>Declare a key of the object main() returns, with its type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/codefields.cpp" line="110"/>
+        <source>default %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <location filename="../../widgets/document/commands.cpp" line="19"/>
@@ -15,6 +224,7 @@
     </message>
     <message>
         <location filename="../../widgets/document/commands.cpp" line="83"/>
+        <location filename="../../widgets/document/containercommands.cpp" line="155"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
@@ -40,95 +250,494 @@
     </message>
     <message>
         <location filename="../../widgets/document/commands.cpp" line="138"/>
+        <source>Nodes inside an iteration or loop connect only to each other; connect the container itself instead.</source>
+        <translation>迭代或循环里的节点只能彼此相连；请改为连接容器本身。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/document/commands.cpp" line="141"/>
         <source>This connection would make a loop; workflows run from start to end.</source>
         <translation>这条连接会形成环路；工作流只能从开始运行到结束。</translation>
     </message>
     <message>
-        <location filename="../../widgets/document/commands.cpp" line="144"/>
+        <location filename="../../widgets/document/commands.cpp" line="147"/>
         <source>Disconnect</source>
         <translation>断开连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/document/commands.cpp" line="163"/>
+        <location filename="../../widgets/document/commands.cpp" line="166"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/document/commands.cpp" line="234"/>
+        <location filename="../../widgets/document/commands.cpp" line="237"/>
         <source>Rename %1</source>
         <translation>重命名 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/document/commands.cpp" line="262"/>
+        <location filename="../../widgets/document/commands.cpp" line="265"/>
         <source>Disable %n node(s)</source>
         <translation>
             <numerusform>停用 %n 个节点</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/document/commands.cpp" line="263"/>
+        <location filename="../../widgets/document/commands.cpp" line="266"/>
         <source>Enable %n node(s)</source>
         <translation>
             <numerusform>启用 %n 个节点</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/document/commands.cpp" line="336"/>
+        <location filename="../../widgets/document/commands.cpp" line="340"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../widgets/document/commands.cpp" line="438"/>
+        <location filename="../../widgets/document/commands.cpp" line="423"/>
         <source>Arrange</source>
         <translation>自动排列</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/document/containercommands.cpp" line="68"/>
+        <source>A “%1” node only works directly inside a loop; drop it into one.</source>
+        <translation>“%1”节点只能直接放在循环里；请把它拖进一个循环。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/document/containercommands.cpp" line="72"/>
+        <source>Nodes can only be placed inside an iteration or a loop.</source>
+        <translation>节点只能放进迭代或循环里。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/document/containercommands.cpp" line="74"/>
+        <source>A “%1” node cannot run inside an iteration or loop; keep it outside.</source>
+        <translation>“%1”节点不能在迭代或循环里运行；请把它放在外面。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/document/containercommands.cpp" line="77"/>
+        <source>A “%1” node only works directly inside a loop, not inside “%2”.</source>
+        <translation>“%1”节点只能直接放在循环里，不能放在“%2”里。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/document/containercommands.cpp" line="89"/>
+        <source>An iteration or loop cannot go inside itself or inside a node it holds.</source>
+        <translation>迭代或循环不能放进它自己，也不能放进它包含的节点里。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/document/containercommands.cpp" line="98"/>
+        <source>The node &apos;%1&apos; is not in this workflow.</source>
+        <translation>节点“%1”不在这个工作流里。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/document/containercommands.cpp" line="153"/>
+        <source>Move into %1</source>
+        <translation>移入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/document/containercommands.cpp" line="154"/>
+        <source>Move out of %1</source>
+        <translation>移出 %1</translation>
+    </message>
+</context>
+<context>
+    <name>FieldName</name>
+    <message>
+        <location filename="../../widgets/editors/namedrows.cpp" line="45"/>
+        <source>A name is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/namedrows.cpp" line="47"/>
+        <source>&quot;%1&quot; is not a name: use letters, digits and _, not starting with a digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/namedrows.cpp" line="50"/>
+        <source>&quot;%1&quot; is kept for the node&apos;s own output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/namedrows.cpp" line="52"/>
+        <source>Names starting with __ are kept for the node&apos;s own outputs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/namedrows.cpp" line="54"/>
+        <source>&quot;%1&quot; is used twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/namedrows.cpp" line="98"/>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HumanFormEditor</name>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="75"/>
+        <source>Line of text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="76"/>
+        <source>Paragraph</source>
+        <translation type="unfinished">段落</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="77"/>
+        <source>Number</source>
+        <translation type="unfinished">数字</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="78"/>
+        <source>Choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="79"/>
+        <source>Yes or no</source>
+        <translation type="unfinished">是/否</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="104"/>
+        <source>Label shown on the form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="105"/>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="109"/>
+        <source>Choices, comma-separated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="115"/>
+        <source>Filled in beforehand (optional), e.g. {{llm_1.text}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="138"/>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="138"/>
+        <source>Type</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="139"/>
+        <source>+ Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="139"/>
+        <source>Add a field for the person to fill in: another output of the node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="163"/>
+        <source>id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="164"/>
+        <source>The button&apos;s port, and the node&apos;s {{%1.action}} when it is pressed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="166"/>
+        <source>Text on the button</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="169"/>
+        <source>Primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="170"/>
+        <source>Plain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="171"/>
+        <source>Danger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="172"/>
+        <source>Enter presses the first primary button</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="193"/>
+        <source>Rename button %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="215"/>
+        <source>Remove button %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="220"/>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="220"/>
+        <source>Text</source>
+        <translation type="unfinished">文本</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="221"/>
+        <source>+ Button</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="221"/>
+        <source>Add a button: another output port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="226"/>
+        <source>Button %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="237"/>
+        <source>A button needs an id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="239"/>
+        <source>&quot;%1&quot; is not an id: use letters, digits, _ and -, starting with a letter or _.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="241"/>
+        <source>&quot;%1&quot; is the node&apos;s own port; choose another id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="243"/>
+        <source>Another button already has the id &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="254"/>
+        <source>Text shown (markdown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="258"/>
+        <source>What the person reads before answering, e.g. Approve this refund of {{start.amount}}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="263"/>
+        <source>Fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="265"/>
+        <source>Buttons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="271"/>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="272"/>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="274"/>
+        <source>Without an answer in this time the run goes on through the timeout port, with the fields&apos; defaults.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="279"/>
+        <source>Remove the time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/humanformeditor.cpp" line="282"/>
+        <source>Time limit</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>InspectorWidget</name>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="91"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="92"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="91"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="92"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="92"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="93"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="92"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="93"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="93"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="94"/>
         <source>Advanced</source>
         <translation>高级</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="93"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="94"/>
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="94"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="95"/>
         <source>Search</source>
         <translation>检索</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="94"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="95"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="95"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="96"/>
         <source>Filters</source>
         <translation>筛选</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="96"/>
+        <source>Input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="97"/>
+        <source>Classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="97"/>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="98"/>
+        <source>Operations</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IterationEditor</name>
+    <message>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="56"/>
+        <source>e.g. {{llm_1.json}}: a list, or JSON text of one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="57"/>
+        <source>The list to go over. The nodes inside read the current item as {{%1.item}} and its position as {{%1.index}}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="65"/>
+        <source>e.g. {{llm_2.text}}; empty: each result is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="66"/>
+        <source>What each item gives; the node&apos;s results list holds one per item, in order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="72"/>
+        <source>List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="73"/>
+        <source>Result of each item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="75"/>
+        <source>Several items at once, at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="89"/>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="93"/>
+        <source>Stop: the iteration fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="94"/>
+        <source>Go on: its result is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="95"/>
+        <source>Go on: leave its result out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="100"/>
+        <source>When an item fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="104"/>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="105"/>
+        <source> more times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="108"/>
+        <source>first after </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="109"/>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="110"/>
+        <source>The wait doubles with each try.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="120"/>
+        <source>Try a failed item again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="122"/>
+        <source>Join the lists the items give into one list</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -152,6 +761,64 @@
         <location filename="../../widgets/deploy/kubernetesexport.cpp" line="62"/>
         <source>Could not create the folder %1.</source>
         <translation>无法创建文件夹 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>LoopEditor</name>
+    <message>
+        <location filename="../../widgets/editors/loopeditor.cpp" line="73"/>
+        <source>Starting value (empty: the type&apos;s empty value)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/loopeditor.cpp" line="95"/>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/loopeditor.cpp" line="95"/>
+        <source>Type</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/loopeditor.cpp" line="96"/>
+        <source>+ Variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/loopeditor.cpp" line="96"/>
+        <source>Add a loop variable: the nodes inside read and change it from round to round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/loopeditor.cpp" line="114"/>
+        <source>Loop variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/loopeditor.cpp" line="116"/>
+        <source>The nodes inside read them as {{%1.&lt;i&gt;name&lt;/i&gt;}}; a Variable assigner inside the loop changes them for the next round.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/loopeditor.cpp" line="127"/>
+        <source>The loop stops after this many rounds even if its condition never holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/loopeditor.cpp" line="130"/>
+        <source>At most this many rounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/loopeditor.cpp" line="133"/>
+        <source>Stop when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/loopeditor.cpp" line="135"/>
+        <source>Checked after each round; with no condition the loop runs until a Break node or its last round.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -371,36 +1038,134 @@
         <source>Values, in order of preference</source>
         <translation>候选值（按优先顺序）</translation>
     </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="55"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="56"/>
+        <source>Input variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="57"/>
+        <source>Output variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="58"/>
+        <source>Limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="59"/>
+        <source>CPU time (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="60"/>
+        <source>Time limit (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="61"/>
+        <source>Memory (MiB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="62"/>
+        <source>Result size (KiB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="63"/>
+        <source>Printed text (KiB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="64"/>
+        <source>Input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="65"/>
+        <source>List</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ParameterTable</name>
+    <message>
+        <location filename="../../widgets/editors/parametertable.cpp" line="98"/>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/parametertable.cpp" line="100"/>
+        <source>The extraction fails (__is_success false) when the model cannot fill it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/parametertable.cpp" line="104"/>
+        <source>What to extract (the model reads it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/parametertable.cpp" line="107"/>
+        <source>Allowed values, comma-separated (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/parametertable.cpp" line="133"/>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/parametertable.cpp" line="133"/>
+        <source>Type</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/parametertable.cpp" line="134"/>
+        <source>+ Parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/parametertable.cpp" line="134"/>
+        <source>Add a parameter for the model to fill: another output of the node</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PluginTools</name>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="59"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="70"/>
         <source>Describe a table</source>
         <translation>描述表格</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="60"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="71"/>
         <source>Group and total</source>
         <translation>分组汇总</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="61"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="72"/>
         <source>Chart a grouping</source>
         <translation>分组图表</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="62"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="73"/>
         <source>Lists a CSV table&apos;s columns with their kind (number, date, text) and figures: row count, sum/mean/min/max of numbers, first and last dates, the most common texts.</source>
         <translation>列出 CSV 表格的各列及其类型（数字、日期、文本）和概况：行数，数字的合计/平均/最小/最大值，最早和最晚日期，最常见的文本。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="64"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="75"/>
         <source>Groups a CSV table&apos;s rows by a column (a date column by day, month, quarter or year) and sums, averages, counts or takes the min/max of a numeric column per group, with the overall figure.</source>
         <translation>按某一列对 CSV 表格的行分组（日期列可按日、月、季度或年），对数值列按组求和、平均、计数或取最小/最大值，并给出总计。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/fieldtitles.cpp" line="66"/>
+        <location filename="../../widgets/panels/fieldtitles.cpp" line="77"/>
         <source>Groups and totals like aggregate and returns an ECharts option (bar, line or pie) as JSON, to put in a ```chart block of an answer.</source>
         <translation>像“分组汇总”一样分组计算，并以 JSON 返回 ECharts 图表配置（柱状图、折线图或饼图），可放进回答的 ```chart 代码块。</translation>
     </message>
@@ -431,6 +1196,108 @@
         <location filename="../../widgets/deploy/bundlebuilder.cpp" line="33"/>
         <source>Save the workflow in its project folder first: its knowledge bases live there.</source>
         <translation>请先将工作流保存到它的项目文件夹：它的知识库存放在那里。</translation>
+    </message>
+</context>
+<context>
+    <name>Text</name>
+    <message>
+        <location filename="../../widgets/editors/variabletypes.cpp" line="42"/>
+        <source>A number is needed here, such as 3 or 2.5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/variabletypes.cpp" line="45"/>
+        <source>Write true or false here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/variabletypes.cpp" line="48"/>
+        <source>An object in JSON is needed here, such as {&quot;name&quot;: &quot;Ada&quot;}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/variabletypes.cpp" line="57"/>
+        <source>A list of texts in JSON is needed here, such as [&quot;a&quot;, &quot;b&quot;].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/variabletypes.cpp" line="58"/>
+        <source>A list of numbers in JSON is needed here, such as [1, 2].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/variabletypes.cpp" line="59"/>
+        <source>A list of objects in JSON is needed here, such as [{&quot;id&quot;: 1}].</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VariableTypes</name>
+    <message>
+        <location filename="../../widgets/editors/variabletypes.cpp" line="20"/>
+        <source>Text</source>
+        <translation type="unfinished">文本</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/variabletypes.cpp" line="21"/>
+        <source>Number</source>
+        <translation type="unfinished">数字</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/variabletypes.cpp" line="22"/>
+        <source>Yes or no</source>
+        <translation type="unfinished">是/否</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/variabletypes.cpp" line="23"/>
+        <source>Object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/variabletypes.cpp" line="24"/>
+        <source>List of texts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/variabletypes.cpp" line="25"/>
+        <source>List of numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/variabletypes.cpp" line="26"/>
+        <source>List of objects</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio</name>
+    <message>
+        <source>a value, e.g. {{llm_1.text}}</source>
+        <translation type="obsolete">一个值，例如 {{llm_1.text}}</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation type="obsolete">段落</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="obsolete">数字</translation>
+    </message>
+    <message>
+        <source>Yes or no</source>
+        <translation type="obsolete">是/否</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="obsolete">名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="obsolete">类型</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="obsolete">文本</translation>
     </message>
 </context>
 <context>
@@ -873,7 +1740,7 @@
     </message>
     <message>
         <location filename="../../widgets/canvas/canvasmenu.cpp" line="164"/>
-        <location filename="../../widgets/canvas/canvasmenu.cpp" line="238"/>
+        <location filename="../../widgets/canvas/canvasmenu.cpp" line="226"/>
         <source>Duplicate</source>
         <translation>创建副本</translation>
     </message>
@@ -1098,6 +1965,108 @@
     </message>
 </context>
 <context>
+    <name>flowdeck::studio::CodeBodyEditor</name>
+    <message>
+        <location filename="../../widgets/editors/codebodyeditor.cpp" line="44"/>
+        <source>function main({inputs}) returns an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/codebodyeditor.cpp" line="44"/>
+        <source>def main(inputs) -&gt; dict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/codebodyeditor.cpp" line="55"/>
+        <source>Python 3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/codebodyeditor.cpp" line="56"/>
+        <source>JavaScript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/codebodyeditor.cpp" line="62"/>
+        <source>Language</source>
+        <translation type="unfinished">语言</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/codebodyeditor.cpp" line="72"/>
+        <source>Tab indents by four spaces; Ctrl+Enter runs the code with the sample input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/codebodyeditor.cpp" line="101"/>
+        <source>Switch to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/codebodyeditor.cpp" line="110"/>
+        <source>The code is kept as it is: rewrite it in %1 before running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::CodeTryPanel</name>
+    <message>
+        <location filename="../../widgets/editors/codetrypanel.cpp" line="81"/>
+        <source>Try it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/codetrypanel.cpp" line="88"/>
+        <location filename="../../widgets/editors/codetrypanel.cpp" line="263"/>
+        <source>Run with sample input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/codetrypanel.cpp" line="90"/>
+        <source>Runs the code once in the sandbox with these values (Ctrl+Enter in the code)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/codetrypanel.cpp" line="97"/>
+        <source>The outputs appear here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/codetrypanel.cpp" line="98"/>
+        <source>What the code prints appears here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/codetrypanel.cpp" line="138"/>
+        <source>sample value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/codetrypanel.cpp" line="213"/>
+        <source>Running…</source>
+        <translation type="unfinished">运行中…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/codetrypanel.cpp" line="214"/>
+        <source>Running in the sandbox…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/codetrypanel.cpp" line="269"/>
+        <source>Stopped after %1 ms: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/codetrypanel.cpp" line="271"/>
+        <source>Failed after %1 ms: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/codetrypanel.cpp" line="273"/>
+        <source>Done in %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::studio::ConditionBuilder</name>
     <message>
         <location filename="../../widgets/panels/conditionbuilder.cpp" line="37"/>
@@ -1180,54 +2149,161 @@
         <translation>都不成立时走 &lt;b&gt;否则&lt;/b&gt; 端口。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/conditionbuilder.cpp" line="99"/>
+        <location filename="../../widgets/panels/conditionbuilder.cpp" line="112"/>
         <source>If (%1)</source>
         <translation>如果（%1）</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/conditionbuilder.cpp" line="100"/>
+        <location filename="../../widgets/panels/conditionbuilder.cpp" line="113"/>
         <source>Else if (%1)</source>
         <translation>否则如果（%1）</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/conditionbuilder.cpp" line="106"/>
+        <location filename="../../widgets/panels/conditionbuilder.cpp" line="120"/>
         <source>Port label (shown on the canvas)</source>
         <translation>端口名称（显示在画布上）</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/conditionbuilder.cpp" line="112"/>
+        <location filename="../../widgets/panels/conditionbuilder.cpp" line="128"/>
         <source>all of these hold</source>
         <translation>以下条件全部成立</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/conditionbuilder.cpp" line="113"/>
+        <location filename="../../widgets/panels/conditionbuilder.cpp" line="129"/>
         <source>any of these holds</source>
         <translation>以下任一条件成立</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/conditionbuilder.cpp" line="121"/>
+        <location filename="../../widgets/panels/conditionbuilder.cpp" line="138"/>
         <source>Remove this case and the connections from its port</source>
         <translation>删除此分支及其端口上的连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/conditionbuilder.cpp" line="130"/>
+        <location filename="../../widgets/panels/conditionbuilder.cpp" line="147"/>
         <source>+ Condition</source>
         <translation>+ 条件</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/conditionbuilder.cpp" line="152"/>
+        <location filename="../../widgets/panels/conditionbuilder.cpp" line="169"/>
         <source>a value, e.g. {{llm_1.text}}</source>
         <translation>一个值，例如 {{llm_1.text}}</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/conditionbuilder.cpp" line="161"/>
+        <location filename="../../widgets/panels/conditionbuilder.cpp" line="178"/>
         <source>compared with</source>
         <translation>比较对象</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/conditionbuilder.cpp" line="196"/>
+        <location filename="../../widgets/panels/conditionbuilder.cpp" line="213"/>
         <source>Remove this condition</source>
         <translation>删除此条件</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::ContainerItem</name>
+    <message>
+        <location filename="../../widgets/canvas/containeritem.cpp" line="23"/>
+        <source>Drop nodes here</source>
+        <translation>把节点拖到这里</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::ConversationVariablesEditor</name>
+    <message>
+        <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="41"/>
+        <source>Values kept for the length of a conversation: each turn reads them as &lt;code&gt;{{conversation.&lt;i&gt;name&lt;/i&gt;}}&lt;/code&gt;, and Variable assigner nodes change them. A new conversation starts from the defaults.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="48"/>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="48"/>
+        <source>Type</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="48"/>
+        <source>Default</source>
+        <translation type="unfinished">默认值</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="48"/>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="65"/>
+        <source>+ Variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="67"/>
+        <source>Add a conversation variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="95"/>
+        <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="183"/>
+        <source>Read as {{conversation.%1}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="115"/>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="116"/>
+        <source>The value a new conversation starts with (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="119"/>
+        <source>What it keeps (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="126"/>
+        <source>Remove the variable %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="150"/>
+        <source>Edit conversation variable %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="161"/>
+        <source>A conversation variable needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="163"/>
+        <source>A name may hold letters, digits and _ only, and starts with a letter or _.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="167"/>
+        <source>Another conversation variable is already named &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="196"/>
+        <source>The default of &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="209"/>
+        <source>Add conversation variable %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="232"/>
+        <source>Remove conversation variable %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1788,6 +2864,55 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
     </message>
 </context>
 <context>
+    <name>flowdeck::studio::FileInputField</name>
+    <message>
+        <location filename="../../widgets/panels/fileinputfield.cpp" line="38"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fileinputfield.cpp" line="40"/>
+        <source>Choose the file for this input, or drop one here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fileinputfield.cpp" line="45"/>
+        <source>No file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fileinputfield.cpp" line="74"/>
+        <location filename="../../widgets/panels/fileinputfield.cpp" line="90"/>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fileinputfield.cpp" line="90"/>
+        <source>Accepted files (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fileinputfield.cpp" line="95"/>
+        <source>Choose a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fileinputfield.cpp" line="104"/>
+        <source>%1 is not a file that can be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fileinputfield.cpp" line="112"/>
+        <source>%1 is not one of the accepted types (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/fileinputfield.cpp" line="130"/>
+        <source>No file chosen — choose one or drop it here</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::studio::GalleryBridge</name>
     <message>
         <location filename="../../widgets/gallery/gallerybridge.cpp" line="44"/>
@@ -1975,99 +3100,142 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
     </message>
 </context>
 <context>
+    <name>flowdeck::studio::GraphScene</name>
+    <message numerus="yes">
+        <location filename="../../widgets/canvas/graphscene.cpp" line="441"/>
+        <source>%n connection(s) crossed the container&apos;s edge and were removed; Undo brings them back.</source>
+        <translation>
+            <numerusform>%n 条连接跨越了容器的边界，已被删除；撤销可以恢复。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::HumanInputForm</name>
+    <message>
+        <location filename="../../widgets/panels/humaninputform.cpp" line="49"/>
+        <source>%1 (item %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/humaninputform.cpp" line="50"/>
+        <source>the run waits for your answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/humaninputform.cpp" line="121"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/humaninputform.cpp" line="134"/>
+        <source>a number</source>
+        <translation type="unfinished">一个数字</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/humaninputform.cpp" line="201"/>
+        <source>Time left: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/humaninputform.cpp" line="204"/>
+        <source>Time is up: the run goes on without an answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::studio::InspectorWidget</name>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="52"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="53"/>
         <source>%1 — no provider chosen yet</source>
         <translation>%1 — 尚未选择服务商</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="202"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="205"/>
         <source>&lt;i&gt;Select a node to see its settings.&lt;/i&gt;</source>
         <translation>&lt;i&gt;选择一个节点以查看其设置。&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="261"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="266"/>
         <source>The name shown on the canvas and in run results (F2 on the canvas).</source>
         <translation>显示在画布和运行结果中的名称（在画布上按 F2 可修改）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="272"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="277"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="280"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="285"/>
         <source>Other nodes use this node&apos;s outputs as {{%1.output}}; the id never changes.</source>
         <translation>其他节点通过 {{%1.output}} 使用此节点的输出；ID 永远不变。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="283"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="288"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="284"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="289"/>
         <source>Copy the node&apos;s id</source>
         <translation>复制节点 ID</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="288"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="293"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="292"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="297"/>
         <source>Run this node</source>
         <translation>运行此节点</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="294"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="299"/>
         <source>When off, the node is skipped over: the nodes after it still run and its outputs are empty.</source>
         <translation>关闭后将跳过此节点：其后的节点照常运行，它的输出为空。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="313"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="318"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="314"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="319"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="315"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="320"/>
         <source>JSON following a schema</source>
         <translation>符合结构定义的 JSON</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="318"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="323"/>
         <source>{&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}</source>
         <translation>{&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="401"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="406"/>
         <source>Provider…</source>
         <translation>服务商…</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="403"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="408"/>
         <source>Choose the provider and model of the workflow&apos;s models (Workflow → Models…)</source>
         <translation>为工作流中的模型选择服务商和模型（“工作流 → 模型…”）</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="424"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="429"/>
         <source>(default)</source>
         <translation>（默认）</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="514"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="534"/>
         <source>Choose tool %1</source>
         <translation>选择工具 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="535"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="555"/>
         <source>Remove case %1</source>
         <translation>删除分支 %1</translation>
     </message>
@@ -2204,6 +3372,125 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <location filename="../../widgets/deploy/knowledgeupload.cpp" line="73"/>
         <source>The packed knowledge base “%1” cannot be read: %2</source>
         <translation>打包的知识库“%1”无法读取：%2</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::ListOpsEditor</name>
+    <message>
+        <location filename="../../widgets/editors/listopseditor.cpp" line="62"/>
+        <source>field of each item, e.g. price (empty: the item)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/listopseditor.cpp" line="74"/>
+        <source>is one of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/listopseditor.cpp" line="74"/>
+        <source>is none of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/listopseditor.cpp" line="89"/>
+        <source>Applied in this order, each to what the one before left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/listopseditor.cpp" line="94"/>
+        <source>Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/listopseditor.cpp" line="96"/>
+        <source>Remove duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/listopseditor.cpp" line="98"/>
+        <source>Sort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/listopseditor.cpp" line="100"/>
+        <source>Keep the first or last items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/listopseditor.cpp" line="125"/>
+        <source>Keep items matching all of these</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/listopseditor.cpp" line="125"/>
+        <source>Keep items matching any of these</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/listopseditor.cpp" line="136"/>
+        <source>+ Condition</source>
+        <translation type="unfinished">+ 条件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/listopseditor.cpp" line="136"/>
+        <source>Add a condition on a field of each item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/listopseditor.cpp" line="154"/>
+        <source>compared with (a value or {{reference}})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/listopseditor.cpp" line="190"/>
+        <source>empty: whole items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/listopseditor.cpp" line="194"/>
+        <location filename="../../widgets/editors/listopseditor.cpp" line="209"/>
+        <source>By field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/listopseditor.cpp" line="204"/>
+        <source>Ascending (A→Z, 1→9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/listopseditor.cpp" line="204"/>
+        <source>Descending (Z→A, 9→1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/listopseditor.cpp" line="210"/>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/listopseditor.cpp" line="216"/>
+        <source>The first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/listopseditor.cpp" line="216"/>
+        <source>The last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/listopseditor.cpp" line="221"/>
+        <source> items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/listopseditor.cpp" line="226"/>
+        <source>Keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/listopseditor.cpp" line="227"/>
+        <source>How many</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2390,92 +3677,97 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
     </message>
     <message>
         <location filename="../../app/mainwindow.cpp" line="290"/>
+        <source>Conversation &amp;Variables…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="293"/>
         <source>&amp;Knowledge Bases…</source>
         <translation>知识库(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="293"/>
-        <location filename="../../app/mainwindow.cpp" line="294"/>
+        <location filename="../../app/mainwindow.cpp" line="296"/>
+        <location filename="../../app/mainwindow.cpp" line="297"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="295"/>
+        <location filename="../../app/mainwindow.cpp" line="298"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="297"/>
+        <location filename="../../app/mainwindow.cpp" line="300"/>
         <source>&amp;Deploy…</source>
         <translation>部署(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="298"/>
+        <location filename="../../app/mainwindow.cpp" line="301"/>
         <source>Deployed &amp;Apps…</source>
         <translation>已部署的应用(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="301"/>
+        <location filename="../../app/mainwindow.cpp" line="304"/>
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="308"/>
+        <location filename="../../app/mainwindow.cpp" line="311"/>
         <source>&amp;Overview Map</source>
         <translation>概览图(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="326"/>
+        <location filename="../../app/mainwindow.cpp" line="329"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="344"/>
+        <location filename="../../app/mainwindow.cpp" line="347"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="347"/>
+        <location filename="../../app/mainwindow.cpp" line="350"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="354"/>
+        <location filename="../../app/mainwindow.cpp" line="357"/>
         <source>The language changes the next time Flowdeck starts.</source>
         <translation>语言将在下次启动 Flowdeck 时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="357"/>
+        <location filename="../../app/mainwindow.cpp" line="360"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="360"/>
+        <location filename="../../app/mainwindow.cpp" line="363"/>
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="360"/>
+        <location filename="../../app/mainwindow.cpp" line="363"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="360"/>
+        <location filename="../../app/mainwindow.cpp" line="363"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="370"/>
+        <location filename="../../app/mainwindow.cpp" line="373"/>
         <source>&amp;Snap to Grid</source>
         <translation>对齐网格(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="415"/>
+        <location filename="../../app/mainwindow.cpp" line="418"/>
         <source>The template gallery could not be shown; File → Open… and File → New still work.</source>
         <translation>无法显示模板库；“文件 → 打开…”和“文件 → 新建”仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="456"/>
+        <location filename="../../app/mainwindow.cpp" line="459"/>
         <source>Project created in %1. Check “Before You Run”, then press Run (F5).</source>
         <translation>项目已创建在 %1。请查看“运行前检查”，然后点击“运行”（F5）。</translation>
     </message>
@@ -2484,30 +3776,30 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation type="vanished">项目已创建于 %1。请查看“运行前检查”，然后按“运行”（Ctrl+R）。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="517"/>
+        <location filename="../../app/mainwindow.cpp" line="520"/>
         <source>The clipboard holds no Flowdeck nodes.</source>
         <translation>剪贴板中没有 Flowdeck 节点。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="548"/>
+        <location filename="../../app/mainwindow.cpp" line="551"/>
         <source>Open workflow</source>
         <translation>打开工作流</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="548"/>
-        <location filename="../../app/mainwindow.cpp" line="598"/>
+        <location filename="../../app/mainwindow.cpp" line="551"/>
+        <location filename="../../app/mainwindow.cpp" line="601"/>
         <source>Flowdeck workflows (*.flow.json)</source>
         <translation>Flowdeck 工作流 (*.flow.json)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="558"/>
-        <location filename="../../app/mainwindow.cpp" line="566"/>
+        <location filename="../../app/mainwindow.cpp" line="561"/>
+        <location filename="../../app/mainwindow.cpp" line="569"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="558"/>
-        <location filename="../../app/mainwindow.cpp" line="566"/>
+        <location filename="../../app/mainwindow.cpp" line="561"/>
+        <location filename="../../app/mainwindow.cpp" line="569"/>
         <source>%1 could not be opened:
 
 %2</source>
@@ -2516,32 +3808,32 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="582"/>
+        <location filename="../../app/mainwindow.cpp" line="585"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="590"/>
+        <location filename="../../app/mainwindow.cpp" line="593"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="598"/>
+        <location filename="../../app/mainwindow.cpp" line="601"/>
         <source>Save workflow</source>
         <translation>保存工作流</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="610"/>
+        <location filename="../../app/mainwindow.cpp" line="613"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="611"/>
+        <location filename="../../app/mainwindow.cpp" line="614"/>
         <source>The workflow has changes that are not saved. Save them?</source>
         <translation>工作流有尚未保存的更改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="650"/>
+        <location filename="../../app/mainwindow.cpp" line="653"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -2606,18 +3898,18 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="691"/>
+        <location filename="../../app/mainwindow.cpp" line="694"/>
         <source>an unsaved workflow</source>
         <translation>一个未保存的工作流</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="692"/>
-        <location filename="../../app/mainwindow.cpp" line="706"/>
+        <location filename="../../app/mainwindow.cpp" line="695"/>
+        <location filename="../../app/mainwindow.cpp" line="709"/>
         <source>Recover work</source>
         <translation>恢复工作</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="693"/>
+        <location filename="../../app/mainwindow.cpp" line="696"/>
         <source>Flowdeck did not close properly. Recover the changes to %1 from %2?</source>
         <translation>Flowdeck 上次没有正常关闭。要恢复 %2 时对 %1 所做的更改吗？</translation>
     </message>
@@ -2633,12 +3925,22 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 <context>
     <name>flowdeck::studio::ModelChoice</name>
     <message>
-        <location filename="../../widgets/settings/modelchoice.cpp" line="77"/>
+        <location filename="../../widgets/settings/modelchoice.cpp" line="79"/>
+        <source>Workflow Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/modelchoice.cpp" line="95"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelchoice.cpp" line="79"/>
+        <location filename="../../widgets/settings/modelchoice.cpp" line="96"/>
+        <source>Conversation Variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/modelchoice.cpp" line="84"/>
         <source>Which provider and model each model of this workflow uses, for runs and deploys. Keys stay in the system keychain.</source>
         <translation>此工作流中的每个模型在运行和部署时使用哪个服务商和模型。密钥始终保存在系统钥匙串中。</translation>
     </message>
@@ -2873,13 +4175,13 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/nodestatusview.cpp" line="138"/>
-        <location filename="../../widgets/panels/nodestatusview.cpp" line="153"/>
+        <location filename="../../widgets/panels/nodestatusview.cpp" line="139"/>
+        <location filename="../../widgets/panels/nodestatusview.cpp" line="154"/>
         <source>%1 ms</source>
         <translation>%1 毫秒</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/nodestatusview.cpp" line="146"/>
+        <location filename="../../widgets/panels/nodestatusview.cpp" line="147"/>
         <source>Whole run</source>
         <translation>整次运行</translation>
     </message>
@@ -3405,28 +4707,58 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
     </message>
 </context>
 <context>
+    <name>flowdeck::studio::ReparentCommand</name>
+    <message>
+        <source>Move</source>
+        <translation type="obsolete">移动</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::RowList</name>
+    <message>
+        <location filename="../../widgets/editors/rowlist.cpp" line="39"/>
+        <source>+ Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/rowlist.cpp" line="108"/>
+        <source>Move up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/rowlist.cpp" line="109"/>
+        <source>Move down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/rowlist.cpp" line="110"/>
+        <source>Remove</source>
+        <translation type="unfinished">移除</translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::studio::RunConsole</name>
     <message>
         <source>As the workflow says</source>
         <translation type="vanished">按工作流设置</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="59"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="63"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="60"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="64"/>
         <source>Run the workflow (F5)</source>
         <translation>运行工作流 (F5)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="61"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="65"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="62"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="66"/>
         <source>Stop the run (Shift+F5)</source>
         <translation>停止运行 (Shift+F5)</translation>
     </message>
@@ -3435,7 +4767,7 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation type="vanished">模型配置：</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="83"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="98"/>
         <source>The answer appears here as it streams.</source>
         <translation>回答会以流式方式显示在这里。</translation>
     </message>
@@ -3456,89 +4788,99 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation type="vanished">点击一行，以 JSON 查看该事件的输入和输出。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="107"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="122"/>
         <source>What the nodes log during a run — tool progress, retries, errors — appears here.</source>
         <translation>运行期间节点记录的信息（工具进度、重试、错误）显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="111"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="126"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="112"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="127"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="192"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="213"/>
         <source>**Outputs**</source>
         <translation>**输出**</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="180"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="198"/>
         <source>(run)</source>
         <translation>（运行）</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="65"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="68"/>
+        <source>New Conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/runconsole.cpp" line="70"/>
+        <source>Start the chat afresh: conversation variables go back to their defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/runconsole.cpp" line="73"/>
         <source>Model provider:</source>
         <translation>模型服务商：</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="102"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="117"/>
         <source>Click a node&apos;s row to see its latest event — inputs, outputs, timing — as JSON.</source>
         <translation>点击某个节点所在的行，以 JSON 查看它最新的事件——输入、输出和耗时。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="113"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="128"/>
         <source>Retrieval</source>
         <translation>检索</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="119"/>
-        <location filename="../../widgets/panels/runconsole.cpp" line="125"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="134"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="140"/>
         <source>Show Event and Log</source>
         <translation>显示事件和日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="120"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="135"/>
         <source>The selected node&apos;s event as JSON, and what the nodes logged</source>
         <translation>所选节点的事件（JSON）以及各节点的日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="125"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="140"/>
         <source>Hide Event and Log</source>
         <translation>隐藏事件和日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="196"/>
-        <location filename="../../widgets/panels/runconsole.cpp" line="198"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="217"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="219"/>
         <source>The run failed: %1</source>
         <translation>运行失败：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="215"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="241"/>
         <source>Type a message and press Enter</source>
         <translation>输入消息后按回车</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="217"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="243"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="226"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="258"/>
         <source>, required</source>
         <translation>，必填</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="271"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="309"/>
         <source>Not run: this workflow comes from outside your projects and you have not trusted it. Nothing was started and no key was read.</source>
         <translation>未运行：此工作流来自你的项目之外，而你尚未信任它。没有启动任何内容，也没有读取任何密钥。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="278"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="316"/>
         <source>The workflow cannot run yet:
 
 %1</source>
@@ -3547,32 +4889,54 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="279"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="317"/>
         <source>The workflow cannot run yet: %1</source>
         <translation>工作流还不能运行：%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/runconsole.cpp" line="347"/>
+        <source>Waiting for you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/runconsole.cpp" line="370"/>
+        <source>Round %1 of at most %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/runconsole.cpp" line="370"/>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/panels/runconsole.cpp" line="372"/>
+        <source>, %n failed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>flowdeck::studio::RunController</name>
     <message>
-        <location filename="../../widgets/run/runcontroller.cpp" line="193"/>
+        <location filename="../../widgets/run/runcontroller.cpp" line="229"/>
         <source>A run is already going; stop it first.</source>
         <translation>已有运行正在进行；请先停止它。</translation>
     </message>
     <message>
-        <location filename="../../widgets/run/runcontroller.cpp" line="200"/>
+        <location filename="../../widgets/run/runcontroller.cpp" line="236"/>
         <source>Choose a provider for model “%1”: use the Model provider box beside Run, or Workflow → Models….</source>
         <translation>请为模型“%1”选择服务商：使用“运行”旁边的“模型服务商”框，或“工作流 → 模型…”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/run/runcontroller.cpp" line="231"/>
+        <location filename="../../widgets/run/runcontroller.cpp" line="277"/>
         <source>%n token(s)</source>
         <translation>
             <numerusform>%n 个 token</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/run/runcontroller.cpp" line="246"/>
+        <location filename="../../widgets/run/runcontroller.cpp" line="292"/>
         <source>retrying (attempt %1) in %2 ms: %3</source>
         <translation>%2 毫秒后重试（第 %1 次）：%3</translation>
     </message>

@@ -185,20 +185,7 @@ void CanvasMenu::fillNodeMenu(QMenu *menu, const QString &nodeId)
     remove->setShortcut(QKeySequence::Delete);
 }
 
-void CanvasMenu::addNodeAt(const std::string &type, const QPointF &scenePos)
-{
-    const auto *d = engine::NodeRegistry::builtin().find(type);
-    if (!d)
-        return;
-    engine::NodeSpec node;
-    node.type = type;
-    node.id = m_doc->freshNodeId(type);
-    node.position = {std::round(scenePos.x() / GraphScene::kGrid) * GraphScene::kGrid,
-                     std::round(scenePos.y() / GraphScene::kGrid) * GraphScene::kGrid};
-    node.config = defaultNodeConfig(d->configSchema);
-    m_doc->undoStack()->push(new AddNodeCommand(m_doc, node));
-    m_scene->selectNodes({node.id});
-}
+void CanvasMenu::addNodeAt(const std::string &type, const QPointF &scenePos) { m_scene->addNodeAt(type, scenePos); }
 
 void CanvasMenu::pasteAt(const QPointF &scenePos)
 {
@@ -223,6 +210,7 @@ void CanvasMenu::pasteAt(const QPointF &scenePos)
         delete command;
         return;
     }
+    command->placeInside(m_scene->containerAt(scenePos).toStdString());  // pasted inside a frame: inside its container
     const auto ids = command->pastedIds();
     m_doc->undoStack()->push(command);
     m_scene->selectNodes(ids);

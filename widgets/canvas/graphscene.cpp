@@ -1,9 +1,11 @@
 #include "widgets/canvas/graphscene.h"
 
 #include "engine/nodes/noderegistry.h"
+#include "widgets/canvas/containeritem.h"
 #include "widgets/canvas/edgeitem.h"
 #include "widgets/canvas/nodeitem.h"
 #include "widgets/document/commands.h"
+#include "widgets/document/containercommands.h"
 
 #include <QGraphicsPathItem>
 #include <QGraphicsSceneMouseEvent>
@@ -34,8 +36,17 @@ void GraphScene::rebuild()
     clear();
     m_nodes.clear();
     m_edges.clear();
+    m_containers.clear();
+    m_children.clear();
+    m_dropTarget.clear();
+    m_framesFrozen = true;  // the frames are fitted once, when every node is there
     for (const auto &n : m_doc->workflow().nodes)
         addNode(QString::fromStdString(n.id));
+    m_framesFrozen = false;
+    for (auto it = m_containers.cbegin(); it != m_containers.cend(); ++it) {
+        restack(it.key());
+        refitFrom(it.key());
+    }
     for (const auto &e : m_doc->workflow().edges)
         addEdge(QString::fromStdString(e.from), QString::fromStdString(e.to), QString::fromStdString(e.fromPort));
     markProblems();
@@ -64,13 +75,23 @@ void GraphScene::addNode(const QString &id)
     const auto *node = m_doc->node(id.toStdString());
     if (!node || m_nodes.contains(id))
         return;
-    auto *item = new NodeItem(this, id);
-    item->refresh(*node, engine::NodeRegistry::builtin().find(node->type));
+    const auto *descriptor = engine::NodeRegistry::builtin().find(node->type);
+    ContainerItem *box = descriptor && descriptor->container ? new ContainerItem(this, id) : nullptr;
+    NodeItem *item = box ? box : new NodeItem(this, id);
+    item->refresh(*node, descriptor);
     m_syncing = true;
     item->setPos(node->position[0], node->position[1]);
     m_syncing = false;
     addItem(item);
     m_nodes.insert(id, item);
+    if (box)
+        m_containers.insert(id, box);
+    if (!item->parentId().isEmpty())
+        m_children[item->parentId()].insert(id);
+    if (m_framesFrozen)
+        return;
+    restack(id);
+    refitFrom(box ? id : item->parentId());
 }
 
 void GraphScene::removeNode(const QString &id)
@@ -78,7 +99,15 @@ void GraphScene::removeNode(const QString &id)
     if (NodeItem *item = m_nodes.take(id)) {
         if (item == m_connectFrom)
             m_connectFrom = nullptr;
+        const QString parent = item->parentId();
+        if (!parent.isEmpty())
+            m_children[parent].remove(id);
+        m_containers.remove(id);
+        if (m_dropTarget == id)
+            m_dropTarget.clear();
         delete item;
+        if (!m_framesFrozen)
+            refitFrom(parent);
     }
 }
 
@@ -97,8 +126,18 @@ void GraphScene::refreshNode(const QString &id)
 {
     const auto *node = m_doc->node(id.toStdString());
     if (NodeItem *item = m_nodes.value(id); item && node) {
+        const QString before = item->parentId();
         item->refresh(*node, engine::NodeRegistry::builtin().find(node->type));
-        nodeItemMoved(id);  // ports may have changed
+        if (item->parentId() != before) {  // put in or taken out of a container
+            if (!before.isEmpty())
+                m_children[before].remove(id);
+            if (!item->parentId().isEmpty())
+                m_children[item->parentId()].insert(id);
+            restack(id);
+            if (!m_framesFrozen)
+                refitFrom(before);
+        }
+        nodeItemMoved(id);  // ports may have changed; the frame around it may too
     }
 }
 
@@ -129,12 +168,127 @@ void GraphScene::placeEdge(EdgeItem *edge)
         edge->setEnds(from->outputPortPos(QString::fromStdString(edge->edge().fromPort)), to->inputPortPos());
 }
 
+void GraphScene::placeEdgesOf(const std::string &id)
+{
+    for (EdgeItem *edge : m_edges)
+        if (edge->edge().from == id || edge->edge().to == id)
+            placeEdge(edge);
+}
+
 void GraphScene::nodeItemMoved(const QString &id)
 {
-    const std::string key = id.toStdString();
-    for (EdgeItem *edge : m_edges)
-        if (edge->edge().from == key || edge->edge().to == key)
-            placeEdge(edge);
+    placeEdgesOf(id.toStdString());
+    if (m_framesFrozen)
+        return;
+    if (NodeItem *item = m_nodes.value(id))
+        refitFrom(m_containers.contains(id) ? id : item->parentId());
+}
+
+void GraphScene::refitFrom(const QString &containerId)
+{
+    QString id = containerId;
+    for (int depth = 0; !id.isEmpty() && depth < 64; ++depth) {  // a circle of parents in a damaged file ends
+        ContainerItem *box = m_containers.value(id);
+        if (!box)
+            return;
+        QRectF bounds;
+        for (const QString &child : m_children.value(id))
+            if (NodeItem *item = m_nodes.value(child))
+                bounds |= item->sceneBoundingRect();
+        if (box->fitAround(bounds))
+            placeEdgesOf(id.toStdString());  // its ports moved with the frame
+        id = box->parentId();
+    }
+}
+
+void GraphScene::restack(const QString &id)
+{
+    // Outer frames behind inner ones, all behind the edges (z -1) and nodes (z 0).
+    QStringList todo{id};
+    QSet<QString> seen;
+    while (!todo.isEmpty()) {
+        const QString at = todo.takeLast();
+        ContainerItem *box = m_containers.value(at);
+        if (!box || seen.contains(at))
+            continue;
+        seen.insert(at);
+        int depth = 0;
+        for (QString up = box->parentId(); !up.isEmpty() && depth < 64; ++depth) {
+            NodeItem *outer = m_nodes.value(up);
+            up = outer ? outer->parentId() : QString();
+        }
+        box->setZValue(-10 + depth);
+        for (const QString &child : m_children.value(at))
+            todo << child;
+    }
+}
+
+QString GraphScene::containerAt(const QPointF &scenePos, bool besideSelection) const
+{
+    auto carried = [this](const ContainerItem *box) {
+        int depth = 0;
+        for (const NodeItem *at = box; at && depth < 64; at = m_nodes.value(at->parentId()), ++depth)
+            if (at->isSelected())
+                return true;
+        return false;
+    };
+    ContainerItem *best = nullptr;
+    for (ContainerItem *box : m_containers)
+        if (box->sceneFrame().contains(scenePos) && (!best || box->zValue() > best->zValue()) &&
+            !(besideSelection && carried(box)))
+            best = box;
+    return best ? best->id() : QString();
+}
+
+void GraphScene::showDropTarget(const QString &containerId)
+{
+    if (containerId == m_dropTarget)
+        return;
+    if (ContainerItem *old = m_containers.value(m_dropTarget))
+        old->setDropTarget(false);
+    m_dropTarget = containerId;
+    if (ContainerItem *box = m_containers.value(containerId))
+        box->setDropTarget(true);
+}
+
+void GraphScene::carryChildren(const QString &id, const QPointF &delta, int depth)
+{
+    if (depth > 64)
+        return;
+    const bool syncing = m_syncing;
+    m_syncing = true;  // placed as the container is, not snapped on their own
+    for (const QString &child : m_children.value(id)) {
+        NodeItem *item = m_nodes.value(child);
+        if (!item || item->isSelected())
+            continue;  // the drag moves a selected node itself, and it carries what it holds
+        item->setPos(item->pos() + delta);
+        carryChildren(child, delta, depth + 1);
+    }
+    m_syncing = syncing;
+}
+
+bool GraphScene::addNodeAt(const std::string &type, const QPointF &scenePos, const nlohmann::json &config)
+{
+    const auto *descriptor = engine::NodeRegistry::builtin().find(type);
+    if (!descriptor)
+        return false;
+    const std::string parent = containerAt(scenePos).toStdString();
+    QString why;
+    if (!mayPlaceIn(m_doc->workflow(), type, parent, &why)) {
+        emit message(why);
+        return false;
+    }
+    engine::NodeSpec node;
+    node.type = type;
+    node.id = m_doc->freshNodeId(type);
+    node.parent = parent;
+    node.position = {std::round(scenePos.x() / kGrid) * kGrid, std::round(scenePos.y() / kGrid) * kGrid};
+    node.config = defaultNodeConfig(descriptor->configSchema);
+    if (config.is_object())  // e.g. an MCP tool from the palette
+        node.config.update(config);
+    m_doc->undoStack()->push(new AddNodeCommand(m_doc, node));
+    selectNodes({node.id});
+    return true;
 }
 
 QList<EdgeItem *> GraphScene::edgeItems() const { return m_edges; }
@@ -186,6 +340,7 @@ void GraphScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
                 event->accept();
                 return;
             }
+            m_framesFrozen = true;  // a drag may follow: frames hold still until it ends
         }
     }
     QGraphicsScene::mousePressEvent(event);
@@ -199,6 +354,8 @@ void GraphScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
         return;
     }
     QGraphicsScene::mouseMoveEvent(event);
+    if (m_framesFrozen && (event->buttons() & Qt::LeftButton))
+        showDropTarget(containerAt(event->scenePos(), true));  // where the dragged nodes would land
 }
 
 void GraphScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
@@ -221,6 +378,17 @@ void GraphScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
         return;
     }
     QGraphicsScene::mouseReleaseEvent(event);
+    const bool dragging = m_framesFrozen;
+    m_framesFrozen = false;
+    showDropTarget({});
+    commitDrag(event->scenePos());
+    if (dragging)  // the frames catch up with where their nodes are now
+        for (auto it = m_children.cbegin(); it != m_children.cend(); ++it)
+            refitFrom(it.key());
+}
+
+void GraphScene::commitDrag(const QPointF &cursor)
+{
     // Nodes the user dragged: their new places become one undoable move.
     std::map<std::string, std::array<double, 2>> moved;
     for (QGraphicsItem *item : selectedItems()) {
@@ -231,8 +399,47 @@ void GraphScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
         if (spec && (spec->position[0] != node->pos().x() || spec->position[1] != node->pos().y()))
             moved[spec->id] = {node->pos().x(), node->pos().y()};
     }
-    if (!moved.empty())
-        m_doc->undoStack()->push(new MoveNodesCommand(m_doc, moved));
+    if (moved.empty())
+        return;
+    // The ones the user took along themselves, not inside another dragged node: they land
+    // in the container under the cursor, or at the top level.
+    std::set<std::string> roots;
+    bool reparent = false;
+    const std::string target = containerAt(cursor, true).toStdString();
+    for (const auto &[id, pos] : moved) {
+        bool carried = false;
+        int depth = 0;
+        for (const NodeItem *at = m_nodes.value(QString::fromStdString(id)); at && depth < 64; ++depth) {
+            at = m_nodes.value(at->parentId());
+            carried = carried || (at && moved.count(at->id().toStdString()));
+        }
+        if (!carried) {
+            roots.insert(id);
+            reparent = reparent || m_doc->node(id)->parent != target;
+        }
+    }
+    if (!reparent)
+        return m_doc->undoStack()->push(new MoveWithChildrenCommand(m_doc, moved));
+    QString why;
+    if (!mayMoveInto(m_doc->workflow(), roots, target, &why)) {  // refused: back where they were
+        emit message(why);
+        std::set<std::string> ids;
+        for (const auto &[id, pos] : moved)
+            ids.insert(id);
+        const bool syncing = m_syncing;
+        m_syncing = true;
+        for (const auto &id : withDescendants(m_doc->workflow(), ids))
+            if (NodeItem *item = m_nodes.value(QString::fromStdString(id)))
+                if (const auto *spec = m_doc->node(id))
+                    item->setPos(spec->position[0], spec->position[1]);
+        m_syncing = syncing;
+        return;
+    }
+    auto *command = new ReparentCommand(m_doc, roots, target, moved);
+    m_doc->undoStack()->push(command);
+    if (command->removedEdges() > 0)
+        emit message(tr("%n connection(s) crossed the container's edge and were removed; Undo brings them back.", nullptr,
+                        command->removedEdges()));
 }
 
 void GraphScene::drawBackground(QPainter *painter, const QRectF &rect)

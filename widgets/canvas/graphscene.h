@@ -4,6 +4,7 @@
 
 #include <QGraphicsScene>
 #include <QHash>
+#include <QSet>
 #include <QStringList>
 #include <QTimer>
 
@@ -14,6 +15,7 @@ class QGraphicsPathItem;
 namespace flowdeck {
 namespace studio {
 
+class ContainerItem;
 class EdgeItem;
 class NodeItem;
 
@@ -39,6 +41,17 @@ public:
     static constexpr double kGrid = 20;
 
     void nodeItemMoved(const QString &id);  // from NodeItem: keep its edges attached
+    // Containers (iteration, loop) and the nodes inside them (containeritem.h).
+    ContainerItem *containerItem(const QString &id) const { return m_containers.value(id); }
+    // The innermost container whose frame holds `scenePos`; "" if none. `besideSelection`
+    // leaves out the selected containers and those inside them (what a drag carries).
+    QString containerAt(const QPointF &scenePos, bool besideSelection = false) const;
+    void showDropTarget(const QString &containerId);  // highlighted while a drag would land in it; "" clears
+    // From ContainerItem: the user moved it by `delta`; what it holds moves as much.
+    void carryChildren(const QString &id, const QPointF &delta, int depth = 0);
+    // Adds a node of `type` where the user dropped or clicked, inside the container there;
+    // false with a message when the type cannot go there.
+    bool addNodeAt(const std::string &type, const QPointF &scenePos, const nlohmann::json &config = {});
     // Validates the document now (GraphDocument::revalidate); the scene marks the nodes
     // the problems are about whenever the document has validated.
     void revalidate();
@@ -66,10 +79,18 @@ private:
     void removeEdge(const QString &from, const QString &to, const QString &port);
     void placeEdge(EdgeItem *edge);
     NodeItem *nodeAt(const QPointF &scenePos) const;
+    void refitFrom(const QString &containerId);  // its frame, then the containers around it
+    void restack(const QString &id);             // a container's depth: outer frames behind inner ones
+    void commitDrag(const QPointF &cursor);      // the nodes the user dragged: moved, put in or taken out
+    void placeEdgesOf(const std::string &id);
 
     GraphDocument *m_doc;
     QHash<QString, NodeItem *> m_nodes;
     QList<EdgeItem *> m_edges;
+    QHash<QString, ContainerItem *> m_containers;
+    QHash<QString, QSet<QString>> m_children;  // container id -> ids of the nodes inside it
+    bool m_framesFrozen = false;  // while a drag goes on or the scene is built: frames stay as they are
+    QString m_dropTarget;
     bool m_snap = true;
     bool m_syncing = false;  // positions coming from the document, not the user
     // Dragging a new connection from a port:

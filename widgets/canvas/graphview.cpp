@@ -113,10 +113,18 @@ void GraphView::dragEnterEvent(QDragEnterEvent *event)
 
 void GraphView::dragMoveEvent(QDragMoveEvent *event)
 {
-    if (event->mimeData()->hasFormat(kNodeMime))
+    if (event->mimeData()->hasFormat(kNodeMime)) {
         event->acceptProposedAction();
-    else
+        m_scene->showDropTarget(m_scene->containerAt(mapToScene(event->position().toPoint())));  // where it would land
+    } else {
         QGraphicsView::dragMoveEvent(event);
+    }
+}
+
+void GraphView::dragLeaveEvent(QDragLeaveEvent *event)
+{
+    m_scene->showDropTarget({});
+    QGraphicsView::dragLeaveEvent(event);
 }
 
 void GraphView::dropEvent(QDropEvent *event)
@@ -126,23 +134,11 @@ void GraphView::dropEvent(QDropEvent *event)
     const auto payload = engine::parseJson(event->mimeData()->data(kNodeMime).toStdString());
     if (!payload.is_object())
         return;
-    const std::string type = engine::valueOr(payload, "type", "");
-    const auto *descriptor = engine::NodeRegistry::builtin().find(type);
-    if (!descriptor)
-        return;
-    GraphDocument *doc = m_scene->document();
-    const QPointF at = mapToScene(event->position().toPoint());
-    engine::NodeSpec node;
-    node.type = type;
-    node.id = doc->freshNodeId(type);
-    node.position = {std::round(at.x() / GraphScene::kGrid) * GraphScene::kGrid,
-                     std::round(at.y() / GraphScene::kGrid) * GraphScene::kGrid};
-    node.config = defaultNodeConfig(descriptor->configSchema);
-    if (payload.contains("config") && payload["config"].is_object())  // e.g. an MCP tool from the palette
-        node.config.update(payload["config"]);
-    doc->undoStack()->push(new AddNodeCommand(doc, node));
-    m_scene->selectNodes({node.id});
-    event->acceptProposedAction();
+    m_scene->showDropTarget({});
+    // Inside a container's frame it lands inside the container (or is refused, with a message).
+    if (m_scene->addNodeAt(engine::valueOr(payload, "type", ""), mapToScene(event->position().toPoint()),
+                           engine::valueOr(payload, "config", nlohmann::json())))
+        event->acceptProposedAction();
 }
 
 void GraphView::changeEvent(QEvent *event)

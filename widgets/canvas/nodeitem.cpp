@@ -14,12 +14,12 @@ namespace studio {
 
 namespace {
 
-constexpr double kHeader = 30, kSummary = 22, kPortRow = 18, kPortRadius = 5, kIcon = 18;
+constexpr double kHeader = NodeItem::kHeaderHeight, kSummary = 22, kPortRow = 18, kIcon = 18;
 
 // A short summary of a node's config: its most telling field, on one line.
 QString summarize(const engine::NodeSpec &node)
 {
-    for (const char *key : {"prompt", "template", "tool", "url", "text", "expression"}) {
+    for (const char *key : {"prompt", "template", "tool", "url", "text", "expression", "items"}) {
         auto it = node.config.find(key);
         if (it != node.config.end() && it->is_string() && !it->get<std::string>().empty())
             return QString::fromStdString(it->get<std::string>()).simplified();
@@ -43,6 +43,7 @@ void NodeItem::refresh(const engine::NodeSpec &node, const engine::NodeDescripto
     m_type = QString::fromStdString(node.type);
     m_title = node.title.empty() && node.i18n.empty() ? typeTitle(descriptor, node.type) : nodeTitle(node);
     m_summary = summarize(node);
+    m_parent = QString::fromStdString(node.parent);
     m_ports.clear();
     m_portLabels.clear();
     if (descriptor && node.type != "end") {  // the end node leads nowhere
@@ -80,6 +81,8 @@ double NodeItem::height() const
 
 QRectF NodeItem::boundingRect() const { return QRectF(-kPortRadius - 2, -2, kWidth + 2 * kPortRadius + 4, height() + 4); }
 
+QPointF NodeItem::inputLocal() const { return {0, kHeader / 2}; }
+
 QPointF NodeItem::portLocal(int index) const
 {
     if (m_ports.size() <= 1)
@@ -87,7 +90,7 @@ QPointF NodeItem::portLocal(int index) const
     return {kWidth, kHeader + kSummary + kPortRow * (index + 0.5)};
 }
 
-QPointF NodeItem::inputPortPos() const { return mapToScene(QPointF(0, kHeader / 2)); }
+QPointF NodeItem::inputPortPos() const { return mapToScene(inputLocal()); }
 
 QPointF NodeItem::outputPortPos(const QString &port) const
 {
@@ -125,6 +128,38 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     tint.setAlpha(34);
     painter->fillRect(QRectF(5, 1, kWidth - 6, kHeader - 1), tint);  // the header in the category's colour
     painter->fillRect(QRectF(1, 1, 4, height() - 2), accent);
+    paintTitleRow(painter, kWidth, lod, widget);
+    paintPorts(painter, accent);
+    if (lod < 0.45)
+        return;  // small: the title is all that can be read
+    QFont plain = painter->font();
+    plain.setBold(false);
+    painter->setFont(plain);
+    painter->setPen(palette.placeholderText().color());
+    const QString summary = m_summary.isEmpty() ? m_type : m_summary;
+    painter->drawText(QRectF(12, kHeader, kWidth - 24, kSummary), Qt::AlignVCenter | Qt::AlignLeft,
+                      painter->fontMetrics().elidedText(summary, Qt::ElideRight, static_cast<int>(kWidth - 24)));
+    if (m_ports.size() > 1) {
+        painter->setPen(palette.text().color());
+        for (int i = 0; i < m_ports.size(); ++i)
+            painter->drawText(QRectF(12, portLocal(i).y() - kPortRow / 2, kWidth - 24, kPortRow),
+                              Qt::AlignVCenter | Qt::AlignRight, m_portLabels[i]);
+    }
+}
+
+void NodeItem::paintPorts(QPainter *painter, const QColor &colour) const
+{
+    painter->setBrush(colour);
+    painter->setPen(Qt::NoPen);
+    if (m_type != "start")
+        painter->drawEllipse(inputLocal(), kPortRadius, kPortRadius);
+    for (int i = 0; i < m_ports.size(); ++i)
+        painter->drawEllipse(portLocal(i), kPortRadius, kPortRadius);
+}
+
+void NodeItem::paintTitleRow(QPainter *painter, double width, double lod, QWidget *widget)
+{
+    const QPalette palette = m_scene->palette();
     const bool detailed = lod >= 0.45;
     double titleLeft = 12;
     if (detailed) {  // the type's icon at the left of the header
@@ -134,18 +169,22 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     }
     // The run badge (a dot and the time) takes its room first; the title is elided to
     // what is left, so the two never overlap.
-    double titleRight = kWidth - 10;
+    double titleRight = width - 10;
     if (!m_runStatus.isEmpty()) {  // blue running, green done, red failed, grey skipped
         const QColor badge = m_runStatus == "running"  ? QColor(0x2f, 0x80, 0xed)
                              : m_runStatus == "done"   ? QColor(0x2e, 0x9e, 0x4f)
                              : m_runStatus == "failed" ? QColor(0xd9, 0x3f, 0x3f)
                                                        : QColor(0x9a, 0xa0, 0xa6);
-        const QString time = m_runStatus == "done" && lod >= 0.6 ? m_runDetail.section(QStringLiteral(" · "), 0, 0) : QString();
+        // Done: the time it took; running: the item or round it is on, or a container's progress.
+        const QString time = lod < 0.6                ? QString()
+                             : m_runStatus == "done"    ? m_runDetail.section(QStringLiteral(" · "), 0, 0)
+                             : m_runStatus == "running" ? m_runDetail
+                                                        : QString();
         QFont small = painter->font();
         small.setPointSizeF(small.pointSizeF() * 0.85);
         const QFontMetricsF metrics(small);
         const double pill = 14 + (time.isEmpty() ? 0 : metrics.horizontalAdvance(time) + 6);
-        const QRectF area(kWidth - 8 - pill, (kHeader - 16) / 2, pill, 16);
+        const QRectF area(width - 8 - pill, (kHeader - 16) / 2, pill, 16);
         painter->setPen(Qt::NoPen);
         QColor back = badge;
         back.setAlpha(40);
@@ -167,26 +206,6 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const double titleWidth = std::max(10.0, titleRight - titleLeft);
     painter->drawText(QRectF(titleLeft, 0, titleWidth, kHeader), Qt::AlignVCenter | Qt::AlignLeft,
                       painter->fontMetrics().elidedText(m_title, Qt::ElideRight, static_cast<int>(titleWidth)));
-    painter->setBrush(accent);
-    painter->setPen(Qt::NoPen);
-    if (m_type != "start")
-        painter->drawEllipse(QPointF(0, kHeader / 2), kPortRadius, kPortRadius);
-    for (int i = 0; i < m_ports.size(); ++i)
-        painter->drawEllipse(portLocal(i), kPortRadius, kPortRadius);
-    if (!detailed)
-        return;  // small: the title is all that can be read
-    bold.setBold(false);
-    painter->setFont(bold);
-    painter->setPen(palette.placeholderText().color());
-    const QString summary = m_summary.isEmpty() ? m_type : m_summary;
-    painter->drawText(QRectF(12, kHeader, kWidth - 24, kSummary), Qt::AlignVCenter | Qt::AlignLeft,
-                      painter->fontMetrics().elidedText(summary, Qt::ElideRight, static_cast<int>(kWidth - 24)));
-    if (m_ports.size() > 1) {
-        painter->setPen(palette.text().color());
-        for (int i = 0; i < m_ports.size(); ++i)
-            painter->drawText(QRectF(12, portLocal(i).y() - kPortRow / 2, kWidth - 24, kPortRow),
-                              Qt::AlignVCenter | Qt::AlignRight, m_portLabels[i]);
-    }
 }
 
 QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant &value)

@@ -21,6 +21,7 @@ public:
 
     const QString &id() const { return m_id; }
     const QString &title() const { return m_title; }  // as drawn, in the studio's language
+    const QString &parentId() const { return m_parent; }  // the iteration or loop it is inside; empty: none
     void refresh(const engine::NodeSpec &node, const engine::NodeDescriptor *descriptor);
     void setProblem(const QString &problem);  // shown as a red border and tooltip; empty clears
     // The node's state in the current run: running, done, failed, skipped; empty clears.
@@ -35,13 +36,18 @@ public:
     QString outputPortAt(const QPointF &scenePos) const;  // the port under the point, or a null string
 
     static constexpr double kWidth = 220;
+    static constexpr double kHeaderHeight = 30;  // the title row, where the input port is
+    static constexpr double kPortRadius = 5;
 
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
-
-private:
-    double height() const;
-    QPointF portLocal(int index) const;
+    // Where the ports are, in the item's coordinates (a container has them on its frame).
+    virtual QPointF inputLocal() const;
+    virtual QPointF portLocal(int index) const;
+    // The icon, the run badge (a dot and the time, or the item being run) and the title,
+    // across the top `width` of the item.
+    void paintTitleRow(QPainter *painter, double width, double lod, QWidget *widget);
+    void paintPorts(QPainter *painter, const QColor &colour) const;  // the input (but on start) and the outputs
 
     GraphScene *m_scene;
     QString m_id;
@@ -51,8 +57,12 @@ private:
     QString m_problem;
     QString m_runStatus;
     QString m_runDetail;
+    QString m_parent;
     QStringList m_ports;       // ids; "" for the default port
     QStringList m_portLabels;
+
+private:
+    double height() const;
 };
 
 } // namespace studio

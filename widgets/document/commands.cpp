@@ -1,4 +1,5 @@
 #include "widgets/document/commands.h"
+#include "widgets/document/containercommands.h"
 #include "engine/core/jsonaccess.h"
 #include "engine/core/jsonread.h"
 
@@ -7,7 +8,6 @@
 #include <QCoreApplication>
 
 #include <algorithm>
-#include <queue>
 
 namespace flowdeck {
 namespace studio {
@@ -26,7 +26,7 @@ void AddNodeCommand::undo() { m_doc->removeNode(m_node.id); }
 // --- delete ------------------------------------------------------------------------
 
 DeleteCommand::DeleteCommand(GraphDocument *doc, std::set<std::string> nodeIds, std::vector<engine::EdgeSpec> edges)
-    : m_doc(doc), m_nodeIds(std::move(nodeIds)), m_edges(std::move(edges))
+    : m_doc(doc), m_nodeIds(withDescendants(doc->workflow(), nodeIds)), m_edges(std::move(edges))  // a container goes with what it holds
 {
     setText(m_nodeIds.empty() ? QCoreApplication::translate("Commands", "Delete connection")
                               : QCoreApplication::translate("Commands", "Delete %n node(s)", nullptr,
@@ -134,6 +134,9 @@ bool ConnectCommand::allowed(const GraphDocument &doc, const engine::EdgeSpec &e
         if (sameEdge(e, edge))
             return refuse(QCoreApplication::translate("Commands", "These nodes are already connected."));
     // If `to` already runs before `from`, the new edge would close a cycle.
+    if (wf.findNode(edge.from)->parent != wf.findNode(edge.to)->parent)
+        return refuse(QCoreApplication::translate("Commands", "Nodes inside an iteration or loop connect only to each other; "
+                                                              "connect the container itself instead."));
     if (wf.upstreamOf(edge.from).count(edge.to))
         return refuse(QCoreApplication::translate("Commands", "This connection would make a loop; workflows run from start to end."));
     return true;
@@ -315,8 +318,9 @@ std::string pointerToken(const std::string &key)
 
 // --- copy / paste --------------------------------------------------------------------
 
-std::string copySelection(const GraphDocument &doc, const std::set<std::string> &nodeIds)
+std::string copySelection(const GraphDocument &doc, const std::set<std::string> &selected)
 {
+    const std::set<std::string> nodeIds = withDescendants(doc.workflow(), selected);  // a container with what it holds
     engine::Workflow part;
     part.id = "clipboard";
     part.name = "clipboard";
@@ -362,11 +366,30 @@ PasteCommand::PasteCommand(GraphDocument *doc, const std::string &clipboard, std
         node.position = {node.position[0] + offset[0], node.position[1] + offset[1]};
         m_nodes.push_back(std::move(node));
     }
+    // Pasted nodes read each other under their new ids; a node inside a pasted container
+    // goes inside the copy, one inside a container of this workflow stays in it.
+    for (auto &node : m_nodes) {
+        node.config = renameReferences(node.config, renamed);
+        if (auto it = renamed.find(node.parent); it != renamed.end())
+            node.parent = it->second;
+        else if (!node.parent.empty() && !mayPlaceIn(doc->workflow(), node.type, node.parent, nullptr))
+            node.parent.clear();
+    }
     for (auto edge : parsed->edges) {
         edge.from = renamed[edge.from];
         edge.to = renamed[edge.to];
         m_edges.push_back(std::move(edge));
     }
+}
+
+void PasteCommand::placeInside(const std::string &parent)
+{
+    std::set<std::string> pasted;
+    for (const auto &n : m_nodes)
+        pasted.insert(n.id);
+    for (auto &n : m_nodes)
+        if (!pasted.count(n.parent))
+            n.parent = mayPlaceIn(m_doc->workflow(), n.type, parent, nullptr) ? parent : std::string();
 }
 
 std::vector<std::string> PasteCommand::pastedIds() const
@@ -395,45 +418,7 @@ void PasteCommand::undo()
 
 // --- layout --------------------------------------------------------------------------
 
-std::map<std::string, std::array<double, 2>> AutoLayoutCommand::layout(const engine::Workflow &workflow)
-{
-    constexpr double kColumn = 280, kRow = 140;
-    std::map<std::string, int> indegree, layer;
-    std::map<std::string, std::vector<std::string>> next;
-    for (const auto &n : workflow.nodes)
-        indegree[n.id] = 0;
-    for (const auto &e : workflow.edges) {
-        if (!indegree.count(e.from) || !indegree.count(e.to))
-            continue;
-        ++indegree[e.to];
-        next[e.from].push_back(e.to);
-    }
-    std::queue<std::string> ready;
-    for (const auto &n : workflow.nodes)  // document order keeps the layout stable
-        if (indegree[n.id] == 0) {
-            ready.push(n.id);
-            layer[n.id] = 0;
-        }
-    while (!ready.empty()) {
-        const std::string id = ready.front();
-        ready.pop();
-        for (const auto &to : next[id]) {
-            layer[to] = std::max(layer[to], layer[id] + 1);
-            if (--indegree[to] == 0)
-                ready.push(to);
-        }
-    }
-    int deepest = 0;
-    for (const auto &[id, l] : layer)
-        deepest = std::max(deepest, l);
-    std::map<int, int> rows;
-    std::map<std::string, std::array<double, 2>> out;
-    for (const auto &n : workflow.nodes) {
-        const int l = layer.count(n.id) ? layer[n.id] : deepest + 1;  // nodes on a cycle go last
-        out[n.id] = {l * kColumn, rows[l]++ * kRow};
-    }
-    return out;
-}
+// AutoLayoutCommand::layout is in autolayout.cpp.
 
 AutoLayoutCommand::AutoLayoutCommand(GraphDocument *doc) : MoveNodesCommand(doc, layout(doc->workflow()), QCoreApplication::translate("Commands", "Arrange")) {}
 

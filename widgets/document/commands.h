@@ -25,7 +25,7 @@ private:
     engine::NodeSpec m_node;
 };
 
-// Deletes nodes (with every edge touching them) and edges.
+// Deletes nodes (with every edge touching them and every node inside them) and edges.
 class DeleteCommand : public QUndoCommand {
 public:
     DeleteCommand(GraphDocument *doc, std::set<std::string> nodeIds, std::vector<engine::EdgeSpec> edges = {});
@@ -165,6 +165,9 @@ public:
     void undo() override;
     bool valid() const { return !m_nodes.empty(); }
     std::vector<std::string> pastedIds() const;
+    // Puts the pasted nodes that are not inside another pasted node inside the container
+    // `parent` ("" = top level), each where its type may be (else at the top level).
+    void placeInside(const std::string &parent);
 
 private:
     GraphDocument *m_doc;
@@ -191,7 +194,8 @@ std::string pointerToken(const std::string &key);
 // A new node's config: the schema's defaults, and empty values for required fields.
 nlohmann::json defaultNodeConfig(const nlohmann::json &schema);
 
-// The clipboard text for some nodes and the edges between them (a JSON document).
+// The clipboard text for some nodes, the nodes inside them and the edges between them
+// (a JSON document).
 std::string copySelection(const GraphDocument &doc, const std::set<std::string> &nodeIds);
 
 } // namespace studio

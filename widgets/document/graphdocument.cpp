@@ -166,6 +166,15 @@ void GraphDocument::setNodeDisabled(const std::string &id, bool disabled)
     emit nodeChanged(q(id));
 }
 
+void GraphDocument::setNodeParent(const std::string &id, const std::string &parent)
+{
+    const std::size_t i = nodeIndex(id);
+    if (i == std::string::npos)
+        return;
+    m_workflow.nodes[i].parent = parent;
+    emit nodeChanged(q(id));
+}
+
 void GraphDocument::setInputs(std::vector<engine::InputSpec> inputs)
 {
     m_workflow.inputs = std::move(inputs);

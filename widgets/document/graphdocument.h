@@ -44,6 +44,8 @@ public:
     void setNodeTitle(const std::string &id, const std::string &title);
     void setNodeI18n(const std::string &id, nlohmann::json i18n);  // the node's translated titles
     void setNodeDisabled(const std::string &id, bool disabled);
+    // Puts the node inside the iteration or loop `parent` ("" = top level); emits nodeChanged.
+    void setNodeParent(const std::string &id, const std::string &parent);
     // The workflow's inputs (the start node's form); emits inputsChanged and nodeChanged
     // for each start node, whose outputs they are.
     void setInputs(std::vector<engine::InputSpec> inputs);
@@ -75,7 +77,7 @@ signals:
     void nodeAdded(const QString &id);
     void nodeRemoved(const QString &id);
     void nodeMoved(const QString &id);
-    void nodeChanged(const QString &id);  // config or title
+    void nodeChanged(const QString &id);  // config, title or parent
     void edgeAdded(const QString &from, const QString &to, const QString &port);
     void edgeRemoved(const QString &from, const QString &to, const QString &port);
     void documentReset();

@@ -564,12 +564,15 @@ QStringList InspectorWidget::referenceCandidates() const
     const auto &wf = m_doc->workflow();
     const std::string self = m_nodeId.toStdString();
     const std::set<std::string> upstream = wf.upstreamOf(self);  // every node before this one offers its outputs
+    const std::vector<std::string> around = wf.containersOf(self);  // seen from inside: item, index, loop variables
     QStringList out;
     for (const auto &n : wf.nodes) {
         if (!upstream.count(n.id))
             continue;
-        if (const auto *d = engine::NodeRegistry::builtin().find(n.type))
-            for (const auto &o : d->outputsOf(n, wf))
+        const auto *d = engine::NodeRegistry::builtin().find(n.type);
+        const bool inside = d && d->innerOutputsFor && std::find(around.begin(), around.end(), n.id) != around.end();
+        if (d)
+            for (const auto &o : inside ? d->innerOutputsFor(n, wf) : d->outputsOf(n, wf))
                 out << QString::fromStdString(n.id + "." + o.name);
     }
     if (wf.isChat())

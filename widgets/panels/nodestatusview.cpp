@@ -104,7 +104,8 @@ void NodeStatusView::setStatus(const QString &nodeId, const QString &status, con
     QTreeWidgetItem *item = row(nodeId);
     if (!item)  // a node the list did not know (added while running)
         item = addRow(nodeId, {}, nodeId);
-    item->setText(StatusColumn, statusText(status));
+    // Running inside an iteration or loop: the item it is on ("Running… #3").
+    item->setText(StatusColumn, status == "running" && !detail.isEmpty() ? statusText(status) + ' ' + detail : statusText(status));
     item->setForeground(StatusColumn, statusColour(status));
     item->setToolTip(StatusColumn, status == "failed" ? detail : QString());
     if (status == "running") {

@@ -19,6 +19,7 @@
 #include "widgets/settings/keystore.h"
 
 #include <QFile>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMetaObject>
@@ -29,6 +30,37 @@
 
 namespace flowdeck {
 namespace studio {
+
+namespace {
+
+// A node inside an iteration or loop runs once per item or round, several at once when
+// items run in parallel (their events carry data.scope {container, index}). `active`
+// holds the items running each node now. What the node shows: the item it is on while
+// it runs ("#3"), and done or skipped only when no item runs it any more.
+struct ItemStatus {
+    bool show = true;
+    QString detail;
+};
+
+ItemStatus itemStatus(QHash<QString, QSet<QString>> &active, const engine::RunEvent &event)
+{
+    const nlohmann::json scope = engine::valueOr(event.data, "scope", nlohmann::json());
+    if (!scope.is_object())
+        return {};
+    const QString node = QString::fromStdString(event.nodeId);
+    const QString item = QString::number(engine::valueOr(scope, "index", 0LL) + 1);
+    QSet<QString> &items = active[node];
+    switch (event.type) {
+    case engine::RunEventType::NodeStarted: items.insert(item); return {true, "#" + item};
+    case engine::RunEventType::NodeFinished:
+    case engine::RunEventType::NodeFailed: items.remove(item); break;
+    default: break;
+    }
+    // A failure always shows; finishing or being skipped shows once no other item runs it.
+    return {event.type == engine::RunEventType::NodeFailed || items.isEmpty(), {}};
+}
+
+} // namespace
 
 struct RunController::Engine {
     boost::asio::io_context io;
@@ -219,11 +251,21 @@ bool RunController::start(const engine::Workflow &workflow, const nlohmann::json
                                                      {"history", nlohmann::json::array()}, {"user", "studio"}}
                                     : nlohmann::json{{"user", "studio"}};
     // Events come on the engine's thread; they are handed to the GUI thread as they are.
-    options.onEvent = [this](const engine::RunEvent &event) {
-        QMetaObject::invokeMethod(this, [this, event] {
+    auto active = std::make_shared<QHash<QString, QSet<QString>>>();  // GUI thread only: see itemStatus
+    options.onEvent = [this, active](const engine::RunEvent &event) {
+        QMetaObject::invokeMethod(this, [this, event, active] {
             const QString node = QString::fromStdString(event.nodeId);
+            const ItemStatus item = itemStatus(*active, event);
+            if (event.type == engine::RunEventType::NodeProgress)  // an iteration or loop: "3 / 10"
+                emit nodeStatus(node, "running", QStringLiteral("%1 / %2")
+                                                     .arg(engine::valueOr(event.data, "done", 0LL))
+                                                     .arg(engine::valueOr(event.data, "total", 0LL)));
+            if (!item.show) {  // another item still runs this node
+                emit traceEvent(QString::fromStdString(engine::safeDump(event.toJson())));
+                return;
+            }
             switch (event.type) {
-            case engine::RunEventType::NodeStarted: emit nodeStatus(node, "running", {}); break;
+            case engine::RunEventType::NodeStarted: emit nodeStatus(node, "running", item.detail); break;
             case engine::RunEventType::NodeFinished: {
                 QString detail = QString::number(engine::valueOr(event.data, "elapsedMs", 0.0), 'f', 0) + " ms";
                 const long long tokens = engine::valueOr(engine::valueOr(event.data, "usage", nlohmann::json::object()), "total_tokens", 0LL);
