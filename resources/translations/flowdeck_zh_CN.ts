@@ -114,47 +114,47 @@
     <message>
         <location filename="../../widgets/editors/classeditor.cpp" line="58"/>
         <source>Class name, e.g. Refund request</source>
-        <translation type="unfinished"></translation>
+        <translation>类别名称，例如 退款申请</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/classeditor.cpp" line="61"/>
         <source>The class&apos;s port id: connections and {{node.class_id}} use it</source>
-        <translation type="unfinished"></translation>
+        <translation>类别的端口 ID：连线和 {{node.class_id}} 用它</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/classeditor.cpp" line="65"/>
         <source>What belongs in this class (the model reads it)</source>
-        <translation type="unfinished"></translation>
+        <translation>哪些内容属于这个类别（大模型会读到）</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/classeditor.cpp" line="68"/>
         <source>Examples, one a line (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>示例，每行一个（可选）</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/classeditor.cpp" line="95"/>
         <source>&lt;b&gt;Other&lt;/b&gt; — anything that fits none of the classes above goes to the &lt;i&gt;other&lt;/i&gt; port.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;其他&lt;/b&gt;——不属于以上任何类别的内容走 &lt;i&gt;other&lt;/i&gt; 端口。</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/classeditor.cpp" line="136"/>
         <source>Remove class %1</source>
-        <translation type="unfinished"></translation>
+        <translation>删除类别 %1</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/classeditor.cpp" line="145"/>
         <source>+ Class</source>
-        <translation type="unfinished"></translation>
+        <translation>+ 类别</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/classeditor.cpp" line="146"/>
         <source>Add a class: another output port, before Other</source>
-        <translation type="unfinished"></translation>
+        <translation>添加类别：在“其他”之前多一个输出端口</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/classeditor.cpp" line="150"/>
         <source>Class %1</source>
-        <translation type="unfinished"></translation>
+        <translation>类别 %1</translation>
     </message>
 </context>
 <context>
@@ -162,52 +162,52 @@
     <message>
         <location filename="../../widgets/editors/codefields.cpp" line="40"/>
         <source>{{node.output}}</source>
-        <translation type="unfinished"></translation>
+        <translation>{{节点.输出}}</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/codefields.cpp" line="50"/>
         <source>Name in the code</source>
-        <translation type="unfinished"></translation>
+        <translation>代码中的名称</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/codefields.cpp" line="51"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>值</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/codefields.cpp" line="52"/>
         <source>+ Input</source>
-        <translation type="unfinished"></translation>
+        <translation>+ 输入</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/codefields.cpp" line="53"/>
         <source>Add an argument of main(), bound to a value or a reference</source>
-        <translation type="unfinished"></translation>
+        <translation>为 main() 添加一个参数，绑定到一个值或引用</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/codefields.cpp" line="77"/>
         <source>Key of the returned object</source>
-        <translation type="unfinished"></translation>
+        <translation>返回对象的键</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/codefields.cpp" line="78"/>
         <source>Type</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/codefields.cpp" line="79"/>
         <source>+ Output</source>
-        <translation type="unfinished"></translation>
+        <translation>+ 输出</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/codefields.cpp" line="80"/>
         <source>Declare a key of the object main() returns, with its type</source>
-        <translation type="unfinished"></translation>
+        <translation>声明 main() 返回对象中的一个键及其类型</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/codefields.cpp" line="110"/>
         <source>default %1</source>
-        <translation type="unfinished"></translation>
+        <translation>默认 %1</translation>
     </message>
 </context>
 <context>
@@ -343,32 +343,32 @@
     <message>
         <location filename="../../widgets/editors/namedrows.cpp" line="45"/>
         <source>A name is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>需要填写名称。</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/namedrows.cpp" line="47"/>
         <source>&quot;%1&quot; is not a name: use letters, digits and _, not starting with a digit.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效名称：只能用字母、数字和 _，且不能以数字开头。</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/namedrows.cpp" line="50"/>
         <source>&quot;%1&quot; is kept for the node&apos;s own output.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”留给节点自己的输出使用。</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/namedrows.cpp" line="52"/>
         <source>Names starting with __ are kept for the node&apos;s own outputs.</source>
-        <translation type="unfinished"></translation>
+        <translation>以 __ 开头的名称留给节点自己的输出使用。</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/namedrows.cpp" line="54"/>
         <source>&quot;%1&quot; is used twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”重复使用了。</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/namedrows.cpp" line="98"/>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
 </context>
 <context>
@@ -624,22 +624,22 @@
     <message>
         <location filename="../../widgets/panels/inspectorwidget.cpp" line="96"/>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/inspectorwidget.cpp" line="97"/>
         <source>Classes</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/inspectorwidget.cpp" line="97"/>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>参数</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/inspectorwidget.cpp" line="98"/>
         <source>Operations</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
 </context>
 <context>
@@ -1041,57 +1041,57 @@
     <message>
         <location filename="../../widgets/panels/fieldtitles.cpp" line="55"/>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>代码</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/fieldtitles.cpp" line="56"/>
         <source>Input variables</source>
-        <translation type="unfinished"></translation>
+        <translation>输入变量</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/fieldtitles.cpp" line="57"/>
         <source>Output variables</source>
-        <translation type="unfinished"></translation>
+        <translation>输出变量</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/fieldtitles.cpp" line="58"/>
         <source>Limits</source>
-        <translation type="unfinished"></translation>
+        <translation>限制</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/fieldtitles.cpp" line="59"/>
         <source>CPU time (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU 时间（毫秒）</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/fieldtitles.cpp" line="60"/>
         <source>Time limit (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>时间限制（毫秒）</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/fieldtitles.cpp" line="61"/>
         <source>Memory (MiB)</source>
-        <translation type="unfinished"></translation>
+        <translation>内存（MiB）</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/fieldtitles.cpp" line="62"/>
         <source>Result size (KiB)</source>
-        <translation type="unfinished"></translation>
+        <translation>结果大小（KiB）</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/fieldtitles.cpp" line="63"/>
         <source>Printed text (KiB)</source>
-        <translation type="unfinished"></translation>
+        <translation>打印文本（KiB）</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/fieldtitles.cpp" line="64"/>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/fieldtitles.cpp" line="65"/>
         <source>List</source>
-        <translation type="unfinished"></translation>
+        <translation>列表</translation>
     </message>
 </context>
 <context>
@@ -1099,42 +1099,42 @@
     <message>
         <location filename="../../widgets/editors/parametertable.cpp" line="98"/>
         <source>Required</source>
-        <translation type="unfinished"></translation>
+        <translation>必填</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/parametertable.cpp" line="100"/>
         <source>The extraction fails (__is_success false) when the model cannot fill it</source>
-        <translation type="unfinished"></translation>
+        <translation>大模型填不出它时，提取失败（__is_success 为 false）</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/parametertable.cpp" line="104"/>
         <source>What to extract (the model reads it)</source>
-        <translation type="unfinished"></translation>
+        <translation>要提取什么（大模型会读到）</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/parametertable.cpp" line="107"/>
         <source>Allowed values, comma-separated (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>允许的取值，用逗号分隔（可选）</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/parametertable.cpp" line="133"/>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/parametertable.cpp" line="133"/>
         <source>Type</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/parametertable.cpp" line="134"/>
         <source>+ Parameter</source>
-        <translation type="unfinished"></translation>
+        <translation>+ 参数</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/parametertable.cpp" line="134"/>
         <source>Add a parameter for the model to fill: another output of the node</source>
-        <translation type="unfinished"></translation>
+        <translation>添加一个由大模型填写的参数：节点多一个输出</translation>
     </message>
 </context>
 <context>
@@ -1199,39 +1199,6 @@
     </message>
 </context>
 <context>
-    <name>Text</name>
-    <message>
-        <location filename="../../widgets/editors/variabletypes.cpp" line="42"/>
-        <source>A number is needed here, such as 3 or 2.5.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/editors/variabletypes.cpp" line="45"/>
-        <source>Write true or false here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/editors/variabletypes.cpp" line="48"/>
-        <source>An object in JSON is needed here, such as {&quot;name&quot;: &quot;Ada&quot;}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/editors/variabletypes.cpp" line="57"/>
-        <source>A list of texts in JSON is needed here, such as [&quot;a&quot;, &quot;b&quot;].</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/editors/variabletypes.cpp" line="58"/>
-        <source>A list of numbers in JSON is needed here, such as [1, 2].</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/editors/variabletypes.cpp" line="59"/>
-        <source>A list of objects in JSON is needed here, such as [{&quot;id&quot;: 1}].</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>VariableTypes</name>
     <message>
         <location filename="../../widgets/editors/variabletypes.cpp" line="20"/>
@@ -1268,36 +1235,35 @@
         <source>List of objects</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>flowdeck::studio</name>
     <message>
-        <source>a value, e.g. {{llm_1.text}}</source>
-        <translation type="obsolete">一个值，例如 {{llm_1.text}}</translation>
+        <location filename="../../widgets/editors/variabletypes.cpp" line="35"/>
+        <source>A number is needed here, such as 3 or 2.5.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Paragraph</source>
-        <translation type="obsolete">段落</translation>
+        <location filename="../../widgets/editors/variabletypes.cpp" line="37"/>
+        <source>Write true or false here.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Number</source>
-        <translation type="obsolete">数字</translation>
+        <location filename="../../widgets/editors/variabletypes.cpp" line="39"/>
+        <source>An object in JSON is needed here, such as {&quot;name&quot;: &quot;Ada&quot;}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Yes or no</source>
-        <translation type="obsolete">是/否</translation>
+        <location filename="../../widgets/editors/variabletypes.cpp" line="51"/>
+        <source>A list of texts in JSON is needed here, such as [&quot;a&quot;, &quot;b&quot;].</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation type="obsolete">名称</translation>
+        <location filename="../../widgets/editors/variabletypes.cpp" line="53"/>
+        <source>A list of numbers in JSON is needed here, such as [1, 2].</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Type</source>
-        <translation type="obsolete">类型</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation type="obsolete">文本</translation>
+        <location filename="../../widgets/editors/variabletypes.cpp" line="54"/>
+        <source>A list of objects in JSON is needed here, such as [{&quot;id&quot;: 1}].</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1969,42 +1935,42 @@
     <message>
         <location filename="../../widgets/editors/codebodyeditor.cpp" line="44"/>
         <source>function main({inputs}) returns an object</source>
-        <translation type="unfinished"></translation>
+        <translation>function main({输入}) 返回一个对象</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/codebodyeditor.cpp" line="44"/>
         <source>def main(inputs) -&gt; dict</source>
-        <translation type="unfinished"></translation>
+        <translation>def main(输入) -&gt; dict</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/codebodyeditor.cpp" line="55"/>
         <source>Python 3</source>
-        <translation type="unfinished"></translation>
+        <translation>Python 3</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/codebodyeditor.cpp" line="56"/>
         <source>JavaScript</source>
-        <translation type="unfinished"></translation>
+        <translation>JavaScript</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/codebodyeditor.cpp" line="62"/>
         <source>Language</source>
-        <translation type="unfinished">语言</translation>
+        <translation>语言</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/codebodyeditor.cpp" line="72"/>
         <source>Tab indents by four spaces; Ctrl+Enter runs the code with the sample input</source>
-        <translation type="unfinished"></translation>
+        <translation>Tab 缩进四个空格；Ctrl+Enter 用示例输入运行代码</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/codebodyeditor.cpp" line="101"/>
         <source>Switch to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>切换到 %1</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/codebodyeditor.cpp" line="110"/>
         <source>The code is kept as it is: rewrite it in %1 before running.</source>
-        <translation type="unfinished"></translation>
+        <translation>代码保持原样：运行前请用 %1 改写。</translation>
     </message>
 </context>
 <context>
@@ -2012,58 +1978,58 @@
     <message>
         <location filename="../../widgets/editors/codetrypanel.cpp" line="81"/>
         <source>Try it</source>
-        <translation type="unfinished"></translation>
+        <translation>试运行</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/codetrypanel.cpp" line="88"/>
         <location filename="../../widgets/editors/codetrypanel.cpp" line="263"/>
         <source>Run with sample input</source>
-        <translation type="unfinished"></translation>
+        <translation>用示例输入运行</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/codetrypanel.cpp" line="90"/>
         <source>Runs the code once in the sandbox with these values (Ctrl+Enter in the code)</source>
-        <translation type="unfinished"></translation>
+        <translation>用这些值在沙箱中运行一次代码（在代码中按 Ctrl+Enter）</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/codetrypanel.cpp" line="97"/>
         <source>The outputs appear here</source>
-        <translation type="unfinished"></translation>
+        <translation>输出显示在这里</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/codetrypanel.cpp" line="98"/>
         <source>What the code prints appears here</source>
-        <translation type="unfinished"></translation>
+        <translation>代码打印的内容显示在这里</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/codetrypanel.cpp" line="138"/>
         <source>sample value</source>
-        <translation type="unfinished"></translation>
+        <translation>示例值</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/codetrypanel.cpp" line="213"/>
         <source>Running…</source>
-        <translation type="unfinished">运行中…</translation>
+        <translation>运行中…</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/codetrypanel.cpp" line="214"/>
         <source>Running in the sandbox…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在沙箱中运行…</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/codetrypanel.cpp" line="269"/>
         <source>Stopped after %1 ms: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 毫秒后被停止：%2</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/codetrypanel.cpp" line="271"/>
         <source>Failed after %1 ms: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 毫秒后失败：%2</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/codetrypanel.cpp" line="273"/>
         <source>Done in %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>完成，用时 %1 毫秒</translation>
     </message>
 </context>
 <context>
@@ -3379,118 +3345,118 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
     <message>
         <location filename="../../widgets/editors/listopseditor.cpp" line="62"/>
         <source>field of each item, e.g. price (empty: the item)</source>
-        <translation type="unfinished"></translation>
+        <translation>每一项的字段，例如 price（留空：整项）</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/listopseditor.cpp" line="74"/>
         <source>is one of</source>
-        <translation type="unfinished"></translation>
+        <translation>是以下之一</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/listopseditor.cpp" line="74"/>
         <source>is none of</source>
-        <translation type="unfinished"></translation>
+        <translation>不是以下任何一个</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/listopseditor.cpp" line="89"/>
         <source>Applied in this order, each to what the one before left.</source>
-        <translation type="unfinished"></translation>
+        <translation>按此顺序执行，每一步作用于上一步留下的结果。</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/listopseditor.cpp" line="94"/>
         <source>Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/listopseditor.cpp" line="96"/>
         <source>Remove duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>去重</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/listopseditor.cpp" line="98"/>
         <source>Sort</source>
-        <translation type="unfinished"></translation>
+        <translation>排序</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/listopseditor.cpp" line="100"/>
         <source>Keep the first or last items</source>
-        <translation type="unfinished"></translation>
+        <translation>保留前几项或后几项</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/listopseditor.cpp" line="125"/>
         <source>Keep items matching all of these</source>
-        <translation type="unfinished"></translation>
+        <translation>保留满足以下全部条件的项</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/listopseditor.cpp" line="125"/>
         <source>Keep items matching any of these</source>
-        <translation type="unfinished"></translation>
+        <translation>保留满足以下任一条件的项</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/listopseditor.cpp" line="136"/>
         <source>+ Condition</source>
-        <translation type="unfinished">+ 条件</translation>
+        <translation>+ 条件</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/listopseditor.cpp" line="136"/>
         <source>Add a condition on a field of each item</source>
-        <translation type="unfinished"></translation>
+        <translation>添加一个针对每项某字段的条件</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/listopseditor.cpp" line="154"/>
         <source>compared with (a value or {{reference}})</source>
-        <translation type="unfinished"></translation>
+        <translation>比较对象（一个值或 {{引用}}）</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/listopseditor.cpp" line="190"/>
         <source>empty: whole items</source>
-        <translation type="unfinished"></translation>
+        <translation>留空：按整项</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/listopseditor.cpp" line="194"/>
         <location filename="../../widgets/editors/listopseditor.cpp" line="209"/>
         <source>By field</source>
-        <translation type="unfinished"></translation>
+        <translation>按字段</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/listopseditor.cpp" line="204"/>
         <source>Ascending (A→Z, 1→9)</source>
-        <translation type="unfinished"></translation>
+        <translation>升序（A→Z，1→9）</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/listopseditor.cpp" line="204"/>
         <source>Descending (Z→A, 9→1)</source>
-        <translation type="unfinished"></translation>
+        <translation>降序（Z→A，9→1）</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/listopseditor.cpp" line="210"/>
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation>顺序</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/listopseditor.cpp" line="216"/>
         <source>The first</source>
-        <translation type="unfinished"></translation>
+        <translation>前</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/listopseditor.cpp" line="216"/>
         <source>The last</source>
-        <translation type="unfinished"></translation>
+        <translation>后</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/listopseditor.cpp" line="221"/>
         <source> items</source>
-        <translation type="unfinished"></translation>
+        <translation> 项</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/listopseditor.cpp" line="226"/>
         <source>Keep</source>
-        <translation type="unfinished"></translation>
+        <translation>保留</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/listopseditor.cpp" line="227"/>
         <source>How many</source>
-        <translation type="unfinished"></translation>
+        <translation>数量</translation>
     </message>
 </context>
 <context>
@@ -4718,22 +4684,22 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
     <message>
         <location filename="../../widgets/editors/rowlist.cpp" line="39"/>
         <source>+ Add</source>
-        <translation type="unfinished"></translation>
+        <translation>+ 添加</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/rowlist.cpp" line="108"/>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>上移</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/rowlist.cpp" line="109"/>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>下移</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/rowlist.cpp" line="110"/>
         <source>Remove</source>
-        <translation type="unfinished">移除</translation>
+        <translation>删除</translation>
     </message>
 </context>
 <context>

@@ -118,6 +118,7 @@ QWidget *classEditor(const NodeEditorContext &context)
     auto edit = context.edit;
     auto macro = context.macro;
     auto *host = new QWidget;
+    host->setProperty("ownTitle", true);  // under the form's "Classes" heading
     auto *layout = new QVBoxLayout(host);
     layout->setContentsMargins(0, 0, 0, 0);
     auto *list = new RowList(

@@ -91,7 +91,14 @@ QWidget *codeLimitsEditor(const NodeEditorContext &context)
     auto *form = new QFormLayout(host);
     form->setContentsMargins(12, 0, 0, 0);
     auto edit = context.edit;
-    for (const auto &[key, property] : limits.items()) {
+    // Time first, as a person thinks of it; a limit the engine adds later follows.
+    std::vector<std::string> keys = {"wallMs", "cpuMs", "memoryMb", "outputKb", "printKb"};
+    keys.erase(std::remove_if(keys.begin(), keys.end(), [&](const std::string &k) { return !limits.contains(k); }), keys.end());
+    for (const auto &[key, property] : limits.items())
+        if (std::find(keys.begin(), keys.end(), key) == keys.end())
+            keys.push_back(key);
+    for (const std::string &key : keys) {
+        const nlohmann::json &property = limits[key];
         const long long fallback = engine::valueOr(property, "default", 0LL);
         auto *spin = new QSpinBox;
         spin->setObjectName(QString::fromStdString("limit:" + key));

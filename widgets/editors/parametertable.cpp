@@ -128,6 +128,7 @@ QWidget *parameterTable(const NodeEditorContext &context)
     };
     RowList *list = namedRows(context, std::move(rows));
     list->setObjectName("parameters");
+    list->setProperty("ownTitle", true);  // under the form's "Parameters" heading
     list->setMinimumRows(1);  // an extractor extracts at least one parameter
     list->setHeader(columnTitles(QCoreApplication::translate("ParameterTable", "Name"), QCoreApplication::translate("ParameterTable", "Type")));
     list->setAdd(QCoreApplication::translate("ParameterTable", "+ Parameter"), QCoreApplication::translate("ParameterTable", "Add a parameter for the model to fill: another output of the node"),

@@ -52,6 +52,17 @@ namespace {
     QT_TRANSLATE_NOOP("NodeFields", "Tools"),
     QT_TRANSLATE_NOOP("NodeFields", "URL"),
     QT_TRANSLATE_NOOP("NodeFields", "Values, in order of preference"),
+    QT_TRANSLATE_NOOP("NodeFields", "Code"),
+    QT_TRANSLATE_NOOP("NodeFields", "Input variables"),
+    QT_TRANSLATE_NOOP("NodeFields", "Output variables"),
+    QT_TRANSLATE_NOOP("NodeFields", "Limits"),
+    QT_TRANSLATE_NOOP("NodeFields", "CPU time (ms)"),
+    QT_TRANSLATE_NOOP("NodeFields", "Time limit (ms)"),
+    QT_TRANSLATE_NOOP("NodeFields", "Memory (MiB)"),
+    QT_TRANSLATE_NOOP("NodeFields", "Result size (KiB)"),
+    QT_TRANSLATE_NOOP("NodeFields", "Printed text (KiB)"),
+    QT_TRANSLATE_NOOP("NodeFields", "Input"),
+    QT_TRANSLATE_NOOP("NodeFields", "List"),
 };
 
 // The tools of Flowdeck's built-in tables plugin (runtime/tables/tabletools.cpp).

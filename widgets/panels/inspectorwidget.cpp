@@ -93,7 +93,9 @@ QLabel *sectionHeading(const std::string &section)
         {"tools", QT_TRANSLATE_NOOP("InspectorWidget", "Tools")},       {"output", QT_TRANSLATE_NOOP("InspectorWidget", "Output")},
         {"advanced", QT_TRANSLATE_NOOP("InspectorWidget", "Advanced")}, {"more", QT_TRANSLATE_NOOP("InspectorWidget", "More")},
         {"search", QT_TRANSLATE_NOOP("InspectorWidget", "Search")},     {"results", QT_TRANSLATE_NOOP("InspectorWidget", "Results")},
-        {"filters", QT_TRANSLATE_NOOP("InspectorWidget", "Filters")}};
+        {"filters", QT_TRANSLATE_NOOP("InspectorWidget", "Filters")},   {"input", QT_TRANSLATE_NOOP("InspectorWidget", "Input")},
+        {"classes", QT_TRANSLATE_NOOP("InspectorWidget", "Classes")},   {"parameters", QT_TRANSLATE_NOOP("InspectorWidget", "Parameters")},
+        {"operations", QT_TRANSLATE_NOOP("InspectorWidget", "Operations")}};
     const auto it = titles.find(section);
     auto *label = new QLabel(it != titles.end() ? QCoreApplication::translate("InspectorWidget", it->second)
                                                 : QString::fromStdString(section));
