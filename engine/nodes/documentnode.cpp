@@ -6,7 +6,9 @@
 #include "engine/nodes/documenttext.h"
 #include "engine/nodes/nodecontext.h"
 #include "engine/nodes/noderegistry.h"
+#include "engine/run/runservices.h"
 
+#include <algorithm>
 #include <fstream>
 
 namespace flowdeck::engine {
@@ -68,6 +70,26 @@ FileRef fileRef(const nlohmann::json &value, std::size_t index, const std::strin
         ref.problem = "'" + ref.name +
                       "' cannot be read: its type is not supported (supported: txt, md, html, pdf, docx, xlsx, csv, pptx).";
     return ref;
+}
+
+// Whether `path` (symbolic links resolved) lies inside one of `roots`; any path when there are none.
+bool insideRoots(const std::string &path, const std::vector<std::string> &roots)
+{
+    if (roots.empty())
+        return true;
+    std::error_code ec;
+    const fs::path real = fs::weakly_canonical(path, ec);
+    if (ec)
+        return false;
+    for (const auto &root : roots) {
+        const fs::path base = fs::weakly_canonical(root, ec);
+        if (ec)
+            continue;
+        auto [b, r] = std::mismatch(base.begin(), base.end(), real.begin(), real.end());
+        if (b == base.end())
+            return true;
+    }
+    return false;
 }
 
 Result<ParsedDocument> fileProblem(std::string code, std::string message, std::vector<std::string> args)
@@ -166,6 +188,9 @@ void run(std::shared_ptr<NodeContext> ctx, NodeDone done)
             refs.push_back(fileRef(value[i], i, source));
     else
         refs.push_back(fileRef(value, 0, source));
+    for (auto &ref : refs)  // a deployed app reads only what was uploaded to it
+        if (ref.problem.empty() && !insideRoots(ref.path, ctx->services().fileRoots))
+            ref.problem = "'" + ref.name + "' is not a file uploaded to this run; a deployed app reads only its uploads.";
     std::function<std::vector<FileOutcome>(const std::atomic<bool> &)> work =
         [refs = std::move(refs)](const std::atomic<bool> &cancelled) { return readAll(refs, cancelled); };
     std::function<void(std::vector<FileOutcome>)> then = [ctx, done](std::vector<FileOutcome> outcomes) {

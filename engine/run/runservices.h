@@ -3,6 +3,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace flowdeck::engine {
 
@@ -28,6 +29,9 @@ struct RunServices {
     std::string profileOverride;             // use this provider profile for every model
     std::string modelOverride;               // and this model name
     bool allowPrivateNetwork = true;         // false in deployed runtimes (http node)
+    // Deployed runtimes: the only folders whose files a node may read (the run's uploads);
+    // empty on the desktop, where a workflow reads the user's own files.
+    std::vector<std::string> fileRoots;
     std::shared_ptr<const AddressAllowList> allowedAddresses;  // private ones allowed all the same
 
     // Model call tuning: the defaults suit real endpoints; tests make them short.

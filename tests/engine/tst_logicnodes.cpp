@@ -153,9 +153,10 @@ class TestLogicNodes : public QObject {
         return h.run(wf, {{"data", data.dump()}});
     }
 
-    RunOutcome runDocument(json files, const std::string &onFileError = "fail")
+    RunOutcome runDocument(json files, const std::string &onFileError = "fail", std::vector<std::string> roots = {})
     {
         RunHarness h;
+        h.services.fileRoots = std::move(roots);
         auto wf = single(node("doc", "document", {{"files", "{{start.files}}"}, {"onFileError", onFileError}}),
                          {{"text", "{{doc.text}}"}, {"pages", "{{doc.pages}}"}, {"errors", "{{doc.errors}}"}},
                          {{{"name", "files"}, {"type", "json"}}});
@@ -186,6 +187,31 @@ private slots:
                              {QStringLiteral("--script"), pathFor("answers.json"), QStringLiteral("--log"), pathFor("requests.jsonl")},
                              &error),
                  qPrintable(error));
+    }
+
+    // A deployed runtime lets the document node read only the run's uploads: a path from
+    // a text input (or a link out of the folder) is refused, an upload is read.
+    void deployedAppsReadOnlyTheirUploads()
+    {
+        QDir(m_dir.path()).mkpath("uploads");
+        QFile upload(pathFor("uploads/note.txt"));
+        QVERIFY(upload.open(QIODevice::WriteOnly));
+        upload.write("uploaded text");
+        upload.close();
+        QFile outside(pathFor("secret.txt"));
+        QVERIFY(outside.open(QIODevice::WriteOnly));
+        outside.write("not for the app");
+        outside.close();
+        QVERIFY(QFile::link(pathFor("secret.txt"), pathFor("uploads/link.txt")));
+        const std::vector<std::string> roots = {pathFor("uploads").toStdString()};
+        auto ok = runDocument(pathFor("uploads/note.txt").toStdString(), "fail", roots);
+        QCOMPARE(ok.status, RunStatus::Succeeded);
+        QVERIFY(ok.outputs["text"].get<std::string>().find("uploaded text") != std::string::npos);
+        for (const QString &path : {pathFor("secret.txt"), pathFor("uploads/link.txt"), pathFor("uploads/../secret.txt")}) {
+            auto refused = runDocument(path.toStdString(), "fail", roots);
+            QCOMPARE(refused.status, RunStatus::Failed);
+            QVERIFY2(refused.error.find("a deployed app reads only its uploads") != std::string::npos, refused.error.c_str());
+        }
     }
 
     void theNodesAreRegisteredWithChinese()

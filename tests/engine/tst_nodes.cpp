@@ -384,7 +384,7 @@ private slots:
     void descriptorsDescribeThemselves()
     {
         const auto &registry = NodeRegistry::builtin();
-        QCOMPARE(registry.all().size(), std::size_t(11));
+        QVERIFY(registry.all().size() >= std::size_t(22));  // every type of DESIGN.md §3 but guard
         for (const auto *d : registry.all()) {
             auto j = d->toJson();
             QVERIFY2(!d->title.empty() && !d->titleZh.empty() && !d->description.empty(), d->type.c_str());
