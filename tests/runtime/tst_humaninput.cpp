@@ -12,22 +12,11 @@
 #include <QtTest>
 
 using flowdeck::tests::ServeProcess;
+using flowdeck::tests::workflowEdge;
+using flowdeck::tests::workflowNode;
 using json = nlohmann::json;
 
 namespace {
-
-json node(const std::string &id, const std::string &type, json config = json::object())
-{
-    return {{"id", id}, {"type", type}, {"config", std::move(config)}};
-}
-
-json edge(const std::string &from, const std::string &to, const std::string &port = {})
-{
-    json e = {{"from", from}, {"to", to}};
-    if (!port.empty())
-        e["fromPort"] = port;
-    return e;
-}
 
 json workflow(const std::string &id, json fields)
 {
@@ -41,17 +30,17 @@ json approvalWorkflow(const std::string &approved = "approved: {{ask.note}} ({{s
 {
     return workflow("approval",
                     {{"inputs", {{{"name", "amount"}, {"type", "number"}, {"required", true}}}},
-                     {"nodes", {node("start", "start"),
-                                node("ask", "human", {{"text", "Approve **{{start.amount}}**?"},
+                     {"nodes", {workflowNode("start", "start"),
+                                workflowNode("ask", "human", {{"text", "Approve **{{start.amount}}**?"},
                                                       {"fields", {{{"name", "note"}, {"type", "text"}, {"required", true}}}},
                                                       {"actions", {{{"id", "approve"}, {"label", "Approve"}},
                                                                    {{"id", "reject"}, {"label", "Reject"}}}}}),
-                                node("yes", "template", {{"template", approved}}),
-                                node("no", "template", {{"template", "rejected"}}),
-                                node("join", "aggregate", {{"values", {"{{yes.text}}", "{{no.text}}"}}}),
-                                node("end", "end", {{"outputs", {{"result", "{{join.value}}"}, {"action", "{{ask.action}}"}}}})}},
-                     {"edges", {edge("start", "ask"), edge("ask", "yes", "approve"), edge("ask", "no", "reject"),
-                                edge("yes", "join"), edge("no", "join"), edge("join", "end")}}});
+                                workflowNode("yes", "template", {{"template", approved}}),
+                                workflowNode("no", "template", {{"template", "rejected"}}),
+                                workflowNode("join", "aggregate", {{"values", {"{{yes.text}}", "{{no.text}}"}}}),
+                                workflowNode("end", "end", {{"outputs", {{"result", "{{join.value}}"}, {"action", "{{ask.action}}"}}}})}},
+                     {"edges", {workflowEdge("start", "ask"), workflowEdge("ask", "yes", "approve"), workflowEdge("ask", "no", "reject"),
+                                workflowEdge("yes", "join"), workflowEdge("no", "join"), workflowEdge("join", "end")}}});
 }
 
 // The server-sent events of a body: [{event, data}].
@@ -191,11 +180,11 @@ private slots:
         ServeProcess serve(data.path());
         QString error;
         QVERIFY2(serve.start({}, &error), qPrintable(error));
-        const json wf = workflow("deadline", {{"nodes", {node("start", "start"),
-                                                         node("ask", "human", {{"actions", {{{"id", "ok"}, {"label", "OK"}}}}, {"timeout", 1}}),
-                                                         node("late", "template", {{"template", "nobody answered"}}),
-                                                         node("end", "end", {{"outputs", {{"result", "{{late.text}}"}}}})}},
-                                              {"edges", {edge("start", "ask"), edge("ask", "late", "timeout"), edge("late", "end")}}});
+        const json wf = workflow("deadline", {{"nodes", {workflowNode("start", "start"),
+                                                         workflowNode("ask", "human", {{"actions", {{{"id", "ok"}, {"label", "OK"}}}}, {"timeout", 1}}),
+                                                         workflowNode("late", "template", {{"template", "nobody answered"}}),
+                                                         workflowNode("end", "end", {{"outputs", {{"result", "{{late.text}}"}}}})}},
+                                              {"edges", {workflowEdge("start", "ask"), workflowEdge("ask", "late", "timeout"), workflowEdge("late", "end")}}});
         auto deployed = serve.deploy("deadline", flowdeck::tests::deployBundle(wf, {{"settings", {{"public", true}}}}));
         QVERIFY2(deployed.status == 200, deployed.body.c_str());
         const auto paused = serve.request("POST", "/v1/apps/deadline/run", "{}");
@@ -244,12 +233,12 @@ private slots:
         QVERIFY2(serve->start({}, &error), qPrintable(error));
         json wf = workflow("memory", {{"mode", "chat"},
                                       {"variables", {{{"name", "topics"}, {"type", "array[string]"}}}},
-                                      {"nodes", {node("start", "start"),
-                                                 node("remember", "assigner", {{"items", {{{"variable", "conversation.topics"},
+                                      {"nodes", {workflowNode("start", "start"),
+                                                 workflowNode("remember", "assigner", {{"items", {{{"variable", "conversation.topics"},
                                                                                            {"operation", "append"},
                                                                                            {"value", "{{sys.query}}"}}}}}),
-                                                 node("reply", "answer", {{"text", "{{conversation.topics}}"}})}},
-                                      {"edges", {edge("start", "remember"), edge("remember", "reply")}}});
+                                                 workflowNode("reply", "answer", {{"text", "{{conversation.topics}}"}})}},
+                                      {"edges", {workflowEdge("start", "remember"), workflowEdge("remember", "reply")}}});
         auto deployed = serve->deploy("memory", flowdeck::tests::deployBundle(wf, {{"settings", {{"public", true}}}}));
         QVERIFY2(deployed.status == 200, deployed.body.c_str());
         auto say = [&](const std::string &text, const std::string &conversation) {
@@ -279,13 +268,13 @@ private slots:
         const json wf = workflow("reader", {{"inputs", {{{"name", "doc"}, {"type", "file"}, {"required", true},
                                                          {"accept", {".txt", "text/markdown"}}, {"maxBytes", 1024}},
                                                         {{"name", "who"}, {"type", "text"}}}},
-                                            {"nodes", {node("start", "start"),
-                                                       node("read", "document", {{"files", "{{start.doc}}"}}),
-                                                       node("end", "end", {{"outputs", {{"name", "{{start.doc.name}}"},
+                                            {"nodes", {workflowNode("start", "start"),
+                                                       workflowNode("read", "document", {{"files", "{{start.doc}}"}}),
+                                                       workflowNode("end", "end", {{"outputs", {{"name", "{{start.doc.name}}"},
                                                                                         {"size", "{{start.doc.size}}"},
                                                                                         {"who", "{{start.who}}"},
                                                                                         {"text", "{{read.text}}"}}}})}},
-                                            {"edges", {edge("start", "read"), edge("read", "end")}}});
+                                            {"edges", {workflowEdge("start", "read"), workflowEdge("read", "end")}}});
         auto deployed = serve.deploy("reader", flowdeck::tests::deployBundle(wf, {{"settings", {{"public", true}}}}));
         QVERIFY2(deployed.status == 200, deployed.body.c_str());
 

@@ -19,6 +19,21 @@ inline nlohmann::json greeterWorkflow(const std::string &id, const std::string &
             {"edges", {{{"from", "start"}, {"to", "t"}}, {{"from", "t"}, {"to", "end"}}}}};
 }
 
+// A node and an edge of a workflow document (`port`: the branch the edge leaves from).
+inline nlohmann::json workflowNode(const std::string &id, const std::string &type,
+                                   nlohmann::json config = nlohmann::json::object())
+{
+    return {{"id", id}, {"type", type}, {"config", std::move(config)}};
+}
+
+inline nlohmann::json workflowEdge(const std::string &from, const std::string &to, const std::string &port = {})
+{
+    nlohmann::json e = {{"from", from}, {"to", to}};
+    if (!port.empty())
+        e["fromPort"] = port;
+    return e;
+}
+
 // A deploy bundle (format version 1) of `workflow`, with `extra` fields merged in.
 inline nlohmann::json deployBundle(nlohmann::json workflow, nlohmann::json extra = nlohmann::json::object())
 {

@@ -21,6 +21,8 @@ import { echarts } from './echarts-setup.js';
 import { createSseParser, errorText } from './sse.js';
 import { parseChartSource, sanitizeChartOption } from './chart-option.js';
 import { cleanCitations, sourceUrl, stripSourcesFooter } from './citations.js';
+import { buildForm, cleanForms, closeForm, formUrl, formValues, setFormBusy, showFormError, workflowAnswer } from './humanform.js';
+import { fileInputsOf, fileProblem, fileValues } from './attachments.js';
 
 // ---------------------------------------------------------------- strings
 
@@ -52,6 +54,16 @@ const STRINGS = {
     image: 'Image',
     sources: 'Sources',
     sourceError: 'Could not open this source.',
+    formWaiting: 'Your answer is needed',
+    formDeadline: 'Answer by {time}; after that the app goes on without it.',
+    formAnswered: 'Answered: {action}',
+    formGone: 'This form was answered already or has expired.',
+    attach: 'Attach a file',
+    attachFor: 'Attach a file for “{label}”',
+    removeFile: 'Remove {name}',
+    fileTooLarge: '“{name}” is larger than {size}, the most this app takes.',
+    fileWrongType: '“{name}” is not a type this app takes ({types}).',
+    fileReadError: 'Could not read the file “{name}”.',
   },
   zh: {
     send: '发送',
@@ -80,6 +92,16 @@ const STRINGS = {
     image: '图片',
     sources: '来源',
     sourceError: '无法打开此来源。',
+    formWaiting: '需要你的回应',
+    formDeadline: '请在 {time} 前回应；过时应用会不等回应继续运行。',
+    formAnswered: '已回应：{action}',
+    formGone: '这个表单已经被回应过或已过期。',
+    attach: '添加文件',
+    attachFor: '为“{label}”添加文件',
+    removeFile: '移除 {name}',
+    fileTooLarge: '“{name}”超过了 {size}，这是此应用能接受的上限。',
+    fileWrongType: '“{name}”不是此应用接受的文件类型（{types}）。',
+    fileReadError: '无法读取文件“{name}”。',
   },
 };
 
@@ -112,6 +134,16 @@ const { prefix: PREFIX, app: APP } = parseLocation(location.pathname);
 const INFO_URL = `${PREFIX}/apps/${encodeURIComponent(APP)}/chat/info`;
 const COMPLETIONS_URL = `${PREFIX}/v1/chat/completions`;
 const KEY_STORAGE = `flowdeck-key:${APP}`;
+const LOCALE = LANG === 'zh' ? 'zh-CN' : undefined;
+
+// The conversation's id: the app keeps its conversation variables under it. A new one
+// with each "New chat".
+function newConversationId() {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return `chat-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+let conversationId = newConversationId();
 
 // ------------------------------------------------------------------ API key
 
@@ -407,6 +439,9 @@ const els = {
   input: $('input'),
   send: $('send'),
   stop: $('stop'),
+  attach: $('attach'),
+  fileInput: $('file-input'),
+  attachments: $('attachments'),
 };
 
 document.documentElement.lang = LANG === 'zh' ? 'zh-CN' : 'en';
@@ -420,6 +455,9 @@ els.inputLabel.textContent = T.inputLabel;
 els.input.placeholder = T.placeholder;
 els.send.textContent = T.send;
 els.stop.textContent = T.stop;
+els.attach.textContent = '📎';
+els.attach.title = T.attach;
+els.attach.setAttribute('aria-label', T.attach);
 els.emptyHint.textContent = T.emptyHint;
 els.messages.setAttribute('aria-label', T.conversation);
 
@@ -461,11 +499,76 @@ async function loadInfo() {
     return li;
   }));
   els.emptyInputs.hidden = inputs.length === 0;
+  appMode = info.mode === 'workflow' ? 'workflow' : 'chat';
+  fileInputs = fileInputsOf(inputs);
+  els.attach.hidden = fileInputs.length === 0;
+  renderAttachments();
   if (info.needsKey === true) {
     els.keyToggle.hidden = false;
     if (!apiKey) showKeyForm(false);
   }
 }
+
+// ------------------------------------------------------------- attachments
+
+let appMode = 'chat';
+let fileInputs = []; // the app's start inputs of type "file", from /chat/info
+const pendingFiles = new Map(); // input name -> File, sent with the next message
+let attachError = '';
+
+function renderAttachments() {
+  const chips = [];
+  for (const [name, file] of pendingFiles) {
+    const input = fileInputs.find((i) => i.name === name);
+    const chip = document.createElement('span');
+    chip.className = 'attachment';
+    chip.dataset.input = name;
+    const label = document.createElement('span');
+    label.textContent = fileInputs.length > 1 && input ? `${input.label || name}: ${file.name}` : file.name;
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'attachment-remove';
+    remove.textContent = '×';
+    remove.setAttribute('aria-label', fmt(T.removeFile, { name: file.name }));
+    remove.addEventListener('click', () => {
+      pendingFiles.delete(name);
+      renderAttachments();
+      els.input.focus();
+    });
+    chip.append(label, remove);
+    chips.push(chip);
+  }
+  if (attachError) {
+    const error = document.createElement('span');
+    error.className = 'attachment-error';
+    error.setAttribute('role', 'alert');
+    error.textContent = attachError;
+    chips.push(error);
+  }
+  els.attachments.replaceChildren(...chips);
+  els.attachments.hidden = chips.length === 0;
+}
+
+// The file chooser opens for the first file input still without a file (else the first).
+els.attach.addEventListener('click', () => {
+  const input = fileInputs.find((i) => !pendingFiles.has(i.name)) || fileInputs[0];
+  if (!input) return;
+  els.fileInput.dataset.input = input.name;
+  els.fileInput.accept = Array.isArray(input.accept) ? input.accept.join(',') : '';
+  els.attach.title = fileInputs.length > 1 ? fmt(T.attachFor, { label: input.label || input.name }) : T.attach;
+  els.fileInput.value = '';
+  els.fileInput.click();
+});
+
+els.fileInput.addEventListener('change', () => {
+  const input = fileInputs.find((i) => i.name === els.fileInput.dataset.input) || fileInputs[0];
+  const file = els.fileInput.files && els.fileInput.files[0];
+  if (!input || !file) return;
+  attachError = fileProblem(input, file, { T, fmt });
+  if (!attachError) pendingFiles.set(input.name, file);
+  renderAttachments();
+  els.input.focus();
+});
 
 // ---------------------------------------------------------------- key form
 
@@ -523,13 +626,19 @@ function updateEmpty() {
   els.empty.hidden = els.messages.childElementCount > 0;
 }
 
-function appendUserMessage(text) {
+function appendUserMessage(text, fileNames = []) {
   const el = document.createElement('div');
   el.className = 'msg user';
   const body = document.createElement('div');
   body.className = 'body';
   body.textContent = text;
   el.appendChild(body);
+  for (const name of fileNames) {
+    const file = document.createElement('div');
+    file.className = 'msg-file';
+    file.textContent = `📎 ${name}`;
+    el.appendChild(file);
+  }
   els.messages.appendChild(el);
   updateEmpty();
   return el;
@@ -673,8 +782,8 @@ function finishTurn(turn, { error, stopped }) {
   if (error) {
     turn.el.classList.add('error');
     turn.el.setAttribute('data-error', 'true');
-    addNote(turn, 'msg-error', error.message, true);
-    failedTurn = { el: turn.el, auth: !!error.auth };
+    addNote(turn, 'msg-error', error.message, !turn.resumed);
+    if (!turn.resumed) failedTurn = { el: turn.el, auth: !!error.auth };
     if (error.auth) showKeyForm(true);
   } else {
     if (turn.text) conversation.push({ role: 'assistant', content: turn.text });
@@ -684,6 +793,12 @@ function finishTurn(turn, { error, stopped }) {
     }
   }
   if (citations.length && !error) addSources(turn, citations);
+  if (!error && turn.forms && turn.forms.length) {
+    turn.el.setAttribute('data-waiting', 'true');
+    for (const entry of turn.forms) {
+      turn.el.appendChild(buildForm(entry, { T, fmt, renderMarkdown, locale: LOCALE, onAction: answerForm }));
+    }
+  }
   turn.el.removeAttribute('aria-busy');
   turn.el.setAttribute('data-done', 'true');
   if (stick) scrollToBottom();
@@ -722,6 +837,27 @@ async function readStream(res, turn) {
       return;
     }
     if (Array.isArray(obj.citations)) turn.citations = cleanCitations(obj.citations);
+    if (obj.human_input_required && typeof obj.human_input_required === 'object') {
+      turn.forms = cleanForms(obj.human_input_required.forms);
+    }
+    if (typeof obj.event === 'string') { // the run API's events (an answered form's run)
+      const data = obj.data && typeof obj.data === 'object' ? obj.data : {};
+      if (obj.event === 'answer' && typeof data.text === 'string') {
+        turn.text += data.text;
+        scheduleRender(turn);
+      } else if (obj.event === 'human_input_required') {
+        turn.forms = cleanForms([...(turn.forms || []), data]);
+      } else if (obj.event === 'run_paused') {
+        finished = true;
+      } else if (obj.event === 'run_finished') {
+        if (!turn.text && appMode === 'workflow') turn.text = workflowAnswer(data.outputs);
+        else if (!turn.text && typeof data.answer === 'string') turn.text = data.answer;
+        finished = true;
+      } else if (obj.event === 'run_failed' || obj.event === 'run_cancelled') {
+        streamError = new StreamError(typeof data.message === 'string' && data.message ? data.message : T.stopped);
+      }
+      return;
+    }
     const choice = Array.isArray(obj.choices) ? obj.choices[0] : null;
     const piece = choice && choice.delta ? choice.delta.content : null;
     if (typeof piece === 'string' && piece) {
@@ -746,56 +882,43 @@ async function readStream(res, turn) {
   if (streamError) throw streamError;
 }
 
-async function run() {
-  const myGeneration = generation;
+function beginTurn(controller = new AbortController()) {
   const { el, body } = appendAssistantMessage();
-  const turn = { el, body, text: '', frame: 0, finished: false, controller: new AbortController() };
+  const turn = { el, body, text: '', frame: 0, finished: false, controller };
   activeTurn = turn;
   failedTurn = null;
   setBusy(true);
   scrollToBottom();
+  return turn;
+}
 
-  let error = null;
-  let stopped = false;
-  try {
-    const headers = { 'Content-Type': 'application/json', Accept: 'text/event-stream' };
-    if (apiKey) headers.Authorization = `Bearer ${apiKey}`;
-    const res = await fetch(COMPLETIONS_URL, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({
-        model: APP,
-        stream: true,
-        messages: conversation.map((m) => ({ role: m.role, content: m.content })),
-      }),
-      signal: turn.controller.signal,
-      cache: 'no-store',
-      credentials: 'same-origin',
-    });
-    if (!res.ok) {
-      error = await readErrorResponse(res);
-    } else if (/application\/json/i.test(res.headers.get('content-type') || '')) {
-      // Not streamed after all: a plain chat.completion object (or an error).
-      const data = await res.json();
-      if (data && data.error != null) {
-        error = { message: errorText(data.error) };
-      } else {
-        const choice = data && Array.isArray(data.choices) ? data.choices[0] : null;
-        const content = choice && choice.message ? choice.message.content : '';
-        if (data && Array.isArray(data.citations)) turn.citations = cleanCitations(data.citations);
-        turn.text = typeof content === 'string' ? content : '';
-      }
-    } else if (!res.body) {
-      turn.text = await res.text();
-    } else {
-      await readStream(res, turn);
-    }
-  } catch (err) {
-    if (turn.controller.signal.aborted) stopped = true;
-    else if (err instanceof StreamError) error = { message: err.message };
-    else error = { message: `${T.networkError}${err && err.message ? ` (${err.message})` : ''}` };
+// Fills the turn from the server's answer; returns the error to show, or null.
+async function readAnswer(turn, res) {
+  if (!res.ok) return readErrorResponse(res);
+  if (/application\/json/i.test(res.headers.get('content-type') || '')) {
+    // Not streamed after all: a plain chat.completion object (or an error).
+    const data = await res.json();
+    if (data && data.error != null) return { message: errorText(data.error) };
+    const choice = data && Array.isArray(data.choices) ? data.choices[0] : null;
+    const content = choice && choice.message ? choice.message.content : '';
+    if (data && Array.isArray(data.citations)) turn.citations = cleanCitations(data.citations);
+    if (data && data.human_input_required) turn.forms = cleanForms(data.human_input_required.forms);
+    turn.text = typeof content === 'string' ? content : '';
+  } else if (!res.body) {
+    turn.text = await res.text();
+  } else {
+    await readStream(res, turn);
   }
+  return null;
+}
 
+function failure(turn, err) {
+  if (turn.controller.signal.aborted) return { stopped: true };
+  if (err instanceof StreamError) return { error: { message: err.message } };
+  return { error: { message: `${T.networkError}${err && err.message ? ` (${err.message})` : ''}` } };
+}
+
+function endTurn(turn, myGeneration, error, stopped) {
   if (myGeneration !== generation) return turn.el; // "New chat" was pressed meanwhile
   finishTurn(turn, { error, stopped });
   if (activeTurn === turn) {
@@ -805,13 +928,117 @@ async function run() {
   return turn.el;
 }
 
+// One turn of the conversation: the whole conversation so far to the OpenAI endpoint,
+// with the conversation's id and the files for the app's file inputs (an object, or a
+// promise of one while the files are read).
+async function run(files) {
+  const myGeneration = generation;
+  const turn = beginTurn();
+  let error = null;
+  let stopped = false;
+  let inputs;
+  try {
+    inputs = await files;
+  } catch (err) {
+    return endTurn(turn, myGeneration, { message: err && err.message ? err.message : T.networkError }, false);
+  }
+  try {
+    const headers = { 'Content-Type': 'application/json', Accept: 'text/event-stream' };
+    if (apiKey) headers.Authorization = `Bearer ${apiKey}`;
+    const body = {
+      model: APP,
+      stream: true,
+      conversation_id: conversationId,
+      messages: conversation.map((m) => ({ role: m.role, content: m.content })),
+    };
+    if (inputs && Object.keys(inputs).length) body.inputs = inputs;
+    const res = await fetch(COMPLETIONS_URL, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+      signal: turn.controller.signal,
+      cache: 'no-store',
+      credentials: 'same-origin',
+    });
+    error = await readAnswer(turn, res);
+  } catch (err) {
+    ({ error = null, stopped = false } = failure(turn, err));
+  }
+  return endTurn(turn, myGeneration, error, stopped);
+}
+
+// A button of a form was pressed: the answer goes to the forms endpoint, and the run's
+// continued answer streams into a new message. A wrong answer is said in the form.
+async function answerForm(box, action, label) {
+  if (activeTurn || box.dataset.state) return null;
+  const myGeneration = generation;
+  const controller = new AbortController();
+  setFormBusy(box, true);
+  showFormError(box, '');
+  let res;
+  try {
+    const headers = { 'Content-Type': 'application/json', Accept: 'text/event-stream' };
+    if (apiKey) headers.Authorization = `Bearer ${apiKey}`;
+    res = await fetch(formUrl(PREFIX, APP, box.dataset.token), {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ action, values: formValues(box) }),
+      signal: controller.signal,
+      cache: 'no-store',
+      credentials: 'same-origin',
+    });
+  } catch (err) {
+    setFormBusy(box, false);
+    showFormError(box, `${T.networkError}${err && err.message ? ` (${err.message})` : ''}`);
+    return null;
+  }
+  if (myGeneration !== generation) return null;
+  if (!res.ok) {
+    const err = await readErrorResponse(res);
+    if (res.status === 404 || res.status === 409) {
+      closeForm(box, res.status === 404 ? T.formGone : err.message, false);
+    } else {
+      setFormBusy(box, false);
+      showFormError(box, err.message);
+      if (err.auth) showKeyForm(true);
+    }
+    return null;
+  }
+  closeForm(box, fmt(T.formAnswered, { action: label }), true);
+  const turn = beginTurn(controller);
+  turn.resumed = true; // its run cannot be sent again: no Retry
+  let error = null;
+  let stopped = false;
+  try {
+    error = await readAnswer(turn, res);
+  } catch (err) {
+    ({ error = null, stopped = false } = failure(turn, err));
+  }
+  return endTurn(turn, myGeneration, error, stopped);
+}
+
+let lastInputs = {}; // the files of the last message, sent again by Retry
+
 function send(text) {
   const content = String(text == null ? '' : text).trim();
   if (!content || activeTurn) return Promise.resolve(null);
   clearRetryButtons();
   conversation.push({ role: 'user', content });
-  appendUserMessage(content);
-  return run();
+  const files = [...pendingFiles];
+  pendingFiles.clear();
+  attachError = '';
+  renderAttachments();
+  const names = files.map(([, f]) => f.name);
+  appendUserMessage(content, names);
+  return run(fileValues(files).then(
+    (inputs) => {
+      lastInputs = inputs;
+      return inputs;
+    },
+    () => {
+      throw new Error(fmt(T.fileReadError, { name: names.join(', ') }));
+    },
+  ));
 }
 
 function clearRetryButtons() {
@@ -825,7 +1052,7 @@ function retry() {
   failedTurn = null;
   disposeCharts(el);
   el.remove();
-  return run();
+  return run(lastInputs);
 }
 
 function stop() {
@@ -841,6 +1068,11 @@ function newChat() {
   }
   failedTurn = null;
   conversation.length = 0;
+  conversationId = newConversationId();
+  pendingFiles.clear();
+  attachError = '';
+  lastInputs = {};
+  renderAttachments();
   disposeCharts(els.messages);
   els.messages.replaceChildren();
   setBusy(false);
@@ -940,6 +1172,7 @@ window.flowdeckChat = {
   newChat,
   retry,
   get busy() { return !!activeTurn; },
+  get conversationId() { return conversationId; },
 };
 
 updateEmpty();

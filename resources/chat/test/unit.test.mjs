@@ -4,6 +4,8 @@ import { test } from 'node:test';
 import { createSseParser, errorText } from '../src/sse.js';
 import { parseChartSource, sanitizeChartOption } from '../src/chart-option.js';
 import { cleanCitations, sourceUrl, stripSourcesFooter } from '../src/citations.js';
+import { cleanForms, formUrl, workflowAnswer } from '../src/humanform.js';
+import { acceptsFile, fileInputsOf, sizeText } from '../src/attachments.js';
 
 function parseAll(chunks) {
   const events = [];
@@ -113,4 +115,44 @@ test('citations: only well-formed ones, with safe links', () => {
   assert.equal(list[1].chunkId, 12);
   assert.equal(sourceUrl('', 'my app', list[0]), '/v1/apps/my%20app/sources/hr%20docs/7');
   assert.deepEqual(cleanCitations({ not: 'a list' }), []);
+});
+
+test('forms: well-formed ones once each, hostile parts dropped', () => {
+  const forms = cleanForms([
+    { token: 'form-1', deadlineMs: 1700000000000, form: { title: 'Approve', text: 'Pay **3**?', fields: [{ name: 'note' }, { label: 'no name' }, null], actions: [{ id: 'ok', label: 'OK' }, { label: 'no id' }] } },
+    { token: 'form-1', form: {} },
+    { token: '', form: {} },
+    { form: {} },
+    'text',
+    { token: 'form-2', deadlineMs: 'soon', form: null },
+  ]);
+  assert.equal(forms.length, 2);
+  assert.deepEqual(forms[0].fields, [{ name: 'note' }]);
+  assert.deepEqual(forms[0].actions, [{ id: 'ok', label: 'OK' }]);
+  assert.equal(forms[0].deadlineMs, 1700000000000);
+  assert.equal(forms[1].deadlineMs, 0);
+  assert.deepEqual(forms[1].actions, []);
+  assert.deepEqual(cleanForms(undefined), []);
+  assert.equal(cleanForms([{ token: 't', form: { node: 'ask', title: 'ask' } }])[0].title, '');
+  assert.equal(cleanForms([{ token: 't', form: { node: 'ask', title: 'Approval' } }])[0].title, 'Approval');
+  assert.equal(formUrl('/x', 'my app', 'form-a/b'), '/x/v1/apps/my%20app/forms/form-a%2Fb');
+});
+
+test('forms: a workflow app answers with its one text output, else JSON', () => {
+  assert.equal(workflowAnswer({ greeting: 'Hello' }), 'Hello');
+  assert.equal(workflowAnswer({ n: 3 }), '```json\n{\n  "n": 3\n}\n```');
+  assert.equal(workflowAnswer(null), '```json\n{}\n```');
+});
+
+test('attachments: file inputs, types and sizes', () => {
+  assert.deepEqual(fileInputsOf([{ name: 'a', type: 'file' }, { name: 'b', type: 'text' }, null]).map((i) => i.name), ['a']);
+  const input = { accept: ['.pdf', 'text/*', 'csv'] };
+  assert.equal(acceptsFile(input, { name: 'Bill.PDF', type: '' }), true);
+  assert.equal(acceptsFile(input, { name: 'notes', type: 'text/plain' }), true);
+  assert.equal(acceptsFile(input, { name: 'table.csv', type: 'application/vnd.ms-excel' }), true);
+  assert.equal(acceptsFile(input, { name: 'photo.png', type: 'image/png' }), false);
+  assert.equal(acceptsFile({}, { name: 'anything.bin', type: '' }), true);
+  assert.equal(sizeText(20 * 1024 * 1024), '20 MiB');
+  assert.equal(sizeText(1536), '1.5 KiB');
+  assert.equal(sizeText(12), '12 B');
 });
