@@ -37,6 +37,7 @@
 #include <QTemporaryDir>
 #include <QTextBlock>
 #include <QToolButton>
+#include <QTranslator>
 #include <QUndoStack>
 #include <QVBoxLayout>
 #include <QtTest>
@@ -429,6 +430,26 @@ private slots:
         QVERIFY2(panel->outputView()->toPlainText().contains("10"), qPrintable(panel->status()->text()));
     }
 
+    void runsOnItsOwnThreadWithoutTheStudio()
+    {
+        // An inspector outside the main window has no run host: the code runs on a thread of its own.
+        GraphDocument doc;
+        QString error;
+        QVERIFY2(openDocument(doc, m_project, &error), qPrintable(error));
+        InspectorWidget inspector(&doc);
+        inspector.resize(460, 1200);
+        inspector.show();
+        inspector.showNode("code1");
+        settle();
+        auto *editor = inspector.findChild<CodeBodyEditor *>();
+        QVERIFY(editor);
+        replaceText(editor->tryPanel()->sampleField("arg1"), QStringLiteral("4"));
+        QSignalSpy finished(editor->tryPanel(), &CodeTryPanel::finished);
+        QTest::mouseClick(editor->tryPanel()->runButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(editor->tryPanel()->outputView()->toPlainText().contains("8"), qPrintable(editor->tryPanel()->status()->text()));
+    }
+
     void samplesComeFromTheLastRun()
     {
         // A real run from the run console: the code node's sample line then holds the count it got.
@@ -635,6 +656,17 @@ private slots:
             show(node);
             QVERIFY(m_inspector->grab().save(QDir(out).filePath(QStringLiteral("inspector-%1.png").arg(node))));
         }
+        // In Chinese, as the studio shows it with its translation loaded.
+        QTranslator translator;
+        QVERIFY(translator.load(QDir(QStringLiteral(FLOWDECK_BINARY_DIR)).filePath("app/flowdeck_zh_CN.qm")));
+        QApplication::installTranslator(&translator);
+        show("code1");
+        QCOMPARE(body()->tryPanel()->runButton()->text(), QStringLiteral("用示例输入运行"));
+        QCOMPARE(m_inspector->findChild<QLabel *>("heading:inputs")->text(), QStringLiteral("输入变量"));
+        QVERIFY(m_inspector->grab().save(QDir(out).filePath("inspector-code1-zh.png")));
+        show("classify");
+        QVERIFY(m_inspector->grab().save(QDir(out).filePath("inspector-classify-zh.png")));
+        QApplication::removeTranslator(&translator);
     }
 };
 
