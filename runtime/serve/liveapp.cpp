@@ -303,6 +303,11 @@ nlohmann::json LiveApp::inputSchema() const
         p["type"] = input.type == "number" ? "number" : input.type == "boolean" ? "boolean" : input.type == "json" ? "object" : "string";
         if (input.type == "json")
             p.erase("type");
+        if (input.type == "file")  // runtime/serve/uploads.h
+            p = {{"type", "object"},
+                 {"properties", {{"name", {{"type", "string"}}}, {"type", {{"type", "string"}}},
+                                 {"data", {{"type", "string"}, {"description", "The file's bytes in base64"}}}}},
+                 {"required", {"data"}}};
         if (!input.label.empty())
             p["description"] = input.label;
         if (input.type == "select" && input.options.is_array())

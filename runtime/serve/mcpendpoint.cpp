@@ -127,6 +127,12 @@ void McpEndpoint::handle(Request &request, const ReplyPtr &reply, const std::str
         options.sys = {{"user", "mcp"}};
     }
     options.inputs = arguments;
+    // A file input takes {"name", "type", "data": base64}, never a path on this machine.
+    options.runId = newRunId();
+    if (const auto problem = m_ctx.uploads().take(app->workflow(), options.runId, options.inputs, {})) {
+        m_ctx.uploads().discard(options.runId);
+        return sendJson(reply, 200, rpcError(id, -32602, problem.message));
+    }
     m_ctx.execute(app, "mcp", std::move(options), reply, [this, reply, app, id](const engine::WorkflowRun &run) {
         if (const PauseInfo *pause = m_ctx.pauseOf(run); pause && pause->error.empty()) {
             // The run waits for a person: say where its forms are answered.

@@ -326,6 +326,24 @@ private slots:
         QCOMPARE(serve.request("POST", "/v1/apps/reader/run", notBase64.dump()).status, 400L);
         const std::string broken = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"doc\"\r\n\r\nno end";
         QCOMPARE(serve.request("POST", "/v1/apps/reader/run", broken, {}, form).status, 400L);
+
+        // The app as an MCP tool takes files the same way, and refuses a path there too.
+        const std::map<std::string, std::string> mcp = {{"Accept", "application/json, text/event-stream"}};
+        const auto init = serve.request("POST", "/apps/reader/mcp",
+                                        R"({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"protocolVersion": "2025-06-18",
+                                            "capabilities": {}, "clientInfo": {"name": "test", "version": "1"}}})",
+                                        {}, mcp);
+        QVERIFY2(init.status == 200, init.body.c_str());
+        auto session = mcp;
+        session["Mcp-Session-Id"] = init.headers.at("mcp-session-id");
+        json call = {{"jsonrpc", "2.0"}, {"id", 2}, {"method", "tools/call"},
+                     {"params", {{"name", "reader"}, {"arguments", {{"doc", asJson["inputs"]["doc"]}}}}}};
+        r = serve.request("POST", "/apps/reader/mcp", call.dump(), {}, session);
+        QVERIFY2(r.json()["result"]["structuredContent"]["text"].get<std::string>().find("Hello from a file.") != std::string::npos,
+                 r.body.c_str());
+        call["params"]["arguments"]["doc"] = path["inputs"]["doc"];
+        r = serve.request("POST", "/apps/reader/mcp", call.dump(), {}, session);
+        QVERIFY2(r.json()["error"]["code"] == -32602, r.body.c_str());
     }
 };
 
