@@ -287,6 +287,9 @@ void MainWindow::buildActions()
     add(workflowMenu, tr("&Models…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), [this] {
         findChild<ModelChoice *>()->showModelsDialog(m_doc);
     })->setObjectName("workflowModels");
+    add(workflowMenu, tr("Conversation &Variables…"), {}, [this] {
+        findChild<ModelChoice *>()->showModelsDialog(m_doc, ModelChoice::Page::Variables);
+    })->setObjectName("conversationVariables");
     add(workflowMenu, tr("&Knowledge Bases…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K), [this] {
         openKnowledge();
     })->setObjectName("knowledgeBases");

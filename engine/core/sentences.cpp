@@ -37,6 +37,7 @@ constexpr std::array kSentences = {
     Sentence{"The field '{1}' needs yes or no.", "字段“{1}”需要选择是或否。"},
     Sentence{"The field '{1}' must be one of its options.", "字段“{1}”必须是给定的选项之一。"},
     Sentence{"The form has no action '{1}'.", "表单没有“{1}”这个按钮。"},
+    Sentence{"The form's values must be an object of field names and values.", "表单的值必须是字段名与值组成的对象。"},
     Sentence{"The stored run is not one this Flowdeck can continue.", "这个已保存的运行无法由此版本的 Flowdeck 继续。"},
     Sentence{"The stored run belongs to another version of the workflow; it cannot be continued.",
              "这个已保存的运行属于工作流的另一个版本，无法继续。"},
@@ -47,13 +48,6 @@ constexpr std::array kSentences = {
              "要求模型输出 JSON，但它的回答不是 JSON。可以再运行一次，或在提示词里写明只输出 JSON。"},
     Sentence{"The offline demo model could not answer this request.", "离线演示模型无法回答这个请求。"},
     Sentence{"The plugin server was closed.", "插件服务器已关闭。"},
-    // A human node's form answered (engine/nodes/humanform.cpp).
-    Sentence{"The form has no action '{1}'.", "表单没有“{1}”这个按钮。"},
-    Sentence{"The form's values must be an object of field names and values.", "表单的值必须是字段名与值组成的对象。"},
-    Sentence{"The field '{1}' is required.", "“{1}”是必填项。"},
-    Sentence{"The field '{1}' needs a number.", "“{1}”需要填写一个数字。"},
-    Sentence{"The field '{1}' needs yes or no.", "“{1}”需要选择是或否。"},
-    Sentence{"The field '{1}' must be one of its options.", "“{1}”必须是给定的选项之一。"},
     // A deployed runtime's forms and file inputs (runtime/serve/formsapi.cpp, uploads.cpp).
     Sentence{"The answer must be a JSON object: {\"action\": \"<button id>\", \"values\": {...}}.",
              "回应必须是一个 JSON 对象：{\"action\": \"<按钮 ID>\", \"values\": {...}}。"},

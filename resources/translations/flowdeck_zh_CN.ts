@@ -6,107 +6,107 @@
     <message>
         <location filename="../../widgets/editors/assignereditor.cpp" line="87"/>
         <source>(choose a variable)</source>
-        <translation type="unfinished"></translation>
+        <translation>（选择一个变量）</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/assignereditor.cpp" line="87"/>
         <source>%1 (not declared)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（未声明）</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/assignereditor.cpp" line="117"/>
         <source>a list, e.g. {{llm_1.json}} or [&quot;a&quot;, &quot;b&quot;]</source>
-        <translation type="unfinished"></translation>
+        <translation>一个列表，例如 {{llm_1.json}} 或 [&quot;a&quot;, &quot;b&quot;]</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/assignereditor.cpp" line="118"/>
         <source>a value, e.g. {{llm_1.text}}</source>
-        <translation type="unfinished">一个值，例如 {{llm_1.text}}</translation>
+        <translation>一个值，例如 {{llm_1.text}}</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/assignereditor.cpp" line="123"/>
         <source>Declare a conversation variable first (Conversation variables…).</source>
-        <translation type="unfinished"></translation>
+        <translation>请先声明一个会话变量（会话变量…）。</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/assignereditor.cpp" line="124"/>
         <source>Choose the variable to write.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择要写入的变量。</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/assignereditor.cpp" line="176"/>
         <source>set to</source>
-        <translation type="unfinished"></translation>
+        <translation>设为</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/assignereditor.cpp" line="176"/>
         <source>overwrite with</source>
-        <translation type="unfinished"></translation>
+        <translation>覆盖为</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/assignereditor.cpp" line="176"/>
         <source>clear</source>
-        <translation type="unfinished"></translation>
+        <translation>清空</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/assignereditor.cpp" line="179"/>
         <source>append</source>
-        <translation type="unfinished"></translation>
+        <translation>追加</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/assignereditor.cpp" line="180"/>
         <source>extend with a list</source>
-        <translation type="unfinished"></translation>
+        <translation>用列表扩展</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/assignereditor.cpp" line="181"/>
         <source>remove the first item</source>
-        <translation type="unfinished"></translation>
+        <translation>删除第一项</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/assignereditor.cpp" line="182"/>
         <source>remove the last item</source>
-        <translation type="unfinished"></translation>
+        <translation>删除最后一项</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/assignereditor.cpp" line="184"/>
         <source>add</source>
-        <translation type="unfinished"></translation>
+        <translation>加上</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/assignereditor.cpp" line="185"/>
         <source>subtract</source>
-        <translation type="unfinished"></translation>
+        <translation>减去</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/assignereditor.cpp" line="186"/>
         <source>multiply by</source>
-        <translation type="unfinished"></translation>
+        <translation>乘以</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/assignereditor.cpp" line="187"/>
         <source>divide by</source>
-        <translation type="unfinished"></translation>
+        <translation>除以</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/assignereditor.cpp" line="205"/>
         <source>+ Assignment</source>
-        <translation type="unfinished"></translation>
+        <translation>+ 赋值</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/assignereditor.cpp" line="205"/>
         <source>Write another variable</source>
-        <translation type="unfinished"></translation>
+        <translation>再写入一个变量</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/assignereditor.cpp" line="210"/>
         <source>Conversation variables…</source>
-        <translation type="unfinished"></translation>
+        <translation>会话变量…</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/assignereditor.cpp" line="213"/>
         <source>Declare, rename or remove the workflow&apos;s conversation variables (Workflow → Conversation Variables…)</source>
-        <translation type="unfinished"></translation>
+        <translation>声明、重命名或删除工作流的会话变量（工作流 → 会话变量…）</translation>
     </message>
 </context>
 <context>
@@ -376,202 +376,202 @@
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="75"/>
         <source>Line of text</source>
-        <translation type="unfinished"></translation>
+        <translation>单行文字</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="76"/>
         <source>Paragraph</source>
-        <translation type="unfinished">段落</translation>
+        <translation>段落</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="77"/>
         <source>Number</source>
-        <translation type="unfinished">数字</translation>
+        <translation>数字</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="78"/>
         <source>Choice</source>
-        <translation type="unfinished"></translation>
+        <translation>选项</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="79"/>
         <source>Yes or no</source>
-        <translation type="unfinished">是/否</translation>
+        <translation>是/否</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="104"/>
         <source>Label shown on the form</source>
-        <translation type="unfinished"></translation>
+        <translation>表单上显示的标签</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="105"/>
         <source>Required</source>
-        <translation type="unfinished"></translation>
+        <translation>必填</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="109"/>
         <source>Choices, comma-separated</source>
-        <translation type="unfinished"></translation>
+        <translation>选项，用逗号分隔</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="115"/>
         <source>Filled in beforehand (optional), e.g. {{llm_1.text}}</source>
-        <translation type="unfinished"></translation>
+        <translation>预先填好的值（可选），例如 {{llm_1.text}}</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="138"/>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="138"/>
         <source>Type</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="139"/>
         <source>+ Field</source>
-        <translation type="unfinished"></translation>
+        <translation>+ 字段</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="139"/>
         <source>Add a field for the person to fill in: another output of the node</source>
-        <translation type="unfinished"></translation>
+        <translation>添加一个让人填写的字段：节点多一个输出</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="163"/>
         <source>id</source>
-        <translation type="unfinished"></translation>
+        <translation>标识</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="164"/>
         <source>The button&apos;s port, and the node&apos;s {{%1.action}} when it is pressed</source>
-        <translation type="unfinished"></translation>
+        <translation>按钮的端口；按下后也是节点的 {{%1.action}}</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="166"/>
         <source>Text on the button</source>
-        <translation type="unfinished"></translation>
+        <translation>按钮上的文字</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="169"/>
         <source>Primary</source>
-        <translation type="unfinished"></translation>
+        <translation>主要</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="170"/>
         <source>Plain</source>
-        <translation type="unfinished"></translation>
+        <translation>普通</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="171"/>
         <source>Danger</source>
-        <translation type="unfinished"></translation>
+        <translation>危险</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="172"/>
         <source>Enter presses the first primary button</source>
-        <translation type="unfinished"></translation>
+        <translation>按回车键即按下第一个主要按钮</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="193"/>
         <source>Rename button %1</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名按钮 %1</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="215"/>
         <source>Remove button %1</source>
-        <translation type="unfinished"></translation>
+        <translation>删除按钮 %1</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="220"/>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>标识</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="220"/>
         <source>Text</source>
-        <translation type="unfinished">文本</translation>
+        <translation>文字</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="221"/>
         <source>+ Button</source>
-        <translation type="unfinished"></translation>
+        <translation>+ 按钮</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="221"/>
         <source>Add a button: another output port</source>
-        <translation type="unfinished"></translation>
+        <translation>添加一个按钮：多一个输出端口</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="226"/>
         <source>Button %1</source>
-        <translation type="unfinished"></translation>
+        <translation>按钮 %1</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="237"/>
         <source>A button needs an id.</source>
-        <translation type="unfinished"></translation>
+        <translation>按钮需要一个标识。</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="239"/>
         <source>&quot;%1&quot; is not an id: use letters, digits, _ and -, starting with a letter or _.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效的标识：请使用字母、数字、_ 和 -，并以字母或 _ 开头。</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="241"/>
         <source>&quot;%1&quot; is the node&apos;s own port; choose another id.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”是节点自带的端口，请换一个标识。</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="243"/>
         <source>Another button already has the id &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>已有按钮使用标识“%1”。</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="254"/>
         <source>Text shown (markdown)</source>
-        <translation type="unfinished"></translation>
+        <translation>显示的文字（Markdown）</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="258"/>
         <source>What the person reads before answering, e.g. Approve this refund of {{start.amount}}?</source>
-        <translation type="unfinished"></translation>
+        <translation>回答之前要读的内容，例如：是否批准这笔 {{start.amount}} 的退款？</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="263"/>
         <source>Fields</source>
-        <translation type="unfinished"></translation>
+        <translation>字段</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="265"/>
         <source>Buttons</source>
-        <translation type="unfinished"></translation>
+        <translation>按钮</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="271"/>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>不限时</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="272"/>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="274"/>
         <source>Without an answer in this time the run goes on through the timeout port, with the fields&apos; defaults.</source>
-        <translation type="unfinished"></translation>
+        <translation>在这段时间内无人回应时，运行会从“超时”端口继续，字段取默认值。</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="279"/>
         <source>Remove the time limit</source>
-        <translation type="unfinished"></translation>
+        <translation>取消时间限制</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="282"/>
         <source>Time limit</source>
-        <translation type="unfinished"></translation>
+        <translation>时间限制</translation>
     </message>
 </context>
 <context>
@@ -647,97 +647,97 @@
     <message>
         <location filename="../../widgets/editors/iterationeditor.cpp" line="56"/>
         <source>e.g. {{llm_1.json}}: a list, or JSON text of one</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 {{llm_1.json}}：一个列表，或表示列表的 JSON 文字</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/iterationeditor.cpp" line="57"/>
         <source>The list to go over. The nodes inside read the current item as {{%1.item}} and its position as {{%1.index}}.</source>
-        <translation type="unfinished"></translation>
+        <translation>要逐项处理的列表。其中的节点用 {{%1.item}} 读取当前项，用 {{%1.index}} 读取它的位置。</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/iterationeditor.cpp" line="65"/>
         <source>e.g. {{llm_2.text}}; empty: each result is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 {{llm_2.text}}；留空则每项结果为空</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/iterationeditor.cpp" line="66"/>
         <source>What each item gives; the node&apos;s results list holds one per item, in order.</source>
-        <translation type="unfinished"></translation>
+        <translation>每一项给出的结果；节点的 results 列表按顺序每项一个。</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/iterationeditor.cpp" line="72"/>
         <source>List</source>
-        <translation type="unfinished"></translation>
+        <translation>列表</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/iterationeditor.cpp" line="73"/>
         <source>Result of each item</source>
-        <translation type="unfinished"></translation>
+        <translation>每一项的结果</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/iterationeditor.cpp" line="75"/>
         <source>Several items at once, at most</source>
-        <translation type="unfinished"></translation>
+        <translation>多项同时运行，最多</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/iterationeditor.cpp" line="89"/>
         <source>Items</source>
-        <translation type="unfinished"></translation>
+        <translation>项目</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/iterationeditor.cpp" line="93"/>
         <source>Stop: the iteration fails</source>
-        <translation type="unfinished"></translation>
+        <translation>停止：迭代失败</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/iterationeditor.cpp" line="94"/>
         <source>Go on: its result is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>继续：这一项的结果为空</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/iterationeditor.cpp" line="95"/>
         <source>Go on: leave its result out</source>
-        <translation type="unfinished"></translation>
+        <translation>继续：去掉这一项的结果</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/iterationeditor.cpp" line="100"/>
         <source>When an item fails</source>
-        <translation type="unfinished"></translation>
+        <translation>某一项失败时</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/iterationeditor.cpp" line="104"/>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>不重试</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/iterationeditor.cpp" line="105"/>
         <source> more times</source>
-        <translation type="unfinished"></translation>
+        <translation> 次</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/iterationeditor.cpp" line="108"/>
         <source>first after </source>
-        <translation type="unfinished"></translation>
+        <translation>首次等待 </translation>
     </message>
     <message>
         <location filename="../../widgets/editors/iterationeditor.cpp" line="109"/>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> 毫秒</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/iterationeditor.cpp" line="110"/>
         <source>The wait doubles with each try.</source>
-        <translation type="unfinished"></translation>
+        <translation>每重试一次，等待时间加倍。</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/iterationeditor.cpp" line="120"/>
         <source>Try a failed item again</source>
-        <translation type="unfinished"></translation>
+        <translation>重试失败的项</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/iterationeditor.cpp" line="122"/>
         <source>Join the lists the items give into one list</source>
-        <translation type="unfinished"></translation>
+        <translation>把各项给出的列表合并成一个列表</translation>
     </message>
 </context>
 <context>
@@ -768,57 +768,57 @@
     <message>
         <location filename="../../widgets/editors/loopeditor.cpp" line="73"/>
         <source>Starting value (empty: the type&apos;s empty value)</source>
-        <translation type="unfinished"></translation>
+        <translation>初始值（留空则为该类型的空值）</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/loopeditor.cpp" line="95"/>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/loopeditor.cpp" line="95"/>
         <source>Type</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/loopeditor.cpp" line="96"/>
         <source>+ Variable</source>
-        <translation type="unfinished"></translation>
+        <translation>+ 变量</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/loopeditor.cpp" line="96"/>
         <source>Add a loop variable: the nodes inside read and change it from round to round</source>
-        <translation type="unfinished"></translation>
+        <translation>添加一个循环变量：其中的节点逐轮读取和修改它</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/loopeditor.cpp" line="114"/>
         <source>Loop variables</source>
-        <translation type="unfinished"></translation>
+        <translation>循环变量</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/loopeditor.cpp" line="116"/>
         <source>The nodes inside read them as {{%1.&lt;i&gt;name&lt;/i&gt;}}; a Variable assigner inside the loop changes them for the next round.</source>
-        <translation type="unfinished"></translation>
+        <translation>其中的节点用 {{%1.&lt;i&gt;名称&lt;/i&gt;}} 读取它们；循环里的“变量赋值”节点会为下一轮修改它们。</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/loopeditor.cpp" line="127"/>
         <source>The loop stops after this many rounds even if its condition never holds.</source>
-        <translation type="unfinished"></translation>
+        <translation>即使条件一直不成立，循环也会在这么多轮后停止。</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/loopeditor.cpp" line="130"/>
         <source>At most this many rounds</source>
-        <translation type="unfinished"></translation>
+        <translation>最多轮数</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/loopeditor.cpp" line="133"/>
         <source>Stop when</source>
-        <translation type="unfinished"></translation>
+        <translation>停止条件</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/loopeditor.cpp" line="135"/>
         <source>Checked after each round; with no condition the loop runs until a Break node or its last round.</source>
-        <translation type="unfinished"></translation>
+        <translation>每轮结束后检查；没有条件时，循环一直运行到“跳出循环”节点或最后一轮。</translation>
     </message>
 </context>
 <context>
@@ -1203,67 +1203,67 @@
     <message>
         <location filename="../../widgets/editors/variabletypes.cpp" line="20"/>
         <source>Text</source>
-        <translation type="unfinished">文本</translation>
+        <translation>文字</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/variabletypes.cpp" line="21"/>
         <source>Number</source>
-        <translation type="unfinished">数字</translation>
+        <translation>数字</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/variabletypes.cpp" line="22"/>
         <source>Yes or no</source>
-        <translation type="unfinished">是/否</translation>
+        <translation>是/否</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/variabletypes.cpp" line="23"/>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation>对象</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/variabletypes.cpp" line="24"/>
         <source>List of texts</source>
-        <translation type="unfinished"></translation>
+        <translation>文字列表</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/variabletypes.cpp" line="25"/>
         <source>List of numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>数字列表</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/variabletypes.cpp" line="26"/>
         <source>List of objects</source>
-        <translation type="unfinished"></translation>
+        <translation>对象列表</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/variabletypes.cpp" line="35"/>
         <source>A number is needed here, such as 3 or 2.5.</source>
-        <translation type="unfinished"></translation>
+        <translation>这里需要一个数字，例如 3 或 2.5。</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/variabletypes.cpp" line="37"/>
         <source>Write true or false here.</source>
-        <translation type="unfinished"></translation>
+        <translation>这里请填写 true 或 false。</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/variabletypes.cpp" line="39"/>
         <source>An object in JSON is needed here, such as {&quot;name&quot;: &quot;Ada&quot;}.</source>
-        <translation type="unfinished"></translation>
+        <translation>这里需要一个 JSON 对象，例如 {&quot;name&quot;: &quot;Ada&quot;}。</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/variabletypes.cpp" line="51"/>
         <source>A list of texts in JSON is needed here, such as [&quot;a&quot;, &quot;b&quot;].</source>
-        <translation type="unfinished"></translation>
+        <translation>这里需要一个 JSON 文字列表，例如 [&quot;a&quot;, &quot;b&quot;]。</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/variabletypes.cpp" line="53"/>
         <source>A list of numbers in JSON is needed here, such as [1, 2].</source>
-        <translation type="unfinished"></translation>
+        <translation>这里需要一个 JSON 数字列表，例如 [1, 2]。</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/variabletypes.cpp" line="54"/>
         <source>A list of objects in JSON is needed here, such as [{&quot;id&quot;: 1}].</source>
-        <translation type="unfinished"></translation>
+        <translation>这里需要一个 JSON 对象列表，例如 [{&quot;id&quot;: 1}]。</translation>
     </message>
 </context>
 <context>
@@ -2178,98 +2178,98 @@
     <message>
         <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="41"/>
         <source>Values kept for the length of a conversation: each turn reads them as &lt;code&gt;{{conversation.&lt;i&gt;name&lt;/i&gt;}}&lt;/code&gt;, and Variable assigner nodes change them. A new conversation starts from the defaults.</source>
-        <translation type="unfinished"></translation>
+        <translation>在整个会话期间保留的值：每一轮用 &lt;code&gt;{{conversation.&lt;i&gt;名称&lt;/i&gt;}}&lt;/code&gt; 读取它们，“变量赋值”节点修改它们。新会话从默认值开始。</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="48"/>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="48"/>
         <source>Type</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="48"/>
         <source>Default</source>
-        <translation type="unfinished">默认值</translation>
+        <translation>默认值</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="48"/>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>说明</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="65"/>
         <source>+ Variable</source>
-        <translation type="unfinished"></translation>
+        <translation>+ 变量</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="67"/>
         <source>Add a conversation variable</source>
-        <translation type="unfinished"></translation>
+        <translation>添加一个会话变量</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="95"/>
         <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="183"/>
         <source>Read as {{conversation.%1}}</source>
-        <translation type="unfinished"></translation>
+        <translation>用 {{conversation.%1}} 读取</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="115"/>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>（空）</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="116"/>
         <source>The value a new conversation starts with (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>新会话开始时的值（%1）</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="119"/>
         <source>What it keeps (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>它保存什么（可选）</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="126"/>
         <source>Remove the variable %1</source>
-        <translation type="unfinished"></translation>
+        <translation>删除变量 %1</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="150"/>
         <source>Edit conversation variable %1</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑会话变量 %1</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="161"/>
         <source>A conversation variable needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>会话变量需要一个名称。</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="163"/>
         <source>A name may hold letters, digits and _ only, and starts with a letter or _.</source>
-        <translation type="unfinished"></translation>
+        <translation>名称只能包含字母、数字和 _，并以字母或 _ 开头。</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="167"/>
         <source>Another conversation variable is already named &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>已有会话变量名为“%1”。</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="196"/>
         <source>The default of &apos;%1&apos;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”的默认值：%2</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="209"/>
         <source>Add conversation variable %1</source>
-        <translation type="unfinished"></translation>
+        <translation>添加会话变量 %1</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/conversationvariableseditor.cpp" line="232"/>
         <source>Remove conversation variable %1</source>
-        <translation type="unfinished"></translation>
+        <translation>删除会话变量 %1</translation>
     </message>
 </context>
 <context>
@@ -2834,48 +2834,48 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
     <message>
         <location filename="../../widgets/panels/fileinputfield.cpp" line="38"/>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择…</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/fileinputfield.cpp" line="40"/>
         <source>Choose the file for this input, or drop one here</source>
-        <translation type="unfinished"></translation>
+        <translation>为这个输入选择文件，或把文件拖到这里</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/fileinputfield.cpp" line="45"/>
         <source>No file</source>
-        <translation type="unfinished"></translation>
+        <translation>不要文件</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/fileinputfield.cpp" line="74"/>
         <location filename="../../widgets/panels/fileinputfield.cpp" line="90"/>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/fileinputfield.cpp" line="90"/>
         <source>Accepted files (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>可接受的文件 (%1)</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/fileinputfield.cpp" line="95"/>
         <source>Choose a file</source>
-        <translation type="unfinished"></translation>
+        <translation>选择文件</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/fileinputfield.cpp" line="104"/>
         <source>%1 is not a file that can be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是可以读取的文件。</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/fileinputfield.cpp" line="112"/>
         <source>%1 is not one of the accepted types (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是可接受的类型（%2）。</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/fileinputfield.cpp" line="130"/>
         <source>No file chosen — choose one or drop it here</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有选择文件——请选择一个或拖到这里</translation>
     </message>
 </context>
 <context>
@@ -3080,32 +3080,32 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
     <message>
         <location filename="../../widgets/panels/humaninputform.cpp" line="49"/>
         <source>%1 (item %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（第 %2 项）</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/humaninputform.cpp" line="50"/>
         <source>the run waits for your answer</source>
-        <translation type="unfinished"></translation>
+        <translation>运行正在等待你的回应</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/humaninputform.cpp" line="121"/>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/humaninputform.cpp" line="134"/>
         <source>a number</source>
-        <translation type="unfinished">一个数字</translation>
+        <translation>一个数字</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/humaninputform.cpp" line="201"/>
         <source>Time left: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>剩余时间：%1</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/humaninputform.cpp" line="204"/>
         <source>Time is up: the run goes on without an answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>时间已到：运行将在没有回应的情况下继续。</translation>
     </message>
 </context>
 <context>
@@ -3644,7 +3644,7 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
     <message>
         <location filename="../../app/mainwindow.cpp" line="290"/>
         <source>Conversation &amp;Variables…</source>
-        <translation type="unfinished"></translation>
+        <translation>会话变量(&amp;V)…</translation>
     </message>
     <message>
         <location filename="../../app/mainwindow.cpp" line="293"/>
@@ -3893,7 +3893,7 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
     <message>
         <location filename="../../widgets/settings/modelchoice.cpp" line="79"/>
         <source>Workflow Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>工作流设置</translation>
     </message>
     <message>
         <location filename="../../widgets/settings/modelchoice.cpp" line="95"/>
@@ -3903,7 +3903,7 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
     <message>
         <location filename="../../widgets/settings/modelchoice.cpp" line="96"/>
         <source>Conversation Variables</source>
-        <translation type="unfinished"></translation>
+        <translation>会话变量</translation>
     </message>
     <message>
         <location filename="../../widgets/settings/modelchoice.cpp" line="84"/>
@@ -4781,12 +4781,12 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
     <message>
         <location filename="../../widgets/panels/runconsole.cpp" line="68"/>
         <source>New Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>新会话</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/runconsole.cpp" line="70"/>
         <source>Start the chat afresh: conversation variables go back to their defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>重新开始对话：会话变量恢复为默认值</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/runconsole.cpp" line="73"/>
@@ -4862,23 +4862,23 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
     <message>
         <location filename="../../widgets/panels/runconsole.cpp" line="347"/>
         <source>Waiting for you</source>
-        <translation type="unfinished"></translation>
+        <translation>等待你的回应</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/runconsole.cpp" line="370"/>
         <source>Round %1 of at most %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 轮（最多 %2 轮）</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/runconsole.cpp" line="370"/>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message numerus="yes">
         <location filename="../../widgets/panels/runconsole.cpp" line="372"/>
         <source>, %n failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>，%n 项失败</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,7 @@
 // containers run their inner nodes per item or round, and a paused run survives being
 // stored and rebuilt.
 #include "tests/support/runharness.h"
+#include "tests/support/workflowjson.h"
 
 #include "engine/conversation/conversationstore.h"
 #include "engine/nodes/humanform.h"
@@ -14,23 +15,10 @@ using namespace flowdeck::engine;
 using flowdeck::tests::RunHarness;
 using json = nlohmann::json;
 
+using flowdeck::tests::edge;
+using flowdeck::tests::node;
+
 namespace {
-
-json node(const std::string &id, const std::string &type, json config = json::object(), const std::string &parent = {})
-{
-    json n = {{"id", id}, {"type", type}, {"config", std::move(config)}};
-    if (!parent.empty())
-        n["parent"] = parent;
-    return n;
-}
-
-json edge(const std::string &from, const std::string &to, const std::string &port = {})
-{
-    json e = {{"from", from}, {"to", to}};
-    if (!port.empty())
-        e["fromPort"] = port;
-    return e;
-}
 
 json endNode(json outputs) { return node("end", "end", {{"outputs", std::move(outputs)}}); }
 

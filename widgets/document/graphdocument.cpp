@@ -30,6 +30,7 @@ GraphDocument::GraphDocument(QObject *parent) : QObject(parent)
     connect(this, &GraphDocument::edgeRemoved, &m_validateSoon, qOverload<>(&QTimer::start));
     connect(this, &GraphDocument::documentReset, &m_validateSoon, qOverload<>(&QTimer::start));
     connect(this, &GraphDocument::modelChanged, &m_validateSoon, qOverload<>(&QTimer::start));
+    connect(this, &GraphDocument::variablesChanged, &m_validateSoon, qOverload<>(&QTimer::start));
 }
 
 void GraphDocument::revalidate()
@@ -108,6 +109,12 @@ void GraphDocument::setModel(const std::string &alias, nlohmann::json entry)
     else
         m_workflow.models[alias] = std::move(entry);
     emit modelChanged(q(alias));
+}
+
+void GraphDocument::setVariables(std::vector<engine::VariableSpec> variables)
+{
+    m_workflow.variables = std::move(variables);
+    emit variablesChanged();
 }
 
 std::optional<std::pair<engine::NodeSpec, std::size_t>> GraphDocument::removeNode(const std::string &id)

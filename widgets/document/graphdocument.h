@@ -56,6 +56,8 @@ public:
     void setPlugin(const std::string &alias, nlohmann::json entry);
     // Sets the workflow's "models" entry `alias` (kind, provider profile, model); null removes it.
     void setModel(const std::string &alias, nlohmann::json entry);
+    // The workflow's conversation variables ({{conversation.name}}); emits variablesChanged.
+    void setVariables(std::vector<engine::VariableSpec> variables);
 
     // What the engine's validator says of the workflow, kept up to date soon (300 ms)
     // after every change; views show it. Errors only, in the user's words.
@@ -84,6 +86,7 @@ signals:
     void inputsChanged();
     void pluginChanged(const QString &alias);  // added, changed or removed
     void modelChanged(const QString &alias);   // a declared model's provider or model id
+    void variablesChanged();
     void validated(int problems);
     void trustChanged(bool trusted);
 

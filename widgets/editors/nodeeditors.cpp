@@ -1,9 +1,13 @@
 #include "widgets/editors/nodeeditors.h"
 
 #include "engine/nodes/noderegistry.h"
+#include "widgets/editors/assignereditor.h"
 #include "widgets/editors/classeditor.h"
 #include "widgets/editors/codefields.h"
+#include "widgets/editors/humanformeditor.h"
+#include "widgets/editors/iterationeditor.h"
 #include "widgets/editors/listopseditor.h"
+#include "widgets/editors/loopeditor.h"
 #include "widgets/editors/parametertable.h"
 
 namespace flowdeck::studio {
@@ -31,6 +35,10 @@ const NodeEditors &NodeEditors::builtin()
         e.add("classifier", "classes", classEditor);
         e.add("extractor", "parameters", parameterTable);
         e.add("list", "filter", [](const NodeEditorContext &c) { return new ListOpsEditor(c); }, {"unique", "sort", "limit"});
+        e.add("iteration", "items", iterationEditor, {"output", "parallel", "maxParallel", "errorMode", "itemRetry", "flatten"});
+        e.add("loop", "variables", loopEditor, {"maxRounds", "breakWhen"});
+        e.add("assigner", "items", assignerEditor);
+        e.add("human", "text", humanFormEditor, {"fields", "actions", "timeout"});
         return e;
     }();
     return editors;

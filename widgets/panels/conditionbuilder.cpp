@@ -75,13 +75,24 @@ ConditionBuilder::ConditionBuilder(const nlohmann::json &cases, PromptEdit::Cand
     layout->addLayout(row);
 }
 
+ConditionBuilder::ConditionBuilder(const nlohmann::json &group, std::string pointer, PromptEdit::Candidates candidates,
+                                   Edit edit, QWidget *parent)
+    : QWidget(parent), m_cases(nlohmann::json::array({group.is_object() ? group : nlohmann::json::object()})),
+      m_candidates(std::move(candidates)), m_edit(std::move(edit)), m_group(std::move(pointer))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(caseBox(0, m_cases[0]));
+}
+
 void ConditionBuilder::change(const std::string &pointer, nlohmann::json value, bool merge)
 {
     // Keep the builder's copy current, so a later edit starts from what was typed.
     nlohmann::json config = {{"cases", m_cases}};
     setAtPointer(config, pointer, value);
     m_cases = config["cases"];
-    m_edit(pointer, std::move(value), merge);
+    // One group is the only "case": its pointers are the group's own.
+    m_edit(m_group.empty() ? pointer : m_group + pointer.substr(at(0).size()), std::move(value), merge);
 }
 
 std::string ConditionBuilder::freshCaseId() const
@@ -96,17 +107,22 @@ std::string ConditionBuilder::freshCaseId() const
 QWidget *ConditionBuilder::caseBox(int index, const nlohmann::json &c)
 {
     const std::string id = engine::valueOr(c, "id", "");
-    auto *box = new QGroupBox(index == 0 ? tr("If (%1)").arg(QString::fromStdString(id))
-                                         : tr("Else if (%1)").arg(QString::fromStdString(id)));
-    box->setObjectName(QString::fromStdString("case:" + id));
+    const bool group = !m_group.empty();
+    auto *box = new QGroupBox(group        ? QString()
+                              : index == 0 ? tr("If (%1)").arg(QString::fromStdString(id))
+                                           : tr("Else if (%1)").arg(QString::fromStdString(id)));
+    box->setObjectName(QString::fromStdString(group ? "group" : "case:" + id));
     auto *layout = new QVBoxLayout(box);
     auto *head = new QHBoxLayout;
-    auto *label = new QLineEdit(QString::fromStdString(engine::valueOr(c, "label", "")));
-    label->setObjectName("label");
-    label->setPlaceholderText(tr("Port label (shown on the canvas)"));
-    connect(label, &QLineEdit::textEdited, this, [this, index](const QString &text) {
-        change(at(index) + "/label", text.isEmpty() ? nlohmann::json() : nlohmann::json(text.toStdString()), true);
-    });
+    if (!group) {
+        auto *label = new QLineEdit(QString::fromStdString(engine::valueOr(c, "label", "")));
+        label->setObjectName("label");
+        label->setPlaceholderText(tr("Port label (shown on the canvas)"));
+        connect(label, &QLineEdit::textEdited, this, [this, index](const QString &text) {
+            change(at(index) + "/label", text.isEmpty() ? nlohmann::json() : nlohmann::json(text.toStdString()), true);
+        });
+        head->addWidget(label, 1);
+    }
     auto *logic = new QComboBox;
     logic->setObjectName("logic");
     logic->addItem(tr("all of these hold"), "and");
@@ -115,9 +131,10 @@ QWidget *ConditionBuilder::caseBox(int index, const nlohmann::json &c)
     connect(logic, &QComboBox::activated, this, [this, index, logic](int) {
         change(at(index) + "/logic", logic->currentData().toString().toStdString(), false);
     });
-    head->addWidget(label, 1);
     head->addWidget(logic);
-    if (m_cases.size() > 1) {
+    if (group)
+        head->addStretch(1);
+    if (!group && m_cases.size() > 1) {
         auto *remove = removeButton(tr("Remove this case and the connections from its port"));
         remove->setObjectName("removeCase");
         connect(remove, &QToolButton::clicked, this, [this, id] { m_removeCase(id); });
@@ -192,7 +209,7 @@ QWidget *ConditionBuilder::conditionRow(int caseIndex, int index, const nlohmann
     layout->addWidget(op, 1, 0);
     layout->addWidget(right, 1, 1);
     const int count = static_cast<int>(engine::valueOr(m_cases[caseIndex], "conditions", nlohmann::json::array()).size());
-    if (count > 1) {
+    if (count > 1 || !m_group.empty()) {
         auto *remove = removeButton(tr("Remove this condition"));
         remove->setObjectName("removeCondition");
         connect(remove, &QToolButton::clicked, this, [this, caseIndex, index] {

@@ -26,6 +26,10 @@ public:
     using RemoveCase = std::function<void(const std::string &caseId)>;
     ConditionBuilder(const nlohmann::json &cases, PromptEdit::Candidates candidates, Edit edit, RemoveCase removeCase,
                      QWidget *parent = nullptr);
+    // One group of conditions ({logic, conditions}, a loop's "stop when") at `pointer` of
+    // the config: no cases, labels or Else; its last condition may be removed too.
+    ConditionBuilder(const nlohmann::json &group, std::string pointer, PromptEdit::Candidates candidates, Edit edit,
+                     QWidget *parent = nullptr);
 
     // Every comparison the engine knows, in the order offered, with its label.
     static QList<QPair<QString, QString>> operators();
@@ -41,6 +45,7 @@ private:
     PromptEdit::Candidates m_candidates;
     Edit m_edit;
     RemoveCase m_removeCase;
+    std::string m_group;  // one group's pointer; empty: the cases
 };
 
 } // namespace studio

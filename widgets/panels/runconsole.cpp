@@ -6,6 +6,8 @@
 #include "widgets/canvas/nodeitem.h"
 #include "widgets/panels/answercharts.h"
 #include "widgets/panels/detailsbox.h"
+#include "widgets/panels/fileinputfield.h"
+#include "widgets/panels/humaninputform.h"
 #include "widgets/panels/nodestatusview.h"
 #include "widgets/document/graphdocument.h"
 #include "engine/core/messages.h"
@@ -25,6 +27,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
@@ -32,6 +35,7 @@
 #include <QTextBrowser>
 #include <QToolButton>
 #include <QTreeWidget>
+#include <QUuid>
 #include <QVBoxLayout>
 
 namespace flowdeck {
@@ -61,9 +65,14 @@ RunConsole::RunConsole(GraphDocument *doc, GraphScene *scene, RunController *run
     m_stopButton = new QPushButton(tr("Stop"));
     m_stopButton->setToolTip(tr("Stop the run (Shift+F5)"));
     m_stopButton->setEnabled(false);
+    m_newConversation = new QPushButton(tr("New Conversation"));
+    m_newConversation->setObjectName("newConversation");
+    m_newConversation->setToolTip(tr("Start the chat afresh: conversation variables go back to their defaults"));
+    m_conversation = QUuid::createUuid().toString(QUuid::WithoutBraces);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(new QLabel(tr("Model provider:")));
     buttons->addWidget(m_profile, 1);
+    buttons->addWidget(m_newConversation);
     buttons->addWidget(m_runButton);
     buttons->addWidget(m_stopButton);
     auto *left = new QWidget;
@@ -78,6 +87,12 @@ RunConsole::RunConsole(GraphDocument *doc, GraphScene *scene, RunController *run
     inputsScroll->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     leftLayout->addWidget(inputsScroll);
     leftLayout->addLayout(buttons);
+    m_forms = new QWidget;
+    m_forms->setObjectName("humanForms");
+    new QVBoxLayout(m_forms);
+    m_forms->layout()->setContentsMargins(0, 0, 0, 0);
+    m_forms->hide();
+    leftLayout->addWidget(m_forms);
     m_answer = new QTextBrowser;
     m_answer->setOpenExternalLinks(true);
     m_answer->setPlaceholderText(tr("The answer appears here as it streams."));
@@ -151,6 +166,9 @@ RunConsole::RunConsole(GraphDocument *doc, GraphScene *scene, RunController *run
     });
     connect(m_runButton, &QPushButton::clicked, this, &RunConsole::run);
     connect(m_stopButton, &QPushButton::clicked, this, &RunConsole::stop);
+    connect(m_newConversation, &QPushButton::clicked, this, &RunConsole::newConversation);
+    connect(runner, &RunController::humanInputRequired, this, &RunConsole::showHumanForm);
+    connect(runner, &RunController::nodeProgress, this, &RunConsole::showProgress);
     connect(doc, &GraphDocument::documentReset, this, &RunConsole::rebuildInputs);
     connect(doc, &GraphDocument::documentReset, this, [this] { m_trace->reset(m_doc->workflow()); });
     connect(doc, &GraphDocument::nodeChanged, this, [this](const QString &id) {
@@ -188,6 +206,9 @@ RunConsole::RunConsole(GraphDocument *doc, GraphScene *scene, RunController *run
             engine::localizedSentence(englishMessage.toStdString(), studioLanguage().toStdString()));
         m_lastStatus = status;
         m_lastOutputs = outputs;
+        for (HumanInputForm *form : humanForms())  // no run waits for them now
+            delete form;
+        m_forms->hide();
         if (!m_doc->workflow().isChat() && status == "succeeded")  // a workflow's result is its end outputs
             m_answer->setMarkdown(tr("**Outputs**") + "\n\n```json\n" + outputs + "\n```\n");
         setRunning(false);
@@ -204,11 +225,16 @@ RunConsole::RunConsole(GraphDocument *doc, GraphScene *scene, RunController *run
 
 QLineEdit *RunConsole::inputField(const QString &name) const { return m_inputsHost->findChild<QLineEdit *>("input:" + name); }
 
+FileInputField *RunConsole::fileField(const QString &name) const { return m_inputsHost->findChild<FileInputField *>("input:" + name); }
+
+QList<HumanInputForm *> RunConsole::humanForms() const { return m_forms->findChildren<HumanInputForm *>(); }
+
 void RunConsole::rebuildInputs()
 {
     while (m_inputs->rowCount() > 0)
         m_inputs->removeRow(0);
     const auto &wf = m_doc->workflow();
+    m_newConversation->setVisible(wf.isChat());
     if (wf.isChat()) {
         auto *query = new QLineEdit;
         query->setObjectName("input:query");
@@ -217,6 +243,12 @@ void RunConsole::rebuildInputs()
         m_inputs->addRow(tr("Message"), query);
     }
     for (const auto &input : wf.inputs) {
+        if (input.type == "file") {
+            auto *picker = new FileInputField(input.accept);
+            picker->setObjectName(QString::fromStdString("input:" + input.name));
+            m_inputs->addRow(inputLabel(input), picker);
+            continue;
+        }
         auto *field = new QLineEdit;
         field->setObjectName(QString::fromStdString("input:" + input.name));
         if (input.defaultValue.is_string())
@@ -232,6 +264,7 @@ void RunConsole::setRunning(bool running)
 {
     m_runButton->setEnabled(!running);
     m_stopButton->setEnabled(running);
+    m_newConversation->setEnabled(!running);
 }
 
 void RunConsole::run()
@@ -240,6 +273,11 @@ void RunConsole::run()
         return;
     nlohmann::json inputs = nlohmann::json::object();
     for (const auto &input : m_doc->workflow().inputs) {
+        if (FileInputField *picker = fileField(QString::fromStdString(input.name))) {
+            if (!picker->value().is_null())
+                inputs[input.name] = picker->value();
+            continue;
+        }
         QLineEdit *field = inputField(QString::fromStdString(input.name));
         const std::string text = field ? field->text().toStdString() : std::string();
         if (text.empty())
@@ -274,7 +312,7 @@ void RunConsole::run()
         emit finished(m_lastStatus);
         return;
     }
-    if (!m_runner->start(m_doc->workflow(), inputs, query, &error)) {
+    if (!m_runner->start(m_doc->workflow(), inputs, query, &error, m_conversation)) {
         m_answer->setPlainText(tr("The workflow cannot run yet:\n\n%1").arg(error));
         m_error->setMessage(tr("The workflow cannot run yet: %1").arg(error));
         m_lastStatus = "invalid";
@@ -286,6 +324,54 @@ void RunConsole::run()
 }
 
 void RunConsole::stop() { m_runner->stop(); }
+
+void RunConsole::newConversation()
+{
+    if (m_runner->running())
+        return;
+    m_runner->forgetConversation(QString::fromStdString(m_doc->workflow().id), m_conversation);
+    m_conversation = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_answerText.clear();
+    m_answer->clear();
+    m_charts->setCharts({});
+    if (QLineEdit *query = inputField("query"))
+        query->setFocus();
+}
+
+void RunConsole::showHumanForm(const QString &nodeId, const QString &dataJson)
+{
+    auto *form = new HumanInputForm(engine::parseJson(dataJson.toStdString()));
+    m_forms->layout()->addWidget(form);
+    m_forms->show();
+    if (QTreeWidgetItem *row = m_trace->row(nodeId))
+        row->setText(NodeStatusView::StatusColumn, tr("Waiting for you"));
+    connect(form, &HumanInputForm::answered, this, [this, form](const QString &token, const QString &action, const nlohmann::json &values) {
+        m_runner->resume(token, action, values);
+        form->hide();
+        form->setParent(nullptr);  // out of the list at once; deleted once its click is over
+        form->deleteLater();
+        m_forms->setVisible(!humanForms().isEmpty());
+    });
+    // Ready to be filled in: the first field has the keyboard, else the form (Enter answers).
+    QWidget *first = form->findChildren<QWidget *>(QRegularExpression("^field:")).value(0);
+    (first ? first : form)->setFocus(Qt::OtherFocusReason);
+}
+
+void RunConsole::showProgress(const QString &nodeId, const QString &dataJson)
+{
+    QTreeWidgetItem *row = m_trace->row(nodeId);
+    const engine::NodeSpec *node = m_doc->node(nodeId.toStdString());
+    if (!row || !node)
+        return;
+    const nlohmann::json data = engine::parseJson(dataJson.toStdString());
+    const int done = engine::valueOr(data, "done", 0), total = engine::valueOr(data, "total", 0);
+    const int failed = row->data(NodeStatusView::StatusColumn, Qt::UserRole).toInt() + (engine::valueOr(data, "ok", true) ? 0 : 1);
+    row->setData(NodeStatusView::StatusColumn, Qt::UserRole, failed);
+    QString text = node->type == "loop" ? tr("Round %1 of at most %2").arg(done).arg(total) : tr("%1 / %2").arg(done).arg(total);
+    if (failed > 0)
+        text += tr(", %n failed", nullptr, failed);
+    row->setText(NodeStatusView::StatusColumn, text);
+}
 
 void RunConsole::showAnswer()
 {

@@ -20,6 +20,8 @@ namespace studio {
 class AnswerCharts;
 class CitationsView;
 class DetailsBox;
+class FileInputField;
+class HumanInputForm;
 class GraphDocument;
 class GraphScene;
 class NodeStatusView;
@@ -30,6 +32,8 @@ class TraceView;
 // workflow), Run and Stop, the streamed answer rendered as markdown with its charts
 // beside it, one row per node (status, time, tokens; click for its event as JSON), a
 // failed run's error in one line with *Show details*, and the model profile to run with.
+// A file input gets a file picker; a human node's form appears above the answer while
+// the run waits for it; a chat keeps its conversation variables until *New Conversation*.
 // It asks for little height, so the canvas above keeps the room.
 class RunConsole : public QWidget {
     Q_OBJECT
@@ -40,6 +44,12 @@ public:
     void run();
     void stop();
     QLineEdit *inputField(const QString &name) const;  // "query" for the chat message
+    FileInputField *fileField(const QString &name) const;  // a file input's picker
+    QList<HumanInputForm *> humanForms() const;           // the forms the run waits for
+    QPushButton *newConversationButton() const { return m_newConversation; }
+    const QString &conversationId() const { return m_conversation; }
+    // Forgets the chat's conversation variables and starts a fresh conversation.
+    void newConversation();
     QTextBrowser *answerView() const { return m_answer; }
     AnswerCharts *chartView() const { return m_charts; }
     NodeStatusView *trace() const { return m_trace; }
@@ -62,6 +72,8 @@ private:
     void rebuildInputs();
     void setRunning(bool running);
     void showAnswer();
+    void showHumanForm(const QString &nodeId, const QString &dataJson);
+    void showProgress(const QString &nodeId, const QString &dataJson);
 
     GraphDocument *m_doc;
     GraphScene *m_scene;
@@ -71,6 +83,9 @@ private:
     QComboBox *m_profile;
     QPushButton *m_runButton;
     QPushButton *m_stopButton;
+    QPushButton *m_newConversation;
+    QWidget *m_forms;  // the human input forms waiting
+    QString m_conversation;
     QTextBrowser *m_answer;
     AnswerCharts *m_charts;
     NodeStatusView *m_trace;

@@ -1,4 +1,5 @@
 #include "widgets/run/runcontroller.h"
+#include "engine/conversation/conversationstore.h"
 #include "engine/core/eventloop.h"
 #include "engine/core/jsonaccess.h"
 #include "engine/knowledge/knowledgelibrary.h"
@@ -67,6 +68,8 @@ struct RunController::Engine {
     boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work{io.get_executor()};
     std::unique_ptr<engine::RunHost> host;
     std::shared_ptr<engine::WorkflowRun> run;
+    // Conversation variables of the studio's chats, as long as the window lives.
+    std::shared_ptr<engine::MemoryConversationStore> conversations = std::make_shared<engine::MemoryConversationStore>();
     std::map<int, std::function<void(nlohmann::json, std::string)>> pendingRequests;  // engine thread only
     int nextRequest = 1;
     std::thread thread;
@@ -87,6 +90,7 @@ RunController::RunController(QObject *parent) : QObject(parent), m_engine(std::m
         QMetaObject::invokeMethod(this, [this, id, m, p] { emit serverRequest(id, m, p); }, Qt::QueuedConnection);
     };
     e.host = engine::makeRunHost(e.io, std::move(setup));
+    e.host->services().conversations = e.conversations;
     for (const auto *p : e.host->profiles().all()) {  // before the engine thread starts: no race
         m_profileNames << QString::fromStdString(p->name);
         m_profiles[QString::fromStdString(p->name)] = p->toJson();
@@ -218,7 +222,7 @@ void RunController::listTools(const engine::Workflow &workflow, const QString &o
 }
 
 bool RunController::start(const engine::Workflow &workflow, const nlohmann::json &inputs, const QString &query,
-                          QString *error)
+                          QString *error, const QString &conversation)
 {
     if (m_running) {
         if (error)
@@ -247,7 +251,7 @@ bool RunController::start(const engine::Workflow &workflow, const nlohmann::json
     }
     engine::RunOptions options;
     options.inputs = inputs;
-    options.sys = workflow.isChat() ? nlohmann::json{{"query", query.toStdString()}, {"conversation_id", ""},
+    options.sys = workflow.isChat() ? nlohmann::json{{"query", query.toStdString()}, {"conversation_id", conversation.toStdString()},
                                                      {"history", nlohmann::json::array()}, {"user", "studio"}}
                                     : nlohmann::json{{"user", "studio"}};
     // Events come on the engine's thread; they are handed to the GUI thread as they are.
@@ -293,6 +297,12 @@ bool RunController::start(const engine::Workflow &workflow, const nlohmann::json
             case engine::RunEventType::Answer:
                 emit answerText(QString::fromStdString(engine::valueOr(event.data, "text", "")));
                 break;
+            case engine::RunEventType::HumanInputRequired:
+                emit humanInputRequired(node, QString::fromStdString(engine::safeDump(event.data)));
+                break;
+            case engine::RunEventType::NodeProgress:
+                emit nodeProgress(node, QString::fromStdString(engine::safeDump(event.data)));
+                break;
             default: break;
             }
             emit traceEvent(QString::fromStdString(engine::safeDump(event.toJson())));
@@ -321,6 +331,19 @@ bool RunController::start(const engine::Workflow &workflow, const nlohmann::json
 void RunController::setProjectFile(const QString &flowFile)
 {
     m_knowledgeFolder = flowFile.isEmpty() ? std::filesystem::path() : engine::knowledgeFolderFor(flowFile.toStdString());
+}
+
+void RunController::resume(const QString &token, const QString &action, const nlohmann::json &values)
+{
+    boost::asio::post(m_engine->io, [e = m_engine.get(), token = token.toStdString(), action = action.toStdString(), values] {
+        if (e->run)
+            e->run->resume(token, engine::HumanResponse{action, values});
+    });
+}
+
+void RunController::forgetConversation(const QString &workflowId, const QString &conversation)
+{
+    m_engine->conversations->clear(workflowId.toStdString(), conversation.toStdString());
 }
 
 void RunController::stop()

@@ -35,8 +35,15 @@ public:
     explicit RunController(QObject *parent = nullptr);
     ~RunController() override;
 
-    // Starts a run; false with `error` if the workflow does not compile.
-    bool start(const engine::Workflow &workflow, const nlohmann::json &inputs, const QString &query, QString *error);
+    // Starts a run; false with `error` if the workflow does not compile. A chat run belongs
+    // to `conversation`: its conversation variables are kept for the next run of it.
+    bool start(const engine::Workflow &workflow, const nlohmann::json &inputs, const QString &query, QString *error,
+               const QString &conversation = {});
+    // Answers the form `token` of a human node (humanInputRequired): the action pressed and
+    // the fields' values, as checked by engine::checkHumanResponse.
+    void resume(const QString &token, const QString &action, const nlohmann::json &values);
+    // Forgets the conversation variables kept for `conversation` of workflow `workflowId`.
+    void forgetConversation(const QString &workflowId, const QString &conversation);
     void stop();
     bool running() const { return m_running; }
     // The open workflow's file: its runs search the knowledge bases in the folder beside
@@ -74,6 +81,10 @@ signals:
     // succeeded, failed, cancelled; `outputs` is the end node's outputs as JSON text.
     void runEnded(const QString &status, const QString &message, const QString &outputs);
     void toolsListed(const QString &server, const QString &toolsJson, const QString &error);
+    // A human node waits for its form: the event's data ({token, form, deadlineMs, scope}) as JSON.
+    void humanInputRequired(const QString &nodeId, const QString &dataJson);
+    // An iteration's item or a loop's round ended: {done, total, index, ok} as JSON.
+    void nodeProgress(const QString &nodeId, const QString &dataJson);
     // A plugin server asks the user something (sampling/createMessage, elicitation/create);
     // answer with answerServerRequest(id, ...).
     void serverRequest(int id, const QString &method, const QString &paramsJson);

@@ -1,6 +1,7 @@
 #include "widgets/settings/modelchoice.h"
 
 #include "engine/templates/modelbinding.h"
+#include "widgets/panels/conversationvariableseditor.h"
 #include "widgets/run/runcontroller.h"
 #include "widgets/settings/modelspanel.h"
 #include "widgets/settings/providerdialog.h"
@@ -9,6 +10,7 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QSettings>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace flowdeck::studio {
@@ -70,27 +72,34 @@ void ModelChoice::askOnFirstStart()
     ask();
 }
 
-void ModelChoice::showModelsDialog(GraphDocument *doc)
+void ModelChoice::showModelsDialog(GraphDocument *doc, Page page)
 {
     QDialog dialog(m_window);
     dialog.setObjectName(QStringLiteral("modelsDialog"));
-    dialog.setWindowTitle(tr("Models"));
+    dialog.setWindowTitle(tr("Workflow Settings"));
     auto *layout = new QVBoxLayout(&dialog);
+    auto *tabs = new QTabWidget;
+    auto *models = new QWidget;
+    auto *modelsLayout = new QVBoxLayout(models);
     auto *intro = new QLabel(tr("Which provider and model each model of this workflow uses, for runs and deploys. "
                                 "Keys stay in the system keychain."));
     intro->setWordWrap(true);
-    layout->addWidget(intro);
+    modelsLayout->addWidget(intro);
     auto *panel = new ModelsPanel(doc, m_runner);
     connect(panel, &ModelsPanel::keyRequested, this, [this, &dialog](const QString &profile) {
         dialog.accept();
         emit keyRequested(profile);
     });
-    layout->addWidget(panel);
-    layout->addStretch(1);
+    modelsLayout->addWidget(panel);
+    modelsLayout->addStretch(1);
+    tabs->addTab(models, tr("Models"));
+    tabs->addTab(new ConversationVariablesEditor(doc), tr("Conversation Variables"));
+    tabs->setCurrentIndex(page == Page::Variables ? 1 : 0);
+    layout->addWidget(tabs);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     layout->addWidget(buttons);
-    dialog.resize(640, 280);
+    dialog.resize(680, 340);
     dialog.exec();
 }
 

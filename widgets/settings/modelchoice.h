@@ -35,8 +35,10 @@ public:
     void bindKnown(engine::Workflow &workflow) const;
     // At the first start with no key anywhere and no choice made: asks once.
     void askOnFirstStart();
-    // Workflow → Models…: the Models section of `doc` in a dialog.
-    void showModelsDialog(GraphDocument *doc);
+    // The workflow's settings in a dialog: Workflow → Models… opens it on its Models tab,
+    // Workflow → Conversation Variables… (and the assigner's Manage…) on its variables tab.
+    enum class Page { Models, Variables };
+    void showModelsDialog(GraphDocument *doc, Page page = Page::Models);
 
 signals:
     void keyRequested(const QString &profile);
