@@ -410,6 +410,15 @@ private slots:
         QVERIFY2(status.startsWith("Failed after") && status.contains("doubled"), qPrintable(status));
     }
 
+    void anErrorNamesItsLine()
+    {
+        show("code1");
+        replaceText(body()->editor(), QStringLiteral("def main(arg1: int) -> dict:\nx = 1\nreturn {\"doubled\": arg1 / 0}"));
+        runSample({{"arg1", "1"}});
+        const QString status = body()->tryPanel()->status()->text();
+        QVERIFY2(status.startsWith("Failed after") && status.contains("line 3") && status.count("line 3") == 1, qPrintable(status));
+    }
+
     void aSmallTimeLimitStopsAnEndlessLoop()
     {
         show("code1");

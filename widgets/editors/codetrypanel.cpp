@@ -69,7 +69,7 @@ nlohmann::json shown(const engine::CodeOutcome &outcome)
     if (outcome.limitHit != engine::CodeLimit::None)
         out["limit"] = outcome.error;
     else if (!outcome.ok)
-        out["error"] = outcome.line > 0 ? "line " + std::to_string(outcome.line) + ": " + outcome.error : outcome.error;
+        out["error"] = outcome.error;  // it names the line, when there is one
     return out;
 }
 
