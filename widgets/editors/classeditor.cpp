@@ -1,9 +1,8 @@
 #include "widgets/editors/classeditor.h"
 
 #include "engine/core/jsonaccess.h"
-#include "widgets/document/commands.h"
-#include "widgets/document/graphdocument.h"
 #include "widgets/editors/nodeeditors.h"
+#include "widgets/editors/portedges.h"
 #include "widgets/editors/rowlist.h"
 
 #include <QCoreApplication>
@@ -11,7 +10,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace flowdeck::studio {
@@ -113,10 +111,6 @@ std::string freshClassId(const nlohmann::json &classes)
 
 QWidget *classEditor(const NodeEditorContext &context)
 {
-    GraphDocument *doc = context.doc;
-    const std::string nodeId = context.nodeId;
-    auto edit = context.edit;
-    auto macro = context.macro;
     auto *host = new QWidget;
     host->setProperty("ownTitle", true);  // under the form's "Classes" heading
     auto *layout = new QVBoxLayout(host);
@@ -124,20 +118,16 @@ QWidget *classEditor(const NodeEditorContext &context)
     auto *list = new RowList(
         engine::valueOr(context.config, "classes", nlohmann::json::array()),
         [context](RowList *self, int index, const nlohmann::json &item) { return classRow(context, self, index, item); },
-        [=](const nlohmann::json &items, const nlohmann::json &removed) {
+        [context](const nlohmann::json &items, const nlohmann::json &removed) {
+            // A removed class's connections go with it, in the same undo step.
             const std::string port = engine::valueOr(removed, "id", "");
-            std::vector<engine::EdgeSpec> edges;
-            for (const auto &e : doc->workflow().edges)
-                if (!port.empty() && e.from == nodeId && e.fromPort == port)
-                    edges.push_back(e);
-            if (edges.empty())
-                return edit("/classes", items, false);
-            // The connections from its port go with it, in the same undo step.
-            macro(QCoreApplication::translate("ClassEditor", "Remove class %1").arg(QString::fromStdString(engine::valueOr(removed, "name", port))), [=] {
-                for (const auto &e : edges)
-                    doc->undoStack()->push(new DisconnectCommand(doc, e));
-                doc->undoStack()->push(new SetConfigFieldCommand(doc, nodeId, "/classes", items, false));
-            });
+            std::map<std::string, std::string> ports;
+            if (!port.empty())
+                ports[port] = "";
+            setConfigWithPorts(context,
+                               QCoreApplication::translate("ClassEditor", "Remove class %1")
+                                   .arg(QString::fromStdString(engine::valueOr(removed, "name", port))),
+                               "/classes", items, ports);
         });
     list->setObjectName("classes");
     list->setMinimumRows(1);  // a classifier needs a class besides Other
