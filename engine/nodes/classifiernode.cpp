@@ -201,7 +201,7 @@ NodeDescriptor classifierNodeDescriptor()
         std::vector<PortSpec> ports;
         for (const ClassSpec &c : classesOf(node.config))
             ports.push_back({c.id, c.name});
-        ports.push_back({kOtherId, kOtherName});
+        ports.push_back({kOtherId, kOtherName, "其他"});
         return ports;
     };
     d.validate = [](const NodeSpec &node, const Workflow &wf) {

@@ -39,7 +39,7 @@ NodeDescriptor conditionNodeDescriptor()
         for (const auto &c : engine::valueOr(node.config, "cases", nlohmann::json::array()))
             if (c.is_object() && c.contains("id") && c["id"].is_string())
                 ports.push_back({c["id"].get<std::string>(), engine::valueOr(c, "label", c["id"].get<std::string>())});
-        ports.push_back({"else", "Else"});
+        ports.push_back({"else", "Else", "否则"});
         return ports;
     };
     d.validate = [](const NodeSpec &node, const Workflow &) {

@@ -73,7 +73,7 @@ NodeDescriptor humanNodeDescriptor()
         for (const auto &a : valueOr<nlohmann::json>(node.config, "actions", nlohmann::json::array()))
             ports.push_back({valueOr(a, "id", ""), valueOr(a, "label", "")});
         if (timeoutSeconds(node) > 0)
-            ports.push_back({"timeout", "Timed out"});
+            ports.push_back({"timeout", "Timed out", "超时"});
         return ports;
     };
     d.validate = [](const NodeSpec &node, const Workflow &) {

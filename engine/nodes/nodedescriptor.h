@@ -25,6 +25,7 @@ struct OutputSpec {
 struct PortSpec {
     std::string id;  // what an edge's "fromPort" names
     std::string label;
+    std::string labelZh;  // the label in Chinese, for ports the engine names (else, other, timeout)
 };
 
 inline constexpr const char *kDefaultPort = "out";

@@ -49,7 +49,8 @@ void NodeItem::refresh(const engine::NodeSpec &node, const engine::NodeDescripto
     if (descriptor && node.type != "end") {  // the end node leads nowhere
         for (const auto &p : descriptor->portsOf(node)) {
             m_ports << (p.id == engine::kDefaultPort ? QString() : QString::fromStdString(p.id));
-            m_portLabels << QString::fromStdString(p.label.empty() ? p.id : p.label);
+            const std::string &label = studioSpeaksChinese() && !p.labelZh.empty() ? p.labelZh : p.label;
+            m_portLabels << QString::fromStdString(label.empty() ? p.id : label);
         }
     }
 
