@@ -113,7 +113,7 @@ void AppStore::loadAll(const std::function<void(const std::string &)> &log)
             log("The app '" + name + "' does not load: " + built.diagnostics()[0].message);
             continue;
         }
-        built.value()->setConversations(m_conversations);
+        built.value()->setRuntimeServices(m_conversations, m_fileRoots);
         m_apps[name] = built.value();
         loadKeys(name);
         log("Serving '" + name + "' version " + std::to_string(*version) + ".");
@@ -169,7 +169,7 @@ void AppStore::activate(const std::string &name, int version, const engine::Depl
     const fs::path dir = appDir(name) / "versions" / std::to_string(version);
     m_deploying.insert(name);
     auto app = built.value();
-    app->setConversations(m_conversations);
+    app->setRuntimeServices(m_conversations, m_fileRoots);
     // The version's files are written (and synced) by the disk worker, off the serving
     // loop; secret values are kept sealed, apart from the bundle.
     std::string bundleText = fresh ? engine::safeDump(engine::writeDeployBundle(bundle, false)) : std::string();
@@ -311,17 +311,19 @@ std::shared_ptr<LiveApp> AppStore::version(const std::string &name, int version)
     auto built = LiveApp::build(m_io, m_appHost, name, version, *bundle, m_dir / "knowledge", dir);
     if (!built)
         return nullptr;
-    built.value()->setConversations(m_conversations);
+    built.value()->setRuntimeServices(m_conversations, m_fileRoots);
     std::erase_if(m_older, [](const auto &entry) { return entry.second.expired(); });
     m_older[{name, version}] = built.value();
     return built.value();
 }
 
-void AppStore::setConversations(std::shared_ptr<engine::ConversationStore> store)
+void AppStore::setRuntimeServices(std::shared_ptr<engine::ConversationStore> conversations,
+                                  std::vector<std::string> fileRoots)
 {
-    m_conversations = std::move(store);
+    m_conversations = std::move(conversations);
+    m_fileRoots = std::move(fileRoots);
     for (auto &[name, app] : m_apps)
-        app->setConversations(m_conversations);
+        app->setRuntimeServices(m_conversations, m_fileRoots);
 }
 
 std::vector<std::string> AppStore::names() const

@@ -50,8 +50,9 @@ public:
     // Version `version` of an app: the one served, or a kept one built again (for a paused
     // run that goes on where it began); nullptr when that version is gone.
     std::shared_ptr<LiveApp> version(const std::string &name, int version);
-    // Every app's runs keep conversation variables here (the runtime's data folder).
-    void setConversations(std::shared_ptr<engine::ConversationStore> store);
+    // Every app's runs keep conversation variables in `conversations` and read files only
+    // inside `fileRoots` (LiveApp::setRuntimeServices).
+    void setRuntimeServices(std::shared_ptr<engine::ConversationStore> conversations, std::vector<std::string> fileRoots);
     std::vector<std::string> names() const;
     Outcome describe(const std::string &name) const;
 
@@ -82,6 +83,7 @@ private:
     std::map<std::string, std::shared_ptr<LiveApp>> m_apps;
     std::map<std::pair<std::string, int>, std::weak_ptr<LiveApp>> m_older;  // versions built again, while in use
     std::shared_ptr<engine::ConversationStore> m_conversations;
+    std::vector<std::string> m_fileRoots;
     std::map<std::string, std::set<std::string>> m_keyHashes;  // app -> sha256 of live keys
     std::set<std::string> m_deploying;
     DiskWorker m_disk;  // the versions' files are written off the serving loop

@@ -283,9 +283,11 @@ engine::Result<std::shared_ptr<engine::WorkflowRun>> LiveApp::restoreRun(engine:
     return engine::WorkflowRun::restore(m_io, m_workflow, m_host->services(), std::move(options), snapshot);
 }
 
-void LiveApp::setConversations(std::shared_ptr<engine::ConversationStore> store)
+void LiveApp::setRuntimeServices(std::shared_ptr<engine::ConversationStore> conversations,
+                                 std::vector<std::string> fileRoots)
 {
-    m_host->services().conversations = std::move(store);
+    m_host->services().conversations = std::move(conversations);
+    m_host->services().fileRoots = std::move(fileRoots);
 }
 
 std::string LiveApp::redact(std::string text) const { return redactSecrets(std::move(text), m_secretValues); }

@@ -55,8 +55,10 @@ public:
     // sentence when the snapshot does not fit the workflow.
     engine::Result<std::shared_ptr<engine::WorkflowRun>> restoreRun(engine::RunOptions options,
                                                                     const nlohmann::json &snapshot);
-    // Where conversation variables are kept between the runs of a conversation.
-    void setConversations(std::shared_ptr<engine::ConversationStore> store);
+    // What the runtime gives every run of the app: where conversation variables are kept
+    // between the runs of a conversation, and the only folders its nodes may read files
+    // from (the runs' uploads).
+    void setRuntimeServices(std::shared_ptr<engine::ConversationStore> conversations, std::vector<std::string> fileRoots);
     // `text` with every secret value of the app replaced, for logs, history and errors.
     std::string redact(std::string text) const;
     // For a streamed answer, a piece at a time: StreamRedactor(app->secretValues()).

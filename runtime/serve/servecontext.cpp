@@ -116,13 +116,14 @@ ServeContext::ServeContext(boost::asio::io_context &io, engine::HttpClient &http
     : m_io(io), m_apps(io, appHostSetup(http, options), box, options.dataDir), m_history(history),
       m_options(std::move(options)), m_paused(io), m_uploads(m_options.dataDir)
 {
-    // Conversation variables and paused runs live in the data folder; the files uploaded
-    // for runs that are not paused are leftovers of runs a stop cut short.
+    // Conversation variables and paused runs live in the data folder; apps read files only
+    // from the runs' uploads, and those of runs that are not paused are leftovers of runs a
+    // stop cut short.
     auto conversations = std::make_shared<engine::SqliteConversationStore>((m_options.dataDir / "conversations.sqlite").string());
     if (!conversations->error().empty())
         std::fprintf(stderr, "flowdeck serve: conversation variables are kept for one run only: %s\n",
                      conversations->error().c_str());
-    m_apps.setConversations(std::move(conversations));
+    m_apps.setRuntimeServices(std::move(conversations), {m_uploads.root().string()});
     std::string error;
     if (!m_paused.open(m_options.dataDir / "paused-runs.sqlite", error))
         std::fprintf(stderr, "flowdeck serve: runs cannot pause for human input: %s\n", error.c_str());

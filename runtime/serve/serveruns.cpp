@@ -46,11 +46,6 @@ engine::Usage usageFrom(const nlohmann::json &j)
     return u;
 }
 
-std::int64_t nowMs()
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
 } // namespace
 
 std::shared_ptr<engine::WorkflowRun> ServeContext::execute(const std::shared_ptr<LiveApp> &app, const std::string &api,

@@ -32,6 +32,7 @@ public:
     Problem take(const engine::Workflow &workflow, const std::string &runId, nlohmann::json &inputs,
                  const std::vector<MultipartPart> &files) const;
     void discard(const std::string &runId) const;
+    const std::filesystem::path &root() const { return m_dir; }  // <data>/uploads
     // Removes the folders of every run not in `keep` (the paused ones).
     void keepOnly(const std::set<std::string> &keep) const;
 

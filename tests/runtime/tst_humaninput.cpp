@@ -8,6 +8,7 @@
 #include "tests/support/serveprocess.h"
 
 #include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -326,6 +327,22 @@ private slots:
         QCOMPARE(serve.request("POST", "/v1/apps/reader/run", notBase64.dump()).status, 400L);
         const std::string broken = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"doc\"\r\n\r\nno end";
         QCOMPARE(serve.request("POST", "/v1/apps/reader/run", broken, {}, form).status, 400L);
+
+        // Nor can a text input point the document node at the runtime's files: it reads only uploads.
+        const json peek = workflow("peek", {{"inputs", {{{"name", "where"}, {"type", "text"}}}},
+                                            {"nodes", {workflowNode("start", "start"),
+                                                       workflowNode("read", "document", {{"files", "{{start.where}}"}}),
+                                                       workflowNode("end", "end", {{"outputs", {{"text", "{{read.text}}"}}}})}},
+                                            {"edges", {workflowEdge("start", "read"), workflowEdge("read", "end")}}});
+        QCOMPARE(serve.deploy("peek", flowdeck::tests::deployBundle(peek, {{"settings", {{"public", true}}}})).status, 200L);
+        QTemporaryDir elsewhere;
+        QFile secret(elsewhere.filePath("secret.txt"));
+        QVERIFY(secret.open(QIODevice::WriteOnly));
+        secret.write("the runtime's own file");
+        secret.close();
+        r = serve.request("POST", "/v1/apps/peek/run", json({{"inputs", {{"where", secret.fileName().toStdString()}}}}).dump());
+        QCOMPARE(r.status, 400L);
+        QVERIFY2(r.body.find("not a file uploaded to this run") != std::string::npos, r.body.c_str());
 
         // The app as an MCP tool takes files the same way, and refuses a path there too.
         const std::map<std::string, std::string> mcp = {{"Accept", "application/json, text/event-stream"}};
