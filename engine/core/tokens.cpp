@@ -78,6 +78,17 @@ std::string randomBytes(std::size_t bytes)
 
 std::string randomToken(std::size_t bytes) { return base64UrlEncode(randomBytes(bytes)); }
 
+std::string randomHexId(std::string_view prefix)
+{
+    static const char *hex = "0123456789abcdef";
+    std::string id(prefix);
+    for (unsigned char b : randomBytes(16)) {
+        id += hex[b >> 4];
+        id += hex[b & 15];
+    }
+    return id;
+}
+
 std::string sha256(std::string_view text)
 {
     std::string digest(SHA256_DIGEST_LENGTH, '\0');

@@ -18,6 +18,8 @@ std::optional<std::string> base64Decode(std::string_view text);
 std::string randomBytes(std::size_t bytes);
 // `bytes` random bytes as base64url text without padding (API keys, session ids, OAuth state).
 std::string randomToken(std::size_t bytes);
+// `prefix` and 128 random bits in hex ("run-3f9a..."): ids that cannot be guessed from another.
+std::string randomHexId(std::string_view prefix);
 
 std::string sha256(std::string_view text);  // the 32 raw bytes
 std::string sha256Hex(std::string_view text);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/core/jsonaccess.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -23,6 +25,15 @@ struct Usage {
     nlohmann::json toJson() const
     {
         return {{"prompt_tokens", promptTokens}, {"completion_tokens", completionTokens}, {"total_tokens", totalTokens}};
+    }
+    // What toJson wrote (a stored run); missing or wrong fields count as 0.
+    static Usage fromJson(const nlohmann::json &j)
+    {
+        Usage u;
+        u.promptTokens = valueOr<std::int64_t>(j, "prompt_tokens", 0);
+        u.completionTokens = valueOr<std::int64_t>(j, "completion_tokens", 0);
+        u.totalTokens = valueOr<std::int64_t>(j, "total_tokens", 0);
+        return u;
     }
 };
 

@@ -15,17 +15,6 @@ namespace {
 
 constexpr int kSnapshotVersion = 1;
 
-std::string newFormToken()
-{
-    static const char *hex = "0123456789abcdef";
-    std::string token = "form-";
-    for (unsigned char b : randomBytes(16)) {
-        token += hex[b >> 4];
-        token += hex[b & 15];
-    }
-    return token;
-}
-
 std::int64_t nowMs()
 {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
@@ -61,7 +50,7 @@ void WorkflowRun::awaitInput(int node, int attempt, nlohmann::json form, std::in
         announce = !m_earlyResponses.count(paused->token);
     }
     if (paused->token.empty()) {
-        paused->token = newFormToken();
+        paused->token = randomHexId("form-");
         paused->deadlineMs = timeoutMs > 0 ? nowMs() + timeoutMs : 0;
     }
     const std::string token = paused->token;
@@ -79,12 +68,11 @@ void WorkflowRun::awaitInput(int node, int attempt, nlohmann::json form, std::in
     m_paused.push_back(std::move(paused));
     if (announce)
         publish(RunEventType::HumanInputRequired, node, std::move(event));
+    // Answered before it waited again (a restored run): go on at once, announcing no pause.
     if (auto early = m_earlyResponses.find(token); early != m_earlyResponses.end()) {
         HumanResponse response = std::move(early->second);
         m_earlyResponses.erase(early);
-        asio::post(m_io, [self = shared_from_this(), token, response = std::move(response)]() mutable {
-            self->answerInput(token, std::move(response));
-        });
+        answerInput(token, std::move(response));
     }
 }
 
@@ -227,6 +215,7 @@ bool WorkflowRun::applySnapshot(const nlohmann::json &s, std::string &error)
     m_answer = valueOr(s, "answer", "");
     m_outputs = valueOr<nlohmann::json>(s, "outputs", nlohmann::json::object());
     m_steps = valueOr<int>(s, "steps", 0);
+    m_usage = Usage::fromJson(valueOr<nlohmann::json>(s, "usage", nlohmann::json::object()));
     m_restored = true;
     return true;
 }

@@ -17,18 +17,6 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-// 128 random bits: a run id cannot be guessed from another one (run history, replays).
-std::string newRunId()
-{
-    static const char *hex = "0123456789abcdef";
-    std::string id = "run-";
-    for (unsigned char b : randomBytes(16)) {
-        id += hex[b >> 4];
-        id += hex[b & 15];
-    }
-    return id;
-}
-
 double msBetween(Clock::time_point a, Clock::time_point b)
 {
     return std::chrono::duration<double, std::milli>(b - a).count();
@@ -60,7 +48,7 @@ WorkflowRun::WorkflowRun(asio::io_context &io, std::shared_ptr<const CompiledWor
     : m_io(io), m_workflow(std::move(workflow)), m_services(services), m_options(std::move(options)), m_wallTimer(io)
 {
     if (m_options.runId.empty())
-        m_options.runId = newRunId();
+        m_options.runId = randomHexId("run-");  // cannot be guessed from another (history, replays)
     // Node events go out when anyone listens: a container's inner runs ask their root.
     m_options.limits.maxParallel = std::max(1, m_options.limits.maxParallel);
     m_nodes.resize(m_workflow->nodes().size());

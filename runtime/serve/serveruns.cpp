@@ -13,40 +13,17 @@
 
 namespace flowdeck::runtime {
 
-std::string newRunId()
-{
-    static const char *hex = "0123456789abcdef";
-    std::string id = "run-";
-    for (unsigned char b : engine::randomBytes(16)) {
-        id += hex[b >> 4];
-        id += hex[b & 15];
-    }
-    return id;
-}
+std::string newRunId() { return engine::randomHexId("run-"); }
 
 // One run's bookkeeping, shared by its event sink and its end.
 struct ServeContext::RunState {
     std::weak_ptr<engine::WorkflowRun> run;
     RunRecord record;
     double elapsedBefore = 0;  // a resumed run: how long it ran before it paused
-    engine::Usage usageBefore;
     std::set<std::string> answered;  // the tokens a resumed run was answered with
     PauseInfo pause;
     bool kept = false;  // a paused state was stored for it
 };
-
-namespace {
-
-engine::Usage usageFrom(const nlohmann::json &j)
-{
-    engine::Usage u;
-    u.promptTokens = engine::valueOr<std::int64_t>(j, "prompt_tokens", 0);
-    u.completionTokens = engine::valueOr<std::int64_t>(j, "completion_tokens", 0);
-    u.totalTokens = engine::valueOr<std::int64_t>(j, "total_tokens", 0);
-    return u;
-}
-
-} // namespace
 
 std::shared_ptr<engine::WorkflowRun> ServeContext::execute(const std::shared_ptr<LiveApp> &app, const std::string &api,
                                                            engine::RunOptions options, const ReplyPtr &reply,
@@ -96,7 +73,6 @@ std::shared_ptr<engine::WorkflowRun> ServeContext::launch(const std::shared_ptr<
         const PausedRun &stored = resumption->stored;
         record.startedAt = stored.startedAt;
         state->elapsedBefore = stored.elapsedMs;
-        state->usageBefore = usageFrom(stored.usage);
         nlohmann::json inputs = engine::parseJson(stored.inputs);
         if (!inputs.is_object())
             inputs = nlohmann::json::object();
@@ -128,8 +104,7 @@ std::shared_ptr<engine::WorkflowRun> ServeContext::launch(const std::shared_ptr<
         record.runId = run.id();
         record.status = engine::runStatusName(run.status());
         record.elapsedMs = state->elapsedBefore + run.elapsedMs();
-        engine::Usage usage = state->usageBefore;
-        usage.add(run.usage());
+        const engine::Usage &usage = run.usage();  // a resumed run restores what it used before
         record.promptTokens = usage.promptTokens;
         record.completionTokens = usage.completionTokens;
         if (run.status() != engine::RunStatus::Succeeded && run.status() != engine::RunStatus::Paused) {
@@ -209,8 +184,7 @@ void ServeContext::keepPaused(const std::shared_ptr<LiveApp> &app, const std::sh
     row.pausedAt = nowIso();
     row.elapsedMs = state->elapsedBefore + engine::valueOr(event.data, "elapsedMs", 0.0);
     row.inputs = state->record.inputs;
-    engine::Usage usage = state->usageBefore;
-    usage.add(run->usage());
+    const engine::Usage &usage = run->usage();
     row.usage = usage.toJson();
     row.snapshot = engine::valueOr<nlohmann::json>(event.data, "snapshot", nlohmann::json());
     const nlohmann::json nodes = engine::valueOr<nlohmann::json>(row.snapshot, "nodes", nlohmann::json::object());
