@@ -112,47 +112,47 @@
 <context>
     <name>ClassEditor</name>
     <message>
-        <location filename="../../widgets/editors/classeditor.cpp" line="58"/>
+        <location filename="../../widgets/editors/classeditor.cpp" line="56"/>
         <source>Class name, e.g. Refund request</source>
         <translation>类别名称，例如 退款申请</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/classeditor.cpp" line="61"/>
+        <location filename="../../widgets/editors/classeditor.cpp" line="59"/>
         <source>The class&apos;s port id: connections and {{node.class_id}} use it</source>
         <translation>类别的端口 ID：连线和 {{node.class_id}} 用它</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/classeditor.cpp" line="65"/>
+        <location filename="../../widgets/editors/classeditor.cpp" line="63"/>
         <source>What belongs in this class (the model reads it)</source>
         <translation>哪些内容属于这个类别（大模型会读到）</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/classeditor.cpp" line="68"/>
+        <location filename="../../widgets/editors/classeditor.cpp" line="66"/>
         <source>Examples, one a line (optional)</source>
         <translation>示例，每行一个（可选）</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/classeditor.cpp" line="95"/>
+        <location filename="../../widgets/editors/classeditor.cpp" line="93"/>
         <source>&lt;b&gt;Other&lt;/b&gt; — anything that fits none of the classes above goes to the &lt;i&gt;other&lt;/i&gt; port.</source>
         <translation>&lt;b&gt;其他&lt;/b&gt;——不属于以上任何类别的内容走 &lt;i&gt;other&lt;/i&gt; 端口。</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/classeditor.cpp" line="136"/>
+        <location filename="../../widgets/editors/classeditor.cpp" line="128"/>
         <source>Remove class %1</source>
         <translation>删除类别 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/classeditor.cpp" line="145"/>
+        <location filename="../../widgets/editors/classeditor.cpp" line="135"/>
         <source>+ Class</source>
         <translation>+ 类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/classeditor.cpp" line="146"/>
+        <location filename="../../widgets/editors/classeditor.cpp" line="136"/>
         <source>Add a class: another output port, before Other</source>
         <translation>添加类别：在“其他”之前多一个输出端口</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/classeditor.cpp" line="150"/>
+        <location filename="../../widgets/editors/classeditor.cpp" line="140"/>
         <source>Class %1</source>
         <translation>类别 %1</translation>
     </message>
@@ -415,8 +415,8 @@
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="115"/>
-        <source>Filled in beforehand (optional), e.g. {{llm_1.text}}</source>
-        <translation>预先填好的值（可选），例如 {{llm_1.text}}</translation>
+        <source>Default (optional), e.g. {{llm_1.text}}</source>
+        <translation>默认值（可选），例如 {{llm_1.text}}</translation>
     </message>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="138"/>
@@ -645,99 +645,94 @@
 <context>
     <name>IterationEditor</name>
     <message>
-        <location filename="../../widgets/editors/iterationeditor.cpp" line="56"/>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="57"/>
         <source>e.g. {{llm_1.json}}: a list, or JSON text of one</source>
         <translation>例如 {{llm_1.json}}：一个列表，或表示列表的 JSON 文字</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/iterationeditor.cpp" line="57"/>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="58"/>
         <source>The list to go over. The nodes inside read the current item as {{%1.item}} and its position as {{%1.index}}.</source>
         <translation>要逐项处理的列表。其中的节点用 {{%1.item}} 读取当前项，用 {{%1.index}} 读取它的位置。</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/iterationeditor.cpp" line="65"/>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="66"/>
         <source>e.g. {{llm_2.text}}; empty: each result is empty</source>
         <translation>例如 {{llm_2.text}}；留空则每项结果为空</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/iterationeditor.cpp" line="66"/>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="67"/>
         <source>What each item gives; the node&apos;s results list holds one per item, in order.</source>
         <translation>每一项给出的结果；节点的 results 列表按顺序每项一个。</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/iterationeditor.cpp" line="72"/>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="73"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/iterationeditor.cpp" line="73"/>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="74"/>
         <source>Result of each item</source>
         <translation>每一项的结果</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/iterationeditor.cpp" line="75"/>
-        <source>Several items at once, at most</source>
-        <translation>多项同时运行，最多</translation>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="76"/>
+        <source>In parallel, up to</source>
+        <translation>并行，最多</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/iterationeditor.cpp" line="89"/>
-        <source>Items</source>
-        <translation>项目</translation>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="90"/>
+        <source>Run items</source>
+        <translation>运行方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/iterationeditor.cpp" line="93"/>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="105"/>
+        <source>none</source>
+        <translation>不重试</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="109"/>
+        <source>The wait before the first retry; it doubles with each try.</source>
+        <translation>第一次重试前的等待时间；每重试一次加倍。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="116"/>
+        <source>Retries of a failed item</source>
+        <translation>失败项的重试次数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="117"/>
+        <source>Wait before retrying</source>
+        <translation>重试前等待</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="119"/>
+        <source>Flatten the items&apos; lists into one</source>
+        <translation>把各项的列表合并成一个</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="94"/>
         <source>Stop: the iteration fails</source>
         <translation>停止：迭代失败</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/iterationeditor.cpp" line="94"/>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="95"/>
         <source>Go on: its result is empty</source>
         <translation>继续：这一项的结果为空</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/iterationeditor.cpp" line="95"/>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="96"/>
         <source>Go on: leave its result out</source>
         <translation>继续：去掉这一项的结果</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/iterationeditor.cpp" line="100"/>
+        <location filename="../../widgets/editors/iterationeditor.cpp" line="101"/>
         <source>When an item fails</source>
         <translation>某一项失败时</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/iterationeditor.cpp" line="104"/>
-        <source>never</source>
-        <translation>不重试</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/editors/iterationeditor.cpp" line="105"/>
-        <source> more times</source>
-        <translation> 次</translation>
-    </message>
-    <message>
         <location filename="../../widgets/editors/iterationeditor.cpp" line="108"/>
-        <source>first after </source>
-        <translation>首次等待 </translation>
-    </message>
-    <message>
-        <location filename="../../widgets/editors/iterationeditor.cpp" line="109"/>
         <source> ms</source>
         <translation> 毫秒</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/editors/iterationeditor.cpp" line="110"/>
-        <source>The wait doubles with each try.</source>
-        <translation>每重试一次，等待时间加倍。</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/editors/iterationeditor.cpp" line="120"/>
-        <source>Try a failed item again</source>
-        <translation>重试失败的项</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/editors/iterationeditor.cpp" line="122"/>
-        <source>Join the lists the items give into one list</source>
-        <translation>把各项给出的列表合并成一个列表</translation>
     </message>
 </context>
 <context>
@@ -3078,32 +3073,32 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 <context>
     <name>flowdeck::studio::HumanInputForm</name>
     <message>
-        <location filename="../../widgets/panels/humaninputform.cpp" line="49"/>
+        <location filename="../../widgets/panels/humaninputform.cpp" line="50"/>
         <source>%1 (item %2)</source>
         <translation>%1（第 %2 项）</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/humaninputform.cpp" line="50"/>
+        <location filename="../../widgets/panels/humaninputform.cpp" line="51"/>
         <source>the run waits for your answer</source>
         <translation>运行正在等待你的回应</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/humaninputform.cpp" line="121"/>
+        <location filename="../../widgets/panels/humaninputform.cpp" line="130"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/humaninputform.cpp" line="134"/>
+        <location filename="../../widgets/panels/humaninputform.cpp" line="143"/>
         <source>a number</source>
         <translation>一个数字</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/humaninputform.cpp" line="201"/>
+        <location filename="../../widgets/panels/humaninputform.cpp" line="210"/>
         <source>Time left: %1</source>
         <translation>剩余时间：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/humaninputform.cpp" line="204"/>
+        <location filename="../../widgets/panels/humaninputform.cpp" line="213"/>
         <source>Time is up: the run goes on without an answer.</source>
         <translation>时间已到：运行将在没有回应的情况下继续。</translation>
     </message>
@@ -4733,7 +4728,7 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation type="vanished">模型配置：</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="98"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="104"/>
         <source>The answer appears here as it streams.</source>
         <translation>回答会以流式方式显示在这里。</translation>
     </message>
@@ -4754,27 +4749,27 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation type="vanished">点击一行，以 JSON 查看该事件的输入和输出。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="122"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="128"/>
         <source>What the nodes log during a run — tool progress, retries, errors — appears here.</source>
         <translation>运行期间节点记录的信息（工具进度、重试、错误）显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="126"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="132"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="127"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="133"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="213"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="219"/>
         <source>**Outputs**</source>
         <translation>**输出**</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="198"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="204"/>
         <source>(run)</source>
         <translation>（运行）</translation>
     </message>
@@ -4794,59 +4789,59 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation>模型服务商：</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="117"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="123"/>
         <source>Click a node&apos;s row to see its latest event — inputs, outputs, timing — as JSON.</source>
         <translation>点击某个节点所在的行，以 JSON 查看它最新的事件——输入、输出和耗时。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="128"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="134"/>
         <source>Retrieval</source>
         <translation>检索</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="134"/>
         <location filename="../../widgets/panels/runconsole.cpp" line="140"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="146"/>
         <source>Show Event and Log</source>
         <translation>显示事件和日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="135"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="141"/>
         <source>The selected node&apos;s event as JSON, and what the nodes logged</source>
         <translation>所选节点的事件（JSON）以及各节点的日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="140"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="146"/>
         <source>Hide Event and Log</source>
         <translation>隐藏事件和日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="217"/>
-        <location filename="../../widgets/panels/runconsole.cpp" line="219"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="223"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="225"/>
         <source>The run failed: %1</source>
         <translation>运行失败：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="241"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="247"/>
         <source>Type a message and press Enter</source>
         <translation>输入消息后按回车</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="243"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="249"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="258"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="264"/>
         <source>, required</source>
         <translation>，必填</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="309"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="315"/>
         <source>Not run: this workflow comes from outside your projects and you have not trusted it. Nothing was started and no key was read.</source>
         <translation>未运行：此工作流来自你的项目之外，而你尚未信任它。没有启动任何内容，也没有读取任何密钥。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="316"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="322"/>
         <source>The workflow cannot run yet:
 
 %1</source>
@@ -4855,27 +4850,27 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="317"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="323"/>
         <source>The workflow cannot run yet: %1</source>
         <translation>工作流还不能运行：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="347"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="353"/>
         <source>Waiting for you</source>
         <translation>等待你的回应</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="370"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="384"/>
         <source>Round %1 of at most %2</source>
         <translation>第 %1 轮（最多 %2 轮）</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="370"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="384"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/panels/runconsole.cpp" line="372"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="386"/>
         <source>, %n failed</source>
         <translation>
             <numerusform>，%n 项失败</numerusform>

@@ -112,7 +112,7 @@ RowList *fieldRows(const NodeEditorContext &context)
         given->setObjectName("default");
         given->setSingleLine(true);
         given->setPlainText(QString::fromStdString(engine::valueOr(item, "default", "")));
-        given->setPlaceholderText(Text::tr("Filled in beforehand (optional), e.g. {{llm_1.text}}"));
+        given->setPlaceholderText(Text::tr("Default (optional), e.g. {{llm_1.text}}"));
         grid->addWidget(label, 0, 0);
         grid->addWidget(required, 0, 1);
         grid->addWidget(options, 1, 0, 1, 2);

@@ -51,6 +51,7 @@ QWidget *iterationEditor(const NodeEditorContext &context)
     auto *form = new QFormLayout(host);
     form->setContentsMargins(0, 0, 0, 0);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);  // a narrow inspector puts the titles above
 
     auto *items = referenceLine("items", engine::valueOr(config, "items", ""), context.candidates,
                                 Text::tr("e.g. {{llm_1.json}}: a list, or JSON text of one"));
@@ -72,7 +73,7 @@ QWidget *iterationEditor(const NodeEditorContext &context)
     form->addRow(Text::tr("List"), items);
     form->addRow(Text::tr("Result of each item"), output);
 
-    auto *parallel = new QCheckBox(Text::tr("Several items at once, at most"));
+    auto *parallel = new QCheckBox(Text::tr("In parallel, up to"));
     parallel->setObjectName("parallel");
     parallel->setChecked(engine::valueOr(config, "parallel", false));
     auto *bound = spin("maxParallel", 1, 64, engine::valueOr(config, "maxParallel", 4));
@@ -86,7 +87,7 @@ QWidget *iterationEditor(const NodeEditorContext &context)
         edit("/parallel", on, false);
     });
     QObject::connect(bound, &QSpinBox::valueChanged, bound, [edit](int v) { edit("/maxParallel", v, true); });
-    form->addRow(Text::tr("Items"), at);
+    form->addRow(Text::tr("Run items"), at);
 
     auto *errorMode = new QComboBox;
     errorMode->setObjectName("errorMode");
@@ -101,25 +102,21 @@ QWidget *iterationEditor(const NodeEditorContext &context)
 
     const nlohmann::json retry = engine::valueOr(config, "itemRetry", nlohmann::json::object());
     auto *retries = spin("retries", 0, 10, engine::valueOr(retry, "max", 0));
-    retries->setSpecialValueText(Text::tr("never"));
-    retries->setSuffix(Text::tr(" more times"));
+    retries->setSpecialValueText(Text::tr("none"));
     auto *backoff = spin("backoff", 0, 600000, engine::valueOr(retry, "backoffMs", 500));
     backoff->setSingleStep(100);
-    backoff->setPrefix(Text::tr("first after "));
     backoff->setSuffix(Text::tr(" ms"));
-    backoff->setToolTip(Text::tr("The wait doubles with each try."));
+    backoff->setToolTip(Text::tr("The wait before the first retry; it doubles with each try."));
     backoff->setEnabled(retries->value() > 0);
     QObject::connect(retries, &QSpinBox::valueChanged, retries, [edit, backoff](int v) {
         backoff->setEnabled(v > 0);
         edit("/itemRetry/max", v, true);
     });
     QObject::connect(backoff, &QSpinBox::valueChanged, backoff, [edit](int v) { edit("/itemRetry/backoffMs", v, true); });
-    auto *tries = new QHBoxLayout;
-    tries->addWidget(retries);
-    tries->addWidget(backoff, 1);
-    form->addRow(Text::tr("Try a failed item again"), tries);
+    form->addRow(Text::tr("Retries of a failed item"), retries);
+    form->addRow(Text::tr("Wait before retrying"), backoff);
 
-    auto *flatten = new QCheckBox(Text::tr("Join the lists the items give into one list"));
+    auto *flatten = new QCheckBox(Text::tr("Flatten the items' lists into one"));
     flatten->setObjectName("flatten");
     flatten->setChecked(engine::valueOr(config, "flatten", false));
     QObject::connect(flatten, &QCheckBox::toggled, flatten, [edit](bool on) { edit("/flatten", on, false); });

@@ -5,6 +5,7 @@
 #include "engine/nodes/humanform.h"
 #include "widgets/document/localized.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
@@ -53,9 +54,17 @@ HumanInputForm::HumanInputForm(const nlohmann::json &event, QWidget *parent)
     m_text = new QTextBrowser;
     m_text->setObjectName("formText");
     m_text->setOpenExternalLinks(true);
+    m_text->setFrameShape(QFrame::NoFrame);  // text of the form, not a box to type in
+    m_text->viewport()->setAutoFillBackground(false);
     m_text->setMarkdown(text(m_form, "text"));
     m_text->setVisible(!text(m_form, "text").trimmed().isEmpty());
-    m_text->setMaximumHeight(120);
+    // As tall as its text (up to eight lines, then it scrolls), so the fields stay in view.
+    connect(m_text->document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, m_text,
+            [this](const QSizeF &size) {
+                const int lines = m_text->fontMetrics().lineSpacing();
+                const int height = static_cast<int>(size.height()) + 2 * m_text->frameWidth();
+                m_text->setFixedHeight(std::clamp(height, lines + 2 * m_text->frameWidth(), lines * 8));
+            });
     layout->addWidget(m_text);
     auto *fields = new QFormLayout;
     fields->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);

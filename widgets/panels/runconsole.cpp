@@ -87,12 +87,18 @@ RunConsole::RunConsole(GraphDocument *doc, GraphScene *scene, RunController *run
     inputsScroll->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     leftLayout->addWidget(inputsScroll);
     leftLayout->addLayout(buttons);
+    // A waiting form takes most of the room from the answer, and scrolls when it needs more.
     m_forms = new QWidget;
     m_forms->setObjectName("humanForms");
     new QVBoxLayout(m_forms);
     m_forms->layout()->setContentsMargins(0, 0, 0, 0);
-    m_forms->hide();
-    leftLayout->addWidget(m_forms);
+    m_formsArea = new QScrollArea;
+    m_formsArea->setWidget(m_forms);
+    m_formsArea->setWidgetResizable(true);
+    m_formsArea->setFrameShape(QFrame::NoFrame);
+    m_formsArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_formsArea->hide();
+    leftLayout->addWidget(m_formsArea, 3);
     m_answer = new QTextBrowser;
     m_answer->setOpenExternalLinks(true);
     m_answer->setPlaceholderText(tr("The answer appears here as it streams."));
@@ -208,7 +214,7 @@ RunConsole::RunConsole(GraphDocument *doc, GraphScene *scene, RunController *run
         m_lastOutputs = outputs;
         for (HumanInputForm *form : humanForms())  // no run waits for them now
             delete form;
-        m_forms->hide();
+        setFormsShown(false);
         if (!m_doc->workflow().isChat() && status == "succeeded")  // a workflow's result is its end outputs
             m_answer->setMarkdown(tr("**Outputs**") + "\n\n```json\n" + outputs + "\n```\n");
         setRunning(false);
@@ -342,7 +348,7 @@ void RunConsole::showHumanForm(const QString &nodeId, const QString &dataJson)
 {
     auto *form = new HumanInputForm(engine::parseJson(dataJson.toStdString()));
     m_forms->layout()->addWidget(form);
-    m_forms->show();
+    setFormsShown(true);
     if (QTreeWidgetItem *row = m_trace->row(nodeId))
         row->setText(NodeStatusView::StatusColumn, tr("Waiting for you"));
     connect(form, &HumanInputForm::answered, this, [this, form](const QString &token, const QString &action, const nlohmann::json &values) {
@@ -350,11 +356,19 @@ void RunConsole::showHumanForm(const QString &nodeId, const QString &dataJson)
         form->hide();
         form->setParent(nullptr);  // out of the list at once; deleted once its click is over
         form->deleteLater();
-        m_forms->setVisible(!humanForms().isEmpty());
+        setFormsShown(!humanForms().isEmpty());
     });
     // Ready to be filled in: the first field has the keyboard, else the form (Enter answers).
     QWidget *first = form->findChildren<QWidget *>(QRegularExpression("^field:")).value(0);
     (first ? first : form)->setFocus(Qt::OtherFocusReason);
+}
+
+void RunConsole::setFormsShown(bool shown)
+{
+    m_formsArea->setVisible(shown);
+    m_answer->parentWidget()->setVisible(!shown);  // the answer and its charts
+    // As much of the forms as the panel's height allows, the rest by scrolling.
+    m_formsArea->setMinimumHeight(shown ? std::min(m_forms->sizeHint().height(), 220) : 0);
 }
 
 void RunConsole::showProgress(const QString &nodeId, const QString &dataJson)

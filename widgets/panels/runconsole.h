@@ -9,6 +9,7 @@ class QFormLayout;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QScrollArea;
 class QTabWidget;
 class QTextBrowser;
 class QToolButton;
@@ -73,6 +74,7 @@ private:
     void setRunning(bool running);
     void showAnswer();
     void showHumanForm(const QString &nodeId, const QString &dataJson);
+    void setFormsShown(bool shown);  // while a form waits it has the answer's room
     void showProgress(const QString &nodeId, const QString &dataJson);
 
     GraphDocument *m_doc;
@@ -85,6 +87,7 @@ private:
     QPushButton *m_stopButton;
     QPushButton *m_newConversation;
     QWidget *m_forms;  // the human input forms waiting
+    QScrollArea *m_formsArea;
     QString m_conversation;
     QTextBrowser *m_answer;
     AnswerCharts *m_charts;
