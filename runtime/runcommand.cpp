@@ -1,6 +1,7 @@
 #include "engine/mcp/mcpserverpool.h"
 #include "engine/core/eventloop.h"
 #include "engine/core/jsonaccess.h"
+#include "engine/core/mediatype.h"
 #include "engine/mcp/plugincatalog.h"
 #include "engine/net/httpclient.h"
 #include "engine/nodes/noderegistry.h"
@@ -16,6 +17,8 @@
 
 #include <boost/asio/signal_set.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -56,9 +59,11 @@ bool fileInputs(const engine::Workflow &wf, nlohmann::json &inputs)
             std::cerr << "flowdeck: the file " << path.string() << " for input '" << in.name << "' cannot be read.\n";
             return false;
         }
-        std::string type = path.extension().string();
+        std::string ext = path.extension().string();
+        std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+        const std::string type = engine::mediaTypeFor(ext);
         inputs[in.name] = {{"name", path.filename().string()}, {"path", path.string()}, {"size", size},
-                           {"type", type.empty() ? "" : type.substr(1)}};
+                           {"type", type.empty() ? "application/octet-stream" : type}};
     }
     return true;
 }

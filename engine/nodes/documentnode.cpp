@@ -1,6 +1,7 @@
 // The document node (DESIGN.md §3): text from files, read with the knowledge parsers on a
 // worker thread, with page / sheet / slide markers.
 #include "engine/core/jsonaccess.h"
+#include "engine/core/mediatype.h"
 #include "engine/knowledge/parse/documentparser.h"
 #include "engine/nodes/backgroundwork.h"
 #include "engine/nodes/documenttext.h"
@@ -28,19 +29,8 @@ struct FileRef {
 // "application/pdf" or "pdf" → "pdf"; empty when it is not a type the parsers read.
 std::string typeFromDeclared(const std::string &declared)
 {
-    static const std::pair<const char *, const char *> kMime[] = {
-        {"application/pdf", "pdf"},
-        {"text/plain", "txt"},
-        {"text/markdown", "md"},
-        {"text/html", "html"},
-        {"text/csv", "csv"},
-        {"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"},
-        {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"},
-        {"application/vnd.openxmlformats-officedocument.presentationml.presentation", "pptx"},
-    };
-    for (const auto &[mime, type] : kMime)
-        if (declared == mime || declared == type)
-            return type;
+    if (const std::string ext = extensionFor(declared); !ext.empty())
+        return documentTypeFor("file" + ext);
     return documentTypeFor("file." + declared);
 }
 

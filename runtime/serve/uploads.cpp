@@ -1,6 +1,7 @@
 #include "runtime/serve/uploads.h"
 
 #include "engine/core/jsonaccess.h"
+#include "engine/core/mediatype.h"
 #include "engine/core/jsonread.h"
 #include "engine/core/tokens.h"
 
@@ -31,24 +32,6 @@ std::string extensionOf(const std::string &name)
                : std::string();
 }
 
-std::string mediaTypeFor(const std::string &ext)
-{
-    static const std::pair<const char *, const char *> kTypes[] = {
-        {".pdf", "application/pdf"}, {".txt", "text/plain"}, {".md", "text/markdown"}, {".csv", "text/csv"},
-        {".html", "text/html"}, {".htm", "text/html"}, {".json", "application/json"}, {".xml", "application/xml"},
-        {".png", "image/png"}, {".jpg", "image/jpeg"}, {".jpeg", "image/jpeg"}, {".gif", "image/gif"},
-        {".webp", "image/webp"}, {".svg", "image/svg+xml"}, {".mp3", "audio/mpeg"}, {".wav", "audio/wav"},
-        {".mp4", "video/mp4"}, {".zip", "application/zip"},
-        {".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
-        {".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
-        {".pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"},
-    };
-    for (const auto &[e, type] : kTypes)
-        if (ext == e)
-            return type;
-    return {};
-}
-
 // A declared media type, lower case and without parameters; empty unless it reads "type/subtype".
 std::string cleanMediaType(const std::string &declared)
 {
@@ -77,7 +60,7 @@ bool accepted(const std::vector<std::string> &accept, const std::string &ext, co
 {
     if (accept.empty())
         return true;
-    const std::string guessed = mediaTypeFor(ext);
+    const std::string guessed = engine::mediaTypeFor(ext);
     for (std::string a : accept) {
         a = lower(a);
         if (a.empty())
@@ -182,7 +165,7 @@ Uploads::Problem Uploads::take(const engine::Workflow &workflow, const std::stri
         const std::string ext = extensionOf(name);
         std::string type = cleanMediaType(declared);
         if (type.empty() || type == "application/octet-stream")
-            type = mediaTypeFor(ext).empty() ? "application/octet-stream" : mediaTypeFor(ext);
+            type = engine::mediaTypeFor(ext).empty() ? "application/octet-stream" : engine::mediaTypeFor(ext);
         if (!accepted(in.accept, ext, type))
             return {400, "The input '" + in.name + "' takes files of these types: " + joined(in.accept) + "; '" + name +
                              "' (" + type + ") is not one of them."};
