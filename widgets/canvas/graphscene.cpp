@@ -204,10 +204,10 @@ void GraphScene::refitFrom(const QString &containerId)
 void GraphScene::restack(const QString &id)
 {
     // Outer frames behind inner ones, all behind the edges (z -1) and nodes (z 0).
-    QStringList todo{id};
+    QStringList pending{id};
     QSet<QString> seen;
-    while (!todo.isEmpty()) {
-        const QString at = todo.takeLast();
+    while (!pending.isEmpty()) {
+        const QString at = pending.takeLast();
         ContainerItem *box = m_containers.value(at);
         if (!box || seen.contains(at))
             continue;
@@ -219,7 +219,7 @@ void GraphScene::restack(const QString &id)
         }
         box->setZValue(-10 + depth);
         for (const QString &child : m_children.value(at))
-            todo << child;
+            pending << child;
     }
 }
 

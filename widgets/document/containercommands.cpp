@@ -48,14 +48,14 @@ std::set<std::string> withDescendants(const engine::Workflow &workflow, const st
         if (!n.parent.empty())
             children[n.parent].push_back(n.id);
     std::set<std::string> out = ids;
-    std::vector<std::string> todo(ids.begin(), ids.end());
-    while (!todo.empty()) {
-        const std::string id = std::move(todo.back());
-        todo.pop_back();
+    std::vector<std::string> pending(ids.begin(), ids.end());
+    while (!pending.empty()) {
+        const std::string id = std::move(pending.back());
+        pending.pop_back();
         if (auto it = children.find(id); it != children.end())
             for (const auto &child : it->second)
                 if (out.insert(child).second)  // a circle of parents in a damaged file ends here
-                    todo.push_back(child);
+                    pending.push_back(child);
     }
     return out;
 }
