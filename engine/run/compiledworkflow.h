@@ -12,6 +12,7 @@
 namespace flowdeck::engine {
 
 class NodeRegistry;
+struct AppGuard;
 
 // A validated workflow with its graph indexed for the executor. The top level holds the
 // nodes outside any container; each iteration or loop has a scope of its own holding
@@ -40,6 +41,8 @@ public:
     int startIndex() const { return m_start; }  // -1 in a container's scope
     int indexOf(const std::string &nodeId) const;
     const Diagnostics &warnings() const { return m_warnings; }
+    // The app guard policy, compiled; null when the workflow has none (DESIGN.md §10).
+    const AppGuard *guard() const { return m_top->m_guard.get(); }
     // The scope of the container `nodeId`, keeping `compiled` alive, or null.
     static std::shared_ptr<const CompiledWorkflow> scopeOf(const std::shared_ptr<const CompiledWorkflow> &compiled,
                                                            const std::string &nodeId);
@@ -58,6 +61,7 @@ private:
     std::unordered_map<std::string, int> m_index;
     int m_start = -1;
     Diagnostics m_warnings;
+    std::shared_ptr<const AppGuard> m_guard;
 };
 
 } // namespace flowdeck::engine

@@ -79,6 +79,7 @@ struct Workflow {
     std::vector<NodeSpec> nodes;
     std::vector<EdgeSpec> edges;
     std::vector<VariableSpec> variables;  // conversation variables
+    nlohmann::json guard = nlohmann::json::object();  // the app guard policy (engine/guard/guardpolicy.h); {}: none
     nlohmann::json i18n = nlohmann::json::object();  // language -> {name, description}; see localized.h
 
     const NodeSpec *findNode(const std::string &nodeId) const;

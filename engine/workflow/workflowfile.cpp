@@ -120,6 +120,7 @@ Workflow workflowFromJson(const nlohmann::json &doc)
         spec.description = v.value("description", "");
         wf.variables.push_back(std::move(spec));
     }
+    wf.guard = doc.value("guard", nlohmann::json::object());
     wf.i18n = doc.value("i18n", nlohmann::json::object());
     return wf;
 }
@@ -297,6 +298,8 @@ nlohmann::ordered_json workflowToJson(const Workflow &wf)
             variables.push_back(std::move(o));
         }
     }
+    if (!wf.guard.empty())
+        j["guard"] = ordered(wf.guard);
     auto &edges = j["edges"] = nlohmann::ordered_json::array();
     for (const auto &e : wf.edges) {
         nlohmann::ordered_json o;
