@@ -222,6 +222,22 @@ constexpr std::array kSentences = {
     Sentence{"The code sandbox program is missing ({1}). Reinstall Flowdeck, or set FLOWDECK_SANDBOX_BINARY to "
              "flowdeck-sandbox.",
              "缺少代码沙箱程序（{1}）。请重新安装 Flowdeck，或把 FLOWDECK_SANDBOX_BINARY 设为 flowdeck-sandbox。"},
+    // The guard's provider checks (engine/guard/providercheck.cpp).
+    Sentence{"The guard's provider check has the kind '{1}', which is not moderation, guard_model or judge.",
+             "内容安全的提供方检查类型为“{1}”，不是 moderation、guard_model 或 judge。"},
+    Sentence{"The guard's {1} check ({2}) could not be made: {3}", "内容安全的 {1} 检查（{2}）无法完成：{3}"},
+    Sentence{"The guard's {1} check could not be made: {2}", "内容安全的 {1} 检查无法完成：{2}"},
+    Sentence{"The guard's {1} check cannot run on the offline demo model: bind the model '{2}' to a provider in the "
+             "workflow's Models settings.",
+             "内容安全的 {1} 检查不能使用离线演示模型：请在工作流的“模型”设置中为模型“{2}”选择服务商。"},
+    Sentence{"The guard's {1} check ({2}) got no answer within {3} ms.", "内容安全的 {1} 检查（{2}）在 {3} 毫秒内没有得到回答。"},
+    Sentence{"The guard's moderation check ({1}) got an answer that is not an OpenAI moderation result (no results[0].flagged).",
+             "内容安全的 moderation 检查（{1}）收到的回答不是 OpenAI 审核结果（没有 results[0].flagged）。"},
+    Sentence{"The guard's judge check ({1}) got an answer without a JSON verdict holding a score from 0 to 1.",
+             "内容安全的 judge 检查（{1}）收到的回答中没有带 0 到 1 分数的 JSON 结论。"},
+    Sentence{"The guard's guard_model check ({1}) got an answer in neither Qwen3Guard's nor Llama Guard's format; check "
+             "that '{2}' is a guard model.",
+             "内容安全的 guard_model 检查（{1}）收到的回答既不是 Qwen3Guard 格式也不是 Llama Guard 格式；请确认“{2}”是安全护栏模型。"},
 };
 
 // Parts of the variable text that are themselves English phrases the engine writes.

@@ -8,16 +8,14 @@
 
 namespace flowdeck::engine {
 
-std::optional<ChatRequest> modelRequest(NodeContext &ctx, NodeResult &error)
+std::optional<ChatRequest> aliasRequest(RunServices &svc, const Workflow &workflow, const std::string &alias,
+                                        NodeResult &error)
 {
-    const nlohmann::json &config = ctx.node().config;
-    RunServices &svc = ctx.services();
     if (!svc.http || !svc.profiles || !svc.secrets) {
         error = NodeResult::failure(ErrorKind::Internal, "No model services are set up for this run.");
         return std::nullopt;
     }
-    const std::string alias = engine::valueOr(config, "model", "default");
-    const nlohmann::json spec = ctx.workflow().models.value(alias, nlohmann::json::object());
+    const nlohmann::json spec = valueOr(workflow.models, alias, nlohmann::json::object());
     const std::string bound = engine::valueOr(spec, "profile", "");
     const std::string profileName = svc.profileOverride.empty() ? bound : svc.profileOverride;
     if (profileName.empty()) {
@@ -40,6 +38,20 @@ std::optional<ChatRequest> modelRequest(NodeContext &ctx, NodeResult &error)
     req.model = !svc.modelOverride.empty() ? svc.modelOverride
                 : !declared.empty()        ? declared
                                            : resolved->profile.modelFor(modelKind(spec));
+    req.stallTimeoutMs = svc.modelStallTimeoutMs;
+    req.timeoutMs = svc.modelTimeoutMs;
+    req.maxAttempts = svc.modelMaxAttempts;
+    req.backoffMs = svc.modelBackoffMs;
+    return req;
+}
+
+std::optional<ChatRequest> modelRequest(NodeContext &ctx, NodeResult &error)
+{
+    const nlohmann::json &config = ctx.node().config;
+    auto made = aliasRequest(ctx.services(), ctx.workflow(), engine::valueOr(config, "model", "default"), error);
+    if (!made)
+        return std::nullopt;
+    ChatRequest &req = *made;
     if (const auto system = ctx.render(engine::valueOr(config, "system", "")); !system.empty())
         req.messages.push_back({{"role", "system"}, {"content", system}});
     if (const int turns = engine::valueOr(config, "history", 0); turns > 0 && ctx.sys().contains("history")) {
@@ -54,11 +66,7 @@ std::optional<ChatRequest> modelRequest(NodeContext &ctx, NodeResult &error)
     if (config.contains("maxTokens"))
         req.maxTokens = config["maxTokens"].get<int>();
     req.stream = engine::valueOr(config, "stream", true);
-    req.stallTimeoutMs = svc.modelStallTimeoutMs;
-    req.timeoutMs = svc.modelTimeoutMs;
-    req.maxAttempts = svc.modelMaxAttempts;
-    req.backoffMs = svc.modelBackoffMs;
-    return req;
+    return made;
 }
 
 ChatCallbacks modelCallbacks(const std::shared_ptr<NodeContext> &ctx)

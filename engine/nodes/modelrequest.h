@@ -9,6 +9,15 @@
 namespace flowdeck::engine {
 
 class NodeContext;
+struct RunServices;
+struct Workflow;
+
+// A chat request for a model alias of `workflow` (its "models" entry): the profile (or
+// the run's profileOverride) resolved with its key, the model id (or modelOverride) and
+// the run's retry and timeout tuning; no messages yet. Also used by the guard's provider
+// checks. On failure, `error` says why.
+std::optional<ChatRequest> aliasRequest(RunServices &svc, const Workflow &workflow, const std::string &alias,
+                                        NodeResult &error);
 
 // The chat request a model-calling node (llm, agent) starts from: its model alias
 // resolved to a profile and key, system prompt, history turns, user prompt, sampling

@@ -8,7 +8,10 @@
 // request gets the n-th answer (the last one again after the end). An answer is the reply's
 // text, or {"content", "reasoning_content", "status", "error"}: a status >= 400 answers that
 // HTTP status with an OpenAI error body. Every request is appended to requests.jsonl as
-// {"case", "n", "body"} before it is answered. Streams (SSE) when the request asks to.
+// {"case", "n", "path", "auth", "body"} before it is answered. Streams (SSE) when the request asks to.
+// POST .../moderations is scripted the same way, its case marker in "input"; its answers
+// are {"json": body} (sent as they are) or an error status. Any answer may hold
+// "delayMs": it is sent that much later (or never, when the client gave up first).
 const fs = require('fs');
 const http = require('http');
 
@@ -22,8 +25,10 @@ const logPath = option('--log');
 const counts = new Map();
 
 function caseOf(body) {
-  for (const message of Array.isArray(body.messages) ? body.messages : []) {
-    const text = typeof message.content === 'string' ? message.content : JSON.stringify(message.content || '');
+  const texts = (Array.isArray(body.messages) ? body.messages : []).map((message) =>
+    typeof message.content === 'string' ? message.content : JSON.stringify(message.content || ''));
+  if (body.input !== undefined) texts.push(typeof body.input === 'string' ? body.input : JSON.stringify(body.input));
+  for (const text of texts) {
     const m = /\[case:([A-Za-z0-9_-]+)\]/.exec(text);
     if (m) return m[1];
   }
@@ -51,6 +56,11 @@ function reply(res, request, answer) {
     res.end(JSON.stringify({ error: { message: answer.error || 'refused', type: 'invalid_request_error' } }));
     return;
   }
+  if (answer.json !== undefined) {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(answer.json));
+    return;
+  }
   const content = answer.content || '';
   const reasoning = answer.reasoning_content || '';
   const usage = { prompt_tokens: 20, completion_tokens: 10, total_tokens: 30 };
@@ -74,7 +84,7 @@ const server = http.createServer((req, res) => {
   let body = '';
   req.on('data', (c) => (body += c));
   req.on('end', () => {
-    if (req.method !== 'POST' || !req.url.endsWith('/chat/completions')) {
+    if (req.method !== 'POST' || !(req.url.endsWith('/chat/completions') || req.url.endsWith('/moderations'))) {
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { message: 'not found', type: 'invalid_request_error' } }));
       return;
@@ -83,8 +93,9 @@ const server = http.createServer((req, res) => {
     try { request = JSON.parse(body); } catch (e) { /* answered as an empty request */ }
     const name = caseOf(request);
     const { n, answer } = answerFor(name);
-    fs.appendFileSync(logPath, JSON.stringify({ case: name, n, body: request }) + '\n');
-    reply(res, request, answer);
+    fs.appendFileSync(logPath, JSON.stringify({ case: name, n, path: req.url, auth: req.headers.authorization || '', body: request }) + '\n');
+    if (answer.delayMs > 0) setTimeout(() => { if (!res.destroyed) reply(res, request, answer); }, answer.delayMs);
+    else reply(res, request, answer);
   });
 });
 server.listen(Number(process.env.PORT || 0));
