@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <deque>
-#include <tuple>
 
 namespace flowdeck::engine {
 
@@ -21,6 +20,12 @@ std::uint32_t KeywordAutomaton::symbolOf(char32_t c) const
         return m_bmpSymbol.empty() ? 0 : m_bmpSymbol[c];
     const auto it = m_symbols.find(c);
     return it == m_symbols.end() ? 0 : it->second;
+}
+
+void KeywordAutomaton::reserve(std::size_t characters)
+{
+    m_trie.reserve(m_trie.size() + characters);
+    m_firstTerm.reserve(m_firstTerm.size() + characters + 1);
 }
 
 void KeywordAutomaton::add(std::u32string_view term, std::uint32_t id)
@@ -77,25 +82,26 @@ void KeywordAutomaton::build()
     if (m_firstTerm.empty())
         m_firstTerm.push_back(-1);
     const std::size_t states = m_firstTerm.size();
-    std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>> edges;  // state, symbol, target
-    edges.reserve(m_trie.size());
-    for (const auto &[key, target] : m_trie)
-        edges.emplace_back(static_cast<std::uint32_t>(key >> 32), static_cast<std::uint32_t>(key & 0xFFFFFFFFu), target);
-    std::sort(edges.begin(), edges.end());
-    m_trie = {};
-
+    // The trie's edges grouped by state (a counting sort), each state's edges by symbol.
     m_root.assign(m_symbolCount + 1, 0);
     m_edgeBegin.assign(states + 1, 0);
-    m_edges.clear();
-    m_edges.reserve(edges.size());
-    for (const auto &[state, symbol, target] : edges) {
-        if (state == 0)
-            m_root[symbol] = target;
-        ++m_edgeBegin[state + 1];
-        m_edges.push_back({symbol, target});
-    }
+    for (const auto &[key, target] : m_trie)
+        ++m_edgeBegin[(key >> 32) + 1];
     for (std::size_t s = 0; s < states; ++s)
         m_edgeBegin[s + 1] += m_edgeBegin[s];
+    m_edges.assign(m_trie.size(), Edge{0, 0});
+    std::vector<std::uint32_t> fill(m_edgeBegin.begin(), m_edgeBegin.end() - 1);
+    for (const auto &[key, target] : m_trie) {
+        const auto state = static_cast<std::uint32_t>(key >> 32);
+        const auto symbol = static_cast<std::uint32_t>(key & 0xFFFFFFFFu);
+        m_edges[fill[state]++] = {symbol, target};
+        if (state == 0)
+            m_root[symbol] = target;
+    }
+    m_trie = {};
+    for (std::size_t s = 1; s < states; ++s)
+        std::sort(m_edges.begin() + m_edgeBegin[s], m_edges.begin() + m_edgeBegin[s + 1],
+                  [](const Edge &a, const Edge &b) { return a.symbol < b.symbol; });
 
     // Breadth first, so that a state's failure target is complete before its children need it.
     m_fail.assign(states, 0);

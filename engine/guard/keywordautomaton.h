@@ -16,6 +16,8 @@ class KeywordAutomaton {
 public:
     // Adds a term (already folded); `id` is what matches report. Empty terms are ignored.
     void add(std::u32string_view term, std::uint32_t id);
+    // Room for about this many more characters of terms (saves rehashing on large lists).
+    void reserve(std::size_t characters);
     // Computes the failure links; call once after the last add().
     void build();
 

@@ -11,6 +11,12 @@ std::vector<std::size_t> KeywordCheck::addList(List list, const std::vector<std:
     const auto listIndex = static_cast<std::uint32_t>(m_lists.size());
     m_lists.push_back(std::move(list));
     std::unordered_set<std::u32string> seen;
+    seen.reserve(terms.size());
+    std::size_t bytes = 0;
+    for (const auto &t : terms)
+        bytes += t.size();
+    m_automaton.reserve(bytes / 2);  // mostly 3-byte CJK characters; Latin terms overestimate, harmlessly
+    m_terms.reserve(m_terms.size() + terms.size());
     for (std::size_t i = 0; i < terms.size(); ++i) {
         const std::u32string folded = foldTerm(terms[i]);
         if (folded.empty()) {

@@ -226,13 +226,14 @@ std::string FoldedText::utf8(std::vector<std::uint32_t> *offsets) const
     return out;
 }
 
-FoldedText foldText(std::string_view text)
+namespace {
+
+// Calls emit(c, begin, end) for each folded character of `text` (with the original bytes
+// [begin, end) it came from), and emit(U' ', begin, begin) for a separator between words.
+template <typename Emit>
+void forEachFolded(std::string_view text, Emit &&emit)
 {
     const FoldTables &t = tables();
-    FoldedText out;
-    out.chars.reserve(text.size());
-    out.start.reserve(text.size());
-    out.end.reserve(text.size());
     std::u32string extraChars;
     std::vector<FoldKind> extraKinds;
     const char *s = text.data();
@@ -271,25 +272,39 @@ FoldedText foldText(std::string_view text)
             continue;
         }
         for (std::size_t k = 0; k < count; ++k) {
-            if (separatorPending && kinds[k] == FoldKind::Word && lastKind == FoldKind::Word) {
-                out.chars.push_back(U' ');
-                out.start.push_back(static_cast<std::uint32_t>(begin));
-                out.end.push_back(static_cast<std::uint32_t>(begin));
-            }
+            if (separatorPending && kinds[k] == FoldKind::Word && lastKind == FoldKind::Word)
+                emit(U' ', begin, begin);
             separatorPending = false;
-            out.chars.push_back(chars[k]);
-            out.start.push_back(static_cast<std::uint32_t>(begin));
-            out.end.push_back(static_cast<std::uint32_t>(i));
+            emit(chars[k], begin, i);
             lastKind = kinds[k];
         }
     }
+}
+
+} // namespace
+
+FoldedText foldText(std::string_view text)
+{
+    FoldedText out;
+    out.chars.reserve(text.size());
+    out.start.reserve(text.size());
+    out.end.reserve(text.size());
+    forEachFolded(text, [&](char32_t c, std::size_t begin, std::size_t end) {
+        out.chars.push_back(c);
+        out.start.push_back(static_cast<std::uint32_t>(begin));
+        out.end.push_back(static_cast<std::uint32_t>(end));
+    });
     return out;
 }
 
 std::u32string foldTerm(std::string_view term)
 {
-    std::u32string out = foldText(term).chars;
-    std::erase(out, U' ');
+    std::u32string out;
+    out.reserve(term.size());
+    forEachFolded(term, [&](char32_t c, std::size_t, std::size_t) {
+        if (c != U' ')
+            out.push_back(c);
+    });
     return out;
 }
 
@@ -305,7 +320,7 @@ NarrowedText narrowFullWidth(std::string_view text)
     NarrowedText out;
     const auto wide = [&](std::size_t i) {
         const auto b = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-        if (i + 2 >= text.size())
+        if ((b(i) != 0xEF && b(i) != 0xE3) || i + 2 >= text.size())
             return 0;
         if (b(i) == 0xEF && ((b(i + 1) == 0xBC && b(i + 2) >= 0x81) || (b(i + 1) == 0xBD && b(i + 2) <= 0x9E)))
             return b(i + 1) == 0xBC ? b(i + 2) - 0x81 + 0x21 : b(i + 2) - 0x80 + 0x60;
@@ -313,28 +328,23 @@ NarrowedText narrowFullWidth(std::string_view text)
             return 0x20;
         return 0;
     };
-    std::size_t i = 0;
-    while (i < text.size() && !wide(i))
-        ++i;
-    if (i == text.size())
-        return out;
-    out.text.reserve(text.size());
-    out.origin.reserve(text.size() + 1);
-    out.text.append(text.substr(0, i));
-    for (std::size_t k = 0; k < i; ++k)
-        out.origin.push_back(static_cast<std::uint32_t>(k));
-    while (i < text.size()) {
-        if (const int ascii = wide(i)) {
-            out.text.push_back(static_cast<char>(ascii));
-            out.origin.push_back(static_cast<std::uint32_t>(i));
-            i += 3;
-        } else {
-            out.text.push_back(text[i]);
-            out.origin.push_back(static_cast<std::uint32_t>(i));
+    std::size_t copied = 0;  // text before this is in out.text
+    for (std::size_t i = 0; i < text.size();) {
+        const int ascii = wide(i);
+        if (!ascii) {
             ++i;
+            continue;
         }
+        if (out.text.empty())
+            out.text.reserve(text.size());
+        out.text.append(text.substr(copied, i - copied));
+        out.narrowed.push_back(static_cast<std::uint32_t>(out.text.size()));
+        out.text.push_back(static_cast<char>(ascii));
+        i += 3;
+        copied = i;
     }
-    out.origin.push_back(static_cast<std::uint32_t>(text.size()));
+    if (!out.narrowed.empty())
+        out.text.append(text.substr(copied));
     return out;
 }
 

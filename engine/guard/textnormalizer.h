@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -51,9 +52,14 @@ std::string utf8FromCodePoints(std::u32string_view chars);
 // "ｓｋ-…" and "ａ＠ｂ．com" read as what they are.
 struct NarrowedText {
     std::string text;
-    std::vector<std::uint32_t> origin;  // per byte of `text` and one past its end: the byte in the original
-    bool changed() const { return !origin.empty(); }
-    std::size_t original(std::size_t offset) const { return origin.empty() ? offset : origin[offset]; }
+    std::vector<std::uint32_t> narrowed;  // where in `text` each narrowed character stands (3 bytes before, 1 now)
+    bool changed() const { return !narrowed.empty(); }
+    // The offset in the original text of `offset` in `text`.
+    std::size_t original(std::size_t offset) const
+    {
+        const auto before = std::lower_bound(narrowed.begin(), narrowed.end(), offset) - narrowed.begin();
+        return offset + 2 * static_cast<std::size_t>(before);
+    }
 };
 // Nothing is copied when the text has no such characters (text is then empty and changed() false).
 NarrowedText narrowFullWidth(std::string_view text);
