@@ -49,7 +49,7 @@ constexpr std::array kLlamaGuard = {
     KnownCategory{"s14", "Code Interpreter Abuse", "illegal"},
 };
 
-std::string folded(std::string_view text)
+std::string foldedName(std::string_view text)
 {
     std::string out;
     for (const char c : text)
@@ -58,7 +58,7 @@ std::string folded(std::string_view text)
     return out;
 }
 
-std::string_view trimmed(std::string_view text)
+std::string_view trimmedReply(std::string_view text)
 {
     const auto begin = text.find_first_not_of(" \t\r\n*`");
     if (begin == std::string_view::npos)
@@ -67,12 +67,12 @@ std::string_view trimmed(std::string_view text)
     return text.substr(begin, end - begin + 1);
 }
 
-std::vector<std::string_view> lines(std::string_view text)
+std::vector<std::string_view> replyLines(std::string_view text)
 {
     std::vector<std::string_view> out;
     while (!text.empty()) {
         const auto nl = text.find('\n');
-        if (auto line = trimmed(text.substr(0, nl)); !line.empty())
+        if (auto line = trimmedReply(text.substr(0, nl)); !line.empty())
             out.push_back(line);
         if (nl == std::string_view::npos)
             break;
@@ -82,22 +82,22 @@ std::vector<std::string_view> lines(std::string_view text)
 }
 
 // The value of a "Name: value" line, when the line's name folds to `key`.
-std::optional<std::string_view> field(std::string_view line, std::string_view key)
+std::optional<std::string_view> replyField(std::string_view line, std::string_view key)
 {
     const auto colon = line.find(':');
-    if (colon == std::string_view::npos || folded(line.substr(0, colon)) != key)
+    if (colon == std::string_view::npos || foldedName(line.substr(0, colon)) != key)
         return std::nullopt;
-    return trimmed(line.substr(colon + 1));
+    return trimmedReply(line.substr(colon + 1));
 }
 
 template <std::size_t N>
-GuardModelCategory known(const std::array<KnownCategory, N> &table, std::string_view code)
+GuardModelCategory knownCategory(const std::array<KnownCategory, N> &table, std::string_view code)
 {
-    const std::string key = folded(code);
+    const std::string key = foldedName(code);
     for (const auto &k : table)
         if (k.key == key)
-            return {std::string(trimmed(code)), std::string(k.name), std::string(k.category)};
-    return {std::string(trimmed(code)), std::string(trimmed(code)), "custom"};
+            return {std::string(trimmedReply(code)), std::string(k.name), std::string(k.category)};
+    return {std::string(trimmedReply(code)), std::string(trimmedReply(code)), "custom"};
 }
 
 std::optional<GuardModelReply> qwen3Guard(const std::vector<std::string_view> &all)
@@ -105,8 +105,8 @@ std::optional<GuardModelReply> qwen3Guard(const std::vector<std::string_view> &a
     std::optional<GuardModelReply> reply;
     std::string_view categories;
     for (const auto line : all) {
-        if (auto safety = field(line, "safety")) {
-            const std::string verdict = folded(*safety);
+        if (auto safety = replyField(line, "safety")) {
+            const std::string verdict = foldedName(*safety);
             if (verdict != "safe" && verdict != "unsafe" && verdict != "controversial")
                 return std::nullopt;
             reply.emplace();
@@ -114,9 +114,9 @@ std::optional<GuardModelReply> qwen3Guard(const std::vector<std::string_view> &a
             reply->verdict = verdict == "safe"     ? GuardModelVerdict::Safe
                              : verdict == "unsafe" ? GuardModelVerdict::Unsafe
                                                    : GuardModelVerdict::Controversial;
-        } else if (auto named = field(line, "categories")) {
+        } else if (auto named = replyField(line, "categories")) {
             categories = *named;
-        } else if (auto one = field(line, "category")) {
+        } else if (auto one = replyField(line, "category")) {
             categories = *one;
         }
     }
@@ -124,9 +124,9 @@ std::optional<GuardModelReply> qwen3Guard(const std::vector<std::string_view> &a
         return std::nullopt;
     while (!categories.empty()) {
         const auto comma = categories.find(',');
-        const auto name = trimmed(categories.substr(0, comma));
-        if (!name.empty() && folded(name) != "none")
-            reply->categories.push_back(known(kQwen3Guard, name));
+        const auto name = trimmedReply(categories.substr(0, comma));
+        if (!name.empty() && foldedName(name) != "none")
+            reply->categories.push_back(knownCategory(kQwen3Guard, name));
         if (comma == std::string_view::npos)
             break;
         categories.remove_prefix(comma + 1);
@@ -145,7 +145,7 @@ std::vector<GuardModelCategory> hazardCodes(std::string_view text)
             ++end;
         if (!starts || end == i + 1 || end - i > 3 || (end < text.size() && std::isalnum(static_cast<unsigned char>(text[end]))))
             continue;
-        auto category = known(kLlamaGuard, text.substr(i, end - i));
+        auto category = knownCategory(kLlamaGuard, text.substr(i, end - i));
         category.code[0] = 'S';
         const bool seen = std::any_of(out.begin(), out.end(), [&](const auto &c) { return c.code == category.code; });
         if (!seen)
@@ -155,7 +155,7 @@ std::vector<GuardModelCategory> hazardCodes(std::string_view text)
     return out;
 }
 
-std::string lowered(std::string_view text)
+std::string lowerAscii(std::string_view text)
 {
     std::string out(text);
     std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return char(std::tolower(c)); });
@@ -168,14 +168,14 @@ std::optional<GuardModelReply> llamaGuard(const std::vector<std::string_view> &a
         return std::nullopt;
     GuardModelReply reply;
     reply.format = "llamaguard";
-    if (folded(all.front()) == "safe")
+    if (foldedName(all.front()) == "safe")
         return reply;
     // "unsafe", alone on its line or followed by its codes ("unsafe S1"), never "unsafety".
-    const std::string first = lowered(all.front());
+    const std::string first = lowerAscii(all.front());
     if (first.rfind("unsafe", 0) != 0 || (first.size() > 6 && std::isalpha(static_cast<unsigned char>(first[6]))))
         return std::nullopt;
     reply.verdict = GuardModelVerdict::Unsafe;
-    reply.categories = hazardCodes(text.substr(lowered(text).find("unsafe") + 6));
+    reply.categories = hazardCodes(text.substr(lowerAscii(text).find("unsafe") + 6));
     return reply;
 }
 
@@ -184,7 +184,7 @@ std::optional<GuardModelReply> llamaGuard(const std::vector<std::string_view> &a
 std::optional<GuardModelReply> parseGuardModelReply(std::string_view answer)
 {
     const std::string text = withoutReasoning(answer);
-    const auto all = lines(text);
+    const auto all = replyLines(text);
     if (auto reply = qwen3Guard(all))
         return reply;
     return llamaGuard(all, text);

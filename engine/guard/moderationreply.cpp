@@ -10,10 +10,10 @@ namespace flowdeck::engine {
 
 namespace {
 
-constexpr double kHighSeverityScore = 0.8;
-constexpr std::size_t kMaxCategories = 64;  // a peer's answer is bounded before it becomes findings
+constexpr double kModerationHighScore = 0.8;
+constexpr std::size_t kMaxModerationCategories = 64;  // a peer's answer is bounded before it becomes findings
 
-struct Seen {
+struct ModerationSeen {
     bool flagged = false;
     double score = -1;  // -1: no score given
 };
@@ -25,7 +25,7 @@ std::optional<GuardFindings> moderationFindings(const nlohmann::json &answer, do
     const auto results = answer.is_object() ? answer.find("results") : answer.end();
     if (!answer.is_object() || results == answer.end() || !results->is_array() || results->empty())
         return std::nullopt;
-    std::map<std::string, Seen> seen;  // by the provider's category name, over all results
+    std::map<std::string, ModerationSeen> seen;  // by the provider's category name, over all results
     bool flagged = false;
     for (const auto &result : *results) {
         const auto f = result.is_object() ? result.find("flagged") : result.end();
@@ -34,11 +34,11 @@ std::optional<GuardFindings> moderationFindings(const nlohmann::json &answer, do
         flagged = flagged || f->get<bool>();
         if (const auto c = result.find("categories"); c != result.end() && c->is_object())
             for (const auto &[name, value] : c->items())
-                if (value.is_boolean() && value.get<bool>() && (seen.size() < kMaxCategories || seen.count(name)))
+                if (value.is_boolean() && value.get<bool>() && (seen.size() < kMaxModerationCategories || seen.count(name)))
                     seen[name].flagged = true;
         if (const auto s = result.find("category_scores"); s != result.end() && s->is_object())
             for (const auto &[name, value] : s->items())
-                if (value.is_number() && (seen.size() < kMaxCategories || seen.count(name)))
+                if (value.is_number() && (seen.size() < kMaxModerationCategories || seen.count(name)))
                     seen[name].score = std::max(seen[name].score, value.get<double>());
     }
     GuardFindings out;
@@ -52,7 +52,7 @@ std::optional<GuardFindings> moderationFindings(const nlohmann::json &answer, do
         finding.type = truncateUtf8(name, 64);
         finding.label = finding.type;
         finding.score = what.score >= 0 ? std::clamp(what.score, 0.0, 1.0) : 1.0;
-        finding.severity = finding.score >= kHighSeverityScore ? "high" : "medium";
+        finding.severity = finding.score >= kModerationHighScore ? "high" : "medium";
         out.push_back(std::move(finding));
     }
     if (flagged && out.empty()) {

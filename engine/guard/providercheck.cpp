@@ -26,7 +26,7 @@ constexpr long kDefaultTimeoutMs = 10000;
 constexpr long kMinTimeoutMs = 100;
 constexpr long kMaxTimeoutMs = 600000;
 constexpr long kAttemptSlackMs = 1000;  // one attempt may outlast the check's deadline, which then speaks
-constexpr int kMaxAttempts = 2;
+constexpr int kProviderAttempts = 2;
 constexpr double kDefaultThreshold = 0.5;
 // Guard models judge a response in its conversation; the request it answered is not known here.
 constexpr const char *kUnknownRequest = "(The request this answers is not shown.)";
@@ -68,6 +68,8 @@ public:
     void start(const Workflow &workflow)
     {
         const std::string &kind = m_settings.kind;
+        if (isKind(kind) && m_text.find_first_not_of(" \t\r\n") == std::string::npos)
+            return boost::asio::post(m_io, [self = shared_from_this()] { self->finish({}); });  // nothing to judge
         if (!isKind(kind))
             return later("The guard's provider check has the kind '" + kind + "', which is not moderation, guard_model or judge.");
         NodeResult error;
@@ -108,7 +110,7 @@ private:
             post.body["model"] = model;
         post.what = "The moderation endpoint of profile '" + base.profile.name + "'";
         post.timeoutMs = m_settings.timeoutMs + kAttemptSlackMs;
-        post.maxAttempts = std::min(kMaxAttempts, base.maxAttempts);
+        post.maxAttempts = std::min(kProviderAttempts, base.maxAttempts);
         post.backoffMs = base.backoffMs;
         m_post = startJsonPost(m_io, *m_services.http, std::move(post),
                                [weak = weak_from_this()](nlohmann::json answer, JsonPostError error) {
@@ -136,7 +138,7 @@ private:
         request.stream = false;
         request.timeoutMs = m_settings.timeoutMs + kAttemptSlackMs;
         request.connectTimeoutMs = std::min(request.connectTimeoutMs, m_settings.timeoutMs);
-        request.maxAttempts = std::min(kMaxAttempts, request.maxAttempts);
+        request.maxAttempts = std::min(kProviderAttempts, request.maxAttempts);
         ask(std::move(request));
     }
 
@@ -268,7 +270,7 @@ private:
     std::string m_model;
 };
 
-Diagnostic problem(const std::string &code, const std::string &field, std::string message,
+Diagnostic providerProblem(const std::string &code, const std::string &field, std::string message,
                    std::vector<std::string> args = {})
 {
     Diagnostic d;
@@ -294,39 +296,41 @@ std::shared_ptr<ProviderCheckCall> startProviderCheck(boost::asio::io_context &i
 Diagnostics validateProviderCheck(const nlohmann::json &provider, const Workflow &workflow, const std::string &path)
 {
     Diagnostics out;
+    if (provider.is_object() && valueOr(provider, "enabled", true) == false)
+        return out;  // switched off: its settings wait, unchecked, until it is on again
     if (!provider.is_object()) {
-        out.push_back(problem("guard-provider-object", path,
+        out.push_back(providerProblem("guard-provider-object", path,
                               "The provider check must be an object: {\"kind\": \"moderation\", \"model\": \"<model alias>\"}."));
         return out;
     }
     const std::string kind = valueOr(provider, "kind", "");
     if (!isKind(kind))
-        out.push_back(problem("guard-provider-kind", path + ".kind",
+        out.push_back(providerProblem("guard-provider-kind", path + ".kind",
                               "The provider check's kind '" + kind + "' is not known; use moderation, guard_model or judge.",
                               {kind}));
     const std::string alias = valueOr(provider, "model", "default");
     if (!workflow.models.is_object() || !workflow.models.contains(alias))
-        out.push_back(problem("guard-provider-model", path + ".model",
+        out.push_back(providerProblem("guard-provider-model", path + ".model",
                               "The provider check uses the model '" + alias +
                                   "', which is not declared in the workflow's models; add it or pick another.",
                               {alias}));
     if (const auto t = provider.find("threshold"); t != provider.end() && (!t->is_number() || !(t->get<double>() >= 0 && t->get<double>() <= 1)))
-        out.push_back(problem("guard-provider-threshold", path + ".threshold",
+        out.push_back(providerProblem("guard-provider-threshold", path + ".threshold",
                               "The provider check's threshold must be a number from 0 to 1."));
     if (const auto e = provider.find("onError"); e != provider.end() && *e != "allow" && *e != "block")
-        out.push_back(problem("guard-provider-on-error", path + ".onError",
+        out.push_back(providerProblem("guard-provider-on-error", path + ".onError",
                               "The provider check's onError must be \"allow\" (the text goes on when the check cannot be "
                               "made) or \"block\" (it is stopped)."));
     if (const auto t = provider.find("timeoutMs"); t != provider.end()) {
         const long ms = valueOr(provider, "timeoutMs", 0L);
         if (!t->is_number_integer() || ms < kMinTimeoutMs || ms > kMaxTimeoutMs)
-            out.push_back(problem("guard-provider-timeout", path + ".timeoutMs",
+            out.push_back(providerProblem("guard-provider-timeout", path + ".timeoutMs",
                                   "The provider check's timeoutMs must be a whole number of milliseconds from 100 to 600000."));
     }
     if (const auto s = provider.find("strict"); s != provider.end() && !s->is_boolean())
-        out.push_back(problem("guard-provider-strict", path + ".strict", "The provider check's strict must be true or false."));
+        out.push_back(providerProblem("guard-provider-strict", path + ".strict", "The provider check's strict must be true or false."));
     if (kind == "judge" && valueOr(provider, "policy", "").find_first_not_of(" \t\r\n") == std::string::npos)
-        out.push_back(problem("guard-provider-policy", path + ".policy",
+        out.push_back(providerProblem("guard-provider-policy", path + ".policy",
                               "The judge needs a policy: write what the text must not contain."));
     return out;
 }

@@ -40,7 +40,10 @@ public:
 //   kind "judge": a chat completion to any model with "policy", answering JSON
 //     {"score": 0..1, "categories": [...], "reason": "..."}; score >= "threshold" is a finding.
 // "model" names an alias of the workflow's "models" (as llm nodes do); "timeoutMs"
-// (default 10000); "onError": "allow" | "block".
+// (default 10000) bounds the whole check, its two attempts included; "onError": "allow" |
+// "block"; "strict" (guard_model): Qwen3Guard's Controversial is a low-severity finding.
+// An empty text is not sent: it finds nothing. Call on `io`'s thread; `done` runs there,
+// once, and the call lives until then even when its handle is dropped.
 std::shared_ptr<ProviderCheckCall> startProviderCheck(boost::asio::io_context &io, RunServices &services,
                                                       const Workflow &workflow, const nlohmann::json &provider,
                                                       std::string text, TextSource source,

@@ -91,8 +91,8 @@ class TestGuardProvider : public QObject {
     {
         auto w = world(structuredOutput);
         std::optional<ProviderVerdict> got;
-        auto call = startProviderCheck(w->io, w->services, w->workflow, provider, text, source,
-                                       [&](ProviderVerdict v) { got = std::move(v); });
+        // The handle is dropped at once: the call lives on until it answers.
+        startProviderCheck(w->io, w->services, w->workflow, provider, text, source, [&](ProviderVerdict v) { got = std::move(v); });
         while (!got && w->io.run_one_for(std::chrono::seconds(20)) > 0) {
         }
         if (!got)
@@ -344,6 +344,17 @@ private slots:
         v = check({{"kind", "judge"}, {"model", "nowhere"}, {"policy", "x"}}, "text");
         QVERIFY(v.failed && v.findings.empty());
         QVERIFY2(v.error.find("'nowhere'") != std::string::npos, v.error.c_str());
+        v = check({{"kind", "sentiment"}, {"model", "guard"}, {"onError", "block"}}, "text");
+        QVERIFY(v.failed);
+        QCOMPARE(v.findings.at(0).check, std::string("provider"));
+        QVERIFY(hasChinese(v.error));
+        // An empty text is not sent anywhere: there is nothing to judge.
+        std::ifstream log(m_dir.filePath("requests.jsonl").toStdString());
+        const auto before = std::count(std::istreambuf_iterator<char>(log), std::istreambuf_iterator<char>(), '\n');
+        v = check({{"kind", "moderation"}, {"model", "mod"}, {"onError", "block"}}, " \n ");
+        QVERIFY(!v.failed && v.findings.empty());
+        std::ifstream again(m_dir.filePath("requests.jsonl").toStdString());
+        QCOMPARE(std::count(std::istreambuf_iterator<char>(again), std::istreambuf_iterator<char>(), '\n'), before);
     }
 
     void cancelStopsTheCall()
@@ -383,6 +394,7 @@ private slots:
                  (std::vector<std::string>{"checks.provider.threshold", "checks.provider.onError", "checks.provider.timeoutMs",
                                            "checks.provider.strict"}));
         QCOMPARE(fields(json::array()), std::vector<std::string>{"checks.provider"});
+        QVERIFY(fields({{"kind", "moderate"}, {"enabled", false}}).empty());  // off: not checked until it is on
     }
 
     void theJudgePromptNamesTheTaxonomyAndTheSource()
