@@ -54,6 +54,9 @@ struct AppGuard {
 // Errors name the field ("guard.output.checks.keywords.lists[0].terms").
 Result<std::shared_ptr<const AppGuard>> compileAppGuard(const nlohmann::json &guard);
 
+// The policy's problems, for the validator: its fields and each stage's checks (with the provider's).
+Diagnostics validateAppGuard(const Workflow &workflow);
+
 // Whether a finding stops a text under action Check: medium and high severities do;
 // low ones (a user merely mentioning "instructions") are recorded only.
 bool findingBlocks(const GuardFinding &finding);

@@ -45,5 +45,6 @@ NodeDescriptor breakNodeDescriptor();
 NodeDescriptor continueNodeDescriptor();
 NodeDescriptor assignerNodeDescriptor();
 NodeDescriptor humanNodeDescriptor();
+NodeDescriptor guardNodeDescriptor();
 
 } // namespace flowdeck::engine

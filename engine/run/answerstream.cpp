@@ -2,6 +2,7 @@
 // node fed only by an llm node, whose text is "[prefix]{{llm.text}}[suffix]", passes
 // the llm's tokens through as they arrive instead of waiting for the whole reply.
 #include "engine/run/workflowrun.h"
+#include "engine/guard/guardstream.h"
 #include "engine/core/jsonaccess.h"
 
 #include "engine/workflow/reference.h"
@@ -51,6 +52,15 @@ void WorkflowRun::emitAnswer(std::string_view text)
         return;
     if (m_parent)  // an answer node inside a container answers for the whole run
         return root().emitAnswer(text);
+    if (m_guardStream)
+        return m_guardStream->push(text);
+    deliverAnswer(text);
+}
+
+void WorkflowRun::deliverAnswer(std::string_view text)
+{
+    if (text.empty())
+        return;
     m_answer.append(text);
     publish(RunEventType::Answer, -1, {{"text", text}});
 }

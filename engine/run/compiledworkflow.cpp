@@ -1,5 +1,6 @@
 #include "engine/run/compiledworkflow.h"
 
+#include "engine/guard/guardscreen.h"
 #include "engine/nodes/noderegistry.h"
 #include "engine/workflow/validator.h"
 
@@ -15,6 +16,8 @@ Result<std::shared_ptr<const CompiledWorkflow>> CompiledWorkflow::compile(Workfl
     c->m_workflow = std::move(workflow);
     c->m_warnings = std::move(diagnostics);
     c->index(c->m_workflow, registry, {});
+    if (auto guard = compileAppGuard(c->m_workflow.guard); guard && guard.value()->enabled())
+        c->m_guard = guard.value();
     for (const auto &spec : c->m_workflow.nodes) {
         const NodeDescriptor *d = registry.find(spec.type);
         if (!d || !d->container)

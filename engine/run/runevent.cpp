@@ -9,6 +9,7 @@ const char *runEventTypeName(RunEventType type)
     case RunEventType::NodeStarted: return "node_started";
     case RunEventType::Token: return "token";
     case RunEventType::Answer: return "answer";
+    case RunEventType::GuardChecked: return "guard_checked";
     case RunEventType::Log: return "log";
     case RunEventType::NodeRetrying: return "node_retrying";
     case RunEventType::NodeFinished: return "node_finished";

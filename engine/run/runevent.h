@@ -53,6 +53,7 @@ enum class RunEventType {
     NodeProgress,  // data: {done, total, index, ok}: an iteration item or loop round ended
     HumanInputRequired,  // data: {token, form}: a human node waits for its form
     RunPaused,     // data: {snapshot, tokens, elapsedMs}: only human nodes wait; a host may keep or store the run
+    GuardChecked,  // data: {stage, field, action, findings, categories}: the app guard found something (never the text)
 };
 
 const char *runEventTypeName(RunEventType type);

@@ -1,6 +1,7 @@
 #include "engine/run/workflowrun.h"
 
 #include "engine/core/tokens.h"
+#include "engine/guard/guardstream.h"
 
 #include "engine/run/runnodecontext.h"
 #include "engine/workflow/reference.h"
@@ -106,6 +107,15 @@ void WorkflowRun::begin()
     }
     if (!m_restored)
         initConversation();
+    openGuardStream();
+    if (!guardInputs([self = shared_from_this()] { self->beginNodes(); }))
+        beginNodes();
+}
+
+void WorkflowRun::beginNodes()
+{
+    if (m_status != RunStatus::Running)
+        return;
     nlohmann::json started = {{"workflow", m_workflow->workflow().id}, {"inputs", m_options.inputs}};
     if (m_restored)
         started["resumed"] = true;
@@ -374,12 +384,15 @@ void WorkflowRun::stopInFlight()
             ctx->cancelSignal().cancel();
     }
     m_wallTimer.cancel();
+    stopGuard();
 }
 
 void WorkflowRun::finishRun(RunStatus status, ErrorKind kind, std::string error, std::string node)
 {
     if (m_status != RunStatus::Running && m_status != RunStatus::Pending)
         return;
+    if (status == RunStatus::Succeeded && guardBeforeSuccess())
+        return;  // the held answer and the outputs are checked first; it comes back here
     if (m_status == RunStatus::Pending)
         m_startedAt = Clock::now();
     m_status = status;

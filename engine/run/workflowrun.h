@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/core/result.h"
+#include "engine/guard/guardpolicy.h"
 #include "engine/nodes/nodecontext.h"
 #include "engine/nodes/noderesult.h"
 #include "engine/run/compiledworkflow.h"
@@ -24,6 +25,9 @@
 namespace flowdeck::engine {
 
 class RunNodeContext;
+class GuardScreen;
+class GuardStream;
+class ProviderCheckCall;
 
 struct RunOptions {
     nlohmann::json inputs = nlohmann::json::object();  // by start input name
@@ -79,6 +83,10 @@ public:
     int steps() const { return m_steps; }
     double elapsedMs() const;
     const nlohmann::json *nodeOutputs(const std::string &nodeId) const;
+    // What the app guard policy found and did (engine/run/runguard.cpp).
+    const GuardOutcome &guard() const { return m_guard; }
+    // The run's inputs as the nodes saw them (masked by an input guard).
+    const nlohmann::json &inputs() const { return m_options.inputs; }
 
 private:
     friend class RunNodeContext;
@@ -162,6 +170,16 @@ private:
     void onToken(int node, int attempt, std::string_view text, bool reasoning);
     void onAnswer(int node, std::string_view text);
     void emitAnswer(std::string_view text);
+    void deliverAnswer(std::string_view text);  // past the output guard
+    // The app guard policy (engine/run/runguard.cpp).
+    struct GuardBatch;
+    void guardCheckBatch(const GuardScreen &screen, GuardAction action, const std::string &stage,
+                         std::shared_ptr<GuardBatch> batch, std::function<void(bool blocked)> done);
+    bool guardInputs(std::function<void()> proceed);
+    void openGuardStream();
+    bool guardBeforeSuccess();
+    void stopGuard();
+    void beginNodes();
 
     boost::asio::io_context &m_io;
     std::shared_ptr<const CompiledWorkflow> m_workflow;
@@ -198,6 +216,10 @@ private:
     bool m_draining = false;
     std::chrono::steady_clock::time_point m_startedAt;
     std::chrono::steady_clock::time_point m_endedAt;
+    GuardOutcome m_guard;
+    std::unique_ptr<GuardStream> m_guardStream;
+    std::vector<std::shared_ptr<ProviderCheckCall>> m_guardCalls;
+    bool m_guardOutputDone = false;  // the answer and outputs were checked (or need not be)
 };
 
 } // namespace flowdeck::engine

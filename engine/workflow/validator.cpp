@@ -1,5 +1,6 @@
 #include "engine/workflow/validator.h"
 
+#include "engine/guard/guardscreen.h"
 #include "engine/nodes/noderegistry.h"
 #include "engine/templates/modelbinding.h"
 #include "engine/workflow/reference.h"
@@ -347,7 +348,10 @@ private:
 
 Diagnostics validateWorkflow(const Workflow &workflow, const NodeRegistry &registry)
 {
-    return Checker(workflow, registry).run();
+    Diagnostics out = Checker(workflow, registry).run();
+    for (auto &d : validateAppGuard(workflow))
+        out.push_back(std::move(d));
+    return out;
 }
 
 } // namespace flowdeck::engine

@@ -156,6 +156,7 @@ RunOutcome RunHarness::run(const Workflow &workflow, nlohmann::json inputs, nloh
     out.failedNode = run->failedNode();
     out.steps = run->steps();
     out.elapsedMs = run->elapsedMs();
+    out.guard = run->guard();
     std::weak_ptr<WorkflowRun> weak = run;
     run.reset();
     io.restart();

@@ -30,6 +30,7 @@ struct RunOutcome {
     std::string failedNode;
     int steps = 0;
     double elapsedMs = 0;
+    engine::GuardOutcome guard;  // what the app guard policy did
     bool released = false;  // nothing kept the run alive after it ended
     std::vector<engine::RunEvent> events;
 
