@@ -46,17 +46,17 @@ public:
         d.severity = severity;
         d.code = std::move(code);
         d.field = field;
-        d.message = field + ": " + sentence;
+        d.message = sentence;
         d.args = std::move(args);
-        d.args.insert(d.args.begin(), field);
         diagnostics.push_back(std::move(d));
     }
 
-    // The strings of a list, or nothing (with a diagnostic) when `value` is not a list of text.
-    std::optional<std::vector<std::string>> texts(const nlohmann::json &value, const std::string &field)
+    // The strings of a list, or nothing (with a diagnostic `code`: "<what> must be a list of text") when it is not.
+    std::optional<std::vector<std::string>> texts(const nlohmann::json &value, const std::string &field, const char *code,
+                                                  const char *what)
     {
         if (!value.is_array() || !std::all_of(value.begin(), value.end(), [](const auto &v) { return v.is_string(); })) {
-            problem("guard-text-list", field, "must be a list of text.", {});
+            problem(code, field, std::string(what) + " must be a list of text, one string each.", {});
             return std::nullopt;
         }
         std::vector<std::string> out;
@@ -76,7 +76,7 @@ public:
         const std::string value = it->is_string() ? it->get<std::string>() : std::string();
         if (it->is_string() && std::find(allowed.begin(), allowed.end(), value) != allowed.end())
             return value;
-        problem(code, field, std::string("unknown ") + what + " '" + (it->is_string() ? value : it->dump()) +
+        problem(code, field, std::string("Unknown ") + what + " '" + (it->is_string() ? value : it->dump()) +
                                  "' (known: " + joined(allowed) + ").",
                 {it->is_string() ? value : it->dump(), joined(allowed)});
         return fallback;
@@ -125,7 +125,7 @@ void LocalGuard::Impl::readPii(ChecksReader &reader, const nlohmann::json &confi
     const auto it = config.find("types");
     if (it == config.end() || it->is_null())
         return;
-    const auto names = reader.texts(*it, "checks.pii.types");
+    const auto names = reader.texts(*it, "checks.pii.types", "guard-pii-types", "The PII types");
     if (!names)
         return;
     piiTypes = 0;
@@ -137,7 +137,7 @@ void LocalGuard::Impl::readPii(ChecksReader &reader, const nlohmann::json &confi
         }
         const std::string field = "checks.pii.types[" + std::to_string(i) + "]";
         reader.problem("guard-pii-type", field,
-                       "unknown PII type '" + (*names)[i] + "' (known: " + joined(piiTypeNames()) + ").",
+                       "Unknown PII type '" + (*names)[i] + "' (known: " + joined(piiTypeNames()) + ").",
                        {(*names)[i], joined(piiTypeNames())});
     }
 }
@@ -150,26 +150,28 @@ void LocalGuard::Impl::readKeywords(ChecksReader &reader, const nlohmann::json &
         return;
     if (!lists->is_array()) {
         reader.problem("guard-keyword-lists", "checks.keywords.lists",
-                       "must be a list of keyword lists, each {\"name\", \"category\", \"terms\": [...]}.", {});
+                       "The keyword lists must be a list of objects: {\"name\", \"category\", \"terms\": [...]}.", {});
         return;
     }
     for (std::size_t i = 0; i < lists->size(); ++i) {
         const nlohmann::json &list = (*lists)[i];
         const std::string field = "checks.keywords.lists[" + std::to_string(i) + "]";
         if (!list.is_object()) {
-            reader.problem("guard-keyword-lists", field, "must be a keyword list: {\"name\", \"category\", \"terms\": [...]}.", {});
+            reader.problem("guard-keyword-lists", field,
+                           "The keyword lists must be a list of objects: {\"name\", \"category\", \"terms\": [...]}.", {});
             continue;
         }
         KeywordCheck::List meta;
         const auto name = list.find("name");
         if (name != list.end() && !name->is_null() && !name->is_string())
-            reader.problem("guard-text", field + ".name", "must be text.", {});
+            reader.problem("guard-list-name", field + ".name", "The list's name must be text.", {});
         meta.name = name != list.end() && name->is_string() && !name->get<std::string>().empty() ? name->get<std::string>()
                                                                                                  : "keywords";
         meta.category = reader.oneOf(list, "category", field + ".category", "custom", categoryIds(), "guard-category", "category");
         meta.severity = reader.oneOf(list, "severity", field + ".severity", "medium", kSeverities, "guard-severity", "severity");
         const auto terms = list.find("terms");
-        const auto texts = reader.texts(terms == list.end() ? nlohmann::json() : *terms, field + ".terms");
+        const auto texts =
+            reader.texts(terms == list.end() ? nlohmann::json() : *terms, field + ".terms", "guard-terms", "The terms");
         if (!texts)
             continue;
         const std::vector<std::size_t> unmatchable = keywords->addList(std::move(meta), *texts);
@@ -188,7 +190,7 @@ void LocalGuard::Impl::readUrls(ChecksReader &reader, const nlohmann::json &conf
     std::vector<UrlCheck::AllowedHost> allowed;
     const auto allow = config.find("allow");
     if (allow != config.end() && !allow->is_null())
-        if (const auto entries = reader.texts(*allow, "checks.urls.allow"))
+        if (const auto entries = reader.texts(*allow, "checks.urls.allow", "guard-allow-list", "The allowed hosts"))
             for (std::size_t i = 0; i < entries->size(); ++i) {
                 if (auto host = UrlCheck::parseAllowEntry((*entries)[i])) {
                     allowed.push_back(std::move(*host));
@@ -210,25 +212,26 @@ Result<std::shared_ptr<const LocalGuard>> LocalGuard::compile(const nlohmann::js
     auto impl = std::make_unique<Impl>();
     ChecksReader reader;
     if (!checks.is_null() && !checks.is_object())
-        reader.problem("guard-checks", "checks", "must be an object whose keys name the checks (" + joined(knownChecks()) + ").",
+        reader.problem("guard-checks", "checks", "The checks must be an object whose keys name them (" + joined(knownChecks()) + ").",
                        {joined(knownChecks())});
     if (checks.is_object())
         for (const auto &[key, config] : checks.items()) {
             const std::string field = "checks." + key;
             if (std::find(knownChecks().begin(), knownChecks().end(), key) == knownChecks().end()) {
-                reader.problem("guard-unknown-check", field, "unknown check '" + key + "' (known: " + joined(knownChecks()) + ").",
+                reader.problem("guard-unknown-check", field, "Unknown check '" + key + "' (known: " + joined(knownChecks()) + ").",
                                {key, joined(knownChecks())});
                 continue;
             }
             if (key == "provider")
                 continue;  // providercheck.h
             if (!config.is_object()) {
-                reader.problem("guard-check-object", field, "must be an object with the check's settings ({} for the defaults).", {});
+                reader.problem("guard-check-object", field,
+                               "The settings of the " + key + " check must be an object ({} for the defaults).", {key});
                 continue;
             }
             const auto enabled = config.find("enabled");
             if (enabled != config.end() && !enabled->is_boolean()) {
-                reader.problem("guard-enabled", field + ".enabled", "must be true or false.", {});
+                reader.problem("guard-enabled", field + ".enabled", "'enabled' must be true or false.", {});
                 continue;
             }
             if (enabled != config.end() && !enabled->get<bool>())

@@ -2,6 +2,7 @@
 // keyword lists in simplified and traditional forms and across inserted symbols, Chinese and
 // English injection phrasings, links against an allow-list; masking, the config's errors and
 // the taxonomy. Each check with the texts it must find and the look-alikes it must leave.
+#include "engine/core/messages.h"
 #include "engine/guard/guardtaxonomy.h"
 #include "engine/guard/localguard.h"
 #include "engine/guard/piicheck.h"
@@ -389,16 +390,16 @@ private slots:
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("message");
         QTest::newRow("terms not a list") << R"({"keywords": {"lists": [{"terms": ["a"]}, {"terms": "x"}]}})"
-                                          << "checks.keywords.lists[1].terms" << "checks.keywords.lists[1].terms: must be a list of text.";
+                                          << "checks.keywords.lists[1].terms" << "The terms must be a list of text";
         QTest::newRow("unknown PII type") << R"({"pii": {"types": ["mobile", "foo"]}})" << "checks.pii.types[1]"
-                                          << "checks.pii.types[1]: unknown PII type 'foo' (known: id_card, mobile, bank_card, "
+                                          << "Unknown PII type 'foo' (known: id_card, mobile, bank_card, "
                                              "credit_code, passport, email, ip).";
-        QTest::newRow("unknown check") << R"({"pi": {}})" << "checks.pi" << "checks.pi: unknown check 'pi'";
+        QTest::newRow("unknown check") << R"({"pi": {}})" << "checks.pi" << "Unknown check 'pi'";
         QTest::newRow("check not an object") << R"({"pii": true})" << "checks.pii" << "must be an object";
         QTest::newRow("bad host") << R"({"urls": {"allow": ["example.com", "ex ample"]}})" << "checks.urls.allow[1]"
                                   << "'ex ample' is not a host name";
         QTest::newRow("unknown category") << R"({"keywords": {"lists": [{"category": "nope", "terms": []}]}})"
-                                          << "checks.keywords.lists[0].category" << "unknown category 'nope'";
+                                          << "checks.keywords.lists[0].category" << "Unknown category 'nope'";
         QTest::newRow("enabled not boolean") << R"({"pii": {"enabled": "yes"}})" << "checks.pii.enabled" << "must be true or false";
         QTest::newRow("checks not an object") << "[]" << "checks" << "must be an object";
     }
@@ -415,7 +416,9 @@ private slots:
         QVERIFY2(it != d.end(), qPrintable(QString::fromStdString(d.front().field)));
         QVERIFY2(it->message.find(message.toStdString()) != std::string::npos, it->message.c_str());
         QVERIFY(it->isError());
-        QVERIFY(!it->code.empty());
+        QVERIFY2(it->toString().find(field.toStdString() + ": ") != std::string::npos, it->toString().c_str());
+        QVERIFY2(hasTranslation(it->code), it->code.c_str());
+        QVERIFY(localizedMessage(*it, "zh") != it->message);
     }
 
     void compileEdgeCases()
@@ -430,6 +433,7 @@ private slots:
         QCOMPARE(warned.diagnostics().size(), std::size_t(1));
         QVERIFY(!warned.diagnostics().front().isError());
         QCOMPARE(warned.diagnostics().front().field, std::string("checks.keywords.lists[0].terms"));
+        QVERIFY(hasTranslation(warned.diagnostics().front().code));
     }
 
     void longestMatch()
