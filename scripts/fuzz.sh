@@ -11,7 +11,7 @@
 #                                        seeds do not to tests/fuzz/corpus/<target>/
 #   --target NAME                        only this target (repeatable): workflow, reference,
 #                                        sse, mcp_session, http_request, csv, bundle,
-#                                        docparsers, multipart
+#                                        docparsers, multipart, guard
 #   --jobs N                             build with N jobs (default 1)
 #   --no-build                           use the targets already built
 # Everything runs under `nice`. Prints, per target, the executions, executions per second
@@ -19,7 +19,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD_DIR="${FLOWDECK_FUZZ_BUILD_DIR:-$ROOT/build-fuzz}"
-ALL_TARGETS=(workflow reference sse mcp_session http_request csv bundle docparsers multipart)
+ALL_TARGETS=(workflow reference sse mcp_session http_request csv bundle docparsers multipart guard)
 
 seconds=""
 long=0

@@ -16,10 +16,12 @@ const char *guardActionName(GuardAction action)
 
 namespace {
 
-Diagnostic policyError(const std::string &field, const std::string &message)
+Diagnostic policyError(const std::string &field, const std::string &message, const char *code = "guard-policy",
+                       std::vector<std::string> args = {})
 {
     Diagnostic d;
-    d.code = "guard-policy";
+    d.code = code;
+    d.args = std::move(args);
     d.field = field.empty() ? "guard" : "guard." + field;
     d.message = message;
     return d;
@@ -31,12 +33,14 @@ bool parseStage(const nlohmann::json &guard, const char *name, GuardStage &stage
     if (it == guard.end() || it->is_null())
         return true;
     if (!it->is_object()) {
-        problems.push_back(policyError(name, std::string("The guard's ") + name + " settings must be an object."));
+        problems.push_back(policyError(name, std::string("The guard's ") + name + " settings must be an object.",
+                                       "guard-policy-stage", {name}));
         return false;
     }
     const nlohmann::json checks = valueOr<nlohmann::json>(*it, "checks", nlohmann::json::object());
     if (!checks.is_object()) {
-        problems.push_back(policyError(std::string(name) + ".checks", "The guard's checks must be an object."));
+        problems.push_back(policyError(std::string(name) + ".checks", "The guard's checks must be an object.",
+                                       "guard-policy-checks"));
         return false;
     }
     stage.checks = checks;
@@ -49,7 +53,8 @@ bool parseStage(const nlohmann::json &guard, const char *name, GuardStage &stage
         stage.action = GuardAction::Flag;
     else {
         problems.push_back(policyError(std::string(name) + ".action",
-                                       "Unknown guard action '" + action + "': use check, mask or flag."));
+                                       "Unknown guard action '" + action + "': use check, mask or flag.",
+                                       "guard-policy-action", {action}));
         return false;
     }
     const std::int64_t hold = valueOr<std::int64_t>(*it, "holdBack", 48);
