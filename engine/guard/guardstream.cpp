@@ -67,6 +67,12 @@ void GuardStream::finish(std::function<void()> done)
     pump();
 }
 
+void GuardStream::flush()
+{
+    m_flushing = true;
+    pump();
+}
+
 std::size_t GuardStream::releasePoint() const
 {
     std::size_t cut = lastSentenceEnd(m_held);
@@ -85,12 +91,14 @@ void GuardStream::pump()
     if (m_blocked || m_checking)
         return;
     if (m_held.empty()) {
+        m_flushing = false;
         if (m_finishing)
             if (auto done = std::exchange(m_done, nullptr))
                 done();
         return;
     }
-    std::size_t cut = m_finishing ? m_held.size() : releasePoint();
+    const bool all = m_finishing || m_flushing;
+    std::size_t cut = all ? m_held.size() : releasePoint();
     if (cut == 0)
         return;
     // The window's matches, shifted to the held text; those wholly in the context were seen before.
@@ -110,7 +118,7 @@ void GuardStream::pump()
         if (f.start < cut && f.end > cut)
             cut = f.start;
     if (cut == 0) {
-        if (!m_finishing)
+        if (!all)
             return;
         cut = m_held.size();
     }

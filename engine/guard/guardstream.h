@@ -35,6 +35,8 @@ public:
     void push(std::string_view piece);
     // Checks and releases what is held; `done` runs once all of it is out or the answer was blocked.
     void finish(std::function<void()> done);
+    // Checks and releases what is held now, mid-answer (a run about to wait for a form).
+    void flush();
     bool blocked() const { return m_blocked; }
     bool idle() const { return !m_checking; }
 
@@ -51,6 +53,7 @@ private:
     std::size_t m_contextBytes = 0;
     bool m_checking = false;   // a provider check of a piece is out
     bool m_finishing = false;
+    bool m_flushing = false;   // release all that is held, then hold back again
     bool m_blocked = false;
     std::function<void()> m_done;
     std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);

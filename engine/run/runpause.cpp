@@ -1,6 +1,7 @@
 // Human input: a run waits for a form, is stored while it waits, and goes on when the
 // form is answered, in the same process or after a restart (DESIGN.md §3).
 #include "engine/run/workflowrun.h"
+#include "engine/guard/guardstream.h"
 
 #include "engine/core/jsonaccess.h"
 #include "engine/core/tokens.h"
@@ -66,8 +67,11 @@ void WorkflowRun::awaitInput(int node, int attempt, nlohmann::json form, std::in
     if (paused->deadlineMs > 0)
         event["deadlineMs"] = paused->deadlineMs;
     m_paused.push_back(std::move(paused));
-    if (announce)
+    if (announce) {
+        if (WorkflowRun &top = root(); top.m_guardStream)
+            top.m_guardStream->flush();  // the answer so far goes out (checked) before the form
         publish(RunEventType::HumanInputRequired, node, std::move(event));
+    }
     // Answered before it waited again (a restored run): go on at once, announcing no pause.
     if (auto early = m_earlyResponses.find(token); early != m_earlyResponses.end()) {
         HumanResponse response = std::move(early->second);

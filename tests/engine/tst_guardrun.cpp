@@ -365,6 +365,28 @@ private slots:
         QVERIFY2(sent.find("炸") == std::string::npos, sent.c_str());
         QVERIFY(sent.find("第二句也很正常！") != std::string::npos);
     }
+
+    // A run about to wait for a form lets out what it holds, checked; then holds back again.
+    void flushReleasesWhatIsHeld()
+    {
+        auto screen = GuardScreen::compile({{"keywords", kKeywords}}, "checks");
+        QVERIFY(screen);
+        std::string sent;
+        GuardStream::Setup setup;
+        setup.screen = screen.value();
+        setup.deliver = [&](std::string_view t) { sent.append(t); };
+        GuardStream stream(setup);
+        stream.push("Please fill in the form below");
+        QCOMPARE(sent, std::string());
+        stream.flush();
+        QCOMPARE(sent, std::string("Please fill in the form below"));
+        stream.push(" and then wait");
+        QCOMPARE(sent, std::string("Please fill in the form below"));
+        bool done = false;
+        stream.finish([&] { done = true; });
+        QVERIFY(done);
+        QCOMPARE(sent, std::string("Please fill in the form below and then wait"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestGuardRun)
