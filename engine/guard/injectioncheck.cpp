@@ -4,6 +4,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <memory>
 #include <string>
 
@@ -27,9 +28,9 @@ struct InjectionPattern {
 // between Latin words and none next to CJK characters ("don't" reads "don t").
 constexpr InjectionPattern kPhrases[] = {
     {"ignore_instructions", "ignore previous instructions", "prompt_injection", "high", Reach::Any, true,
-     R"(\b(?:ignore|disregard|forget|skip|override|bypass|drop) (?:all |any |every |the |of |your |my |these |those )*)"
-     R"((?:previous|prior|above|earlier|preceding|foregoing|former|original|initial|old|system|developer) )"
-     R"((?:instructions?|prompts?|rules|directions|guidelines|commands|messages|context|constraints|guidance)\b)"},
+     R"(\b(?:ignore|disregard|forget|override|bypass) (?:all |any |every |the |of |your |these |those )*)"
+     R"((?:previous|prior|above|earlier|preceding|foregoing|former|original|initial|system|developer) )"
+     R"((?:instructions?|prompts?|rules|directions|guidelines|commands|constraints|guidance)\b)"},
     {"ignore_everything", "ignore everything before", "prompt_injection", "high", Reach::Any, true,
      R"(\b(?:ignore|disregard|forget) (?:everything|all) (?:(?:you (?:were|have been) told|said|written|stated) )?)"
      R"((?:before|above|so far|until now)\b)"},
@@ -40,9 +41,10 @@ constexpr InjectionPattern kPhrases[] = {
      R"(\bdeveloper mode (?:enabled|activated|output|response)\b)"
      R"(|\b(?:you are|you re|act|stay|remain) (?:now )?(?:in|as if in) developer mode\b)"},
     {"unrestricted_role", "act without restrictions", "jailbreak", "high", Reach::Any, false,
-     R"(\b(?:pretend|act|behave|roleplay|role play|imagine|you are|you re|become)\b.{0,60}\b)"
-     R"((?:without|no|free (?:of|from)|not bound by|unbound by|unrestricted by) (?:any |all |your |the )*)"
-     R"((?:restrictions?|limitations?|limits|filters?|censorship|content polic(?:y|ies)|safety guidelines|ethics|morals)\b)"
+     R"(\b(?:pretend(?: to be| you are)?|act as|behave as|roleplay as|role play as|imagine you are|you are now|)"
+     R"(from now on you are|become)\b.{0,60}\b(?:without|with no|free (?:of|from)|not bound by|unbound by) )"
+     R"((?:any |all |your |the )*(?:restrictions?|limitations?|limits|filters?|censorship|content polic(?:y|ies)|)"
+     R"(safety guidelines|ethics|morals|rules)\b)"
      R"(|\b(?:you are|you re|act as|pretend to be|become) (?:now )?(?:an? )?(?:unfiltered|uncensored|unrestricted|amoral)\b)"},
     {"reveal_system_prompt", "reveal the system prompt", "prompt_injection", "medium", Reach::Any, false,
      R"(\b(?:reveal|show|print|output|repeat|display|tell|give|leak|dump|write out|disclose|share|what (?:is|are|was|were)) )"
@@ -50,7 +52,8 @@ constexpr InjectionPattern kPhrases[] = {
      R"((?:system|initial|hidden|secret|developer) ?(?:prompts?|instructions|messages?)\b)"
      R"(|\brepeat (?:the |all )?(?:words|text|everything) above\b)"},
     {"disable_safety", "turn off safety rules", "jailbreak", "high", Reach::Any, true,
-     R"(\b(?:disable|turn off|switch off|bypass|deactivate|remove|ignore|override|circumvent) (?:all |your |the |any |of )*)"
+     R"(\b(?:disable|turn off|switch off|bypass|deactivate|remove|ignore|override|circumvent) )"
+     R"((?:all (?:of )?(?:your )?|any of your |your ))"
      R"((?:safety|content|ethical|moral) (?:filters?|guidelines|restrictions|policies|policy|protocols|guardrails|rules)\b)"},
     {"ignore_instructions_zh", "忽略之前的指令", "prompt_injection", "high", Reach::Any, true,
      R"((?:忽略|无视|忘记|忘掉|忘了|跳过|不要理会|不用理会|别理会|不要管|不用管|别管|抛开|丢弃|推翻)掉?(?:你|您)?)"
@@ -71,10 +74,10 @@ constexpr InjectionPattern kPhrases[] = {
      R"(|(?:你的|你)(?:系统提示词|系统提示|系统指令)(?:是什么|是啥|的内容))"},
     {"not_bound_zh", "不受任何限制", "jailbreak", "high", Reach::Any, false,
      R"((?:你|ai|助手|模型)(?:现在|从现在开始|从现在起|接下来|已经)?(?:可以|能够|将|会|必须|要|应该)?)"
-     R"((?:不受|摆脱|突破|绕过|绕开|无视|不再受|不用遵守|不必遵守|不需要遵守|不再遵守)(?:任何|所有|一切)?的?)"
-     R"((?:限制|约束|审查|规则|安全策略|安全规则|道德|伦理|内容政策|过滤))"},
+     R"((?:不受|摆脱|突破|绕过|绕开|无视|不再受|不用遵守|不必遵守|不需要遵守|不再遵守))"
+     R"((?:(?:任何|所有|一切)的?(?:限制|约束|规则|过滤)|(?:任何|所有|一切)?的?(?:审查|安全策略|安全规则|道德|伦理|内容政策)))"},
     {"disable_safety_zh", "关闭安全过滤", "jailbreak", "high", Reach::Any, true,
-     R"((?:关闭|禁用|解除|取消|绕过|绕开|移除|去掉|停用)(?:你的|所有的?|全部的?|一切)?)"
+     R"((?:(?:绕过|绕开)(?:你的|所有的?|全部的?|一切)?|(?:关闭|禁用|解除|取消|移除|去掉|停用)(?:你的|所有的?|全部的?|一切)))"
      R"((?:安全|内容|道德|审查)(?:过滤器?|审查|限制|策略|机制|规则|护栏))"},
     // Addressed to the assistant: counts in tool results and retrieved passages.
     {"new_instructions", "new instructions for the assistant", "prompt_injection", "high", Reach::ToolText, false,
@@ -123,6 +126,8 @@ constexpr InjectionPattern kMarkers[] = {
 struct CompiledPatterns {
     std::unique_ptr<RE2::Set> set;
     std::vector<std::unique_ptr<RE2>> each;
+    bool ok = true;  // every pattern compiled (tests check; a pattern that does not is left out of the set)
+    std::vector<std::size_t> patternOf;  // set index -> pattern index
 };
 
 template <std::size_t N>
@@ -134,11 +139,17 @@ CompiledPatterns compile(const InjectionPattern (&patterns)[N], bool caseless)
     options.set_max_mem(64 << 20);
     CompiledPatterns c;
     c.set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-    for (const auto &p : patterns) {
-        c.set->Add(p.regex, nullptr);
-        c.each.push_back(std::make_unique<RE2>(p.regex, options));
+    for (std::size_t i = 0; i < N; ++i) {
+        c.each.push_back(std::make_unique<RE2>(patterns[i].regex, options));
+        if (c.set->Add(patterns[i].regex, nullptr) < 0 || !c.each.back()->ok()) {
+            std::fprintf(stderr, "flowdeck: the guard's injection pattern '%s' does not compile: %s\n", patterns[i].id,
+                         c.each.back()->error().c_str());
+            c.ok = false;
+            continue;
+        }
+        c.patternOf.push_back(i);
     }
-    c.set->Compile();
+    c.ok = c.set->Compile() && c.ok;
     return c;
 }
 
@@ -180,15 +191,23 @@ void scan(const CompiledPatterns &c, const InjectionPattern (&patterns)[N], std:
           F &&onMatch)
 {
     std::vector<int> matched;
-    if (!c.set->Match(re2::StringPiece(text.data(), text.size()), &matched))
-        return;
+    RE2::Set::ErrorInfo error{RE2::Set::kNoError};
+    if (!c.set->Match(re2::StringPiece(text.data(), text.size()), &matched, &error)) {
+        if (error.kind != RE2::Set::kOutOfMemory)
+            return;
+        // The set's DFA ran out of memory on this text: every pattern on its own instead.
+        matched.resize(c.patternOf.size());
+        for (std::size_t i = 0; i < matched.size(); ++i)
+            matched[i] = static_cast<int>(i);
+    }
     const bool toolText = source == TextSource::Tool || source == TextSource::Retrieved;
     std::sort(matched.begin(), matched.end());
-    for (const int index : matched) {
+    for (const int setIndex : matched) {
+        const std::size_t index = c.patternOf[static_cast<std::size_t>(setIndex)];
         const InjectionPattern &p = patterns[index];
         if (p.reach == Reach::ToolText && !toolText)
             continue;
-        const RE2 &re = *c.each[static_cast<std::size_t>(index)];
+        const RE2 &re = *c.each[index];
         std::size_t pos = 0;
         re2::StringPiece hit;
         for (int n = 0; n < kMaxMatchesPerPattern && pos <= text.size() &&
@@ -202,6 +221,12 @@ void scan(const CompiledPatterns &c, const InjectionPattern (&patterns)[N], std:
         }
     }
 }
+
+} // namespace
+
+bool injectionPatternsCompile() { return phrases().ok && markers().ok; }
+
+namespace {
 
 GuardFinding finding(const InjectionPattern &p, TextSource source, std::size_t start, std::size_t end)
 {

@@ -25,6 +25,9 @@ void findInjectionPhrases(const FoldedText &folded, std::string_view foldedUtf8,
 // The markup markers, in the text itself: spans are into `text`.
 void findInjectionMarkers(std::string_view text, TextSource source, GuardFindings &out);
 
+// Whether every pattern compiled (they are constants: a test checks this).
+bool injectionPatternsCompile();
+
 // The longest text in bytes the patterns above are written to span.
 inline constexpr std::size_t kLongestInjectionBytes = 240;
 

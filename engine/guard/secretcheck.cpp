@@ -121,6 +121,12 @@ const CompiledSecrets &compiled()
 
 } // namespace
 
+bool secretPatternsCompile()
+{
+    const CompiledSecrets &c = compiled();
+    return c.any->ok() && std::all_of(c.each.begin(), c.each.end(), [](const auto &re) { return re->ok(); });
+}
+
 double shannonEntropy(std::string_view text)
 {
     if (text.empty())

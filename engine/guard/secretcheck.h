@@ -14,6 +14,9 @@ namespace flowdeck::engine {
 // label names the kind of secret, never its text. Thread-safe.
 void findSecrets(std::string_view text, GuardFindings &out);
 
+// Whether every pattern compiled (they are constants: a test checks this).
+bool secretPatternsCompile();
+
 // Shannon entropy of `text` in bits per character (byte-wise).
 double shannonEntropy(std::string_view text);
 

@@ -23,15 +23,16 @@ std::string lower(std::string_view s)
     return out;
 }
 
-// Top-level domains a bare name must end in to count as a host ("notes.md" and "main.py" do not).
+// Top-level domains a bare name must end in to count as a host. Left out on purpose: those
+// that read as file extensions or code ("notes.md", "main.py", "user.id", "log.info",
+// "self.name", "this.app"); links with a scheme or "www." are found whatever their domain.
 constexpr std::array kTopLevelDomains = {
-    "com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", "name", "pro", "io", "ai", "co", "me", "tv", "cc",
-    "app", "dev", "xyz", "top", "site", "online", "store", "shop", "tech", "cloud", "club", "vip", "live", "news",
-    "link", "click", "fun", "icu", "ltd", "group", "work", "wang", "ink", "art", "blog", "page", "space", "website",
-    "asia", "mobi", "tel", "cn", "hk", "tw", "mo", "jp", "kr", "sg", "my", "th", "vn", "id", "ph", "in", "uk", "us",
-    "ca", "au", "nz", "de", "fr", "es", "it", "nl", "be", "ch", "at", "se", "no", "dk", "fi", "pl", "cz", "ru", "ua",
-    "br", "mx", "ar", "za", "eu", "tk", "ml", "ga", "cf", "gq", "to", "ws", "su", "ir", "tr", "il", "ae", "sa",
-    "xn--fiqs8s", "xn--55qx5d", "xn--io0a7i"};
+    "com", "net", "org", "edu", "gov", "mil", "int", "biz", "pro", "io", "ai", "co", "me", "tv", "cc", "dev", "xyz",
+    "top", "site", "online", "shop", "tech", "cloud", "club", "vip", "live", "news", "click", "fun", "icu", "ltd",
+    "work", "wang", "ink", "art", "blog", "space", "website", "asia", "mobi", "tel", "cn", "hk", "tw", "mo", "jp", "kr",
+    "sg", "th", "vn", "ph", "uk", "us", "ca", "au", "nz", "de", "fr", "es", "it", "nl", "be", "ch", "at", "se", "no",
+    "dk", "fi", "pl", "cz", "ru", "ua", "br", "mx", "ar", "za", "eu", "tk", "ml", "ga", "cf", "gq", "to", "ws", "su",
+    "ir", "tr", "il", "ae", "sa", "xn--fiqs8s", "xn--55qx5d", "xn--io0a7i"};
 
 bool knownTopLevel(std::string_view tld)
 {
