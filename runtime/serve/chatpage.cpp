@@ -43,7 +43,8 @@ void ChatPage::handle(Request &request, const ReplyPtr &reply, const std::string
         return sendJson(reply, 200,
                         {{"app", name}, {"title", title.empty() ? name : title},
                          {"description", engine::localizedDescription(wf, language)}, {"language", language},
-                         {"mode", wf.mode}, {"needsKey", !app->settings().publicAccess}, {"inputs", inputs}},
+                         {"mode", wf.mode}, {"needsKey", !app->settings().publicAccess}, {"inputs", inputs},
+                         {"aiLabel", app->guardPolicy().labelChatPage}},  // "AI-generated" under each answer
                         {{"Vary", "Accept-Language"}});
     }
     if (m_page.empty()) {

@@ -1,4 +1,5 @@
 #include "runtime/serve/formsapi.h"
+#include "runtime/serve/serveguard.h"
 
 #include "engine/core/jsonaccess.h"
 #include "engine/core/jsonread.h"
@@ -117,7 +118,7 @@ void FormsApi::answer(Request &request, const ReplyPtr &reply, const std::shared
                 return sendError(reply, 409, say(error), "conflict");
             }
             if (stream)  // the run starts on the loop's next turn, after this
-                reply->begin(200, "text/event-stream", {{"Cache-Control", "no-cache"}, {"X-Accel-Buffering", "no"}});
+                reply->begin(200, "text/event-stream", aiLabelHeaders(*app, {{"Cache-Control", "no-cache"}, {"X-Accel-Buffering", "no"}}));
         });
     });
 }

@@ -89,7 +89,12 @@ engine::Result<std::shared_ptr<LiveApp>> LiveApp::build(boost::asio::io_context 
     if (!compiled)
         return R(compiled.diagnostics());
 
+    auto policy = engine::GuardPolicy::parse(compiled.value()->workflow().guard);
+    if (!policy)
+        return R(policy.diagnostics());
+
     std::shared_ptr<LiveApp> app(new LiveApp(io));
+    app->m_guardPolicy = std::move(policy.value());
     app->m_name = name;
     app->m_version = version;
     app->m_workflow = compiled.value();

@@ -4,6 +4,7 @@
 
 #include "engine/core/result.h"
 #include "engine/deploy/deploybundle.h"
+#include "engine/guard/guardpolicy.h"
 #include "engine/run/compiledworkflow.h"
 #include "engine/run/runhost.h"
 #include "engine/run/workflowrun.h"
@@ -69,6 +70,9 @@ public:
     int version() const { return m_version; }
     const engine::Workflow &workflow() const;
     const AppSettings &settings() const { return m_settings; }
+    // The workflow's app guard policy (its top-level "guard"): the runs apply it; the
+    // runtime labels answers (label.api, label.chatPage) and reports what it found.
+    const engine::GuardPolicy &guardPolicy() const { return m_guardPolicy; }
     const nlohmann::json &source() const { return m_source; }  // the bundle's "source"
     // The knowledge bases the app searches (null: none), and the citations of a finished
     // run: every knowledge node's, numbered as each node numbered them.
@@ -86,6 +90,7 @@ private:
     std::shared_ptr<const engine::CompiledWorkflow> m_workflow;
     std::unique_ptr<engine::RunHost> m_host;
     AppSettings m_settings;
+    engine::GuardPolicy m_guardPolicy;
     nlohmann::json m_source = nlohmann::json::object();
     std::vector<std::string> m_secretValues;
 };

@@ -151,14 +151,15 @@ void McpEndpoint::handle(Request &request, const ReplyPtr &reply, const std::str
             return sendJson(reply, 200,
                             rpcResult(id, {{"content", {{{"type", "text"}, {"text", "The app failed: " + app->redact(run.error())}}}},
                                            {"isError", true}}));
-        const bool chat = app->workflow().isChat();
+        // A chat app's answer, or the policy's reply of a run the guard blocked.
+        const bool answered = app->workflow().isChat() || run.guard().blocked;
         const auto &outputs = run.outputs();
-        std::string text = chat ? run.answer()
-                                : (outputs.size() == 1 && outputs.begin()->is_string()
-                                       ? outputs.begin()->get<std::string>()
-                                       : engine::safeDump(outputs, 2));
+        std::string text = answered ? run.answer()
+                                    : (outputs.size() == 1 && outputs.begin()->is_string()
+                                           ? outputs.begin()->get<std::string>()
+                                           : engine::safeDump(outputs, 2));
         nlohmann::json result = {{"content", {{{"type", "text"}, {"text", text}}}}, {"isError", false}};
-        if (!chat)
+        if (!answered)
             result["structuredContent"] = outputs;
         reply->send(200, "application/json", app->redact(engine::safeDump(rpcResult(id, result), -1)));
     });

@@ -38,6 +38,13 @@ void Metrics::tokens(const std::string &app, long long prompt, long long complet
     m_tokens[{app, "completion"}] += static_cast<unsigned long long>(completion);
 }
 
+void Metrics::guardFinding(const std::string &app, const std::string &stage, const std::string &category)
+{
+    ++m_guardFindings[{app, stage, category}];
+}
+
+void Metrics::guardBlocked(const std::string &app, const std::string &stage) { ++m_guardBlocked[{app, stage}]; }
+
 std::string Metrics::text(const std::function<bool(const std::string &)> &shown) const
 {
     // Series of apps the caller may not see are left out ("" is the runtime's own).
@@ -76,6 +83,18 @@ std::string Metrics::text(const std::function<bool(const std::string &)> &shown)
     for (const auto &[key, n] : m_tokens)
         if (show(key.first))
             out << "flowdeck_tokens_total{app=\"" << label(key.first) << "\",kind=\"" << label(key.second) << "\"} " << n << "\n";
+    out << "# HELP flowdeck_guard_findings_total What the app guard policies found, by app, stage and category.\n"
+        << "# TYPE flowdeck_guard_findings_total counter\n";
+    for (const auto &[key, n] : m_guardFindings)
+        if (show(std::get<0>(key)))
+            out << "flowdeck_guard_findings_total{app=\"" << label(std::get<0>(key)) << "\",stage=\"" << label(std::get<1>(key))
+                << "\",category=\"" << label(std::get<2>(key)) << "\"} " << n << "\n";
+    out << "# HELP flowdeck_guard_blocked_total Runs the app guard policies blocked, by app and stage.\n"
+        << "# TYPE flowdeck_guard_blocked_total counter\n";
+    for (const auto &[key, n] : m_guardBlocked)
+        if (show(key.first))
+            out << "flowdeck_guard_blocked_total{app=\"" << label(key.first) << "\",stage=\"" << label(key.second) << "\"} " << n
+                << "\n";
     for (const auto &[name, value] : m_gauges)
         out << "# TYPE " << name << " gauge\n" << name << " " << value << "\n";
     return out.str();

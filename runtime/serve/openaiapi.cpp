@@ -1,6 +1,7 @@
 // POST /v1/chat/completions and GET /v1/models: a deployed app as an OpenAI "model".
 #include "runtime/serve/openaiapi.h"
 #include "engine/core/messages.h"
+#include "runtime/serve/serveguard.h"
 #include "runtime/serve/streamredactor.h"
 #include "engine/core/jsonaccess.h"
 #include "engine/core/jsonread.h"
@@ -132,15 +133,22 @@ void OpenAiApi::chatCompletions(Request &request, const ReplyPtr &reply)
     auto state = std::make_shared<StreamState>(app->secretValues());
     state->created = static_cast<long long>(std::time(nullptr));
     state->id = "chatcmpl-" + randomToken(12);
-    auto chunk = [state, model](nlohmann::json delta, nlohmann::json finish) {
-        return sse({{"id", state->id}, {"object", "chat.completion.chunk"}, {"created", state->created}, {"model", model},
-                    {"choices", {{{"index", 0}, {"delta", std::move(delta)}, {"finish_reason", std::move(finish)}}}}});
+    // Every chunk and answer carries the AI-generated mark, unless the app's policy turns it off.
+    auto completion = [state, model, app](const char *object) {
+        nlohmann::json body = {{"id", state->id}, {"object", object}, {"created", state->created}, {"model", model}};
+        markAiGenerated(*app, body);
+        return body;
     };
-    auto startStream = [state, reply, chunk] {
+    auto chunk = [completion](nlohmann::json delta, nlohmann::json finish) {
+        nlohmann::json body = completion("chat.completion.chunk");
+        body["choices"] = {{{"index", 0}, {"delta", std::move(delta)}, {"finish_reason", std::move(finish)}}};
+        return sse(body);
+    };
+    auto startStream = [state, reply, chunk, app] {
         if (state->started)
             return;
         state->started = true;
-        reply->begin(200, "text/event-stream", {{"Cache-Control", "no-cache"}, {"X-Accel-Buffering", "no"}});
+        reply->begin(200, "text/event-stream", aiLabelHeaders(*app, {{"Cache-Control", "no-cache"}, {"X-Accel-Buffering", "no"}}));
         reply->write(chunk({{"role", "assistant"}, {"content", ""}}, nullptr));
     };
     if (stream)
@@ -153,7 +161,7 @@ void OpenAiApi::chatCompletions(Request &request, const ReplyPtr &reply)
                 reply->write(chunk({{"content", ready}}, nullptr));
         };
     m_ctx.execute(app, "chat", std::move(options), reply,
-            [this, app, reply, stream, includeUsage, state, chunk, startStream, model,
+            [this, app, reply, stream, includeUsage, state, completion, chunk, startStream, model,
              language = requestLanguage(request)](const engine::WorkflowRun &run) {
                 // A run that waits for a person to answer a form: the answer so far, and the
                 // forms beside the OpenAI fields ("human_input_required"), which the chat page
@@ -166,9 +174,13 @@ void OpenAiApi::chatCompletions(Request &request, const ReplyPtr &reply)
                 const auto &u = run.usage();
                 const nlohmann::json usage = {{"prompt_tokens", u.promptTokens}, {"completion_tokens", u.completionTokens},
                                               {"total_tokens", u.totalTokens}};
+                // A run the guard blocked answers with the policy's reply (its outputs are empty).
+                const nlohmann::json blocked = blockedVerdict(run.guard());
                 const std::string answer =
-                    app->redact(app->workflow().isChat() ? run.answer()
-                                                         : (ok && waiting.is_null() ? workflowAnswer(run.outputs()) : ""));
+                    app->redact(app->workflow().isChat() || !blocked.is_null()
+                                    ? run.answer()
+                                    : (ok && waiting.is_null() ? workflowAnswer(run.outputs()) : ""));
+                const char *finishReason = blocked.is_null() ? "stop" : "content_filter";
                 if (!ok && run.status() == engine::RunStatus::Cancelled && reply->closed())
                     return;
                 const std::string message =
@@ -187,16 +199,17 @@ void OpenAiApi::chatCompletions(Request &request, const ReplyPtr &reply)
                 // that do not know the field ignore it; the chat page shows them as links.
                 const nlohmann::json citations = ok ? app->citations(run) : nlohmann::json::array();
                 if (!stream) {
-                    nlohmann::json body = {{"id", state->id}, {"object", "chat.completion"}, {"created", state->created},
-                                           {"model", model},
-                                           {"choices", {{{"index", 0}, {"message", {{"role", "assistant"}, {"content", answer}}},
-                                                         {"finish_reason", "stop"}}}},
-                                           {"usage", usage}};
+                    nlohmann::json body = completion("chat.completion");
+                    body["choices"] = {{{"index", 0}, {"message", {{"role", "assistant"}, {"content", answer}}},
+                                        {"finish_reason", finishReason}}};
+                    body["usage"] = usage;
                     if (!citations.empty())
                         body["citations"] = citations;
                     if (!waiting.is_null())
                         body["human_input_required"] = waiting;
-                    return reply->send(200, "application/json", app->redact(engine::safeDump(body, -1)));
+                    if (!blocked.is_null())
+                        body["guard"] = blocked;
+                    return reply->send(200, "application/json", app->redact(engine::safeDump(body, -1)), aiLabelHeaders(*app));
                 }
                 if (const std::string rest = state->redactor.finish(); !rest.empty() && state->started)
                     reply->write(chunk({{"content", rest}}, nullptr));
@@ -209,18 +222,22 @@ void OpenAiApi::chatCompletions(Request &request, const ReplyPtr &reply)
                         if (!answer.empty())
                             reply->write(chunk({{"content", answer}}, nullptr));
                     }
-                    // The last chunk carries the sources and the forms waiting.
-                    nlohmann::json last = {{"id", state->id}, {"object", "chat.completion.chunk"}, {"created", state->created},
-                                           {"model", model},
-                                           {"choices", {{{"index", 0}, {"delta", nlohmann::json::object()}, {"finish_reason", "stop"}}}}};
+                    // The last chunk carries the sources, the forms waiting and the guard's verdict.
+                    nlohmann::json last = completion("chat.completion.chunk");
+                    last["choices"] = {{{"index", 0}, {"delta", nlohmann::json::object()}, {"finish_reason", finishReason}}};
                     if (!citations.empty())
                         last["citations"] = citations;
                     if (!waiting.is_null())
                         last["human_input_required"] = waiting;
+                    if (!blocked.is_null())
+                        last["guard"] = blocked;
                     reply->write(app->redact(sse(last)));
-                    if (includeUsage)
-                        reply->write(sse({{"id", state->id}, {"object", "chat.completion.chunk"}, {"created", state->created},
-                                          {"model", model}, {"choices", nlohmann::json::array()}, {"usage", usage}}));
+                    if (includeUsage) {
+                        nlohmann::json used = completion("chat.completion.chunk");
+                        used["choices"] = nlohmann::json::array();
+                        used["usage"] = usage;
+                        reply->write(sse(used));
+                    }
                 }
                 reply->write("data: [DONE]\n\n");
                 reply->end();

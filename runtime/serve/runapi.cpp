@@ -2,6 +2,7 @@
 // out; with Accept: text/event-stream, the run's node events as server-sent events.
 #include "runtime/serve/runapi.h"
 #include "engine/core/messages.h"
+#include "runtime/serve/serveguard.h"
 #include "runtime/serve/streamredactor.h"
 
 #include <charconv>
@@ -47,11 +48,23 @@ engine::RunEventSink RunApi::eventStream(const ReplyPtr &reply, const std::share
 {
     // Text pieces (answer, tokens of each node) go through a StreamRedactor each, so a
     // secret split across two pieces is caught; held text goes out before any other event.
+    // With an output guard, only the guarded answer and outputs carry the model's text: a
+    // node's tokens, inputs and outputs would show what the guard holds back or cuts.
     auto redactors = std::make_shared<std::map<std::string, StreamRedactor>>();
-    return [reply, app, redactors](const engine::RunEvent &event) {
+    const bool guarded = app->guardPolicy().output.enabled();
+    return [reply, app, redactors, guarded](const engine::RunEvent &event) {
+        if (guarded && event.type == engine::RunEventType::Token)
+            return;
         auto send = [&](const engine::RunEvent &e) {
+            nlohmann::json data = e.toJson();
+            if (guarded && (e.type == engine::RunEventType::NodeStarted || e.type == engine::RunEventType::NodeFinished) &&
+                data["data"].is_object()) {
+                data["data"].erase("inputs");
+                data["data"].erase("outputs");
+            }
+            markAiGenerated(*app, data);
             reply->write("event: " + std::string(engine::runEventTypeName(e.type)) + "\ndata: " +
-                         app->redact(engine::safeDump(e.toJson(), -1)) + "\n\n");
+                         app->redact(engine::safeDump(data, -1)) + "\n\n");
         };
         const bool piece = event.type == engine::RunEventType::Answer || event.type == engine::RunEventType::Token;
         if (piece) {
@@ -87,14 +100,17 @@ std::function<void(const engine::WorkflowRun &)> RunApi::answer(ServeContext &ct
                               {"status", engine::runStatusName(run.status())}, {"elapsedMs", run.elapsedMs()},
                               {"usage", {{"prompt_tokens", u.promptTokens}, {"completion_tokens", u.completionTokens},
                                          {"total_tokens", u.totalTokens}}}};
+        if (hasGuardFindings(run.guard()))
+            out["guard"] = run.guard().toJson();
         if (const PauseInfo *pause = ctx.pauseOf(run)) {
             const std::string error = engine::localizedSentence(pause->error, language);
             if (stream) {  // human_input_required went out with each form; the stream ends here
-                const nlohmann::json last =
+                nlohmann::json last =
                     pause->error.empty()
                         ? nlohmann::json{{"event", "run_paused"}, {"run", run.id()}, {"data", {{"tokens", pause->tokens}}}}
                         : nlohmann::json{{"event", "run_failed"}, {"run", run.id()},
                                          {"data", {{"kind", "internal"}, {"message", error}}}};
+                markAiGenerated(*app, last);
                 reply->write("event: " + last["event"].get<std::string>() + "\ndata: " + engine::safeDump(last, -1) + "\n\n");
                 return reply->end();
             }
@@ -104,15 +120,17 @@ std::function<void(const engine::WorkflowRun &)> RunApi::answer(ServeContext &ct
             out["forms"] = pause->forms;
             if (app->workflow().isChat())
                 out["answer"] = run.answer();
-            return reply->send(202, "application/json", app->redact(engine::safeDump(out, -1)));
+            markAiGenerated(*app, out);
+            return reply->send(202, "application/json", app->redact(engine::safeDump(out, -1)), aiLabelHeaders(*app));
         }
         if (stream)
             return reply->end();  // the last event (run_finished, run_failed, run_cancelled) said how it ended
         if (run.status() == engine::RunStatus::Succeeded) {
             out["outputs"] = run.outputs();
-            if (app->workflow().isChat())
+            if (app->workflow().isChat() || run.guard().blocked)  // blocked: the policy's reply
                 out["answer"] = run.answer();
-            return reply->send(200, "application/json", app->redact(engine::safeDump(out, -1)));
+            markAiGenerated(*app, out);
+            return reply->send(200, "application/json", app->redact(engine::safeDump(out, -1)), aiLabelHeaders(*app));
         }
         out["error"] = {{"message", app->redact(engine::localizedSentence(run.error(), language))},
                         {"type", engine::errorKindName(run.errorKind())},
@@ -169,7 +187,7 @@ void RunApi::handle(Request &request, const ReplyPtr &reply, const std::string &
     }
     const bool stream = wantsStream(request);
     if (stream) {
-        reply->begin(200, "text/event-stream", {{"Cache-Control", "no-cache"}, {"X-Accel-Buffering", "no"}});
+        reply->begin(200, "text/event-stream", aiLabelHeaders(*app, {{"Cache-Control", "no-cache"}, {"X-Accel-Buffering", "no"}}));
         options.onEvent = eventStream(reply, app);
     }
     m_ctx.execute(app, "run", std::move(options), reply, answer(m_ctx, reply, app, stream, language));

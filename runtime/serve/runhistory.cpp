@@ -16,9 +16,30 @@ PRAGMA synchronous=NORMAL;
 CREATE TABLE IF NOT EXISTS runs (
   run_id TEXT PRIMARY KEY, app TEXT NOT NULL, version INTEGER, api TEXT, started_at TEXT,
   elapsed_ms REAL, status TEXT, error_kind TEXT, error TEXT, failed_node TEXT,
-  prompt_tokens INTEGER, completion_tokens INTEGER, inputs TEXT, outputs TEXT);
+  prompt_tokens INTEGER, completion_tokens INTEGER, inputs TEXT, outputs TEXT, guard TEXT);
 CREATE INDEX IF NOT EXISTS runs_by_app ON runs(app, started_at);
 )sql";
+
+// A history written before the runs kept what the guard found gets the column; its rows stay.
+bool addGuardColumn(sqlite3 *db, std::string &error)
+{
+    sqlite3_stmt *columns = nullptr;
+    bool present = false;
+    if (sqlite3_prepare_v2(db, "PRAGMA table_info(runs)", -1, &columns, nullptr) == SQLITE_OK)
+        while (sqlite3_step(columns) == SQLITE_ROW) {
+            const auto *name = sqlite3_column_text(columns, 1);
+            present = present || (name && std::string(reinterpret_cast<const char *>(name)) == "guard");
+        }
+    sqlite3_finalize(columns);
+    if (present)
+        return true;
+    char *message = nullptr;
+    if (sqlite3_exec(db, "ALTER TABLE runs ADD COLUMN guard TEXT", nullptr, nullptr, &message) == SQLITE_OK)
+        return true;
+    error = message ? message : "ALTER TABLE failed";
+    sqlite3_free(message);
+    return false;
+}
 
 constexpr std::size_t kMaxPending = 100000;  // records waiting for the disk; older ones are dropped past this
 constexpr auto kPruneEvery = std::chrono::minutes(10);
@@ -57,6 +78,10 @@ bool RunHistory::open(const std::filesystem::path &file, std::string &error, His
     if (sqlite3_exec(m_db, kSchema, nullptr, nullptr, &message) != SQLITE_OK) {
         error = "Cannot prepare the run history " + file.string() + ": " + (message ? message : "");
         sqlite3_free(message);
+        return false;
+    }
+    if (std::string why; !addGuardColumn(m_db, why)) {
+        error = "Cannot update the run history " + file.string() + ": " + why;
         return false;
     }
     sqlite3_busy_timeout(m_db, 5000);
@@ -169,7 +194,9 @@ void RunHistory::write(std::vector<RunRecord> batch)
     sqlite3_exec(m_db, "BEGIN", nullptr, nullptr, nullptr);
     sqlite3_stmt *insert = nullptr;
     sqlite3_prepare_v2(m_db,
-                       "INSERT OR REPLACE INTO runs VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", -1,
+                       "INSERT OR REPLACE INTO runs (run_id, app, version, api, started_at, elapsed_ms, status, error_kind, error, "
+                       "failed_node, prompt_tokens, completion_tokens, inputs, outputs, guard) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", -1,
                        &insert, nullptr);
     for (const auto &r : batch) {
         auto text = [&](int i, const std::string &v) { sqlite3_bind_text(insert, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT); };
@@ -187,6 +214,10 @@ void RunHistory::write(std::vector<RunRecord> batch)
         sqlite3_bind_int64(insert, 12, r.completionTokens);
         text(13, r.inputs);
         text(14, r.outputs);
+        if (r.guard.empty())
+            sqlite3_bind_null(insert, 15);
+        else
+            text(15, r.guard);
         sqlite3_step(insert);
         sqlite3_reset(insert);
     }
@@ -200,7 +231,7 @@ nlohmann::json RunHistory::query(const std::string &app, int limit, int offset)
     sqlite3_stmt *query = nullptr;
     sqlite3_prepare_v2(m_db,
                        "SELECT run_id, version, api, started_at, elapsed_ms, status, error_kind, error, failed_node, "
-                       "prompt_tokens, completion_tokens, inputs, outputs FROM runs WHERE app = ?1 "
+                       "prompt_tokens, completion_tokens, inputs, outputs, guard FROM runs WHERE app = ?1 "
                        "ORDER BY started_at DESC, rowid DESC LIMIT ?2 OFFSET ?3",
                        -1, &query, nullptr);
     sqlite3_bind_text(query, 1, app.c_str(), -1, SQLITE_TRANSIENT);
@@ -220,8 +251,10 @@ nlohmann::json RunHistory::query(const std::string &app, int limit, int offset)
                               {"status", column(5)}, {"usage", {{"prompt_tokens", sqlite3_column_int64(query, 9)},
                                                                 {"completion_tokens", sqlite3_column_int64(query, 10)}}},
                               {"inputs", json(11)}, {"outputs", json(12)}};
-        if (column(5) != "succeeded" && column(5) != "paused")
+        if (column(5) != "succeeded" && column(5) != "paused" && column(5) != "blocked")
             row["error"] = {{"kind", column(6)}, {"message", column(7)}, {"node", column(8)}};
+        if (sqlite3_column_type(query, 13) != SQLITE_NULL)
+            row["guard"] = json(13);
         out.push_back(row);
     }
     sqlite3_finalize(query);

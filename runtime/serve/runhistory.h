@@ -20,6 +20,7 @@ struct RunRecord {
     double elapsedMs = 0;
     long long promptTokens = 0, completionTokens = 0;
     std::string inputs, outputs;  // JSON text, secret values already redacted
+    std::string guard;  // JSON text: what the app guard policy found (GuardOutcome::toJson); empty: nothing
 };
 
 // How long runs are kept (`flowdeck serve --history-days`, `--history-runs`); 0: no limit.

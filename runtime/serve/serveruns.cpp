@@ -5,6 +5,7 @@
 #include "engine/core/jsonaccess.h"
 #include "engine/core/jsonread.h"
 #include "engine/core/tokens.h"
+#include "runtime/serve/serveguard.h"
 
 #include <boost/asio/post.hpp>
 
@@ -23,6 +24,7 @@ struct ServeContext::RunState {
     std::set<std::string> answered;  // the tokens a resumed run was answered with
     PauseInfo pause;
     bool kept = false;  // a paused state was stored for it
+    nlohmann::json given;  // a new run's inputs as the history keeps them, before they are redacted
 };
 
 std::shared_ptr<engine::WorkflowRun> ServeContext::execute(const std::shared_ptr<LiveApp> &app, const std::string &api,
@@ -85,9 +87,10 @@ std::shared_ptr<engine::WorkflowRun> ServeContext::launch(const std::shared_ptr<
         record.inputs = app->redact(engine::safeDump(inputs));
     } else {
         record.startedAt = nowIso();
-        record.inputs = app->redact(engine::safeDump({{"inputs", options.inputs},
-                                                      {"query", engine::valueOr(options.sys, "query", "")},
-                                                      {"conversation", engine::valueOr(options.sys, "conversation_id", "")}}));
+        state->given = {{"inputs", options.inputs},
+                        {"query", engine::valueOr(options.sys, "query", "")},
+                        {"conversation", engine::valueOr(options.sys, "conversation_id", "")}};
+        record.inputs = app->redact(engine::safeDump(state->given));
     }
     options.conversationScope = app->name();
     auto sink = std::move(options.onEvent);
@@ -96,13 +99,22 @@ std::shared_ptr<engine::WorkflowRun> ServeContext::launch(const std::shared_ptr<
             m_metrics.nodeFailure(app->name(), event.nodeType);
         if (event.type == engine::RunEventType::RunPaused)
             return keepPaused(app, state, event);  // its snapshot stays in the runtime
+        if (event.type == engine::RunEventType::GuardChecked) {
+            countGuardEvent(m_metrics, app->name(), event);
+            if (maskGuardedInputs(state->given, event))
+                state->record.inputs = app->redact(engine::safeDump(state->given));  // before a pause keeps them too
+        }
         if (sink)
             sink(event);
     };
     auto finished = [this, app, state, done = std::move(done)](const engine::WorkflowRun &run) {
         RunRecord record = state->record;
         record.runId = run.id();
-        record.status = engine::runStatusName(run.status());
+        const engine::GuardOutcome &guard = run.guard();
+        const bool blocked = guard.blocked && run.status() == engine::RunStatus::Succeeded;  // answered with the reply
+        record.status = blocked ? "blocked" : engine::runStatusName(run.status());
+        if (hasGuardFindings(guard))
+            record.guard = engine::safeDump(guard.toJson());
         record.elapsedMs = state->elapsedBefore + run.elapsedMs();
         const engine::Usage &usage = run.usage();  // a resumed run restores what it used before
         record.promptTokens = usage.promptTokens;

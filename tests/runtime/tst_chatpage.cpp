@@ -70,6 +70,10 @@ private slots:
         QVERIFY2(answer.startsWith("Answer:") && answer.size() > 8, qPrintable(answer));
         QVERIFY(evaluate(view.page(), "document.querySelector('.msg.assistant strong') !== null").toBool());  // markdown
         QCOMPARE(evaluate(view.page(), "document.querySelectorAll('.msg.assistant[data-error=\"true\"]').length").toInt(), 0);
+        // The visible label of generated content under the answer (on unless the app's guard policy turns it off).
+        QCOMPARE(evaluate(view.page(), "document.querySelector('.msg.assistant[data-done=\"true\"] .msg-ai-label').textContent")
+                     .toString(),
+                 QStringLiteral("AI-generated"));
         const QString out = QDir(QStringLiteral(FLOWDECK_BINARY_DIR)).filePath("screenshots");
         QDir().mkpath(out);
         QTest::qWait(200);

@@ -23,6 +23,7 @@ import { parseChartSource, sanitizeChartOption } from './chart-option.js';
 import { cleanCitations, sourceUrl, stripSourcesFooter } from './citations.js';
 import { buildForm, cleanForms, closeForm, formUrl, formValues, setFormBusy, showFormError, workflowAnswer } from './humanform.js';
 import { fileInputsOf, fileProblem, fileValues } from './attachments.js';
+import { addAiLabel, setAiLabel } from './ailabel.js';
 
 // ---------------------------------------------------------------- strings
 
@@ -500,6 +501,7 @@ async function loadInfo() {
   }));
   els.emptyInputs.hidden = inputs.length === 0;
   appMode = info.mode === 'workflow' ? 'workflow' : 'chat';
+  setAiLabel(info);
   fileInputs = fileInputsOf(inputs);
   els.attach.hidden = fileInputs.length === 0;
   renderAttachments();
@@ -786,7 +788,10 @@ function finishTurn(turn, { error, stopped }) {
     if (!turn.resumed) failedTurn = { el: turn.el, auth: !!error.auth };
     if (error.auth) showKeyForm(true);
   } else {
-    if (turn.text) conversation.push({ role: 'assistant', content: turn.text });
+    if (turn.text) {
+      conversation.push({ role: 'assistant', content: turn.text });
+      addAiLabel(turn.el, LANG);
+    }
     if (stopped) {
       turn.el.setAttribute('data-stopped', 'true');
       addNote(turn, 'msg-note', T.stopped, false);

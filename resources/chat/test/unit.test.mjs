@@ -6,6 +6,7 @@ import { parseChartSource, sanitizeChartOption } from '../src/chart-option.js';
 import { cleanCitations, sourceUrl, stripSourcesFooter } from '../src/citations.js';
 import { cleanForms, formUrl, workflowAnswer } from '../src/humanform.js';
 import { acceptsFile, fileInputsOf, sizeText } from '../src/attachments.js';
+import { aiLabelText, labelsAnswers } from '../src/ailabel.js';
 
 function parseAll(chunks) {
   const events = [];
@@ -155,4 +156,15 @@ test('attachments: file inputs, types and sizes', () => {
   assert.equal(sizeText(20 * 1024 * 1024), '20 MiB');
   assert.equal(sizeText(1536), '1.5 KiB');
   assert.equal(sizeText(12), '12 B');
+});
+
+test('AI label: shown unless the app turns it off, in the page language', () => {
+  assert.equal(labelsAnswers({ app: 'a', aiLabel: true }), true);
+  assert.equal(labelsAnswers({ app: 'a', needsKey: true }), true); // a private app's info before the key
+  assert.equal(labelsAnswers(null), true);
+  assert.equal(labelsAnswers({ aiLabel: false }), false);
+  assert.equal(labelsAnswers({ aiLabel: 'false' }), true); // only a JSON false turns it off
+  assert.equal(aiLabelText('zh'), '内容由 AI 生成');
+  assert.equal(aiLabelText('en'), 'AI-generated');
+  assert.equal(aiLabelText('fr'), 'AI-generated');
 });
