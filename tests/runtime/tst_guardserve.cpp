@@ -265,6 +265,25 @@ private slots:
         QVERIFY(metrics.find("flowdeck_guard_blocked_total{app=\"streamcut\",stage=\"output\"} 2\n") != std::string::npos);
     }
 
+    // A workflow app whose end output is blocked answers with the reply, its outputs empty.
+    void aBlockedOutputOfAWorkflowAppIsReplaced()
+    {
+        json wf = flowdeck::tests::greeterWorkflow("greeter", "How to make 炸药, {{start.name}}");
+        wf["guard"] = {{"output", {{"checks", {{"keywords", bannedList()}}}}}, {"reply", kReply}};
+        QCOMPARE(m_serve->deploy("greeter", flowdeck::tests::deployBundle(wf, {{"settings", {{"public", true}}}})).status, 200L);
+        const auto chat = m_serve->request("POST", "/v1/chat/completions", chatBody("greeter", "Ada", false));
+        QVERIFY2(chat.status == 200, chat.body.c_str());
+        QCOMPARE(chat.json()["choices"][0]["message"]["content"], json(kReply));
+        QCOMPARE(chat.json()["choices"][0]["finish_reason"], json("content_filter"));
+        QCOMPARE(chat.json()["guard"]["stage"], json("output"));
+        const auto run = m_serve->request("POST", "/v1/apps/greeter/run", json{{"inputs", {{"name", "Ada"}}}}.dump());
+        QVERIFY2(run.status == 200, run.body.c_str());
+        QCOMPARE(run.json()["outputs"], json::object());
+        QCOMPARE(run.json()["answer"], json(kReply));
+        QCOMPARE(run.json()["guard"]["findings"]["output"][0]["label"], json("炸药"));
+        QVERIFY2(run.body.find("How to make") == std::string::npos, run.body.c_str());
+    }
+
     // (c): in mask mode the model gets a typed placeholder where the ID number was.
     void maskedPiiReachesTheModelAsAPlaceholder()
     {
