@@ -240,6 +240,14 @@ private slots:
         QCOMPARE(findings[0].type, std::string("keywords"));
     }
 
+    void keywordWrittenInTraditional()
+    {
+        const auto guard = guardFor({{"keywords", {{"lists", {{{"terms", {"網絡賭博"}}}}}}}});
+        QVERIFY(guard);
+        const std::string text = "他在搞网络赌博，也叫網絡賭博";
+        QCOMPARE(describe(text, guard->scan(text), true), QString("網絡賭博=网络赌博 | 網絡賭博=網絡賭博"));
+    }
+
     // 10,000 terms of three rare characters; a text of common characters with 50 of them in it.
     void tenThousandTerms()
     {
