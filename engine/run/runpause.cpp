@@ -167,7 +167,7 @@ nlohmann::json WorkflowRun::snapshot() const
     return {{"version", kSnapshotVersion}, {"runId", m_options.runId}, {"workflow", m_workflow->workflow().id},
             {"inputs", m_options.inputs}, {"sys", m_options.sys}, {"conversation", m_conversation},
             {"answer", m_answer}, {"outputs", m_outputs}, {"steps", m_steps}, {"usage", m_usage.toJson()},
-            {"nodes", std::move(nodes)}, {"edges", std::move(edges)}};
+            {"nodes", std::move(nodes)}, {"edges", std::move(edges)}, {"guard", m_guard.toJson()}};
 }
 
 bool WorkflowRun::applySnapshot(const nlohmann::json &s, std::string &error)
@@ -217,6 +217,16 @@ bool WorkflowRun::applySnapshot(const nlohmann::json &s, std::string &error)
     m_options.sys = valueOr<nlohmann::json>(s, "sys", nlohmann::json::object());
     m_conversation = valueOr<nlohmann::json>(s, "conversation", nlohmann::json::object());
     m_answer = valueOr(s, "answer", "");
+    // What the app guard found before the pause stays the run's (findings hold no text).
+    const nlohmann::json guard = valueOr<nlohmann::json>(s, "guard", nlohmann::json::object());
+    for (const char *stage : {"input", "output"}) {
+        const nlohmann::json found = valueOr<nlohmann::json>(valueOr<nlohmann::json>(guard, "findings", nlohmann::json::object()),
+                                                             stage, nlohmann::json::array());
+        auto &into = std::string_view(stage) == "input" ? m_guard.input : m_guard.output;
+        if (found.is_array())
+            for (const auto &f : found)
+                into.push_back(GuardFinding::fromJson(f));
+    }
     m_outputs = valueOr<nlohmann::json>(s, "outputs", nlohmann::json::object());
     m_steps = valueOr<int>(s, "steps", 0);
     m_usage = Usage::fromJson(valueOr<nlohmann::json>(s, "usage", nlohmann::json::object()));

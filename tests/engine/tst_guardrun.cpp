@@ -366,6 +366,55 @@ private slots:
         QVERIFY(sent.find("第二句也很正常！") != std::string::npos);
     }
 
+    // What the input guard found before a pause is still the run's after a restore.
+    void findingsSurviveAPause()
+    {
+        RunHarness h;
+        auto wf = RunHarness::workflow(
+            {{"inputs", {{{"name", "note"}}}},
+             {"guard", {{"input", {{"checks", {{"pii", json::object()}}}, {"action", "flag"}}}}},
+             {"nodes", {node("start", "start"), node("ask", "human", {{"actions", {{{"id", "ok"}, {"label", "OK"}}}}}),
+                        node("end", "end", {{"outputs", {{"action", "{{ask.action}}"}}}})}},
+             {"edges", {edge("start", "ask"), edge("ask", "end", "ok")}}});
+        auto compiled = CompiledWorkflow::compile(wf, h.registry);
+        QVERIFY(compiled);
+        json snapshot;
+        std::string token;
+        RunOptions options;
+        options.inputs = {{"note", "call 13812345678"}};
+        options.onEvent = [&](const RunEvent &e) {
+            if (e.type == RunEventType::HumanInputRequired)
+                token = e.data["token"];
+            if (e.type == RunEventType::RunPaused)
+                snapshot = e.data["snapshot"];
+        };
+        auto run = WorkflowRun::create(h.io, compiled.value(), h.services, options);
+        bool ended = false;
+        run->start([&](const WorkflowRun &) { ended = true; });
+        h.io.restart();
+        while (snapshot.is_null() && h.io.run_one()) {
+        }
+        QCOMPARE(run->guard().input.size(), std::size_t(1));
+        run->suspend();
+        while (!ended && h.io.run_one()) {
+        }
+        run.reset();
+        QVERIFY(snapshot.dump().find("13812345678") == std::string::npos || snapshot["inputs"].dump().find("13812345678") != std::string::npos);
+        auto restored = WorkflowRun::restore(h.io, compiled.value(), h.services, {}, json::parse(snapshot.dump()));
+        QVERIFY(restored);
+        auto resumed = restored.value();
+        resumed->resume(token, HumanResponse{"ok", json::object()});
+        ended = false;
+        resumed->start([&](const WorkflowRun &) { ended = true; });
+        h.io.restart();
+        while (!ended && h.io.run_one()) {
+        }
+        QCOMPARE(resumed->status(), RunStatus::Succeeded);
+        QCOMPARE(resumed->guard().input.size(), std::size_t(1));
+        QCOMPARE(resumed->guard().input[0].category, std::string("personal_information"));
+        QCOMPARE(resumed->guard().input[0].start, std::size_t(5));
+    }
+
     // A run about to wait for a form lets out what it holds, checked; then holds back again.
     void flushReleasesWhatIsHeld()
     {
