@@ -2,6 +2,8 @@
 
 #include <iostream>
 
+extern char **environ;
+
 namespace flowdeck::runtime {
 
 void CliConfig::load(const std::string &profilesFile)
@@ -51,6 +53,18 @@ engine::McpHostHandlers cliMcpHost(bool trace)
                       << "\n";
         };
     return host;
+}
+
+void applyCliEnv(engine::RunServices &services, const std::vector<std::string> &pairs)
+{
+    for (char **e = environ; *e; ++e) {  // FLOWDECK_ENV_NAME=value -> {{env.NAME}}
+        std::string pair = *e;
+        if (pair.rfind("FLOWDECK_ENV_", 0) == 0 && pair.find('=') != std::string::npos)
+            services.env[pair.substr(13, pair.find('=') - 13)] = pair.substr(pair.find('=') + 1);
+    }
+    for (const auto &pair : pairs)
+        if (auto eq = pair.find('='); eq != std::string::npos)
+            services.env[pair.substr(0, eq)] = pair.substr(eq + 1);
 }
 
 bool splitNameValue(const std::string &pair, std::string &name, std::string &value, const char *option)

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include <string>
+#include <vector>
 
 namespace flowdeck::runtime {
 
@@ -33,6 +34,9 @@ void printDiagnostics(const engine::Diagnostics &diagnostics, const std::string 
 // What the command line answers MCP servers: it declines sampling and elicitation (no
 // one can be asked), and with `trace` prints their log messages on stderr.
 engine::McpHostHandlers cliMcpHost(bool trace);
+
+// {{env.NAME}} values: FLOWDECK_ENV_NAME=value from the environment, then `pairs` (NAME=value).
+void applyCliEnv(engine::RunServices &services, const std::vector<std::string> &pairs);
 
 // Splits "name=value"; false (with a message naming `option`) when there is no name.
 bool splitNameValue(const std::string &pair, std::string &name, std::string &value, const char *option);

@@ -25,6 +25,7 @@ int runCommandLine(int argc, char **argv)
     addTemplatesCommand(app, action);
     addTablesCommand(app, action);
     addKbCommand(app, action);
+    addGuardCommand(app, action);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError &e) {

@@ -21,6 +21,7 @@ void addDeployCommand(CLI::App &app, std::function<int()> &action);
 void addTablesCommand(CLI::App &app, std::function<int()> &action);
 void addTemplatesCommand(CLI::App &app, std::function<int()> &action);
 void addKbCommand(CLI::App &app, std::function<int()> &action);
+void addGuardCommand(CLI::App &app, std::function<int()> &action);
 // `flowdeck mcp conformance-client URL` (conformanceclient.cpp).
 int runConformanceClient(const std::string &url, const std::string &clientMetadataUrl);
 

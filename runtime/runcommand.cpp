@@ -26,8 +26,6 @@
 #include <memory>
 #include <sstream>
 
-extern char **environ;
-
 namespace flowdeck::runtime {
 
 namespace {
@@ -166,14 +164,7 @@ int runWorkflow(const RunCliOptions &opts)
     services.profileOverride = opts.profile;
     services.modelOverride = opts.model;
     services.knowledge = std::make_shared<engine::KnowledgeLibrary>(engine::knowledgeFolderFor(std::filesystem::absolute(opts.file)));
-    for (char **e = environ; *e; ++e) {  // FLOWDECK_ENV_NAME=value -> {{env.NAME}}
-        std::string pair = *e;
-        if (pair.rfind("FLOWDECK_ENV_", 0) == 0 && pair.find('=') != std::string::npos)
-            services.env[pair.substr(13, pair.find('=') - 13)] = pair.substr(pair.find('=') + 1);
-    }
-    for (const auto &pair : opts.envs)
-        if (auto eq = pair.find('='); eq != std::string::npos)
-            services.env[pair.substr(0, eq)] = pair.substr(eq + 1);
+    applyCliEnv(services, opts.envs);
 
     bool answered = false;
     std::weak_ptr<engine::WorkflowRun> current;
@@ -215,6 +206,8 @@ int runWorkflow(const RunCliOptions &opts)
                               {"usage", run->usage().toJson()}, {"elapsedMs", run->elapsedMs()}};
         if (chat)
             out["answer"] = run->answer();
+        if (run->guard().blocked || !run->guard().categories().empty())  // what the app guard policy found and did
+            out["guard"] = run->guard().toJson();
         if (status != engine::RunStatus::Succeeded)
             out["error"] = {{"kind", engine::errorKindName(run->errorKind())}, {"message", run->error()},
                             {"node", run->failedNode()}};
