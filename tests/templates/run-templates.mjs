@@ -28,6 +28,9 @@
 //                    files: { "relative path": "text it must contain" } in the project afterwards,
 //                    knowledge: { base: documents } the project's knowledge bases and how many
 //                    documents each has indexed (with --demo also: every passage has its vector)
+//   guarded          more runs that the app's guard policy answers itself, with --demo too (the model
+//                    must not be asked: mock-llm has no rule for them): [{ query?, inputs?, expect }],
+//                    expect as above plus guard: { blocked, stage, categories } (flowdeck run --json's "guard")
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -161,6 +164,20 @@ function checkKnowledge(id, spec, projectDir) {
   return true;
 }
 
+// A run the guard policy answered: it succeeded, its answer passes `expect`, and its "guard" is as expected.
+function checkGuarded(id, run, spec, projectDir, standinLog) {
+  let result;
+  try { result = JSON.parse(run.out); } catch { return fail(id, `flowdeck run printed no JSON (exit ${run.code}):\n${run.out}\n${run.err}`); }
+  if (run.code !== 0 || result.status !== 'succeeded') return fail(id, `the run ${result.status}: ${JSON.stringify(result.error)}\n${run.err}`);
+  const want = spec.expect?.guard || {};
+  const got = result.guard || {};
+  if (want.blocked !== undefined && got.blocked !== want.blocked) return fail(id, `guard.blocked is ${got.blocked}, expected ${want.blocked}`);
+  if (want.stage !== undefined && got.stage !== want.stage) return fail(id, `guard.stage is ${got.stage}, expected ${want.stage}`);
+  for (const c of want.categories || [])
+    if (!(got.categories || []).includes(c)) return fail(id, `guard.categories ${JSON.stringify(got.categories)} lacks ${c}`);
+  check(id, result, spec, projectDir, standinLog);
+}
+
 function checkDemo(id, result) {
   const text = result.answer !== undefined ? String(result.answer) : JSON.stringify(result.outputs);
   if (!demoMarkers.some((m) => text.includes(m))) return fail(id, `the answer is not marked as a demo answer:\n${text}`);
@@ -240,15 +257,22 @@ for (const t of templates) {
     for (const [k, v] of Object.entries(spec.respond.fields || {})) runArgs.push('--field', `${k}=${fill(v)}`);
   }
   const standinLog = path.join(dir, 'standin.log');
-  const run = sh(flowdeck, runArgs, { env: { ...process.env, ...(spec.secrets || {}), FLOWDECK_PLUGIN_DIR: pluginDir,
-                                             FLOWDECK_CONFIG_DIR: configDir, STANDIN_LOG: standinLog,
-                                             FLOWDECK_PASS_ENV: 'STANDIN_LOG' }, cwd: dir });
+  const runEnv = { env: { ...process.env, ...(spec.secrets || {}), FLOWDECK_PLUGIN_DIR: pluginDir,
+                          FLOWDECK_CONFIG_DIR: configDir, STANDIN_LOG: standinLog, FLOWDECK_PASS_ENV: 'STANDIN_LOG' }, cwd: dir };
+  const run = sh(flowdeck, runArgs, runEnv);
+  const guarded = (spec.guarded || []).map((g) => {
+    const args = runArgs.filter((a, i) => !(flow.mode === 'chat' && (a === '-q' || runArgs[i - 1] === '-q')));
+    if (flow.mode === 'chat') args.push('-q', fill(g.query || ''));
+    for (const [k, v] of Object.entries(g.inputs || {})) args.push('-i', `${k}=${fill(v)}`);
+    return sh(flowdeck, args, runEnv);
+  });
   if (mock) mock.child.kill();
   let result;
   try { result = JSON.parse(run.out); } catch { fail(id, `flowdeck run printed no JSON (exit ${run.code}):\n${run.out}\n${run.err}`); continue; }
   if (run.code !== 0 || result.status !== 'succeeded') { fail(id, `the run ${result.status}: ${JSON.stringify(result.error)}\n${run.err}`); continue; }
   if (demo) checkDemo(id, result);
   else check(id, result, spec, projectDir, standinLog);
+  guarded.forEach((g, i) => checkGuarded(`${id} guarded[${i}]`, g, spec.guarded[i], projectDir, standinLog));
 }
 if (!keep) rmSync(work, { recursive: true, force: true });
 else console.log(`# kept ${work}`);
