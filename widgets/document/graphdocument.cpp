@@ -31,6 +31,7 @@ GraphDocument::GraphDocument(QObject *parent) : QObject(parent)
     connect(this, &GraphDocument::documentReset, &m_validateSoon, qOverload<>(&QTimer::start));
     connect(this, &GraphDocument::modelChanged, &m_validateSoon, qOverload<>(&QTimer::start));
     connect(this, &GraphDocument::variablesChanged, &m_validateSoon, qOverload<>(&QTimer::start));
+    connect(this, &GraphDocument::guardChanged, &m_validateSoon, qOverload<>(&QTimer::start));
 }
 
 void GraphDocument::revalidate()
@@ -115,6 +116,12 @@ void GraphDocument::setVariables(std::vector<engine::VariableSpec> variables)
 {
     m_workflow.variables = std::move(variables);
     emit variablesChanged();
+}
+
+void GraphDocument::setGuard(nlohmann::json guard)
+{
+    m_workflow.guard = guard.is_object() ? std::move(guard) : nlohmann::json::object();
+    emit guardChanged();
 }
 
 std::optional<std::pair<engine::NodeSpec, std::size_t>> GraphDocument::removeNode(const std::string &id)

@@ -58,6 +58,8 @@ public:
     void setModel(const std::string &alias, nlohmann::json entry);
     // The workflow's conversation variables ({{conversation.name}}); emits variablesChanged.
     void setVariables(std::vector<engine::VariableSpec> variables);
+    // The workflow's app guard policy, its top-level "guard" ({} for none); emits guardChanged.
+    void setGuard(nlohmann::json guard);
 
     // What the engine's validator says of the workflow, kept up to date soon (300 ms)
     // after every change; views show it. Errors only, in the user's words.
@@ -87,6 +89,7 @@ signals:
     void pluginChanged(const QString &alias);  // added, changed or removed
     void modelChanged(const QString &alias);   // a declared model's provider or model id
     void variablesChanged();
+    void guardChanged();
     void validated(int problems);
     void trustChanged(bool trusted);
 

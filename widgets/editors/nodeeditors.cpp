@@ -4,6 +4,7 @@
 #include "widgets/editors/assignereditor.h"
 #include "widgets/editors/classeditor.h"
 #include "widgets/editors/codefields.h"
+#include "widgets/editors/guardnodeeditor.h"
 #include "widgets/editors/humanformeditor.h"
 #include "widgets/editors/iterationeditor.h"
 #include "widgets/editors/listopseditor.h"
@@ -39,6 +40,7 @@ const NodeEditors &NodeEditors::builtin()
         e.add("loop", "variables", loopEditor, {"maxRounds", "breakWhen"});
         e.add("assigner", "items", assignerEditor);
         e.add("human", "text", humanFormEditor, {"fields", "actions", "timeout"});
+        e.add("guard", "text", guardNodeEditor, {"mode", "source", "checks"});
         return e;
     }();
     return editors;

@@ -9,6 +9,7 @@
 #include "widgets/panels/fileinputfield.h"
 #include "widgets/panels/humaninputform.h"
 #include "widgets/panels/nodestatusview.h"
+#include "widgets/panels/runconsoleguard.h"
 #include "widgets/document/graphdocument.h"
 #include "engine/core/messages.h"
 #include "widgets/document/localized.h"
@@ -111,6 +112,8 @@ RunConsole::RunConsole(GraphDocument *doc, GraphScene *scene, RunController *run
     answerSplit->addWidget(m_charts);
     answerSplit->setStretchFactor(0, 1);
     answerSplit->setStretchFactor(1, 1);
+    m_guardNotes = new RunGuardNotes;  // above the answer: what the content-safety policy found
+    leftLayout->addWidget(m_guardNotes);
     leftLayout->addWidget(answerSplit, 1);
     m_citations = new CitationsView([runner] { return runner->knowledgeFolder(); });
     leftLayout->addWidget(m_citations);
@@ -193,6 +196,8 @@ RunConsole::RunConsole(GraphDocument *doc, GraphScene *scene, RunController *run
     });
     connect(runner, &RunController::traceEvent, m_trace, &NodeStatusView::addEvent);
     connect(runner, &RunController::traceEvent, this, [this](const QString &json) {
+        if (m_guardNotes->addEvent(json))
+            m_guardNotes->markAnswer(m_answer, m_answerText);
         const nlohmann::json event = engine::parseJson(json.toStdString());
         if (engine::valueOr(event, "nodeType", "") != "knowledge" || engine::valueOr(event, "event", "") != "node_finished")
             return;
@@ -219,6 +224,7 @@ RunConsole::RunConsole(GraphDocument *doc, GraphScene *scene, RunController *run
             m_answer->setMarkdown(tr("**Outputs**") + "\n\n```json\n" + outputs + "\n```\n");
         setRunning(false);
         m_trace->runEnded(status, message, QDateTime::currentMSecsSinceEpoch() - m_startedAt);
+        m_guardNotes->markRun(m_trace);
         if (status == "failed") {  // one line under the answer; the whole message behind Show details
             m_error->setMessage(tr("The run failed: %1").arg(message));
             if (m_answerText.isEmpty())
@@ -305,6 +311,7 @@ void RunConsole::run()
     m_log->clear();
     m_citations->clear();
     m_retrieval->clear();
+    m_guardNotes->clear();
     for (const auto &n : m_doc->workflow().nodes)
         if (NodeItem *item = m_scene->nodeItem(QString::fromStdString(n.id))) {
             item->setRunStatus({});
@@ -394,6 +401,7 @@ void RunConsole::showAnswer()
     const QStringList charts = AnswerCharts::chartBlocks(m_answerText, &text);
     m_answer->setMarkdown(text);
     m_charts->setCharts(charts);
+    m_guardNotes->markAnswer(m_answer, m_answerText);
 }
 
 } // namespace studio

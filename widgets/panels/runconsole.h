@@ -27,6 +27,7 @@ class GraphDocument;
 class GraphScene;
 class NodeStatusView;
 class RunController;
+class RunGuardNotes;
 class TraceView;
 
 // The run console: an input form built from the start node (the message for a chat
@@ -65,6 +66,7 @@ public:
     const QString &answerText() const { return m_answerText; }
     const QString &lastStatus() const { return m_lastStatus; }
     const QString &lastOutputs() const { return m_lastOutputs; }  // the end node's outputs, JSON
+    RunGuardNotes *guardNotes() const { return m_guardNotes; }  // the content-safety policy's findings
 
 signals:
     void finished(const QString &status);
@@ -100,6 +102,7 @@ private:
     QPlainTextEdit *m_log;        // what nodes logged, retries, failures
     CitationsView *m_citations;
     TraceView *m_retrieval;
+    RunGuardNotes *m_guardNotes;
     QTabWidget *m_detailTabs;
     QString m_answerText;
     QString m_lastStatus;

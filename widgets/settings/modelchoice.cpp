@@ -1,6 +1,7 @@
 #include "widgets/settings/modelchoice.h"
 
 #include "engine/templates/modelbinding.h"
+#include "widgets/editors/guardpolicyeditor.h"
 #include "widgets/panels/conversationvariableseditor.h"
 #include "widgets/run/runcontroller.h"
 #include "widgets/settings/modelspanel.h"
@@ -94,12 +95,13 @@ void ModelChoice::showModelsDialog(GraphDocument *doc, Page page)
     modelsLayout->addStretch(1);
     tabs->addTab(models, tr("Models"));
     tabs->addTab(new ConversationVariablesEditor(doc), tr("Conversation Variables"));
-    tabs->setCurrentIndex(page == Page::Variables ? 1 : 0);
+    tabs->addTab(new GuardPolicyEditor(doc), tr("Content Safety"));
+    tabs->setCurrentIndex(page == Page::Safety ? 2 : page == Page::Variables ? 1 : 0);
     layout->addWidget(tabs);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     layout->addWidget(buttons);
-    dialog.resize(680, 340);
+    dialog.resize(680, page == Page::Safety ? 560 : 340);  // the policy is a long form
     dialog.exec();
 }
 

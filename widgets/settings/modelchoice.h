@@ -36,8 +36,9 @@ public:
     // At the first start with no key anywhere and no choice made: asks once.
     void askOnFirstStart();
     // The workflow's settings in a dialog: Workflow → Models… opens it on its Models tab,
-    // Workflow → Conversation Variables… (and the assigner's Manage…) on its variables tab.
-    enum class Page { Models, Variables };
+    // Workflow → Conversation Variables… (and the assigner's Manage…) on its variables tab,
+    // Safety on the app guard policy (Content Safety).
+    enum class Page { Models, Variables, Safety };
     void showModelsDialog(GraphDocument *doc, Page page = Page::Models);
 
 signals:

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <nlohmann/json.hpp>
+
+class QLabel;
+
+namespace flowdeck::studio {
+
+// Small parts the guard's forms share (the node's inspector, the checks, the policy tab).
+
+QLabel *guardHeading(const QString &text);   // a bold title over a part of a form
+QLabel *guardHint(const QString &text = {});  // a word-wrapped explanation in the muted colour
+
+// The strings of a JSON array (others skipped), and a text's non-blank lines, trimmed,
+// as a JSON array: a list edited one item a line (a keyword list's terms, allowed hosts).
+QStringList guardStrings(const nlohmann::json &values);
+nlohmann::json guardLines(const QString &text);
+
+} // namespace flowdeck::studio
