@@ -2,9 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Commands</name>
+    <message numerus="yes">
+        <location filename="../../widgets/document/commands.cpp" line="265"/>
+        <source>Disable %n node(s)</source>
+        <translation>
+            <numerusform>Disable %n node</numerusform>
+            <numerusform>Disable %n nodes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/document/commands.cpp" line="266"/>
+        <source>Enable %n node(s)</source>
+        <translation>
+            <numerusform>Enable %n node</numerusform>
+            <numerusform>Enable %n nodes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::AppsDialog</name>
+    <message numerus="yes">
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="280"/>
+        <source>%n app(s) on %1.</source>
+        <translation>
+            <numerusform>%n app on %1.</numerusform>
+            <numerusform>%n apps on %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::studio::BaseSettingsPage</name>
     <message numerus="yes">
-        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="137"/>
+        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="138"/>
         <source>The embedding model changed: %n passage(s) must be embedded again before vector and hybrid search find them. Keyword search works meanwhile.</source>
         <translation>
             <numerusform>The embedding model changed: %n passage must be embedded again before vector and hybrid search find them. Keyword search works meanwhile.</numerusform>
@@ -12,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="141"/>
+        <location filename="../../widgets/knowledge/basesettingspage.cpp" line="142"/>
         <source>The chunking changed: every document must be cut again (%n passage(s) now). Searches use the old passages until then.</source>
         <translation>
             <numerusform>The chunking changed: every document must be cut again (%n passage now). Searches use the old passages until then.</numerusform>
@@ -34,7 +64,15 @@
 <context>
     <name>flowdeck::studio::DeployDialog</name>
     <message numerus="yes">
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="288"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="281"/>
+        <source>%1 KiB, and %n knowledge base(s) of %2 KiB</source>
+        <translation>
+            <numerusform>%1 KiB, and %n knowledge base of %2 KiB</numerusform>
+            <numerusform>%1 KiB, and %n knowledge bases of %2 KiB</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="300"/>
         <source>%n file(s) written</source>
         <translation>
             <numerusform>%n file written</numerusform>
@@ -45,7 +83,7 @@
 <context>
     <name>flowdeck::studio::DocumentsPage</name>
     <message numerus="yes">
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="302"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="298"/>
         <source>%1 indexed, %2 unchanged, %3 failed; %n passage(s) stored.</source>
         <translation>
             <numerusform>%1 indexed, %2 unchanged, %3 failed; %n passage stored.</numerusform>
@@ -53,7 +91,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="307"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="303"/>
         <source>%n passage(s) embedded.</source>
         <translation>
             <numerusform>%n passage embedded.</numerusform>
@@ -61,7 +99,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/knowledge/documentspage.cpp" line="367"/>
+        <location filename="../../widgets/knowledge/documentspage.cpp" line="363"/>
         <source>Removed %n document(s).</source>
         <translation>
             <numerusform>Removed %n document.</numerusform>
@@ -72,11 +110,61 @@
 <context>
     <name>flowdeck::studio::GoldenPage</name>
     <message numerus="yes">
-        <location filename="../../widgets/knowledge/goldenpage.cpp" line="225"/>
+        <location filename="../../widgets/knowledge/goldenpage.cpp" line="221"/>
         <source>%1: hit@%2 %3, MRR %4 over %n question(s)</source>
         <translation>
             <numerusform>%1: hit@%2 %3, MRR %4 over %n question</numerusform>
             <numerusform>%1: hit@%2 %3, MRR %4 over %n questions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::GraphScene</name>
+    <message numerus="yes">
+        <location filename="../../widgets/canvas/graphscene.cpp" line="441"/>
+        <source>%n connection(s) crossed the container&apos;s edge and were removed; Undo brings them back.</source>
+        <translation>
+            <numerusform>%n connection crossed the container&apos;s edge and was removed; Undo brings it back.</numerusform>
+            <numerusform>%n connections crossed the container&apos;s edge and were removed; Undo brings them back.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::GuardKeywordLists</name>
+    <message numerus="yes">
+        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="102"/>
+        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="166"/>
+        <source>%Ln term(s)</source>
+        <translation>
+            <numerusform>%Ln term</numerusform>
+            <numerusform>%Ln terms</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="167"/>
+        <source>%Ln new term(s) from %1</source>
+        <translation>
+            <numerusform>%Ln new term from %1</numerusform>
+            <numerusform>%Ln new terms from %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="169"/>
+        <source>; %Ln line(s) already in the list or repeated</source>
+        <translation>
+            <numerusform>; %Ln line already in the list or repeated</numerusform>
+            <numerusform>; %Ln lines already in the list or repeated</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::GuardTestBox</name>
+    <message numerus="yes">
+        <location filename="../../widgets/editors/guardtestbox.cpp" line="159"/>
+        <source>%n finding(s): %1</source>
+        <translation>
+            <numerusform>%n finding: %1</numerusform>
+            <numerusform>%n findings: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -118,7 +206,7 @@
 <context>
     <name>flowdeck::studio::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../app/mainwindow.cpp" line="179"/>
+        <location filename="../../app/mainwindow.cpp" line="178"/>
         <source>%n problem(s); hover over a red node to read it.</source>
         <translation>
             <numerusform>%n problem; hover over a red node to read it.</numerusform>
@@ -184,9 +272,20 @@
     </message>
 </context>
 <context>
+    <name>flowdeck::studio::RunConsole</name>
+    <message numerus="yes">
+        <location filename="../../widgets/panels/runconsole.cpp" line="393"/>
+        <source>, %n failed</source>
+        <translation>
+            <numerusform>, %n failed</numerusform>
+            <numerusform>, %n failed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::studio::RunController</name>
     <message numerus="yes">
-        <location filename="../../widgets/run/runcontroller.cpp" line="231"/>
+        <location filename="../../widgets/run/runcontroller.cpp" line="277"/>
         <source>%n token(s)</source>
         <translation>
             <numerusform>%n token</numerusform>
@@ -197,7 +296,7 @@
 <context>
     <name>flowdeck::studio::SearchPage</name>
     <message numerus="yes">
-        <location filename="../../widgets/knowledge/searchpage.cpp" line="152"/>
+        <location filename="../../widgets/knowledge/searchpage.cpp" line="153"/>
         <source>%n passage(s) found.</source>
         <translation>
             <numerusform>%n passage found.</numerusform>
@@ -219,7 +318,7 @@
 <context>
     <name>flowdeck::studio::TraceView</name>
     <message numerus="yes">
-        <location filename="../../widgets/knowledge/traceview.cpp" line="104"/>
+        <location filename="../../widgets/knowledge/traceview.cpp" line="143"/>
         <source>%n document(s) left out by the filters.</source>
         <translation>
             <numerusform>%n document left out by the filters.</numerusform>

@@ -372,6 +372,315 @@
     </message>
 </context>
 <context>
+    <name>GuardNames</name>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="24"/>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="55"/>
+        <source>A security category of its own (no GB/T 45654-2025 risk type)</source>
+        <translation>独立的安全类别（不对应 GB/T 45654-2025 风险类型）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="61"/>
+        <source>GB/T 45654-2025: %1</source>
+        <translation>GB/T 45654-2025：%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="84"/>
+        <source>personal information check</source>
+        <translation>个人信息检查</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="85"/>
+        <source>secrets check</source>
+        <translation>密钥检查</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="86"/>
+        <source>keyword list</source>
+        <translation>敏感词表</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="87"/>
+        <source>injection check</source>
+        <translation>注入检查</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="88"/>
+        <source>link allow-list</source>
+        <translation>链接白名单</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="89"/>
+        <source>moderation endpoint</source>
+        <translation>审核接口</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="90"/>
+        <source>guard model</source>
+        <translation>安全护栏模型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="91"/>
+        <source>model judge</source>
+        <translation>模型评审</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="104"/>
+        <source>ID card</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="105"/>
+        <source>mobile number</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="106"/>
+        <source>bank card</source>
+        <translation>银行卡号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="107"/>
+        <source>unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="108"/>
+        <source>passport</source>
+        <translation>护照号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="109"/>
+        <source>e-mail address</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="110"/>
+        <source>IP address</source>
+        <translation>IP 地址</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="119"/>
+        <source>“%1”</source>
+        <comment>a term of a keyword list</comment>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="121"/>
+        <source>API key or token</source>
+        <translation>API 密钥或令牌</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="124"/>
+        <source>%1, score %2</source>
+        <translation>%1，分数 %2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="132"/>
+        <location filename="../../widgets/editors/guardnames.cpp" line="149"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="134"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="151"/>
+        <location filename="../../widgets/editors/guardnames.cpp" line="165"/>
+        <source>; </source>
+        <comment>between the categories of a list</comment>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="174"/>
+        <source>Output “%1” blocked: %2</source>
+        <translation>输出“%1”被拦截：%2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="174"/>
+        <source>Output blocked: %1</source>
+        <translation>输出被拦截：%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="175"/>
+        <source>Input “%1” blocked: %2</source>
+        <translation>输入“%1”被拦截：%2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="175"/>
+        <source>Input blocked: %1</source>
+        <translation>输入被拦截：%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="177"/>
+        <source>Output “%1” masked: %2</source>
+        <translation>输出“%1”已脱敏：%2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="177"/>
+        <source>Output masked: %1</source>
+        <translation>输出已脱敏：%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="178"/>
+        <source>Input “%1” masked: %2</source>
+        <translation>输入“%1”已脱敏：%2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="178"/>
+        <source>Input masked: %1</source>
+        <translation>输入已脱敏：%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="180"/>
+        <source>Output “%1” flagged: %2</source>
+        <translation>输出“%1”已标记：%2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="180"/>
+        <source>Output flagged: %1</source>
+        <translation>输出已标记：%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="181"/>
+        <source>Input “%1” flagged: %2</source>
+        <translation>输入“%1”已标记：%2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnames.cpp" line="181"/>
+        <source>Input flagged: %1</source>
+        <translation>输入已标记：%1</translation>
+    </message>
+</context>
+<context>
+    <name>GuardNodeEditor</name>
+    <message>
+        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="31"/>
+        <source>Replaces personal information and secrets with placeholders such as [ID_CARD]; the text goes on.</source>
+        <translation>将个人信息和密钥替换为 [ID_CARD] 等占位符，文本继续向下传递。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="33"/>
+        <source>Only records what it finds (findings, categories); the text goes on unchanged.</source>
+        <translation>只记录发现的问题（检出项、类别），文本原样继续。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="34"/>
+        <source>Sends the text on through “pass”, or through “blocked” when a check finds something.</source>
+        <translation>文本从“通过”端口继续；任一检查有发现时改走“拦截”端口。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="40"/>
+        <source>A tool&apos;s or MCP server&apos;s result: instructions to the assistant in it count as injection.</source>
+        <translation>工具或 MCP 服务器返回的结果：其中对助手下达的指令视为注入。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="42"/>
+        <source>A retrieved passage: instructions to the assistant in it count as injection.</source>
+        <translation>检索到的段落：其中对助手下达的指令视为注入。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="44"/>
+        <source>A model&apos;s answer.</source>
+        <translation>模型的回答。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="45"/>
+        <source>What a user typed.</source>
+        <translation>用户输入的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="62"/>
+        <source>Guard mode: %1</source>
+        <translation>内容安全模式：%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="99"/>
+        <source>Text to check</source>
+        <translation>要检查的文本</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="103"/>
+        <source>The text, e.g. {{start.query}} or {{llm_1.text}}</source>
+        <translation>文本，例如 {{start.query}} 或 {{llm_1.text}}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="112"/>
+        <source>Check</source>
+        <translation>拦截</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="112"/>
+        <source>Mask</source>
+        <translation>脱敏</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="112"/>
+        <source>Flag</source>
+        <translation>仅标记</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="119"/>
+        <source>User input</source>
+        <translation>用户输入</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="119"/>
+        <source>Model output</source>
+        <translation>模型输出</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="120"/>
+        <source>Tool result</source>
+        <translation>工具结果</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="120"/>
+        <source>Retrieved passage</source>
+        <translation>检索段落</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="127"/>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="129"/>
+        <source>Text from</source>
+        <translation>文本来源</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="133"/>
+        <source>Checks</source>
+        <translation>检查项</translation>
+    </message>
+</context>
+<context>
+    <name>GuardTermsFile</name>
+    <message>
+        <location filename="../../widgets/editors/guardtermsfile.cpp" line="88"/>
+        <source>%1 could not be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardtermsfile.cpp" line="96"/>
+        <source>%1 is not UTF-16 text throughout.</source>
+        <translation>%1 不是完整的 UTF-16 文本。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardtermsfile.cpp" line="105"/>
+        <source>%1 is neither UTF-8 nor GB18030 text: save it as UTF-8 and import it again.</source>
+        <translation>%1 既不是 UTF-8 也不是 GB18030 文本：请另存为 UTF-8 后重新导入。</translation>
+    </message>
+</context>
+<context>
     <name>HumanFormEditor</name>
     <message>
         <location filename="../../widgets/editors/humanformeditor.cpp" line="75"/>
@@ -3071,6 +3380,410 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
     </message>
 </context>
 <context>
+    <name>flowdeck::studio::GuardChecksEditor</name>
+    <message>
+        <location filename="../../widgets/editors/guardcheckseditor.cpp" line="40"/>
+        <source>Personal information</source>
+        <translation>个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardcheckseditor.cpp" line="41"/>
+        <source>ID card numbers (checksum verified), mobile numbers, bank cards (Luhn), unified social credit codes, passports, e-mail and IP addresses.</source>
+        <translation>身份证号（验证校验码）、手机号、银行卡号（Luhn 校验）、统一社会信用代码、护照号、电子邮箱和 IP 地址。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardcheckseditor.cpp" line="44"/>
+        <source>Secrets</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardcheckseditor.cpp" line="45"/>
+        <source>API keys and tokens by their known prefixes (sk-, ghp_, AKIA…) and long random values given to a key, token or password.</source>
+        <translation>按已知前缀（sk-、ghp_、AKIA…）识别 API 密钥和令牌，以及赋给 key、token 或 password 的长随机值。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardcheckseditor.cpp" line="48"/>
+        <source>Prompt injection and jailbreaks</source>
+        <translation>提示词注入与越狱</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardcheckseditor.cpp" line="49"/>
+        <source>Attempts to override the assistant&apos;s instructions, in Chinese and English; stricter for text from tools and retrieved passages.</source>
+        <translation>试图推翻助手指令的内容，中英文均可识别；对来自工具和检索段落的文本更严格。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardcheckseditor.cpp" line="55"/>
+        <source>Keyword lists</source>
+        <translation>敏感词表</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardcheckseditor.cpp" line="56"/>
+        <source>Your own words and phrases, found in simplified and traditional forms, in any case, in full-width letters and with spaces or symbols put between their characters.</source>
+        <translation>自定义的词语和短语：简体、繁体、任意大小写、全角字母，以及字间插入空格或符号的写法都能识别。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardcheckseditor.cpp" line="59"/>
+        <source>Links (allow-list)</source>
+        <translation>链接（白名单）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardcheckseditor.cpp" line="59"/>
+        <source>Every link or host name that is not on the list below is a finding.</source>
+        <translation>不在下方列表中的链接或主机名都会被检出。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardcheckseditor.cpp" line="61"/>
+        <source>Provider check</source>
+        <translation>模型检查</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardcheckseditor.cpp" line="62"/>
+        <source>A model checks the text as well: one more model call each time.</source>
+        <translation>再由模型检查一遍文本：每次多一次模型调用。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardcheckseditor.cpp" line="66"/>
+        <source>Try the checks</source>
+        <translation>试一试</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardcheckseditor.cpp" line="168"/>
+        <source>One host a line: example.com (also www.example.com), *.example.com (its subdomains)</source>
+        <translation>每行一个主机：example.com（也匹配 www.example.com），*.example.com（匹配其子域名）</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::GuardKeywordLists</name>
+    <message>
+        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="43"/>
+        <source>The risk category a match of this list is reported as</source>
+        <translation>命中此词表时报告的风险类别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="58"/>
+        <source>+ Keyword list</source>
+        <translation>+ 词表</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="58"/>
+        <source>Add a list of words and phrases to look for</source>
+        <translation>添加一个要查找的词语和短语列表</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="73"/>
+        <source>List name, e.g. banned</source>
+        <translation>词表名称，例如 banned</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="74"/>
+        <source>Reported with each match, so you can tell the lists apart</source>
+        <translation>随每次命中一起报告，便于区分各个词表</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="78"/>
+        <source>One word or phrase a line. Traditional forms, full-width letters and spaced-out spellings are found too.</source>
+        <translation>每行一个词语或短语。繁体、全角字母和字间夹空格的写法也能识别。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="86"/>
+        <source>Import from file…</source>
+        <translation>从文件导入…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="88"/>
+        <source>Add the terms of a .txt or .csv file, one a line (UTF-8 or GB18030, any size)</source>
+        <translation>添加 .txt 或 .csv 文件中的词条，每行一个（UTF-8 或 GB18030，不限大小）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="102"/>
+        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="166"/>
+        <source>%Ln term(s)</source>
+        <translation>
+            <numerusform>%Ln 个词条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="127"/>
+        <source>Import a keyword list</source>
+        <translation>导入词表</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="128"/>
+        <source>Word lists (*.txt *.csv);;All files (*)</source>
+        <translation>词表 (*.txt *.csv);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="167"/>
+        <source>%Ln new term(s) from %1</source>
+        <translation>
+            <numerusform>从 %1 新增 %Ln 个词条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="169"/>
+        <source>; %Ln line(s) already in the list or repeated</source>
+        <translation>
+            <numerusform>；%Ln 行已在词表中或重复</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::GuardPolicyEditor</name>
+    <message>
+        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="29"/>
+        <source>Personal information and secrets are replaced by placeholders such as [MOBILE] and the run goes on; other findings are recorded.</source>
+        <translation>个人信息和密钥替换为 [MOBILE] 等占位符，运行继续；其他发现只作记录。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="32"/>
+        <source>Findings are recorded in the run history and metrics; nothing is changed.</source>
+        <translation>发现记入运行历史和指标，内容不做改动。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="33"/>
+        <source>The held-back text is dropped, the reply below is sent in its place and the run stops.</source>
+        <translation>丢弃暂存的文本，改发下方的回复，并停止运行。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="34"/>
+        <source>No node runs: the user gets the reply below.</source>
+        <translation>不运行任何节点：用户收到下方的回复。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="71"/>
+        <source>Edit content safety</source>
+        <translation>编辑内容安全</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="82"/>
+        <source>Applied to every request and answer of the deployed app, and to runs in the run console: the input is checked before any node runs; the streamed answer is held back a little and checked sentence by sentence, so a blocked sentence is never sent. A stage with no check on is not checked.</source>
+        <translation>对已部署应用的每个请求和回答生效，也对运行控制台中的运行生效：输入在任何节点运行前检查；流式回答稍作暂存、逐句检查，被拦截的句子不会发出。没有开启任何检查项的环节不做检查。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="90"/>
+        <source>When blocked</source>
+        <translation>被拦截时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="101"/>
+        <source>What the user sees instead (empty: the text shown in grey)</source>
+        <translation>用户看到的替代内容（留空则使用灰色显示的文字）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="105"/>
+        <source>AI-generated content label</source>
+        <translation>AI 生成内容标识</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="116"/>
+        <source>Show “AI-generated” under each answer on the chat page</source>
+        <translation>在聊天页面的每条回答下显示“内容由 AI 生成”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="117"/>
+        <source>In the user&apos;s language; required for public generative-AI services in China since September 2025</source>
+        <translation>以用户的语言显示；自 2025 年 9 月起，中国境内面向公众的生成式 AI 服务须作此标识</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="118"/>
+        <source>Mark API answers as AI-generated</source>
+        <translation>在 API 回答中标明由 AI 生成</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="119"/>
+        <source>The X-AI-Generated: true header and an &quot;ai_generated&quot;: true field in JSON answers</source>
+        <translation>X-AI-Generated: true 响应头，以及 JSON 回答中的 &quot;ai_generated&quot;: true 字段</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="131"/>
+        <source>Output: the answer and the end node&apos;s outputs</source>
+        <translation>输出：回答和结束节点的输出</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="131"/>
+        <source>Input: the message and every start input</source>
+        <translation>输入：消息和所有开始节点输入</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="138"/>
+        <source>Block</source>
+        <translation>拦截</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="139"/>
+        <source>Mask and go on</source>
+        <translation>脱敏后继续</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="140"/>
+        <source>Record only</source>
+        <translation>仅记录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="144"/>
+        <source>On a finding</source>
+        <translation>有发现时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="150"/>
+        <source> characters</source>
+        <translation> 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="152"/>
+        <source>How much of the streamed answer waits to be checked before it is sent (whole sentences are released once checked). More catches longer phrases; less streams sooner.</source>
+        <translation>流式回答中先经检查再发出的文字量（检查过的整句随即放行）。越多越能拦住较长的短语，越少发出越快。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="155"/>
+        <source>Hold back</source>
+        <translation>暂存</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::GuardProviderForm</name>
+    <message>
+        <location filename="../../widgets/editors/guardproviderform.cpp" line="21"/>
+        <source>Sends the text to the model&apos;s OpenAI-compatible /moderations endpoint; a flagged category, or a score at the threshold or over, is a finding.</source>
+        <translation>将文本发送到模型的 OpenAI 兼容 /moderations 接口；被标记的类别，或分数达到阈值的类别，即为发现。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardproviderform.cpp" line="24"/>
+        <source>Asks a guard model (Qwen3Guard, Llama Guard) behind any chat endpoint; an &quot;unsafe&quot; answer is a finding in the categories it names. Finds names and addresses too.</source>
+        <translation>询问任一聊天接口背后的安全护栏模型（Qwen3Guard、Llama Guard）；回答 &quot;unsafe&quot; 即为发现，类别按其所列。也能识别姓名和地址。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardproviderform.cpp" line="26"/>
+        <source>Asks any chat model whether the text breaks your policy; a score at the threshold or over is a finding.</source>
+        <translation>请任一聊天模型判断文本是否违反你的策略；分数达到阈值即为发现。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardproviderform.cpp" line="42"/>
+        <source>Model as judge</source>
+        <translation>模型评审</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardproviderform.cpp" line="43"/>
+        <source>Guard model</source>
+        <translation>安全护栏模型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardproviderform.cpp" line="44"/>
+        <source>Moderation endpoint</source>
+        <translation>审核接口</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardproviderform.cpp" line="49"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardproviderform.cpp" line="66"/>
+        <source>One of the workflow&apos;s models (Workflow → Models…), as llm nodes name them</source>
+        <translation>工作流中的某个模型（“工作流 → 模型…”），与 LLM 节点的写法相同</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardproviderform.cpp" line="67"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardproviderform.cpp" line="71"/>
+        <source>What is not allowed, in plain words, e.g. No medical diagnoses; no talk of competitors&apos; prices.</source>
+        <translation>用平实的话写明不允许的内容，例如：不提供医疗诊断；不谈论竞争对手的价格。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardproviderform.cpp" line="74"/>
+        <source>Policy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardproviderform.cpp" line="82"/>
+        <source>A score from 0 to 1 at or over this is a finding</source>
+        <translation>0 到 1 之间的分数，达到或超过此值即为发现</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardproviderform.cpp" line="83"/>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardproviderform.cpp" line="88"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardproviderform.cpp" line="90"/>
+        <source>Time limit</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardproviderform.cpp" line="94"/>
+        <source>Let the text through (fail open)</source>
+        <translation>放行文本（失败时放行）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardproviderform.cpp" line="95"/>
+        <source>Treat the text as unsafe (fail closed)</source>
+        <translation>视为不安全（失败时拦截）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardproviderform.cpp" line="97"/>
+        <source>When the check cannot answer: a timeout, a refused key, an answer it cannot read</source>
+        <translation>检查无法给出结果时：超时、密钥被拒、无法读懂的回答</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardproviderform.cpp" line="98"/>
+        <source>If it fails</source>
+        <translation>检查失败时</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::GuardTestBox</name>
+    <message>
+        <location filename="../../widgets/editors/guardtestbox.cpp" line="50"/>
+        <source>Type or paste a text here to see what the checks find in it</source>
+        <translation>在此输入或粘贴文本，看看检查会发现什么</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardtestbox.cpp" line="55"/>
+        <source>The provider check is not called here: it runs when the workflow runs. What is marked comes from the local checks.</source>
+        <translation>这里不会调用模型检查：它在工作流运行时执行。标出的内容来自本地检查。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardtestbox.cpp" line="69"/>
+        <source>Masked text (what the next node gets):</source>
+        <translation>脱敏后的文本（下一个节点收到的内容）：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardtestbox.cpp" line="129"/>
+        <source>The checks cannot be used as they are.</source>
+        <translation>这些检查项目前无法使用。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardtestbox.cpp" line="153"/>
+        <source>Nothing to check yet.</source>
+        <translation>还没有要检查的文本。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardtestbox.cpp" line="155"/>
+        <source>The checks cannot run: %1</source>
+        <translation>检查无法运行：%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/editors/guardtestbox.cpp" line="157"/>
+        <source>The local checks find nothing in this text.</source>
+        <translation>本地检查在这段文本中没有发现问题。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/editors/guardtestbox.cpp" line="159"/>
+        <source>%n finding(s): %1</source>
+        <translation>
+            <numerusform>发现 %n 处：%1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::studio::HumanInputForm</name>
     <message>
         <location filename="../../widgets/panels/humaninputform.cpp" line="50"/>
@@ -3886,22 +4599,27 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 <context>
     <name>flowdeck::studio::ModelChoice</name>
     <message>
-        <location filename="../../widgets/settings/modelchoice.cpp" line="79"/>
+        <location filename="../../widgets/settings/modelchoice.cpp" line="80"/>
         <source>Workflow Settings</source>
         <translation>工作流设置</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelchoice.cpp" line="95"/>
+        <location filename="../../widgets/settings/modelchoice.cpp" line="96"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelchoice.cpp" line="96"/>
+        <location filename="../../widgets/settings/modelchoice.cpp" line="97"/>
         <source>Conversation Variables</source>
         <translation>会话变量</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelchoice.cpp" line="84"/>
+        <location filename="../../widgets/settings/modelchoice.cpp" line="98"/>
+        <source>Content Safety</source>
+        <translation>内容安全</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/modelchoice.cpp" line="85"/>
         <source>Which provider and model each model of this workflow uses, for runs and deploys. Keys stay in the system keychain.</source>
         <translation>此工作流中的每个模型在运行和部署时使用哪个服务商和模型。密钥始终保存在系统钥匙串中。</translation>
     </message>
@@ -4704,22 +5422,22 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation type="vanished">按工作流设置</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="63"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="64"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="64"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="65"/>
         <source>Run the workflow (F5)</source>
         <translation>运行工作流 (F5)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="65"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="66"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="66"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="67"/>
         <source>Stop the run (Shift+F5)</source>
         <translation>停止运行 (Shift+F5)</translation>
     </message>
@@ -4728,7 +5446,7 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation type="vanished">模型配置：</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="104"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="105"/>
         <source>The answer appears here as it streams.</source>
         <translation>回答会以流式方式显示在这里。</translation>
     </message>
@@ -4749,99 +5467,99 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation type="vanished">点击一行，以 JSON 查看该事件的输入和输出。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="128"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="131"/>
         <source>What the nodes log during a run — tool progress, retries, errors — appears here.</source>
         <translation>运行期间节点记录的信息（工具进度、重试、错误）显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="132"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="135"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="133"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="136"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="219"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="224"/>
         <source>**Outputs**</source>
         <translation>**输出**</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="204"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="209"/>
         <source>(run)</source>
         <translation>（运行）</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="68"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="69"/>
         <source>New Conversation</source>
         <translation>新会话</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="70"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="71"/>
         <source>Start the chat afresh: conversation variables go back to their defaults</source>
         <translation>重新开始对话：会话变量恢复为默认值</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="73"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="74"/>
         <source>Model provider:</source>
         <translation>模型服务商：</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="123"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="126"/>
         <source>Click a node&apos;s row to see its latest event — inputs, outputs, timing — as JSON.</source>
         <translation>点击某个节点所在的行，以 JSON 查看它最新的事件——输入、输出和耗时。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="134"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="137"/>
         <source>Retrieval</source>
         <translation>检索</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="140"/>
-        <location filename="../../widgets/panels/runconsole.cpp" line="146"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="143"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="149"/>
         <source>Show Event and Log</source>
         <translation>显示事件和日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="141"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="144"/>
         <source>The selected node&apos;s event as JSON, and what the nodes logged</source>
         <translation>所选节点的事件（JSON）以及各节点的日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="146"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="149"/>
         <source>Hide Event and Log</source>
         <translation>隐藏事件和日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="223"/>
-        <location filename="../../widgets/panels/runconsole.cpp" line="225"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="229"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="231"/>
         <source>The run failed: %1</source>
         <translation>运行失败：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="247"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="253"/>
         <source>Type a message and press Enter</source>
         <translation>输入消息后按回车</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="249"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="255"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="264"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="270"/>
         <source>, required</source>
         <translation>，必填</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="315"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="322"/>
         <source>Not run: this workflow comes from outside your projects and you have not trusted it. Nothing was started and no key was read.</source>
         <translation>未运行：此工作流来自你的项目之外，而你尚未信任它。没有启动任何内容，也没有读取任何密钥。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="322"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="329"/>
         <source>The workflow cannot run yet:
 
 %1</source>
@@ -4850,27 +5568,27 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="323"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="330"/>
         <source>The workflow cannot run yet: %1</source>
         <translation>工作流还不能运行：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="353"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="360"/>
         <source>Waiting for you</source>
         <translation>等待你的回应</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="384"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="391"/>
         <source>Round %1 of at most %2</source>
         <translation>第 %1 轮（最多 %2 轮）</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="384"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="391"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/panels/runconsole.cpp" line="386"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="393"/>
         <source>, %n failed</source>
         <translation>
             <numerusform>，%n 项失败</numerusform>
@@ -4900,6 +5618,19 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <location filename="../../widgets/run/runcontroller.cpp" line="292"/>
         <source>retrying (attempt %1) in %2 ms: %3</source>
         <translation>%2 毫秒后重试（第 %1 次）：%3</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::RunGuardNotes</name>
+    <message>
+        <location filename="../../widgets/panels/runconsoleguard.cpp" line="35"/>
+        <source>What the workflow&apos;s content-safety policy found in this run (Workflow Settings → Content Safety)</source>
+        <translation>本次运行中工作流内容安全策略的发现（工作流设置 → 内容安全）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/runconsoleguard.cpp" line="117"/>
+        <source>Blocked by content safety</source>
+        <translation>已被内容安全拦截</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@
 #include "widgets/editors/guardcheckseditor.h"
 #include "widgets/editors/guardkeywordlists.h"
 #include "widgets/editors/guardpolicyeditor.h"
+#include "widgets/editors/guardtermsfile.h"
 #include "widgets/editors/guardtestbox.h"
 #include "widgets/editors/rowlist.h"
 #include "widgets/panels/inspectorwidget.h"
@@ -400,6 +401,33 @@ private slots:
         m_doc->undoStack()->undo();
         settle();
         QCOMPARE(config()["checks"]["keywords"]["lists"][0]["terms"].size(), 2u);
+    }
+
+    void listFilesInOtherEncodingsAndCsv()
+    {
+        const QDir dir(m_home.path());
+        auto write = [&](const QString &name, const QByteArray &bytes) {
+            QFile file(dir.filePath(name));
+            if (file.open(QIODevice::WriteOnly))
+                file.write(bytes);
+            return file.fileName();
+        };
+        // What Chinese Windows saves: GB18030 (GBK) without a BOM.
+        GuardTermsFile gbk = readGuardTermsFile(write("gbk.txt", "\xb6\xc4\xb2\xa9\r\n\xb4\xfa\xbf\xaa\xb7\xa2\xc6\xb1\r\n"));
+        QVERIFY2(gbk.error.isEmpty(), qPrintable(gbk.error));
+        QCOMPARE(gbk.terms, (std::vector<std::string>{"赌博", "代开发票"}));
+        // Notepad's "Unicode": UTF-16 LE with a BOM.
+        QByteArray utf16("\xFF\xFE");
+        const QString words = QStringLiteral("赌博\r\n代开发票");
+        utf16.append(reinterpret_cast<const char *>(words.utf16()), words.size() * 2);
+        GuardTermsFile wide = readGuardTermsFile(write("wide.txt", utf16));
+        QCOMPARE(wide.terms, (std::vector<std::string>{"赌博", "代开发票"}));
+        // A spreadsheet's CSV: the first field, quotes removed, the other columns ignored.
+        GuardTermsFile csv = readGuardTermsFile(write("list.csv", "\"say \"\"hi\"\", now\",illegal\nplain,custom\n\n"));
+        QCOMPARE(csv.terms, (std::vector<std::string>{"say \"hi\", now", "plain"}));
+        GuardTermsFile missing = readGuardTermsFile(dir.filePath("none.txt"));
+        QVERIFY2(missing.error.contains("none.txt"), qPrintable(missing.error));
+        QVERIFY(missing.terms.empty());
     }
 
     void theTestBoxMarksWhatTheChecksFind()
