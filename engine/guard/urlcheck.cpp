@@ -7,9 +7,9 @@ namespace flowdeck::engine {
 
 namespace {
 
-bool isAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool isAlnum(char c) { return isAlpha(c) || (c >= '0' && c <= '9'); }
-bool isHostChar(char c) { return isAlnum(c) || c == '.' || c == '-' || c == '_'; }
+bool isAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool isAsciiLetterOrDigit(char c) { return isAsciiLetter(c) || (c >= '0' && c <= '9'); }
+bool isHostChar(char c) { return isAsciiLetterOrDigit(c) || c == '.' || c == '-' || c == '_'; }
 // What may follow a host in a link: a path, a query, a fragment (ASCII, no spaces or quotes).
 bool isPathChar(char c)
 {
@@ -77,9 +77,9 @@ void schemeLinks(std::string_view text, std::vector<Link> &links)
 {
     for (std::size_t at = text.find("://"); at != std::string_view::npos; at = text.find("://", at + 3)) {
         std::size_t start = at;
-        while (start > 0 && (isAlnum(text[start - 1]) || text[start - 1] == '+' || text[start - 1] == '.' || text[start - 1] == '-'))
+        while (start > 0 && (isAsciiLetterOrDigit(text[start - 1]) || text[start - 1] == '+' || text[start - 1] == '.' || text[start - 1] == '-'))
             --start;
-        while (start < at && !isAlpha(text[start]))
+        while (start < at && !isAsciiLetter(text[start]))
             ++start;
         if (start == at)
             continue;
@@ -116,7 +116,7 @@ bool covered(const std::vector<Link> &links, std::size_t pos)
 void bareLinks(std::string_view text, const std::vector<Link> &withScheme, std::vector<Link> &links)
 {
     for (std::size_t dot = text.find('.'); dot != std::string_view::npos; dot = text.find('.', dot + 1)) {
-        if (dot == 0 || dot + 1 >= text.size() || !isAlnum(text[dot - 1]) || !isAlnum(text[dot + 1]))
+        if (dot == 0 || dot + 1 >= text.size() || !isAsciiLetterOrDigit(text[dot - 1]) || !isAsciiLetterOrDigit(text[dot + 1]))
             continue;
         std::size_t start = dot;
         while (start > 0 && isHostChar(text[start - 1]))
@@ -137,7 +137,7 @@ void bareLinks(std::string_view text, const std::vector<Link> &withScheme, std::
         const std::size_t lastDot = host.rfind('.');
         const std::string_view tld = host.substr(lastDot + 1);
         const bool www = lower(host.substr(0, 4)) == "www.";
-        if (!std::all_of(tld.begin(), tld.end(), isAlpha) || (!www && !knownTopLevel(tld)))
+        if (!std::all_of(tld.begin(), tld.end(), isAsciiLetter) || (!www && !knownTopLevel(tld)))
             continue;
         const std::size_t linkEnd = end < text.size() && (text[end] == '/' || text[end] == ':') ? pathEnd(text, end) : end;
         links.push_back({start, linkEnd, trimmedHost(host)});
