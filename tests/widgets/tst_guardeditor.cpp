@@ -36,6 +36,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -621,6 +622,22 @@ private slots:
         QVERIFY(m_inspector->grab().save(QDir(QStringLiteral(FLOWDECK_BINARY_DIR "/screenshots")).filePath("guard-inspector-zh.png")));
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         QApplication::removeTranslator(&translator);
+    }
+
+    void theFormFitsANarrowInspector()
+    {
+        // Every check on, a list with a long category: nothing is cut off at the dock's edge.
+        m_doc->setNodeConfig("guard1", json::parse(R"({"text": "x", "checks": {"pii": {}, "secrets": {}, "injection": {},
+          "keywords": {"lists": [{"name": "banned", "category": "discrimination_nationality", "terms": ["a"]}]},
+          "urls": {"allow": []}, "provider": {"kind": "moderation", "onError": "block"}}})"));
+        show();
+        m_window->resize(320, 1500);
+        settle();
+        auto *scroll = m_inspector->findChild<QScrollArea *>();
+        QVERIFY(scroll);
+        QVERIFY2(scroll->widget()->width() <= scroll->viewport()->width(),
+                 qPrintable(QStringLiteral("%1 > %2").arg(scroll->widget()->width()).arg(scroll->viewport()->width())));
+        m_window->resize(480, 1500);
     }
 };
 

@@ -131,15 +131,20 @@ QWidget *GuardChecksEditor::piiTypes()
     const nlohmann::json chosen = engine::valueOr(engine::valueOr(m_checks, "pii", nlohmann::json::object()), "types", nlohmann::json());
     const QStringList types = guardStrings(chosen);
     QList<QCheckBox *> boxes;
+    QCheckBox *longest = nullptr;
     int n = 0;
     for (const auto &type : guardPiiTypes()) {
         auto *box = new QCheckBox(guardPiiTypeTitle(type));
         box->setObjectName(QStringLiteral("pii:") + QString::fromStdString(type));
         box->setChecked(!chosen.is_array() || types.contains(QString::fromStdString(type)));  // no list: all of them
-        grid->addWidget(box, n / 2, n % 2);
         boxes << box;
-        ++n;
+        if (type == "credit_code")
+            longest = box;
+        else
+            grid->addWidget(box, n / 2, n % 2), ++n;
     }
+    if (longest)  // last, on a row of its own: two columns of the others fit a narrow inspector
+        grid->addWidget(longest, (n + 1) / 2, 0, 1, 2);
     // The last type on cannot be turned off: turn the whole check off instead.
     auto keepOne = [boxes] {
         const auto on = std::count_if(boxes.begin(), boxes.end(), [](QCheckBox *b) { return b->isChecked(); });

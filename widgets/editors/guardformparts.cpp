@@ -1,5 +1,6 @@
 #include "widgets/editors/guardformparts.h"
 
+#include <QComboBox>
 #include <QLabel>
 
 namespace flowdeck::studio {
@@ -20,6 +21,15 @@ QLabel *guardHint(const QString &text)
     label->setWordWrap(true);
     label->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
     return label;
+}
+
+QComboBox *guardChoice(const QString &name)
+{
+    auto *box = new QComboBox;
+    box->setObjectName(name);
+    box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    box->setMinimumContentsLength(8);
+    return box;
 }
 
 QStringList guardStrings(const nlohmann::json &values)

@@ -29,8 +29,7 @@ QString termsText(const nlohmann::json &terms) { return guardStrings(terms).join
 
 QComboBox *categoryBox(const std::string &current)
 {
-    auto *box = new QComboBox;
-    box->setObjectName(QStringLiteral("category"));
+    auto *box = guardChoice(QStringLiteral("category"));
     auto add = [box](const std::string &id) {
         box->addItem(guardCategoryTitle(id), QString::fromStdString(id));
         box->setItemData(box->count() - 1, guardCategoryTip(id), Qt::ToolTipRole);

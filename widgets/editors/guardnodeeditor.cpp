@@ -47,8 +47,7 @@ QString sourceHelp(const QString &source)
 
 QComboBox *choices(const QString &name, const std::vector<std::pair<const char *, QString>> &items, const QString &current)
 {
-    auto *box = new QComboBox;
-    box->setObjectName(name);
+    auto *box = guardChoice(name);
     for (const auto &[code, label] : items)
         box->addItem(label, QString::fromLatin1(code));
     box->setCurrentIndex(std::max(0, box->findData(current)));

@@ -133,8 +133,7 @@ QWidget *GuardPolicyEditor::stage(const std::string &name)
     auto *column = new QVBoxLayout(group);
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    auto *action = new QComboBox;
-    action->setObjectName(prefix + QStringLiteral("action"));
+    auto *action = guardChoice(prefix + QStringLiteral("action"));
     action->addItem(tr("Block"), QStringLiteral("check"));
     action->addItem(tr("Mask and go on"), QStringLiteral("mask"));
     action->addItem(tr("Record only"), QStringLiteral("flag"));

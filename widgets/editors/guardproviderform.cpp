@@ -37,8 +37,7 @@ GuardProviderForm::GuardProviderForm(const nlohmann::json &provider, const nlohm
     form->setContentsMargins(0, 0, 0, 0);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
 
-    auto *kind = new QComboBox;
-    kind->setObjectName(QStringLiteral("providerKind"));
+    auto *kind = guardChoice(QStringLiteral("providerKind"));
     kind->addItem(tr("Model as judge"), QStringLiteral("judge"));
     kind->addItem(tr("Guard model"), QStringLiteral("guard_model"));
     kind->addItem(tr("Moderation endpoint"), QStringLiteral("moderation"));
@@ -49,8 +48,7 @@ GuardProviderForm::GuardProviderForm(const nlohmann::json &provider, const nlohm
     form->addRow(tr("Kind"), kind);
     form->addRow(help);
 
-    auto *model = new QComboBox;
-    model->setObjectName(QStringLiteral("providerModel"));
+    auto *model = guardChoice(QStringLiteral("providerModel"));
     model->setEditable(true);
     const nlohmann::json declared = models.is_object() ? models : nlohmann::json::object();
     for (const auto &[alias, entry] : declared.items()) {
@@ -89,8 +87,7 @@ GuardProviderForm::GuardProviderForm(const nlohmann::json &provider, const nlohm
     timeout->setValue(std::max(1, engine::valueOr(provider, "timeoutMs", 10000) / 1000));
     form->addRow(tr("Time limit"), timeout);
 
-    auto *onError = new QComboBox;
-    onError->setObjectName(QStringLiteral("providerOnError"));
+    auto *onError = guardChoice(QStringLiteral("providerOnError"));
     onError->addItem(tr("Let the text through (fail open)"), QStringLiteral("allow"));
     onError->addItem(tr("Treat the text as unsafe (fail closed)"), QStringLiteral("block"));
     onError->setCurrentIndex(std::max(0, onError->findData(QString::fromStdString(engine::valueOr(provider, "onError", "allow")))));
