@@ -12,6 +12,7 @@
 #include "widgets/document/graphdocument.h"
 #include "widgets/editors/guardcheckseditor.h"
 #include "widgets/editors/guardkeywordlists.h"
+#include "widgets/editors/guardnames.h"
 #include "widgets/editors/guardpolicyeditor.h"
 #include "widgets/editors/guardtermsfile.h"
 #include "widgets/editors/guardtestbox.h"
@@ -619,6 +620,11 @@ private slots:
         QVERIFY2(tip.contains(QStringLiteral("个人信息（身份证号）")), qPrintable(tip));
         QVERIFY2(box->status()->text().contains(QStringLiteral("其他违法内容")), qPrintable(box->status()->text()));
         QCOMPARE(checks()->checkBox("pii")->text(), QStringLiteral("个人信息"));
+        // The run console's line for a blocked input, as the engine's event has it.
+        const json event = {{"stage", "input"}, {"field", "query"}, {"action", "blocked"}, {"categories", {"personal_information"}},
+                            {"findings", {{{"check", "pii"}, {"category", "personal_information"}, {"type", "id_card"},
+                                           {"severity", "high"}, {"span", {9, 27}}}}}};
+        QCOMPARE(guardEventLine(event), QStringLiteral("输入被拦截：个人信息（身份证号）"));
         QVERIFY(m_inspector->grab().save(QDir(QStringLiteral(FLOWDECK_BINARY_DIR "/screenshots")).filePath("guard-inspector-zh.png")));
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         QApplication::removeTranslator(&translator);
