@@ -290,6 +290,9 @@ void MainWindow::buildActions()
     add(workflowMenu, tr("Conversation &Variables…"), {}, [this] {
         findChild<ModelChoice *>()->showModelsDialog(m_doc, ModelChoice::Page::Variables);
     })->setObjectName("conversationVariables");
+    add(workflowMenu, tr("Content &Safety…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G), [this] {
+        findChild<ModelChoice *>()->showModelsDialog(m_doc, ModelChoice::Page::Safety);
+    })->setObjectName("contentSafety");
     add(workflowMenu, tr("&Knowledge Bases…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K), [this] {
         openKnowledge();
     })->setObjectName("knowledgeBases");

@@ -597,67 +597,67 @@
         <translation>用户输入的内容。</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="62"/>
+        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="61"/>
         <source>Guard mode: %1</source>
         <translation>内容安全模式：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="99"/>
+        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="98"/>
         <source>Text to check</source>
         <translation>要检查的文本</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="103"/>
+        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="102"/>
         <source>The text, e.g. {{start.query}} or {{llm_1.text}}</source>
         <translation>文本，例如 {{start.query}} 或 {{llm_1.text}}</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="112"/>
+        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="111"/>
         <source>Check</source>
         <translation>拦截</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="112"/>
+        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="111"/>
         <source>Mask</source>
         <translation>脱敏</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="112"/>
+        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="111"/>
         <source>Flag</source>
         <translation>仅标记</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="119"/>
+        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="118"/>
         <source>User input</source>
         <translation>用户输入</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="119"/>
+        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="118"/>
         <source>Model output</source>
         <translation>模型输出</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="120"/>
+        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="119"/>
         <source>Tool result</source>
         <translation>工具结果</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="120"/>
+        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="119"/>
         <source>Retrieved passage</source>
         <translation>检索段落</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="127"/>
+        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="126"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="129"/>
+        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="128"/>
         <source>Text from</source>
         <translation>文本来源</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="133"/>
+        <location filename="../../widgets/editors/guardnodeeditor.cpp" line="132"/>
         <source>Checks</source>
         <translation>检查项</translation>
     </message>
@@ -3447,7 +3447,7 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation>试一试</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardcheckseditor.cpp" line="168"/>
+        <location filename="../../widgets/editors/guardcheckseditor.cpp" line="173"/>
         <source>One host a line: example.com (also www.example.com), *.example.com (its subdomains)</source>
         <translation>每行一个主机：example.com（也匹配 www.example.com），*.example.com（匹配其子域名）</translation>
     </message>
@@ -3455,72 +3455,72 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 <context>
     <name>flowdeck::studio::GuardKeywordLists</name>
     <message>
-        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="43"/>
+        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="42"/>
         <source>The risk category a match of this list is reported as</source>
         <translation>命中此词表时报告的风险类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="58"/>
+        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="57"/>
         <source>+ Keyword list</source>
         <translation>+ 词表</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="58"/>
+        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="57"/>
         <source>Add a list of words and phrases to look for</source>
         <translation>添加一个要查找的词语和短语列表</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="73"/>
+        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="72"/>
         <source>List name, e.g. banned</source>
         <translation>词表名称，例如 banned</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="74"/>
+        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="73"/>
         <source>Reported with each match, so you can tell the lists apart</source>
         <translation>随每次命中一起报告，便于区分各个词表</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="78"/>
+        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="77"/>
         <source>One word or phrase a line. Traditional forms, full-width letters and spaced-out spellings are found too.</source>
         <translation>每行一个词语或短语。繁体、全角字母和字间夹空格的写法也能识别。</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="86"/>
+        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="85"/>
         <source>Import from file…</source>
         <translation>从文件导入…</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="88"/>
+        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="87"/>
         <source>Add the terms of a .txt or .csv file, one a line (UTF-8 or GB18030, any size)</source>
         <translation>添加 .txt 或 .csv 文件中的词条，每行一个（UTF-8 或 GB18030，不限大小）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="102"/>
-        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="166"/>
+        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="101"/>
+        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="165"/>
         <source>%Ln term(s)</source>
         <translation>
             <numerusform>%Ln 个词条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="127"/>
+        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="126"/>
         <source>Import a keyword list</source>
         <translation>导入词表</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="128"/>
+        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="127"/>
         <source>Word lists (*.txt *.csv);;All files (*)</source>
         <translation>词表 (*.txt *.csv);;所有文件 (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="167"/>
+        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="166"/>
         <source>%Ln new term(s) from %1</source>
         <translation>
             <numerusform>从 %1 新增 %Ln 个词条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="169"/>
+        <location filename="../../widgets/editors/guardkeywordlists.cpp" line="168"/>
         <source>; %Ln line(s) already in the list or repeated</source>
         <translation>
             <numerusform>；%Ln 行已在词表中或重复</numerusform>
@@ -3605,37 +3605,37 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation>输入：消息和所有开始节点输入</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="138"/>
+        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="137"/>
         <source>Block</source>
         <translation>拦截</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="139"/>
+        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="138"/>
         <source>Mask and go on</source>
         <translation>脱敏后继续</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="140"/>
+        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="139"/>
         <source>Record only</source>
         <translation>仅记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="144"/>
+        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="143"/>
         <source>On a finding</source>
         <translation>有发现时</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="150"/>
+        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="149"/>
         <source> characters</source>
         <translation> 个字符</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="152"/>
+        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="151"/>
         <source>How much of the streamed answer waits to be checked before it is sent (whole sentences are released once checked). More catches longer phrases; less streams sooner.</source>
         <translation>流式回答中先经检查再发出的文字量（检查过的整句随即放行）。越多越能拦住较长的短语，越少发出越快。</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="155"/>
+        <location filename="../../widgets/editors/guardpolicyeditor.cpp" line="154"/>
         <source>Hold back</source>
         <translation>暂存</translation>
     </message>
@@ -3658,82 +3658,82 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation>请任一聊天模型判断文本是否违反你的策略；分数达到阈值即为发现。</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardproviderform.cpp" line="42"/>
+        <location filename="../../widgets/editors/guardproviderform.cpp" line="41"/>
         <source>Model as judge</source>
         <translation>模型评审</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardproviderform.cpp" line="43"/>
+        <location filename="../../widgets/editors/guardproviderform.cpp" line="42"/>
         <source>Guard model</source>
         <translation>安全护栏模型</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardproviderform.cpp" line="44"/>
+        <location filename="../../widgets/editors/guardproviderform.cpp" line="43"/>
         <source>Moderation endpoint</source>
         <translation>审核接口</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardproviderform.cpp" line="49"/>
+        <location filename="../../widgets/editors/guardproviderform.cpp" line="48"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardproviderform.cpp" line="66"/>
+        <location filename="../../widgets/editors/guardproviderform.cpp" line="64"/>
         <source>One of the workflow&apos;s models (Workflow → Models…), as llm nodes name them</source>
         <translation>工作流中的某个模型（“工作流 → 模型…”），与 LLM 节点的写法相同</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardproviderform.cpp" line="67"/>
+        <location filename="../../widgets/editors/guardproviderform.cpp" line="65"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardproviderform.cpp" line="71"/>
+        <location filename="../../widgets/editors/guardproviderform.cpp" line="69"/>
         <source>What is not allowed, in plain words, e.g. No medical diagnoses; no talk of competitors&apos; prices.</source>
         <translation>用平实的话写明不允许的内容，例如：不提供医疗诊断；不谈论竞争对手的价格。</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardproviderform.cpp" line="74"/>
+        <location filename="../../widgets/editors/guardproviderform.cpp" line="72"/>
         <source>Policy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardproviderform.cpp" line="82"/>
+        <location filename="../../widgets/editors/guardproviderform.cpp" line="80"/>
         <source>A score from 0 to 1 at or over this is a finding</source>
         <translation>0 到 1 之间的分数，达到或超过此值即为发现</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardproviderform.cpp" line="83"/>
+        <location filename="../../widgets/editors/guardproviderform.cpp" line="81"/>
         <source>Threshold</source>
         <translation>阈值</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardproviderform.cpp" line="88"/>
+        <location filename="../../widgets/editors/guardproviderform.cpp" line="86"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardproviderform.cpp" line="90"/>
+        <location filename="../../widgets/editors/guardproviderform.cpp" line="88"/>
         <source>Time limit</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardproviderform.cpp" line="94"/>
+        <location filename="../../widgets/editors/guardproviderform.cpp" line="91"/>
         <source>Let the text through (fail open)</source>
         <translation>放行文本（失败时放行）</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardproviderform.cpp" line="95"/>
+        <location filename="../../widgets/editors/guardproviderform.cpp" line="92"/>
         <source>Treat the text as unsafe (fail closed)</source>
         <translation>视为不安全（失败时拦截）</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardproviderform.cpp" line="97"/>
+        <location filename="../../widgets/editors/guardproviderform.cpp" line="94"/>
         <source>When the check cannot answer: a timeout, a refused key, an answer it cannot read</source>
         <translation>检查无法给出结果时：超时、密钥被拒、无法读懂的回答</translation>
     </message>
     <message>
-        <location filename="../../widgets/editors/guardproviderform.cpp" line="98"/>
+        <location filename="../../widgets/editors/guardproviderform.cpp" line="95"/>
         <source>If it fails</source>
         <translation>检查失败时</translation>
     </message>
@@ -4356,92 +4356,97 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
     </message>
     <message>
         <location filename="../../app/mainwindow.cpp" line="293"/>
+        <source>Content &amp;Safety…</source>
+        <translation>内容安全(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="296"/>
         <source>&amp;Knowledge Bases…</source>
         <translation>知识库(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="296"/>
-        <location filename="../../app/mainwindow.cpp" line="297"/>
+        <location filename="../../app/mainwindow.cpp" line="299"/>
+        <location filename="../../app/mainwindow.cpp" line="300"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="298"/>
+        <location filename="../../app/mainwindow.cpp" line="301"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="300"/>
+        <location filename="../../app/mainwindow.cpp" line="303"/>
         <source>&amp;Deploy…</source>
         <translation>部署(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="301"/>
+        <location filename="../../app/mainwindow.cpp" line="304"/>
         <source>Deployed &amp;Apps…</source>
         <translation>已部署的应用(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="304"/>
+        <location filename="../../app/mainwindow.cpp" line="307"/>
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="311"/>
+        <location filename="../../app/mainwindow.cpp" line="314"/>
         <source>&amp;Overview Map</source>
         <translation>概览图(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="329"/>
+        <location filename="../../app/mainwindow.cpp" line="332"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="347"/>
+        <location filename="../../app/mainwindow.cpp" line="350"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="350"/>
+        <location filename="../../app/mainwindow.cpp" line="353"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="357"/>
+        <location filename="../../app/mainwindow.cpp" line="360"/>
         <source>The language changes the next time Flowdeck starts.</source>
         <translation>语言将在下次启动 Flowdeck 时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="360"/>
+        <location filename="../../app/mainwindow.cpp" line="363"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="363"/>
+        <location filename="../../app/mainwindow.cpp" line="366"/>
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="363"/>
+        <location filename="../../app/mainwindow.cpp" line="366"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="363"/>
+        <location filename="../../app/mainwindow.cpp" line="366"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="373"/>
+        <location filename="../../app/mainwindow.cpp" line="376"/>
         <source>&amp;Snap to Grid</source>
         <translation>对齐网格(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="418"/>
+        <location filename="../../app/mainwindow.cpp" line="421"/>
         <source>The template gallery could not be shown; File → Open… and File → New still work.</source>
         <translation>无法显示模板库；“文件 → 打开…”和“文件 → 新建”仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="459"/>
+        <location filename="../../app/mainwindow.cpp" line="462"/>
         <source>Project created in %1. Check “Before You Run”, then press Run (F5).</source>
         <translation>项目已创建在 %1。请查看“运行前检查”，然后点击“运行”（F5）。</translation>
     </message>
@@ -4450,30 +4455,30 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation type="vanished">项目已创建于 %1。请查看“运行前检查”，然后按“运行”（Ctrl+R）。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="520"/>
+        <location filename="../../app/mainwindow.cpp" line="523"/>
         <source>The clipboard holds no Flowdeck nodes.</source>
         <translation>剪贴板中没有 Flowdeck 节点。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="551"/>
+        <location filename="../../app/mainwindow.cpp" line="554"/>
         <source>Open workflow</source>
         <translation>打开工作流</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="551"/>
-        <location filename="../../app/mainwindow.cpp" line="601"/>
+        <location filename="../../app/mainwindow.cpp" line="554"/>
+        <location filename="../../app/mainwindow.cpp" line="604"/>
         <source>Flowdeck workflows (*.flow.json)</source>
         <translation>Flowdeck 工作流 (*.flow.json)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="561"/>
-        <location filename="../../app/mainwindow.cpp" line="569"/>
+        <location filename="../../app/mainwindow.cpp" line="564"/>
+        <location filename="../../app/mainwindow.cpp" line="572"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="561"/>
-        <location filename="../../app/mainwindow.cpp" line="569"/>
+        <location filename="../../app/mainwindow.cpp" line="564"/>
+        <location filename="../../app/mainwindow.cpp" line="572"/>
         <source>%1 could not be opened:
 
 %2</source>
@@ -4482,32 +4487,32 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="585"/>
+        <location filename="../../app/mainwindow.cpp" line="588"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="593"/>
+        <location filename="../../app/mainwindow.cpp" line="596"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="601"/>
+        <location filename="../../app/mainwindow.cpp" line="604"/>
         <source>Save workflow</source>
         <translation>保存工作流</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="613"/>
+        <location filename="../../app/mainwindow.cpp" line="616"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="614"/>
+        <location filename="../../app/mainwindow.cpp" line="617"/>
         <source>The workflow has changes that are not saved. Save them?</source>
         <translation>工作流有尚未保存的更改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="653"/>
+        <location filename="../../app/mainwindow.cpp" line="656"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -4572,18 +4577,18 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="694"/>
+        <location filename="../../app/mainwindow.cpp" line="697"/>
         <source>an unsaved workflow</source>
         <translation>一个未保存的工作流</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="695"/>
-        <location filename="../../app/mainwindow.cpp" line="709"/>
+        <location filename="../../app/mainwindow.cpp" line="698"/>
+        <location filename="../../app/mainwindow.cpp" line="712"/>
         <source>Recover work</source>
         <translation>恢复工作</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="696"/>
+        <location filename="../../app/mainwindow.cpp" line="699"/>
         <source>Flowdeck did not close properly. Recover the changes to %1 from %2?</source>
         <translation>Flowdeck 上次没有正常关闭。要恢复 %2 时对 %1 所做的更改吗？</translation>
     </message>
