@@ -39,7 +39,8 @@ struct WorkflowRun::GuardBatch {
 };
 
 void WorkflowRun::guardCheckBatch(const GuardScreen &screen, GuardAction action, const std::string &stage,
-                                  std::shared_ptr<GuardBatch> batch, std::function<void(bool blocked)> done)
+                                  std::shared_ptr<GuardBatch> batch, std::function<void(bool blocked)> done,
+                                  const std::function<void()> &afterLocal)
 {
     std::string joined;
     batch->findings.resize(batch->values.size());
@@ -52,6 +53,8 @@ void WorkflowRun::guardCheckBatch(const GuardScreen &screen, GuardAction action,
             joined += "\n\n";
         joined += batch->values[i]->get_ref<const std::string &>();
     }
+    if (afterLocal)
+        afterLocal();  // the texts are masked now
     auto report = [this, action, stage, batch, done = std::move(done)](GuardFindings whole) {
         bool blocked = false;
         for (std::size_t i = 0; i <= batch->values.size(); ++i) {
@@ -100,6 +103,8 @@ bool WorkflowRun::guardInputs(std::function<void()> proceed)
         return false;
     guardCheckBatch(*app->input, app->policy.input.action, "input", batch,
                     [this, proceed = std::move(proceed)](bool blocked) {
+                        if (m_status != RunStatus::Running)
+                            return;
                         if (!blocked)
                             return proceed();
                         m_guard.blocked = true;
@@ -108,7 +113,8 @@ bool WorkflowRun::guardInputs(std::function<void()> proceed)
                         deliverAnswer(m_workflow->guard()->policy.replyText());
                         m_guardOutputDone = true;
                         finishRun(RunStatus::Succeeded);
-                    });
+                    },
+                    [this] { announceStart(); });
     return true;
 }
 

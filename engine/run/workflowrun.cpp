@@ -108,14 +108,14 @@ void WorkflowRun::begin()
     if (!m_restored)
         initConversation();
     openGuardStream();
-    if (!guardInputs([self = shared_from_this()] { self->beginNodes(); }))
-        beginNodes();
+    if (guardInputs([self = shared_from_this()] { self->beginNodes(); }))
+        return;  // announced with the inputs as checked; the nodes start once the checks pass
+    announceStart();
+    beginNodes();
 }
 
-void WorkflowRun::beginNodes()
+void WorkflowRun::announceStart()
 {
-    if (m_status != RunStatus::Running)
-        return;
     nlohmann::json started = {{"workflow", m_workflow->workflow().id}, {"inputs", m_options.inputs}};
     if (m_restored)
         started["resumed"] = true;
@@ -128,6 +128,12 @@ void WorkflowRun::beginNodes()
                             "The run took longer than its limit of " +
                                 std::to_string(self->m_options.limits.wallTimeMs / 1000.0).substr(0, 6) + " s.");
     });
+}
+
+void WorkflowRun::beginNodes()
+{
+    if (m_status != RunStatus::Running)
+        return;
     if (m_restored) {  // the human nodes it waited in wait again (runpause.cpp)
         drain();
         return;

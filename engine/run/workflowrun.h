@@ -174,11 +174,13 @@ private:
     // The app guard policy (engine/run/runguard.cpp).
     struct GuardBatch;
     void guardCheckBatch(const GuardScreen &screen, GuardAction action, const std::string &stage,
-                         std::shared_ptr<GuardBatch> batch, std::function<void(bool blocked)> done);
+                         std::shared_ptr<GuardBatch> batch, std::function<void(bool blocked)> done,
+                         const std::function<void()> &afterLocal = {});
     bool guardInputs(std::function<void()> proceed);
     void openGuardStream();
     bool guardBeforeSuccess();
     void stopGuard();
+    void announceStart();  // run_started (with the inputs as the nodes see them) and the wall-time limit
     void beginNodes();
 
     boost::asio::io_context &m_io;

@@ -211,6 +211,9 @@ private slots:
         QCOMPARE(out.guard.blockedStage, std::string("input"));
         QCOMPARE(requests("inblock").size(), std::size_t(0));
         QVERIFY(!out.has(RunEventType::NodeStarted, "llm"));
+        // The run announces itself first, then what the guard found.
+        QVERIFY(out.position(RunEventType::RunStarted, "") == 0);
+        QVERIFY(out.position(RunEventType::GuardChecked, "") > 0);
         const auto events = guardEvents(out);
         QCOMPARE(events.size(), std::size_t(1));
         QCOMPARE(events[0]["stage"], json("input"));
