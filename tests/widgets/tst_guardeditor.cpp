@@ -207,6 +207,7 @@ private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(QDir().mkpath(QStringLiteral(FLOWDECK_BINARY_DIR "/screenshots")));  // whichever test runs first
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         // The English plural forms, as the studio loads them ("2 terms").
         QVERIFY(m_english.load(QDir(QStringLiteral(FLOWDECK_BINARY_DIR)).filePath("app/flowdeck_en.qm")));
