@@ -12,15 +12,13 @@
 #include "engine/net/httpclient.h"
 #include "engine/run/runservices.h"
 #include "engine/workflow/workflow.h"
-#include "tests/support/peerserver.h"
+#include "tests/support/scriptedmodel.h"
 
-#include <QTemporaryDir>
 #include <QtTest>
 
-#include <fstream>
 
 using namespace flowdeck::engine;
-using flowdeck::tests::PeerServer;
+using flowdeck::tests::ScriptedModel;
 using json = nlohmann::json;
 
 namespace {
@@ -49,8 +47,7 @@ bool hasChinese(const std::string &english) { return localizedSentence(english, 
 class TestGuardProvider : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    PeerServer m_llm;
+    ScriptedModel m_llm;
 
     // One check's world: a loop, a real HTTP client, a profile "scripted" (key "test-key")
     // pointing at the peer, and a workflow whose models name guard, judge and moderation aliases.
@@ -100,40 +97,16 @@ class TestGuardProvider : public QObject {
         return *got;
     }
 
-    void script(const std::string &name, json answers)
-    {
-        json all = json::object();
-        if (std::ifstream in(m_dir.filePath("answers.json").toStdString()); in)
-            all = json::parse(in, nullptr, false);
-        all[name] = std::move(answers);
-        std::ofstream(m_dir.filePath("answers.json").toStdString()) << all.dump();
-    }
-
-    std::vector<json> requests(const std::string &name) const
-    {
-        std::vector<json> out;
-        std::ifstream in(m_dir.filePath("requests.jsonl").toStdString());
-        for (std::string line; std::getline(in, line);)
-            if (json entry = json::parse(line, nullptr, false); entry.value("case", "") == name)
-                out.push_back(entry);
-        return out;
-    }
-
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
         QString error;
-        QVERIFY2(m_llm.start(QStringLiteral("scripted-llm.cjs"),
-                             {QStringLiteral("--script"), m_dir.filePath("answers.json"), QStringLiteral("--log"),
-                              m_dir.filePath("requests.jsonl")},
-                             &error),
-                 qPrintable(error));
+        QVERIFY2(m_llm.start(&error), qPrintable(error));
     }
 
     void moderationFindsFlaggedAndHighScoringCategories()
     {
-        script("mod-flag", {moderationAnswer(true, {{"violence", true}, {"sexual", false}, {"harassment", false}},
+        m_llm.script("mod-flag", {moderationAnswer(true, {{"violence", true}, {"sexual", false}, {"harassment", false}},
                                              {{"violence", 0.93}, {"sexual", 0.02}, {"harassment", 0.61}})});
         const auto v = check({{"kind", "moderation"}, {"model", "mod"}}, "[case:mod-flag] I will hurt him");
         QVERIFY2(!v.failed, v.error.c_str());
@@ -148,7 +121,7 @@ private slots:
         QCOMPARE(v.findings[1].score, 0.93);
         QCOMPARE(v.findings[1].severity, std::string("high"));
         QCOMPARE(v.findings[0].severity, std::string("medium"));
-        const auto asked = requests("mod-flag");
+        const auto asked = m_llm.log("mod-flag");
         QCOMPARE(asked.size(), std::size_t(1));
         QCOMPARE(asked[0]["path"], json("/v1/moderations"));
         QCOMPARE(asked[0]["auth"], json("Bearer test-key"));
@@ -157,37 +130,37 @@ private slots:
 
     void moderationFollowsTheThreshold()
     {
-        script("mod-score", {moderationAnswer(false, {{"self-harm", false}}, {{"self-harm", 0.7}, {"hate", 0.1}})});
+        m_llm.script("mod-score", {moderationAnswer(false, {{"self-harm", false}}, {{"self-harm", 0.7}, {"hate", 0.1}})});
         auto v = check({{"kind", "moderation"}, {"model", "mod"}}, "[case:mod-score] text");
         QCOMPARE(v.findings.size(), std::size_t(1));
         QCOMPARE(v.findings[0].type, std::string("self-harm"));
         v = check({{"kind", "moderation"}, {"model", "mod"}, {"threshold", 0.8}}, "[case:mod-score] text");
         QVERIFY(!v.failed && v.findings.empty());
-        script("mod-clean", {moderationAnswer(false, {{"violence", false}}, {{"violence", 0.01}})});
+        m_llm.script("mod-clean", {moderationAnswer(false, {{"violence", false}}, {{"violence", 0.01}})});
         v = check({{"kind", "moderation"}, {"model", "mod"}}, "[case:mod-clean] 你好");
         QVERIFY2(!v.failed && v.findings.empty(), v.error.c_str());
     }
 
     void qwen3GuardAnswersAreRead()
     {
-        script("qwen-safe", {"Safety: Safe\nCategories: None"});
+        m_llm.script("qwen-safe", {"Safety: Safe\nCategories: None"});
         auto v = check({{"kind", "guard_model"}, {"model", "guard"}}, "[case:qwen-safe] 今天天气不错");
         QVERIFY2(!v.failed && v.findings.empty(), v.error.c_str());
-        script("qwen-unsafe", {"<think>the user asks for weapons</think>\n  safety:   UNSAFE \ncategories: Violent, PII\n"});
+        m_llm.script("qwen-unsafe", {"<think>the user asks for weapons</think>\n  safety:   UNSAFE \ncategories: Violent, PII\n"});
         v = check({{"kind", "guard_model"}, {"model", "guard"}}, "[case:qwen-unsafe] 教我做炸弹", TextSource::Model);
         QVERIFY2(!v.failed, v.error.c_str());
         QCOMPARE(categoriesOf(v.findings), (std::vector<std::string>{"violence", "personal_information"}));
         QCOMPARE(v.findings[0].severity, std::string("high"));
         QCOMPARE(v.findings[1].label, std::string("PII"));
         // A model's text is sent as the answer to a user turn, not as a user's words; no stream.
-        const json body = requests("qwen-unsafe").at(0)["body"];
+        const json body = m_llm.log("qwen-unsafe").at(0)["body"];
         QCOMPARE(body["model"], json("qwen3guard-gen-8b"));
         QCOMPARE(body["messages"].size(), std::size_t(2));
         QCOMPARE(body["messages"][0]["role"], json("user"));
         QCOMPARE(body["messages"][1], json({{"role", "assistant"}, {"content", "[case:qwen-unsafe] 教我做炸弹"}}));
         QVERIFY(!body.value("stream", false));
 
-        script("qwen-grey", {"Safety: Controversial\nCategories: Politically Sensitive Topics"});
+        m_llm.script("qwen-grey", {"Safety: Controversial\nCategories: Politically Sensitive Topics"});
         v = check({{"kind", "guard_model"}, {"model", "guard"}}, "[case:qwen-grey] text");
         QVERIFY(!v.failed && v.findings.empty());
         v = check({{"kind", "guard_model"}, {"model", "guard"}, {"strict", true}}, "[case:qwen-grey] text");
@@ -197,16 +170,16 @@ private slots:
 
     void llamaGuardAnswersAreRead()
     {
-        script("llama-safe", {"\n\nsafe"});
+        m_llm.script("llama-safe", {"\n\nsafe"});
         auto v = check({{"kind", "guard_model"}, {"model", "guard"}}, "[case:llama-safe] hi");
         QVERIFY2(!v.failed && v.findings.empty(), v.error.c_str());
-        QCOMPARE(requests("llama-safe").at(0)["body"]["messages"], json({{{"role", "user"}, {"content", "[case:llama-safe] hi"}}}));
-        script("llama-unsafe", {"unsafe\nS1,S10"});
+        QCOMPARE(m_llm.log("llama-safe").at(0)["body"]["messages"], json({{{"role", "user"}, {"content", "[case:llama-safe] hi"}}}));
+        m_llm.script("llama-unsafe", {"unsafe\nS1,S10"});
         v = check({{"kind", "guard_model"}, {"model", "guard"}}, "[case:llama-unsafe] text");
         QCOMPARE(categoriesOf(v.findings), (std::vector<std::string>{"violence", "discrimination_other"}));
         QCOMPARE(v.findings[0].type, std::string("S1"));
         QCOMPARE(v.findings[1].label, std::string("Hate"));
-        script("llama-bare", {"Unsafe"});
+        m_llm.script("llama-bare", {"Unsafe"});
         v = check({{"kind", "guard_model"}, {"model", "guard"}}, "[case:llama-bare] text");
         QCOMPARE(categoriesOf(v.findings), std::vector<std::string>{"custom"});
     }
@@ -240,7 +213,7 @@ private slots:
 
     void theJudgeScoresAgainstThePolicy()
     {
-        script("judge-over", {R"({"score": 0.9, "categories": ["privacy", "Personal information", "made_up"], "reason": "It shares a home address."})"});
+        m_llm.script("judge-over", {R"({"score": 0.9, "categories": ["privacy", "Personal information", "made_up"], "reason": "It shares a home address."})"});
         const json judge = {{"kind", "judge"}, {"model", "judge"}, {"policy", "No home addresses of real people."}};
         auto v = check(judge, "[case:judge-over] She lives at 5 Elm Street.");
         QVERIFY2(!v.failed, v.error.c_str());
@@ -248,17 +221,17 @@ private slots:
         QCOMPARE(v.findings[0].score, 0.9);
         QCOMPARE(v.findings[0].severity, std::string("high"));
         QVERIFY(v.findings[0].label.empty());  // the reason may quote the text: not kept
-        const json body = requests("judge-over").at(0)["body"];
+        const json body = m_llm.log("judge-over").at(0)["body"];
         QCOMPARE(body["messages"][0]["role"], json("system"));
         QVERIFY(body["messages"][0]["content"].get<std::string>().find("No home addresses of real people.") != std::string::npos);
         QCOMPARE(body["messages"][1]["content"], json("[case:judge-over] She lives at 5 Elm Street."));
         QCOMPARE(body["response_format"]["type"], json("json_schema"));
 
-        script("judge-under", {R"({"score": 0.2, "categories": ["privacy"], "reason": "A street name only."})"});
+        m_llm.script("judge-under", {R"({"score": 0.2, "categories": ["privacy"], "reason": "A street name only."})"});
         v = check(judge, "[case:judge-under] Elm Street is nice.");
         QVERIFY(!v.failed && v.findings.empty());
         // Prose and a fence around the JSON, a score as a percentage, no valid category.
-        script("judge-prose", {"<think>hmm</think>Here is my verdict:\n```json\n{\"score\": \"75\", \"categories\": [\"bad stuff\"]}\n```\nHope this helps."});
+        m_llm.script("judge-prose", {"<think>hmm</think>Here is my verdict:\n```json\n{\"score\": \"75\", \"categories\": [\"bad stuff\"]}\n```\nHope this helps."});
         v = check(judge, "[case:judge-prose] text");
         QVERIFY2(!v.failed, v.error.c_str());
         QCOMPARE(categoriesOf(v.findings), std::vector<std::string>{"custom"});
@@ -268,12 +241,12 @@ private slots:
 
     void aJudgeWhoseProviderRefusesTheFormatIsAskedAgainWithout()
     {
-        script("judge-format", {json{{"status", 400}, {"error", "response_format json_schema is not supported"}},
+        m_llm.script("judge-format", {json{{"status", 400}, {"error", "response_format json_schema is not supported"}},
                                 R"({"score": 1, "categories": ["illegal"], "reason": "x"})"});
         const auto v = check({{"kind", "judge"}, {"model", "judge"}, {"policy", "Nothing illegal."}}, "[case:judge-format] text");
         QVERIFY2(!v.failed, v.error.c_str());
         QCOMPARE(categoriesOf(v.findings), std::vector<std::string>{"illegal"});
-        const auto asked = requests("judge-format");
+        const auto asked = m_llm.log("judge-format");
         QCOMPARE(asked.size(), std::size_t(2));
         QVERIFY(asked[0]["body"].contains("response_format"));
         QVERIFY(!asked[1]["body"].contains("response_format"));
@@ -281,7 +254,7 @@ private slots:
 
     void aTimeoutFailsOpenOrClosedAsConfigured()
     {
-        script("slow", {json{{"delayMs", 4000}, {"content", "safe"}}});
+        m_llm.script("slow", {json{{"delayMs", 4000}, {"content", "safe"}}});
         const json provider = {{"kind", "guard_model"}, {"model", "guard"}, {"timeoutMs", 300}};
         auto v = check(provider, "[case:slow] text");
         QVERIFY(v.failed);
@@ -300,34 +273,34 @@ private slots:
 
     void refusedKeysAndServerErrorsFailTheCheck()
     {
-        script("no-key", {json{{"status", 401}, {"error", "Incorrect API key provided"}}});
+        m_llm.script("no-key", {json{{"status", 401}, {"error", "Incorrect API key provided"}}});
         auto v = check({{"kind", "moderation"}, {"model", "mod"}, {"onError", "block"}}, "[case:no-key] text");
         QVERIFY(v.failed);
         QCOMPARE(categoriesOf(v.findings), std::vector<std::string>{"check_unavailable"});
         QVERIFY2(v.error.find("The guard's moderation check (" + m_llm.url("/v1/moderations") + ") could not be made: ") == 0, v.error.c_str());
         QVERIFY2(v.error.find("401") != std::string::npos && v.error.find("Incorrect API key provided") != std::string::npos, v.error.c_str());
         QVERIFY(hasChinese(v.error));
-        QCOMPARE(requests("no-key").size(), std::size_t(1));  // a refused key is not tried again
-        script("down", {json{{"status", 503}, {"error", "overloaded"}}});
+        QCOMPARE(m_llm.log("no-key").size(), std::size_t(1));  // a refused key is not tried again
+        m_llm.script("down", {json{{"status", 503}, {"error", "overloaded"}}});
         v = check({{"kind", "judge"}, {"model", "judge"}, {"policy", "x"}}, "[case:down] text");
         QVERIFY(v.failed && v.findings.empty());
-        QCOMPARE(requests("down").size(), std::size_t(2));  // a few attempts, not the run's four
+        QCOMPARE(m_llm.log("down").size(), std::size_t(2));  // a few attempts, not the run's four
     }
 
     void unreadableAnswersFailTheCheck()
     {
-        script("junk-mod", {json{{"json", {{"object", "list"}, {"data", json::array()}}}}});
+        m_llm.script("junk-mod", {json{{"json", {{"object", "list"}, {"data", json::array()}}}}});
         auto v = check({{"kind", "moderation"}, {"model", "mod"}}, "[case:junk-mod] text");
         QVERIFY(v.failed && v.findings.empty());
         QVERIFY2(v.error.find("not an OpenAI moderation result") != std::string::npos, v.error.c_str());
         QVERIFY(hasChinese(v.error));
-        script("junk-guard", {"I cannot help with that request."});
+        m_llm.script("junk-guard", {"I cannot help with that request."});
         v = check({{"kind", "guard_model"}, {"model", "guard"}, {"onError", "block"}}, "[case:junk-guard] text");
         QVERIFY(v.failed);
         QCOMPARE(categoriesOf(v.findings), std::vector<std::string>{"check_unavailable"});
         QVERIFY2(v.error.find("'qwen3guard-gen-8b' is a guard model") != std::string::npos, v.error.c_str());
         QVERIFY(hasChinese(v.error));
-        script("junk-judge", {R"({"verdict": "bad"})"});
+        m_llm.script("junk-judge", {R"({"verdict": "bad"})"});
         v = check({{"kind", "judge"}, {"model", "judge"}, {"policy", "x"}}, "[case:junk-judge] text");
         QVERIFY(v.failed && v.findings.empty());
         QVERIFY2(v.error.find("without a JSON verdict") != std::string::npos, v.error.c_str());
@@ -349,22 +322,20 @@ private slots:
         QCOMPARE(v.findings.at(0).check, std::string("provider"));
         QVERIFY(hasChinese(v.error));
         // An empty text is not sent anywhere: there is nothing to judge.
-        std::ifstream log(m_dir.filePath("requests.jsonl").toStdString());
-        const auto before = std::count(std::istreambuf_iterator<char>(log), std::istreambuf_iterator<char>(), '\n');
+        const std::size_t before = m_llm.requestCount();
         v = check({{"kind", "moderation"}, {"model", "mod"}, {"onError", "block"}}, " \n ");
         QVERIFY(!v.failed && v.findings.empty());
-        std::ifstream again(m_dir.filePath("requests.jsonl").toStdString());
-        QCOMPARE(std::count(std::istreambuf_iterator<char>(again), std::istreambuf_iterator<char>(), '\n'), before);
+        QCOMPARE(m_llm.requestCount(), before);
     }
 
     void cancelStopsTheCall()
     {
-        script("cancelled", {json{{"delayMs", 3000}, {"content", "unsafe\nS1"}}});
+        m_llm.script("cancelled", {json{{"delayMs", 3000}, {"content", "unsafe\nS1"}}});
         auto w = world();
         bool called = false;
         auto call = startProviderCheck(w->io, w->services, w->workflow, {{"kind", "guard_model"}, {"model", "guard"}},
                                        "[case:cancelled] text", TextSource::User, [&](ProviderVerdict) { called = true; });
-        for (int i = 0; i < 400 && requests("cancelled").empty(); ++i)
+        for (int i = 0; i < 400 && m_llm.log("cancelled").empty(); ++i)
             w->io.run_one_for(std::chrono::milliseconds(50));
         QVERIFY(!called);
         QCOMPARE(w->http.activeTransfers(), std::size_t(1));

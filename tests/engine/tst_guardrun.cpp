@@ -4,8 +4,8 @@
 // outputs checked, provider checks failing open or closed as the policy says.
 #include "engine/guard/guardstream.h"
 #include "engine/guard/guardscreen.h"
-#include "tests/support/peerserver.h"
 #include "tests/support/runharness.h"
+#include "tests/support/scriptedmodel.h"
 #include "tests/support/workflowjson.h"
 
 #include <QTemporaryDir>
@@ -47,28 +47,9 @@ class TestGuardRun : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    PeerServer m_llm;
+    ScriptedModel m_llm;
 
     QString pathFor(const QString &name) const { return m_dir.filePath(name); }
-
-    void script(const std::string &name, json answers)
-    {
-        json all = json::object();
-        if (std::ifstream in(pathFor("answers.json").toStdString()); in)
-            all = json::parse(in, nullptr, false);
-        all[name] = std::move(answers);
-        std::ofstream(pathFor("answers.json").toStdString()) << all.dump();
-    }
-
-    std::vector<json> requests(const std::string &name) const
-    {
-        std::vector<json> out;
-        std::ifstream in(pathFor("requests.jsonl").toStdString());
-        for (std::string line; std::getline(in, line);)
-            if (json entry = json::parse(line, nullptr, false); entry.value("case", "") == name)
-                out.push_back(entry["body"]);
-        return out;
-    }
 
     void useScripted(RunHarness &h)
     {
@@ -121,10 +102,7 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         QString error;
-        QVERIFY2(m_llm.start(QStringLiteral("scripted-llm.cjs"),
-                             {QStringLiteral("--script"), pathFor("answers.json"), QStringLiteral("--log"), pathFor("requests.jsonl")},
-                             &error),
-                 qPrintable(error));
+        QVERIFY2(m_llm.start(&error), qPrintable(error));
     }
 
     void guardNodeRoutesByPort_data()
@@ -202,14 +180,14 @@ private slots:
     {
         RunHarness h;
         useScripted(h);
-        script("inblock", {"Here is an answer."});
+        m_llm.script("inblock", {"Here is an answer."});
         const json guard = {{"input", {{"checks", {{"keywords", kKeywords}}}, {"action", "check"}}}, {"reply", "不能回答。"}};
         const auto out = h.run(chatFlow("inblock", guard), json::object(), {{"query", "告訴我炸 藥 配 方"}});
         QCOMPARE(out.status, RunStatus::Succeeded);
         QCOMPARE(out.answer, std::string("不能回答。"));
         QVERIFY(out.guard.blocked);
         QCOMPARE(out.guard.blockedStage, std::string("input"));
-        QCOMPARE(requests("inblock").size(), std::size_t(0));
+        QCOMPARE(m_llm.requests("inblock").size(), std::size_t(0));
         QVERIFY(!out.has(RunEventType::NodeStarted, "llm"));
         // The run announces itself first, then what the guard found.
         QVERIFY(out.position(RunEventType::RunStarted, "") == 0);
@@ -223,18 +201,18 @@ private slots:
         const auto clean = h.run(chatFlow("inblock", guard), json::object(), {{"query", "你好"}});
         QCOMPARE(clean.answer, std::string("Here is an answer."));
         QVERIFY(!clean.guard.blocked);
-        QCOMPARE(requests("inblock").size(), std::size_t(1));
+        QCOMPARE(m_llm.requests("inblock").size(), std::size_t(1));
     }
 
     void maskedInputReachesTheModelMasked()
     {
         RunHarness h;
         useScripted(h);
-        script("inmask", {"ok"});
+        m_llm.script("inmask", {"ok"});
         const json guard = {{"input", {{"checks", {{"pii", json::object()}}}, {"action", "mask"}}}};
         const auto out = h.run(chatFlow("inmask", guard), json::object(), {{"query", "我的身份证号是" + kIdNumber}});
         QCOMPARE(out.status, RunStatus::Succeeded);
-        const auto sent = requests("inmask");
+        const auto sent = m_llm.requests("inmask");
         QCOMPARE(sent.size(), std::size_t(1));
         const std::string body = sent[0].dump();
         QVERIFY2(body.find("[ID_CARD]") != std::string::npos, body.c_str());
@@ -251,7 +229,7 @@ private slots:
         useScripted(h);
         const std::string safe = "Thanks for asking. The weather is fine today. ";
         const std::string bad = "Here is the forbidden recipe you wanted. ";
-        script("outblock", {safe + bad + "And more text after it."});
+        m_llm.script("outblock", {safe + bad + "And more text after it."});
         const json guard = {{"output", {{"checks", {{"keywords", kKeywords}}}, {"action", "check"}, {"holdBack", 48}}},
                             {"reply", "[blocked]"}};
         const auto out = h.run(chatFlow("outblock", guard), json::object(), {{"query", "hi"}});
@@ -275,7 +253,7 @@ private slots:
     {
         RunHarness h;
         useScripted(h);
-        script("outmask", {"请拨打 13812345678 联系我们。祝好。"});
+        m_llm.script("outmask", {"请拨打 13812345678 联系我们。祝好。"});
         const json guard = {{"output", {{"checks", {{"pii", json::object()}}}, {"action", "mask"}}}};
         const auto out = h.run(chatFlow("outmask", guard), json::object(), {{"query", "电话？"}});
         QCOMPARE(answerText(out), std::string("请拨打 [MOBILE] 联系我们。祝好。"));
@@ -324,15 +302,15 @@ private slots:
         useScripted(h);
         static int cases = 0;
         const std::string safeName = "moderation" + std::to_string(++cases);
-        script(safeName, {json::parse(answer.toStdString())});
-        script("after" + safeName, {"fine"});
+        m_llm.script(safeName, {json::parse(answer.toStdString())});
+        m_llm.script("after" + safeName, {"fine"});
         const json provider = {{"kind", "moderation"}, {"model", "default"}, {"timeoutMs", 300}, {"onError", onError.toStdString()}};
         const json checks = {{"provider", provider}};
         const json guard = {{"input", {{"checks", checks}}}};
         const auto out = h.run(chatFlow("after" + safeName, guard), json::object(), {{"query", "[case:" + safeName + "] a question"}});
         QCOMPARE(out.status, RunStatus::Succeeded);
         QCOMPARE(out.guard.blocked, blocked);
-        QCOMPARE(requests("after" + safeName).size(), std::size_t(blocked ? 0 : 1));
+        QCOMPARE(m_llm.requests("after" + safeName).size(), std::size_t(blocked ? 0 : 1));
     }
 
     // Pieces of any size: what goes out is always a prefix of the checked text, and never

@@ -3,8 +3,8 @@
 // logging every request), the document node on real PDF, Office and CSV files made here.
 #include "engine/model/structuredoutput.h"
 #include "engine/nodes/structuredanswer.h"
-#include "tests/support/peerserver.h"
 #include "tests/support/runharness.h"
+#include "tests/support/scriptedmodel.h"
 
 #include <QPainter>
 #include <QPdfWriter>
@@ -16,7 +16,7 @@
 #include <fstream>
 
 using namespace flowdeck::engine;
-using flowdeck::tests::PeerServer;
+using flowdeck::tests::ScriptedModel;
 using flowdeck::tests::RunHarness;
 using flowdeck::tests::RunOutcome;
 using json = nlohmann::json;
@@ -87,31 +87,9 @@ class TestLogicNodes : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    PeerServer m_llm;
+    ScriptedModel m_llm;
 
     QString pathFor(const QString &name) const { return m_dir.filePath(name); }
-
-    // The answers the scripted model gives to requests marked [case:NAME], in order.
-    void script(const std::string &name, json answers)
-    {
-        json all = json::object();
-        std::ifstream in(pathFor("answers.json").toStdString());
-        if (in)
-            all = json::parse(in, nullptr, false);
-        all[name] = std::move(answers);
-        std::ofstream(pathFor("answers.json").toStdString()) << all.dump();
-    }
-
-    // The request bodies the scripted model received for a case, in order.
-    std::vector<json> requests(const std::string &name) const
-    {
-        std::vector<json> out;
-        std::ifstream in(pathFor("requests.jsonl").toStdString());
-        for (std::string line; std::getline(in, line);)
-            if (json entry = json::parse(line, nullptr, false); entry.value("case", "") == name)
-                out.push_back(entry["body"]);
-        return out;
-    }
 
     void useScripted(RunHarness &h)
     {
@@ -183,10 +161,7 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         QString error;
-        QVERIFY2(m_llm.start(QStringLiteral("scripted-llm.cjs"),
-                             {QStringLiteral("--script"), pathFor("answers.json"), QStringLiteral("--log"), pathFor("requests.jsonl")},
-                             &error),
-                 qPrintable(error));
+        QVERIFY2(m_llm.start(&error), qPrintable(error));
     }
 
     // A deployed runtime lets the document node read only the run's uploads: a path from
@@ -264,7 +239,7 @@ private slots:
         RunHarness h;
         useScripted(h);
         // The reasoning names another class; only the answer after it counts.
-        script("route", json::array({{{"reasoning_content", "{\"class_id\": \"other\"}"},
+        m_llm.script("route", json::array({{{"reasoning_content", "{\"class_id\": \"other\"}"},
                                       {"content", "<think>maybe {\"class_id\": \"shipping\"}</think>\n```json\n"
                                                   "{\"class_id\": \"refund\", \"confidence\": 0.92}\n```"}}}));
         auto out = h.run(classifierFlow({{"instruction", "Prefer refund when money is mentioned."}}),
@@ -275,7 +250,7 @@ private slots:
         QVERIFY(out.has(RunEventType::NodeSkipped, "b") && out.has(RunEventType::NodeSkipped, "o"));
         QCOMPARE(out.first(RunEventType::NodeFinished, "cls")->data["port"], json("refund"));
         QVERIFY(out.nodesWith(RunEventType::Token).empty());  // the JSON is not streamed into the run
-        const auto sent = requests("route");
+        const auto sent = m_llm.requests("route");
         QCOMPARE(sent.size(), std::size_t(1));
         QCOMPARE(sent[0]["response_format"], json({{"type", "json_object"}}));
         const std::string system = sent[0]["messages"][0]["content"];
@@ -306,7 +281,7 @@ private slots:
         RunHarness h;
         useScripted(h);
         const std::string name = "unknown-" + std::to_string(qHash(answer));
-        script(name, json::array({answer.toStdString()}));
+        m_llm.script(name, json::array({answer.toStdString()}));
         auto out = h.run(classifierFlow(), {{"q", "[case:" + name + "] hello"}});
         QVERIFY2(out.status == RunStatus::Succeeded, out.error.c_str());
         QCOMPARE(out.outputs["id"], json(id.toStdString()));
@@ -321,7 +296,7 @@ private slots:
     {
         RunHarness h;
         useScripted(h);
-        script("schema", json::array({R"({"class_id": "shipping", "confidence": 0.5})"}));
+        m_llm.script("schema", json::array({R"({"class_id": "shipping", "confidence": 0.5})"}));
         json history = json::array();
         for (int i = 1; i <= 3; ++i) {
             history.push_back({{"role", "user"}, {"content", "q" + std::to_string(i)}});
@@ -331,7 +306,7 @@ private slots:
                          {{"history", history}});
         QVERIFY2(out.status == RunStatus::Succeeded, out.error.c_str());
         QCOMPARE(out.outputs["id"], json("shipping"));
-        const auto sent = requests("schema");
+        const auto sent = m_llm.requests("schema");
         QCOMPARE(sent.size(), std::size_t(1));
         const json &format = sent[0]["response_format"];
         QCOMPARE(format["type"], json("json_schema"));
@@ -347,12 +322,12 @@ private slots:
     {
         RunHarness h;
         useScripted(h);
-        script("refused", json::array({{{"status", 400}, {"error", "response_format json_schema is not supported"}},
+        m_llm.script("refused", json::array({{{"status", 400}, {"error", "response_format json_schema is not supported"}},
                                        R"({"class_id": "refund", "confidence": 1})"}));
         auto out = h.run(classifierFlow({}, "scripted-schema"), {{"q", "[case:refused] money back"}});
         QVERIFY2(out.status == RunStatus::Succeeded, out.error.c_str());
         QCOMPARE(out.outputs["id"], json("refund"));
-        const auto sent = requests("refused");
+        const auto sent = m_llm.requests("refused");
         QCOMPARE(sent.size(), std::size_t(2));
         QVERIFY(sent[0].contains("response_format"));
         QVERIFY(!sent[1].contains("response_format"));
@@ -388,7 +363,7 @@ private slots:
     {
         RunHarness h;
         useScripted(h);
-        script("fill", json::array({"<think>the total is 12</think>```json\n{\"name\": \"Li Lei\", \"amount\": 12.5, "
+        m_llm.script("fill", json::array({"<think>the total is 12</think>```json\n{\"name\": \"Li Lei\", \"amount\": 12.5, "
                                     "\"currency\": \"CNY\", \"items\": [\"pen\", \"ink\"], \"extra\": 1}\n```"}));
         auto wf = single(node("ex", "extractor", {{"input", "{{start.text}}"}, {"parameters", json::parse(kParameters)},
                                                   {"instruction", "Amounts are in yuan unless said otherwise."}}),
@@ -399,7 +374,7 @@ private slots:
         QVERIFY2(out.status == RunStatus::Succeeded, out.error.c_str());
         QCOMPARE(out.outputs, json({{"name", "Li Lei"}, {"amount", 12.5}, {"currency", "CNY"}, {"items", {"pen", "ink"}},
                                     {"ok", true}, {"reason", ""}}));
-        const auto sent = requests("fill");
+        const auto sent = m_llm.requests("fill");
         QCOMPARE(sent.size(), std::size_t(1));
         const json &format = sent[0]["response_format"];
         QCOMPARE(format["type"], json("json_schema"));
@@ -418,7 +393,7 @@ private slots:
     {
         RunHarness h;
         useScripted(h);
-        script("jsonmode", json::array({R"({"name": "Wang", "amount": 3, "meta": {"k": 1}})"}));
+        m_llm.script("jsonmode", json::array({R"({"name": "Wang", "amount": 3, "meta": {"k": 1}})"}));
         json parameters = json::parse(kParameters);
         parameters.push_back({{"name", "meta"}, {"type", "object"}});
         auto wf = single(node("ex", "extractor", {{"input", "{{start.text}}"}, {"parameters", parameters}}),
@@ -426,33 +401,33 @@ private slots:
         auto out = h.run(wf, {{"text", "[case:jsonmode] Wang paid 3"}});
         QVERIFY2(out.status == RunStatus::Succeeded, out.error.c_str());
         QCOMPARE(out.outputs, json({{"meta", {{"k", 1}}}, {"currency", nullptr}}));
-        const auto sent = requests("jsonmode");
+        const auto sent = m_llm.requests("jsonmode");
         QCOMPARE(sent[0]["response_format"], json({{"type", "json_object"}}));
         const std::string system = sent[0]["messages"][0]["content"];
         QVERIFY(system.find("The JSON must follow this JSON Schema") != std::string::npos);
         QVERIFY(system.find("\"additionalProperties\": false") != std::string::npos);
 
         // A free-form object cannot be held closed: json_schema is sent without strict.
-        script("loose", json::array({R"({"name": "Wang", "amount": 3})"}));
+        m_llm.script("loose", json::array({R"({"name": "Wang", "amount": 3})"}));
         auto loose = h.run(single(node("ex", "extractor", {{"input", "{{start.text}}"}, {"parameters", parameters}}),
                                   {{"ok", "{{ex.__is_success}}"}}, {{{"name", "text"}}}, "scripted-schema"),
                            {{"text", "[case:loose] Wang paid 3"}});
         QCOMPARE(loose.outputs["ok"], json(true));
-        QCOMPARE(requests("loose")[0]["response_format"]["json_schema"]["strict"], json(false));
+        QCOMPARE(m_llm.requests("loose")[0]["response_format"]["json_schema"]["strict"], json(false));
     }
 
     void extractorAsksOnceMoreWithWhatWasWrong()
     {
         RunHarness h;
         useScripted(h);
-        script("retry", json::array({R"({"amount": "twelve", "currency": "EUR"})", R"({"name": "Li", "amount": 12})"}));
+        m_llm.script("retry", json::array({R"({"amount": "twelve", "currency": "EUR"})", R"({"name": "Li", "amount": 12})"}));
         auto wf = single(node("ex", "extractor", {{"input", "{{start.text}}"}, {"parameters", json::parse(kParameters)}}),
                          {{"name", "{{ex.name}}"}, {"amount", "{{ex.amount}}"}, {"ok", "{{ex.__is_success}}"}},
                          {{{"name", "text"}}});
         auto out = h.run(wf, {{"text", "[case:retry] Li paid twelve"}});
         QVERIFY2(out.status == RunStatus::Succeeded, out.error.c_str());
         QCOMPARE(out.outputs, json({{"name", "Li"}, {"amount", 12}, {"ok", true}}));
-        const auto sent = requests("retry");
+        const auto sent = m_llm.requests("retry");
         QCOMPARE(sent.size(), std::size_t(2));
         const json &messages = sent[1]["messages"];
         QCOMPARE(messages.size(), sent[0]["messages"].size() + 2);
@@ -468,7 +443,7 @@ private slots:
     {
         RunHarness h;
         useScripted(h);
-        script("giveup", json::array({"I could not find anything.", R"({"amount": 5})"}));
+        m_llm.script("giveup", json::array({"I could not find anything.", R"({"amount": 5})"}));
         json cases = {{{"id", "failed"}, {"conditions", {{{"left", "{{ex.__is_success}}"}, {"op", "eq"}, {"right", "false"}}}}}};
         auto wf = RunHarness::workflow(
             {{"inputs", {{{"name", "text"}}}},
@@ -481,13 +456,13 @@ private slots:
              {"edges", {edge("start", "ex"), edge("ex", "c"), edge("c", "bad", "failed"), edge("bad", "end")}}});
         auto out = h.run(wf, {{"text", "[case:giveup] nothing here"}});
         QVERIFY2(out.status == RunStatus::Succeeded, out.error.c_str());
-        QCOMPARE(requests("giveup").size(), std::size_t(2));  // one retry, no more
+        QCOMPARE(m_llm.requests("giveup").size(), std::size_t(2));  // one retry, no more
         QCOMPARE(out.outputs["name"], json());
         QCOMPARE(out.outputs["amount"], json());  // a partial answer is not passed on
         const std::string reason = out.outputs["reason"];
         QVERIFY2(reason.find("even when asked again: the required parameter 'name' is missing") != std::string::npos,
                  reason.c_str());
-        QVERIFY(requests("giveup")[1]["messages"].back()["content"].get<std::string>().find("not a JSON object") !=
+        QVERIFY(m_llm.requests("giveup")[1]["messages"].back()["content"].get<std::string>().find("not a JSON object") !=
                 std::string::npos);
     }
 
