@@ -68,13 +68,17 @@ public:
     Result<VersionInfo> record(const std::string &message, const std::string &kind = "save", const std::string &target = {});
 
     std::vector<VersionInfo> list(std::size_t limit = 500) const;  // newest first (following first parents)
-    // A version by its full id or a prefix of at least 4 hex digits (nullopt: unknown or ambiguous).
-    std::optional<VersionInfo> find(const std::string &idOrPrefix) const;
+    // A version by its full id, a prefix of at least 4 hex digits, or "HEAD"; an unknown or
+    // ambiguous id fails with a sentence saying which.
+    Result<VersionInfo> resolve(const std::string &idOrPrefix) const;
+    std::optional<VersionInfo> find(const std::string &idOrPrefix) const;  // resolve() without the reason
     std::optional<VersionInfo> head() const;  // nullopt before the first version
     // A file's content in a version (path relative to the folder, with '/').
     Result<std::string> fileAt(const std::string &versionId, const std::string &relativePath) const;
     // Every file of a version, sorted ('/' separated, relative to the folder).
     std::vector<std::string> filesAt(const std::string &versionId) const;
+    // The files the next record would version (not ignored; the size rule applied), sorted.
+    std::vector<std::string> workingFiles() const;
 
     // Writes the version's files back (every file of the version — files the current
     // version has and that one has not are removed —, or only `relativePath`), then records

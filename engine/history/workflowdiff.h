@@ -35,11 +35,12 @@ struct WorkflowChange {
 // `before`), then edges.
 std::vector<WorkflowChange> diffWorkflows(const Workflow &before, const Workflow &after);
 
-// A line diff (longest common subsequence by Myers' algorithm). Bounded: past
-// kMaxDiffEdits edits, or when either side has more than kMaxDiffLines lines, the middle
-// (after the common head and tail) is given as all removed then all added.
-inline constexpr std::size_t kMaxDiffEdits = 2000;
-inline constexpr std::size_t kMaxDiffLines = 200000;
+// A line diff (shortest edit script by Myers' algorithm). Bounded: when the two sides
+// (after their common head and tail) need more than kMaxDiffEdits edits, or the search
+// would take more than kMaxDiffWork steps, the middle is given as all removed then all
+// added; time and memory stay bounded for any input (two 1 MB texts: milliseconds).
+inline constexpr std::size_t kMaxDiffEdits = 1000;
+inline constexpr std::size_t kMaxDiffWork = 20'000'000;
 std::vector<DiffLine> diffLines(std::string_view before, std::string_view after);
 
 // [{"kind": "node_added", "node", "field", "before", "after", "lines": [{"op": "+", "text"}], "summary"}]
