@@ -26,6 +26,7 @@ int runCommandLine(int argc, char **argv)
     addTablesCommand(app, action);
     addKbCommand(app, action);
     addGuardCommand(app, action);
+    addImportCommand(app, action);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError &e) {

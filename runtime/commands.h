@@ -22,6 +22,7 @@ void addTablesCommand(CLI::App &app, std::function<int()> &action);
 void addTemplatesCommand(CLI::App &app, std::function<int()> &action);
 void addKbCommand(CLI::App &app, std::function<int()> &action);
 void addGuardCommand(CLI::App &app, std::function<int()> &action);
+void addImportCommand(CLI::App &app, std::function<int()> &action);  // runtime/import/importcommand.cpp
 // `flowdeck mcp conformance-client URL` (conformanceclient.cpp).
 int runConformanceClient(const std::string &url, const std::string &clientMetadataUrl);
 
