@@ -17,6 +17,7 @@ DEBIAN_PACKAGES=(
   tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim
   libseccomp-dev python3 python3-jinja2
   libopencc-dev libopencc-data
+  libyaml-cpp-dev libgit2-dev
 )
 # Node.js runs the test peers; a machine that already has node and npm keeps them.
 command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || DEBIAN_PACKAGES+=(nodejs npm)

@@ -43,9 +43,13 @@ const nlohmann::json *RunNodeContext::resolve(const Reference &ref)
         return followPath(m_run->root().m_conversation, ref.path);
     case Reference::Kind::Env: {
         auto it = m_run->m_services.env.find(ref.firstKey());
-        if (it == m_run->m_services.env.end())
+        if (it != m_run->m_services.env.end())
+            return &(m_scratch["env." + it->first] = it->second);
+        // The workflow's own value (Workflow::env) when the host sets none.
+        const EnvSpec *declared = m_run->m_workflow->workflow().findEnv(ref.firstKey());
+        if (!declared || declared->value.is_null())
             return nullptr;
-        return &(m_scratch["env." + it->first] = it->second);
+        return &(m_scratch["env." + declared->name] = declared->value);
     }
     case Reference::Kind::Secret: {
         if (m_maskSecrets)

@@ -138,6 +138,8 @@ void WorkflowRun::beginNodes()
         drain();
         return;
     }
+    if (!m_options.only.empty())
+        return beginOnly();
     const int start = m_workflow->startIndex();
     m_nodes[start].state = NodeState::Queued;
     m_ready.push_back(start);
@@ -182,6 +184,8 @@ void WorkflowRun::launch(int index)
     const auto &node = m_workflow->nodes()[index];
     if (node.spec->disabled)
         return passThrough(index);
+    if (replayNode(index))
+        return;
     if (++m_steps > m_options.limits.maxSteps) {
         finishRun(RunStatus::Failed, ErrorKind::Limit,
                   "The run reached its limit of " + std::to_string(m_options.limits.maxSteps) + " steps.",
@@ -316,15 +320,20 @@ void WorkflowRun::completeNode(int index, nlohmann::json outputs, const std::str
     m_usage.add(usage);
     const std::string taken = port.empty() ? kDefaultPort : port;
     if (listening()) {
-        nlohmann::json data = {{"outputs", n.outputs}, {"port", taken}, {"elapsedMs", msBetween(n.startedAt, Clock::now())}};
+        nlohmann::json data = {{"outputs", n.outputs}, {"port", taken},
+                               {"elapsedMs", n.replayed ? 0.0 : msBetween(n.startedAt, Clock::now())}};
         if (!usage.empty())
             data["usage"] = usage.toJson();
+        if (n.replayed)
+            data["replayed"] = true;
         publish(RunEventType::NodeFinished, index, std::move(data));
     }
     const NodeSpec &spec = *m_workflow->nodes()[index].spec;
     if (spec.type == "end")
         for (auto it = n.outputs.begin(); it != n.outputs.end(); ++it)
             m_outputs[it.key()] = it.value();
+    if (finishOnly(index))
+        return;
     resolveEdges(index, taken);
 }
 

@@ -29,6 +29,13 @@ class GuardScreen;
 class GuardStream;
 class ProviderCheckCall;
 
+// A node's outputs given to a run instead of running it (studio debugging, DESIGN.md §11):
+// "run from here" replays what ran before, and pinned test data is replayed every run.
+struct ReplayedNode {
+    nlohmann::json outputs = nlohmann::json::object();
+    std::string port;  // the port it left by; empty: the default port
+};
+
 struct RunOptions {
     nlohmann::json inputs = nlohmann::json::object();  // by start input name
     nlohmann::json sys = nlohmann::json::object();     // query, conversation_id, history, user
@@ -38,6 +45,12 @@ struct RunOptions {
     // Conversation variables: values set here win over the store's and the declared defaults.
     nlohmann::json conversation = nlohmann::json::object();
     std::string conversationScope;  // the store's key besides the conversation id; default: the workflow id
+    // Top-level nodes completed from these outputs without running (answer and end nodes
+    // always run: they only render). A replayed iteration or loop is not entered.
+    std::map<std::string, ReplayedNode> replay;
+    // Non-empty: run just this top-level node, with `replay` giving what it reads; nothing
+    // after it runs, and the run's outputs are that node's.
+    std::string only;
 };
 
 enum class RunStatus { Pending, Running, Succeeded, Failed, Cancelled, Paused };
@@ -119,6 +132,7 @@ private:
         std::unique_ptr<boost::asio::steady_timer> timer;  // timeout or retry backoff
         std::chrono::steady_clock::time_point startedAt;
         nlohmann::json outputs;
+        bool replayed = false;
     };
     // An answer node that streams the text of the llm node feeding it, as it comes.
     struct AnswerPassThrough {
@@ -153,6 +167,10 @@ private:
     bool applySnapshot(const nlohmann::json &snapshot, std::string &error);
 
     void begin();
+    // Debugging (engine/run/runreplay.cpp).
+    bool replayNode(int node);  // true: completed from RunOptions::replay
+    void beginOnly();           // RunOptions::only
+    bool finishOnly(int node);  // true: `node` was the only one to run, and the run ends
     void drain();
     void launch(int node);
     void onNodeDone(int node, int attempt, NodeResult result);

@@ -40,6 +40,14 @@ const VariableSpec *Workflow::findVariable(const std::string &name) const
     return nullptr;
 }
 
+const EnvSpec *Workflow::findEnv(const std::string &name) const
+{
+    for (const auto &v : env)
+        if (v.name == name)
+            return &v;
+    return nullptr;
+}
+
 std::set<std::string> Workflow::upstreamOf(const std::string &nodeId) const
 {
     std::set<std::string> found;

@@ -46,6 +46,10 @@ struct NodeSpec {
     OnError onError = OnError::Fail;
     bool disabled = false;  // passes control on without running; its outputs are empty
     std::string parent;     // the iteration or loop node this node runs inside; empty: top level
+    // Pinned test data (studio debugging, DESIGN.md §11): {"outputs": {...}, "port": "..."}.
+    // A studio run uses it instead of running the node; deploy bundles drop it and other
+    // hosts ignore it. null: not pinned.
+    nlohmann::json pin;
     nlohmann::json i18n = nlohmann::json::object();  // language -> {title}; see localized.h
 };
 
@@ -66,6 +70,23 @@ struct VariableSpec {
     nlohmann::json initialValue() const;  // the default, or "", 0, false, {}, [] by type
 };
 
+// A non-secret setting read as {{env.NAME}}: the workflow's value, unless the host sets one.
+struct EnvSpec {
+    std::string name;
+    std::string type = "string";  // string, number
+    nlohmann::json value;         // the default; null: empty
+    std::string description;
+};
+
+// A sticky note on the canvas: not run, kept with the workflow.
+struct NoteSpec {
+    std::string id;
+    std::string text;
+    std::array<double, 2> position{0, 0};
+    std::array<double, 2> size{240, 120};
+    std::string color;  // a name (yellow, blue, green, pink, violet) or empty
+};
+
 // The in-memory form of a *.flow.json document (DESIGN.md §2).
 struct Workflow {
     int formatVersion = kFormatVersion;
@@ -79,6 +100,8 @@ struct Workflow {
     std::vector<NodeSpec> nodes;
     std::vector<EdgeSpec> edges;
     std::vector<VariableSpec> variables;  // conversation variables
+    std::vector<EnvSpec> env;             // {{env.NAME}} defaults
+    std::vector<NoteSpec> notes;          // sticky notes
     nlohmann::json guard = nlohmann::json::object();  // the app guard policy (engine/guard/guardpolicy.h); {}: none
     nlohmann::json i18n = nlohmann::json::object();  // language -> {name, description}; see localized.h
 
@@ -89,6 +112,7 @@ struct Workflow {
     // The containers `nodeId` sits in, innermost first (stops at a loop in the chain).
     std::vector<std::string> containersOf(const std::string &nodeId) const;
     const VariableSpec *findVariable(const std::string &name) const;
+    const EnvSpec *findEnv(const std::string &name) const;
     bool isChat() const { return mode == "chat"; }
 };
 

@@ -93,6 +93,7 @@ NodeSpec nodeFromJson(const nlohmann::json &j)
     n.disabled = j.value("disabled", false);
     n.parent = j.value("parent", "");
     n.i18n = j.value("i18n", nlohmann::json::object());
+    n.pin = j.value("pin", nlohmann::json());
     return n;
 }
 
@@ -119,6 +120,25 @@ Workflow workflowFromJson(const nlohmann::json &doc)
         spec.defaultValue = v.value("default", nlohmann::json());
         spec.description = v.value("description", "");
         wf.variables.push_back(std::move(spec));
+    }
+    for (const auto &v : doc.value("env", nlohmann::json::array())) {
+        EnvSpec spec;
+        spec.name = v.at("name").get<std::string>();
+        spec.type = v.value("type", "string");
+        spec.value = v.value("value", nlohmann::json());
+        spec.description = v.value("description", "");
+        wf.env.push_back(std::move(spec));
+    }
+    for (const auto &v : doc.value("notes", nlohmann::json::array())) {
+        NoteSpec note;
+        note.id = v.at("id").get<std::string>();
+        note.text = v.value("text", "");
+        if (v.contains("position"))
+            note.position = {v["position"][0].get<double>(), v["position"][1].get<double>()};
+        if (v.contains("size"))
+            note.size = {v["size"][0].get<double>(), v["size"][1].get<double>()};
+        note.color = v.value("color", "");
+        wf.notes.push_back(std::move(note));
     }
     wf.guard = doc.value("guard", nlohmann::json::object());
     wf.i18n = doc.value("i18n", nlohmann::json::object());
@@ -213,6 +233,24 @@ Result<Workflow> loadWorkflowFile(const std::filesystem::path &path)
     return parseWorkflow(buffer.str());
 }
 
+namespace {
+
+// Whole numbers are written without a fraction; the range check comes first, as
+// converting a double beyond long long (a hand-edited 1e300) is undefined.
+nlohmann::ordered_json compactPair(const std::array<double, 2> &pair)
+{
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (double p : pair) {
+        if (std::fabs(p) < 9.2e18 && p == static_cast<double>(static_cast<long long>(p)))
+            out.push_back(static_cast<long long>(p));
+        else
+            out.push_back(p);
+    }
+    return out;
+}
+
+} // namespace
+
 nlohmann::ordered_json workflowToJson(const Workflow &wf)
 {
     nlohmann::ordered_json j;
@@ -261,16 +299,7 @@ nlohmann::ordered_json workflowToJson(const Workflow &wf)
             o["title"] = n.title;
         if (!n.i18n.empty())
             o["i18n"] = ordered(n.i18n);
-        nlohmann::ordered_json position = nlohmann::ordered_json::array();
-        for (double p : n.position) {
-            // Whole numbers are written without a fraction; the range check comes first, as
-            // converting a double beyond long long (a hand-edited 1e300) is undefined.
-            if (std::fabs(p) < 9.2e18 && p == static_cast<double>(static_cast<long long>(p)))
-                position.push_back(static_cast<long long>(p));
-            else
-                position.push_back(p);
-        }
-        o["position"] = std::move(position);
+        o["position"] = compactPair(n.position);
         if (!n.config.empty())
             o["config"] = ordered(n.config);
         if (n.timeoutMs)
@@ -283,6 +312,8 @@ nlohmann::ordered_json workflowToJson(const Workflow &wf)
             o["disabled"] = true;
         if (!n.parent.empty())
             o["parent"] = n.parent;
+        if (!n.pin.is_null())
+            o["pin"] = ordered(n.pin);
         nodes.push_back(std::move(o));
     }
     if (!wf.variables.empty()) {
@@ -296,6 +327,32 @@ nlohmann::ordered_json workflowToJson(const Workflow &wf)
             if (!v.description.empty())
                 o["description"] = v.description;
             variables.push_back(std::move(o));
+        }
+    }
+    if (!wf.env.empty()) {
+        auto &env = j["env"] = nlohmann::ordered_json::array();
+        for (const auto &v : wf.env) {
+            nlohmann::ordered_json o;
+            o["name"] = v.name;
+            o["type"] = v.type;
+            if (!v.value.is_null())
+                o["value"] = ordered(v.value);
+            if (!v.description.empty())
+                o["description"] = v.description;
+            env.push_back(std::move(o));
+        }
+    }
+    if (!wf.notes.empty()) {
+        auto &notes = j["notes"] = nlohmann::ordered_json::array();
+        for (const auto &n : wf.notes) {
+            nlohmann::ordered_json o;
+            o["id"] = n.id;
+            o["text"] = n.text;
+            o["position"] = compactPair(n.position);
+            o["size"] = compactPair(n.size);
+            if (!n.color.empty())
+                o["color"] = n.color;
+            notes.push_back(std::move(o));
         }
     }
     if (!wf.guard.empty())

@@ -117,16 +117,21 @@ Workflow RunHarness::workflow(nlohmann::json document)
 RunOutcome RunHarness::run(const Workflow &workflow, nlohmann::json inputs, nlohmann::json sys, RunLimits limits,
                            int cancelAfterMs)
 {
+    RunOptions options;
+    options.inputs = std::move(inputs);
+    options.sys = std::move(sys);
+    options.limits = limits;
+    return runWith(workflow, std::move(options), cancelAfterMs);
+}
+
+RunOutcome RunHarness::runWith(const Workflow &workflow, RunOptions options, int cancelAfterMs)
+{
     RunOutcome out;
     auto compiled = CompiledWorkflow::compile(workflow, registry);
     out.diagnostics = compiled.diagnostics();
     if (!compiled)
         return out;
     out.compiled = true;
-    RunOptions options;
-    options.inputs = std::move(inputs);
-    options.sys = std::move(sys);
-    options.limits = limits;
     options.onEvent = [&out](const RunEvent &e) { out.events.push_back(e); };
     auto run = WorkflowRun::create(io, compiled.value(), services, std::move(options));
     boost::asio::steady_timer cancelTimer(io);

@@ -67,6 +67,8 @@ public:
     RunOutcome run(const engine::Workflow &workflow, nlohmann::json inputs = nlohmann::json::object(),
                    nlohmann::json sys = nlohmann::json::object(), engine::RunLimits limits = {},
                    int cancelAfterMs = -1);
+    // The same with every run option (replayed nodes, one node alone); its onEvent is replaced.
+    RunOutcome runWith(const engine::Workflow &workflow, engine::RunOptions options, int cancelAfterMs = -1);
     // The number of test.flaky attempts made so far (by node id).
     static int &flakyAttempts(const std::string &nodeId);
 };
