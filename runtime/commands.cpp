@@ -27,6 +27,7 @@ int runCommandLine(int argc, char **argv)
     addKbCommand(app, action);
     addGuardCommand(app, action);
     addImportCommand(app, action);
+    addHistoryCommand(app, action);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError &e) {

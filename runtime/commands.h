@@ -23,6 +23,7 @@ void addTemplatesCommand(CLI::App &app, std::function<int()> &action);
 void addKbCommand(CLI::App &app, std::function<int()> &action);
 void addGuardCommand(CLI::App &app, std::function<int()> &action);
 void addImportCommand(CLI::App &app, std::function<int()> &action);  // runtime/import/importcommand.cpp
+void addHistoryCommand(CLI::App &app, std::function<int()> &action);  // runtime/import/historycommand.cpp
 // `flowdeck mcp conformance-client URL` (conformanceclient.cpp).
 int runConformanceClient(const std::string &url, const std::string &clientMetadataUrl);
 
