@@ -4,6 +4,7 @@
 #include "engine/core/jsonaccess.h"
 #include "engine/core/jsonread.h"
 #include "engine/deploy/deploybundle.h"
+#include "engine/history/projecthistory.h"
 #include "engine/mcp/plugincatalog.h"
 #include "engine/net/httpclient.h"
 #include "engine/nodes/noderegistry.h"
@@ -27,8 +28,8 @@ namespace fs = std::filesystem;
 namespace {
 
 struct DeployCliOptions {
-    std::string file, to, token, tokenFile, app, profilesFile;
-    bool publicAccess = false, newKey = false;
+    std::string file, to, token, tokenFile, app, profilesFile, message;
+    bool publicAccess = false, newKey = false, noHistory = false;
     int rateLimit = 0;
 };
 
@@ -113,6 +114,33 @@ std::string uploadKnowledgeBase(const std::string &base, const std::string &toke
     return {};
 }
 
+// When the workflow's folder keeps a version history (a repository of its own), records
+// this deploy as a "deploy" version with the runtime as its target and says so in the
+// bundle's source, which the runtime keeps with its version and its runs. A folder without
+// one deploys as it is; a history that cannot record is reported and the deploy goes on.
+void recordDeployVersion(const DeployCliOptions &opts, const std::string &target, const std::string &project,
+                         nlohmann::json &bundle)
+{
+    const fs::path file = fs::absolute(opts.file);
+    const fs::path folder = file.parent_path();
+    if (opts.noHistory || !engine::ProjectHistory::hasHistory(folder))
+        return;
+    auto history = engine::ProjectHistory::open(folder);
+    auto version = history ? history.value()->record(opts.message, "deploy", target)
+                           : engine::Result<engine::VersionInfo>(history.diagnostics());
+    if (!version) {
+        std::cerr << "flowdeck deploy: this deploy is not recorded in the project's history: "
+                  << (version.diagnostics().empty() ? std::string("unknown reason") : version.diagnostics().front().message)
+                  << "\n      (the deploy goes on; --no-history skips the history)\n";
+        return;
+    }
+    char host[256] = {};
+    ::gethostname(host, sizeof host - 1);
+    bundle["source"] = {{"project", project}, {"path", file.string()}, {"host", std::string(host)},
+                        {"version", version->id}, {"message", version->message}, {"time", version->time}};
+    std::cerr << "      recorded as version " << version->shortId() << " (" << version->message << ")\n";
+}
+
 int deploy(const DeployCliOptions &opts)
 {
     std::string token = opts.token;
@@ -162,6 +190,8 @@ int deploy(const DeployCliOptions &opts)
         printDiagnostics(bundle.diagnostics(), opts.file);
         return kExitInvalidWorkflow;
     }
+    recordDeployVersion(opts, base, loaded->name.empty() ? fs::path(opts.file).stem().stem().string() : loaded->name,
+                        bundle.value());
     // Knowledge bases go first, each packed and uploaded by its sha256 in parts; a base the
     // runtime already holds is not sent again.
     const auto bases = engine::knowledgeBasesUsed(loaded.value());
@@ -237,6 +267,10 @@ void addDeployCommand(CLI::App &app, std::function<int()> &action)
     cmd->add_flag("--public", opts->publicAccess, "Let anyone call the app without an API key");
     cmd->add_option("--rate-limit", opts->rateLimit, "Requests a minute the app accepts (0: no limit)");
     cmd->add_flag("--new-key", opts->newKey, "Create an API key for the app and print it (once)");
+    cmd->add_option("-m,--message", opts->message,
+                    "The message of the deploy version recorded in the project's history (default: 'Deployed to URL')");
+    cmd->add_flag("--no-history", opts->noHistory,
+                  "Do not record a version in the project's history (recorded when the workflow's folder has one)");
     cmd->callback([opts, &action] { action = [opts] { return deploy(*opts); }; });
 }
 

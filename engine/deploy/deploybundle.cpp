@@ -74,7 +74,7 @@ Result<DeployBundle> readDeployBundle(const nlohmann::json &document)
                 bundle.env[name] = value.get<std::string>();
     }
     if (auto it = document.find("source"); it != document.end())
-        bundle.source = *it;  // the schema made it an object of strings
+        bundle.source = *it;  // the schema made it an object of strings (and "time" a whole number)
     if (auto it = document.find("knowledge"); it != document.end())
         bundle.knowledge = *it;  // checked by the schema: sha256 and settings for each
     return R(std::move(bundle));
@@ -132,8 +132,13 @@ Result<nlohmann::json> buildDeployBundle(const Workflow &workflow, const Profile
         if (p->needsKey && !p->apiKeySecret.empty())
             needed.insert(p->apiKeySecret);
     }
+    // A node's pinned test data is the studio's: the bundle's nodes run for real, and a
+    // pin's text neither travels nor asks for a secret.
+    Workflow deployed = workflow;
+    for (auto &node : deployed.nodes)
+        node.pin = nullptr;
     // {{secret.NAME}} anywhere: plugin entries, and node settings rendered at run time (http headers, ...).
-    const nlohmann::json document = nlohmann::json::parse(serializeWorkflow(workflow));
+    const nlohmann::json document = nlohmann::json::parse(serializeWorkflow(deployed));
     std::vector<std::string> referenced;
     collectSecretReferences(document, referenced);
     needed.insert(referenced.begin(), referenced.end());

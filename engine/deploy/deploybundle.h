@@ -32,7 +32,8 @@ struct DeployBundle {
     BundleOptions settings;
     std::map<std::string, std::string> env;              // {{env.NAME}} values
     // Where it was deployed from ({"project", "path", "host"}), so a deploy from another
-    // project can be warned about before it replaces this app; empty when not known.
+    // project can be warned about before it replaces this app; empty when not known. From a
+    // project with a version history also "version" (commit id), "message", "time" (seconds).
     nlohmann::json source = nlohmann::json::object();
     // Knowledge bases by name: {"sha256", "bytes", "settings"} (DESIGN.md §9); the packed
     // databases travel apart from the bundle, uploaded by their sha256.

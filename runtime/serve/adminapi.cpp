@@ -3,6 +3,7 @@
 #include "runtime/serve/adminapi.h"
 #include "engine/core/jsonaccess.h"
 #include "engine/core/jsonread.h"
+#include "runtime/serve/runlookup.h"
 
 #include <boost/asio/post.hpp>
 
@@ -133,6 +134,11 @@ void AdminApi::handle(Request &request, const ReplyPtr &reply, const std::vector
                 sendJson(reply, 200, {{"app", name}, {"runs", std::move(runs)}});
             });
         });
+    }
+    if (what == "runs" && path.size() == 6) {
+        if (method != http::verb::get)
+            return sendError(reply, 405, "Use GET to read a run.", "method_not_allowed");
+        return lookUpRun(m_ctx, reply, name, path[5]);
     }
     sendError(reply, 404, "There is nothing at " + std::string(request.target()) + ".", "not_found");
 }

@@ -173,15 +173,18 @@ void AppStore::activate(const std::string &name, int version, const engine::Depl
     // The version's files are written (and synced) by the disk worker, off the serving
     // loop; secret values are kept sealed, apart from the bundle.
     std::string bundleText = fresh ? engine::safeDump(engine::writeDeployBundle(bundle, false)) : std::string();
+    std::string sourceText = fresh ? engine::safeDump(bundle.source) : std::string();
     std::string sealed = fresh ? m_box.seal(bundle.secrets) : std::string();
     m_disk.run(
-        [fresh, dir, bundleText = std::move(bundleText), sealed = std::move(sealed)]() -> std::string {
+        [fresh, dir, bundleText = std::move(bundleText), sourceText = std::move(sourceText),
+         sealed = std::move(sealed)]() -> std::string {
             if (!fresh)
                 return {};
             std::error_code ec;
             fs::create_directories(dir, ec);
             std::string why;
             if (ec || !writeFileAtomically(dir / "bundle.json", bundleText, why) ||
+                !writeFileAtomically(dir / "source.json", sourceText, why) ||
                 !writeFileAtomically(dir / "secrets.sealed", sealed, why, 0600)) {
                 fs::remove_all(dir, ec);
                 return why.empty() ? ec.message() : why;
@@ -281,6 +284,7 @@ AppStore::Outcome AppStore::remove(const std::string &name)
         return error(409, "A deploy of '" + name + "' is in progress; delete it when that has finished.", "conflict");
     m_apps.erase(it);
     m_keyHashes.erase(name);
+    std::erase_if(m_sources, [&name](const auto &entry) { return entry.first.first == name; });
     std::error_code ec;
     fs::remove(appDir(name) / "current", ec);  // gone at once, even if the files below take a while
     fs::remove_all(appDir(name), ec);
@@ -342,7 +346,8 @@ AppStore::Outcome AppStore::describe(const std::string &name) const
     nlohmann::json versions = nlohmann::json::array();
     for (int v : versionsOf(name)) {
         auto at = readFile(appDir(name) / "versions" / std::to_string(v) / "live");
-        versions.push_back({{"version", v}, {"deployedAt", at ? at->substr(0, at->find('\n')) : ""}});
+        versions.push_back({{"version", v}, {"deployedAt", at ? at->substr(0, at->find('\n')) : ""},
+                            {"source", versionSource(name, v)}});
     }
     const auto &wf = app->workflow();
     return {200,
@@ -350,6 +355,23 @@ AppStore::Outcome AppStore::describe(const std::string &name) const
              {"description", wf.description}, {"mode", wf.mode}, {"inputSchema", app->inputSchema()},
              {"public", app->settings().publicAccess}, {"rateLimitPerMinute", app->settings().rateLimitPerMinute},
              {"source", app->source()}}};
+}
+
+nlohmann::json AppStore::versionSource(const std::string &name, int version) const
+{
+    const auto key = std::make_pair(name, version);
+    if (auto it = m_sources.find(key); it != m_sources.end())
+        return it->second;
+    const fs::path dir = versionDir(name, version);
+    nlohmann::json source;
+    if (auto text = readFile(dir / "source.json"))
+        source = engine::parseJson(*text);
+    else if (auto bundle = readFile(dir / "bundle.json"))  // stored before source.json was written
+        source = engine::valueOr<nlohmann::json>(engine::parseJson(*bundle), "source", nlohmann::json::object());
+    if (!source.is_object())
+        source = nlohmann::json::object();
+    m_sources[key] = source;
+    return source;
 }
 
 void AppStore::loadKeys(const std::string &name)

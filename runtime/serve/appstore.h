@@ -20,6 +20,7 @@ std::string nowIso();
 // The deployed apps and their state in the data directory:
 //   apps/<app>/versions/<n>/bundle.json    the bundle without its secret values
 //   apps/<app>/versions/<n>/secrets.sealed the secret values, encrypted (SecretBox)
+//   apps/<app>/versions/<n>/source.json    the bundle's "source" (project, version id...), for describe()
 //   apps/<app>/versions/<n>/live           written once the version passed its smoke check
 //   apps/<app>/current                     the number of the version being served
 //   apps/<app>/keys.json                   the app's API keys, hashed
@@ -54,7 +55,16 @@ public:
     // inside `fileRoots` (LiveApp::setRuntimeServices).
     void setRuntimeServices(std::shared_ptr<engine::ConversationStore> conversations, std::vector<std::string> fileRoots);
     std::vector<std::string> names() const;
+    // The app, its live version's "source" and each kept version's ({"version", "deployedAt", "source"}).
     Outcome describe(const std::string &name) const;
+    // Where version `version` of an app is kept (its bundle.json: the bundle without secret
+    // values); read it off the serving loop. The folder is gone once the version is no
+    // longer kept (the newest 10 are).
+    std::filesystem::path versionDir(const std::string &name, int version) const
+    {
+        return versionsDir(name) / std::to_string(version);
+    }
+    std::filesystem::path versionsDir(const std::string &name) const { return appDir(name) / "versions"; }
 
     Outcome createKey(const std::string &name, const std::string &label);
     Outcome revokeKey(const std::string &name, const std::string &id);
@@ -75,6 +85,8 @@ private:
     std::optional<engine::DeployBundle> readVersion(const std::filesystem::path &dir, std::string &why) const;
     nlohmann::json readKeys(const std::string &name) const;
     void loadKeys(const std::string &name);  // the live keys' hashes, from keys.json
+    // A kept version's "source" (its source.json, or the bundle's for a version stored before there was one).
+    nlohmann::json versionSource(const std::string &name, int version) const;
 
     boost::asio::io_context &m_io;
     engine::RunHostSetup m_appHost;
@@ -86,6 +98,7 @@ private:
     std::vector<std::string> m_fileRoots;
     std::map<std::string, std::set<std::string>> m_keyHashes;  // app -> sha256 of live keys
     std::set<std::string> m_deploying;
+    mutable std::map<std::pair<std::string, int>, nlohmann::json> m_sources;  // versionSource, read once
     DiskWorker m_disk;  // the versions' files are written off the serving loop
 };
 

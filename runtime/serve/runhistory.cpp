@@ -1,10 +1,13 @@
 #include "runtime/serve/runhistory.h"
+#include "engine/core/diagnostic.h"
+#include "engine/core/jsonaccess.h"
 #include "engine/core/jsonread.h"
 
 #include <sqlite3.h>
 
 #include <chrono>
 #include <ctime>
+#include <set>
 
 namespace flowdeck::runtime {
 
@@ -16,29 +19,96 @@ PRAGMA synchronous=NORMAL;
 CREATE TABLE IF NOT EXISTS runs (
   run_id TEXT PRIMARY KEY, app TEXT NOT NULL, version INTEGER, api TEXT, started_at TEXT,
   elapsed_ms REAL, status TEXT, error_kind TEXT, error TEXT, failed_node TEXT,
-  prompt_tokens INTEGER, completion_tokens INTEGER, inputs TEXT, outputs TEXT, guard TEXT);
+  prompt_tokens INTEGER, completion_tokens INTEGER, inputs TEXT, outputs TEXT, guard TEXT,
+  source_version TEXT, trace TEXT);
 CREATE INDEX IF NOT EXISTS runs_by_app ON runs(app, started_at);
 )sql";
 
-// A history written before the runs kept what the guard found gets the column; its rows stay.
-bool addGuardColumn(sqlite3 *db, std::string &error)
+// A history written before the runs kept what the guard found (guard), or the project
+// version and node traces (source_version, trace), gets the columns; its rows stay.
+bool addMissingColumns(sqlite3 *db, std::string &error)
 {
     sqlite3_stmt *columns = nullptr;
-    bool present = false;
+    std::set<std::string> present;
     if (sqlite3_prepare_v2(db, "PRAGMA table_info(runs)", -1, &columns, nullptr) == SQLITE_OK)
-        while (sqlite3_step(columns) == SQLITE_ROW) {
-            const auto *name = sqlite3_column_text(columns, 1);
-            present = present || (name && std::string(reinterpret_cast<const char *>(name)) == "guard");
-        }
+        while (sqlite3_step(columns) == SQLITE_ROW)
+            if (const auto *name = sqlite3_column_text(columns, 1))
+                present.insert(reinterpret_cast<const char *>(name));
     sqlite3_finalize(columns);
-    if (present)
-        return true;
-    char *message = nullptr;
-    if (sqlite3_exec(db, "ALTER TABLE runs ADD COLUMN guard TEXT", nullptr, nullptr, &message) == SQLITE_OK)
-        return true;
-    error = message ? message : "ALTER TABLE failed";
-    sqlite3_free(message);
-    return false;
+    for (const char *column : {"guard", "source_version", "trace"}) {
+        if (present.count(column))
+            continue;
+        char *message = nullptr;
+        const std::string alter = std::string("ALTER TABLE runs ADD COLUMN ") + column + " TEXT";
+        if (sqlite3_exec(db, alter.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+            error = message ? message : "ALTER TABLE failed";
+            sqlite3_free(message);
+            return false;
+        }
+    }
+    return true;
+}
+
+// A trace past the limit keeps its shape and says how long it was.
+std::string boundedTrace(std::string text)
+{
+    if (text.size() <= RunHistory::kMaxTraceBytes)
+        return text;
+    return engine::safeDump({{"nodes", nlohmann::json::object()}, {"order", nlohmann::json::array()}, {"truncated", true},
+                             {"bytes", text.size()}});
+}
+
+// What a resumed run traced, added to what its row holds from before the pause: its nodes
+// replace those of the same id, new ones come after in the order.
+std::string mergedTrace(const std::string &before, const std::string &after)
+{
+    nlohmann::json merged = engine::parseJson(before);
+    const nlohmann::json more = engine::parseJson(after);
+    if (!more.is_object())
+        return before;
+    if (!merged.is_object() || !merged.contains("nodes") || !merged["nodes"].is_object())
+        return after;
+    if (!merged["order"].is_array())
+        merged["order"] = nlohmann::json::array();
+    std::set<std::string> ordered;
+    for (const auto &id : merged["order"])
+        if (id.is_string())
+            ordered.insert(id.get<std::string>());
+    const nlohmann::json nodes = engine::valueOr<nlohmann::json>(more, "nodes", nlohmann::json::object());
+    const nlohmann::json order = engine::valueOr<nlohmann::json>(more, "order", nlohmann::json::array());
+    for (const auto &[id, node] : nodes.items())
+        merged["nodes"][id] = node;
+    for (const auto &id : order)
+        if (id.is_string() && ordered.insert(id.get<std::string>()).second)
+            merged["order"].push_back(id);
+    merged["truncated"] = engine::valueOr(merged, "truncated", false) || engine::valueOr(more, "truncated", false);
+    return engine::safeDump(merged);
+}
+
+// The columns every answer reads, in this order (rowJson).
+constexpr const char *kColumns = "run_id, version, api, started_at, elapsed_ms, status, error_kind, error, failed_node, "
+                                 "prompt_tokens, completion_tokens, inputs, outputs, guard, source_version";
+
+nlohmann::json rowJson(sqlite3_stmt *query)
+{
+    auto column = [&](int i) {
+        const auto *t = sqlite3_column_text(query, i);
+        return t ? std::string(reinterpret_cast<const char *>(t)) : std::string();
+    };
+    auto json = [&](int i) {
+        auto parsed = engine::parseJson(column(i));
+        return parsed.is_discarded() ? nlohmann::json() : parsed;
+    };
+    nlohmann::json row = {{"runId", column(0)}, {"version", sqlite3_column_int(query, 1)}, {"api", column(2)},
+                          {"startedAt", column(3)}, {"elapsedMs", sqlite3_column_double(query, 4)},
+                          {"status", column(5)}, {"usage", {{"prompt_tokens", sqlite3_column_int64(query, 9)},
+                                                            {"completion_tokens", sqlite3_column_int64(query, 10)}}},
+                          {"inputs", json(11)}, {"outputs", json(12)}, {"sourceVersion", column(14)}};
+    if (column(5) != "succeeded" && column(5) != "paused" && column(5) != "blocked")
+        row["error"] = {{"kind", column(6)}, {"message", column(7)}, {"node", column(8)}};
+    if (sqlite3_column_type(query, 13) != SQLITE_NULL)
+        row["guard"] = json(13);
+    return row;
 }
 
 constexpr std::size_t kMaxPending = 100000;  // records waiting for the disk; older ones are dropped past this
@@ -80,7 +150,7 @@ bool RunHistory::open(const std::filesystem::path &file, std::string &error, His
         sqlite3_free(message);
         return false;
     }
-    if (std::string why; !addGuardColumn(m_db, why)) {
+    if (std::string why; !addMissingColumns(m_db, why)) {
         error = "Cannot update the run history " + file.string() + ": " + why;
         return false;
     }
@@ -111,6 +181,15 @@ void RunHistory::list(const std::string &app, int limit, int offset, std::functi
         std::lock_guard lock(m_mutex);
         // Runs recorded before the question are written before it is answered (same thread, in order).
         m_jobs.push_back([this, app, limit, offset, done = std::move(done)] { done(query(app, limit, offset)); });
+    }
+    m_wake.notify_one();
+}
+
+void RunHistory::find(const std::string &app, const std::string &runId, std::function<void(nlohmann::json)> done)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_jobs.push_back([this, app, runId, done = std::move(done)] { done(queryOne(app, runId)); });
     }
     m_wake.notify_one();
 }
@@ -191,12 +270,35 @@ void RunHistory::write(std::vector<RunRecord> batch)
 {
     if (!m_db || batch.empty())
         return;
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        RunRecord &r = batch[i];
+        if (r.traceText) {
+            try {
+                r.trace = r.traceText();
+            } catch (const std::exception &) {  // (memory) the run is kept without its trace
+                r.trace.clear();
+            }
+            r.traceText = nullptr;
+        }
+        if (r.continued && !r.trace.empty()) {
+            // What ran before the pause: in this batch still, or written already.
+            std::string before;
+            for (std::size_t j = i; j-- > 0 && before.empty();)
+                if (batch[j].runId == r.runId)
+                    before = batch[j].trace;
+            if (before.empty())
+                before = storedTrace(r.runId);
+            if (!before.empty())
+                r.trace = mergedTrace(before, r.trace);
+        }
+        r.trace = boundedTrace(std::move(r.trace));
+    }
     sqlite3_exec(m_db, "BEGIN", nullptr, nullptr, nullptr);
     sqlite3_stmt *insert = nullptr;
     sqlite3_prepare_v2(m_db,
                        "INSERT OR REPLACE INTO runs (run_id, app, version, api, started_at, elapsed_ms, status, error_kind, error, "
-                       "failed_node, prompt_tokens, completion_tokens, inputs, outputs, guard) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", -1,
+                       "failed_node, prompt_tokens, completion_tokens, inputs, outputs, guard, source_version, trace) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)", -1,
                        &insert, nullptr);
     for (const auto &r : batch) {
         auto text = [&](int i, const std::string &v) { sqlite3_bind_text(insert, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT); };
@@ -218,6 +320,11 @@ void RunHistory::write(std::vector<RunRecord> batch)
             sqlite3_bind_null(insert, 15);
         else
             text(15, r.guard);
+        text(16, r.sourceVersion);
+        if (r.trace.empty())
+            sqlite3_bind_null(insert, 17);
+        else
+            text(17, r.trace);
         sqlite3_step(insert);
         sqlite3_reset(insert);
     }
@@ -230,33 +337,49 @@ nlohmann::json RunHistory::query(const std::string &app, int limit, int offset)
     nlohmann::json out = nlohmann::json::array();
     sqlite3_stmt *query = nullptr;
     sqlite3_prepare_v2(m_db,
-                       "SELECT run_id, version, api, started_at, elapsed_ms, status, error_kind, error, failed_node, "
-                       "prompt_tokens, completion_tokens, inputs, outputs, guard FROM runs WHERE app = ?1 "
-                       "ORDER BY started_at DESC, rowid DESC LIMIT ?2 OFFSET ?3",
+                       (std::string("SELECT ") + kColumns +
+                        " FROM runs WHERE app = ?1 ORDER BY started_at DESC, rowid DESC LIMIT ?2 OFFSET ?3")
+                           .c_str(),
                        -1, &query, nullptr);
     sqlite3_bind_text(query, 1, app.c_str(), -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(query, 2, limit);
     sqlite3_bind_int(query, 3, offset);
-    auto column = [&](int i) {
-        const auto *t = sqlite3_column_text(query, i);
-        return t ? std::string(reinterpret_cast<const char *>(t)) : std::string();
-    };
-    auto json = [&](int i) {
-        auto parsed = engine::parseJson(column(i));
-        return parsed.is_discarded() ? nlohmann::json() : parsed;
-    };
-    while (sqlite3_step(query) == SQLITE_ROW) {
-        nlohmann::json row = {{"runId", column(0)}, {"version", sqlite3_column_int(query, 1)}, {"api", column(2)},
-                              {"startedAt", column(3)}, {"elapsedMs", sqlite3_column_double(query, 4)},
-                              {"status", column(5)}, {"usage", {{"prompt_tokens", sqlite3_column_int64(query, 9)},
-                                                                {"completion_tokens", sqlite3_column_int64(query, 10)}}},
-                              {"inputs", json(11)}, {"outputs", json(12)}};
-        if (column(5) != "succeeded" && column(5) != "paused" && column(5) != "blocked")
-            row["error"] = {{"kind", column(6)}, {"message", column(7)}, {"node", column(8)}};
-        if (sqlite3_column_type(query, 13) != SQLITE_NULL)
-            row["guard"] = json(13);
-        out.push_back(row);
+    while (sqlite3_step(query) == SQLITE_ROW)
+        out.push_back(rowJson(query));
+    sqlite3_finalize(query);
+    return out;
+}
+
+nlohmann::json RunHistory::queryOne(const std::string &app, const std::string &runId)
+{
+    nlohmann::json out;
+    sqlite3_stmt *query = nullptr;
+    sqlite3_prepare_v2(m_db, (std::string("SELECT ") + kColumns + ", trace FROM runs WHERE app = ?1 AND run_id = ?2").c_str(),
+                       -1, &query, nullptr);
+    sqlite3_bind_text(query, 1, app.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(query, 2, runId.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(query) == SQLITE_ROW) {
+        out = rowJson(query);
+        const auto *failed = sqlite3_column_text(query, 8);
+        out["failedNode"] = failed ? std::string(reinterpret_cast<const char *>(failed)) : std::string();
+        const auto *trace = sqlite3_column_text(query, 15);
+        // A run recorded before traces were kept (or one whose trace cannot be read) has none.
+        const nlohmann::json parsed = engine::parseJson(trace ? reinterpret_cast<const char *>(trace) : "");
+        out["trace"] = parsed.is_object() ? parsed : nlohmann::json();
     }
+    sqlite3_finalize(query);
+    return out;
+}
+
+std::string RunHistory::storedTrace(const std::string &runId)
+{
+    std::string out;
+    sqlite3_stmt *query = nullptr;
+    sqlite3_prepare_v2(m_db, "SELECT trace FROM runs WHERE run_id = ?1", -1, &query, nullptr);
+    sqlite3_bind_text(query, 1, runId.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(query) == SQLITE_ROW)
+        if (const auto *t = sqlite3_column_text(query, 0))
+            out = reinterpret_cast<const char *>(t);
     sqlite3_finalize(query);
     return out;
 }

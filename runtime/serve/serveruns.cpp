@@ -5,6 +5,7 @@
 #include "engine/core/jsonaccess.h"
 #include "engine/core/jsonread.h"
 #include "engine/core/tokens.h"
+#include "runtime/serve/servedtrace.h"
 #include "runtime/serve/serveguard.h"
 
 #include <boost/asio/post.hpp>
@@ -25,6 +26,7 @@ struct ServeContext::RunState {
     PauseInfo pause;
     bool kept = false;  // a paused state was stored for it
     nlohmann::json given;  // a new run's inputs as the history keeps them, before they are redacted
+    std::unique_ptr<ServedTrace> trace;  // every node's inputs and outputs, for the history
 };
 
 std::shared_ptr<engine::WorkflowRun> ServeContext::execute(const std::shared_ptr<LiveApp> &app, const std::string &api,
@@ -69,6 +71,9 @@ std::shared_ptr<engine::WorkflowRun> ServeContext::launch(const std::shared_ptr<
     record.app = app->name();
     record.version = app->version();
     record.api = api;
+    record.sourceVersion = engine::valueOr(app->source(), "version", "");
+    record.continued = resumption != nullptr;  // its trace adds to what ran before the pause
+    state->trace = std::make_unique<ServedTrace>(*app);
     if (resumption) {
         // The history keeps one row per run: it began when it first started, and says when
         // and how each of its forms was answered.
@@ -99,8 +104,10 @@ std::shared_ptr<engine::WorkflowRun> ServeContext::launch(const std::shared_ptr<
             m_metrics.nodeFailure(app->name(), event.nodeType);
         if (event.type == engine::RunEventType::RunPaused)
             return keepPaused(app, state, event);  // its snapshot stays in the runtime
+        state->trace->add(event);
         if (event.type == engine::RunEventType::GuardChecked) {
             countGuardEvent(m_metrics, app->name(), event);
+            state->trace->noteGuardedInputs(state->given, event);
             if (maskGuardedInputs(state->given, event))
                 state->record.inputs = app->redact(engine::safeDump(state->given));  // before a pause keeps them too
         }
@@ -121,13 +128,16 @@ std::shared_ptr<engine::WorkflowRun> ServeContext::launch(const std::shared_ptr<
         record.completionTokens = usage.completionTokens;
         if (run.status() != engine::RunStatus::Succeeded && run.status() != engine::RunStatus::Paused) {
             record.errorKind = engine::errorKindName(run.errorKind());
-            record.error = app->redact(state->pause.error.empty() ? run.error() : state->pause.error);
+            record.error = state->trace->maskGuarded(app->redact(state->pause.error.empty() ? run.error() : state->pause.error));
             record.failedNode = run.failedNode();
         }
-        std::string outputs = app->redact(engine::safeDump({{"outputs", run.outputs()}, {"answer", run.answer()}}));
+        // PII an input guard let through is kept as its placeholder, as in the inputs.
+        std::string outputs =
+            state->trace->maskGuarded(app->redact(engine::safeDump({{"outputs", run.outputs()}, {"answer", run.answer()}})));
         if (outputs.size() > 64 * 1024)
             outputs = engine::safeDump({{"truncated", outputs.substr(0, 64 * 1024)}});
         record.outputs = std::move(outputs);
+        record.traceText = state->trace->takeText();  // written out and redacted on the history's thread
         m_metrics.run(app->name(), record.status);
         m_metrics.tokens(app->name(), record.promptTokens, record.completionTokens);
         m_history.record(std::move(record));

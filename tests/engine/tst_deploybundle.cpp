@@ -1,8 +1,12 @@
 // The deploy bundle's one reader and writer (engine/deploy/deploybundle.h) and the one
 // rule for app names (engine/deploy/appname.h), shared by the runtime, `flowdeck
 // deploy`, the studio's Deploy dialog and the Kubernetes export.
+#include "engine/core/secretstore.h"
 #include "engine/deploy/appname.h"
 #include "engine/deploy/deploybundle.h"
+#include "engine/mcp/plugincatalog.h"
+#include "engine/model/providerprofile.h"
+#include "engine/workflow/workflowfile.h"
 
 #include <QtTest>
 
@@ -40,6 +44,55 @@ private slots:
         const json withoutSecrets = writeDeployBundle(b, false);
         QVERIFY(!withoutSecrets.contains("secrets"));
         QVERIFY(withoutSecrets.dump().find("k-1") == std::string::npos);
+    }
+
+    void theSourceKeepsTheProjectVersion()
+    {
+        DeployBundle b;
+        b.workflow = {{"format", "flowdeck.workflow"}, {"formatVersion", 1}, {"id", "x"}};
+        b.source = {{"project", "x"}, {"version", "3f2a9c1e0b7d4a6f8e5c2b1a0d9e8f7a6b5c4d3e"},
+                    {"message", "Shorter answers"}, {"time", 1796000000}};
+        auto read = readDeployBundle(writeDeployBundle(b));
+        QVERIFY(read);
+        QCOMPARE(read->source, b.source);
+        // A bundle from before the history (no version) still reads.
+        QVERIFY(readDeployBundle(json{{"format", "flowdeck.bundle"}, {"formatVersion", 1}, {"workflow", json::object()},
+                                      {"source", {{"project", "x"}, {"path", "/p"}, {"host", "h"}}}}));
+        // The time is a number of seconds, the version a commit id.
+        for (const json &source : {json{{"time", "yesterday"}}, json{{"version", "not hex"}}, json{{"time", -1}}}) {
+            auto bad = readDeployBundle(json{{"format", "flowdeck.bundle"}, {"formatVersion", 1},
+                                             {"workflow", json::object()}, {"source", source}});
+            QVERIFY2(!bad, source.dump().c_str());
+            QVERIFY2(bad.diagnostics().front().field.rfind("source.", 0) == 0, bad.diagnostics().front().field.c_str());
+        }
+    }
+
+    void pinnedTestDataIsNotDeployed()
+    {
+        // A pin holds a node's frozen outputs for studio runs; its text even names a secret
+        // that has no value here, which must not stop the deploy.
+        auto wf = parseWorkflow(json{{"format", "flowdeck.workflow"}, {"formatVersion", 1}, {"id", "pins"}, {"name", "Pins"},
+                                     {"mode", "workflow"},
+                                     {"nodes", {{{"id", "start"}, {"type", "start"}},
+                                                {{"id", "t"}, {"type", "template"}, {"config", {{"template", "Hi"}}},
+                                                 {"pin", {{"outputs", {{"text", "frozen {{secret.NOT_SET}}"}}}, {"port", ""}}}},
+                                                {{"id", "end"}, {"type", "end"},
+                                                 {"config", {{"outputs", {{"text", "{{t.text}}"}}}}}}}},
+                                     {"edges", {{{"from", "start"}, {"to", "t"}}, {{"from", "t"}, {"to", "end"}}}}}
+                                    .dump());
+        QVERIFY(wf);
+        QVERIFY(!wf->findNode("t")->pin.is_null());
+        SecretStore secrets;
+        secrets.setUseEnvironment(false);
+        const auto bundle = buildDeployBundle(wf.value(), ProfileStore(), secrets, PluginCatalog(), BundleOptions());
+        QVERIFY(bundle.ok());
+        const json &nodes = bundle.value()["workflow"]["nodes"];
+        QCOMPARE(nodes.size(), std::size_t(3));
+        for (const auto &node : nodes)
+            QVERIFY2(!node.contains("pin"), node.dump().c_str());
+        QVERIFY(bundle.value().dump().find("frozen") == std::string::npos);
+        QVERIFY(!bundle.value()["secrets"].contains("NOT_SET"));
+        QCOMPARE(nodes[1]["config"]["template"], json("Hi"));  // the node itself goes out as it is
     }
 
     void problemsNameTheField_data()
