@@ -1,6 +1,7 @@
 // A project folder's version history (engine/history/projecthistory.h) through libgit2,
 // with no git program on PATH: save, edit, save, the exact structural diff, restore,
 // deploys with their target, folders copied, repositories made by someone else, damaged ones.
+#include "engine/core/messages.h"
 #include "engine/history/projecthistory.h"
 #include "engine/history/versiondiff.h"
 #include "engine/workflow/workflowfile.h"
@@ -455,6 +456,10 @@ private slots:
         QCOMPARE(codes(history->resolve("0123456789abcdef").diagnostics()), QStringList({"history-unknown-version"}));
         QCOMPARE(firstMessage(history->resolve("0123456789abcdef").diagnostics()),
                  std::string("There is no version '0123456789abcdef' in this project's history."));
+        // In Chinese too (engine/core/messages.cpp).
+        QVERIFY(catalogIsSorted());
+        QCOMPARE(localizedMessage(history->resolve("0123456789abcdef").diagnostics().front(), "zh_CN"),
+                 std::string("这个项目的历史中没有版本“0123456789abcdef”。"));
         QVERIFY(!history->find("not hex"));
         QVERIFY(!history->find("abc"));  // too short to name a version
         QCOMPARE(history->find(version.id.substr(0, 6))->id, version.id);
