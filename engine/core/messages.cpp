@@ -64,6 +64,7 @@ constexpr std::array kCatalog = {
     CatalogEntry{"history-damaged", "{1} 的版本历史（.git）已损坏或无法读取：{2}。项目文件不受影响；把 .git 文件夹移走即可开始新的历史。"},
     CatalogEntry{"history-file-too-large", "{1} 没有加入版本：它大于 {2} MB。"},
     CatalogEntry{"history-kind", "“{1}”不是一种版本类型；请使用 save、deploy、restore 或 import。"},
+    CatalogEntry{"history-nested-repository", "{1} 有自己的版本历史（.git 文件夹）；其中的文件不属于这个项目的版本。"},
     CatalogEntry{"history-no-file", "版本 {1} 中没有文件“{2}”。"},
     CatalogEntry{"history-no-folder", "项目文件夹 {1} 不存在。"},
     CatalogEntry{"history-not-writable", "项目文件夹 {1} 无法写入，因此无法在其中保存版本：{2}。"},

@@ -209,6 +209,18 @@ Result<VersionInfo> ProjectHistory::State::recordLocked(const std::string &messa
     } walk{&folder, index.get(), {}};
     auto addOne = [](const char *path, const char *, void *payload) -> int {
         auto *w = static_cast<Walk *>(payload);
+        const std::string name = path;
+        if (!name.empty() && name.back() == '/') {
+            // A folder with a repository of its own (a plugin cloned with git): it keeps its own history.
+            Diagnostic d = historyProblem("history-nested-repository",
+                                          name.substr(0, name.size() - 1) +
+                                              " has a version history of its own (a .git folder); its files are not part of "
+                                              "this project's versions.",
+                                          {name.substr(0, name.size() - 1)});
+            d.severity = Diagnostic::Severity::Warning;
+            w->skipped.push_back(std::move(d));
+            return 1;
+        }
         std::error_code ec;
         const auto size = fs::file_size(*w->folder / path, ec);
         if (!ec && size > kMaxVersionedFileBytes && !git_index_get_bypath(w->index, path, 0)) {
@@ -403,7 +415,8 @@ std::vector<std::string> ProjectHistory::workingFiles() const
     for (; !ec && it != end; it.increment(ec)) {
         const std::string path = fs::relative(it->path(), m_state->folder, ec).generic_string();
         int ignored = 0;
-        if (path == ".git" || git_ignore_path_is_ignored(&ignored, m_state->repo.get(), path.c_str()) != 0 || ignored) {
+        const bool nested = it->is_directory(ec) && fs::exists(it->path() / ".git", ec);
+        if (path == ".git" || nested || git_ignore_path_is_ignored(&ignored, m_state->repo.get(), path.c_str()) != 0 || ignored) {
             if (it->is_directory(ec))
                 it.disable_recursion_pending();
             continue;

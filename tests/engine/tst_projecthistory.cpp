@@ -308,11 +308,20 @@ private slots:
             big.seekp(static_cast<std::streamoff>(ProjectHistory::kMaxVersionedFileBytes) + 10);
             big.put('\n');
         }
+        // A plugin folder cloned with git keeps its own history.
+        write(folder / "plugins/tool/server.js", "console.log('hi')\n");
+        git_repository *nested = nullptr;
+        QCOMPARE(git_repository_init(&nested, (folder / "plugins/tool").c_str(), 0), 0);
+        git_repository_free(nested);
         auto history = std::move(ProjectHistory::open(folder)).value();
         auto recorded = history->record("With a base");
-        QVERIFY(recorded);
-        QCOMPARE(codes(recorded.diagnostics()), QStringList({"history-file-too-large"}));
+        QVERIFY2(recorded, firstMessage(recorded.diagnostics()).c_str());
+        QCOMPARE(codes(recorded.diagnostics()), QStringList({"history-nested-repository", "history-file-too-large"}));
         QVERIFY(!recorded.diagnostics().front().isError());
+        QCOMPARE(recorded.diagnostics().front().message,
+                 std::string("plugins/tool has a version history of its own (a .git folder); its files are not part of this "
+                             "project's versions."));
+        recorded.diagnostics().erase(recorded.diagnostics().begin());
         QCOMPARE(recorded.diagnostics().front().message, std::string("samples/huge.csv was not versioned: it is larger than 20 MB."));
         const std::vector<std::string> expected = {".gitignore", "knowledge/manuals/kb.json", "report.flow.json"};
         QCOMPARE(history->filesAt(recorded->id), expected);
