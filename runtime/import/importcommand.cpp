@@ -65,7 +65,7 @@ std::vector<std::string> runHints(const engine::Workflow &workflow, const std::f
         command += " -q 'Hello'";
     for (const auto &input : workflow.inputs)
         if (input.required)
-            command += " -i " + shellWord(input.name + "=" + (input.type == "file" ? "@FILE" : "..."));
+            command += " -i " + shellWord(input.name + "=" + (input.type == "file" ? "PATH" : "..."));
     std::vector<std::string> hints{command};
     std::set<std::string> profiles;
     for (const auto &[alias, model] : workflow.models.items())
