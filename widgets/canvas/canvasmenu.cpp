@@ -6,6 +6,7 @@
 #include "widgets/canvas/graphview.h"
 #include "widgets/canvas/nodeicons.h"
 #include "widgets/canvas/nodeitem.h"
+#include "widgets/canvas/noteitem.h"
 #include "widgets/document/commands.h"
 #include "widgets/document/localized.h"
 
@@ -104,7 +105,14 @@ void CanvasMenu::popup(const QPoint &viewportPos, const QPoint &globalPos)
             nodeId = node->id();
             break;
         }
-    if (nodeId.isEmpty()) {
+    auto *note = dynamic_cast<NoteItem *>(m_scene->itemAt(scenePos, m_view->transform()));
+    if (note && nodeId.isEmpty()) {  // a sticky note: edit, colour, delete
+        if (!note->isSelected()) {
+            m_scene->clearSelection();
+            note->setSelected(true);
+        }
+        note->fillMenu(menu, m_view);
+    } else if (nodeId.isEmpty()) {
         fillBackgroundMenu(menu, scenePos);
     } else {
         // As in file managers: a right-click on a node outside the selection selects it alone.
@@ -141,6 +149,8 @@ void CanvasMenu::fillBackgroundMenu(QMenu *menu, const QPointF &scenePos)
                                                  : d->description));
         connect(a, &QAction::triggered, this, [this, type = d->type, scenePos] { addNodeAt(type, scenePos); });
     }
+    menu->addAction(tr("Add Note Here"), this, [this, scenePos] { NoteItem::addAt(m_scene, scenePos, m_view); })
+        ->setObjectName("addNote");
     menu->addSeparator();
     QAction *paste = menu->addAction(tr("Paste Here"), this, [this, scenePos] { pasteAt(scenePos); });
     paste->setShortcut(QKeySequence::Paste);

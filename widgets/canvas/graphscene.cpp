@@ -4,8 +4,10 @@
 #include "widgets/canvas/containeritem.h"
 #include "widgets/canvas/edgeitem.h"
 #include "widgets/canvas/nodeitem.h"
+#include "widgets/canvas/noteitem.h"
 #include "widgets/document/commands.h"
 #include "widgets/document/containercommands.h"
+#include "widgets/document/notecommands.h"
 
 #include <QGraphicsPathItem>
 #include <QGraphicsSceneMouseEvent>
@@ -26,6 +28,9 @@ GraphScene::GraphScene(GraphDocument *doc, QObject *parent) : QGraphicsScene(par
     connect(doc, &GraphDocument::edgeAdded, this, &GraphScene::addEdge);
     connect(doc, &GraphDocument::edgeRemoved, this, &GraphScene::removeEdge);
     connect(doc, &GraphDocument::validated, this, &GraphScene::showProblems);
+    connect(doc, &GraphDocument::noteAdded, this, &GraphScene::addNote);
+    connect(doc, &GraphDocument::noteRemoved, this, &GraphScene::removeNote);
+    connect(doc, &GraphDocument::noteChanged, this, &GraphScene::refreshNote);
     rebuild();
 }
 
@@ -35,6 +40,7 @@ void GraphScene::rebuild()
     m_rubberEdge = nullptr;
     clear();
     m_nodes.clear();
+    m_notes.clear();
     m_edges.clear();
     m_containers.clear();
     m_children.clear();
@@ -49,7 +55,56 @@ void GraphScene::rebuild()
     }
     for (const auto &e : m_doc->workflow().edges)
         addEdge(QString::fromStdString(e.from), QString::fromStdString(e.to), QString::fromStdString(e.fromPort));
+    for (const auto &n : m_doc->workflow().notes)
+        addNote(QString::fromStdString(n.id));
     markProblems();
+}
+
+void GraphScene::addNote(const QString &id)
+{
+    const auto *note = m_doc->note(id.toStdString());
+    if (!note || m_notes.contains(id))
+        return;
+    auto *item = new NoteItem(this, id);
+    item->refresh(*note);
+    m_syncing = true;
+    item->setPos(note->position[0], note->position[1]);
+    m_syncing = false;
+    addItem(item);
+    m_notes.insert(id, item);
+}
+
+void GraphScene::removeNote(const QString &id) { delete m_notes.take(id); }
+
+void GraphScene::refreshNote(const QString &id)
+{
+    const auto *note = m_doc->note(id.toStdString());
+    NoteItem *item = m_notes.value(id);
+    if (!note || !item)
+        return;
+    item->refresh(*note);
+    m_syncing = true;
+    item->setPos(note->position[0], note->position[1]);
+    m_syncing = false;
+}
+
+std::set<std::string> GraphScene::selectedNoteIds() const
+{
+    std::set<std::string> ids;
+    for (QGraphicsItem *item : selectedItems())
+        if (auto *note = dynamic_cast<NoteItem *>(item))
+            ids.insert(note->id().toStdString());
+    return ids;
+}
+
+std::map<std::string, std::array<double, 2>> GraphScene::movedNotes() const
+{
+    std::map<std::string, std::array<double, 2>> moved;
+    for (NoteItem *item : m_notes)
+        if (const auto *note = m_doc->note(item->id().toStdString()))
+            if (note->position[0] != item->pos().x() || note->position[1] != item->pos().y())
+                moved[note->id] = {item->pos().x(), item->pos().y()};
+    return moved;
 }
 
 void GraphScene::revalidate() { m_doc->revalidate(); }
@@ -381,7 +436,19 @@ void GraphScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
     const bool dragging = m_framesFrozen;
     m_framesFrozen = false;
     showDropTarget({});
+    // Notes dragged alone are one (mergeable) move; dragged with nodes, the same step as theirs.
+    const auto notes = movedNotes();
+    const bool withNodes = !notes.empty() && std::any_of(m_nodes.cbegin(), m_nodes.cend(), [this](const NodeItem *item) {
+        const auto *spec = m_doc->node(item->id().toStdString());
+        return spec && (spec->position[0] != item->pos().x() || spec->position[1] != item->pos().y());
+    });
+    if (withNodes)
+        m_doc->undoStack()->beginMacro(tr("Move"));
     commitDrag(event->scenePos());
+    if (!notes.empty())
+        m_doc->undoStack()->push(new MoveNotesCommand(m_doc, notes));
+    if (withNodes)
+        m_doc->undoStack()->endMacro();
     if (dragging)  // the frames catch up with where their nodes are now
         for (auto it = m_children.cbegin(); it != m_children.cend(); ++it)
             refitFrom(it.key());

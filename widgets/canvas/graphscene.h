@@ -18,6 +18,7 @@ namespace studio {
 class ContainerItem;
 class EdgeItem;
 class NodeItem;
+class NoteItem;
 
 // The canvas's scene. It only observes the document: items are created, moved and
 // removed from the document's signals. What the user does with the mouse (dragging
@@ -34,6 +35,9 @@ public:
     std::set<std::string> selectedNodeIds() const;
     std::vector<engine::EdgeSpec> selectedEdges() const;
     void selectNodes(const std::vector<std::string> &ids);
+    // Sticky notes (noteitem.h), drawn behind the nodes.
+    NoteItem *noteItem(const QString &id) const { return m_notes.value(id); }
+    std::set<std::string> selectedNoteIds() const;
 
     bool snapToGrid() const { return m_snap; }
     void setSnapToGrid(bool on) { m_snap = on; }
@@ -83,9 +87,14 @@ private:
     void restack(const QString &id);             // a container's depth: outer frames behind inner ones
     void commitDrag(const QPointF &cursor);      // the nodes the user dragged: moved, put in or taken out
     void placeEdgesOf(const std::string &id);
+    void addNote(const QString &id);
+    void removeNote(const QString &id);
+    void refreshNote(const QString &id);
+    std::map<std::string, std::array<double, 2>> movedNotes() const;  // dragged, not yet in the document
 
     GraphDocument *m_doc;
     QHash<QString, NodeItem *> m_nodes;
+    QHash<QString, NoteItem *> m_notes;
     QList<EdgeItem *> m_edges;
     QHash<QString, ContainerItem *> m_containers;
     QHash<QString, QSet<QString>> m_children;  // container id -> ids of the nodes inside it

@@ -32,6 +32,7 @@ GraphDocument::GraphDocument(QObject *parent) : QObject(parent)
     connect(this, &GraphDocument::modelChanged, &m_validateSoon, qOverload<>(&QTimer::start));
     connect(this, &GraphDocument::variablesChanged, &m_validateSoon, qOverload<>(&QTimer::start));
     connect(this, &GraphDocument::guardChanged, &m_validateSoon, qOverload<>(&QTimer::start));
+    connect(this, &GraphDocument::envChanged, &m_validateSoon, qOverload<>(&QTimer::start));
 }
 
 void GraphDocument::revalidate()
@@ -122,6 +123,61 @@ void GraphDocument::setGuard(nlohmann::json guard)
 {
     m_workflow.guard = guard.is_object() ? std::move(guard) : nlohmann::json::object();
     emit guardChanged();
+}
+
+void GraphDocument::setEnv(std::vector<engine::EnvSpec> env)
+{
+    m_workflow.env = std::move(env);
+    emit envChanged();
+}
+
+const engine::NoteSpec *GraphDocument::note(const std::string &id) const
+{
+    for (const auto &n : m_workflow.notes)
+        if (n.id == id)
+            return &n;
+    return nullptr;
+}
+
+std::string GraphDocument::freshNoteId() const
+{
+    for (int n = 1;; ++n) {
+        std::string id = "note_" + std::to_string(n);
+        if (!note(id))
+            return id;
+    }
+}
+
+void GraphDocument::insertNote(engine::NoteSpec note, std::size_t index)
+{
+    const QString id = q(note.id);
+    index = std::min(index, m_workflow.notes.size());
+    m_workflow.notes.insert(m_workflow.notes.begin() + static_cast<long>(index), std::move(note));
+    emit noteAdded(id);
+}
+
+std::optional<std::pair<engine::NoteSpec, std::size_t>> GraphDocument::removeNote(const std::string &id)
+{
+    auto &notes = m_workflow.notes;
+    for (std::size_t i = 0; i < notes.size(); ++i) {
+        if (notes[i].id != id)
+            continue;
+        engine::NoteSpec gone = std::move(notes[i]);
+        notes.erase(notes.begin() + static_cast<long>(i));
+        emit noteRemoved(q(id));
+        return std::make_pair(std::move(gone), i);
+    }
+    return std::nullopt;
+}
+
+void GraphDocument::setNote(engine::NoteSpec note)
+{
+    for (auto &n : m_workflow.notes)
+        if (n.id == note.id) {
+            n = std::move(note);
+            emit noteChanged(q(n.id));
+            return;
+        }
 }
 
 std::optional<std::pair<engine::NodeSpec, std::size_t>> GraphDocument::removeNode(const std::string &id)

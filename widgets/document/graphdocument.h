@@ -60,6 +60,16 @@ public:
     void setVariables(std::vector<engine::VariableSpec> variables);
     // The workflow's app guard policy, its top-level "guard" ({} for none); emits guardChanged.
     void setGuard(nlohmann::json guard);
+    // The workflow's environment variables ({{env.NAME}} defaults); emits envChanged.
+    void setEnv(std::vector<engine::EnvSpec> env);
+    // Sticky notes (Workflow::notes). insertNote and removeNote emit noteAdded and
+    // noteRemoved; setNote replaces the note with the same id (text, place, size, colour)
+    // and emits noteChanged.
+    const engine::NoteSpec *note(const std::string &id) const;
+    std::string freshNoteId() const;  // "note_1", "note_2", ...
+    void insertNote(engine::NoteSpec note, std::size_t index);
+    std::optional<std::pair<engine::NoteSpec, std::size_t>> removeNote(const std::string &id);
+    void setNote(engine::NoteSpec note);
 
     // What the engine's validator says of the workflow, kept up to date soon (300 ms)
     // after every change; views show it. Errors only, in the user's words.
@@ -90,6 +100,10 @@ signals:
     void modelChanged(const QString &alias);   // a declared model's provider or model id
     void variablesChanged();
     void guardChanged();
+    void envChanged();
+    void noteAdded(const QString &id);
+    void noteRemoved(const QString &id);
+    void noteChanged(const QString &id);
     void validated(int problems);
     void trustChanged(bool trusted);
 

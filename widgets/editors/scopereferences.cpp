@@ -22,4 +22,12 @@ QStringList innerReferences(const engine::Workflow &workflow, const std::string 
     return out;
 }
 
+QStringList envReferences(const engine::Workflow &workflow)
+{
+    QStringList out;
+    for (const auto &v : workflow.env)
+        out << QString::fromStdString("env." + v.name);
+    return out;
+}
+
 } // namespace flowdeck::studio

@@ -13,4 +13,7 @@ namespace flowdeck::studio {
 // ({{each.item}}, {{each.index}}, loop variables) and the outputs of the nodes inside it.
 QStringList innerReferences(const engine::Workflow &workflow, const std::string &containerId);
 
+// The workflow's environment variables as {{ completes them: env.NAME for each declared one.
+QStringList envReferences(const engine::Workflow &workflow);
+
 } // namespace flowdeck::studio

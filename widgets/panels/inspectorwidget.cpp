@@ -11,6 +11,7 @@
 #include "widgets/panels/fieldtitles.h"
 #include "widgets/knowledge/basespicker.h"
 #include "widgets/editors/nodeeditors.h"
+#include "widgets/editors/scopereferences.h"
 #include "widgets/panels/conditionbuilder.h"
 #include "widgets/panels/objectfieldseditor.h"
 #include "widgets/panels/promptedit.h"
@@ -579,7 +580,7 @@ QStringList InspectorWidget::referenceCandidates() const
     }
     if (wf.isChat())
         out << "sys.query" << "sys.history" << "sys.conversation_id";
-    out << "sys.user";
+    out << "sys.user" << envReferences(wf);
     return out;
 }
 

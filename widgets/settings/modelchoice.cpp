@@ -3,6 +3,7 @@
 #include "engine/templates/modelbinding.h"
 #include "widgets/editors/guardpolicyeditor.h"
 #include "widgets/panels/conversationvariableseditor.h"
+#include "widgets/panels/enveditor.h"
 #include "widgets/run/runcontroller.h"
 #include "widgets/settings/modelspanel.h"
 #include "widgets/settings/providerdialog.h"
@@ -95,8 +96,9 @@ void ModelChoice::showModelsDialog(GraphDocument *doc, Page page)
     modelsLayout->addStretch(1);
     tabs->addTab(models, tr("Models"));
     tabs->addTab(new ConversationVariablesEditor(doc), tr("Conversation Variables"));
-    tabs->addTab(new GuardPolicyEditor(doc), tr("Content Safety"));
-    tabs->setCurrentIndex(page == Page::Safety ? 2 : page == Page::Variables ? 1 : 0);
+    const int env = tabs->addTab(new EnvironmentVariablesEditor(doc), tr("Environment Variables"));
+    const int safety = tabs->addTab(new GuardPolicyEditor(doc), tr("Content Safety"));
+    tabs->setCurrentIndex(page == Page::Safety ? safety : page == Page::Environment ? env : page == Page::Variables ? 1 : 0);
     layout->addWidget(tabs);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);

@@ -37,8 +37,8 @@ public:
     void askOnFirstStart();
     // The workflow's settings in a dialog: Workflow → Models… opens it on its Models tab,
     // Workflow → Conversation Variables… (and the assigner's Manage…) on its variables tab,
-    // Safety on the app guard policy (Content Safety).
-    enum class Page { Models, Variables, Safety };
+    // Safety on the app guard policy (Content Safety), Environment on the env variables.
+    enum class Page { Models, Variables, Safety, Environment };
     void showModelsDialog(GraphDocument *doc, Page page = Page::Models);
 
 signals:
