@@ -112,7 +112,8 @@ const NodeRegistry &NodeRegistry::builtin()
                           agentNodeDescriptor, knowledgeNodeDescriptor, codeNodeDescriptor, classifierNodeDescriptor,
                           extractorNodeDescriptor, documentNodeDescriptor, listNodeDescriptor,
                           iterationNodeDescriptor, loopNodeDescriptor, breakNodeDescriptor,
-                          continueNodeDescriptor, assignerNodeDescriptor, humanNodeDescriptor, guardNodeDescriptor}) {
+                          continueNodeDescriptor, assignerNodeDescriptor, humanNodeDescriptor, guardNodeDescriptor,
+                          placeholderNodeDescriptor}) {
             std::string error;
             if (!r.add(make(), &error))
                 throw std::logic_error("built-in " + error);  // a programming error, caught by tests

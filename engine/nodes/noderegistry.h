@@ -46,5 +46,6 @@ NodeDescriptor continueNodeDescriptor();
 NodeDescriptor assignerNodeDescriptor();
 NodeDescriptor humanNodeDescriptor();
 NodeDescriptor guardNodeDescriptor();
+NodeDescriptor placeholderNodeDescriptor();  // imported steps Flowdeck cannot run (engine/import)
 
 } // namespace flowdeck::engine

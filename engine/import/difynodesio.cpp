@@ -1,0 +1,418 @@
+// Dify http-request, knowledge-retrieval, document-extractor, tool and agent nodes, and the
+// placeholder that stands in for a tool Flowdeck has no plugin for.
+#include "engine/import/difycontext.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace flowdeck::engine::dify {
+
+namespace {
+
+using Kind = ImportIssue::Kind;
+
+std::string lowerText(std::string s)
+{
+    for (char &c : s)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+bool looksLikeCredential(const std::string &header)
+{
+    const std::string h = lowerText(header);
+    for (const char *word : {"authorization", "api-key", "apikey", "api_key", "token", "secret", "password", "x-auth"})
+        if (h.find(word) != std::string::npos)
+            return true;
+    return false;
+}
+
+// "k:v" lines, as Dify keeps headers and query parameters.
+std::vector<std::pair<std::string, std::string>> keyValueLines(const std::string &text)
+{
+    std::vector<std::pair<std::string, std::string>> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos)
+            end = text.size();
+        std::string line = text.substr(start, end - start);
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
+        const std::size_t colon = line.find(':');
+        if (colon != std::string::npos) {
+            auto trim = [](std::string s) {
+                while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
+                    s.erase(s.begin());
+                while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
+                    s.pop_back();
+                return s;
+            };
+            std::string key = trim(line.substr(0, colon));
+            if (!key.empty())
+                out.emplace_back(key, trim(line.substr(colon + 1)));
+        }
+        start = end + 1;
+    }
+    return out;
+}
+
+// A node's data for a placeholder: without credentials, and with references in Flowdeck's form.
+nlohmann::json withoutCredentials(ImportContext &ctx, const DifyNode &dn, const nlohmann::json &value, int depth = 0)
+{
+    if (depth > 32)
+        return nullptr;
+    if (value.is_object()) {
+        nlohmann::json out = nlohmann::json::object();
+        for (auto it = value.begin(); it != value.end(); ++it) {
+            const std::string key = lowerText(it.key());
+            if (key.find("key") != std::string::npos || key.find("token") != std::string::npos ||
+                key.find("secret") != std::string::npos || key.find("password") != std::string::npos ||
+                key.find("credential") != std::string::npos)
+                continue;
+            out[it.key()] = withoutCredentials(ctx, dn, it.value(), depth + 1);
+        }
+        return out;
+    }
+    if (value.is_array()) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto &v : value)
+            out.push_back(withoutCredentials(ctx, dn, v, depth + 1));
+        return out;
+    }
+    if (value.is_string())
+        return ctx.text(value.get<std::string>(), dn, "original");
+    return value;
+}
+
+// A tool's arguments: Dify tool_parameters {name: {type: mixed|variable|constant, value}}.
+nlohmann::json toolArguments(ImportContext &ctx, const DifyNode &dn, const nlohmann::json &parameters,
+                             const std::map<std::string, std::string> &names, const std::string &field)
+{
+    nlohmann::json args = nlohmann::json::object();
+    if (!parameters.is_object())
+        return args;
+    for (auto it = parameters.begin(); it != parameters.end(); ++it) {
+        auto name = names.find(it.key());
+        if (name == names.end()) {
+            ctx.issue(Kind::Changed, ImportContext::where(dn) + "/" + field + "." + it.key(), it.key(),
+                      "The plugin's tool takes no such setting; it was left out.");
+            continue;
+        }
+        const nlohmann::json &p = it.value();
+        const nlohmann::json &value = p.is_object() && p.contains("value") ? p["value"] : p;
+        const std::string type = scalarText(member(p, "type"));
+        if (type == "variable" || value.is_array())
+            args[name->second] = ctx.selector(value, dn, field + "." + it.key());
+        else if (value.is_string())
+            args[name->second] = ctx.text(value.get<std::string>(), dn, field + "." + it.key());
+        else
+            args[name->second] = value;
+    }
+    return args;
+}
+
+} // namespace
+
+void mapHttp(ImportContext &ctx, DifyNode &dn, NodeSpec &node)
+{
+    node.type = "http";
+    const std::string here = ImportContext::where(dn);
+    nlohmann::json config = nlohmann::json::object();
+    std::string method = scalarText(member(dn.data, "method"));
+    for (char &c : method)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (method.empty())
+        method = "GET";
+    if (method != "GET" && method != "POST" && method != "PUT" && method != "PATCH" && method != "DELETE" && method != "HEAD") {
+        ctx.issue(Kind::Changed, here, "method " + method, "Flowdeck's HTTP node has no method " + method + "; it sends GET.");
+        method = "GET";
+    }
+    config["method"] = method;
+    std::string url = ctx.text(member(dn.data, "url"), dn, "url");
+    if (url.empty()) {
+        url = "https://example.com";
+        ctx.issue(Kind::Todo, here, "url", "The request had no address; set its URL.");
+    }
+    config["url"] = url;
+
+    nlohmann::json headers = nlohmann::json::object();
+    for (const auto &[key, value] : keyValueLines(scalarText(member(dn.data, "headers")))) {
+        if (value.find("{{#") == std::string::npos && looksLikeCredential(key) && !value.empty()) {
+            const std::string name = ctx.addSecret(dn.id + "_" + key, value, "http-request node " + dn.id + " header " + key);
+            headers[key] = "{{secret." + name + "}}";
+        } else {
+            headers[key] = ctx.text(value, dn, "headers." + key, true);
+        }
+    }
+    nlohmann::json query = nlohmann::json::object();
+    for (const auto &[key, value] : keyValueLines(scalarText(member(dn.data, "params")))) {
+        if (value.find("{{#") == std::string::npos && looksLikeCredential(key) && !value.empty()) {
+            const std::string name = ctx.addSecret(dn.id + "_" + key, value, "http-request node " + dn.id + " parameter " + key);
+            ctx.issue(Kind::Todo, here + "/params." + key, key,
+                      "A key was written in the address's parameters; it was moved to the secret " + name +
+                          ", but Flowdeck sends secrets only in headers. Send it as a header if the service allows, "
+                          "or fill in the parameter when running.");
+            query[key] = "";
+        } else {
+            query[key] = ctx.text(value, dn, "params." + key);
+        }
+    }
+
+    const nlohmann::json &auth = member(dn.data, "authorization");
+    if (scalarText(member(auth, "type")) == "api-key") {
+        const nlohmann::json &ac = member(auth, "config");
+        const std::string kind = scalarText(member(ac, "type"));
+        const std::string key = scalarText(member(ac, "api_key"));
+        std::string secretRef;
+        if (key.find("{{#") != std::string::npos) {
+            secretRef = ctx.text(key, dn, "authorization.config.api_key", true);
+        } else if (!key.empty()) {
+            const std::string header = kind == "bearer" || kind == "basic" || scalarText(member(ac, "header")).empty()
+                                           ? std::string("Authorization")
+                                           : scalarText(member(ac, "header"));
+            secretRef = "{{secret." + ctx.addSecret(dn.id + "_" + header, key, "http-request node " + dn.id + " header " + header) + "}}";
+        } else {
+            ctx.issue(Kind::Todo, here + "/authorization", "authorization.config.api_key",
+                      "The request is authorized with a key that the file does not hold; set it as a secret.");
+        }
+        if (!secretRef.empty()) {
+            if (kind == "bearer") {
+                headers["Authorization"] = "Bearer " + secretRef;
+            } else if (kind == "basic") {
+                headers["Authorization"] = "Basic " + secretRef;
+                ctx.issue(Kind::Todo, here + "/authorization", "authorization basic",
+                          "Basic authorization sends the secret as written: store it Base64-encoded (user:password).");
+            } else {
+                std::string header = scalarText(member(ac, "header"));
+                headers[header.empty() ? "Authorization" : header] = secretRef;
+            }
+        }
+    }
+    if (!headers.empty())
+        config["headers"] = headers;
+    if (!query.empty())
+        config["query"] = query;
+
+    const nlohmann::json &body = member(dn.data, "body");
+    const std::string bodyType = scalarText(member(body, "type"));
+    const nlohmann::json &data = member(body, "data");
+    auto bodyText = [&](const nlohmann::json &d) -> std::string {
+        if (d.is_string())
+            return ctx.text(d.get<std::string>(), dn, "body.data");
+        std::string joined;
+        for (const auto &part : d.is_array() ? d : nlohmann::json::array())
+            joined += ctx.text(member(part, "value"), dn, "body.data");
+        return joined;
+    };
+    if (bodyType == "json" || bodyType == "raw-text" || bodyType == "raw_text") {
+        config["body"] = bodyText(data);
+        if (bodyType == "json" && !headers.contains("Content-Type") && !headers.contains("content-type"))
+            headers["Content-Type"] = "application/json";
+    } else if (bodyType == "x-www-form-urlencoded" || bodyType == "form-data") {
+        std::vector<std::pair<std::string, std::string>> fields;
+        if (data.is_string()) {
+            for (const auto &[k, v] : keyValueLines(data.get<std::string>()))
+                fields.emplace_back(k, ctx.text(v, dn, "body.data." + k));
+        } else {
+            for (const auto &part : data.is_array() ? data : nlohmann::json::array()) {
+                if (scalarText(member(part, "type")) == "file") {
+                    ctx.issue(Kind::Unmapped, here + "/body", "form-data file",
+                              "Flowdeck's HTTP node does not upload files; the file field '" + scalarText(member(part, "key")) +
+                                  "' was left out.");
+                    continue;
+                }
+                fields.emplace_back(scalarText(member(part, "key")), ctx.text(member(part, "value"), dn, "body.data"));
+            }
+        }
+        std::string encoded;
+        for (const auto &[k, v] : fields)
+            encoded += (encoded.empty() ? "" : "&") + k + "=" + v;
+        config["body"] = encoded;
+        headers["Content-Type"] = "application/x-www-form-urlencoded";
+        if (bodyType == "form-data")
+            ctx.issue(Kind::Changed, here + "/body", "form-data",
+                      "Flowdeck sends form fields URL-encoded, not as multipart form data; most services accept both.");
+    } else if (bodyType == "binary") {
+        ctx.issue(Kind::Unmapped, here + "/body", "body binary",
+                  "Flowdeck's HTTP node does not send a file as the body; the body was left out.");
+    }
+    if (!headers.empty())
+        config["headers"] = headers;
+
+    const nlohmann::json &timeout = member(dn.data, "timeout");
+    double longest = 0;
+    for (const char *k : {"connect", "read", "write", "max_connect_timeout", "max_read_timeout", "max_write_timeout"}) {
+        double v = 0;
+        if (numberOf(member(timeout, k), v))
+            longest = std::max(longest, v);
+    }
+    if (longest > 0)
+        config["timeoutMs"] = static_cast<int>(std::clamp(longest * 1000.0, 1.0, 600000.0));
+    if (member(dn.data, "ssl_verify").is_boolean() && !member(dn.data, "ssl_verify").get<bool>())
+        ctx.issue(Kind::Unmapped, here, "ssl_verify",
+                  "Flowdeck always checks the server's certificate; requests to a server without a valid one will fail.");
+    config["failOnStatus"] = false;  // Dify hands 4xx/5xx answers on as outputs
+    node.config = std::move(config);
+}
+
+void mapKnowledge(ImportContext &ctx, DifyNode &dn, NodeSpec &node)
+{
+    node.type = "knowledge";
+    const std::string here = ImportContext::where(dn);
+    std::string query = ctx.selector(member(dn.data, "query_variable_selector"), dn, "query_variable_selector");
+    if (query.empty())
+        query = ctx.chat() ? "{{sys.query}}" : "(no query)";
+    nlohmann::json config = {{"query", query}};
+    nlohmann::json bases = nlohmann::json::array();
+    for (const auto &id : arrayOf(dn.data, "dataset_ids")) {
+        std::string raw = scalarText(id);
+        std::string base = "dify-";
+        for (char c : raw.substr(0, 8))
+            if (std::isalnum(static_cast<unsigned char>(c)))
+                base += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (base.size() == 5)
+            base += "base";
+        if (std::find(ctx.out.knowledgeBases.begin(), ctx.out.knowledgeBases.end(), base) == ctx.out.knowledgeBases.end()) {
+            ctx.out.knowledgeBases.push_back(base);
+            ctx.issue(Kind::Todo, "knowledge base " + base, "dataset " + raw,
+                      "The Dify knowledge base " + raw + " was created empty as '" + base +
+                          "'; add its documents (Knowledge panel, or `flowdeck kb add " + base + " FILES`).");
+        }
+        if (std::find(bases.begin(), bases.end(), base) == bases.end())
+            bases.push_back(base);
+    }
+    if (bases.empty()) {
+        bases.push_back("knowledge");
+        ctx.out.knowledgeBases.push_back("knowledge");
+        ctx.issue(Kind::Todo, here, "dataset_ids", "The node searched no knowledge base; an empty base 'knowledge' was made for it.");
+    }
+    config["bases"] = bases;
+    const std::string mode = scalarText(member(dn.data, "retrieval_mode"));
+    const nlohmann::json &multiple = member(dn.data, "multiple_retrieval_config");
+    double topK = 0, threshold = 0;
+    if (numberOf(member(multiple, "top_k"), topK))
+        config["topK"] = static_cast<int>(std::clamp(topK, 1.0, 50.0));
+    if (numberOf(member(multiple, "score_threshold"), threshold) &&
+        (member(multiple, "score_threshold_enabled").is_null() || truthy(member(multiple, "score_threshold_enabled"))))
+        config["scoreThreshold"] = std::clamp(threshold, 0.0, 1.0);
+    if (truthy(member(multiple, "reranking_enable"))) {
+        nlohmann::json rerank = {{"enabled", true}};
+        const std::string model = scalarText(member(member(multiple, "reranking_model"), "model"));
+        if (!model.empty())
+            rerank["model"] = model;
+        config["rerank"] = rerank;
+        ctx.issue(Kind::Todo, here + "/multiple_retrieval_config.reranking_model", "reranking_model",
+                  "Reranking is on: choose the provider profile that reranks (Rerank profile) for it to work.");
+    }
+    if (member(multiple, "weights").is_object())
+        config["mode"] = "hybrid";
+    if (mode == "single")
+        ctx.issue(Kind::Changed, here, "retrieval_mode single",
+                  "Dify let a model pick one knowledge base per question; Flowdeck searches all of them and keeps the best passages.");
+    const std::string filtering = scalarText(member(dn.data, "metadata_filtering_mode"));
+    if (!filtering.empty() && filtering != "disabled")
+        ctx.issue(Kind::Unmapped, here, "metadata_filtering_conditions",
+                  "Dify's metadata filters were not carried over; Flowdeck filters by file name, type, tag and date instead.");
+    node.config = std::move(config);
+}
+
+void mapDocument(ImportContext &ctx, DifyNode &dn, NodeSpec &node)
+{
+    node.type = "document";
+    std::string files = ctx.selector(member(dn.data, "variable_selector"), dn, "variable_selector");
+    if (files.empty()) {
+        files = "(no file)";
+        ctx.issue(Kind::Todo, ImportContext::where(dn), "variable_selector", "Choose the file to read.");
+    }
+    node.config = {{"files", files}};
+}
+
+void mapPlaceholder(ImportContext &ctx, DifyNode &dn, NodeSpec &node, const std::string &why)
+{
+    node.type = "placeholder";
+    dn.placeholder = true;
+    node.config = {{"from", "dify"}, {"difyType", dn.difyType}, {"original", withoutCredentials(ctx, dn, dn.data)}};
+    const std::string tool = scalarText(member(dn.data, "tool_name"));
+    std::string provider = scalarText(member(dn.data, "provider_name"));
+    if (provider.empty())
+        provider = scalarText(member(dn.data, "provider_id"));
+    if (!tool.empty())
+        node.config["tool"] = provider + "/" + tool;
+    ctx.issue(Kind::Unmapped, ImportContext::where(dn), dn.difyType + (tool.empty() ? "" : " " + tool), why);
+}
+
+void mapTool(ImportContext &ctx, DifyNode &dn, NodeSpec &node)
+{
+    const std::string providerType = scalarText(member(dn.data, "provider_type"));
+    std::string provider = scalarText(member(dn.data, "provider_id"));
+    if (provider.empty())
+        provider = scalarText(member(dn.data, "provider_name"));
+    const std::string tool = scalarText(member(dn.data, "tool_name"));
+    ToolTarget target;
+    if ((providerType.empty() || providerType == "builtin" || providerType == "plugin") &&
+        findToolTarget(ctx, provider, tool, target)) {
+        node.type = "mcp.tool";
+        const nlohmann::json args = toolArguments(ctx, dn, member(dn.data, "tool_parameters"), target.arguments, "tool_parameters");
+        node.config = {{"server", ctx.pluginAlias(target.catalog)}, {"tool", target.tool}, {"arguments", args}};
+        if (!target.note.empty())
+            ctx.issue(Kind::Changed, ImportContext::where(dn), provider + "/" + tool, target.note);
+        return;
+    }
+    mapPlaceholder(ctx, dn, node,
+                   "This node was imported from Dify's tool " + provider + "/" + tool +
+                       ", which Flowdeck has no plugin for; replace it with an MCP tool, HTTP or code node.");
+}
+
+void mapAgent(ImportContext &ctx, DifyNode &dn, NodeSpec &node)
+{
+    const std::string here = ImportContext::where(dn);
+    const nlohmann::json &params = member(dn.data, "agent_parameters");
+    auto param = [&](const char *name) -> const nlohmann::json & { return member(member(params, name), "value"); };
+    nlohmann::json config = nlohmann::json::object();
+    config["model"] = ctx.modelAlias(param("model"), dn, config);
+    const std::string instruction = ctx.text(param("instruction"), dn, "agent_parameters.instruction");
+    std::string query = param("query").is_array() ? ctx.selector(param("query"), dn, "agent_parameters.query")
+                                                  : ctx.text(param("query"), dn, "agent_parameters.query");
+    if (query.empty())
+        query = ctx.chat() ? "{{sys.query}}" : "(no task)";
+    if (!instruction.empty())
+        config["system"] = instruction;
+    config["prompt"] = query;
+    double rounds = 0;
+    if (numberOf(param("maximum_iterations"), rounds))
+        config["maxIterations"] = static_cast<int>(std::clamp(rounds, 1.0, 50.0));
+    nlohmann::json tools = nlohmann::json::array();
+    for (const auto &t : param("tools").is_array() ? param("tools") : nlohmann::json::array()) {
+        if (member(t, "enabled").is_boolean() && !t["enabled"].get<bool>())
+            continue;
+        const std::string provider = scalarText(member(t, "provider_name"));
+        const std::string name = scalarText(member(t, "tool_name"));
+        ToolTarget target;
+        if (findToolTarget(ctx, provider, name, target)) {
+            tools.push_back({{"server", ctx.pluginAlias(target.catalog)}, {"tool", target.tool}});
+            if (!target.note.empty())
+                ctx.issue(Kind::Changed, here, provider + "/" + name, target.note);
+        } else {
+            ctx.issue(Kind::Unmapped, here + "/agent_parameters.tools", provider + "/" + name,
+                      "Flowdeck has no plugin for Dify's tool " + provider + "/" + name + "; the agent runs without it.");
+        }
+    }
+    const std::string strategy = scalarText(member(dn.data, "agent_strategy_name"));
+    if (!strategy.empty() && strategy != "function_calling")
+        ctx.issue(Kind::Changed, here, "agent_strategy " + strategy,
+                  "Flowdeck's agent calls tools through the model's function calling, not the '" + strategy + "' strategy.");
+    if (tools.empty()) {
+        node.type = "llm";
+        config.erase("maxIterations");
+        ctx.issue(Kind::Changed, here, "agent",
+                  "None of the agent's tools has a Flowdeck plugin, so it became an LLM node with the same instructions.");
+    } else {
+        node.type = "agent";
+        config["tools"] = tools;
+    }
+    historyFromMemory(ctx, dn, config);
+    node.config = std::move(config);
+}
+
+} // namespace flowdeck::engine::dify
