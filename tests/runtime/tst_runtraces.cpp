@@ -291,6 +291,41 @@ private slots:
         QVERIFY(got.json()["workflow"]["guard"].contains("output"));
     }
 
+    void aResumedRunKeepsTheNodesBeforeItsPause()
+    {
+        const json wf = {{"format", "flowdeck.workflow"}, {"formatVersion", 1}, {"id", "approve"}, {"name", "Approve"},
+                         {"mode", "workflow"}, {"inputs", {{{"name", "name"}, {"required", true}}}},
+                         {"nodes", {workflowNode("start", "start"), workflowNode("pre", "template", {{"template", "Hi {{start.name}}"}}),
+                                    workflowNode("ask", "human", {{"text", "Send it?"},
+                                                                  {"actions", {{{"id", "send"}, {"label", "Send"}}}}}),
+                                    workflowNode("post", "template", {{"template", "{{pre.text}}, sent"}}),
+                                    workflowNode("end", "end", {{"outputs", {{"text", "{{post.text}}"}}}})}},
+                         {"edges", {workflowEdge("start", "pre"), workflowEdge("pre", "ask"), workflowEdge("ask", "post", "send"),
+                                    workflowEdge("post", "end")}}};
+        const auto deployed = m_serve->deploy("approve", flowdeck::tests::deployBundle(wf, {{"settings", {{"public", true}}}}));
+        QVERIFY2(deployed.status == 200, deployed.body.c_str());
+        const auto paused = run("approve", "Mei");
+        QVERIFY2(paused.status == 202, paused.body.c_str());
+        const std::string runId = paused.json().value("runId", "");
+        const std::string token = paused.json()["tokens"][0];
+        const std::string path = "/admin/v1/apps/approve/runs/" + runId;
+        json got = admin(path);
+        QCOMPARE(got["run"]["status"], json("paused"));
+        QCOMPARE(got["run"]["trace"]["nodes"]["pre"]["outputs"]["text"], json("Hi Mei"));
+        QCOMPARE(got["run"]["trace"]["nodes"]["ask"]["status"], json("running"));
+
+        const auto answered = m_serve->request("POST", "/v1/apps/approve/forms/" + token, json{{"action", "send"}}.dump());
+        QVERIFY2(answered.status == 200, answered.body.c_str());
+        got = admin(path);
+        QCOMPARE(got["run"]["status"], json("succeeded"));
+        const json &trace = got["run"]["trace"];
+        QVERIFY2(trace["order"].size() >= 4, trace.dump().c_str());
+        QCOMPARE(json(std::vector<json>(trace["order"].begin(), trace["order"].begin() + 4)), json({"start", "pre", "ask", "post"}));
+        QCOMPARE(trace["nodes"]["pre"]["outputs"]["text"], json("Hi Mei"));  // from before the pause
+        QCOMPARE(trace["nodes"]["ask"]["status"], json("done"));
+        QCOMPARE(trace["nodes"]["post"]["outputs"]["text"], json("Hi Mei, sent"));
+    }
+
     void deployRecordsAProjectVersion()
     {
         namespace fs = std::filesystem;
