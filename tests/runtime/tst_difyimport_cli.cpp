@@ -425,6 +425,11 @@ private slots:
                 ran.insert(f);
         qInfo("imports with no unmapped items: %zu/%d", m_cleanFiles.size(), m_corpusSize);
         qInfo("runs end to end: %zu/%d (corpus files all of whose runs gave the expected result)", ran.size(), m_corpusSize);
+        QStringList idle;
+        for (const auto &[file, flow] : m_flows)
+            if (!ran.count(file))
+                idle << QString::fromStdString(file);
+        qInfo("not run or not as expected: %s", qPrintable(idle.join(", ")));
     }
 };
 
