@@ -82,8 +82,12 @@ int runImportDify(const ImportOptions &opts)
 {
     const std::filesystem::path file(opts.file);
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(file, ec)) {
+    if (!std::filesystem::exists(file, ec)) {
         std::cerr << "flowdeck: " << opts.file << ": there is no such file.\n";
+        return kExitNotImported;
+    }
+    if (!std::filesystem::is_regular_file(file, ec)) {
+        std::cerr << "flowdeck: " << opts.file << " is not a file: give the .yml file Dify exported.\n";
         return kExitNotImported;
     }
     if (std::filesystem::file_size(file, ec) > kMaxDslBytes) {

@@ -356,6 +356,21 @@ private slots:
         QVERIFY2(ran.err.contains(m_data.path() + "/nowhere.yml") && ran.err.contains("no such file"), qPrintable(ran.err));
     }
 
+    void notADifyAppIsRefused()
+    {
+        const Ran folder = flowdeck({"import", "dify", m_data.path()});
+        QCOMPARE(folder.exitCode, 1);
+        QVERIFY2(folder.err.contains("is not a file"), qPrintable(folder.err));
+        writeData("list.yml", "- one\n- two\n");
+        writeData("other.yml", "kind: app\nversion: 0.1.5\nsettings:\n  theme: dark\n");
+        for (const char *name : {"list.yml", "other.yml"}) {
+            const Ran ran = flowdeck({"import", "dify", m_data.path() + "/" + name, "--out", m_data.path() + "/other"});
+            QCOMPARE(ran.exitCode, 1);
+            QVERIFY2(ran.err.contains(name) && ran.err.contains("was not imported"), qPrintable(ran.err));
+        }
+        QVERIFY(!QDir(m_data.path() + "/other").exists());
+    }
+
     void yamlErrorGivesLineAndColumn()
     {
         writeData("broken.yml", "app:\n  name: Broken\n  mode: workflow\nkind: app\nversion: 0.1.5\nworkflow:\n  graph: [nodes: {\n");
