@@ -67,6 +67,7 @@ constexpr std::array kCatalog = {
     CatalogEntry{"history-nested-repository", "{1} 有自己的版本历史（.git 文件夹）；其中的文件不属于这个项目的版本。"},
     CatalogEntry{"history-no-file", "版本 {1} 中没有文件“{2}”。"},
     CatalogEntry{"history-no-folder", "项目文件夹 {1} 不存在。"},
+    CatalogEntry{"history-not-owner", "{1} 的版本历史属于这台电脑上的另一个用户，因此不会被使用（这是 git 的安全规则）。请以该用户身份打开项目，或把它的 .git 文件夹改为归你所有。"},
     CatalogEntry{"history-not-writable", "项目文件夹 {1} 无法写入，因此无法在其中保存版本：{2}。"},
     CatalogEntry{"history-read-failed", "无法读取 {1} 的版本历史：{2}。"},
     CatalogEntry{"history-record-failed", "无法记录 {1} 的版本：{2}。"},

@@ -3,6 +3,7 @@
 #include "engine/core/atomicfile.h"
 #include "engine/history/historystate.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -132,8 +133,19 @@ Result<std::unique_ptr<ProjectHistory>> ProjectHistory::open(const fs::path &fol
     git_repository *raw = nullptr;
     if (hasHistory(folder)) {
         // Only the folder's own repository: never one of a folder above it.
-        if (git_repository_open_ext(&raw, folder.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) != 0 ||
-            git_repository_is_bare(raw)) {
+        const int rc = git_repository_open_ext(&raw, folder.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr);
+        // libgit2 1.5 refuses a repository of another user (not root) but reports a missing
+        // safe.directory setting instead of GIT_EOWNER: the owner is checked here.
+        struct stat gitDir {};
+        const bool othersRepository = rc != 0 && ::stat((folder / ".git").c_str(), &gitDir) == 0 &&
+                                      gitDir.st_uid != ::geteuid() && gitDir.st_uid != 0;
+        if (rc == GIT_EOWNER || othersRepository)
+            return R::failure(historyProblem("history-not-owner",
+                                             "The version history of " + where +
+                                                 " belongs to another user of this computer, so it is not used (a safety rule "
+                                                 "of git). Open the project as that user, or make its .git folder yours.",
+                                             {where}));
+        if (rc != 0 || git_repository_is_bare(raw)) {
             const std::string why = raw ? "it is a bare repository" : lastGitError();
             git_repository_free(raw);
             return R::failure(historyProblem("history-damaged",

@@ -440,6 +440,23 @@ private slots:
         QVERIFY(firstMessage(recorded.diagnostics()).find(other.string()) != std::string::npos);
     }
 
+    // git's safety rule: a repository owned by another user is not used (checked where this
+    // test can give a folder away: as root).
+    void historyOfAnotherUser()
+    {
+        if (::geteuid() != 0)
+            QSKIP("needs root to give the folder to another user");
+        const fs::path folder = freshFolder();
+        write(folder / "report.flow.json", fileText(document("x")));
+        QVERIFY(ProjectHistory::open(folder));
+        for (const auto &entry : fs::recursive_directory_iterator(folder))
+            QCOMPARE(::lchown(entry.path().c_str(), 65534, 65534), 0);
+        QCOMPARE(::chown(folder.c_str(), 65534, 65534), 0);
+        auto opened = ProjectHistory::open(folder);
+        QVERIFY2(codes(opened.diagnostics()) == QStringList({"history-not-owner"}), firstMessage(opened.diagnostics()).c_str());
+        QVERIFY(firstMessage(opened.diagnostics()).find("belongs to another user") != std::string::npos);
+    }
+
     void clearErrors()
     {
         auto missing = ProjectHistory::open(m_root / "no such project");
