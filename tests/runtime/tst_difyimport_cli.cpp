@@ -40,15 +40,9 @@ const QString kCorpus = QStringLiteral(FLOWDECK_SOURCE_DIR "/tests/import/dify")
 
 // Import checks that fail because of a known gap of the importer: file -> check -> reason.
 const std::map<std::string, std::map<std::string, std::string>> kImportGaps = {
-    {"chatflow-knowledge-memory-0.1.3.yml",
-     {{"validates", "the selector [start, sys.query] becomes {{start.sys.query}}, which does not validate"}}},
-    {"zh-customer-service-0.1.5.yml",
-     {{"validates", "the selector [start, sys.query] becomes {{start.sys.query}}, which does not validate"}}},
     {"dirty-mixed-providers-0.2.0.yml",
      {{"no secret written", "a credential in a string environment variable (OPENAI_API_KEY) is written into the workflow"},
       {"secrets stored", "a credential in a string environment variable (OPENAI_API_KEY) is not moved to the secret store"}}},
-    {"workflow-mcp-tool-0.4.0.yml",
-     {{"unmapped as expected", "a Dify MCP tool whose server is a catalog plugin becomes a placeholder"}}},
 };
 
 bool isKnownGap(const std::string &file, const std::string &check)
