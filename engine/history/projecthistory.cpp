@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <set>
 
 namespace flowdeck::engine {
@@ -29,6 +30,7 @@ constexpr const char *kIgnoreRules =
     "*.tmp-*\n.*.restoring\n*~\n"
     ".DS_Store\nThumbs.db\n";
 
+constexpr std::chrono::minutes kStaleLock{5};
 const std::set<std::string> kKinds = {"save", "deploy", "restore", "import"};
 
 std::string firstLine(const std::string &text)
@@ -205,6 +207,13 @@ Result<VersionInfo> ProjectHistory::State::recordLocked(const std::string &messa
         return R::failure(historyProblem("history-record-failed",
                                          "The version of " + where + " could not be recorded: " + why + ".", {where, why}));
     };
+
+    // A lock left by a program that stopped while recording (minutes old) would block every
+    // record from now on; one being written now is seconds old.
+    std::error_code ec;
+    const fs::path lock = fs::path(git_repository_path(repo.get())) / "index.lock";
+    if (const auto written = fs::last_write_time(lock, ec); !ec && fs::file_time_type::clock::now() - written > kStaleLock)
+        fs::remove(lock, ec);
 
     git_index *rawIndex = nullptr;
     if (git_repository_index(&rawIndex, repo.get()) != 0)

@@ -42,7 +42,8 @@ struct VersionInfo {
 // Thread safety: one object may be used from several threads; calls are serialized by
 // an internal lock. Two objects (or two programs) on the same folder are safe for reads;
 // concurrent records are serialized by git's index lock (the second fails with a sentence
-// saying the history is busy). Nothing here throws.
+// saying the history is busy; a lock older than 5 minutes, left by a program that stopped,
+// is taken over). Nothing here throws.
 class ProjectHistory {
 public:
     static constexpr std::uint64_t kMaxVersionedFileBytes = 20ull * 1024 * 1024;

@@ -457,6 +457,27 @@ private slots:
         QVERIFY(firstMessage(opened.diagnostics()).find("belongs to another user") != std::string::npos);
     }
 
+    // Another record in progress holds git's index lock: a clear "busy"; a lock left behind
+    // by a program that stopped minutes ago is taken over.
+    void busyAndStaleLocks()
+    {
+        const fs::path folder = freshFolder();
+        write(folder / "report.flow.json", fileText(document("x")));
+        auto history = std::move(ProjectHistory::open(folder)).value();
+        QVERIFY(history->record("x"));
+        write(folder / "report.flow.json", fileText(document("y")));
+        const fs::path lock = folder / ".git/index.lock";
+        write(lock, "");
+        auto busy = history->record("y");
+        QCOMPARE(codes(busy.diagnostics()), QStringList({"history-busy"}));
+        QCOMPARE(firstMessage(busy.diagnostics()),
+                 "Another program is recording a version of " + folder.string() + " right now; try again in a moment.");
+        fs::last_write_time(lock, fs::file_time_type::clock::now() - std::chrono::minutes(10));
+        auto recorded = history->record("y");
+        QVERIFY2(recorded, firstMessage(recorded.diagnostics()).c_str());
+        QCOMPARE(history->list().size(), std::size_t(2));
+    }
+
     void clearErrors()
     {
         auto missing = ProjectHistory::open(m_root / "no such project");
