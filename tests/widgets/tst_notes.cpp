@@ -94,6 +94,7 @@ class TestNotes : public QObject {
     GraphScene *m_scene = nullptr;
     GraphView *m_view = nullptr;
     int m_windowDeletes = 0;
+    int m_windowUndos = 0;
 
     QWidget *viewport() const { return m_view->viewport(); }
     QPoint onScreen(const QPointF &scenePos) const { return m_view->mapFromScene(scenePos); }
@@ -163,6 +164,11 @@ private slots:
         del->setShortcuts({QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
         connect(del, &QAction::triggered, this, [this] { ++m_windowDeletes; });
         m_window->addAction(del);
+        m_windowUndos = 0;
+        auto *undo = new QAction(tr("Undo"), m_window.get());  // the window's other shortcuts still work over a note
+        undo->setShortcut(QKeySequence::Undo);
+        connect(undo, &QAction::triggered, this, [this] { ++m_windowUndos; });
+        m_window->addAction(undo);
         m_window->resize(1200, 800);
         m_window->show();
         m_window->activateWindow();
@@ -305,11 +311,20 @@ private slots:
         QVERIFY(editor);
         QCOMPARE(editor->toPlainText(), plan->text());
         QTRY_VERIFY(editor->hasFocus());
-        QTest::keyClicks(editor, " first");
+        QTest::keyClicks(editor, " first!");
+        QTest::keyClick(editor, Qt::Key_Backspace);  // the editor's, not the window's Delete
+        QCOMPARE(editor->toPlainText(), plan->text() + " first");
+        QCOMPARE(m_windowDeletes, 0);
         QTest::keyClick(editor, Qt::Key_Escape);  // leaves it as it was
         QTRY_VERIFY(!plan->editor());
         QCOMPARE(m_doc->note("plan")->text, std::string("Step 2: ask the user\nwhich topic"));
         const int steps = m_doc->undoStack()->count();
+        // Enter on a selected note opens the editor too.
+        QVERIFY(plan->isSelected());
+        QTest::keyClick(m_view, Qt::Key_Return);
+        QVERIFY(plan->editor());
+        QTest::keyClick(plan->editor(), Qt::Key_Escape);
+        QTRY_VERIFY(!plan->editor());
 
         QTest::mouseDClick(viewport(), Qt::LeftButton, {}, at);
         editor = plan->editor();
@@ -332,6 +347,8 @@ private slots:
         const QPoint at = onScreen(note("note_1")->scenePos() + QPointF(100, 60));
         QTest::mouseClick(viewport(), Qt::LeftButton, {}, at);
         QVERIFY(note("note_1")->isSelected());
+        QTest::keyClick(m_view, Qt::Key_Z, Qt::ControlModifier);  // other shortcuts are the window's
+        QCOMPARE(m_windowUndos, 1);
         QTest::keyClick(m_view, Qt::Key_Delete);
         QTRY_VERIFY(!m_doc->note("note_1"));
         QVERIFY(!note("note_1"));

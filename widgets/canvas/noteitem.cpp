@@ -163,14 +163,17 @@ void NoteItem::paintText(QPainter *painter, const QRectF &area, const QColor &in
         painter->drawText(area, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, tr("Double-click to write a note"));
         return;
     }
-    QString text = m_text;
+    const QFontMetricsF metrics(font);
+    const int fits = std::max(1, static_cast<int>(area.height() / metrics.lineSpacing()));
+    // No more than the lines that fit can show (no glyph is under 3 px wide): a very long
+    // text from a file is not laid out whole at every paint.
+    const qsizetype room = static_cast<qsizetype>((area.width() / 3 + 1) * (fits + 1));
+    QString text = m_text.left(room);
     text.replace(QLatin1Char('\n'), QChar::LineSeparator);
     QTextLayout layout(text, font);
     QTextOption wrap;
     wrap.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     layout.setTextOption(wrap);
-    const QFontMetricsF metrics(font);
-    const int fits = std::max(1, static_cast<int>(area.height() / metrics.lineSpacing()));
     layout.beginLayout();
     std::vector<QTextLine> lines;
     double y = 0;
@@ -225,6 +228,11 @@ bool NoteItem::sceneEvent(QEvent *event)
 
 void NoteItem::keyPressEvent(QKeyEvent *event)
 {
+    if (isSelected() && (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && !scene()->views().isEmpty()) {
+        event->accept();
+        startEditing(scene()->views().constFirst());
+        return;
+    }
     if (isSelected() && (event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace)) {
         event->accept();
         // After this event: deleting the selection deletes this item.
@@ -278,6 +286,10 @@ void NoteItem::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
     auto *view = event->widget() ? qobject_cast<QGraphicsView *>(event->widget()->parentWidget()) : nullptr;
     if (event->button() == Qt::LeftButton && view) {
         event->accept();
+        if (!isSelected()) {
+            m_scene->clearSelection();
+            setSelected(true);
+        }
         startEditing(view);
         return;
     }
