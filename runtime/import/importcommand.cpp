@@ -90,7 +90,7 @@ int runImportDify(const ImportOptions &opts)
         std::cerr << "flowdeck: " << opts.file << " is not a file: give the .yml file Dify exported.\n";
         return kExitNotImported;
     }
-    if (std::filesystem::file_size(file, ec) > kMaxDslBytes) {
+    if (const auto size = std::filesystem::file_size(file, ec); !ec && size > kMaxDslBytes) {
         std::cerr << "flowdeck: " << opts.file << ": the file is larger than 32 MB, so it is not a Dify app export.\n";
         return kExitNotImported;
     }
