@@ -434,7 +434,7 @@ std::vector<std::string> ProjectHistory::workingFiles() const
     std::error_code ec;
     fs::recursive_directory_iterator it(m_state->folder, fs::directory_options::none, ec), end;
     for (; !ec && it != end; it.increment(ec)) {
-        const std::string path = fs::relative(it->path(), m_state->folder, ec).generic_string();
+        const std::string path = it->path().lexically_relative(m_state->folder).generic_string();
         int ignored = 0;
         const bool nested = it->is_directory(ec) && fs::exists(it->path() / ".git", ec);
         if (path == ".git" || nested || git_ignore_path_is_ignored(&ignored, m_state->repo.get(), path.c_str()) != 0 || ignored) {
