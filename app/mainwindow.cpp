@@ -12,6 +12,8 @@
 #include "widgets/deploy/deploydialog.h"
 #include "widgets/deploy/localruntime.h"
 #include "widgets/canvas/graphview.h"
+#include "widgets/debug/debugsession.h"
+#include "widgets/debug/nodedebugbar.h"
 #include "widgets/document/commands.h"
 #include "widgets/document/documentfile.h"
 #include "widgets/gallery/gallerybridge.h"
@@ -55,6 +57,7 @@
 #include <QStatusBar>
 #include <QToolBar>
 #include <QUrl>
+#include <QVBoxLayout>
 
 namespace flowdeck {
 namespace studio {
@@ -146,6 +149,18 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_doc(new GraphDo
     m_inspector->setServers(m_servers);
     connect(m_inspector, &InspectorWidget::manageKnowledge, this, [this](const QString &base) { openKnowledge(base); });
     m_console = new RunConsole(m_doc, m_scene, m_runner);
+    m_debug = new DebugSession(m_doc, m_scene, m_runner, m_console);
+    m_debug->setDialogParent(this);
+    connect(m_debug, &DebugSession::message, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    {  // the selected node's debugging buttons under the inspector
+        auto *inspectorPane = new QWidget;
+        auto *paneLayout = new QVBoxLayout(inspectorPane);
+        paneLayout->setContentsMargins(0, 0, 0, 0);
+        paneLayout->setSpacing(0);
+        paneLayout->addWidget(m_inspector, 1);
+        paneLayout->addWidget(new NodeDebugBar(m_debug));
+        m_inspectorDock->setWidget(inspectorPane);
+    }
     m_consoleDock = new QDockWidget(tr("Run"), this);
     m_consoleDock->setObjectName("console");
     m_consoleDock->setWidget(m_console);
@@ -300,8 +315,13 @@ void MainWindow::buildActions()
     QAction *run = add(runMenu, tr("&Run"), QKeySequence(Qt::Key_F5), [this] { m_console->run(); });
     QAction *stop = add(runMenu, tr("&Stop"), QKeySequence(Qt::SHIFT | Qt::Key_F5), [this] { m_console->stop(); });
     runMenu->addSeparator();
+    runMenu->addActions({m_debug->runNodeAction(), m_debug->runFromAction(), m_debug->pinAction()});
+    runMenu->addSeparator();
     QAction *deploy = add(runMenu, tr("&Deploy…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), [this] { openDeploy(); });
-    add(runMenu, tr("Deployed &Apps…"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_D), [this] { AppsDialog::showFor(m_localRuntime, this); })->setObjectName("deployedApps");
+    add(runMenu, tr("Deployed &Apps…"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_D), [this] {
+        connect(AppsDialog::showFor(m_localRuntime, this), &AppsDialog::runOpened, this, &MainWindow::openDeployedRun,
+                Qt::UniqueConnection);
+    })->setObjectName("deployedApps");
     // Panels fold away and come back; the canvas takes the room they leave.
     view->addSeparator();
     QMenu *panels = view->addMenu(tr("&Panels"));
@@ -542,6 +562,7 @@ void MainWindow::newDocument()
     findChild<ModelChoice *>()->bindKnown(blank);
     m_doc->reset(std::move(blank));
     m_path.clear();
+    m_documentName.clear();
     m_autosaver->setDocumentPath({});
     updateTitle();
     m_view->zoomToFit();
@@ -653,7 +674,7 @@ void MainWindow::updateTitle()
     m_inspector->setProjectFile(m_path);
     if (m_knowledge)
         m_knowledge->setProjectFile(m_path);
-    const QString name = m_path.isEmpty() ? tr("Untitled") : QFileInfo(m_path).fileName();
+    const QString name = !m_path.isEmpty() ? QFileInfo(m_path).fileName() : !m_documentName.isEmpty() ? m_documentName : tr("Untitled");
     setWindowTitle(QStringLiteral("%1%2 — Flowdeck").arg(name, m_doc->undoStack()->isClean() ? "" : " *"));
 }
 

@@ -25,6 +25,7 @@ class ServerDirectory;
 class GalleryWindow;
 class ProjectChecklist;
 class TrustGate;
+class DebugSession;
 
 // The studio's main window: palette (left), canvas (centre), inspector (right), run
 // console (bottom, at most a third of the height), an icon toolbar, and the File, Edit,
@@ -67,6 +68,10 @@ public:
     QDockWidget *consoleDock() const { return m_consoleDock; }
     QMenu *recentMenu() const { return m_recentMenu; }
     void showShortcuts();  // Help → Keyboard Shortcuts
+    DebugSession *debug() const { return m_debug; }  // run this node, run from here, pins
+    // Opens a run fetched from a runtime (Deployed Apps → Open Run in Studio) as a new
+    // unsaved document titled "<app> — run <id>", with the run's inputs and trace.
+    bool openDeployedRun(const QString &app, const QString &runId, const QString &answerJson);
     // The studio's guide (docs/studio.md) installed beside the program, or empty.
     static QString documentationPath();
 
@@ -118,7 +123,9 @@ private:
     QDockWidget *m_consoleDock;
     QMenu *m_recentMenu = nullptr;
     TrustGate *m_trust;
+    DebugSession *m_debug;
     QString m_path;
+    QString m_documentName;  // the title of an unsaved document that has one (an opened run)
     int m_pasteCount = 0;
 };
 

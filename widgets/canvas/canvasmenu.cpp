@@ -7,6 +7,7 @@
 #include "widgets/canvas/nodeicons.h"
 #include "widgets/canvas/nodeitem.h"
 #include "widgets/canvas/noteitem.h"
+#include "widgets/debug/debugsession.h"
 #include "widgets/document/commands.h"
 #include "widgets/document/localized.h"
 
@@ -187,6 +188,10 @@ void CanvasMenu::fillNodeMenu(QMenu *menu, const QString &nodeId)
         menu->addAction(enable ? tr("Enable") : tr("Disable"), this, [this, switchable, enable] {
             m_doc->undoStack()->push(new SetNodesDisabledCommand(m_doc, switchable, !enable));
         });
+    }
+    if (DebugSession *debug = DebugSession::of(m_doc)) {  // run this node, run from here, pin
+        menu->addSeparator();
+        debug->fillNodeMenu(menu, nodeId, m_view->window());
     }
     menu->addSeparator();
     QAction *remove = menu->addAction(tr("Delete"), this, [this, selected] {

@@ -18,7 +18,7 @@ class GraphView;
 
 // The canvas's context menus and in-place renaming. On the background: add a node
 // here, paste here, select all, zoom to fit. On a node: rename (also F2), duplicate,
-// copy its id, disable or enable, delete. Every change is a command on the document's
+// copy its id, disable or enable, the debugging actions (widgets/debug), delete. Every change is a command on the document's
 // undo stack. It sits on the view as an event filter, so the view needs no code of its own.
 class CanvasMenu : public QObject {
     Q_OBJECT

@@ -74,6 +74,45 @@ void NodeItem::setRunStatus(const QString &status, const QString &detail)
     update();
 }
 
+void NodeItem::setDebugMarks(int marks)
+{
+    if (marks == m_debugMarks)
+        return;
+    m_debugMarks = marks;
+    update();
+}
+
+double NodeItem::paintDebugMarks(QPainter *painter, double right)
+{
+    struct Pill {
+        int mark;
+        QString text;
+        QColor colour;
+    };
+    const Pill pills[] = {{Pinned, tr("pinned"), QColor(0x7b, 0x4d, 0xd6)},
+                          {Stale, tr("stale"), QColor(0xc7, 0x7c, 0x02)},
+                          {Replayed, tr("replayed"), QColor(0x1f, 0x8a, 0x8a)}};
+    QFont small = painter->font();
+    small.setBold(false);
+    small.setPointSizeF(small.pointSizeF() * 0.8);
+    painter->setFont(small);
+    const QFontMetricsF metrics(small);
+    for (const Pill &pill : pills) {
+        if (!(m_debugMarks & pill.mark))
+            continue;
+        const double w = metrics.horizontalAdvance(pill.text) + 10;
+        const QRectF area(right - w, kHeader + (kSummary - 14) / 2, w, 14);
+        QColor back = pill.colour;
+        back.setAlpha(36);
+        painter->setPen(QPen(pill.colour, 1));
+        painter->setBrush(back);
+        painter->drawRoundedRect(area, 7, 7);
+        painter->drawText(area, Qt::AlignCenter, pill.text);
+        right = area.left() - 4;
+    }
+    return right;
+}
+
 double NodeItem::height() const
 {
     const int rows = m_ports.size() > 1 ? static_cast<int>(m_ports.size()) : 0;
@@ -114,6 +153,9 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const QRectF card(0, 0, kWidth, height());
     const QPalette palette = m_scene->palette();
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    // The view does not save the painter's state between items (DontSavePainterState):
+    // start from the scene's font, not the smaller one the item drawn before left behind.
+    painter->setFont(m_scene->font());
     painter->setRenderHint(QPainter::Antialiasing, lod > 0.5);
     if (lod < 0.3) {  // far away: a block of colour is all that can be seen
         painter->fillRect(card, isSelected() ? palette.highlight().color() : accent);
@@ -136,10 +178,13 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     QFont plain = painter->font();
     plain.setBold(false);
     painter->setFont(plain);
+    const double summaryRight = m_debugMarks ? paintDebugMarks(painter, kWidth - 10) - 2 : kWidth - 12;
+    painter->setFont(plain);
     painter->setPen(palette.placeholderText().color());
     const QString summary = m_summary.isEmpty() ? m_type : m_summary;
-    painter->drawText(QRectF(12, kHeader, kWidth - 24, kSummary), Qt::AlignVCenter | Qt::AlignLeft,
-                      painter->fontMetrics().elidedText(summary, Qt::ElideRight, static_cast<int>(kWidth - 24)));
+    const double summaryWidth = std::max(10.0, summaryRight - 12);
+    painter->drawText(QRectF(12, kHeader, summaryWidth, kSummary), Qt::AlignVCenter | Qt::AlignLeft,
+                      painter->fontMetrics().elidedText(summary, Qt::ElideRight, static_cast<int>(summaryWidth)));
     if (m_ports.size() > 1) {
         painter->setPen(palette.text().color());
         for (int i = 0; i < m_ports.size(); ++i)
@@ -154,6 +199,11 @@ void NodeItem::paintPorts(QPainter *painter, const QColor &colour) const
     painter->setPen(Qt::NoPen);
     if (m_type != "start")
         painter->drawEllipse(inputLocal(), kPortRadius, kPortRadius);
+    // A stale output is drawn hollow: what it held came before the last change.
+    if (m_debugMarks & Stale) {
+        painter->setBrush(m_scene->palette().base());
+        painter->setPen(QPen(colour, 1.5, Qt::DotLine));
+    }
     for (int i = 0; i < m_ports.size(); ++i)
         painter->drawEllipse(portLocal(i), kPortRadius, kPortRadius);
 }

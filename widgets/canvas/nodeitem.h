@@ -27,6 +27,11 @@ public:
     // The node's state in the current run: running, done, failed, skipped; empty clears.
     void setRunStatus(const QString &status, const QString &detail = {});
     const QString &runStatus() const { return m_runStatus; }
+    // Debugging marks (widgets/debug): its output is pinned test data, stale (changed, or
+    // after a change, since the last run), or was replayed from saved outputs in the last run.
+    enum DebugMark { Pinned = 1, Stale = 2, Replayed = 4 };
+    void setDebugMarks(int marks);
+    int debugMarks() const { return m_debugMarks; }
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
@@ -60,9 +65,11 @@ protected:
     QString m_parent;
     QStringList m_ports;       // ids; "" for the default port
     QStringList m_portLabels;
+    int m_debugMarks = 0;
 
 private:
     double height() const;
+    double paintDebugMarks(QPainter *painter, double right);  // the pills at the summary row's right; returns their left
 };
 
 } // namespace studio

@@ -1,5 +1,6 @@
 #include "widgets/deploy/appsdialog.h"
 
+#include "widgets/debug/openrundialog.h"
 #include "widgets/deploy/localruntime.h"
 #include "widgets/deploy/runtimeadmin.h"
 
@@ -11,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -22,6 +24,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTreeWidget>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace flowdeck {
@@ -197,7 +200,49 @@ QWidget *AppsDialog::runsPage()
 {
     m_runs = table("runs", {tr("Started"), tr("Status"), tr("Called by"), tr("Conversation"), tr("Tokens (in + out)"),
                             tr("Took"), tr("Error")});
-    return m_runs;
+    m_openRun = new QPushButton(tr("Open Run in Studio…"));
+    m_openRun->setObjectName("openRun");
+    m_openRun->setToolTip(tr("Open a run (the selected one, or any by its id) with its inputs and node outputs, to "
+                             "replay and fix it"));
+    m_openRun->setEnabled(false);
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_runs, 1);
+    layout->addWidget(m_openRun, 0, Qt::AlignRight);
+    connect(m_openRun, &QPushButton::clicked, this, &AppsDialog::openRun);
+    connect(m_runs, &QTreeWidget::itemDoubleClicked, this, &AppsDialog::openRun);
+    return page;
+}
+
+void AppsDialog::openRun()
+{
+    const QString app = currentApp();
+    if (app.isEmpty())
+        return;
+    QList<OpenRunDialog::Recent> recent;
+    for (int i = 0; i < m_runs->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem *row = m_runs->topLevelItem(i);
+        recent.append({row->data(0, Qt::UserRole).toString(), row->data(1, Qt::UserRole).toString(), row->text(0), row->text(6)});
+    }
+    const QString selected = m_runs->currentItem() ? m_runs->currentItem()->data(0, Qt::UserRole).toString() : QString();
+    auto *dialog = new OpenRunDialog(app, recent, selected, this);
+    dialog->setObjectName("openRunDialog");
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &OpenRunDialog::openRequested, this, [this, app, dialog](const QString &runId) {
+        dialog->setBusy(true);
+        m_admin->get("apps/" + app + "/runs/" + QString::fromUtf8(QUrl::toPercentEncoding(runId)),
+                     [this, app, runId, dialog = QPointer<OpenRunDialog>(dialog)](RuntimeAdmin::Answer a) {
+                         if (!dialog)
+                             return;
+                         dialog->setBusy(false);
+                         if (!a.ok())
+                             return dialog->setProblem(tr("Run %1 could not be fetched: %2").arg(runId, a.error));
+                         dialog->accept();
+                         emit runOpened(app, runId, QString::fromUtf8(QJsonDocument(a.body).toJson(QJsonDocument::Compact)));
+                     });
+    });
+    dialog->open();
 }
 
 void AppsDialog::setRuntime(Runtime runtime, const QString &url, const QString &token)
@@ -292,6 +337,7 @@ void AppsDialog::showApp()
 {
     m_keys->clear();
     m_runs->clear();
+    m_openRun->setEnabled(false);
     m_conversations->clear();
     m_newKey->clear();
     for (QWidget *w : std::initializer_list<QWidget *>{m_keyNote, m_newKey, m_copy})
@@ -382,6 +428,7 @@ void AppsDialog::listRuns()
                          tr("%1 s").arg(run.value("elapsedMs").toDouble() / 1000.0, 0, 'f', 1), error});
             item->setToolTip(6, error);
             item->setData(0, Qt::UserRole, run.value("runId").toString());
+            item->setData(1, Qt::UserRole, run.value("status").toString());
             if (run.value("status").toString() == "failed")
                 item->setForeground(1, QColor(0xd9, 0x3f, 0x3f));
             if (!conversation.isEmpty()) {
@@ -397,6 +444,7 @@ void AppsDialog::listRuns()
                                                   QStringLiteral("%1 + %2").arg(it->in).arg(it->out)});
         for (int c = 0; c < 5; ++c)
             m_runs->resizeColumnToContents(c);
+        m_openRun->setEnabled(true);
         emit runsLoaded();
     });
 }

@@ -47,11 +47,18 @@ public:
     QMessageBox *revokeQuestion() const;
     QLabel *overview() const { return m_overview; }
     QString status() const;
+    QPushButton *openRunButton() const { return m_openRun; }
+    // Asks which run of the selected app to open in the studio (the selected run's id
+    // filled in), fetches it and emits runOpened.
+    void openRun();
 
 signals:
     void appsLoaded();
     void keysLoaded();
     void runsLoaded();
+    // A run fetched for *Open Run in Studio*: the runtime's answer to
+    // GET /admin/v1/apps/{app}/runs/{runId} as JSON text.
+    void runOpened(const QString &app, const QString &runId, const QString &answerJson);
 
 private:
     void connectAndList();
@@ -74,7 +81,7 @@ private:
     QTabWidget *m_tabs;
     QLabel *m_overview, *m_status, *m_keyNote;
     QLineEdit *m_keyName, *m_newKey;
-    QPushButton *m_create, *m_revoke, *m_copy;
+    QPushButton *m_create, *m_revoke, *m_copy, *m_openRun;
     QPointer<QMessageBox> m_revokeQuestion;
     QHash<QString, QJsonObject> m_described;  // app -> what the runtime says of it
     int m_generation = 0;                     // answers for an earlier runtime or app are ignored

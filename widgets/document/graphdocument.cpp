@@ -236,6 +236,15 @@ void GraphDocument::setNodeDisabled(const std::string &id, bool disabled)
     emit nodeChanged(q(id));
 }
 
+void GraphDocument::setNodePin(const std::string &id, nlohmann::json pin)
+{
+    const std::size_t i = nodeIndex(id);
+    if (i == std::string::npos)
+        return;
+    m_workflow.nodes[i].pin = std::move(pin);
+    emit nodeChanged(q(id));
+}
+
 void GraphDocument::setNodeParent(const std::string &id, const std::string &parent)
 {
     const std::size_t i = nodeIndex(id);

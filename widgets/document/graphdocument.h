@@ -44,6 +44,8 @@ public:
     void setNodeTitle(const std::string &id, const std::string &title);
     void setNodeI18n(const std::string &id, nlohmann::json i18n);  // the node's translated titles
     void setNodeDisabled(const std::string &id, bool disabled);
+    // Pinned test data ({"outputs", "port"}; null unpins); emits nodeChanged.
+    void setNodePin(const std::string &id, nlohmann::json pin);
     // Puts the node inside the iteration or loop `parent` ("" = top level); emits nodeChanged.
     void setNodeParent(const std::string &id, const std::string &parent);
     // The workflow's inputs (the start node's form); emits inputsChanged and nodeChanged

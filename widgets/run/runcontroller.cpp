@@ -27,6 +27,7 @@
 
 #include <chrono>
 #include <functional>
+#include <set>
 #include <thread>
 
 namespace flowdeck {
@@ -59,6 +60,24 @@ ItemStatus itemStatus(QHash<QString, QSet<QString>> &active, const engine::RunEv
     }
     // A failure always shows; finishing or being skipped shows once no other item runs it.
     return {event.type == engine::RunEventType::NodeFailed || items.isEmpty(), {}};
+}
+
+// The trace of a run that replayed nodes, with each replayed node's inputs taken from the
+// run before (`previous`, a trace's JSON), where it ran: Run This Node shows them again.
+engine::RunTrace keepInputs(const engine::RunTrace &trace, const nlohmann::json &previous)
+{
+    nlohmann::json now = trace.toJson();
+    const nlohmann::json before = engine::valueOr(previous, "nodes", nlohmann::json::object());
+    const nlohmann::json nodes = engine::valueOr(now, "nodes", nlohmann::json::object());
+    bool changed = false;
+    for (const auto &[id, entry] : nodes.items()) {
+        const nlohmann::json inputs = engine::valueOr(engine::valueOr(before, id, nlohmann::json::object()), "inputs", nlohmann::json());
+        if (engine::valueOr(entry, "replayed", false) && !inputs.is_null()) {
+            now["nodes"][id]["inputs"] = inputs;
+            changed = true;
+        }
+    }
+    return changed ? engine::RunTrace::fromJson(now) : trace;
 }
 
 } // namespace
@@ -221,9 +240,24 @@ void RunController::listTools(const engine::Workflow &workflow, const QString &o
     });
 }
 
-bool RunController::start(const engine::Workflow &workflow, const nlohmann::json &inputs, const QString &query,
-                          QString *error, const QString &conversation)
+const RunController::LastRun *RunController::lastRun(const QString &workflowId) const
 {
+    auto it = m_lastRuns.find(workflowId);
+    return it == m_lastRuns.end() ? nullptr : &it->second;
+}
+
+void RunController::setLastRun(const QString &workflowId, LastRun run)
+{
+    m_lastRuns[workflowId] = std::move(run);
+    emit lastRunChanged(workflowId);
+}
+
+bool RunController::start(const engine::Workflow &workflow, const nlohmann::json &inputs, const QString &query,
+                          QString *error, const QString &conversation, RunRequest request)
+{
+    if (request.empty())
+        request = std::exchange(m_nextRequest, {});
+    m_nextRequest = {};
     if (m_running) {
         if (error)
             *error = tr("A run is already going; stop it first.");
@@ -251,14 +285,41 @@ bool RunController::start(const engine::Workflow &workflow, const nlohmann::json
     }
     engine::RunOptions options;
     options.inputs = inputs;
+    // Pinned outputs are test data: every studio run replays them, but not the node being debugged.
+    std::set<std::string> pinned;
+    for (const auto &n : workflow.nodes)
+        if (n.pin.is_object() && n.parent.empty() && n.id != request.only && n.id != request.from) {
+            options.replay[n.id] = {engine::valueOr(n.pin, "outputs", nlohmann::json::object()), engine::valueOr(n.pin, "port", "")};
+            pinned.insert(n.id);
+        }
+    for (auto &[id, replayed] : request.replay) {
+        pinned.erase(id);
+        options.replay[id] = std::move(replayed);
+    }
+    options.only = request.only;
+    const QString workflowId = QString::fromStdString(workflow.id);
+    // A replayed node did not run: it keeps what it was given when it last did (see keepInputs).
+    auto previous = std::make_shared<nlohmann::json>();
+    if (auto it = m_lastRuns.find(workflowId); it != m_lastRuns.end() && !options.replay.empty())
+        *previous = it->second.trace.toJson();
+    m_lastRuns[workflowId] = LastRun{engine::RunTrace(), workflow, QStringLiteral("running"), {}};
     options.sys = workflow.isChat() ? nlohmann::json{{"query", query.toStdString()}, {"conversation_id", conversation.toStdString()},
                                                      {"history", nlohmann::json::array()}, {"user", "studio"}}
                                     : nlohmann::json{{"user", "studio"}};
     // Events come on the engine's thread; they are handed to the GUI thread as they are.
     auto active = std::make_shared<QHash<QString, QSet<QString>>>();  // GUI thread only: see itemStatus
-    options.onEvent = [this, active](const engine::RunEvent &event) {
-        QMetaObject::invokeMethod(this, [this, event, active] {
+    options.onEvent = [this, active, workflowId, pinned](const engine::RunEvent &event) {
+        QMetaObject::invokeMethod(this, [this, event, active, workflowId, pinned] {
             const QString node = QString::fromStdString(event.nodeId);
+            m_lastRuns[workflowId].trace.add(event);
+            if (event.type == engine::RunEventType::NodeFinished && engine::valueOr(event.data, "replayed", false)) {
+                // Not run: the console says so, and where the outputs came from.
+                const bool pin = pinned.count(event.nodeId) > 0;
+                emit nodeStatus(node, "done", pin ? tr("pinned output") : tr("replayed"));
+                emit logLine(node, "info", pin ? tr("not run: its pinned output was used") : tr("not run: its output from the last run was used"));
+                emit traceEvent(QString::fromStdString(engine::safeDump(event.toJson())));
+                return;
+            }
             const ItemStatus item = itemStatus(*active, event);
             if (event.type == engine::RunEventType::NodeProgress)  // an iteration or loop: "3 / 10"
                 emit nodeStatus(node, "running", QStringLiteral("%1 / %2")
@@ -309,18 +370,24 @@ bool RunController::start(const engine::Workflow &workflow, const nlohmann::json
         }, Qt::QueuedConnection);
     };
     m_running = true;
+    emit lastRunChanged(workflowId);
     emit runStarted();
     boost::asio::post(m_engine->io, [this, e = m_engine.get(), compiled = compiled.value(), options = std::move(options),
-                                     folder = m_knowledgeFolder]() mutable {
+                                     folder = m_knowledgeFolder, workflowId, previous]() mutable {
         // A library per run: bases created or filled since the last run are seen as they are now.
         e->host->services().knowledge = folder.empty() ? nullptr : std::make_shared<engine::KnowledgeLibrary>(folder);
         e->run = engine::WorkflowRun::create(e->io, compiled, e->host->services(), std::move(options));
-        e->run->start([this](const engine::WorkflowRun &run) {
+        e->run->start([this, workflowId, previous](const engine::WorkflowRun &run) {
             const QString status = QString::fromLatin1(engine::runStatusName(run.status()));
             const QString message = QString::fromStdString(run.error());
             const QString outputs = QString::fromStdString(engine::safeDump(run.outputs(), 2));
-            QMetaObject::invokeMethod(this, [this, status, message, outputs] {
+            QMetaObject::invokeMethod(this, [this, status, message, outputs, workflowId, previous] {
                 m_running = false;
+                LastRun &last = m_lastRuns[workflowId];
+                last.status = status;
+                if (!previous->is_null())
+                    last.trace = keepInputs(last.trace, *previous);
+                emit lastRunChanged(workflowId);
                 emit runEnded(status, message, outputs);
             }, Qt::QueuedConnection);
         });

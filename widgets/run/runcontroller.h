@@ -1,6 +1,8 @@
 #pragma once
 
 #include "engine/model/providerprofile.h"
+#include "engine/run/runtrace.h"
+#include "engine/run/workflowrun.h"
 #include "engine/workflow/workflow.h"
 
 #include <QObject>
@@ -32,13 +34,38 @@ class RunController : public QObject {
     Q_OBJECT
 
 public:
+    // What a debugging run reuses instead of running (DESIGN.md §11): `replay` completes
+    // nodes from saved outputs; `only` runs that node alone; `from` is the node a *Run
+    // from here* starts at. Pinned nodes are replayed in every run but `from` and `only`.
+    struct RunRequest {
+        std::map<std::string, engine::ReplayedNode> replay;
+        std::string only;
+        std::string from;
+        bool empty() const { return replay.empty() && only.empty() && from.empty(); }
+    };
+    // The last run of a workflow: every node's inputs and outputs, and the workflow as it ran.
+    struct LastRun {
+        engine::RunTrace trace;
+        engine::Workflow workflow;
+        QString status;  // running, succeeded, failed, cancelled
+        QString source;  // empty: run here; else where it came from ("helpdesk — run 7f3a…")
+    };
+
     explicit RunController(QObject *parent = nullptr);
     ~RunController() override;
 
     // Starts a run; false with `error` if the workflow does not compile. A chat run belongs
     // to `conversation`: its conversation variables are kept for the next run of it.
     bool start(const engine::Workflow &workflow, const nlohmann::json &inputs, const QString &query, QString *error,
-               const QString &conversation = {});
+               const QString &conversation = {}, RunRequest request = {});
+    // The next start() without a request of its own uses `request` (once): the run console
+    // starts debugging runs with its inputs as it starts any run.
+    void setNextRequest(RunRequest request) { m_nextRequest = std::move(request); }
+    void clearNextRequest() { m_nextRequest = {}; }
+    // The last run of the workflow `workflowId` (kept per workflow), or null.
+    const LastRun *lastRun(const QString &workflowId) const;
+    // Makes `run` the last run of `workflowId` (a run opened from a runtime).
+    void setLastRun(const QString &workflowId, LastRun run);
     // Answers the form `token` of a human node (humanInputRequired): the action pressed and
     // the fields' values, as checked by engine::checkHumanResponse.
     void resume(const QString &token, const QString &action, const nlohmann::json &values);
@@ -88,6 +115,8 @@ signals:
     // A plugin server asks the user something (sampling/createMessage, elicitation/create);
     // answer with answerServerRequest(id, ...).
     void serverRequest(int id, const QString &method, const QString &paramsJson);
+    // The last run of `workflowId` changed: a run started, ended, or one was loaded.
+    void lastRunChanged(const QString &workflowId);
     void profilesChanged();
     void secretsChanged();  // a key was given with setSecret
 
@@ -99,6 +128,8 @@ private:
     std::map<QString, nlohmann::json> m_profiles;
     QSet<QString> m_secrets;  // names given with setSecret
     std::filesystem::path m_knowledgeFolder;
+    RunRequest m_nextRequest;
+    std::map<QString, LastRun> m_lastRuns;  // by workflow id
 };
 
 } // namespace studio
