@@ -147,8 +147,13 @@ Result<std::unique_ptr<ProjectHistory>> ProjectHistory::open(const fs::path &fol
                                                  " belongs to another user of this computer, so it is not used (a safety rule "
                                                  "of git). Open the project as that user, or make its .git folder yours.",
                                              {where}));
-        if (rc != 0 || git_repository_is_bare(raw)) {
-            const std::string why = raw ? "it is a bare repository" : lastGitError();
+        // Its files must be this folder's (a core.worktree setting could name another one).
+        const char *workdir = rc == 0 ? git_repository_workdir(raw) : nullptr;
+        const bool elsewhere = workdir && !fs::equivalent(fs::path(workdir), folder, ec);
+        if (rc != 0 || !workdir || elsewhere) {
+            const std::string why = rc != 0 ? lastGitError()
+                                    : !workdir ? std::string("it is a bare repository")
+                                               : "its files are kept in another folder (" + std::string(workdir) + ")";
             git_repository_free(raw);
             return R::failure(historyProblem("history-damaged",
                                              "The version history of " + where + " (its .git) is damaged or cannot be read: " +

@@ -419,6 +419,15 @@ private slots:
                  message.c_str());
         QCOMPARE(read(folder / ".git"), std::string("this is not a git link"));  // left as it was
 
+        // A repository whose files are another folder's (core.worktree) is not this project's.
+        const fs::path elsewhere = freshFolder();
+        write(elsewhere / "report.flow.json", fileText(document("x")));
+        QVERIFY(ProjectHistory::open(elsewhere));
+        write(elsewhere / ".git/config", read(elsewhere / ".git/config") + "[core]\n\tworktree = /tmp\n");
+        auto redirected = ProjectHistory::open(elsewhere);
+        QCOMPARE(codes(redirected.diagnostics()), QStringList({"history-damaged"}));
+        QVERIFY(firstMessage(redirected.diagnostics()).find("its files are kept in another folder (/tmp/)") != std::string::npos);
+
         // A history whose last version's object was overwritten: opening works, recording says why.
         const fs::path other = freshFolder();
         write(other / "report.flow.json", fileText(document("x")));
