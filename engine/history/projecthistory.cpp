@@ -232,30 +232,28 @@ Result<VersionInfo> ProjectHistory::State::recordLocked(const std::string &messa
         const fs::path *folder;
         git_index *index;
         Diagnostics skipped;
+        void skip(const char *code, std::string message, std::vector<std::string> args)
+        {
+            skipped.push_back(historyProblem(code, std::move(message), std::move(args)));
+            skipped.back().severity = Diagnostic::Severity::Warning;
+        }
     } walk{&folder, index.get(), {}};
     auto addOne = [](const char *path, const char *, void *payload) -> int {
         auto *w = static_cast<Walk *>(payload);
         const std::string name = path;
         if (!name.empty() && name.back() == '/') {
             // A folder with a repository of its own (a plugin cloned with git): it keeps its own history.
-            Diagnostic d = historyProblem("history-nested-repository",
-                                          name.substr(0, name.size() - 1) +
-                                              " has a version history of its own (a .git folder); its files are not part of "
-                                              "this project's versions.",
-                                          {name.substr(0, name.size() - 1)});
-            d.severity = Diagnostic::Severity::Warning;
-            w->skipped.push_back(std::move(d));
+            const std::string folder = name.substr(0, name.size() - 1);
+            w->skip("history-nested-repository",
+                    folder + " has a version history of its own (a .git folder); its files are not part of this project's versions.",
+                    {folder});
             return 1;
         }
         std::error_code ec;
         const auto size = fs::file_size(*w->folder / path, ec);
         if (!ec && size > kMaxVersionedFileBytes && !git_index_get_bypath(w->index, path, 0)) {
-            Diagnostic d = historyProblem("history-file-too-large",
-                                          std::string(path) + " was not versioned: it is larger than " +
-                                              std::to_string(kMaxVersionedFileBytes / (1024 * 1024)) + " MB.",
-                                          {path, std::to_string(kMaxVersionedFileBytes / (1024 * 1024))});
-            d.severity = Diagnostic::Severity::Warning;
-            w->skipped.push_back(std::move(d));
+            const std::string megabytes = std::to_string(kMaxVersionedFileBytes / (1024 * 1024));
+            w->skip("history-file-too-large", name + " was not versioned: it is larger than " + megabytes + " MB.", {name, megabytes});
             return 1;
         }
         return 0;
