@@ -2,11 +2,9 @@
 
 #include "engine/core/jsonaccess.h"
 #include "engine/core/jsonread.h"
-#include "engine/nodes/noderegistry.h"
 #include "widgets/canvas/graphscene.h"
 #include "widgets/canvas/nodeitem.h"
 #include "widgets/debug/deployedrun.h"
-#include "widgets/debug/jsoneditdialog.h"
 #include "widgets/debug/pincommand.h"
 #include "widgets/document/graphdocument.h"
 #include "widgets/document/localized.h"
@@ -24,18 +22,13 @@
 namespace flowdeck {
 namespace studio {
 
-namespace {
-
-// "Summarise", or "LLM (llm_2)" for a node that has only its type's title.
-QString nameOf(const GraphDocument *doc, const QString &id)
+QString DebugSession::nameOf(const QString &id) const
 {
-    const auto *n = doc->node(id.toStdString());
+    const auto *n = m_doc->node(id.toStdString());
     if (!n)
         return id;
     return n->title.empty() && n->i18n.empty() ? QStringLiteral("%1 (%2)").arg(nodeTitle(*n), id) : nodeTitle(*n);
 }
-
-} // namespace
 
 DebugSession::DebugSession(GraphDocument *doc, GraphScene *scene, RunController *runner, RunConsole *console)
     : QObject(doc), m_doc(doc), m_scene(scene), m_runner(runner), m_console(console)
@@ -279,10 +272,10 @@ bool DebugSession::runFrom(const QString &nodeId)
             request.replay[id] = std::move(replayed);  // pinned nodes: the run controller replays their pin
     QStringList reused;
     for (const auto &entry : request.replay)
-        reused << nameOf(m_doc, QString::fromStdString(entry.first));
+        reused << nameOf(QString::fromStdString(entry.first));
     if (!startThroughConsole(std::move(request)))
         return false;
-    emit message(tr("Running from “%1”; reused from the last run: %2.").arg(nameOf(m_doc, nodeId), reused.join(", ")));
+    emit message(tr("Running from “%1”; reused from the last run: %2.").arg(nameOf(nodeId), reused.join(", ")));
     return true;
 }
 
@@ -302,7 +295,7 @@ bool DebugSession::runNode(const QString &nodeId, const nlohmann::json &reads)
     }
     if (!startThroughConsole(std::move(request)))
         return false;
-    emit message(tr("Running “%1” alone.").arg(nameOf(m_doc, nodeId)));
+    emit message(tr("Running “%1” alone.").arg(nameOf(nodeId)));
     return true;
 }
 
@@ -311,86 +304,6 @@ void DebugSession::pin(const QString &nodeId, nlohmann::json pinned)
     if (!canPin(nodeId))
         return;
     m_doc->undoStack()->push(new PinOutputCommand(m_doc, nodeId.toStdString(), std::move(pinned)));
-}
-
-JsonEditDialog *DebugSession::askRunNode(const QString &nodeId, QWidget *parent)
-{
-    QString why;
-    if (!canRunNode(nodeId, &why)) {
-        emit message(why);
-        return nullptr;
-    }
-    auto check = [doc = m_doc](const nlohmann::json &value) -> QString {
-        if (!value.is_object())
-            return tr("Give an object: each node before this one by its id, with its outputs.");
-        for (const auto &[id, outputs] : value.items()) {
-            if (!doc->node(id))
-                return tr("There is no node “%1” in this workflow.").arg(QString::fromStdString(id));
-            if (!outputs.is_object())
-                return tr("The outputs of “%1” must be an object, like {\"text\": \"…\"}.").arg(QString::fromStdString(id));
-        }
-        return {};
-    };
-    auto *dialog = new JsonEditDialog(
-        tr("Run This Node"),
-        tr("Runs only “%1”. The outputs below stand in for the nodes before it, as they were in the last run; "
-           "edit them to try other inputs. Nothing else runs: no other model, tool or web call is made.")
-            .arg(nameOf(m_doc, nodeId)),
-        lastReads(nodeId), tr("&Run"), check, parent);
-    dialog->setObjectName("runNodeDialog");
-    dialog->setEditLabel(tr("What it reads — the outputs of the nodes before it, by node id:"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    const nlohmann::json *traced = lastRun()->trace.node(nodeId.toStdString());
-    if (traced && traced->contains("inputs"))
-        dialog->setReference(tr("What it was given in the last run (its settings with the values filled in):"),
-                             engine::valueOr(*traced, "inputs", nlohmann::json::object()));
-    connect(dialog, &JsonEditDialog::accepted, this, [this, nodeId](const nlohmann::json &reads) { runNode(nodeId, reads); });
-    dialog->open();
-    return dialog;
-}
-
-JsonEditDialog *DebugSession::askPin(const QString &nodeId, QWidget *parent)
-{
-    QString why;
-    if (!canPin(nodeId, &why)) {
-        emit message(why);
-        return nullptr;
-    }
-    const engine::NodeSpec *node = m_doc->node(nodeId.toStdString());
-    QStringList ports;
-    if (const auto *descriptor = engine::NodeRegistry::builtin().find(node->type))
-        for (const auto &p : descriptor->portsOf(*node))
-            ports << QString::fromStdString(p.id);
-    auto check = [ports](const nlohmann::json &value) -> QString {
-        if (!value.is_object() || !value.contains("outputs") || !value["outputs"].is_object())
-            return tr("Give an object with the node's \"outputs\" (an object) and the \"port\" it leaves by.");
-        const nlohmann::json port = engine::valueOr(value, "port", nlohmann::json(""));
-        if (!port.is_string())
-            return tr("\"port\" must be a text: one of %1.").arg(ports.join(", "));
-        if (!port.get<std::string>().empty() && !ports.contains(QString::fromStdString(port.get<std::string>())))
-            return tr("This node has no port “%1”; its ports are %2.").arg(QString::fromStdString(port.get<std::string>()), ports.join(", "));
-        return {};
-    };
-    nlohmann::json value = lastRunPin(nodeId);
-    if (value.is_null())
-        value = {{"outputs", nlohmann::json::object()}, {"port", ports.value(0).toStdString()}};
-    auto *dialog = new JsonEditDialog(
-        tr("Pin Output"),
-        tr("Pins these outputs of “%1” as test data: runs in the studio use them instead of running the node, and the "
-           "node is marked on the canvas. They start as the last run's outputs; edit them as you like. Deploys leave "
-           "pins out.")
-            .arg(nameOf(m_doc, nodeId)),
-        value, tr("&Pin"), check, parent);
-    dialog->setObjectName("pinDialog");
-    dialog->setEditLabel(tr("The pinned outputs, and the port the node leaves by:"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &JsonEditDialog::accepted, this, [this, nodeId](nlohmann::json pinned) {
-        if (!pinned.contains("port"))
-            pinned["port"] = "";
-        pin(nodeId, std::move(pinned));
-    });
-    dialog->open();
-    return dialog;
 }
 
 void DebugSession::updateActions()
@@ -471,7 +384,7 @@ void DebugSession::showDeployedRun(const DeployedRun &run)
     emit message(run.failedNode.isEmpty()
                      ? tr("Opened run %1 of %2 (%3).").arg(run.runId, run.app, run.status)
                      : tr("Opened run %1 of %2: it failed at “%3”. Fix it, then Run From Here (Ctrl+F5) on it.")
-                           .arg(run.runId, run.app, nameOf(m_doc, run.failedNode)));
+                           .arg(run.runId, run.app, nameOf(run.failedNode)));
 }
 
 } // namespace studio

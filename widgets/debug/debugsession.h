@@ -87,6 +87,8 @@ private:
     // Runnable, and the workflow has a last run; else false with `noRun` (or another reason).
     bool hasLastRun(const QString &nodeId, QString *why, const QString &noRun) const;
     bool startThroughConsole(RunController::RunRequest request);
+    // "Summarise", or "LLM (llm_2)" for a node that has only its type's title.
+    QString nameOf(const QString &nodeId) const;
 
     GraphDocument *m_doc;
     GraphScene *m_scene;
