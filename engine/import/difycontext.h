@@ -115,6 +115,8 @@ struct ToolTarget {
     std::string note;     // why the result may differ, for a Changed issue; empty: the same
 };
 bool findToolTarget(const ImportContext &ctx, const std::string &provider, const std::string &tool, ToolTarget &target);
+// A tool of an MCP server the Dify workspace had added (provider_type mcp) that the catalog has, by id or name.
+bool mcpToolTarget(const ImportContext &ctx, const DifyNode &dn, ToolTarget &target);
 // Dify comparison operators on the condition, loop and list nodes.
 struct MappedCondition {
     std::vector<nlohmann::json> conditions;  // usually one; "all of" / "not in" become several

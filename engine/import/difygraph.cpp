@@ -134,7 +134,8 @@ void planOutputs(ImportContext &ctx, DifyNode &dn)
         std::string provider = scalarText(member(dn.data, "provider_id"));
         if (provider.empty())
             provider = scalarText(member(dn.data, "provider_name"));
-        if (findToolTarget(ctx, provider, scalarText(member(dn.data, "tool_name")), target))
+        if (findToolTarget(ctx, provider, scalarText(member(dn.data, "tool_name")), target) ||
+            (scalarText(member(dn.data, "provider_type")) == "mcp" && mcpToolTarget(ctx, dn, target)))
             o = {{"json", "structured"}, {"files", ""}};
     } else if (t == "agent") {
         o = {{"files", ""}, {"json", ""}};

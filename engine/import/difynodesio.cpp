@@ -2,6 +2,8 @@
 // placeholder that stands in for a tool Flowdeck has no plugin for.
 #include "engine/import/difycontext.h"
 
+#include "engine/mcp/plugincatalog.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -113,6 +115,22 @@ nlohmann::json toolArguments(ImportContext &ctx, const DifyNode &dn, const nlohm
 }
 
 } // namespace
+
+// A Dify workspace MCP server (provider_type mcp) that is a plugin of the catalog, by id or name.
+bool mcpToolTarget(const ImportContext &ctx, const DifyNode &dn, ToolTarget &target)
+{
+    if (!ctx.options.catalog)
+        return false;
+    for (const char *key : {"provider_id", "provider_name"}) {
+        const std::string id = lowerText(scalarText(member(dn.data, key)));
+        if (!id.empty() && ctx.options.catalog->find(id)) {
+            target.catalog = id;
+            target.tool = scalarText(member(dn.data, "tool_name"));
+            return !target.tool.empty();
+        }
+    }
+    return false;
+}
 
 void mapHttp(ImportContext &ctx, DifyNode &dn, NodeSpec &node)
 {
@@ -350,6 +368,19 @@ void mapTool(ImportContext &ctx, DifyNode &dn, NodeSpec &node)
         provider = scalarText(member(dn.data, "provider_name"));
     const std::string tool = scalarText(member(dn.data, "tool_name"));
     ToolTarget target;
+    if (providerType == "mcp" && mcpToolTarget(ctx, dn, target)) {
+        // A tool of an MCP server the Dify workspace had added, which the catalog has too: the same call.
+        node.type = "mcp.tool";
+        std::map<std::string, std::string> same;
+        const nlohmann::json &params = member(dn.data, "tool_parameters");
+        if (params.is_object())
+            for (auto it = params.begin(); it != params.end(); ++it)
+                same[it.key()] = it.key();
+        node.config = {{"server", ctx.pluginAlias(target.catalog)},
+                       {"tool", target.tool},
+                       {"arguments", toolArguments(ctx, dn, params, same, "tool_parameters")}};
+        return;
+    }
     if ((providerType.empty() || providerType == "builtin" || providerType == "plugin") &&
         findToolTarget(ctx, provider, tool, target)) {
         node.type = "mcp.tool";

@@ -208,6 +208,16 @@ std::string ImportContext::selector(const nlohmann::json &sel, const DifyNode &a
     };
     if (parts.size() < 2)
         return lost(ImportIssue::Kind::Unmapped, "This value points at nothing usable in the Dify file, so it was left empty.");
+    // Older exports reach sys through the start node: [start, "sys.query"] or {{#start.sys.query#}}.
+    if (auto start = nodes.find(parts[0]); start != nodes.end() && start->second.difyType == "start") {
+        if (parts[1].rfind("sys.", 0) == 0) {
+            parts.insert(parts.begin() + 2, parts[1].substr(4));
+            parts[0] = "sys";
+            parts.erase(parts.begin() + 1);
+        } else if (parts[1] == "sys" && parts.size() > 2) {
+            parts.erase(parts.begin());
+        }
+    }
     std::string ref;
     const std::string &root = parts[0];
     std::size_t restFrom = 2;

@@ -357,13 +357,13 @@ void TestDifyImport::llmModelsPromptsAndMemory()
 void TestDifyImport::answerAndReferences()
 {
     const std::string yaml = app("advanced-chat", std::string("[") + kStart + R"(,
-      {id: ans, data: {type: answer, answer: "Hi {{#sys.user_id#}} {{#conversation.topic#}} {{#env.SITE#}} {{#sys.files#}} {{#nope.x#}} {{literal}}"}}])",
+      {id: ans, data: {type: answer, answer: "Hi {{#1711.sys.query#}} {{#sys.user_id#}} {{#conversation.topic#}} {{#env.SITE#}} {{#sys.files#}} {{#nope.x#}} {{literal}}"}}])",
                                  "[{source: '1711', target: ans}]",
                                  "  environment_variables: [{name: SITE, value_type: string, value: example.com}]\n"
                                  "  conversation_variables: [{name: topic, value_type: string, value: none}]\n");
     IMPORT(imp, yaml, {});
     QCOMPARE(nodeOf(imp, "ans").config["text"],
-             nlohmann::json("Hi {{sys.user}} {{conversation.topic}} {{env.SITE}}   { {literal}}"));
+             nlohmann::json("Hi {{sys.query}} {{sys.user}} {{conversation.topic}} {{env.SITE}}   { {literal}}"));
     QVERIFY(hasIssue(imp, ImportIssue::Kind::Unmapped, "sys.files"));
     QVERIFY(hasIssue(imp, ImportIssue::Kind::Unmapped, "nope.x"));
     QVERIFY(hasIssue(imp, ImportIssue::Kind::Changed, "{{"));
@@ -564,7 +564,7 @@ void TestDifyImport::knowledgeRetrievalMakesBases()
       {id: k, data: {type: knowledge-retrieval, query_variable_selector: ['1711', q], dataset_ids: [A1B2C3D4-xx, e5f6a7b8-yy],
         retrieval_mode: multiple, multiple_retrieval_config: {top_k: 80, score_threshold: 0.4, score_threshold_enabled: true,
         reranking_enable: true, reranking_model: {provider: cohere, model: rerank-3}}, metadata_filtering_mode: manual}},
-      {id: k2, data: {type: knowledge-retrieval, query_variable_selector: [sys, query], dataset_ids: [a1b2c3d4-xx], retrieval_mode: single}},
+      {id: k2, data: {type: knowledge-retrieval, query_variable_selector: ['1711', sys.query], dataset_ids: [a1b2c3d4-xx], retrieval_mode: single}},
       {id: a, data: {type: answer, answer: '{{#k.result#}}{{#k2.result#}}'}}])",
                                  "[{source: '1711', target: k}, {source: k, target: k2}, {source: k2, target: a}]");
     IMPORT(imp, yaml, {});
@@ -575,6 +575,7 @@ void TestDifyImport::knowledgeRetrievalMakesBases()
     QCOMPARE(k.config["scoreThreshold"], nlohmann::json(0.4));
     QCOMPARE(k.config["rerank"], nlohmann::json({{"enabled", true}, {"model", "rerank-3"}}));
     QCOMPARE(nodeOf(imp, "k2").config["bases"], nlohmann::json({"dify-a1b2c3d4"}));
+    QCOMPARE(nodeOf(imp, "k2").config["query"], nlohmann::json("{{sys.query}}"));  // older exports: sys through the start node
     QCOMPARE(imp.knowledgeBases, (std::vector<std::string>{"dify-a1b2c3d4", "dify-e5f6a7b8"}));
     QVERIFY(hasIssue(imp, ImportIssue::Kind::Todo, "dataset A1B2C3D4-xx"));
     QVERIFY(hasIssue(imp, ImportIssue::Kind::Changed, "retrieval_mode single"));
@@ -792,9 +793,11 @@ void TestDifyImport::toolsMapToPluginsOrPlaceholders()
         tool_parameters: {query: {type: variable, value: ['1711', q]}}}},
       {id: clock, data: {type: tool, provider_id: time, provider_type: builtin, tool_name: current_time,
         tool_configurations: {timezone: UTC, api_key: should-not-be-kept}, tool_parameters: {}}},
+      {id: echo, data: {type: tool, provider_id: everything, provider_name: Everything, provider_type: mcp, tool_name: echo,
+        tool_parameters: {message: {type: mixed, value: 'say {{#1711.q#}}'}}}},
       {id: e, data: {type: end, outputs: [{variable: a, value_selector: [web, text]}, {variable: b, value_selector: [ddg, json]},
-        {variable: c, value_selector: [clock, text]}]}}])",
-                                 "[{source: '1711', target: web}, {source: web, target: ddg}, {source: ddg, target: clock}, {source: clock, target: e}]");
+        {variable: c, value_selector: [clock, text]}, {variable: d, value_selector: [echo, json]}]}}])",
+                                 "[{source: '1711', target: web}, {source: web, target: ddg}, {source: ddg, target: clock}, {source: clock, target: echo}, {source: echo, target: e}]");
     DifyImportOptions options;
     options.catalog = &catalog();
     IMPORT(imp, yaml, options);
@@ -818,6 +821,12 @@ void TestDifyImport::toolsMapToPluginsOrPlaceholders()
     QVERIFY(!imp.clean());
     QCOMPARE(nodeOf(imp, "e").config["outputs"]["b"], nlohmann::json("{{ddg.structured}}"));
     QCOMPARE(nodeOf(imp, "e").config["outputs"]["c"], nlohmann::json("{{clock.text}}"));
+    const NodeSpec &echo = nodeOf(imp, "echo");  // a Dify workspace MCP server that the catalog has
+    QCOMPARE(echo.type, std::string("mcp.tool"));
+    QCOMPARE(echo.config["server"], nlohmann::json("everything"));
+    QCOMPARE(echo.config["tool"], nlohmann::json("echo"));
+    QCOMPARE(echo.config["arguments"], nlohmann::json({{"message", "say {{start.q}}"}}));
+    QCOMPARE(nodeOf(imp, "e").config["outputs"]["d"], nlohmann::json("{{echo.structured}}"));
     bool placeholderReported = false;
     for (const auto &d : validateWorkflow(imp.workflow, NodeRegistry::builtin()))
         placeholderReported = placeholderReported ||
