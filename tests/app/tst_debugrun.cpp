@@ -34,6 +34,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QContextMenuEvent>
+#include <QDialog>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -184,6 +185,21 @@ private slots:
     {
         doc()->undoStack()->setClean();
         m_window.reset();
+    }
+
+    void theShortcutsAreListed()
+    {
+        m_window->showShortcuts();
+        auto *dialog = waitForChild<QDialog>(m_window.get(), "shortcuts");
+        QVERIFY(dialog);
+        QStringList rows;
+        auto *list = dialog->findChild<QTreeWidget *>();
+        for (int g = 0; g < list->topLevelItemCount(); ++g)
+            for (int i = 0; i < list->topLevelItem(g)->childCount(); ++i)
+                rows << list->topLevelItem(g)->child(i)->text(0) + " = " + list->topLevelItem(g)->child(i)->text(1);
+        for (const char *row : {"Run This Node = Ctrl+Shift+F5", "Run From Here = Ctrl+F5", "Pin Output = Ctrl+Alt+P"})
+            QVERIFY2(rows.contains(QString::fromUtf8(row)), qPrintable(rows.join('\n')));
+        dialog->close();
     }
 
     void runFromHereReusesTheUpstreamModelsOutput()
