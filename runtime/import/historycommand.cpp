@@ -82,6 +82,16 @@ void printDiffs(const std::vector<engine::FileDiff> &diffs)
 
 int runHistory(const std::string &action, const HistoryOptions &o)
 {
+    // Reading a folder's history does not start one (saves, deploys and imports do).
+    std::error_code ec;
+    if (action != "restore" && std::filesystem::is_directory(o.project, ec) && !ProjectHistory::hasHistory(o.project)) {
+        if (o.json)
+            std::cout << nlohmann::json{{"project", o.project}, {"versions", nlohmann::json::array()}}.dump(2) << "\n";
+        else
+            std::cout << "No version history in " << o.project << " yet: it starts with the first save in the studio, "
+                      << "a deploy or an import.\n";
+        return action == "list" ? 0 : 1;
+    }
     auto opened = ProjectHistory::open(o.project);
     if (!opened)
         return fail(opened.diagnostics(), o.json);

@@ -2,6 +2,7 @@
 // (DESIGN.md §11). The engine maps the app; this file reads it, stores the credentials
 // found in it in the command line's secret store and tells the user what happened.
 #include "engine/core/atomicfile.h"
+#include "engine/history/projecthistory.h"
 #include "engine/import/difyimport.h"
 #include "engine/mcp/plugincatalog.h"
 #include "engine/model/providerprofile.h"
@@ -27,7 +28,36 @@ struct ImportOptions {
     std::string out;
     bool json = false;
     bool force = false;
+    bool noHistory = false;
 };
+
+// A folder inside a repository someone else keeps (the user's own git work) gets no
+// history of its own: a repository nested in theirs would confuse their git.
+bool insideAnotherRepository(const std::filesystem::path &folder)
+{
+    std::error_code ec;
+    std::filesystem::path at = std::filesystem::absolute(folder, ec).parent_path();
+    for (; !at.empty() && at != at.root_path(); at = at.parent_path())
+        if (std::filesystem::exists(at / ".git", ec))
+            return true;
+    return false;
+}
+
+// The import is the project's first version (DESIGN.md §11), so later saves diff against
+// what came from Dify. Returns a line for the user; empty when nothing is to be said.
+std::string recordImport(const std::filesystem::path &folder, const engine::DifyImport &result)
+{
+    if (insideAnotherRepository(folder))
+        return "No version history was started: " + folder.string() + " is inside another git repository.";
+    auto history = engine::ProjectHistory::open(folder);
+    if (!history)
+        return "No version history was started: " + history.diagnostics().front().message;
+    auto version = history.value()->record("Imported from Dify: " + result.workflow.name, "import");
+    if (!version)
+        return "The import was not recorded as a version: " + version.diagnostics().front().message;
+    return "Recorded as version " + version.value().shortId() + " of the project's history (flowdeck history --project " +
+           folder.string() + " list).";
+}
 
 std::string joined(const std::vector<std::string> &names)
 {
@@ -121,6 +151,8 @@ int runImportDify(const ImportOptions &opts)
         return kExitNotImported;
     }
 
+    const std::string historyLine = opts.noHistory ? std::string() : recordImport(folder, result);
+
     std::vector<std::pair<std::string, std::string>> secrets;
     for (const auto &s : result.secrets)
         secrets.emplace_back(s.name, s.value);
@@ -141,10 +173,14 @@ int runImportDify(const ImportOptions &opts)
         if (!merge.error.empty())
             out["secretsError"] = merge.error;
         out["run"] = hints.front();
+        if (!historyLine.empty())
+            out["history"] = historyLine;
         std::cout << out.dump(2) << "\n";
     } else {
         std::cout << engine::importReportText(result);
         std::cout << "\nWrote " << written.value().string() << "\n";
+        if (!historyLine.empty())
+            std::cout << historyLine << "\n";
         if (!merge.error.empty()) {
             std::cout << "The credentials were not stored: " << merge.error << " Add these names to it yourself: "
                       << joined(secretNames(result)) << ".\n";
@@ -182,6 +218,7 @@ void addImportCommand(CLI::App &app, std::function<int()> &action)
     dify->add_flag("--json", opts->json, "Print the import report as JSON");
     dify->add_flag("--force", opts->force,
                    "Overwrite an imported workflow of the same name, and replace stored credentials of the same name");
+    dify->add_flag("--no-history", opts->noHistory, "Do not start the project's version history with this import");
     dify->callback([opts, &action] { action = [opts] { return runImportDify(*opts); }; });
 }
 

@@ -386,6 +386,30 @@ private slots:
         QCOMPARE(flowdeck({"import", "dify", file, "--out", out, "--force"}, config.path()).exitCode, 0);
     }
 
+    // The import is the project's first version; --no-history leaves the folder without one.
+    void importStartsTheHistory()
+    {
+        QTemporaryDir config;
+        const QString file = kCorpus + "/workflow-hello-0.1.0.yml";
+        const QString out = m_data.path() + "/versioned";
+        const Ran ran = flowdeck({"import", "dify", file, "--out", out}, config.path());
+        QCOMPARE(ran.exitCode, 0);
+        QVERIFY2(ran.out.contains("Recorded as version"), qPrintable(ran.out));
+        const Ran listed = flowdeck({"history", "--project", out, "list", "--json"}, config.path());
+        const json versions = json::parse(listed.out.toStdString(), nullptr, false)["versions"];
+        QCOMPARE(versions.size(), std::size_t(1));
+        QCOMPARE(versions[0]["kind"], json("import"));
+        QCOMPARE(versions[0]["message"], json("Imported from Dify: Hello workflow"));
+
+        const QString bare = m_data.path() + "/unversioned";
+        QCOMPARE(flowdeck({"import", "dify", file, "--out", bare, "--no-history"}, config.path()).exitCode, 0);
+        QVERIFY(!QFileInfo::exists(bare + "/.git"));
+        const Ran none = flowdeck({"history", "--project", bare, "list"}, config.path());
+        QCOMPARE(none.exitCode, 0);
+        QVERIFY2(none.out.contains("No version history"), qPrintable(none.out));
+        QVERIFY(!QFileInfo::exists(bare + "/.git"));  // reading does not start one
+    }
+
     // Names already in secrets.json stay (another value is kept unless --force), the file
     // stays owner-only, and the text report names the credentials without their values.
     void secretsAreMergedNotOverwritten()
