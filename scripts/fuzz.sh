@@ -19,7 +19,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD_DIR="${FLOWDECK_FUZZ_BUILD_DIR:-$ROOT/build-fuzz}"
-ALL_TARGETS=(workflow reference sse mcp_session http_request csv bundle docparsers multipart guard)
+ALL_TARGETS=(workflow reference sse mcp_session http_request csv bundle docparsers multipart guard difyimport)
 
 seconds=""
 long=0

@@ -7,18 +7,18 @@
 #include "engine/workflow/validator.h"
 
 #include <cctype>
+#include <cstdio>
+#include <set>
 
-namespace flowdeck::engine {
+// The fuzz build compiles the engine as one translation unit: the helpers live in the
+// importer's own namespace so that their names meet no other file's.
+namespace flowdeck::engine::dify {
 
 namespace {
 
-using dify::ImportContext;
-using dify::member;
-using dify::arrayOf;
-using dify::scalarText;
 using Kind = ImportIssue::Kind;
 
-Diagnostic importProblem(std::string message, std::string code = "dify-import")
+Diagnostic difyProblem(std::string message, std::string code = "dify-import")
 {
     Diagnostic d;
     d.code = std::move(code);
@@ -27,7 +27,7 @@ Diagnostic importProblem(std::string message, std::string code = "dify-import")
     return d;
 }
 
-std::string workflowIdFrom(const std::string &name)
+std::string difyWorkflowId(const std::string &name)
 {
     std::string id;
     for (char c : name) {
@@ -49,7 +49,7 @@ void importEnvironment(ImportContext &ctx, const nlohmann::json &list)
     for (const auto &v : list.is_array() ? list : nlohmann::json::array()) {
         const std::string where = "environment_variables[" + std::to_string(i++) + "]";
         const std::string name = scalarText(member(v, "name"));
-        if (dify::identifier(name, "") != name || name.size() > 64) {
+        if (name.empty() || identifier(name, "") != name || name.size() > 64) {
             ctx.issue(Kind::Unmapped, where, name, "'" + name + "' cannot name a Flowdeck setting; it was left out.");
             continue;
         }
@@ -66,7 +66,7 @@ void importEnvironment(ImportContext &ctx, const nlohmann::json &list)
         env.name = name;
         env.description = scalarText(member(v, "description"));
         double number = 0;
-        if (type == "number" && dify::numberOf(value, number)) {
+        if (type == "number" && numberOf(value, number)) {
             env.type = "number";
             env.value = number;
         } else {
@@ -91,7 +91,7 @@ void importConversationVariables(ImportContext &ctx, const nlohmann::json &list)
         const std::string name = scalarText(member(v, "name"));
         const std::string type = scalarText(member(v, "value_type"));
         auto t = types.find(type);
-        if (dify::identifier(name, "") != name || name.size() > 64 || t == types.end()) {
+        if (name.empty() || identifier(name, "") != name || name.size() > 64 || t == types.end()) {
             ctx.issue(Kind::Unmapped, where, name + " (" + type + ")",
                       t == types.end() ? "Flowdeck's conversation variables cannot hold " + type + "; it was left out."
                                        : "'" + name + "' cannot name a Flowdeck variable; it was left out.");
@@ -115,7 +115,7 @@ void importConversationVariables(ImportContext &ctx, const nlohmann::json &list)
 }
 
 // Validation problems left after mapping: reported so the user sees them with the rest.
-void checkResult(ImportContext &ctx)
+void reportValidation(ImportContext &ctx)
 {
     std::set<std::string> placeholders;
     for (const auto &n : ctx.out.workflow.nodes)
@@ -128,23 +128,23 @@ void checkResult(ImportContext &ctx)
     }
 }
 
-Result<DifyImport> importDocument(const nlohmann::json &doc, const DifyImportOptions &options)
+Result<DifyImport> importDifyDocument(const nlohmann::json &doc, const DifyImportOptions &options)
 {
     if (!doc.is_object())
-        return Result<DifyImport>::failure(importProblem("The file is not a Dify app: it holds no app settings at its top level."));
+        return Result<DifyImport>::failure(difyProblem("The file is not a Dify app: it holds no app settings at its top level."));
     const nlohmann::json &app = member(doc, "app");
     if (!app.is_object())
         return Result<DifyImport>::failure(
-            importProblem("The file is not a Dify app: it has no 'app' section. Export the app from Dify again (Export DSL)."));
+            difyProblem("The file is not a Dify app: it has no 'app' section. Export the app from Dify again (Export DSL)."));
     const std::string kind = scalarText(member(doc, "kind"));
     if (!kind.empty() && kind != "app")
-        return Result<DifyImport>::failure(importProblem("The file is a Dify '" + kind + "', not an app."));
+        return Result<DifyImport>::failure(difyProblem("The file is a Dify '" + kind + "', not an app."));
     DifyImport result;
     result.dslVersion = scalarText(member(doc, "version"));
     result.appMode = scalarText(member(app, "mode"));
     const std::string &mode = result.appMode;
     if (mode != "workflow" && mode != "advanced-chat" && mode != "chat" && mode != "agent-chat" && mode != "completion")
-        return Result<DifyImport>::failure(importProblem(
+        return Result<DifyImport>::failure(difyProblem(
             "The app's mode '" + mode + "' is not one Flowdeck imports (workflow, advanced-chat, chat, agent-chat, completion)."));
     Workflow &wf = result.workflow;
     wf.mode = mode == "workflow" || mode == "completion" ? "workflow" : "chat";
@@ -152,7 +152,7 @@ Result<DifyImport> importDocument(const nlohmann::json &doc, const DifyImportOpt
     if (wf.name.empty())
         wf.name = "Dify app";
     wf.description = scalarText(member(app, "description"));
-    wf.id = workflowIdFrom(wf.name);
+    wf.id = difyWorkflowId(wf.name);
 
     ImportContext ctx(result, options);
     int major = 0, minor = 0;
@@ -164,22 +164,26 @@ Result<DifyImport> importDocument(const nlohmann::json &doc, const DifyImportOpt
         importEnvironment(ctx, member(workflow, "environment_variables"));
         importConversationVariables(ctx, member(workflow, "conversation_variables"));
         if (!member(workflow, "graph").is_object())
-            return Result<DifyImport>::failure(importProblem("The app has no workflow graph (workflow.graph) to import."));
-        dify::importGraph(ctx, member(workflow, "graph"));
-        dify::reportFeatures(ctx, member(workflow, "features"), "workflow.features");
+            return Result<DifyImport>::failure(difyProblem("The app has no workflow graph (workflow.graph) to import."));
+        importGraph(ctx, member(workflow, "graph"));
+        reportFeatures(ctx, member(workflow, "features"), "workflow.features");
     } else {
-        dify::importModelConfigApp(ctx, doc);
+        importModelConfigApp(ctx, doc);
     }
     bool hasStart = false;
     for (const auto &n : wf.nodes)
         hasStart = hasStart || n.type == "start";
     if (!hasStart)
         ctx.issue(Kind::Todo, "workflow.graph", "start", "The app has no start node; add one so the workflow knows where to begin.");
-    checkResult(ctx);
+    reportValidation(ctx);
     return result;
 }
 
 } // namespace
+
+} // namespace flowdeck::engine::dify
+
+namespace flowdeck::engine {
 
 bool DifyImport::clean() const
 {
@@ -194,13 +198,13 @@ Result<DifyImport> importDify(std::string_view yamlText, const DifyImportOptions
     dify::YamlError error;
     const nlohmann::json doc = dify::yamlToJson(yamlText, error);
     if (doc.is_discarded()) {
-        Diagnostic d = importProblem(error.describe(), "dify-yaml");
+        Diagnostic d = dify::difyProblem(error.describe(), "dify-yaml");
         return Result<DifyImport>::failure(std::move(d));
     }
     try {
-        return importDocument(doc, options);
+        return dify::importDifyDocument(doc, options);
     } catch (const std::exception &e) {
-        return Result<DifyImport>::failure(importProblem(std::string("The Dify file could not be imported: ") + e.what()));
+        return Result<DifyImport>::failure(dify::difyProblem(std::string("The Dify file could not be imported: ") + e.what()));
     }
 }
 

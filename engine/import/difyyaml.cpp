@@ -1,5 +1,7 @@
 #include "engine/import/difyyaml.h"
 
+#include "engine/core/jsonread.h"
+
 #include <yaml-cpp/yaml.h>
 
 #include <cerrno>
@@ -76,7 +78,9 @@ public:
             if ((m_text += text.size()) > m_limits.maxTextBytes)
                 return fail(node, "its text expands to more than " + std::to_string(m_limits.maxTextBytes >> 20) +
                                       " MiB (are aliases repeating one another?)");
-            out = node.Tag() == "?" ? plainScalar(text) : nlohmann::json(text);
+            // Text that is not UTF-8 could not be written out as JSON: bad bytes become U+FFFD.
+            const std::string valid = isValidUtf8(text) ? text : validUtf8(text);
+            out = node.Tag() == "?" ? plainScalar(valid) : nlohmann::json(valid);
             return true;
         }
         case YAML::NodeType::Sequence:

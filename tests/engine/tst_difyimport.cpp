@@ -97,6 +97,7 @@ private slots:
     void hostileDocumentsFailWithoutCrashing_data();
     void hostileDocumentsFailWithoutCrashing();
     void wrongTypesAnywhereNeverThrow();
+    void textThatIsNotUtf8IsRepaired();
     void startInputs();
     void llmModelsPromptsAndMemory();
     void answerAndReferences();
@@ -265,6 +266,18 @@ void TestDifyImport::wrongTypesAnywhereNeverThrow()
     mutate(doc, 0);
     QVERIFY(imports > 500);
     QVERIFY(refusals > 0);
+}
+
+// Found by fuzz_difyimport: bytes that are not UTF-8 made the report and the file unwritable.
+void TestDifyImport::textThatIsNotUtf8IsRepaired()
+{
+    const std::string bad = "a\xff\xfe" "b";  // two bytes that start no UTF-8 character
+    const std::string yaml = app("workflow", std::string("[") + kStart + ",\n      {id: t, data: {type: template-transform, template: '" +
+                                     bad + "', variables: []}},\n      {id: e, data: {type: end, outputs: []}}]",
+                                 "[{source: '1711', target: t}, {source: t, target: e}]");
+    IMPORT(imp, yaml, {});
+    QCOMPARE(nodeOf(imp, "t").config["template"], nlohmann::json("a\xef\xbf\xbd\xef\xbf\xbd" "b"));
+    QVERIFY(!importReportJson(imp).dump().empty());
 }
 
 void TestDifyImport::startInputs()
@@ -914,6 +927,7 @@ void TestDifyImport::environmentAndConversationVariables()
                                  "  - {name: LIMIT, value_type: number, value: '10'}\n"
                                  "  - {name: KEY, value_type: secret, value: sk-secret-value}\n"
                                  "  - {name: 'bad name', value_type: string, value: x}\n"
+                                 "  - {name: '', value_type: number, value: 1}\n"
                                  "  conversation_variables:\n"
                                  "  - {name: mem, value_type: 'array[object]', value: [{a: 1}], description: Memory}\n"
                                  "  - {name: flag, value_type: boolean, value: true}\n"
