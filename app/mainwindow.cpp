@@ -263,6 +263,7 @@ void MainWindow::buildActions()
     QAction *saveAction = add(file, tr("&Save"), QKeySequence::Save, [this] { save(); });
     QAction *saveAsAction = add(file, tr("Save &As…"), {}, [this] { saveAs(); });
     saveAsAction->setShortcuts(keys(QKeySequence::SaveAs, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)));
+    buildHistoryActions(file);
     file->addSeparator();
     QAction *settings = add(file, tr("&Settings…"), {}, [this] { openSettings(); });
     settings->setShortcuts(keys(QKeySequence::Preferences, QKeySequence(Qt::CTRL | Qt::Key_Comma)));
@@ -602,7 +603,7 @@ bool MainWindow::openFile(const QString &path)
     return true;
 }
 
-bool MainWindow::saveTo(const QString &path)
+bool MainWindow::saveTo(const QString &path, const QString &versionMessage)
 {
     QString error;
     if (!saveDocument(*m_doc, path, &error)) {
@@ -614,7 +615,7 @@ bool MainWindow::saveTo(const QString &path)
     m_autosaver->setDocumentPath(path);  // discards the autosave of the saved work
     addRecent(path);
     updateTitle();
-    statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 3000);
+    statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()) + "  " + recordSave(path, versionMessage), 6000);
     return true;
 }
 

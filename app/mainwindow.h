@@ -26,6 +26,7 @@ class GalleryWindow;
 class ProjectChecklist;
 class TrustGate;
 class DebugSession;
+class HistoryDialog;
 
 // The studio's main window: palette (left), canvas (centre), inspector (right), run
 // console (bottom, at most a third of the height), an icon toolbar, and the File, Edit,
@@ -39,7 +40,12 @@ public:
     ~MainWindow() override;
 
     bool openFile(const QString &path);
-    bool saveTo(const QString &path);
+    // Saves to `path` and records it as a version of its project (`versionMessage` empty: "Saved <name>").
+    bool saveTo(const QString &path, const QString &versionMessage = {});
+    // File → History… (Ctrl+Shift+H): the open project's versions, diffs and restore; nullptr when never saved.
+    HistoryDialog *openHistory();
+    // File → Import → Dify App…: a Dify DSL file as a new project, opened, with its import report.
+    bool importDifyApp();
     GraphDocument *document() const { return m_doc; }
     GraphScene *scene() const { return m_scene; }
     GraphView *view() const { return m_view; }
@@ -97,6 +103,8 @@ private:
     void addRecent(const QString &path);
     void fillRecentMenu();
     void buildHelpMenu();
+    void buildHistoryActions(QMenu *file);  // mainwindowhistory.cpp
+    QString recordSave(const QString &path, const QString &message);  // the status bar's note on the version
     void rememberView();  // the open project's layout and canvas view, for next time
     void restoreView();
     void boundConsoleHeight();

@@ -10,6 +10,8 @@
 #include "widgets/deploy/localruntime.h"
 #include "widgets/deploy/runtimeadmin.h"
 #include "widgets/document/graphdocument.h"
+#include "widgets/history/deployversion.h"
+#include "widgets/history/livechanges.h"
 #include "widgets/run/runcontroller.h"
 
 #include <QApplication>
@@ -133,6 +135,8 @@ DeployDialog::DeployDialog(GraphDocument *doc, RunController *runner, LocalRunti
     auto *setup = new QWidget;
     auto *setupLayout = new QVBoxLayout(setup);
     setupLayout->addLayout(form);
+    m_changes = new LiveChanges;
+    setupLayout->addWidget(m_changes);
     setupLayout->addWidget(m_steps);
     setupLayout->addWidget(m_progress);
     setupLayout->addWidget(m_message, 1);
@@ -187,6 +191,9 @@ DeployDialog::DeployDialog(GraphDocument *doc, RunController *runner, LocalRunti
     };
     connect(m_targets, &QButtonGroup::idClicked, this, targetChanged);
     targetChanged();
+    connect(m_targets, &QButtonGroup::idClicked, this, &DeployDialog::checkLiveVersion);
+    for (QLineEdit *edit : {m_app, m_url, m_token})
+        connect(edit, &QLineEdit::editingFinished, this, &DeployDialog::checkLiveVersion);
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the manifests"), m_folder->text());
         if (!dir.isEmpty())
@@ -274,13 +281,20 @@ void DeployDialog::deploy()
             return;
         if (!problems.isEmpty())
             return self->fail(Bundle, tr("The app cannot be bundled:\n%1").arg(problems.join('\n')));
+        // The deploy as a version of the project; the bundle's source names it.
+        const DeployVersion recorded = recordDeployVersion(self->m_projectFile, self->m_doc->toText(), self->targetText(), self->m_appName);
+        bundle = withSourceFields(bundle, recorded.source);
+        self->m_deployedVersion = recorded.source.value("version").toString();
+        const QString versionNote = !recorded.shortId.isEmpty() ? QStringLiteral(", ") + tr("project version %1").arg(recorded.shortId)
+                                    : !recorded.note.isEmpty()  ? QStringLiteral(", ") + recorded.note
+                                                                : QString();
         qint64 knowledgeBytes = 0;
         for (const auto &b : bases)
             knowledgeBytes += b.bytes;
-        self->setStep(Bundle, "done", bases.isEmpty() ? tr("%1 KiB").arg((bundle.toUtf8().size() + 1023) / 1024)
-                                                      : tr("%1 KiB, and %n knowledge base(s) of %2 KiB", nullptr, bases.size())
-                                                            .arg((bundle.toUtf8().size() + 1023) / 1024)
-                                                            .arg((knowledgeBytes + 1023) / 1024));
+        self->setStep(Bundle, "done", (bases.isEmpty() ? tr("%1 KiB").arg((bundle.toUtf8().size() + 1023) / 1024)
+                                                       : tr("%1 KiB, and %n knowledge base(s) of %2 KiB", nullptr, bases.size())
+                                                             .arg((bundle.toUtf8().size() + 1023) / 1024)
+                                                             .arg((knowledgeBytes + 1023) / 1024)) + versionNote);
         self->m_bases = bases;
         self->upload(bundle.toUtf8());
     }, sourceJson(source()), m_projectFile, m_packFolder.path());
@@ -339,9 +353,48 @@ QJsonObject DeployDialog::source() const
             {"host", QSysInfo::machineHostName()}};
 }
 
+QString DeployDialog::targetText() const
+{
+    // As `flowdeck deploy` records it: the runtime's URL, or "this computer" for the studio's own.
+    return target() == ThisComputer ? QStringLiteral("this computer")
+           : target() == Remote     ? m_url->text().trimmed()
+                                    : QDir::toNativeSeparators(m_folder->text());
+}
+
+void DeployDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    checkLiveVersion();
+}
+
+void DeployDialog::checkLiveVersion()
+{
+    const QString app = m_app->text().trimmed();
+    if (!isVisible() || m_busy)
+        return;
+    if (target() == Kubernetes)
+        return m_changes->showNote(tr("The manifests are written to a folder: there is no live version to compare with."));
+    if (!engine::isValidAppName(app.toStdString()))
+        return m_changes->showNote(tr("Give the app a name to compare with its live version."));
+    if (target() == Remote) {
+        if (m_url->text().trimmed().isEmpty() || m_token->text().isEmpty())
+            return m_changes->showNote(tr("Give the runtime's URL and admin token to compare with the live version."));
+        return m_changes->check(m_url->text().trimmed(), m_token->text(), app, m_projectFile, m_doc->workflow());
+    }
+    m_changes->showNote(tr("Starting the runtime on this computer to compare with the live version…"));
+    m_local->ensureRunning([self = QPointer<DeployDialog>(this), app](QString error) {
+        if (!self || self->target() != ThisComputer)
+            return;
+        if (!error.isEmpty())
+            return self->m_changes->showNote(tr("The live version could not be checked: %1").arg(error));
+        self->m_changes->check(self->m_local->url(), self->m_local->adminToken(), app, self->m_projectFile, self->m_doc->workflow());
+    });
+}
+
 void DeployDialog::checkOwner(std::function<void()> proceed)
 {
     m_admin->get("apps/" + m_appName, [this, proceed = std::move(proceed)](RuntimeAdmin::Answer a) {
+        m_changes->showAnswer(a.status, a.body, a.status == 404 ? QString() : a.error, m_appName, m_projectFile, m_doc->workflow());
         if (a.status == 404)
             return proceed();  // a new app
         if (!a.ok())
@@ -508,6 +561,7 @@ void DeployDialog::createKey()
         m_progress->setValue(1);
         m_busy = false;
         m_deploy->setEnabled(true);
+        checkLiveVersion();  // the version just deployed is the live one now
         showResult();
         emit finished(true);
     });

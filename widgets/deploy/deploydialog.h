@@ -27,6 +27,7 @@ namespace flowdeck {
 namespace studio {
 
 class GraphDocument;
+class LiveChanges;
 class LocalRuntime;
 class RunController;
 class RuntimeAdmin;
@@ -60,11 +61,18 @@ public:
     QString chatUrl() const { return m_chatUrl; }
     QString openAiBaseUrl() const { return m_baseUrl + "/v1"; }
     QWebEngineView *chatView() const { return m_chatView; }
+    // "Changes since the live version" (widgets/history), checked when the dialog shows.
+    LiveChanges *liveChanges() const { return m_changes; }
+    // The project version the last deploy was recorded as (its commit id), or empty.
+    QString deployedVersion() const { return m_deployedVersion; }
     void deploy();
     void openChat();
 
 signals:
     void finished(bool ok);
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
     enum Step { Validate, Bundle, Upload, SmokeCheck, Live };
@@ -79,6 +87,8 @@ private:
     void put(const QByteArray &bundle);
     void uploadKnowledgeThen(const QByteArray &bundle);
     QJsonObject source() const;  // {"project", "path", "host"}
+    QString targetText() const;  // where it goes, for the project's history
+    void checkLiveVersion();
     void createKey();
     void showResult();
     Target target() const;
@@ -106,6 +116,8 @@ private:
     QLineEdit *m_keyField;
     QPlainTextEdit *m_snippets;
     QWebEngineView *m_chatView = nullptr;
+    LiveChanges *m_changes;
+    QString m_deployedVersion;
     QString m_baseUrl, m_adminToken, m_appName, m_apiKey, m_chatUrl;
     int m_version = 0;
     bool m_busy = false;
