@@ -91,6 +91,7 @@ constexpr std::array kCatalog = {
     CatalogEntry{"not-in-container", "“{1}”节点不能放在迭代或循环里面，请把它移出来。"},
     CatalogEntry{"not-upstream", "{1} 引用了“{2}”，但它不在“{3}”之前运行。请把它连到上游，或者换一个值。"},
     CatalogEntry{"parameter-enum", "参数“{1}”的可选值必须与它的类型一致（都是数字或都是文字），且只有文字或数字参数才能设置可选值。"},
+    CatalogEntry{"placeholder", "节点“{1}”导入自 Dify 的“{2}”，Flowdeck 没有对应的插件或节点；请换成功能相同的 MCP 工具、HTTP、代码或其他节点。"},
     CatalogEntry{"reserved-class", "类别 ID“{1}”是保留的（节点自带“{1}”分支）；请换一个 ID。"},
     CatalogEntry{"reserved-parameter", "参数名“{1}”留给节点自己的输出使用；请换一个名称。"},
     CatalogEntry{"secret-in-prompt", "提示词使用了 {1}，这会把密钥发给模型。密钥只能用在请求头和插件设置中。"},

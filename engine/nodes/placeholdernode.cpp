@@ -57,6 +57,8 @@ NodeDescriptor placeholderNodeDescriptor()
         diag.nodeId = node.id;
         diag.field = "type";
         diag.message = placeholderProblem(node);
+        const std::string tool = valueOr(node.config, "tool", "");
+        diag.args = {node.id, tool.empty() ? valueOr(node.config, "difyType", "") : tool};
         return Diagnostics{diag};
     };
     d.execute = [](std::shared_ptr<NodeContext> ctx, NodeDone done) {

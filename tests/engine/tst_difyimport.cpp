@@ -1,3 +1,4 @@
+#include "engine/core/messages.h"
 #include "engine/import/difyimport.h"
 #include "engine/mcp/plugincatalog.h"
 #include "engine/nodes/noderegistry.h"
@@ -1007,6 +1008,8 @@ model_config:
     QVERIFY(hasIssue(imp, ImportIssue::Kind::Unmapped, "suggested_questions"));
     QVERIFY(hasIssue(imp, ImportIssue::Kind::Unmapped, "external_data_tool"));
     QVERIFY(!hasIssue(imp, ImportIssue::Kind::Unmapped, "speech_to_text"));
+    for (const auto &issue : imp.issues)  // the report reads in Chinese too
+        QVERIFY2(localizedSentence(issue.why, "zh") != issue.why, issue.why.c_str());
 }
 
 void TestDifyImport::agentChatAndCompletionApps()
