@@ -242,8 +242,16 @@ void importGraph(ImportContext &ctx, const nlohmann::json &graph)
         node.position = {coordinate(member(dn.raw, "position"), "x"), coordinate(member(dn.raw, "position"), "y")};
         if (!dn.parent.empty()) {
             auto p = ctx.nodes.find(dn.parent);
-            if (p != ctx.nodes.end() && (p->second.difyType == "iteration" || p->second.difyType == "loop") && !p->second.id.empty())
+            if (p != ctx.nodes.end() && (p->second.difyType == "iteration" || p->second.difyType == "loop") && !p->second.id.empty()) {
                 node.parent = p->second.id;
+                // Dify places a container's nodes relative to it; Flowdeck's canvas places every node on the page.
+                const nlohmann::json &absolute = member(dn.raw, "positionAbsolute");
+                if (absolute.is_object())
+                    node.position = {coordinate(absolute, "x"), coordinate(absolute, "y")};
+                else
+                    node.position = {node.position[0] + coordinate(member(p->second.raw, "position"), "x"),
+                                     node.position[1] + coordinate(member(p->second.raw, "position"), "y")};
+            }
             else
                 ctx.issue(Kind::Changed, ImportContext::where(dn), "parentId",
                           "The node was inside a container that is not in the file; it was placed on the canvas.");

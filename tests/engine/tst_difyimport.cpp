@@ -126,6 +126,7 @@ private slots:
     void reportNeverShowsSecretValues();
     void writesTheProjectFolder();
     void importedWorkflowsRun();
+    void everyCorpusFileImports();
 };
 
 void TestDifyImport::refusesWhatIsNotADifyApp_data()
@@ -652,12 +653,12 @@ void TestDifyImport::parameterExtractor()
 void TestDifyImport::iterationWithChildren()
 {
     const std::string yaml = app("workflow", std::string("[") + kStart + R"(,
-      {id: '1720', data: {type: iteration, iterator_selector: ['1711', q], output_selector: ['1722', output],
+      {id: '1720', position: {x: 300, y: 100}, data: {type: iteration, iterator_selector: ['1711', q], output_selector: ['1722', output],
         is_parallel: true, parallel_nums: 99, error_handle_mode: continue-on-error, start_node_id: 1720start}},
       {id: 1720start, type: custom-iteration-start, parentId: '1720', data: {type: iteration-start, isInIteration: true}},
-      {id: '1721', parentId: '1720', data: {type: code, isInIteration: true, iteration_id: '1720', code: 'def main(x): return dict(y=x)',
+      {id: '1721', parentId: '1720', position: {x: 24, y: 68}, data: {type: code, isInIteration: true, iteration_id: '1720', code: 'def main(x): return dict(y=x)',
         code_language: python3, variables: [{variable: x, value_selector: ['1720', item]}], outputs: {y: {type: string}}}},
-      {id: '1722', data: {type: template-transform, isInIteration: true, iteration_id: '1720', template: '{{ y }}#{{ i }}',
+      {id: '1722', position: {x: 200, y: 68}, positionAbsolute: {x: 500, y: 168}, data: {type: template-transform, isInIteration: true, iteration_id: '1720', template: '{{ y }}#{{ i }}',
         variables: [{variable: y, value_selector: ['1721', y]}, {variable: i, value_selector: ['1720', index]}]}},
       {id: e, data: {type: end, outputs: [{variable: all, value_selector: ['1720', output]}]}}])",
                                  R"([{source: '1711', target: '1720'}, {source: 1720start, target: '1721', data: {isInIteration: true}},
@@ -667,6 +668,9 @@ void TestDifyImport::iterationWithChildren()
     QCOMPARE(it.config, nlohmann::json::parse(R"({"items": "{{start.q}}", "output": "{{template.text}}", "parallel": true,
         "maxParallel": 64, "errorMode": "continue"})"));
     QCOMPARE(nodeOf(imp, "code").parent, std::string("iteration"));
+    QCOMPARE(nodeOf(imp, "code").position[0], 324.0);  // Dify's position inside the container, made absolute
+    QCOMPARE(nodeOf(imp, "code").position[1], 168.0);
+    QCOMPARE(nodeOf(imp, "template").position[0], 500.0);
     QCOMPARE(nodeOf(imp, "template").parent, std::string("iteration"));
     QCOMPARE(nodeOf(imp, "code").config["inputs"][0]["value"], nlohmann::json("{{iteration.item}}"));
     QCOMPARE(nodeOf(imp, "template").config["template"], nlohmann::json("{{code.y}}#{{iteration.index}}"));
@@ -1138,6 +1142,34 @@ void TestDifyImport::importedWorkflowsRun()
     for (const auto &d : out.diagnostics)
         named = named || d.message.find("Dify's tool time/current_time") != std::string::npos;
     QVERIFY(named);
+}
+
+// The Dify files of tests/import/dify (the CLI's and the bench's corpus) each import,
+// validate (placeholders aside) and report in both languages.
+void TestDifyImport::everyCorpusFileImports()
+{
+    const std::filesystem::path dir = std::filesystem::path(FLOWDECK_SOURCE_DIR) / "tests" / "import" / "dify";
+    std::vector<std::filesystem::path> files;
+    std::error_code ec;
+    for (const auto &entry : std::filesystem::directory_iterator(dir, ec))
+        if (entry.path().extension() == ".yml")
+            files.push_back(entry.path());
+    QVERIFY2(files.size() >= 20, "the Dify corpus is missing");
+    DifyImportOptions options;
+    options.catalog = &catalog();
+    for (const auto &file : files) {
+        std::ifstream in(file, std::ios::binary);
+        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        auto r = importDify(text, options);
+        QVERIFY2(r.ok(), qPrintable(QString::fromStdString(file.filename().string() + ": " +
+                                                         (r.ok() ? std::string() : r.diagnostics()[0].message))));
+        const QString errors = validationErrors(r->workflow);
+        QVERIFY2(errors.isEmpty(), qPrintable(QString::fromStdString(file.filename().string()) + "\n" + errors));
+        QVERIFY(parseWorkflow(serializeWorkflow(r->workflow)).ok());
+        for (const auto &issue : r->issues)
+            QVERIFY2(localizedSentence(issue.why, "zh") != issue.why,
+                     qPrintable(QString::fromStdString(file.filename().string() + ": " + issue.why)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDifyImport)
