@@ -109,6 +109,13 @@ bool numberOf(const nlohmann::json &value, double &out)
     return end != s.c_str() && *end == '\0' && std::isfinite(out);
 }
 
+std::string lowercase(std::string text)
+{
+    for (char &c : text)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+}
+
 bool truthy(const nlohmann::json &value)
 {
     if (value.is_boolean())
