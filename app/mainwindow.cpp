@@ -306,6 +306,9 @@ void MainWindow::buildActions()
     add(workflowMenu, tr("Conversation &Variables…"), {}, [this] {
         findChild<ModelChoice *>()->showModelsDialog(m_doc, ModelChoice::Page::Variables);
     })->setObjectName("conversationVariables");
+    add(workflowMenu, tr("&Environment Variables…"), {}, [this] {
+        findChild<ModelChoice *>()->showModelsDialog(m_doc, ModelChoice::Page::Environment);
+    })->setObjectName("environmentVariables");
     add(workflowMenu, tr("Content &Safety…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G), [this] {
         findChild<ModelChoice *>()->showModelsDialog(m_doc, ModelChoice::Page::Safety);
     })->setObjectName("contentSafety");
