@@ -92,7 +92,7 @@ bool MainWindow::importDifyApp()
     // One report at a time: the newest replaces the one before.
     for (auto *old : findChildren<ImportReportDialog *>("importReport"))
         if (old != imported.report)
-            old->deleteLater();
+            delete old;
     if (!openFile(imported.workflowFile))
         return false;
     if (imported.report) {

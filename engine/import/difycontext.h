@@ -80,6 +80,7 @@ std::string scalarText(const nlohmann::json &value);
 bool numberOf(const nlohmann::json &value, double &out);
 bool truthy(const nlohmann::json &value);  // true, "true", 1
 std::string lowercase(std::string text);   // ASCII letters only
+std::string trimmed(const std::string &text);  // without spaces at either end
 const nlohmann::json &member(const nlohmann::json &object, const char *key);  // null when absent
 const nlohmann::json &arrayOf(const nlohmann::json &object, const char *key);  // [] when absent or not a list
 

@@ -34,16 +34,9 @@ std::vector<std::pair<std::string, std::string>> keyValueLines(const std::string
             line.pop_back();
         const std::size_t colon = line.find(':');
         if (colon != std::string::npos) {
-            auto trim = [](std::string s) {
-                while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
-                    s.erase(s.begin());
-                while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
-                    s.pop_back();
-                return s;
-            };
-            std::string key = trim(line.substr(0, colon));
+            std::string key = trimmed(line.substr(0, colon));
             if (!key.empty())
-                out.emplace_back(key, trim(line.substr(colon + 1)));
+                out.emplace_back(key, trimmed(line.substr(colon + 1)));
         }
         start = end + 1;
     }

@@ -10,16 +10,6 @@ namespace {
 
 using Kind = ImportIssue::Kind;
 
-std::string trimmed(const std::string &s)
-{
-    std::size_t a = 0, b = s.size();
-    while (a < b && std::isspace(static_cast<unsigned char>(s[a])))
-        ++a;
-    while (b > a && std::isspace(static_cast<unsigned char>(s[b - 1])))
-        --b;
-    return s.substr(a, b - a);
-}
-
 bool isDottedName(const std::string &s)
 {
     if (s.empty() || s.front() == '.' || s.back() == '.' || std::isdigit(static_cast<unsigned char>(s[0])))

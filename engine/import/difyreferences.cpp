@@ -109,6 +109,16 @@ bool numberOf(const nlohmann::json &value, double &out)
     return end != s.c_str() && *end == '\0' && std::isfinite(out);
 }
 
+std::string trimmed(const std::string &s)
+{
+    std::size_t a = 0, b = s.size();
+    while (a < b && std::isspace(static_cast<unsigned char>(s[a])))
+        ++a;
+    while (b > a && std::isspace(static_cast<unsigned char>(s[b - 1])))
+        --b;
+    return s.substr(a, b - a);
+}
+
 std::string lowercase(std::string text)
 {
     for (char &c : text)

@@ -43,11 +43,13 @@ void refuse(QWidget *parent, const QString &file, const QString &why)
     QMessageBox::warning(parent, tr("Cannot Import"), tr("%1 could not be imported:\n\n%2").arg(QDir::toNativeSeparators(file), why));
 }
 
-// Where the project goes: an empty folder as it is, any other gets a new folder named after the app.
-QString projectFolderIn(const QString &chosen, const std::string &appId)
+// Where the project goes: an empty folder made for it as it is; the projects folder, or any
+// folder with files, gets a new folder named after the app.
+QString projectFolderIn(const QString &chosen, const QString &projects, const std::string &appId)
 {
     const QDir dir(chosen);
-    if (dir.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System))
+    if (QDir::cleanPath(dir.absolutePath()) != QDir::cleanPath(QDir(projects).absolutePath()) &&
+        dir.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System))
         return dir.absolutePath();
     return QString::fromStdString(engine::freeProjectDirectory(chosen.toStdString(), appId).string());
 }
@@ -81,7 +83,7 @@ ImportedDifyApp importDifyApp(QWidget *parent, RunController *runner, KeyStore *
     const QString chosen = QFileDialog::getExistingDirectory(parent, tr("Folder for the Imported Project"), projects);
     if (chosen.isEmpty())
         return {};
-    const QString folder = projectFolderIn(chosen, import.workflow.id);
+    const QString folder = projectFolderIn(chosen, projects, import.workflow.id);
     auto written = engine::writeImportedProject(folder.toStdString(), import);
     if (!written)
         return refuse(parent, file, problemLines(written.diagnostics())), ImportedDifyApp{};

@@ -10,7 +10,10 @@
 #include <QPushButton>
 #include <QTextDocument>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace flowdeck {
 namespace studio {
@@ -52,8 +55,6 @@ ImportReportDialog::ImportReportDialog(const engine::DifyImport &import, const Q
     m_tree = new QTreeWidget;
     m_tree->setObjectName("importIssues");
     m_tree->setHeaderLabels({tr("Where"), tr("What"), tr("Why")});
-    m_tree->setWordWrap(true);
-    m_tree->setUniformRowHeights(false);
     m_tree->header()->setSectionResizeMode(Why, QHeaderView::Stretch);
     m_tree->header()->setStretchLastSection(true);
 
@@ -68,8 +69,14 @@ ImportReportDialog::ImportReportDialog(const engine::DifyImport &import, const Q
             if (issue.kind == kind && group)
                 new QTreeWidgetItem(group, {text(issue.where), text(issue.what), text(issue.why)});
     }
-    if (QTreeWidgetItem *group = addGroup("knowledge", tr("Knowledge bases to fill"), static_cast<int>(import.knowledgeBases.size())))
-        for (const auto &base : import.knowledgeBases)
+    // The bases created empty, unless an issue above already says so.
+    std::vector<std::string> unnamed;
+    for (const auto &base : import.knowledgeBases)
+        if (std::none_of(import.issues.begin(), import.issues.end(),
+                         [&base](const engine::ImportIssue &i) { return i.where.find(base) != std::string::npos; }))
+            unnamed.push_back(base);
+    if (QTreeWidgetItem *group = addGroup("knowledge", tr("Knowledge bases to fill"), static_cast<int>(unnamed.size())))
+        for (const auto &base : unnamed)
             new QTreeWidgetItem(group, {text(base), tr("knowledge base"),
                                         tr("Created empty: add its documents in Workflow → Knowledge Bases… before you run.")});
     if (QTreeWidgetItem *group = addGroup("secrets", tr("Secrets moved to the keychain"), static_cast<int>(import.secrets.size())))
@@ -78,18 +85,38 @@ ImportReportDialog::ImportReportDialog(const engine::DifyImport &import, const Q
                                         tr("Kept in the keychain and given to runs as {{secret.%1}}; never written into the workflow.")
                                             .arg(text(secret.name))});
     m_tree->expandAll();
-    m_tree->resizeColumnToContents(Where);
-    m_tree->resizeColumnToContents(What);
-    m_tree->setColumnWidth(Where, std::min(m_tree->columnWidth(Where), 260));
+    for (int c : {Where, What}) {
+        m_tree->resizeColumnToContents(c);
+        m_tree->setColumnWidth(c, std::min(m_tree->columnWidth(c), c == Where ? 240 : 180));
+    }
+    for (QTreeWidgetItemIterator it(m_tree); *it; ++it)
+        for (int c = Where; c <= Why; ++c)
+            (*it)->setToolTip(c, (*it)->text(c));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     m_copy = buttons->addButton(tr("&Copy Report"), QDialogButtonBox::ActionRole);
     m_copy->setObjectName("copyReport");
     connect(m_copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(reportText()); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::hide);
+    // The selected row in full, wrapped: a long why does not fit a column.
+    auto *detail = new QLabel;
+    detail->setObjectName("importDetail");
+    detail->setWordWrap(true);
+    detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    detail->setMinimumHeight(detail->fontMetrics().lineSpacing() * 3);
+    detail->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    connect(m_tree, &QTreeWidget::currentItemChanged, detail, [detail](QTreeWidgetItem *item) {
+        detail->setText(!item || !item->parent() ? QString()
+                                                 : QStringLiteral("<b>%1</b> — %2<br>%3")
+                                                       .arg(item->text(Where).toHtmlEscaped(), item->text(What).toHtmlEscaped(),
+                                                            item->text(Why).toHtmlEscaped()));
+    });
+    if (m_tree->topLevelItemCount() > 0 && m_tree->topLevelItem(0)->childCount() > 0)
+        m_tree->setCurrentItem(m_tree->topLevelItem(0)->child(0));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addWidget(m_tree, 1);
+    layout->addWidget(detail);
     layout->addWidget(buttons);
     resize(820, 520);
 }
