@@ -12,7 +12,10 @@ namespace studio {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("flowdeck::studio::ChangeText", text); }
+// The texts of this file, translated under one context.
+class Text {
+    Q_DECLARE_TR_FUNCTIONS(ChangeText)
+};
 
 constexpr int kValueChars = 60;
 constexpr std::size_t kContextLines = 2;  // kept lines shown around each change in a line diff
@@ -51,27 +54,27 @@ NodeNamer nodeNamer(const engine::Workflow &after, const engine::Workflow &befor
 QString fieldLabel(const std::string &field)
 {
     static const std::pair<const char *, const char *> known[] = {
-        {"config.prompt", QT_TRANSLATE_NOOP("flowdeck::studio::ChangeText", "Prompt")},
-        {"config.system", QT_TRANSLATE_NOOP("flowdeck::studio::ChangeText", "System prompt")},
-        {"config.text", QT_TRANSLATE_NOOP("flowdeck::studio::ChangeText", "Text")},
-        {"config.template", QT_TRANSLATE_NOOP("flowdeck::studio::ChangeText", "Template")},
-        {"config.instructions", QT_TRANSLATE_NOOP("flowdeck::studio::ChangeText", "Instructions")},
-        {"config.code", QT_TRANSLATE_NOOP("flowdeck::studio::ChangeText", "Code")},
-        {"title", QT_TRANSLATE_NOOP("flowdeck::studio::ChangeText", "Title")},
-        {"position", QT_TRANSLATE_NOOP("flowdeck::studio::ChangeText", "Position")},
-        {"disabled", QT_TRANSLATE_NOOP("flowdeck::studio::ChangeText", "Disabled")},
-        {"name", QT_TRANSLATE_NOOP("flowdeck::studio::ChangeText", "Name")},
-        {"description", QT_TRANSLATE_NOOP("flowdeck::studio::ChangeText", "Description")},
-        {"mode", QT_TRANSLATE_NOOP("flowdeck::studio::ChangeText", "Mode")},
-        {"inputs", QT_TRANSLATE_NOOP("flowdeck::studio::ChangeText", "Inputs")},
-        {"variables", QT_TRANSLATE_NOOP("flowdeck::studio::ChangeText", "Conversation variables")},
-        {"guard", QT_TRANSLATE_NOOP("flowdeck::studio::ChangeText", "Content safety")},
-        {"notes", QT_TRANSLATE_NOOP("flowdeck::studio::ChangeText", "Notes")},
-        {"env", QT_TRANSLATE_NOOP("flowdeck::studio::ChangeText", "Environment variables")},
+        {"config.prompt", QT_TRANSLATE_NOOP("ChangeText", "Prompt")},
+        {"config.system", QT_TRANSLATE_NOOP("ChangeText", "System prompt")},
+        {"config.text", QT_TRANSLATE_NOOP("ChangeText", "Text")},
+        {"config.template", QT_TRANSLATE_NOOP("ChangeText", "Template")},
+        {"config.instructions", QT_TRANSLATE_NOOP("ChangeText", "Instructions")},
+        {"config.code", QT_TRANSLATE_NOOP("ChangeText", "Code")},
+        {"title", QT_TRANSLATE_NOOP("ChangeText", "Title")},
+        {"position", QT_TRANSLATE_NOOP("ChangeText", "Position")},
+        {"disabled", QT_TRANSLATE_NOOP("ChangeText", "Disabled")},
+        {"name", QT_TRANSLATE_NOOP("ChangeText", "Name")},
+        {"description", QT_TRANSLATE_NOOP("ChangeText", "Description")},
+        {"mode", QT_TRANSLATE_NOOP("ChangeText", "Mode")},
+        {"inputs", QT_TRANSLATE_NOOP("ChangeText", "Inputs")},
+        {"variables", QT_TRANSLATE_NOOP("ChangeText", "Conversation variables")},
+        {"guard", QT_TRANSLATE_NOOP("ChangeText", "Content safety")},
+        {"notes", QT_TRANSLATE_NOOP("ChangeText", "Notes")},
+        {"env", QT_TRANSLATE_NOOP("ChangeText", "Environment variables")},
     };
     for (const auto &[key, label] : known)
         if (field == key)
-            return tr(label);
+            return Text::tr(label);
     return QString::fromStdString(field);
 }
 
@@ -90,29 +93,29 @@ QString changeSentence(const engine::WorkflowChange &change, const NodeNamer &na
     const QString node = name(change.node), field = fieldLabel(change.field);
     switch (change.kind) {
     case Kind::NodeAdded:
-        return tr("Added %1").arg(node);
+        return Text::tr("Added %1").arg(node);
     case Kind::NodeRemoved:
-        return tr("Removed %1").arg(node);
+        return Text::tr("Removed %1").arg(node);
     case Kind::NodeMoved:
-        return tr("Moved %1").arg(node);
+        return Text::tr("Moved %1").arg(node);
     case Kind::PromptChanged:
-        return tr("%1: %2 changed").arg(node, field);
+        return Text::tr("%1: %2 changed").arg(node, field);
     case Kind::NodeChanged:
         if (change.before.is_null())
-            return tr("%1: %2 set to %3").arg(node, field, valueText(change.after));
+            return Text::tr("%1: %2 set to %3").arg(node, field, valueText(change.after));
         if (change.after.is_null())
-            return tr("%1: %2 removed (was %3)").arg(node, field, valueText(change.before));
-        return tr("%1: %2 changed from %3 to %4").arg(node, field, valueText(change.before), valueText(change.after));
+            return Text::tr("%1: %2 removed (was %3)").arg(node, field, valueText(change.before));
+        return Text::tr("%1: %2 changed from %3 to %4").arg(node, field, valueText(change.before), valueText(change.after));
     case Kind::EdgeAdded:
-        return tr("Connected %1").arg(endpointName(change.node, name));
+        return Text::tr("Connected %1").arg(endpointName(change.node, name));
     case Kind::EdgeRemoved:
-        return tr("Disconnected %1").arg(endpointName(change.node, name));
+        return Text::tr("Disconnected %1").arg(endpointName(change.node, name));
     case Kind::SettingChanged:
         if (change.before.is_null())
-            return tr("Workflow: %1 set to %2").arg(field, valueText(change.after));
+            return Text::tr("Workflow: %1 set to %2").arg(field, valueText(change.after));
         if (change.after.is_null())
-            return tr("Workflow: %1 removed (was %2)").arg(field, valueText(change.before));
-        return tr("Workflow: %1 changed from %2 to %3").arg(field, valueText(change.before), valueText(change.after));
+            return Text::tr("Workflow: %1 removed (was %2)").arg(field, valueText(change.before));
+        return Text::tr("Workflow: %1 changed from %2 to %3").arg(field, valueText(change.before), valueText(change.after));
     }
     return QString::fromStdString(engine::describeChange(change));
 }

@@ -12,7 +12,10 @@ namespace studio {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("flowdeck::studio::DeployVersion", text); }
+// The texts of this file, translated under one context.
+class Text {
+    Q_DECLARE_TR_FUNCTIONS(DeployVersion)
+};
 
 } // namespace
 
@@ -25,15 +28,15 @@ DeployVersion recordDeployVersion(const QString &workflowFile, const std::string
         return out;
     QFile file(workflowFile);
     if (!file.open(QIODevice::ReadOnly) || file.readAll().toStdString() != deployedText) {
-        out.note = tr("not kept as a version: the workflow has unsaved changes");
+        out.note = Text::tr("not kept as a version: the workflow has unsaved changes");
         return out;
     }
-    const auto version = versions.record(tr("Deployed %1 to %2").arg(app, target), "deploy", target);
+    const auto version = versions.record(Text::tr("Deployed %1 to %2").arg(app, target), "deploy", target);
     if (!version) {
         QString why = versions.problem();
         while (why.endsWith('.'))
             why.chop(1);
-        out.note = tr("not kept as a version: %1").arg(why);
+        out.note = Text::tr("not kept as a version: %1").arg(why);
         return out;
     }
     out.shortId = QString::fromStdString(version->shortId());

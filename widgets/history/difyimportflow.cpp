@@ -22,7 +22,10 @@ namespace studio {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("flowdeck::studio::DifyImportFlow", text); }
+// The texts of this file, translated under one context.
+class Text {
+    Q_DECLARE_TR_FUNCTIONS(DifyImportFlow)
+};
 
 constexpr qint64 kMaxDslBytes = 32 * 1024 * 1024;  // larger than any app export seen; bounds what is read
 
@@ -32,7 +35,7 @@ QString problemLines(const engine::Diagnostics &diagnostics)
     for (const auto &d : diagnostics) {
         QString line = diagnosticText(d);
         if (d.line > 0 && !line.contains(QString::number(d.line)))
-            line += tr(" (line %1, column %2)").arg(d.line).arg(d.column);
+            line += Text::tr(" (line %1, column %2)").arg(d.line).arg(d.column);
         lines << line;
     }
     return lines.join('\n');
@@ -40,7 +43,7 @@ QString problemLines(const engine::Diagnostics &diagnostics)
 
 void refuse(QWidget *parent, const QString &file, const QString &why)
 {
-    QMessageBox::warning(parent, tr("Cannot Import"), tr("%1 could not be imported:\n\n%2").arg(QDir::toNativeSeparators(file), why));
+    QMessageBox::warning(parent, Text::tr("Cannot Import"), Text::tr("%1 could not be imported:\n\n%2").arg(QDir::toNativeSeparators(file), why));
 }
 
 // Where the project goes: an empty folder made for it as it is; the projects folder, or any
@@ -59,9 +62,9 @@ QString projectFolderIn(const QString &chosen, const QString &projects, const st
 ImportedDifyApp importDifyApp(QWidget *parent, RunController *runner, KeyStore *keys, const engine::PluginCatalog &catalog)
 {
     QSettings settings;
-    const QString file = QFileDialog::getOpenFileName(parent, tr("Import a Dify App"),
+    const QString file = QFileDialog::getOpenFileName(parent, Text::tr("Import a Dify App"),
                                                       settings.value("difyImportFolder", QDir::homePath()).toString(),
-                                                      tr("Dify DSL files (*.yml *.yaml);;All files (*)"));
+                                                      Text::tr("Dify DSL files (*.yml *.yaml);;All files (*)"));
     if (file.isEmpty())
         return {};
     settings.setValue("difyImportFolder", QFileInfo(file).absolutePath());
@@ -69,7 +72,7 @@ ImportedDifyApp importDifyApp(QWidget *parent, RunController *runner, KeyStore *
     if (!in.open(QIODevice::ReadOnly))
         return refuse(parent, file, in.errorString()), ImportedDifyApp{};
     if (in.size() > kMaxDslBytes)
-        return refuse(parent, file, tr("The file is larger than %1 MB, more than any Dify app export.").arg(kMaxDslBytes >> 20)),
+        return refuse(parent, file, Text::tr("The file is larger than %1 MB, more than any Dify app export.").arg(kMaxDslBytes >> 20)),
                ImportedDifyApp{};
     engine::DifyImportOptions options;
     options.catalog = &catalog;
@@ -80,7 +83,7 @@ ImportedDifyApp importDifyApp(QWidget *parent, RunController *runner, KeyStore *
 
     const QString projects = GalleryBridge::projectsFolder();
     QDir().mkpath(projects);
-    const QString chosen = QFileDialog::getExistingDirectory(parent, tr("Folder for the Imported Project"), projects);
+    const QString chosen = QFileDialog::getExistingDirectory(parent, Text::tr("Folder for the Imported Project"), projects);
     if (chosen.isEmpty())
         return {};
     const QString folder = projectFolderIn(chosen, projects, import.workflow.id);
@@ -95,9 +98,9 @@ ImportedDifyApp importDifyApp(QWidget *parent, RunController *runner, KeyStore *
         runner->setSecret(QString::fromStdString(secret.name), QString::fromStdString(secret.value));
 
     ProjectVersions versions(workflowFile);
-    const auto version = versions.record(tr("Imported from Dify: %1").arg(QFileInfo(file).fileName()), "import", {}, true);
-    QString history = version ? tr("Kept as version %1 of the project's history.").arg(QString::fromStdString(version->shortId()))
-                              : tr("History is off: %1").arg(versions.problem());
+    const auto version = versions.record(Text::tr("Imported from Dify: %1").arg(QFileInfo(file).fileName()), "import", {}, true);
+    QString history = version ? Text::tr("Kept as version %1 of the project's history.").arg(QString::fromStdString(version->shortId()))
+                              : Text::tr("History is off: %1").arg(versions.problem());
     for (const auto &d : written.diagnostics())
         history += "\n" + diagnosticText(d);
     out.report = new ImportReportDialog(import, file, workflowFile, history, parent);
@@ -105,7 +108,7 @@ ImportedDifyApp importDifyApp(QWidget *parent, RunController *runner, KeyStore *
         const QString name = QString::fromStdString(secret.name);
         keys->save(name, QString::fromStdString(secret.value), [report = out.report, name](bool ok, QString warning) {
             if (report && !ok)
-                report->addSecretWarning(tr("%1 could not be kept in the keychain (%2); runs have it until Flowdeck quits.")
+                report->addSecretWarning(Text::tr("%1 could not be kept in the keychain (%2); runs have it until Flowdeck quits.")
                                              .arg(name, warning));
         });
     }

@@ -13,7 +13,10 @@ namespace studio {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("flowdeck::studio::ProjectVersions", text); }
+// The texts of this file, translated under one context.
+class Text {
+    Q_DECLARE_TR_FUNCTIONS(ProjectVersions)
+};
 
 // The nearest folder above `folder` that is a Git work tree (has .git), or empty.
 QString enclosingRepository(const QString &folder)
@@ -44,16 +47,16 @@ bool ProjectVersions::exists() const
 QString ProjectVersions::refusal() const
 {
     if (m_file.isEmpty())
-        return tr("the workflow is not saved in a project folder yet");
+        return Text::tr("the workflow is not saved in a project folder yet");
     if (exists())
         return {};
     const QString folder = QDir::cleanPath(m_folder);
     if (folder == QDir::cleanPath(QDir::homePath()) || QDir(folder).isRoot())
-        return tr("%1 is not a project folder of its own; save the workflow in a folder for this project to keep its versions")
+        return Text::tr("%1 is not a project folder of its own; save the workflow in a folder for this project to keep its versions")
             .arg(QDir::toNativeSeparators(folder));
     const QString repository = enclosingRepository(folder);
     if (!repository.isEmpty())
-        return tr("the folder is inside the Git repository %1, which keeps its history").arg(QDir::toNativeSeparators(repository));
+        return Text::tr("the folder is inside the Git repository %1, which keeps its history").arg(QDir::toNativeSeparators(repository));
     return {};
 }
 
@@ -67,7 +70,7 @@ engine::ProjectHistory *ProjectVersions::open(bool create)
         if (!m_problem.isEmpty())
             return nullptr;
         if (!create) {
-            m_problem = tr("the project has no history yet; it begins with the next save");
+            m_problem = Text::tr("the project has no history yet; it begins with the next save");
             return nullptr;
         }
     }
@@ -97,14 +100,14 @@ std::optional<engine::VersionInfo> ProjectVersions::record(const QString &messag
 QString versionKindLabel(const std::string &kind)
 {
     if (kind == "save")
-        return tr("Saved");
+        return Text::tr("Saved");
     if (kind == "deploy")
-        return tr("Deployed");
+        return Text::tr("Deployed");
     if (kind == "restore")
-        return tr("Restored");
+        return Text::tr("Restored");
     if (kind == "import")
-        return tr("Imported");
-    return kind.empty() ? tr("Other") : QString::fromStdString(kind);
+        return Text::tr("Imported");
+    return kind.empty() ? Text::tr("Other") : QString::fromStdString(kind);
 }
 
 QString versionTimeText(std::int64_t secondsSinceEpoch)
@@ -114,21 +117,21 @@ QString versionTimeText(std::int64_t secondsSinceEpoch)
 
 QString firstProblem(const engine::Diagnostics &diagnostics)
 {
-    return diagnostics.empty() ? tr("an unknown problem") : diagnosticText(diagnostics.front());
+    return diagnostics.empty() ? Text::tr("an unknown problem") : diagnosticText(diagnostics.front());
 }
 
 QString recordSavedVersion(const QString &workflowFile, const QString &workflowName, const QString &message)
 {
     ProjectVersions versions(workflowFile);
-    const QString text = message.simplified().isEmpty() ? tr("Saved %1").arg(workflowName) : message.simplified();
+    const QString text = message.simplified().isEmpty() ? Text::tr("Saved %1").arg(workflowName) : message.simplified();
     const auto version = versions.record(text, "save", {}, true);
     if (!version) {
         QString why = versions.problem();
         while (why.endsWith('.'))
             why.chop(1);
-        return tr("History is off: %1.").arg(why);
+        return Text::tr("History is off: %1.").arg(why);
     }
-    return tr("Version %1.").arg(QString::fromStdString(version->shortId()));
+    return Text::tr("Version %1.").arg(QString::fromStdString(version->shortId()));
 }
 
 } // namespace studio
