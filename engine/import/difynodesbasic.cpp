@@ -160,9 +160,17 @@ void mapStart(ImportContext &ctx, DifyNode &dn, NodeSpec &node)
             }
         }
         const nlohmann::json &def = member(v, "default");
-        if (!def.is_null() && !(def.is_string() && def.get<std::string>().empty()) && in.type != "file")
-            in.defaultValue = in.type == "number" || in.type == "boolean" || in.type == "json" ? def
-                                                                                               : nlohmann::json(scalarText(def));
+        double number = 0;
+        const bool none = def.is_null() || (def.is_string() && def.get<std::string>().empty()) || in.type == "file";
+        if (none)
+            in.defaultValue = nullptr;
+        else if (in.type == "number" && numberOf(def, number))
+            in.defaultValue = number == static_cast<double>(static_cast<long long>(number)) ? nlohmann::json(static_cast<long long>(number))
+                                                                                         : nlohmann::json(number);
+        else if (in.type == "boolean" || in.type == "json")
+            in.defaultValue = def;
+        else if (in.type != "number")
+            in.defaultValue = scalarText(def);
         bool duplicate = false;
         for (const auto &other : ctx.out.workflow.inputs)
             duplicate = duplicate || other.name == in.name;

@@ -99,6 +99,7 @@ private slots:
     void hostileDocumentsFailWithoutCrashing();
     void wrongTypesAnywhereNeverThrow();
     void textThatIsNotUtf8IsRepaired();
+    void scalarsReadAsDifyWritesThem();
     void startInputs();
     void llmModelsPromptsAndMemory();
     void answerAndReferences();
@@ -280,6 +281,23 @@ void TestDifyImport::textThatIsNotUtf8IsRepaired()
     IMPORT(imp, yaml, {});
     QCOMPARE(nodeOf(imp, "t").config["template"], nlohmann::json("a\xef\xbf\xbd\xef\xbf\xbd" "b"));
     QVERIFY(!importReportJson(imp).dump().empty());
+}
+
+// PyYAML's reading of plain scalars: ids that are numbers, yes/no, numbers written as text.
+void TestDifyImport::scalarsReadAsDifyWritesThem()
+{
+    const std::string yaml = app("workflow", R"([{id: 1718000000001, data: {type: start, variables: [
+        {variable: a, type: text-input, required: yes}, {variable: b, type: number, required: 'no', default: '7'}]}},
+      {id: 123456789012345678901234567890, data: {type: end, outputs: [{variable: o, value_selector: [1718000000001, a]},
+        {variable: p, value_selector: ['1718000000001', b]}]}}])",
+                                 "[{source: 1718000000001, target: '123456789012345678901234567890'}]");
+    IMPORT(imp, yaml, {});
+    QVERIFY(imp.workflow.inputs[0].required);
+    QVERIFY(!imp.workflow.inputs[1].required);
+    QCOMPARE(imp.workflow.inputs[1].defaultValue, nlohmann::json(7));
+    QCOMPARE(nodeOf(imp, "end").config["outputs"], nlohmann::json({{"o", "{{start.a}}"}, {"p", "{{start.b}}"}}));
+    QVERIFY(hasEdge(imp, "start", "end"));
+    QVERIFY(imp.clean());
 }
 
 void TestDifyImport::startInputs()
