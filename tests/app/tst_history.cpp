@@ -269,6 +269,9 @@ private slots:
         d->setTarget(DeployDialog::ThisComputer);
         d->field("app")->setText("summary");
         d->skipModelCheck()->setChecked(true);
+        // Before the first deploy, the runtime has no such app.
+        QTRY_VERIFY2_WITH_TIMEOUT(d->liveChanges()->text().contains("First deploy: 'summary' is not on the runtime yet."),
+                                  qPrintable(d->liveChanges()->text()), 30000);
         QSignalSpy finished(d, &DeployDialog::finished);
         QTest::mouseClick(d->deployButton(), Qt::LeftButton);
         QVERIFY(finished.wait(60000));

@@ -63,7 +63,14 @@ void LiveChanges::showAnswer(int status, const QJsonObject &app, const QString &
                           "older Flowdeck), so its changes cannot be listed.").arg(appName), {});
     ProjectVersions versions(workflowFile);
     engine::ProjectHistory *history = versions.open(false);
-    const auto live = history ? history->find(version.toStdString()) : std::nullopt;
+    if (!history) {
+        QString why = versions.problem();
+        while (why.endsWith('.'))
+            why.chop(1);
+        return setText(tr("This project keeps no version history (%1), so the changes since the live version (%2) cannot be "
+                          "listed.").arg(why, version.left(8)), {});
+    }
+    const auto live = history->find(version.toStdString());
     if (!live)
         return setText(tr("The live version (%1) is not in this project's history: it was deployed from another copy of the "
                           "project, or from another project.").arg(version.left(8)), {});
