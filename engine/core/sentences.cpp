@@ -343,6 +343,9 @@ constexpr std::array kSentences = {
              "Flowdeck 的变量赋值节点只写会话变量和循环变量；这个变量两者都不是。"},
     Sentence{"Dify's external data tools have no Flowdeck equivalent; call the service with an HTTP node.",
              "Dify 的外部数据工具在 Flowdeck 中没有对应功能；请用 HTTP 节点调用该服务。"},
+    Sentence{"The setting {1} holds a key; it became the secret {2}, so its value is kept in the secret store and never "
+             "written into the workflow.",
+             "设置 {1} 里是一个密钥；它已改为密钥 {2}，值保存在密钥库中，不会写进工作流。"},
     Sentence{"No test of this case could be carried over, so the case is never taken; write its test again.",
              "这个分支的条件都没能迁移，因此它永远不会被选中；请重新编写它的条件。"},
     // The guard's provider checks (engine/guard/providercheck.cpp).

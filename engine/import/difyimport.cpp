@@ -3,6 +3,8 @@
 
 #include "engine/import/difycontext.h"
 #include "engine/import/difyyaml.h"
+#include "engine/guard/guardfinding.h"
+#include "engine/guard/secretcheck.h"
 #include "engine/nodes/noderegistry.h"
 #include "engine/workflow/validator.h"
 
@@ -43,6 +45,17 @@ std::string difyWorkflowId(const std::string &name)
     return id.empty() ? "dify-app" : id;
 }
 
+// A plain setting that holds a key all the same (OPENAI_API_KEY = sk-...): the guard's
+// credential patterns decide, on "NAME=value" as a settings file would have it.
+bool holdsCredential(const std::string &name, const std::string &value)
+{
+    if (value.empty())
+        return false;
+    GuardFindings found;
+    findSecrets(name + "=" + value, found);
+    return !found.empty();
+}
+
 void importEnvironment(ImportContext &ctx, const nlohmann::json &list)
 {
     std::size_t i = 0;
@@ -55,7 +68,12 @@ void importEnvironment(ImportContext &ctx, const nlohmann::json &list)
         }
         const std::string type = scalarText(member(v, "value_type"));
         const nlohmann::json &value = member(v, "value");
-        if (type == "secret") {
+        const bool credential = type != "secret" && type != "number" && holdsCredential(name, scalarText(value));
+        if (credential)
+            ctx.issue(Kind::Changed, where, name,
+                      "The setting " + name + " holds a key; it became the secret " + name +
+                          ", so its value is kept in the secret store and never written into the workflow.");
+        if (type == "secret" || credential) {
             const std::string text = scalarText(value);
             ctx.secretEnv[name] = ctx.addSecret(name, text, "environment variable " + name);
             if (text.empty())

@@ -951,6 +951,7 @@ void TestDifyImport::environmentAndConversationVariables()
                                  "  - {name: KEY, value_type: secret, value: sk-secret-value}\n"
                                  "  - {name: 'bad name', value_type: string, value: x}\n"
                                  "  - {name: '', value_type: number, value: 1}\n"
+                                 "  - {name: OPENAI_API_KEY, value_type: string, value: sk-proj-Yt4nB8wQ1cE5rU9iO3pA}\n"
                                  "  conversation_variables:\n"
                                  "  - {name: mem, value_type: 'array[object]', value: [{a: 1}], description: Memory}\n"
                                  "  - {name: flag, value_type: boolean, value: true}\n"
@@ -962,7 +963,10 @@ void TestDifyImport::environmentAndConversationVariables()
     QCOMPARE(imp.workflow.env[0].description, std::string("Base URL"));
     QCOMPARE(imp.workflow.env[1].type, std::string("number"));
     QCOMPARE(imp.workflow.env[1].value, nlohmann::json(10.0));
-    QCOMPARE(imp.secrets.size(), std::size_t(1));
+    QCOMPARE(imp.secrets.size(), std::size_t(2));
+    QCOMPARE(imp.secrets[1].name, std::string("OPENAI_API_KEY"));  // a key kept in a plain setting by mistake
+    QCOMPARE(imp.secrets[1].value, std::string("sk-proj-Yt4nB8wQ1cE5rU9iO3pA"));
+    QVERIFY(hasIssue(imp, ImportIssue::Kind::Changed, "OPENAI_API_KEY"));
     QCOMPARE(imp.secrets[0].name, std::string("KEY"));
     QCOMPARE(imp.secrets[0].value, std::string("sk-secret-value"));
     QCOMPARE(imp.secrets[0].from, std::string("environment variable KEY"));
@@ -976,6 +980,7 @@ void TestDifyImport::environmentAndConversationVariables()
     QCOMPARE(imp.workflow.variables[1].defaultValue, nlohmann::json(true));
     QVERIFY(hasIssue(imp, ImportIssue::Kind::Unmapped, "doc (file)"));
     QVERIFY(serializeWorkflow(imp.workflow).find("sk-secret-value") == std::string::npos);
+    QVERIFY(serializeWorkflow(imp.workflow).find("sk-proj-") == std::string::npos);
 }
 
 void TestDifyImport::chatAppFromModelConfig()
