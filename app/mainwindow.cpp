@@ -624,14 +624,14 @@ bool MainWindow::saveTo(const QString &path, const QString &versionMessage)
 
 bool MainWindow::save() { return m_path.isEmpty() ? saveAs() : saveTo(m_path); }
 
-bool MainWindow::saveAs()
+bool MainWindow::saveAs(const QString &versionMessage)
 {
     QString path = QFileDialog::getSaveFileName(this, tr("Save workflow"), m_path, tr("Flowdeck workflows (*.flow.json)"));
     if (path.isEmpty())
         return false;
     if (!path.endsWith(".flow.json"))
         path += ".flow.json";
-    return saveTo(path);
+    return saveTo(path, versionMessage);
 }
 
 bool MainWindow::maybeSave()

@@ -96,7 +96,7 @@ private:
     void newDocument();
     void openDialog();
     bool save();
-    bool saveAs();
+    bool saveAs(const QString &versionMessage = {});
     bool maybeSave();
     void updateTitle();
     void offerRecovery();

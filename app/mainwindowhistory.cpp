@@ -26,7 +26,7 @@ void MainWindow::buildHistoryActions(QMenu *file)
         const QString message = QInputDialog::getText(this, tr("Save Version"), tr("What changed (one line, for the history):"),
                                                       QLineEdit::Normal, {}, &ok);
         if (ok)
-            m_path.isEmpty() ? saveAs() : saveTo(m_path, message);
+            m_path.isEmpty() ? saveAs(message) : saveTo(m_path, message);
     });
     saveVersion->setObjectName("saveVersionAction");
     saveVersion->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S));
