@@ -346,6 +346,9 @@ constexpr std::array kSentences = {
     Sentence{"The setting {1} holds a key; it became the secret {2}, so its value is kept in the secret store and never "
              "written into the workflow.",
              "设置 {1} 里是一个密钥；它已改为密钥 {2}，值保存在密钥库中，不会写进工作流。"},
+    Sentence{"This text holds what looks like a key or password. Flowdeck keeps keys out of workflows: store it as a "
+             "secret, use it as {{secret.NAME}} in an HTTP header, and delete it here.",
+             "这段文字里像是有密钥或密码。Flowdeck 不把密钥放在工作流里：请把它存为密钥，在 HTTP 请求头中用 {{secret.NAME}} 引用，并从这里删除。"},
     Sentence{"No test of this case could be carried over, so the case is never taken; write its test again.",
              "这个分支的条件都没能迁移，因此它永远不会被选中；请重新编写它的条件。"},
     // The guard's provider checks (engine/guard/providercheck.cpp).

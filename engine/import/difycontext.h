@@ -81,6 +81,8 @@ bool numberOf(const nlohmann::json &value, double &out);
 bool truthy(const nlohmann::json &value);  // true, "true", 1
 std::string lowercase(std::string text);   // ASCII letters only
 std::string trimmed(const std::string &text);  // without spaces at either end
+// Whether NAME=value holds a key, token or password (the guard's credential patterns).
+bool holdsCredential(const std::string &name, const std::string &value);
 const nlohmann::json &member(const nlohmann::json &object, const char *key);  // null when absent
 const nlohmann::json &arrayOf(const nlohmann::json &object, const char *key);  // [] when absent or not a list
 

@@ -11,13 +11,14 @@ namespace {
 
 using Kind = ImportIssue::Kind;
 
-bool looksLikeCredential(const std::string &header)
+// A header or parameter that carries a key: by its name, or by what its value looks like.
+bool looksLikeCredential(const std::string &name, const std::string &value)
 {
-    const std::string h = lowercase(header);
+    const std::string h = lowercase(name);
     for (const char *word : {"authorization", "api-key", "apikey", "api_key", "token", "secret", "password", "x-auth"})
         if (h.find(word) != std::string::npos)
             return true;
-    return false;
+    return holdsCredential(name, value);
 }
 
 // "k:v" lines, as Dify keeps headers and query parameters.
@@ -69,7 +70,7 @@ void mapHttp(ImportContext &ctx, DifyNode &dn, NodeSpec &node)
 
     nlohmann::json headers = nlohmann::json::object();
     for (const auto &[key, value] : keyValueLines(scalarText(member(dn.data, "headers")))) {
-        if (value.find("{{#") == std::string::npos && looksLikeCredential(key) && !value.empty()) {
+        if (value.find("{{#") == std::string::npos && looksLikeCredential(key, value) && !value.empty()) {
             const std::string name = ctx.addSecret(dn.id + "_" + key, value, "http-request node " + dn.id + " header " + key);
             headers[key] = "{{secret." + name + "}}";
         } else {
@@ -78,7 +79,7 @@ void mapHttp(ImportContext &ctx, DifyNode &dn, NodeSpec &node)
     }
     nlohmann::json query = nlohmann::json::object();
     for (const auto &[key, value] : keyValueLines(scalarText(member(dn.data, "params")))) {
-        if (value.find("{{#") == std::string::npos && looksLikeCredential(key) && !value.empty()) {
+        if (value.find("{{#") == std::string::npos && looksLikeCredential(key, value) && !value.empty()) {
             const std::string name = ctx.addSecret(dn.id + "_" + key, value, "http-request node " + dn.id + " parameter " + key);
             ctx.issue(Kind::Todo, here + "/params." + key, key,
                       "A key was written in the address's parameters; it was moved to the secret " + name +

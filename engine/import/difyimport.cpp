@@ -6,6 +6,7 @@
 #include "engine/guard/guardfinding.h"
 #include "engine/guard/secretcheck.h"
 #include "engine/nodes/noderegistry.h"
+#include "engine/workflow/reference.h"
 #include "engine/workflow/validator.h"
 
 #include <cctype>
@@ -15,6 +16,15 @@
 // The fuzz build compiles the engine as one translation unit: the helpers live in the
 // importer's own namespace so that their names meet no other file's.
 namespace flowdeck::engine::dify {
+
+bool holdsCredential(const std::string &name, const std::string &value)
+{
+    if (value.empty())
+        return false;
+    GuardFindings found;
+    findSecrets(name + "=" + value, found);
+    return !found.empty();
+}
 
 namespace {
 
@@ -43,17 +53,6 @@ std::string difyWorkflowId(const std::string &name)
     while (!id.empty() && id.back() == '-')
         id.pop_back();
     return id.empty() ? "dify-app" : id;
-}
-
-// A plain setting that holds a key all the same (OPENAI_API_KEY = sk-...): the guard's
-// credential patterns decide, on "NAME=value" as a settings file would have it.
-bool holdsCredential(const std::string &name, const std::string &value)
-{
-    if (value.empty())
-        return false;
-    GuardFindings found;
-    findSecrets(name + "=" + value, found);
-    return !found.empty();
 }
 
 void importEnvironment(ImportContext &ctx, const nlohmann::json &list)
@@ -132,6 +131,22 @@ void importConversationVariables(ImportContext &ctx, const nlohmann::json &list)
     }
 }
 
+// Keys written into text the importer cannot take them out of (code, prompts, bodies): the
+// user is told where, never what.
+void reportCredentials(ImportContext &ctx)
+{
+    for (const auto &node : ctx.out.workflow.nodes) {
+        forEachString(node.config, "", [&](const std::string &field, const std::string &text) {
+            GuardFindings found;
+            findSecrets(text, found);
+            if (!found.empty())
+                ctx.issue(Kind::Todo, "node " + node.id + "/config." + field, "credential",
+                          "This text holds what looks like a key or password. Flowdeck keeps keys out of workflows: "
+                          "store it as a secret, use it as {{secret.NAME}} in an HTTP header, and delete it here.");
+        });
+    }
+}
+
 // Validation problems left after mapping: reported so the user sees them with the rest.
 void reportValidation(ImportContext &ctx)
 {
@@ -193,6 +208,7 @@ Result<DifyImport> importDifyDocument(const nlohmann::json &doc, const DifyImpor
         hasStart = hasStart || n.type == "start";
     if (!hasStart)
         ctx.issue(Kind::Todo, "workflow.graph", "start", "The app has no start node; add one so the workflow knows where to begin.");
+    reportCredentials(ctx);
     reportValidation(ctx);
     return result;
 }

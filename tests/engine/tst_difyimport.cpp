@@ -549,10 +549,13 @@ void TestDifyImport::httpRequestWithSecrets()
         retry_config: {retry_enabled: true, max_retries: 2, retry_interval: 100}}},
       {id: h2, data: {type: http-request, method: options, url: 'https://x', body: {type: x-www-form-urlencoded, data: "a:1\nb:{{#1711.q#}}"},
         authorization: {type: api-key, config: {type: custom, header: X-Key, api_key: '{{#env.TOKEN#}}'}}}},
-      {id: h3, data: {type: http-request, method: put, url: 'https://x', body: {type: binary, data: []}}},
+      {id: h3, data: {type: http-request, method: put, url: 'https://x', body: {type: binary, data: []},
+        headers: "X-Custom: ghp_R7vQ2mK9xL4pT8wZ1nB6cD3fH5jS0aEeYuIo"}},
+      {id: py, data: {type: code, code_language: python3, outputs: {},
+        code: "def main() -> dict:\n    key = 'sk-live-9f8e7d6c5b4a39281706f5e4d3c2b1a0'\n    return dict()\n"}},
       {id: e, data: {type: end, outputs: [{variable: s, value_selector: [h1, status_code]}, {variable: b, value_selector: [h1, body]},
         {variable: f, value_selector: [h1, files]}]}}])",
-                                 "[{source: '1711', target: h1}, {source: h1, target: h2}, {source: h2, target: h3}, {source: h3, target: e}]",
+                                 "[{source: '1711', target: h1}, {source: h1, target: h2}, {source: h2, target: h3}, {source: h3, target: py}, {source: py, target: e}]",
                                  "  environment_variables: [{name: TOKEN, value_type: secret, value: tok-777, description: ''}]\n");
     IMPORT(imp, yaml, {});
     const NodeSpec &h1 = nodeOf(imp, "h1");
@@ -576,6 +579,12 @@ void TestDifyImport::httpRequestWithSecrets()
     QCOMPARE(h2.config["headers"]["X-Key"], nlohmann::json("{{secret.TOKEN}}"));
     QCOMPARE(h2.config["headers"]["Content-Type"], nlohmann::json("application/x-www-form-urlencoded"));
     QVERIFY(!nodeOf(imp, "h3").config.contains("body"));
+    QCOMPARE(nodeOf(imp, "h3").config["headers"]["X-Custom"], nlohmann::json("{{secret.H3_X_CUSTOM}}"));  // a key by its looks
+    bool codeKeyReported = false;  // a key in code cannot be taken out: the report says where, not what
+    for (const auto &i : imp.issues)
+        codeKeyReported = codeKeyReported || (i.what == "credential" && i.where == "node py/config.code" &&
+                                              i.why.find("sk-live") == std::string::npos);
+    QVERIFY(codeKeyReported);
     QVERIFY(hasIssue(imp, ImportIssue::Kind::Unmapped, "body binary"));
     QCOMPARE(nodeOf(imp, "e").config["outputs"]["s"], nlohmann::json("{{h1.status}}"));
     QCOMPARE(nodeOf(imp, "e").config["outputs"]["f"], nlohmann::json(""));
