@@ -581,7 +581,7 @@ void MainWindow::openDialog()
         openFile(path);
 }
 
-bool MainWindow::openFile(const QString &path)
+bool MainWindow::openFile(const QString &path, bool fromOutside)
 {
     QString error;
     QFile file(path);
@@ -591,7 +591,7 @@ bool MainWindow::openFile(const QString &path)
     }
     rememberView();  // the project being left
     // Trust is decided before the document changes, so nothing of an untrusted file starts.
-    m_trust->beforeOpen(path, file.readAll());
+    m_trust->beforeOpen(path, file.readAll(), fromOutside);
     if (!openDocument(*m_doc, path, &error)) {
         m_trust->openFailed();
         QMessageBox::warning(this, tr("Cannot open"), tr("%1 could not be opened:\n\n%2").arg(path, error));

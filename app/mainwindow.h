@@ -39,7 +39,7 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    bool openFile(const QString &path);
+    bool openFile(const QString &path, bool fromOutside = false);  // fromOutside: see TrustGate::beforeOpen
     // Saves to `path` and records it as a version of its project (`versionMessage` empty: "Saved <name>").
     bool saveTo(const QString &path, const QString &versionMessage = {});
     // File → History… (Ctrl+Shift+H): the open project's versions, diffs and restore; nullptr when never saved.

@@ -93,7 +93,9 @@ bool MainWindow::importDifyApp()
     for (auto *old : findChildren<ImportReportDialog *>("importReport"))
         if (old != imported.report)
             delete old;
-    if (!openFile(imported.workflowFile))
+    // Someone else's app: its code, plugins and secrets wait for the user's approval
+    // (workspace trust), although it was written into the user's own projects folder.
+    if (!openFile(imported.workflowFile, true))
         return false;
     if (imported.report) {
         imported.report->show();

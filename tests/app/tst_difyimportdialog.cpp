@@ -11,6 +11,8 @@
 #include "widgets/canvas/graphscene.h"
 #include "widgets/document/graphdocument.h"
 #include "widgets/history/importreportdialog.h"
+#include "widgets/panels/trustdialog.h"
+#include "widgets/run/trustgate.h"
 #include "widgets/run/runcontroller.h"
 
 #include <QAction>
@@ -208,7 +210,12 @@ private slots:
         QCOMPARE(m_window->filePath(), flow);
         QCOMPARE(m_window->document()->workflow().nodes.size(), std::size_t(5));
         QVERIFY(m_window->scene()->nodeItem("answer"));
-        QVERIFY(m_window->document()->trusted());  // written into the user's own projects
+        // Someone else's app: restricted until approved, although it sits in the user's projects.
+        QVERIFY(!m_window->document()->trusted());
+        QTRY_VERIFY(m_window->trust()->openDialog());
+        QTest::mouseClick(m_window->trust()->openDialog()->trustButton(), Qt::LeftButton);
+        QTRY_VERIFY(!m_window->trust()->openDialog());
+        QVERIFY(m_window->document()->trusted());
         auto history = flowdeck::engine::ProjectHistory::open(folder.toStdString());
         QVERIFY(history.ok());
         const auto versions = history.value()->list();

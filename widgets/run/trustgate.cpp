@@ -29,12 +29,12 @@ TrustGate::TrustGate(GraphDocument *doc, const engine::PluginCatalog &catalog, W
     doc->setTrustAsker([this] { return askNow(); });
 }
 
-void TrustGate::beforeOpen(const QString &path, const QByteArray &content)
+void TrustGate::beforeOpen(const QString &path, const QByteArray &content, bool fromOutside)
 {
     m_previousSource = std::exchange(m_source, QFileInfo(path).fileName());
     m_previousContent = std::exchange(m_content, content);
     m_previousTrusted = m_doc->trusted();
-    m_doc->setTrusted(m_trust.isTrusted(path, content));
+    m_doc->setTrusted(fromOutside ? WorkspaceTrust::remembered(content) : m_trust.isTrusted(path, content));
 }
 
 void TrustGate::openFailed()

@@ -33,7 +33,9 @@ public:
     TrustGate(GraphDocument *doc, const engine::PluginCatalog &catalog, WorkspaceTrust trust, QWidget *window);
 
     // Before `content` (read from `path`) is opened into the document: sets its trust.
-    void beforeOpen(const QString &path, const QByteArray &content);
+    // `fromOutside`: the file was just made from someone else's work (an imported Dify app)
+    // and is trusted only once approved, wherever it was written.
+    void beforeOpen(const QString &path, const QByteArray &content, bool fromOutside = false);
     // The file could not be opened: the document keeps what it had.
     void openFailed();
     // After it opened: an untrusted file is asked about (window-modal, not blocking).
