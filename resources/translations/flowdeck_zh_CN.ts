@@ -110,6 +110,154 @@
     </message>
 </context>
 <context>
+    <name>ChangeText</name>
+    <message>
+        <location filename="../../widgets/history/changetext.cpp" line="57"/>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/changetext.cpp" line="58"/>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/changetext.cpp" line="59"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/changetext.cpp" line="60"/>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/changetext.cpp" line="61"/>
+        <source>Instructions</source>
+        <translation>指令</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/changetext.cpp" line="62"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/changetext.cpp" line="63"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/changetext.cpp" line="64"/>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/changetext.cpp" line="65"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/changetext.cpp" line="66"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/changetext.cpp" line="67"/>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/changetext.cpp" line="68"/>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/changetext.cpp" line="69"/>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/changetext.cpp" line="70"/>
+        <source>Conversation variables</source>
+        <translation>会话变量</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/changetext.cpp" line="71"/>
+        <source>Content safety</source>
+        <translation>内容安全</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/changetext.cpp" line="72"/>
+        <source>Notes</source>
+        <translation>便签</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/changetext.cpp" line="73"/>
+        <source>Environment variables</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/changetext.cpp" line="96"/>
+        <source>Added %1</source>
+        <translation>新增 %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/changetext.cpp" line="98"/>
+        <source>Removed %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/changetext.cpp" line="100"/>
+        <source>Moved %1</source>
+        <translation>移动 %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/changetext.cpp" line="102"/>
+        <source>%1: %2 changed</source>
+        <translation>%1：%2 已更改</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/changetext.cpp" line="105"/>
+        <source>%1: %2 set to %3</source>
+        <translation>%1：%2 设为 %3</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/changetext.cpp" line="107"/>
+        <source>%1: %2 removed (was %3)</source>
+        <translation>%1：%2 已移除（原为 %3）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/changetext.cpp" line="108"/>
+        <source>%1: %2 changed from %3 to %4</source>
+        <translation>%1：%2 从 %3 改为 %4</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/changetext.cpp" line="110"/>
+        <source>Connected %1</source>
+        <translation>连接 %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/changetext.cpp" line="112"/>
+        <source>Disconnected %1</source>
+        <translation>断开 %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/changetext.cpp" line="115"/>
+        <source>Workflow: %1 set to %2</source>
+        <translation>工作流：%1 设为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/changetext.cpp" line="117"/>
+        <source>Workflow: %1 removed (was %2)</source>
+        <translation>工作流：%1 已移除（原为 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/changetext.cpp" line="118"/>
+        <source>Workflow: %1 changed from %2 to %3</source>
+        <translation>工作流：%1 从 %2 改为 %3</translation>
+    </message>
+</context>
+<context>
     <name>ClassEditor</name>
     <message>
         <location filename="../../widgets/editors/classeditor.cpp" line="56"/>
@@ -336,6 +484,127 @@
         <location filename="../../widgets/document/containercommands.cpp" line="154"/>
         <source>Move out of %1</source>
         <translation>移出 %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/pincommand.cpp" line="14"/>
+        <source>Unpin %1</source>
+        <translation>取消固定 %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/pincommand.cpp" line="14"/>
+        <source>Pin Output of %1</source>
+        <translation>固定 %1 的输出</translation>
+    </message>
+</context>
+<context>
+    <name>DeployVersion</name>
+    <message>
+        <location filename="../../widgets/history/deployversion.cpp" line="31"/>
+        <source>not kept as a version: the workflow has unsaved changes</source>
+        <translation>未记为版本：工作流有未保存的更改</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/deployversion.cpp" line="34"/>
+        <source>Deployed %1 to %2</source>
+        <translation>已将 %1 部署到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/deployversion.cpp" line="39"/>
+        <source>not kept as a version: %1</source>
+        <translation>未记为版本：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DeployedRun</name>
+    <message>
+        <location filename="../../widgets/debug/deployedrun.cpp" line="12"/>
+        <source>%1 — run %2</source>
+        <translation>%1 — 运行 %2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/deployedrun.cpp" line="23"/>
+        <source>The runtime&apos;s answer about run %1 is not a JSON object.</source>
+        <translation>运行时关于运行 %1 的回答不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/deployedrun.cpp" line="27"/>
+        <source>The runtime did not send the workflow that run %1 ran, so it cannot be opened. Update the runtime (flowdeck serve) to this version of Flowdeck.</source>
+        <translation>运行时没有发送运行 %1 所用的工作流，因此无法打开。请把运行时（flowdeck serve）更新到此版本的 Flowdeck。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/deployedrun.cpp" line="35"/>
+        <source>The workflow of run %1 could not be read: %2</source>
+        <translation>无法读取运行 %1 的工作流：%2</translation>
+    </message>
+</context>
+<context>
+    <name>DifyImportFlow</name>
+    <message>
+        <location filename="../../widgets/history/difyimportflow.cpp" line="38"/>
+        <source> (line %1, column %2)</source>
+        <translation>（第 %1 行，第 %2 列）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/difyimportflow.cpp" line="46"/>
+        <source>Cannot Import</source>
+        <translation>无法导入</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/difyimportflow.cpp" line="46"/>
+        <source>%1 could not be imported:
+
+%2</source>
+        <translation>无法导入 %1：
+
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/difyimportflow.cpp" line="65"/>
+        <source>Import a Dify App</source>
+        <translation>导入 Dify 应用</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/difyimportflow.cpp" line="67"/>
+        <source>Dify DSL files (*.yml *.yaml);;All files (*)</source>
+        <translation>Dify DSL 文件 (*.yml *.yaml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/difyimportflow.cpp" line="75"/>
+        <source>The file is larger than %1 MB, more than any Dify app export.</source>
+        <translation>文件超过 %1 MB，比任何 Dify 应用导出文件都大。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/difyimportflow.cpp" line="86"/>
+        <source>Folder for the Imported Project</source>
+        <translation>导入项目的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/difyimportflow.cpp" line="101"/>
+        <source>Imported from Dify: %1</source>
+        <translation>从 Dify 导入：%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/difyimportflow.cpp" line="102"/>
+        <source>Kept as version %1 of the project&apos;s history.</source>
+        <translation>已记为项目历史的版本 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/difyimportflow.cpp" line="103"/>
+        <source>History is off: %1</source>
+        <translation>版本历史未开启：%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/difyimportflow.cpp" line="111"/>
+        <source>%1 could not be kept in the keychain (%2); runs have it until Flowdeck quits.</source>
+        <translation>%1 无法存入钥匙串（%2）；在 Flowdeck 退出前运行仍可使用它。</translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentVariablesEditor</name>
+    <message>
+        <location filename="../../widgets/panels/enveditor.cpp" line="53"/>
+        <source>&apos;%1&apos; is not a number.</source>
+        <translation>“%1”不是数字。</translation>
     </message>
 </context>
 <context>
@@ -886,67 +1155,67 @@
 <context>
     <name>InspectorWidget</name>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="92"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="93"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="92"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="93"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="93"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="94"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="93"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="94"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="94"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="95"/>
         <source>Advanced</source>
         <translation>高级</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="94"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="95"/>
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="95"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="96"/>
         <source>Search</source>
         <translation>检索</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="95"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="96"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="96"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="97"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="96"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="97"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="97"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="98"/>
         <source>Classes</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="97"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="98"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="98"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="99"/>
         <source>Operations</source>
         <translation>操作</translation>
     </message>
@@ -1399,6 +1668,34 @@
     </message>
 </context>
 <context>
+    <name>NoteCommands</name>
+    <message>
+        <location filename="../../widgets/document/notecommands.cpp" line="12"/>
+        <source>Add note</source>
+        <translation>添加便签</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/document/notecommands.cpp" line="21"/>
+        <source>Delete note</source>
+        <translation>删除便签</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/document/notecommands.cpp" line="22"/>
+        <source>Delete notes</source>
+        <translation>删除便签</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/document/notecommands.cpp" line="61"/>
+        <source>Move note</source>
+        <translation>移动便签</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/document/notecommands.cpp" line="62"/>
+        <source>Move notes</source>
+        <translation>移动便签</translation>
+    </message>
+</context>
+<context>
     <name>ParameterTable</name>
     <message>
         <location filename="../../widgets/editors/parametertable.cpp" line="98"/>
@@ -1475,14 +1772,82 @@
     </message>
 </context>
 <context>
+    <name>ProjectVersions</name>
+    <message>
+        <location filename="../../widgets/history/projectversions.cpp" line="50"/>
+        <source>the workflow is not saved in a project folder yet</source>
+        <translation>工作流尚未保存到项目文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/projectversions.cpp" line="55"/>
+        <source>%1 is not a project folder of its own; save the workflow in a folder for this project to keep its versions</source>
+        <translation>%1 不是单独的项目文件夹；请把工作流保存到该项目自己的文件夹，才能保留版本</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/projectversions.cpp" line="59"/>
+        <source>the folder is inside the Git repository %1, which keeps its history</source>
+        <translation>该文件夹位于 Git 仓库 %1 中，由该仓库保存其历史</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/projectversions.cpp" line="73"/>
+        <source>the project has no history yet; it begins with the next save</source>
+        <translation>项目还没有历史；下次保存时开始记录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/projectversions.cpp" line="103"/>
+        <source>Saved</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/projectversions.cpp" line="105"/>
+        <source>Deployed</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/projectversions.cpp" line="107"/>
+        <source>Restored</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/projectversions.cpp" line="109"/>
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/projectversions.cpp" line="110"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/projectversions.cpp" line="120"/>
+        <source>an unknown problem</source>
+        <translation>未知问题</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/projectversions.cpp" line="126"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/projectversions.cpp" line="132"/>
+        <source>History is off: %1.</source>
+        <translation>版本历史未开启：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/projectversions.cpp" line="134"/>
+        <source>Version %1.</source>
+        <translation>版本 %1。</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="84"/>
+        <location filename="../../app/mainwindow.cpp" line="87"/>
         <source>Untitled workflow</source>
         <translation>未命名工作流</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="94"/>
+        <location filename="../../app/mainwindow.cpp" line="97"/>
         <source>You are a helpful assistant.</source>
         <translation>你是一个乐于助人的助手。</translation>
     </message>
@@ -1586,307 +1951,322 @@
 <context>
     <name>flowdeck::studio::AppsDialog</name>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="54"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="57"/>
         <source>succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="56"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="59"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="58"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="61"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="66"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="69"/>
         <source>Deployed Apps</source>
         <translation>已部署的应用</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="67"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="70"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="68"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="71"/>
         <source>A remote runtime:</source>
         <translation>远程运行时：</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="79"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="82"/>
         <source>admin token</source>
         <translation>管理令牌</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="80"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="83"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="81"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="84"/>
         <source>Load the apps again (F5)</source>
         <translation>重新加载应用（F5）</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="89"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="92"/>
         <source>App</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="89"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="92"/>
         <source>Live version</source>
         <translation>在线版本</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="89"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="92"/>
         <source>Deployed</source>
         <translation>部署时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="89"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="92"/>
         <source>From project</source>
         <translation>来源项目</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="98"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="101"/>
         <source>&amp;Overview</source>
         <translation>概览(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="99"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="102"/>
         <source>API &amp;Keys</source>
         <translation>API 密钥(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="100"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="103"/>
         <source>Recent R&amp;uns</source>
         <translation>最近运行(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="101"/>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="198"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="104"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="201"/>
         <source>Conversation</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="101"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="104"/>
         <source>Runs</source>
         <translation>运行次数</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="101"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="104"/>
         <source>Last message</source>
         <translation>最后一条消息</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="101"/>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="198"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="104"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="201"/>
         <source>Tokens (in + out)</source>
         <translation>Token（输入 + 输出）</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="102"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="105"/>
         <source>&amp;Conversations</source>
         <translation>对话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="112"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="115"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="155"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="158"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="155"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="158"/>
         <source>Starts with</source>
         <translation>开头</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="155"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="158"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="155"/>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="198"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="158"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="201"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="158"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="161"/>
         <source>Name of the new key, e.g. “website”</source>
         <translation>新密钥的名称，例如“网站”</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="159"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="162"/>
         <source>Create &amp;Key</source>
         <translation>创建密钥(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="160"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="163"/>
         <source>Re&amp;voke…</source>
         <translation>吊销(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="161"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="164"/>
         <source>Revoke the selected key (Delete)</source>
         <translation>吊销所选密钥（Delete）</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="167"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="170"/>
         <source>The new key, shown only now: copy it and keep it somewhere safe.</source>
         <translation>新密钥只显示这一次：请复制并妥善保管。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="171"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="174"/>
         <source>Cop&amp;y</source>
         <translation>复制(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="198"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="201"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="198"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="201"/>
         <source>Called by</source>
         <translation>调用方</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="199"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="202"/>
         <source>Took</source>
         <translation>耗时</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="199"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="202"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="237"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="203"/>
+        <source>Open Run in Studio…</source>
+        <translation>在工作室中打开运行…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="205"/>
+        <source>Open a run (the selected one, or any by its id) with its inputs and node outputs, to replay and fix it</source>
+        <translation>打开一次运行（选中的，或按 ID 指定任意一次），连同其输入和节点输出，以便重放和修复</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="240"/>
+        <source>Run %1 could not be fetched: %2</source>
+        <translation>无法获取运行 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="282"/>
         <source>Give the remote runtime&apos;s URL and its admin token, then press Refresh.</source>
         <translation>填写远程运行时的网址和管理令牌，然后点击“刷新”。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="241"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="286"/>
         <source>Starting the runtime on this computer…</source>
         <translation>正在启动本机的运行时…</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="254"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="299"/>
         <source>Loading the apps from %1…</source>
         <translation>正在从 %1 加载应用…</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="273"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="318"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="279"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="324"/>
         <source>No app is deployed on %1 yet. Deploy one with Run → Deploy….</source>
         <translation>%1 上还没有部署应用。请用“运行 → 部署…”部署一个。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="280"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="325"/>
         <source>%n app(s) on %1.</source>
         <translation>
             <numerusform>%1 上有 %n 个应用。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="309"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="355"/>
         <source>not recorded (deployed with flowdeck deploy or an older studio)</source>
         <translation>未记录（用 flowdeck deploy 或旧版工作室部署）</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="311"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="357"/>
         <source>“%1” — %2 on %3</source>
         <translation>“%1” — %2，位于 %3</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="316"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="362"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="317"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="363"/>
         <source>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;&lt;b&gt;Live version:&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;Kept versions:&lt;/b&gt; %4&lt;br&gt;&lt;b&gt;From project:&lt;/b&gt; %5&lt;br&gt;&lt;b&gt;Callable without a key:&lt;/b&gt; %6&lt;/p&gt;&lt;p&gt;&lt;b&gt;Chat page:&lt;/b&gt; %7&lt;br&gt;&lt;b&gt;OpenAI-compatible:&lt;/b&gt; %8 (model &lt;code&gt;%9&lt;/code&gt;)&lt;/p&gt;</source>
         <translation>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;&lt;b&gt;在线版本：&lt;/b&gt;%3&lt;br&gt;&lt;b&gt;保留的版本：&lt;/b&gt;%4&lt;br&gt;&lt;b&gt;来源项目：&lt;/b&gt;%5&lt;br&gt;&lt;b&gt;无需密钥即可调用：&lt;/b&gt;%6&lt;/p&gt;&lt;p&gt;&lt;b&gt;聊天页面：&lt;/b&gt;%7&lt;br&gt;&lt;b&gt;OpenAI 兼容接口：&lt;/b&gt;%8（模型 &lt;code&gt;%9&lt;/code&gt;）&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="322"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="368"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="322"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="368"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="342"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="388"/>
         <source>(no name)</source>
         <translation>（无名称）</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="345"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="391"/>
         <source>revoked %1</source>
         <translation>已于 %1 吊销</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="345"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="391"/>
         <source>active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="382"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="428"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="409"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="457"/>
         <source>made in the studio</source>
         <translation>在工作室中创建</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="416"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="464"/>
         <source>No key was made: %1</source>
         <translation>未能创建密钥：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="423"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="471"/>
         <source>A new key for &apos;%1&apos; was made.</source>
         <translation>已为“%1”创建新密钥。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="434"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="482"/>
         <source>Revoke the Key?</source>
         <translation>吊销这个密钥？</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="435"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="483"/>
         <source>Revoke the key “%1” (%2) of &apos;%3&apos;? Every program that uses it gets “401 Unauthorized” from now on. This cannot be undone; you can make a new key.</source>
         <translation>吊销“%3”的密钥“%1”（%2）？从现在起，所有使用它的程序都会收到“401 Unauthorized”。此操作无法撤销；你可以另建一个新密钥。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="441"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="489"/>
         <source>&amp;Revoke</source>
         <translation>吊销(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="459"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="507"/>
         <source>The key was not revoked: %1</source>
         <translation>密钥未被吊销：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/appsdialog.cpp" line="460"/>
+        <location filename="../../widgets/deploy/appsdialog.cpp" line="508"/>
         <source>The key was revoked: it no longer opens &apos;%1&apos;.</source>
         <translation>密钥已吊销：它不能再访问“%1”。</translation>
     </message>
@@ -1979,58 +2359,63 @@
 <context>
     <name>flowdeck::studio::CanvasMenu</name>
     <message>
-        <location filename="../../widgets/canvas/canvasmenu.cpp" line="71"/>
+        <location filename="../../widgets/canvas/canvasmenu.cpp" line="73"/>
         <source>Rename Node</source>
         <translation>重命名节点</translation>
     </message>
     <message>
-        <location filename="../../widgets/canvas/canvasmenu.cpp" line="121"/>
+        <location filename="../../widgets/canvas/canvasmenu.cpp" line="130"/>
         <source>Add Node Here</source>
         <translation>在此处添加节点</translation>
     </message>
     <message>
-        <location filename="../../widgets/canvas/canvasmenu.cpp" line="145"/>
+        <location filename="../../widgets/canvas/canvasmenu.cpp" line="153"/>
+        <source>Add Note Here</source>
+        <translation>在此添加便签</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/canvas/canvasmenu.cpp" line="156"/>
         <source>Paste Here</source>
         <translation>粘贴到此处</translation>
     </message>
     <message>
-        <location filename="../../widgets/canvas/canvasmenu.cpp" line="149"/>
+        <location filename="../../widgets/canvas/canvasmenu.cpp" line="160"/>
         <source>Select All</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../widgets/canvas/canvasmenu.cpp" line="154"/>
+        <location filename="../../widgets/canvas/canvasmenu.cpp" line="165"/>
         <source>Zoom to Fit</source>
         <translation>缩放以适应</translation>
     </message>
     <message>
-        <location filename="../../widgets/canvas/canvasmenu.cpp" line="162"/>
+        <location filename="../../widgets/canvas/canvasmenu.cpp" line="173"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../widgets/canvas/canvasmenu.cpp" line="164"/>
-        <location filename="../../widgets/canvas/canvasmenu.cpp" line="226"/>
+        <location filename="../../widgets/canvas/canvasmenu.cpp" line="175"/>
+        <location filename="../../widgets/canvas/canvasmenu.cpp" line="241"/>
         <source>Duplicate</source>
         <translation>创建副本</translation>
     </message>
     <message>
-        <location filename="../../widgets/canvas/canvasmenu.cpp" line="166"/>
+        <location filename="../../widgets/canvas/canvasmenu.cpp" line="177"/>
         <source>Copy Node ID</source>
         <translation>复制节点 ID</translation>
     </message>
     <message>
-        <location filename="../../widgets/canvas/canvasmenu.cpp" line="177"/>
+        <location filename="../../widgets/canvas/canvasmenu.cpp" line="188"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../widgets/canvas/canvasmenu.cpp" line="177"/>
+        <location filename="../../widgets/canvas/canvasmenu.cpp" line="188"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../widgets/canvas/canvasmenu.cpp" line="182"/>
+        <location filename="../../widgets/canvas/canvasmenu.cpp" line="197"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -2577,89 +2962,306 @@
     </message>
 </context>
 <context>
+    <name>flowdeck::studio::DebugSession</name>
+    <message>
+        <location filename="../../widgets/debug/debugdialogs.cpp" line="21"/>
+        <source>Give an object: each node before this one by its id, with its outputs.</source>
+        <translation>请给出一个对象：以节点 ID 为键，列出此节点之前每个节点的输出。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugdialogs.cpp" line="24"/>
+        <source>There is no node “%1” in this workflow.</source>
+        <translation>此工作流中没有节点“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugdialogs.cpp" line="26"/>
+        <source>The outputs of “%1” must be an object, like {&quot;text&quot;: &quot;…&quot;}.</source>
+        <translation>“%1”的输出必须是一个对象，例如 {&quot;text&quot;: &quot;…&quot;}。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugdialogs.cpp" line="31"/>
+        <source>Run This Node</source>
+        <translation>只运行此节点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugdialogs.cpp" line="32"/>
+        <source>Runs only “%1”. The outputs below stand in for the nodes before it, as they were in the last run; edit them to try other inputs. Nothing else runs: no other model, tool or web call is made.</source>
+        <translation>只运行“%1”。下面的输出代替它之前的节点，内容取自上次运行；可以编辑它们来尝试其他输入。其他节点都不会运行：不会调用其他模型、工具或网络请求。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugdialogs.cpp" line="35"/>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugdialogs.cpp" line="37"/>
+        <source>What it reads — the outputs of the nodes before it, by node id:</source>
+        <translation>它读取的内容——之前各节点的输出（以节点 ID 为键）：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugdialogs.cpp" line="41"/>
+        <source>What it was given in the last run (its settings with the values filled in):</source>
+        <translation>上次运行时它收到的内容（填入值后的设置）：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugdialogs.cpp" line="62"/>
+        <source>Give an object with the node&apos;s &quot;outputs&quot; (an object) and the &quot;port&quot; it leaves by.</source>
+        <translation>请给出一个对象，包含节点的 &quot;outputs&quot;（一个对象）和它离开时经过的 &quot;port&quot;。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugdialogs.cpp" line="65"/>
+        <source>&quot;port&quot; must be a text: one of %1.</source>
+        <translation>&quot;port&quot; 必须是文本：%1 之一。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugdialogs.cpp" line="67"/>
+        <source>This node has no port “%1”; its ports are %2.</source>
+        <translation>此节点没有端口“%1”；它的端口是 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugdialogs.cpp" line="74"/>
+        <source>Pin Output</source>
+        <translation>固定输出</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugdialogs.cpp" line="75"/>
+        <source>Pins these outputs of “%1” as test data: runs in the studio use them instead of running the node, and the node is marked on the canvas. They start as the last run&apos;s outputs; edit them as you like. Deploys leave pins out.</source>
+        <translation>把“%1”的这些输出固定为测试数据：工作室中的运行会直接使用它们，而不运行该节点，并在画布上标出该节点。初始内容为上次运行的输出，可随意编辑。部署时不包含固定的输出。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugdialogs.cpp" line="79"/>
+        <source>&amp;Pin</source>
+        <translation>固定(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugdialogs.cpp" line="81"/>
+        <source>The pinned outputs, and the port the node leaves by:</source>
+        <translation>固定的输出，以及节点离开时经过的端口：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugsession.cpp" line="37"/>
+        <source>Run This &amp;Node…</source>
+        <translation>只运行此节点(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugsession.cpp" line="40"/>
+        <source>Run &amp;From Here</source>
+        <translation>从此处运行(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugsession.cpp" line="43"/>
+        <location filename="../../widgets/debug/debugsession.cpp" line="320"/>
+        <location filename="../../widgets/debug/debugsession.cpp" line="339"/>
+        <source>&amp;Pin Output…</source>
+        <translation>固定输出(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugsession.cpp" line="77"/>
+        <source>Pinned</source>
+        <translation>已固定</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugsession.cpp" line="77"/>
+        <source>Replayed</source>
+        <translation>已重放</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugsession.cpp" line="78"/>
+        <source>Not run: its pinned output was used.</source>
+        <translation>未运行：使用了它的固定输出。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugsession.cpp" line="79"/>
+        <source>Not run: its output from the last run was used.</source>
+        <translation>未运行：使用了它在上次运行中的输出。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugsession.cpp" line="167"/>
+        <location filename="../../widgets/debug/debugsession.cpp" line="218"/>
+        <source>Select one node on the canvas first.</source>
+        <translation>请先在画布上选中一个节点。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugsession.cpp" line="169"/>
+        <source>This node runs inside an iteration or loop: debug the iteration or loop as a whole.</source>
+        <translation>此节点在迭代或循环内运行：请对整个迭代或循环进行调试。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugsession.cpp" line="171"/>
+        <source>A run is going: wait for it to end, or stop it (Shift+F5).</source>
+        <translation>正在运行：请等待运行结束，或停止它（Shift+F5）。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugsession.cpp" line="173"/>
+        <source>The start node begins every run: use Run (F5).</source>
+        <translation>开始节点是每次运行的起点：请使用“运行”（F5）。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugsession.cpp" line="191"/>
+        <source>There is no run to reuse yet: run the workflow once (F5), then run from here.</source>
+        <translation>还没有可复用的运行：先运行一次工作流（F5），再从此处运行。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugsession.cpp" line="195"/>
+        <source>The last run finished none of the nodes before this one: run the workflow (F5).</source>
+        <translation>上次运行没有完成此节点之前的任何节点：请运行工作流（F5）。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugsession.cpp" line="199"/>
+        <source>Runs this node and what follows it; the nodes before it give their outputs from the last run (those changed since run again).</source>
+        <translation>运行此节点及其后的节点；之前的节点直接使用上次运行的输出（此后改动过的节点会重新运行）。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugsession.cpp" line="206"/>
+        <source>Run the workflow once (F5) first: this node then runs with what it read in that run.</source>
+        <translation>请先运行一次工作流（F5）：之后此节点将使用那次运行中读取到的内容运行。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugsession.cpp" line="209"/>
+        <source>Runs only this node, with what it read in the last run (which you can edit).</source>
+        <translation>只运行此节点，使用它在上次运行中读取到的内容（可以编辑）。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugsession.cpp" line="220"/>
+        <source>Only nodes outside iterations and loops can be pinned.</source>
+        <translation>只有迭代和循环之外的节点可以固定输出。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugsession.cpp" line="222"/>
+        <source>Start, answer and end nodes always run; pin the node before them instead.</source>
+        <translation>开始、回复和结束节点总会运行；请改为固定它们之前的节点。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugsession.cpp" line="225"/>
+        <source>Freezes this node&apos;s output as test data: runs in the studio use it instead of running the node. Deploys leave pins out.</source>
+        <translation>把此节点的输出冻结为测试数据：工作室中的运行会直接使用它，而不运行该节点。部署时不包含固定的输出。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugsession.cpp" line="227"/>
+        <source>Runs the node again instead of using its pinned output.</source>
+        <translation>重新运行此节点，而不再使用它的固定输出。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugsession.cpp" line="278"/>
+        <source>Running from “%1”; reused from the last run: %2.</source>
+        <translation>从“%1”开始运行；复用了上次运行的：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugsession.cpp" line="298"/>
+        <source>Running “%1” alone.</source>
+        <translation>单独运行“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugsession.cpp" line="320"/>
+        <location filename="../../widgets/debug/debugsession.cpp" line="339"/>
+        <source>Un&amp;pin Output</source>
+        <translation>取消固定输出(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugsession.cpp" line="379"/>
+        <source>Run %1 of %2: %3.</source>
+        <translation>%2 的运行 %1：%3。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugsession.cpp" line="380"/>
+        <source>Run %1 of %2 failed: %3</source>
+        <translation>%2 的运行 %1 失败：%3</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugsession.cpp" line="385"/>
+        <source>Opened run %1 of %2 (%3).</source>
+        <translation>已打开 %2 的运行 %1（%3）。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugsession.cpp" line="386"/>
+        <source>Opened run %1 of %2: it failed at “%3”. Fix it, then Run From Here (Ctrl+F5) on it.</source>
+        <translation>已打开 %2 的运行 %1：它在“%3”处失败。修复后，在该节点上“从此处运行”（Ctrl+F5）。</translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::studio::DeployDialog</name>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="73"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="75"/>
         <source>Deploy</source>
         <translation>部署</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="78"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="80"/>
         <source>This computer — a runtime the studio runs for you (no set-up)</source>
         <translation>本机 — 由工作室为你运行的运行时（无需配置）</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="79"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="81"/>
         <source>A remote runtime</source>
         <translation>远程运行时</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="80"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="82"/>
         <source>Kubernetes — write the manifests to a folder</source>
         <translation>Kubernetes — 把清单写入文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="91"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="93"/>
         <source>the runtime&apos;s admin token</source>
         <translation>运行时的管理令牌</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="94"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="96"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="98"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="100"/>
         <source>Anyone may call it without an API key</source>
         <translation>任何人无需 API 密钥即可调用</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="99"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="101"/>
         <source>Skip the model check (no short test call to the model)</source>
         <translation>跳过模型检查（不向模型发送简短的测试调用）</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="101"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="103"/>
         <source>The smoke check normally asks each model for one word, so a key the provider refuses is found before the app goes live. The call costs a few tokens.</source>
         <translation>冒烟检查通常会请每个模型回答一个词，这样在应用上线前就能发现服务商拒绝的密钥。这次调用会消耗少量 Token。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="104"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="106"/>
         <source>App name</source>
         <translation>应用名称</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="105"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="107"/>
         <source>Deploy to</source>
         <translation>部署到</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="107"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="109"/>
         <source>Runtime URL</source>
         <translation>运行时地址</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="108"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="110"/>
         <source>Admin token</source>
         <translation>管理令牌</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="110"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="112"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="115"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="117"/>
         <source>Validate the workflow</source>
         <translation>校验工作流</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="115"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="117"/>
         <source>Bundle it with its profiles, plugins and secrets</source>
         <translation>连同模型配置、插件和密钥一起打包</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="116"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="118"/>
         <source>Upload to the runtime</source>
         <translation>上传到运行时</translation>
     </message>
@@ -2668,116 +3270,121 @@
         <translation type="vanished">冒烟检查：插件能启动，密钥齐全</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="117"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="119"/>
         <source>Live</source>
         <translation>上线</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="126"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="128"/>
         <source>&amp;Deploy</source>
         <translation>部署(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="128"/>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="162"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="130"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="166"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="151"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="155"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="153"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="157"/>
         <source>API key (shown only now):</source>
         <translation>API 密钥（仅此一次显示）：</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="159"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="163"/>
         <source>Open &amp;Chat</source>
         <translation>打开对话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="160"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="164"/>
         <source>Deploy &amp;Again</source>
         <translation>再次部署(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="191"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="198"/>
         <source>Folder for the manifests</source>
         <translation>存放清单的文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="252"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="259"/>
         <source>Give the app a name of letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (at most 64, beginning with a letter or digit).</source>
         <translation>请为应用起一个由字母、数字、“.”、“_”或“-”组成的名称（最多 64 个字符，以字母或数字开头）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="254"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="261"/>
         <source>Give the remote runtime&apos;s URL and its admin token.</source>
         <translation>请填写远程运行时的地址和管理令牌。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="257"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="264"/>
         <source>This workflow comes from outside your projects and is not trusted: trust it first.</source>
         <translation>此工作流来自你的项目之外且未被信任：请先信任它。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="267"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="274"/>
         <source>The workflow has problems; fix them and deploy again:
 %1</source>
         <translation>工作流有问题，请修正后重新部署：
 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="276"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="283"/>
         <source>The app cannot be bundled:
 %1</source>
         <translation>无法打包该应用：
 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="280"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="288"/>
+        <source>project version %1</source>
+        <translation>项目版本 %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="294"/>
         <source>%1 KiB</source>
         <translation>%1 KiB</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="281"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="295"/>
         <source>%1 KiB, and %n knowledge base(s) of %2 KiB</source>
         <translation>
             <numerusform>%1 KiB，另有 %n 个知识库，共 %2 KiB</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="292"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="306"/>
         <source>The Kubernetes manifests cannot carry knowledge bases yet. Deploy to a runtime instead: this computer, or a remote one (the runtime in the cluster, by its URL and admin token).</source>
         <translation>Kubernetes 清单暂时无法携带知识库。请改为部署到运行时：本机，或远程运行时（集群中的运行时，通过其 URL 和管理令牌）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="295"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="309"/>
         <source>writing the manifests</source>
         <translation>正在写入清单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="300"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="314"/>
         <source>%n file(s) written</source>
         <translation>
             <numerusform>已写入 %n 个文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="301"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="315"/>
         <source>runs in the cluster</source>
         <translation>在集群中进行</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="302"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="316"/>
         <source>after kubectl apply -k</source>
         <translation>执行 kubectl apply -k 之后</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="305"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="319"/>
         <source>The manifests are in %1. Apply them with:
   kubectl apply -k %1
 README.md there lists every step.</source>
@@ -2786,22 +3393,47 @@ README.md there lists every step.</source>
 其中的 README.md 列出了全部步骤。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="360"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="376"/>
+        <source>The manifests are written to a folder: there is no live version to compare with.</source>
+        <translation>清单写入文件夹：没有可比较的线上版本。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="378"/>
+        <source>Give the app a name to compare with its live version.</source>
+        <translation>请填写应用名称，以便与其线上版本比较。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="381"/>
+        <source>Give the runtime&apos;s URL and admin token to compare with the live version.</source>
+        <translation>请填写运行时的 URL 和管理令牌，以便与线上版本比较。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="384"/>
+        <source>Starting the runtime on this computer to compare with the live version…</source>
+        <translation>正在启动本机运行时，以便与线上版本比较…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="389"/>
+        <source>The live version could not be checked: %1</source>
+        <translation>无法检查线上版本：%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="413"/>
         <source>somewhere else (no project was recorded; it was deployed with flowdeck deploy or an older studio)</source>
         <translation>其他地方（没有记录项目；它是用 flowdeck deploy 或旧版工作室部署的）</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="363"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="416"/>
         <source> (%1 on %2)</source>
         <translation>（%1，位于 %2）</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="366"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="419"/>
         <source>Replace Another Project&apos;s App?</source>
         <translation>替换其他项目的应用？</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="367"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="420"/>
         <source>An app named &apos;%1&apos; is already live on %2. It was deployed from %3.
 
 Deploying %4 under the same name would replace it for everyone who uses it.</source>
@@ -2810,94 +3442,94 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 以相同名称部署 %4 会为所有使用者替换掉它。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="373"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="426"/>
         <source>&amp;Replace It</source>
         <translation>替换(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="375"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="428"/>
         <source>Deploy as a &amp;New App Name</source>
         <translation>以新的应用名称部署(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="388"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="441"/>
         <source>Nothing was deployed: the app &apos;%1&apos; already on the runtime goes on serving.</source>
         <translation>没有部署任何内容：运行时上已有的应用“%1”继续提供服务。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="389"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="442"/>
         <source>Nothing was deployed: &apos;%1&apos; from “%2” goes on serving.</source>
         <translation>没有部署任何内容：来自“%2”的“%1”继续提供服务。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="406"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="459"/>
         <source>Choose a new name for this project&apos;s app (“%1” is free) and press Deploy. The app &apos;%2&apos; goes on serving as it is.</source>
         <translation>请为本项目的应用另取一个名称（“%1”可用），然后点击“部署”。应用“%2”保持原样继续提供服务。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="438"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="491"/>
         <source>A knowledge base could not be uploaded, so the version already running (if any) goes on serving: %1</source>
         <translation>有知识库未能上传，因此正在运行的版本（如有）继续提供服务：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="470"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="523"/>
         <source>Could not reach the runtime at %1: %2</source>
         <translation>无法连接到 %1 的运行时：%2</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="472"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="525"/>
         <source>The runtime refused the admin token: %1</source>
         <translation>运行时拒绝了管理令牌：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="480"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="533"/>
         <source>The smoke check failed, so the version already running (if any) goes on serving:
 %1</source>
         <translation>冒烟检查未通过，正在运行的版本（如有）继续提供服务：
 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="484"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="537"/>
         <source>The runtime refused the app (HTTP %1): %2</source>
         <translation>运行时拒绝了该应用（HTTP %1）：%2</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="323"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="337"/>
         <source>starting the runtime on this computer</source>
         <translation>正在本机启动运行时</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="116"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="118"/>
         <source>Smoke check: plugins start, each model answers a short call</source>
         <translation>冒烟检查：插件能启动，每个模型能回答一次简短调用</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="488"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="541"/>
         <source>the model answered</source>
         <translation>模型已回答</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="489"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="542"/>
         <source>model check skipped</source>
         <translation>已跳过模型检查</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="505"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="558"/>
         <source>The app is live, but no API key could be made: %1</source>
         <translation>应用已上线，但无法创建 API 密钥：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="506"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="559"/>
         <source>version %1</source>
         <translation>版本 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="521"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="575"/>
         <source>&lt;h3&gt;&apos;%1&apos; is live (version %2)&lt;/h3&gt;&lt;p&gt;Chat page: %3&lt;br&gt;OpenAI-compatible: %4 (model &lt;code&gt;%1&lt;/code&gt;)&lt;br&gt;Run API: %5&lt;br&gt;MCP server: %6&lt;/p&gt;</source>
         <translation>&lt;h3&gt;“%1”已上线（版本 %2）&lt;/h3&gt;&lt;p&gt;对话页面：%3&lt;br&gt;OpenAI 兼容接口：%4（模型 &lt;code&gt;%1&lt;/code&gt;）&lt;br&gt;运行 API：%5&lt;br&gt;MCP 服务器：%6&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="552"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="606"/>
         <source>← Back</source>
         <translation>← 返回</translation>
     </message>
@@ -3131,6 +3763,130 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <location filename="../../widgets/knowledge/embeddingprofilebox.cpp" line="39"/>
         <source>“%1” (not set up here)</source>
         <translation>“%1”（本机未配置）</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::EnvironmentVariablesEditor</name>
+    <message>
+        <location filename="../../widgets/panels/enveditor.cpp" line="71"/>
+        <source>Settings of this workflow that prompts and fields read as &lt;code&gt;{{env.&lt;i&gt;NAME&lt;/i&gt;}}&lt;/code&gt;. The value here is the default: where the app runs, a setting of the same name (the deployed app&apos;s environment) takes its place.</source>
+        <translation>本工作流的设置，提示词和字段以 &lt;code&gt;{{env.&lt;i&gt;NAME&lt;/i&gt;}}&lt;/code&gt; 读取。这里的值是默认值：应用运行时，同名设置（已部署应用的环境）会取代它。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/enveditor.cpp" line="76"/>
+        <source>&lt;b&gt;No secrets here.&lt;/b&gt; These values are saved in the workflow file as plain text. Keep API keys, tokens and passwords in the keychain and write &lt;code&gt;{{secret.&lt;i&gt;NAME&lt;/i&gt;}}&lt;/code&gt; instead.</source>
+        <translation>&lt;b&gt;不要在此存放机密。&lt;/b&gt;这些值以明文保存在工作流文件中。请把 API 密钥、令牌和密码保存在钥匙串中，并改写为 &lt;code&gt;{{secret.&lt;i&gt;NAME&lt;/i&gt;}}&lt;/code&gt;。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/enveditor.cpp" line="84"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/enveditor.cpp" line="84"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/enveditor.cpp" line="84"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/enveditor.cpp" line="84"/>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/enveditor.cpp" line="101"/>
+        <source>+ Environment variable</source>
+        <translation>+ 环境变量</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/enveditor.cpp" line="103"/>
+        <source>Add an environment variable</source>
+        <translation>添加环境变量</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/enveditor.cpp" line="131"/>
+        <location filename="../../widgets/panels/enveditor.cpp" line="210"/>
+        <source>Read as {{env.%1}}</source>
+        <translation>以 {{env.%1}} 读取</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/enveditor.cpp" line="137"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/enveditor.cpp" line="138"/>
+        <source>Number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/enveditor.cpp" line="142"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/enveditor.cpp" line="143"/>
+        <source>The default value, a number</source>
+        <translation>默认值，数字</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/enveditor.cpp" line="143"/>
+        <source>The default value, text</source>
+        <translation>默认值，文本</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/enveditor.cpp" line="146"/>
+        <source>What it sets (optional)</source>
+        <translation>它设置什么（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/enveditor.cpp" line="153"/>
+        <source>Remove the environment variable %1</source>
+        <translation>移除环境变量 %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/enveditor.cpp" line="177"/>
+        <source>Edit environment variable %1</source>
+        <translation>编辑环境变量 %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/enveditor.cpp" line="188"/>
+        <source>An environment variable needs a name.</source>
+        <translation>环境变量需要名称。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/enveditor.cpp" line="190"/>
+        <source>A name may hold letters, digits and _ only, starts with a letter or _, and has at most 64 characters.</source>
+        <translation>名称只能包含字母、数字和 _，以字母或 _ 开头，最多 64 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/enveditor.cpp" line="193"/>
+        <source>Another environment variable is already named &apos;%1&apos;.</source>
+        <translation>已有另一个环境变量名为“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/enveditor.cpp" line="211"/>
+        <source>&apos;%1&apos; sounds like a secret. If it is one, remove it here, keep it in the keychain and write {{secret.%1}}.</source>
+        <translation>“%1”听起来像机密。如果是，请在此移除，保存到钥匙串中，并写作 {{secret.%1}}。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/enveditor.cpp" line="226"/>
+        <source>The value of %1: %2</source>
+        <translation>%1 的值：%2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/enveditor.cpp" line="250"/>
+        <source>Add environment variable %1</source>
+        <translation>添加环境变量 %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/enveditor.cpp" line="273"/>
+        <source>Remove environment variable %1</source>
+        <translation>移除环境变量 %1</translation>
     </message>
 </context>
 <context>
@@ -3371,8 +4127,13 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 </context>
 <context>
     <name>flowdeck::studio::GraphScene</name>
+    <message>
+        <location filename="../../widgets/canvas/graphscene.cpp" line="446"/>
+        <source>Move</source>
+        <translation>移动</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../widgets/canvas/graphscene.cpp" line="441"/>
+        <location filename="../../widgets/canvas/graphscene.cpp" line="508"/>
         <source>%n connection(s) crossed the container&apos;s edge and were removed; Undo brings them back.</source>
         <translation>
             <numerusform>%n 条连接跨越了容器的边界，已被删除；撤销可以恢复。</numerusform>
@@ -3784,6 +4545,189 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
     </message>
 </context>
 <context>
+    <name>flowdeck::studio::HistoryDialog</name>
+    <message>
+        <location filename="../../widgets/history/historydialog.cpp" line="49"/>
+        <source>History — %1</source>
+        <translation>版本历史 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/historydialog.cpp" line="52"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/historydialog.cpp" line="52"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/historydialog.cpp" line="52"/>
+        <source>Message</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/historydialog.cpp" line="52"/>
+        <source>Deployed to</source>
+        <translation>部署到</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/historydialog.cpp" line="52"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/historydialog.cpp" line="69"/>
+        <source>&amp;Restore This Version…</source>
+        <translation>恢复此版本(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/historydialog.cpp" line="94"/>
+        <source>No versions: %1.</source>
+        <translation>没有版本：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/historydialog.cpp" line="100"/>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/historydialog.cpp" line="100"/>
+        <source>The files as they are now</source>
+        <translation>文件的当前状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/historydialog.cpp" line="136"/>
+        <source>This version has no %1.</source>
+        <translation>此版本中没有 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/historydialog.cpp" line="143"/>
+        <source>Select at most two versions to compare them.</source>
+        <translation>最多选择两个版本进行比较。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/historydialog.cpp" line="144"/>
+        <source>Select a version to see what changed since it, or two (Ctrl+click) to compare them.</source>
+        <translation>选择一个版本查看此后的更改，或选择两个版本（Ctrl+单击）进行比较。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/historydialog.cpp" line="164"/>
+        <source>now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/historydialog.cpp" line="166"/>
+        <source>No differences between %1 and %2.</source>
+        <translation>%1 与 %2 之间没有差异。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/historydialog.cpp" line="167"/>
+        <source>The files are the same.</source>
+        <translation>文件相同。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/history/historydialog.cpp" line="170"/>
+        <source>Changes from %1 to %2: %n file(s).</source>
+        <translation>
+            <numerusform>从 %1 到 %2 的更改：%n 个文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/historydialog.cpp" line="179"/>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/historydialog.cpp" line="179"/>
+        <source>removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/historydialog.cpp" line="179"/>
+        <source>changed</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/historydialog.cpp" line="187"/>
+        <source>Only its formatting changed.</source>
+        <translation>只有格式有变化。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/historydialog.cpp" line="209"/>
+        <source>removed (it is not in that version)</source>
+        <translation>删除（该版本中没有它）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/historydialog.cpp" line="210"/>
+        <source>brought back</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/historydialog.cpp" line="211"/>
+        <source>put back as it was</source>
+        <translation>还原为当时的内容</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/history/historydialog.cpp" line="214"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>…… 另有 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/historydialog.cpp" line="215"/>
+        <source>Restore This Version?</source>
+        <translation>恢复此版本？</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/historydialog.cpp" line="216"/>
+        <source>Restore the project to version %1 (%2, “%3”)?</source>
+        <translation>将项目恢复到版本 %1（%2，“%3”）？</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/historydialog.cpp" line="222"/>
+        <source>The files are the same as now.</source>
+        <translation>文件与当前相同。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/historydialog.cpp" line="223"/>
+        <source>The current files are kept in the history first, so you can come back to them. The restored workflow replaces the one on the canvas; Edit → Undo does not undo a restore.</source>
+        <translation>当前文件会先保存在历史中，之后可以回到它们。恢复的工作流会替换画布上的工作流；“编辑 → 撤销”不能撤销恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/historydialog.cpp" line="225"/>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/historydialog.cpp" line="248"/>
+        <source>Before restoring version %1</source>
+        <translation>恢复版本 %1 之前</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/historydialog.cpp" line="249"/>
+        <location filename="../../widgets/history/historydialog.cpp" line="256"/>
+        <source>Not restored</source>
+        <translation>未恢复</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/historydialog.cpp" line="250"/>
+        <source>The current files could not be kept in the history, so nothing was restored: %1</source>
+        <translation>当前文件无法保存到历史中，因此未做任何恢复：%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/historydialog.cpp" line="256"/>
+        <source>Version %1 could not be restored; the files were not changed: %2</source>
+        <translation>无法恢复版本 %1，文件未改动：%2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/historydialog.cpp" line="262"/>
+        <source>Restored version %1 as version %2.</source>
+        <translation>已恢复版本 %1，记为版本 %2。</translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::studio::HumanInputForm</name>
     <message>
         <location filename="../../widgets/panels/humaninputform.cpp" line="50"/>
@@ -3817,101 +4761,197 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
     </message>
 </context>
 <context>
+    <name>flowdeck::studio::ImportReportDialog</name>
+    <message>
+        <location filename="../../widgets/history/importreportdialog.cpp" line="34"/>
+        <source>Import Report — %1</source>
+        <translation>导入报告 — %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/history/importreportdialog.cpp" line="40"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; (Dify DSL %2, %3 app) was imported from %4 into %5: %n node(s).</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;（Dify DSL %2，%3 应用）已从 %4 导入到 %5：%n 个节点。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/importreportdialog.cpp" line="46"/>
+        <source>Everything was carried over.</source>
+        <translation>所有内容均已迁移。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/history/importreportdialog.cpp" line="47"/>
+        <source>%n item(s) could not be carried over; the workflow works without them or marks where they were.</source>
+        <translation>
+            <numerusform>有 %n 项无法迁移；工作流不依赖它们即可运行，或已标出它们原来的位置。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/importreportdialog.cpp" line="57"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/importreportdialog.cpp" line="57"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/importreportdialog.cpp" line="57"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/importreportdialog.cpp" line="62"/>
+        <source>Not carried over</source>
+        <translation>未迁移</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/importreportdialog.cpp" line="63"/>
+        <source>Needs you</source>
+        <translation>需要你处理</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/importreportdialog.cpp" line="64"/>
+        <source>Carried over differently</source>
+        <translation>以不同方式迁移</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/importreportdialog.cpp" line="78"/>
+        <source>Knowledge bases to fill</source>
+        <translation>待填充的知识库</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/importreportdialog.cpp" line="80"/>
+        <source>knowledge base</source>
+        <translation>知识库</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/importreportdialog.cpp" line="81"/>
+        <source>Created empty: add its documents in Workflow → Knowledge Bases… before you run.</source>
+        <translation>已创建为空知识库：运行前请在“工作流 → 知识库…”中添加文档。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/importreportdialog.cpp" line="82"/>
+        <location filename="../../widgets/history/importreportdialog.cpp" line="149"/>
+        <source>Secrets moved to the keychain</source>
+        <translation>已移入钥匙串的密钥</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/importreportdialog.cpp" line="85"/>
+        <source>Kept in the keychain and given to runs as {{secret.%1}}; never written into the workflow.</source>
+        <translation>保存在钥匙串中，运行时以 {{secret.%1}} 提供；绝不写入工作流。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/importreportdialog.cpp" line="97"/>
+        <source>&amp;Copy Report</source>
+        <translation>复制报告(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::studio::InspectorWidget</name>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="53"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="54"/>
         <source>%1 — no provider chosen yet</source>
         <translation>%1 — 尚未选择服务商</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="205"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="206"/>
         <source>&lt;i&gt;Select a node to see its settings.&lt;/i&gt;</source>
         <translation>&lt;i&gt;选择一个节点以查看其设置。&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="266"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="267"/>
         <source>The name shown on the canvas and in run results (F2 on the canvas).</source>
         <translation>显示在画布和运行结果中的名称（在画布上按 F2 可修改）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="277"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="278"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="285"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="286"/>
         <source>Other nodes use this node&apos;s outputs as {{%1.output}}; the id never changes.</source>
         <translation>其他节点通过 {{%1.output}} 使用此节点的输出；ID 永远不变。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="288"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="289"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="289"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="290"/>
         <source>Copy the node&apos;s id</source>
         <translation>复制节点 ID</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="293"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="294"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="297"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="298"/>
         <source>Run this node</source>
         <translation>运行此节点</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="299"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="300"/>
         <source>When off, the node is skipped over: the nodes after it still run and its outputs are empty.</source>
         <translation>关闭后将跳过此节点：其后的节点照常运行，它的输出为空。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="318"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="319"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="319"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="320"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="320"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="321"/>
         <source>JSON following a schema</source>
         <translation>符合结构定义的 JSON</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="323"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="324"/>
         <source>{&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}</source>
         <translation>{&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="406"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="407"/>
         <source>Provider…</source>
         <translation>服务商…</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="408"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="409"/>
         <source>Choose the provider and model of the workflow&apos;s models (Workflow → Models…)</source>
         <translation>为工作流中的模型选择服务商和模型（“工作流 → 模型…”）</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="429"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="430"/>
         <source>(default)</source>
         <translation>（默认）</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="534"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="535"/>
         <source>Choose tool %1</source>
         <translation>选择工具 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/inspectorwidget.cpp" line="555"/>
+        <location filename="../../widgets/panels/inspectorwidget.cpp" line="556"/>
         <source>Remove case %1</source>
         <translation>删除分支 %1</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::JsonEditDialog</name>
+    <message>
+        <location filename="../../widgets/debug/jsoneditdialog.cpp" line="106"/>
+        <source>This is not valid JSON (line %1, column %2).</source>
+        <translation>这不是有效的 JSON（第 %1 行，第 %2 列）。</translation>
     </message>
 </context>
 <context>
@@ -4168,6 +5208,78 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
     </message>
 </context>
 <context>
+    <name>flowdeck::studio::LiveChanges</name>
+    <message>
+        <location filename="../../widgets/history/livechanges.cpp" line="24"/>
+        <source>Changes since the live version</source>
+        <translation>自线上版本以来的更改</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/livechanges.cpp" line="35"/>
+        <source>Not checked yet.</source>
+        <translation>尚未检查。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/livechanges.cpp" line="42"/>
+        <source>Asking the runtime for the live version of &apos;%1&apos;…</source>
+        <translation>正在向运行时查询“%1”的线上版本…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/livechanges.cpp" line="56"/>
+        <source>First deploy: &apos;%1&apos; is not on the runtime yet.</source>
+        <translation>首次部署：运行时上还没有“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/livechanges.cpp" line="58"/>
+        <source>The live version could not be checked: %1</source>
+        <translation>无法检查线上版本：%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/livechanges.cpp" line="62"/>
+        <source>The live version of &apos;%1&apos; carries no project version (it was deployed without a history, or by an older Flowdeck), so its changes cannot be listed.</source>
+        <translation>“%1”的线上版本没有项目版本号（部署时没有版本历史，或由旧版 Flowdeck 部署），因此无法列出更改。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/livechanges.cpp" line="70"/>
+        <source>This project keeps no version history (%1), so the changes since the live version (%2) cannot be listed.</source>
+        <translation>此项目没有版本历史（%1），因此无法列出自线上版本（%2）以来的更改。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/livechanges.cpp" line="75"/>
+        <source>The live version (%1) is not in this project&apos;s history: it was deployed from another copy of the project, or from another project.</source>
+        <translation>线上版本（%1）不在此项目的历史中：它是从项目的另一份副本或另一个项目部署的。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/livechanges.cpp" line="80"/>
+        <source>The live version (%1) has no readable %2.</source>
+        <translation>线上版本（%1）中没有可读取的 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/livechanges.cpp" line="87"/>
+        <source>%1, %2, “%3”</source>
+        <translation>%1，%2，“%3”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history/livechanges.cpp" line="90"/>
+        <source>No changes since the live version (%1).</source>
+        <translation>自线上版本（%1）以来没有更改。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/history/livechanges.cpp" line="91"/>
+        <source>%n change(s) since the live version (%1):</source>
+        <translation>
+            <numerusform>自线上版本（%1）以来有 %n 处更改：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/history/livechanges.cpp" line="110"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>…… 另有 %n 项</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::studio::LocalRuntime</name>
     <message>
         <location filename="../../widgets/deploy/localruntime.cpp" line="29"/>
@@ -4183,270 +5295,275 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 <context>
     <name>flowdeck::studio::MainWindow</name>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="113"/>
+        <location filename="../../app/mainwindow.cpp" line="116"/>
         <source>Nodes</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="117"/>
+        <location filename="../../app/mainwindow.cpp" line="120"/>
         <source>Inspector</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="149"/>
+        <location filename="../../app/mainwindow.cpp" line="164"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="154"/>
+        <location filename="../../app/mainwindow.cpp" line="169"/>
         <source>Before You Run</source>
         <translation>运行前检查</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="176"/>
+        <location filename="../../app/mainwindow.cpp" line="191"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/mainwindow.cpp" line="178"/>
+        <location filename="../../app/mainwindow.cpp" line="193"/>
         <source>%n problem(s); hover over a red node to read it.</source>
         <translation>
             <numerusform>%n 个问题；将鼠标悬停在红色节点上查看详情。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="191"/>
+        <location filename="../../app/mainwindow.cpp" line="206"/>
         <source>A plugin</source>
         <translation>一个插件</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="210"/>
+        <location filename="../../app/mainwindow.cpp" line="225"/>
         <source>Drag a node from the palette; drag from a port to connect.</source>
         <translation>从节点面板拖入节点；从端口拖出即可连接。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="237"/>
+        <location filename="../../app/mainwindow.cpp" line="252"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="238"/>
+        <location filename="../../app/mainwindow.cpp" line="253"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="242"/>
+        <location filename="../../app/mainwindow.cpp" line="257"/>
         <source>New from &amp;Template…</source>
         <translation>从模板新建(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="243"/>
+        <location filename="../../app/mainwindow.cpp" line="258"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="244"/>
+        <location filename="../../app/mainwindow.cpp" line="259"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="248"/>
+        <location filename="../../app/mainwindow.cpp" line="263"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="249"/>
+        <location filename="../../app/mainwindow.cpp" line="264"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="252"/>
+        <location filename="../../app/mainwindow.cpp" line="268"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="255"/>
+        <location filename="../../app/mainwindow.cpp" line="271"/>
         <source>P&amp;lugins…</source>
         <translation>插件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="257"/>
+        <location filename="../../app/mainwindow.cpp" line="273"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="259"/>
+        <location filename="../../app/mainwindow.cpp" line="275"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="260"/>
+        <location filename="../../app/mainwindow.cpp" line="276"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="262"/>
+        <location filename="../../app/mainwindow.cpp" line="278"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="267"/>
+        <location filename="../../app/mainwindow.cpp" line="283"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="268"/>
+        <location filename="../../app/mainwindow.cpp" line="284"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="269"/>
+        <location filename="../../app/mainwindow.cpp" line="285"/>
         <source>D&amp;uplicate</source>
         <translation>创建副本(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="270"/>
+        <location filename="../../app/mainwindow.cpp" line="286"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="272"/>
+        <location filename="../../app/mainwindow.cpp" line="288"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="277"/>
+        <location filename="../../app/mainwindow.cpp" line="293"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="278"/>
+        <location filename="../../app/mainwindow.cpp" line="294"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="280"/>
+        <location filename="../../app/mainwindow.cpp" line="296"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="281"/>
+        <location filename="../../app/mainwindow.cpp" line="297"/>
         <source>Zoom to &amp;Fit</source>
         <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="282"/>
+        <location filename="../../app/mainwindow.cpp" line="298"/>
         <source>&amp;Arrange</source>
         <translation>自动排列(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="286"/>
+        <location filename="../../app/mainwindow.cpp" line="302"/>
         <source>&amp;Workflow</source>
         <translation>工作流(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="287"/>
+        <location filename="../../app/mainwindow.cpp" line="303"/>
         <source>&amp;Models…</source>
         <translation>模型(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="290"/>
+        <location filename="../../app/mainwindow.cpp" line="306"/>
         <source>Conversation &amp;Variables…</source>
         <translation>会话变量(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="293"/>
+        <location filename="../../app/mainwindow.cpp" line="309"/>
+        <source>&amp;Environment Variables…</source>
+        <translation>环境变量(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="312"/>
         <source>Content &amp;Safety…</source>
         <translation>内容安全(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="296"/>
+        <location filename="../../app/mainwindow.cpp" line="315"/>
         <source>&amp;Knowledge Bases…</source>
         <translation>知识库(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="299"/>
-        <location filename="../../app/mainwindow.cpp" line="300"/>
+        <location filename="../../app/mainwindow.cpp" line="318"/>
+        <location filename="../../app/mainwindow.cpp" line="319"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="301"/>
+        <location filename="../../app/mainwindow.cpp" line="320"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="303"/>
+        <location filename="../../app/mainwindow.cpp" line="324"/>
         <source>&amp;Deploy…</source>
         <translation>部署(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="304"/>
+        <location filename="../../app/mainwindow.cpp" line="325"/>
         <source>Deployed &amp;Apps…</source>
         <translation>已部署的应用(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="307"/>
+        <location filename="../../app/mainwindow.cpp" line="331"/>
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="314"/>
+        <location filename="../../app/mainwindow.cpp" line="338"/>
         <source>&amp;Overview Map</source>
         <translation>概览图(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="332"/>
+        <location filename="../../app/mainwindow.cpp" line="356"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="350"/>
+        <location filename="../../app/mainwindow.cpp" line="374"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="353"/>
+        <location filename="../../app/mainwindow.cpp" line="377"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="360"/>
+        <location filename="../../app/mainwindow.cpp" line="384"/>
         <source>The language changes the next time Flowdeck starts.</source>
         <translation>语言将在下次启动 Flowdeck 时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="363"/>
+        <location filename="../../app/mainwindow.cpp" line="387"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="366"/>
+        <location filename="../../app/mainwindow.cpp" line="390"/>
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="366"/>
+        <location filename="../../app/mainwindow.cpp" line="390"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="366"/>
+        <location filename="../../app/mainwindow.cpp" line="390"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="376"/>
+        <location filename="../../app/mainwindow.cpp" line="400"/>
         <source>&amp;Snap to Grid</source>
         <translation>对齐网格(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="421"/>
+        <location filename="../../app/mainwindow.cpp" line="445"/>
         <source>The template gallery could not be shown; File → Open… and File → New still work.</source>
         <translation>无法显示模板库；“文件 → 打开…”和“文件 → 新建”仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="462"/>
+        <location filename="../../app/mainwindow.cpp" line="486"/>
         <source>Project created in %1. Check “Before You Run”, then press Run (F5).</source>
         <translation>项目已创建在 %1。请查看“运行前检查”，然后点击“运行”（F5）。</translation>
     </message>
@@ -4455,30 +5572,30 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation type="vanished">项目已创建于 %1。请查看“运行前检查”，然后按“运行”（Ctrl+R）。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="523"/>
+        <location filename="../../app/mainwindow.cpp" line="547"/>
         <source>The clipboard holds no Flowdeck nodes.</source>
         <translation>剪贴板中没有 Flowdeck 节点。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="554"/>
+        <location filename="../../app/mainwindow.cpp" line="579"/>
         <source>Open workflow</source>
         <translation>打开工作流</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="554"/>
-        <location filename="../../app/mainwindow.cpp" line="604"/>
+        <location filename="../../app/mainwindow.cpp" line="579"/>
+        <location filename="../../app/mainwindow.cpp" line="629"/>
         <source>Flowdeck workflows (*.flow.json)</source>
         <translation>Flowdeck 工作流 (*.flow.json)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="564"/>
-        <location filename="../../app/mainwindow.cpp" line="572"/>
+        <location filename="../../app/mainwindow.cpp" line="589"/>
+        <location filename="../../app/mainwindow.cpp" line="597"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="564"/>
-        <location filename="../../app/mainwindow.cpp" line="572"/>
+        <location filename="../../app/mainwindow.cpp" line="589"/>
+        <location filename="../../app/mainwindow.cpp" line="597"/>
         <source>%1 could not be opened:
 
 %2</source>
@@ -4487,32 +5604,32 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="588"/>
+        <location filename="../../app/mainwindow.cpp" line="613"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="596"/>
+        <location filename="../../app/mainwindow.cpp" line="621"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="604"/>
+        <location filename="../../app/mainwindow.cpp" line="629"/>
         <source>Save workflow</source>
         <translation>保存工作流</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="616"/>
+        <location filename="../../app/mainwindow.cpp" line="641"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="617"/>
+        <location filename="../../app/mainwindow.cpp" line="642"/>
         <source>The workflow has changes that are not saved. Save them?</source>
         <translation>工作流有尚未保存的更改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="656"/>
+        <location filename="../../app/mainwindow.cpp" line="681"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -4577,20 +5694,75 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="697"/>
+        <location filename="../../app/mainwindow.cpp" line="722"/>
         <source>an unsaved workflow</source>
         <translation>一个未保存的工作流</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="698"/>
-        <location filename="../../app/mainwindow.cpp" line="712"/>
+        <location filename="../../app/mainwindow.cpp" line="723"/>
+        <location filename="../../app/mainwindow.cpp" line="737"/>
         <source>Recover work</source>
         <translation>恢复工作</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="699"/>
+        <location filename="../../app/mainwindow.cpp" line="724"/>
         <source>Flowdeck did not close properly. Recover the changes to %1 from %2?</source>
         <translation>Flowdeck 上次没有正常关闭。要恢复 %2 时对 %1 所做的更改吗？</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowdebug.cpp" line="24"/>
+        <source>Cannot open the run</source>
+        <translation>无法打开运行</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowhistory.cpp" line="24"/>
+        <source>Save &amp;Version…</source>
+        <translation>保存版本(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowhistory.cpp" line="26"/>
+        <source>Save Version</source>
+        <translation>保存版本</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowhistory.cpp" line="26"/>
+        <source>What changed (one line, for the history):</source>
+        <translation>改了什么（一行，记入历史）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowhistory.cpp" line="33"/>
+        <source>&amp;History…</source>
+        <translation>版本历史(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowhistory.cpp" line="36"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowhistory.cpp" line="38"/>
+        <source>&amp;Dify App…</source>
+        <translation>Dify 应用(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowhistory.cpp" line="39"/>
+        <source>Last Import &amp;Report</source>
+        <translation>上次导入报告(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowhistory.cpp" line="52"/>
+        <source>Save the workflow in a project folder first: its versions are kept there.</source>
+        <translation>请先把工作流保存到项目文件夹：版本保存在那里。</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowhistory.cpp" line="66"/>
+        <source>Restored version %1 of %2.</source>
+        <translation>已恢复 %2 的版本 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowhistory.cpp" line="104"/>
+        <source>Imported into %1.</source>
+        <translation>已导入到 %1。</translation>
     </message>
 </context>
 <context>
@@ -4604,27 +5776,32 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 <context>
     <name>flowdeck::studio::ModelChoice</name>
     <message>
-        <location filename="../../widgets/settings/modelchoice.cpp" line="80"/>
+        <location filename="../../widgets/settings/modelchoice.cpp" line="81"/>
         <source>Workflow Settings</source>
         <translation>工作流设置</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelchoice.cpp" line="96"/>
+        <location filename="../../widgets/settings/modelchoice.cpp" line="97"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelchoice.cpp" line="97"/>
+        <location filename="../../widgets/settings/modelchoice.cpp" line="98"/>
         <source>Conversation Variables</source>
         <translation>会话变量</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelchoice.cpp" line="98"/>
+        <location filename="../../widgets/settings/modelchoice.cpp" line="99"/>
+        <source>Environment Variables</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/modelchoice.cpp" line="100"/>
         <source>Content Safety</source>
         <translation>内容安全</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelchoice.cpp" line="85"/>
+        <location filename="../../widgets/settings/modelchoice.cpp" line="86"/>
         <source>Which provider and model each model of this workflow uses, for runs and deploys. Keys stay in the system keychain.</source>
         <translation>此工作流中的每个模型在运行和部署时使用哪个服务商和模型。密钥始终保存在系统钥匙串中。</translation>
     </message>
@@ -4797,6 +5974,77 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
     </message>
 </context>
 <context>
+    <name>flowdeck::studio::NodeDebugBar</name>
+    <message>
+        <location filename="../../widgets/debug/nodedebugbar.cpp" line="54"/>
+        <source>Not in the last run</source>
+        <translation>未出现在上次运行中</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/nodedebugbar.cpp" line="54"/>
+        <source>Not run yet</source>
+        <translation>尚未运行</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/nodedebugbar.cpp" line="57"/>
+        <source>Last run: %1</source>
+        <translation>上次运行：%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/nodedebugbar.cpp" line="59"/>
+        <source>The last run is %1.</source>
+        <translation>上次运行是 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/nodedebugbar.cpp" line="61"/>
+        <source>replayed</source>
+        <translation>已重放</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/nodedebugbar.cpp" line="62"/>
+        <source>Replayed: it did not run; its saved output was used.</source>
+        <translation>已重放：它没有运行，使用的是保存的输出。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/nodedebugbar.cpp" line="66"/>
+        <source>stale</source>
+        <translation>已过时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/nodedebugbar.cpp" line="67"/>
+        <source>Stale: it or a node before it changed since the last run.</source>
+        <translation>已过时：自上次运行后，它或它之前的节点有改动。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/nodedebugbar.cpp" line="70"/>
+        <source>pinned</source>
+        <translation>已固定</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/nodedebugbar.cpp" line="71"/>
+        <source>Pinned: runs in the studio use its pinned output instead of running it.</source>
+        <translation>已固定：工作室中的运行使用它的固定输出，而不运行它。</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::NodeItem</name>
+    <message>
+        <location filename="../../widgets/canvas/nodeitem.cpp" line="92"/>
+        <source>pinned</source>
+        <translation>已固定</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/canvas/nodeitem.cpp" line="93"/>
+        <source>stale</source>
+        <translation>已过时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/canvas/nodeitem.cpp" line="94"/>
+        <source>replayed</source>
+        <translation>已重放</translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::studio::NodeStatusView</name>
     <message>
         <location filename="../../widgets/panels/nodestatusview.cpp" line="35"/>
@@ -4871,6 +6119,89 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
     </message>
 </context>
 <context>
+    <name>flowdeck::studio::NoteItem</name>
+    <message>
+        <location filename="../../widgets/canvas/noteitem.cpp" line="81"/>
+        <source>Blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/canvas/noteitem.cpp" line="83"/>
+        <source>Green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/canvas/noteitem.cpp" line="85"/>
+        <source>Pink</source>
+        <translation>粉色</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/canvas/noteitem.cpp" line="87"/>
+        <source>Violet</source>
+        <translation>紫色</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/canvas/noteitem.cpp" line="88"/>
+        <source>Yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/canvas/noteitem.cpp" line="111"/>
+        <source>Note: double-click to write in it</source>
+        <translation>便签：双击即可书写</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/canvas/noteitem.cpp" line="163"/>
+        <source>Double-click to write a note</source>
+        <translation>双击书写便签</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/canvas/noteitem.cpp" line="281"/>
+        <source>Resize note</source>
+        <translation>调整便签大小</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/canvas/noteitem.cpp" line="333"/>
+        <source>Write a note… (Ctrl+Enter keeps it, Esc cancels)</source>
+        <translation>书写便签…（Ctrl+Enter 保存，Esc 取消）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/canvas/noteitem.cpp" line="334"/>
+        <source>Ctrl+Enter or clicking elsewhere keeps the text; Esc leaves it as it was</source>
+        <translation>按 Ctrl+Enter 或点击别处保存文字；按 Esc 保持原样</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/canvas/noteitem.cpp" line="369"/>
+        <source>Edit note</source>
+        <translation>编辑便签</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/canvas/noteitem.cpp" line="374"/>
+        <source>Edit Note…</source>
+        <translation>编辑便签…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/canvas/noteitem.cpp" line="375"/>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/canvas/noteitem.cpp" line="388"/>
+        <source>Change note colour</source>
+        <translation>更改便签颜色</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/canvas/noteitem.cpp" line="392"/>
+        <source>Delete Note</source>
+        <translation>删除便签</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/canvas/noteitem.cpp" line="424"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::studio::NpmInstaller</name>
     <message>
         <location filename="../../widgets/plugins/npminstaller.cpp" line="17"/>
@@ -4928,6 +6259,44 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <location filename="../../widgets/panels/objectfieldseditor.cpp" line="67"/>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::OpenRunDialog</name>
+    <message>
+        <location filename="../../widgets/debug/openrundialog.cpp" line="17"/>
+        <source>Open Run in Studio</source>
+        <translation>在工作室中打开运行</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/openrundialog.cpp" line="18"/>
+        <source>Opens the workflow version that ran, with the run&apos;s inputs and every node&apos;s inputs and outputs, as a new unsaved document. Fix the node that failed, then Run From Here: the nodes before it reuse the outputs from “%1” instead of running again.</source>
+        <translation>把运行时的工作流版本连同该次运行的输入、每个节点的输入和输出，作为一个未保存的新文档打开。修复失败的节点后“从此处运行”：它之前的节点复用“%1”中的输出，不会重新运行。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/openrundialog.cpp" line="27"/>
+        <source>a run id, or pick a recent run</source>
+        <translation>运行 ID，或选择一次最近的运行</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/openrundialog.cpp" line="37"/>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2，%3</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/openrundialog.cpp" line="38"/>
+        <source>%1 — %2, %3: %4</source>
+        <translation>%1 — %2，%3：%4</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/openrundialog.cpp" line="52"/>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/openrundialog.cpp" line="66"/>
+        <source>Type or paste a run id, or pick one of the recent runs.</source>
+        <translation>请输入或粘贴运行 ID，或从最近的运行中选择一次。</translation>
     </message>
 </context>
 <context>
@@ -5603,24 +6972,44 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 <context>
     <name>flowdeck::studio::RunController</name>
     <message>
-        <location filename="../../widgets/run/runcontroller.cpp" line="229"/>
+        <location filename="../../widgets/run/runcontroller.cpp" line="263"/>
         <source>A run is already going; stop it first.</source>
         <translation>已有运行正在进行；请先停止它。</translation>
     </message>
     <message>
-        <location filename="../../widgets/run/runcontroller.cpp" line="236"/>
+        <location filename="../../widgets/run/runcontroller.cpp" line="270"/>
         <source>Choose a provider for model “%1”: use the Model provider box beside Run, or Workflow → Models….</source>
         <translation>请为模型“%1”选择服务商：使用“运行”旁边的“模型服务商”框，或“工作流 → 模型…”。</translation>
     </message>
+    <message>
+        <location filename="../../widgets/run/runcontroller.cpp" line="318"/>
+        <source>pinned output</source>
+        <translation>固定输出</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/run/runcontroller.cpp" line="318"/>
+        <source>replayed</source>
+        <translation>已重放</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/run/runcontroller.cpp" line="319"/>
+        <source>not run: its pinned output was used</source>
+        <translation>未运行：使用了它的固定输出</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/run/runcontroller.cpp" line="319"/>
+        <source>not run: its output from the last run was used</source>
+        <translation>未运行：使用了它在上次运行中的输出</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../widgets/run/runcontroller.cpp" line="277"/>
+        <location filename="../../widgets/run/runcontroller.cpp" line="338"/>
         <source>%n token(s)</source>
         <translation>
             <numerusform>%n 个 token</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/run/runcontroller.cpp" line="292"/>
+        <location filename="../../widgets/run/runcontroller.cpp" line="353"/>
         <source>retrying (attempt %1) in %2 ms: %3</source>
         <translation>%2 毫秒后重试（第 %1 次）：%3</translation>
     </message>

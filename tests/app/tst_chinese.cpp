@@ -54,6 +54,7 @@ const std::set<QString> kAllowed = {
     "svg", "localhost", "mock", "model", "llm", "docker", "yaml", "ctrl", "shift", "alt", "del", "esc", "enter",
     "tab", "space", "backspace", "delete", "home", "end", "pgup", "pgdown", "ins", "meta",
     "english",  // the language menu names each language in itself
+    "dify",     // the product whose apps File → Import reads
 };
 
 QString plain(QString text)

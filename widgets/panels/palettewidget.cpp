@@ -149,8 +149,8 @@ PaletteWidget::PaletteWidget(QWidget *parent) : QWidget(parent)
         groups[category] = group;
     }
     for (const auto *d : engine::NodeRegistry::builtin().all()) {
-        if (d->type.rfind("test.", 0) == 0)
-            continue;
+        if (d->type.rfind("test.", 0) == 0 || d->category == "imported")
+            continue;  // test types, and placeholders only an import makes
         QTreeWidgetItem *group = groups.count(d->category) ? groups[d->category] : nullptr;
         if (!group) {
             group = new QTreeWidgetItem(m_tree, {categoryTitle(d->category)});
