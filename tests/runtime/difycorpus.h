@@ -139,12 +139,4 @@ inline std::vector<RunCase> runCases()
     };
 }
 
-// Runs that fail because of a known gap of the importer (engine/import), with the reason;
-// they are kept so the test notices when the gap is closed.
-inline const std::map<std::string, std::string> &knownRunGaps()
-{
-    static const std::map<std::string, std::string> m = {};
-    return m;
-}
-
 } // namespace flowdeck::tests::dify

@@ -38,19 +38,6 @@ struct Ran {
 
 const QString kCorpus = QStringLiteral(FLOWDECK_SOURCE_DIR "/tests/import/dify");
 
-// Import checks that fail because of a known gap of the importer: file -> check -> reason.
-const std::map<std::string, std::map<std::string, std::string>> kImportGaps = {
-    {"dirty-mixed-providers-0.2.0.yml",
-     {{"no secret written", "a credential in a string environment variable (OPENAI_API_KEY) is written into the workflow"},
-      {"secrets stored", "a credential in a string environment variable (OPENAI_API_KEY) is not moved to the secret store"}}},
-};
-
-bool isKnownGap(const std::string &file, const std::string &check)
-{
-    auto f = kImportGaps.find(file);
-    return f != kImportGaps.end() && f->second.count(check);
-}
-
 QString readAll(const QString &path)
 {
     QFile f(path);
@@ -219,8 +206,6 @@ private slots:
             return std::any_of(unmapped.begin(), unmapped.end(), [&](const std::string &u) { return u.find(what) != std::string::npos; });
         };
         bool asExpected = unmapped.size() == expected.size() && std::all_of(expected.begin(), expected.end(), listed);
-        if (isKnownGap(name, "unmapped as expected"))
-            QEXPECT_FAIL("", kImportGaps.at(name).at("unmapped as expected").c_str(), Continue);
         QVERIFY2(asExpected, report["issues"].dump(1).c_str());
         QCOMPARE(report.value("clean", false), unmapped.empty());
         if (report.value("clean", false))
@@ -238,8 +223,6 @@ private slots:
         for (const auto &d : diagnostics)
             if (d.value("severity", "error") == "error" && !placeholders.count(d.value("node", "")))
                 onlyPlaceholders = false;
-        if (isKnownGap(name, "validates"))
-            QEXPECT_FAIL("", kImportGaps.at(name).at("validates").c_str(), Continue);
         QVERIFY2(onlyPlaceholders, qPrintable(validated.out));
         QCOMPARE(validated.exitCode == 0, placeholders.empty() && onlyPlaceholders);
         for (const auto &id : placeholders)
@@ -261,8 +244,6 @@ private slots:
                     where = path;
                 }
         }
-        if (isKnownGap(name, "no secret written"))
-            QEXPECT_FAIL("", kImportGaps.at(name).at("no secret written").c_str(), Continue);
         QVERIFY2(!leaked, qPrintable("a credential was found in " + where));
 
         // The file's credentials are in the secret store, which only its owner can read.
@@ -274,8 +255,6 @@ private slots:
             const QString stored = readAll(store);
             const bool all = std::all_of(s->second.begin(), s->second.end(),
                                          [&](const std::string &v) { return stored.contains(QString::fromStdString(v)); });
-            if (isKnownGap(name, "secrets stored"))
-                QEXPECT_FAIL("", kImportGaps.at(name).at("secrets stored").c_str(), Continue);
             QVERIFY2(all, "a credential of the file is not in secrets.json");
             QVERIFY(report["secrets"].is_array() && !report["secrets"].empty());
             for (const auto &v : s->second)
@@ -327,9 +306,6 @@ private slots:
             m_ranFiles.insert(c.file);
         else
             m_failedRuns.insert(c.file);
-        const auto gap = corpus::knownRunGaps().count(c.name) ? corpus::knownRunGaps().at(c.name) : std::string();
-        if (!gap.empty())
-            QEXPECT_FAIL("", gap.c_str(), Continue);
         QVERIFY2(ok, qPrintable(ran.out + ran.err));
     }
 
