@@ -114,12 +114,35 @@ std::string uploadKnowledgeBase(const std::string &base, const std::string &toke
     return {};
 }
 
+// The "deploy" version recorded before the upload (the bundle carries its id): taken back
+// from the history when the deploy does not go live, so the history never says a failed
+// deploy was made.
+struct RecordedDeploy {
+    fs::path folder;
+    std::string versionId;
+    bool live = false;
+
+    RecordedDeploy() = default;
+    RecordedDeploy(const RecordedDeploy &) = delete;
+    RecordedDeploy &operator=(const RecordedDeploy &) = delete;
+    ~RecordedDeploy()
+    {
+        if (live || versionId.empty())
+            return;
+        auto history = engine::ProjectHistory::open(folder);
+        auto withdrawn = history ? history.value()->withdrawDeploy(versionId) : engine::Result<bool>(history.diagnostics());
+        if (withdrawn && withdrawn.value())
+            std::cerr << "      the deploy failed, so its version " << versionId.substr(0, 8)
+                      << " was taken back from the project's history\n";
+    }
+};
+
 // When the workflow's folder keeps a version history (a repository of its own), records
 // this deploy as a "deploy" version with the runtime as its target and says so in the
 // bundle's source, which the runtime keeps with its version and its runs. A folder without
 // one deploys as it is; a history that cannot record is reported and the deploy goes on.
 void recordDeployVersion(const DeployCliOptions &opts, const std::string &target, const std::string &project,
-                         nlohmann::json &bundle)
+                         nlohmann::json &bundle, RecordedDeploy &recorded)
 {
     const fs::path file = fs::absolute(opts.file);
     const fs::path folder = file.parent_path();
@@ -139,6 +162,8 @@ void recordDeployVersion(const DeployCliOptions &opts, const std::string &target
     bundle["source"] = {{"project", project}, {"path", file.string()}, {"host", std::string(host)},
                         {"version", version->id}, {"message", version->message}, {"time", version->time}};
     std::cerr << "      recorded as version " << version->shortId() << " (" << version->message << ")\n";
+    recorded.folder = folder;
+    recorded.versionId = version->id;
 }
 
 int deploy(const DeployCliOptions &opts)
@@ -190,8 +215,9 @@ int deploy(const DeployCliOptions &opts)
         printDiagnostics(bundle.diagnostics(), opts.file);
         return kExitInvalidWorkflow;
     }
+    RecordedDeploy recorded;
     recordDeployVersion(opts, base, loaded->name.empty() ? fs::path(opts.file).stem().stem().string() : loaded->name,
-                        bundle.value());
+                        bundle.value(), recorded);
     // Knowledge bases go first, each packed and uploaded by its sha256 in parts; a base the
     // runtime already holds is not sent again.
     const auto bases = engine::knowledgeBasesUsed(loaded.value());
@@ -234,6 +260,7 @@ int deploy(const DeployCliOptions &opts)
             std::cerr << "The version already running (if any) goes on serving.\n";
         return deployed.status == 400 ? kExitInvalidWorkflow : kExitEndpointFailed;
     }
+    recorded.live = true;
     std::cerr << "[4/4] Live: '" << app << "' version " << engine::valueOr(deployed.body, "version", 0) << "\n";
     nlohmann::json out = {{"app", app}, {"version", engine::valueOr(deployed.body, "version", 0)},
                           {"openaiBaseUrl", base + "/v1"}, {"runUrl", base + "/v1/apps/" + app + "/run"},

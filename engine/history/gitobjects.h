@@ -24,6 +24,7 @@ using TreeEntryPtr = GitPtr<git_tree_entry, git_tree_entry_free>;
 using BlobPtr = GitPtr<git_blob, git_blob_free>;
 using SignaturePtr = GitPtr<git_signature, git_signature_free>;
 using RevwalkPtr = GitPtr<git_revwalk, git_revwalk_free>;
+using ReferencePtr = GitPtr<git_reference, git_reference_free>;
 
 // git_libgit2_init once per process (thread-safe; never shut down: other objects may
 // still be alive at exit).

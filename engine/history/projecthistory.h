@@ -68,6 +68,12 @@ public:
     // ("Saved", "Deployed to <target>", ...). Kinds: save, deploy, restore, import.
     Result<VersionInfo> record(const std::string &message, const std::string &kind = "save", const std::string &target = {});
 
+    // Takes back the "deploy" version `versionId` recorded for a deploy that then failed:
+    // when it is still the newest version, the history goes back to the one before it
+    // (the folder's files are not touched). False, and nothing changes, when a later
+    // version exists or `versionId` is not a deploy at the head.
+    Result<bool> withdrawDeploy(const std::string &versionId);
+
     std::vector<VersionInfo> list(std::size_t limit = 500) const;  // newest first (following first parents)
     // A version by its full id, a prefix of at least 4 hex digits, or "HEAD"; an unknown or
     // ambiguous id fails with a sentence saying which.

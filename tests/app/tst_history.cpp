@@ -292,9 +292,24 @@ private slots:
                                   qPrintable(d->liveChanges()->text()), 30000);
         d->close();
 
+        // A deploy the runtime refuses (a wrong admin token) is not kept as a version.
+        d = m_window->openDeploy();
+        d->setTarget(DeployDialog::Remote);
+        d->field("app")->setText("summary");
+        d->field("url")->setText(m_window->localRuntime()->url());
+        d->field("token")->setText("not-the-admin-token");
+        QSignalSpy refused(d, &DeployDialog::finished);
+        QTest::mouseClick(d->deployButton(), Qt::LeftButton);
+        QVERIFY(refused.wait(60000));
+        QCOMPARE(refused.front().front().toBool(), false);
+        QCOMPARE(opened.value()->head()->id, head->id);
+        QVERIFY(d->deployedVersion().isEmpty());
+        d->close();
+
         // An edit after the deploy is what the dialog lists before the next one.
         m_window->document()->undoStack()->push(new SetConfigFieldCommand(m_window->document(), "llm_1", "/prompt", kSecondPrompt));
         d = m_window->openDeploy();
+        d->setTarget(DeployDialog::ThisComputer);
         QTRY_VERIFY2_WITH_TIMEOUT(d->liveChanges()->changes().size() == 1, qPrintable(d->liveChanges()->text()), 30000);
         QVERIFY2(d->liveChanges()->changes().front().endsWith("(llm_1): Prompt changed"), qPrintable(d->liveChanges()->text()));
         QVERIFY2(d->liveChanges()->text().contains(QString::fromStdString(head->shortId())), qPrintable(d->liveChanges()->text()));

@@ -256,6 +256,40 @@ private slots:
         QCOMPARE(history->filesAt("HEAD"), history->filesAt(first.id));
     }
 
+    // A deploy that failed after its version was recorded is taken back; nothing else is.
+    void aFailedDeployIsTakenBack()
+    {
+        const fs::path folder = freshFolder();
+        write(folder / "report.flow.json", fileText(document("Hello")));
+        auto history = std::move(ProjectHistory::open(folder)).value();
+        // The project's first version a deploy: taking it back leaves no version, and the
+        // next record starts again.
+        const auto first = history->record("", "deploy", "this computer").value();
+        QCOMPARE(history->withdrawDeploy(first.id).value(), true);
+        QVERIFY(!history->head());
+        QVERIFY(history->list().empty());
+        const auto saved = history->record("Saved").value();
+        QCOMPARE(history->list().size(), std::size_t(1));
+
+        write(folder / "report.flow.json", fileText(document("Hello, edited")));
+        const auto deploy = history->record("", "deploy", "https://runtime.example.com").value();
+        QCOMPARE(history->withdrawDeploy(saved.id).value(), false);  // not a deploy
+        QCOMPARE(history->withdrawDeploy(deploy.id).value(), true);
+        QCOMPARE(history->head()->id, saved.id);
+        QCOMPARE(read(folder / "report.flow.json"), fileText(document("Hello, edited")));  // files untouched
+        QCOMPARE(history->withdrawDeploy(deploy.id).value(), false);  // already taken back
+        // The edit is still there to record.
+        const auto next = history->record("After the failed deploy").value();
+        QVERIFY(next.id != saved.id);
+        QCOMPARE(history->list().size(), std::size_t(2));
+        // A deploy with a later version after it stays.
+        const auto kept = history->record("", "deploy", "this computer").value();
+        write(folder / "report.flow.json", fileText(document("Later")));
+        history->record("Later");
+        QCOMPARE(history->withdrawDeploy(kept.id).value(), false);
+        QCOMPARE(history->list().size(), std::size_t(4));
+    }
+
     void deployIsRecordedWithItsTarget()
     {
         const fs::path folder = freshFolder();

@@ -107,14 +107,14 @@ class TestRunTraces : public QObject {
     }
 
     // `flowdeck deploy FILE --to <this runtime>` with `extra` arguments: exit code and stderr.
-    std::pair<int, QString> deployCli(const QString &file, const QStringList &extra) const
+    std::pair<int, QString> deployCli(const QString &file, const QStringList &extra, const QString &token = {}) const
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert("FLOWDECK_CONFIG_DIR", m_dir.filePath("config"));  // no profiles or secrets of the machine's
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(FLOWDECK_BINARY), QStringList{"deploy", file, "--to", QString::fromStdString(m_serve->url("")),
-                                                             "--token", QString::fromStdString(m_serve->adminToken())} +
+                                                             "--token", token.isEmpty() ? QString::fromStdString(m_serve->adminToken()) : token} +
                                                      extra);
         p.waitForFinished(60000);
         return {p.exitCode(), QString::fromUtf8(p.readAllStandardError())};
@@ -370,6 +370,15 @@ private slots:
                                           m_serve->adminToken());
         QCOMPARE(got.json()["run"]["sourceVersion"], json(deployed.id));
         QCOMPARE(got.json()["source"]["version"], json(deployed.id));
+
+        // A deploy the runtime refuses is not a version: the one recorded before the upload
+        // is taken back, and the live app keeps its source.
+        auto [refusedCode, refusedErr] = deployCli(file, {"--public"}, "not-the-admin-token");
+        QVERIFY(refusedCode != 0);
+        QVERIFY2(refusedErr.contains("was taken back"), qPrintable(refusedErr));
+        QCOMPARE(history.value()->list().size(), std::size_t(2));
+        QCOMPARE(history.value()->head()->id, deployed.id);
+        QCOMPARE(admin("/admin/v1/apps/versioned")["source"]["version"], json(deployed.id));
 
         // --no-history records nothing and sends no version.
         auto [skipCode, skipErr] = deployCli(file, {"--public", "--no-history"});

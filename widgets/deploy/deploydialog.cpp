@@ -235,6 +235,10 @@ void DeployDialog::setStep(int step, const QString &state, const QString &detail
 
 void DeployDialog::fail(int step, const QString &message)
 {
+    // Not live: the version recorded for this deploy is taken back from the history (an
+    // app that is live but got no key stays recorded).
+    if (step != Live && withdrawDeployVersion(m_projectFile, m_deployedVersion))
+        m_deployedVersion.clear();
     setStep(step, "failed");
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
@@ -250,6 +254,7 @@ void DeployDialog::deploy()
     if (m_busy)
         return;
     m_appName = m_app->text().trimmed();
+    m_deployedVersion.clear();
     for (int i = 0; i < m_steps->count(); ++i)
         setStep(i, "pending");
     m_message->setStyleSheet({});

@@ -2,10 +2,12 @@
 
 #include "engine/core/diagnostic.h"
 #include "engine/core/jsonread.h"
+#include "engine/history/projecthistory.h"
 #include "widgets/history/projectversions.h"
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 
 namespace flowdeck {
 namespace studio {
@@ -44,6 +46,17 @@ DeployVersion recordDeployVersion(const QString &workflowFile, const std::string
                   {"message", QString::fromStdString(version->message)},
                   {"time", static_cast<double>(version->time)}};
     return out;
+}
+
+bool withdrawDeployVersion(const QString &workflowFile, const QString &versionId)
+{
+    if (workflowFile.isEmpty() || versionId.isEmpty())
+        return false;
+    auto history = engine::ProjectHistory::open(QFileInfo(workflowFile).absolutePath().toStdString());
+    if (!history)
+        return false;
+    auto withdrawn = history.value()->withdrawDeploy(versionId.toStdString());
+    return withdrawn && withdrawn.value();
 }
 
 QString withSourceFields(const QString &bundle, const QJsonObject &fields)

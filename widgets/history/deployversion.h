@@ -25,6 +25,10 @@ struct DeployVersion {
 DeployVersion recordDeployVersion(const QString &workflowFile, const std::string &deployedText, const QString &target,
                                   const QString &app);
 
+// Takes back the "deploy" version `versionId` of `workflowFile`'s project after the deploy
+// failed (engine::ProjectHistory::withdrawDeploy): true when it was taken back.
+bool withdrawDeployVersion(const QString &workflowFile, const QString &versionId);
+
 // The deploy bundle (JSON text) with `fields` added to its "source".
 QString withSourceFields(const QString &bundle, const QJsonObject &fields);
 
