@@ -24,6 +24,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QTcpSocket>
+#include <QThread>
 #include <QTreeWidget>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -130,6 +131,30 @@ private slots:
     {
         m_window->document()->undoStack()->setClean();
         m_window.reset();  // stops the local runtime
+    }
+
+    // First, while port 18080 is the studio's to take. The runtime prints its address while
+    // nothing reads it (no events are handled), as when the studio closes just then.
+    void aRuntimeStoppedWhileStartingAnswersOnlyWhoIsStillThere()
+    {
+        {  // stopped: whoever waits hears why, and no one hears "ready"
+            LocalRuntime runtime;
+            QStringList answers;
+            runtime.ensureRunning([&answers](QString error) { answers << error; });
+            QThread::msleep(1500);
+            runtime.stop();
+            QCOMPARE(answers.size(), 1);
+            QVERIFY2(answers.front().contains("stopped before it was ready"), qPrintable(answers.front()));
+            QVERIFY(!runtime.running());
+        }
+        {  // destroyed with the windows that asked: no one is called back
+            auto runtime = std::make_unique<LocalRuntime>();
+            bool called = false;
+            runtime->ensureRunning([&called](QString) { called = true; });
+            QThread::msleep(1500);
+            runtime.reset();
+            QVERIFY(!called);
+        }
     }
 
     void deployingToThisComputerGivesAWorkingEndpoint()

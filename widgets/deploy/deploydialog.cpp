@@ -341,7 +341,7 @@ void DeployDialog::upload(const QByteArray &bundle)
         return send(m_url->text().trimmed(), m_token->text());
     setStep(Upload, "running", tr("starting the runtime on this computer"));
     m_local->ensureRunning([this, send, self = QPointer<DeployDialog>(this)](QString error) {
-        if (!self)
+        if (!self || !m_doc)
             return;
         if (!error.isEmpty())
             return fail(Upload, error);
@@ -388,7 +388,7 @@ void DeployDialog::checkLiveVersion()
     }
     m_changes->showNote(tr("Starting the runtime on this computer to compare with the live version…"));
     m_local->ensureRunning([self = QPointer<DeployDialog>(this), app](QString error) {
-        if (!self || self->target() != ThisComputer)
+        if (!self || !self->m_doc || self->target() != ThisComputer)
             return;
         if (!error.isEmpty())
             return self->m_changes->showNote(tr("The live version could not be checked: %1").arg(error));

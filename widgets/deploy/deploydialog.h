@@ -93,7 +93,7 @@ private:
     void showResult();
     Target target() const;
 
-    GraphDocument *m_doc;
+    QPointer<GraphDocument> m_doc;  // the main window's; gone first when it closes
     QVector<PackedBase> m_bases;  // packed knowledge bases to upload before the bundle
     QTemporaryDir m_packFolder;
     RunController *m_runner;

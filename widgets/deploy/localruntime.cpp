@@ -30,7 +30,14 @@ LocalRuntime::LocalRuntime(QObject *parent) : QObject(parent)
     });
 }
 
-LocalRuntime::~LocalRuntime() { stop(); }
+LocalRuntime::~LocalRuntime()
+{
+    // Stopping waits for the process, and QProcess reads its output meanwhile: a "listening"
+    // line read then must not call back into windows that are being destroyed with this.
+    m_waiting.clear();
+    m_process.disconnect(this);
+    stop();
+}
 
 QString LocalRuntime::runtimeBinary()
 {
@@ -59,7 +66,7 @@ void LocalRuntime::start(int port)
 void LocalRuntime::readOutput()
 {
     m_output += m_process.readAllStandardOutput();
-    if (m_port > 0)
+    if (m_port > 0 || m_stopping)
         return;
     static const QRegularExpression listening(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)"));
     const auto match = listening.match(QString::fromUtf8(m_output));
@@ -102,6 +109,8 @@ void LocalRuntime::stop()
     if (m_process.state() == QProcess::NotRunning)
         return;
     m_stopping = true;
+    if (m_port == 0)  // still starting: whoever waits for it hears it will not come
+        answer(tr("The runtime on this computer was stopped before it was ready."));
     m_process.terminate();  // SIGTERM: answers in progress finish
     if (!m_process.waitForFinished(5000)) {
         m_process.kill();
