@@ -22,6 +22,7 @@ NpmInstaller::~NpmInstaller()
 {
     if (running()) {
         m_cancelled = true;
+        m_process.disconnect(this);  // waiting reads its output: no one is told, they may be gone
         m_process.kill();
         m_process.waitForFinished(3000);
     }
