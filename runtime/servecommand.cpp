@@ -30,6 +30,7 @@ struct ServeCliOptions {
     std::size_t maxConnections = 20000;
     int historyDays = HistoryRetention{}.maxAgeDays;
     int historyRuns = HistoryRetention{}.maxRunsPerApp;
+    long long historyTraceMiB = HistoryRetention{}.maxTraceBytesPerApp >> 20;
 };
 
 fs::path defaultDataDir()
@@ -120,7 +121,7 @@ int serve(const ServeCliOptions &opts)
     boost::asio::io_context io;
     engine::HttpClient http(io);
     RunHistory history;
-    if (!history.open(data / "history.sqlite", error, {opts.historyDays, opts.historyRuns})) {
+    if (!history.open(data / "history.sqlite", error, {opts.historyDays, opts.historyRuns, opts.historyTraceMiB << 20})) {
         std::cerr << "flowdeck serve: " << error << "\n";
         return kExitUsage;
     }
@@ -215,6 +216,11 @@ void addServeCommand(CLI::App &app, std::function<int()> &action)
     cmd->add_option("--history-runs", opts->historyRuns, "The run history keeps this many runs per app, the newest (0: all)")
         ->capture_default_str()
         ->check(CLI::NonNegativeNumber);
+    cmd->add_option("--history-trace-mib", opts->historyTraceMiB,
+                    "The node traces of an app's newest runs are kept up to this many MiB; older runs stay listed "
+                    "without theirs (0: all kept)")
+        ->capture_default_str()
+        ->check(CLI::Range(0LL, 1LL << 30));
     cmd->add_option("--max-body-mib", opts->maxBodyMiB, "The largest request body, in MiB")->capture_default_str();
     cmd->add_option("--max-upload-mib", opts->maxUploadMiB,
                     "The largest body of a request that may carry files for a run (the run API, chat completions), in MiB")

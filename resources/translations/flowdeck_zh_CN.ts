@@ -499,17 +499,17 @@
 <context>
     <name>DeployVersion</name>
     <message>
-        <location filename="../../widgets/history/deployversion.cpp" line="31"/>
+        <location filename="../../widgets/history/deployversion.cpp" line="33"/>
         <source>not kept as a version: the workflow has unsaved changes</source>
         <translation>未记为版本：工作流有未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../widgets/history/deployversion.cpp" line="34"/>
+        <location filename="../../widgets/history/deployversion.cpp" line="36"/>
         <source>Deployed %1 to %2</source>
         <translation>已将 %1 部署到 %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/history/deployversion.cpp" line="39"/>
+        <location filename="../../widgets/history/deployversion.cpp" line="41"/>
         <source>not kept as a version: %1</source>
         <translation>未记为版本：%1</translation>
     </message>
@@ -3169,11 +3169,16 @@
     </message>
     <message>
         <location filename="../../widgets/debug/debugsession.cpp" line="385"/>
+        <source>Opened run %1 of %2 (%3) with its inputs. The runtime no longer keeps what its nodes gave (older runs lose their traces first): Run (F5) runs it again.</source>
+        <translation>已打开 %2 的运行 %1（%3）及其输入。运行时已不再保留各节点的输出（较早的运行最先失去跟踪记录）：按“运行”（F5）可再次运行。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugsession.cpp" line="389"/>
         <source>Opened run %1 of %2 (%3).</source>
         <translation>已打开 %2 的运行 %1（%3）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/debug/debugsession.cpp" line="386"/>
+        <location filename="../../widgets/debug/debugsession.cpp" line="390"/>
         <source>Opened run %1 of %2: it failed at “%3”. Fix it, then Run From Here (Ctrl+F5) on it.</source>
         <translation>已打开 %2 的运行 %1：它在“%3”处失败。修复后，在该节点上“从此处运行”（Ctrl+F5）。</translation>
     </message>
@@ -3311,80 +3316,80 @@
         <translation>存放清单的文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="259"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="264"/>
         <source>Give the app a name of letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (at most 64, beginning with a letter or digit).</source>
         <translation>请为应用起一个由字母、数字、“.”、“_”或“-”组成的名称（最多 64 个字符，以字母或数字开头）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="261"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="266"/>
         <source>Give the remote runtime&apos;s URL and its admin token.</source>
         <translation>请填写远程运行时的地址和管理令牌。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="264"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="269"/>
         <source>This workflow comes from outside your projects and is not trusted: trust it first.</source>
         <translation>此工作流来自你的项目之外且未被信任：请先信任它。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="274"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="279"/>
         <source>The workflow has problems; fix them and deploy again:
 %1</source>
         <translation>工作流有问题，请修正后重新部署：
 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="283"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="288"/>
         <source>The app cannot be bundled:
 %1</source>
         <translation>无法打包该应用：
 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="288"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="293"/>
         <source>project version %1</source>
         <translation>项目版本 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="294"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="299"/>
         <source>%1 KiB</source>
         <translation>%1 KiB</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="295"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="300"/>
         <source>%1 KiB, and %n knowledge base(s) of %2 KiB</source>
         <translation>
             <numerusform>%1 KiB，另有 %n 个知识库，共 %2 KiB</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="306"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="311"/>
         <source>The Kubernetes manifests cannot carry knowledge bases yet. Deploy to a runtime instead: this computer, or a remote one (the runtime in the cluster, by its URL and admin token).</source>
         <translation>Kubernetes 清单暂时无法携带知识库。请改为部署到运行时：本机，或远程运行时（集群中的运行时，通过其 URL 和管理令牌）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="309"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="314"/>
         <source>writing the manifests</source>
         <translation>正在写入清单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="314"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="319"/>
         <source>%n file(s) written</source>
         <translation>
             <numerusform>已写入 %n 个文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="315"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="320"/>
         <source>runs in the cluster</source>
         <translation>在集群中进行</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="316"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="321"/>
         <source>after kubectl apply -k</source>
         <translation>执行 kubectl apply -k 之后</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="319"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="324"/>
         <source>The manifests are in %1. Apply them with:
   kubectl apply -k %1
 README.md there lists every step.</source>
@@ -3393,47 +3398,47 @@ README.md there lists every step.</source>
 其中的 README.md 列出了全部步骤。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="376"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="381"/>
         <source>The manifests are written to a folder: there is no live version to compare with.</source>
         <translation>清单写入文件夹：没有可比较的线上版本。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="378"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="383"/>
         <source>Give the app a name to compare with its live version.</source>
         <translation>请填写应用名称，以便与其线上版本比较。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="381"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="386"/>
         <source>Give the runtime&apos;s URL and admin token to compare with the live version.</source>
         <translation>请填写运行时的 URL 和管理令牌，以便与线上版本比较。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="384"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="389"/>
         <source>Starting the runtime on this computer to compare with the live version…</source>
         <translation>正在启动本机运行时，以便与线上版本比较…</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="389"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="394"/>
         <source>The live version could not be checked: %1</source>
         <translation>无法检查线上版本：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="413"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="418"/>
         <source>somewhere else (no project was recorded; it was deployed with flowdeck deploy or an older studio)</source>
         <translation>其他地方（没有记录项目；它是用 flowdeck deploy 或旧版工作室部署的）</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="416"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="421"/>
         <source> (%1 on %2)</source>
         <translation>（%1，位于 %2）</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="419"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="424"/>
         <source>Replace Another Project&apos;s App?</source>
         <translation>替换其他项目的应用？</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="420"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="425"/>
         <source>An app named &apos;%1&apos; is already live on %2. It was deployed from %3.
 
 Deploying %4 under the same name would replace it for everyone who uses it.</source>
@@ -3442,59 +3447,59 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 以相同名称部署 %4 会为所有使用者替换掉它。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="426"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="431"/>
         <source>&amp;Replace It</source>
         <translation>替换(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="428"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="433"/>
         <source>Deploy as a &amp;New App Name</source>
         <translation>以新的应用名称部署(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="441"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="446"/>
         <source>Nothing was deployed: the app &apos;%1&apos; already on the runtime goes on serving.</source>
         <translation>没有部署任何内容：运行时上已有的应用“%1”继续提供服务。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="442"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="447"/>
         <source>Nothing was deployed: &apos;%1&apos; from “%2” goes on serving.</source>
         <translation>没有部署任何内容：来自“%2”的“%1”继续提供服务。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="459"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="464"/>
         <source>Choose a new name for this project&apos;s app (“%1” is free) and press Deploy. The app &apos;%2&apos; goes on serving as it is.</source>
         <translation>请为本项目的应用另取一个名称（“%1”可用），然后点击“部署”。应用“%2”保持原样继续提供服务。</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="491"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="496"/>
         <source>A knowledge base could not be uploaded, so the version already running (if any) goes on serving: %1</source>
         <translation>有知识库未能上传，因此正在运行的版本（如有）继续提供服务：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="523"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="528"/>
         <source>Could not reach the runtime at %1: %2</source>
         <translation>无法连接到 %1 的运行时：%2</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="525"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="530"/>
         <source>The runtime refused the admin token: %1</source>
         <translation>运行时拒绝了管理令牌：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="533"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="538"/>
         <source>The smoke check failed, so the version already running (if any) goes on serving:
 %1</source>
         <translation>冒烟检查未通过，正在运行的版本（如有）继续提供服务：
 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="537"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="542"/>
         <source>The runtime refused the app (HTTP %1): %2</source>
         <translation>运行时拒绝了该应用（HTTP %1）：%2</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="337"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="342"/>
         <source>starting the runtime on this computer</source>
         <translation>正在本机启动运行时</translation>
     </message>
@@ -3504,32 +3509,32 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation>冒烟检查：插件能启动，每个模型能回答一次简短调用</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="541"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="546"/>
         <source>the model answered</source>
         <translation>模型已回答</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="542"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="547"/>
         <source>model check skipped</source>
         <translation>已跳过模型检查</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="558"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="563"/>
         <source>The app is live, but no API key could be made: %1</source>
         <translation>应用已上线，但无法创建 API 密钥：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="559"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="564"/>
         <source>version %1</source>
         <translation>版本 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="575"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="580"/>
         <source>&lt;h3&gt;&apos;%1&apos; is live (version %2)&lt;/h3&gt;&lt;p&gt;Chat page: %3&lt;br&gt;OpenAI-compatible: %4 (model &lt;code&gt;%1&lt;/code&gt;)&lt;br&gt;Run API: %5&lt;br&gt;MCP server: %6&lt;/p&gt;</source>
         <translation>&lt;h3&gt;“%1”已上线（版本 %2）&lt;/h3&gt;&lt;p&gt;对话页面：%3&lt;br&gt;OpenAI 兼容接口：%4（模型 &lt;code&gt;%1&lt;/code&gt;）&lt;br&gt;运行 API：%5&lt;br&gt;MCP 服务器：%6&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="606"/>
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="611"/>
         <source>← Back</source>
         <translation>← 返回</translation>
     </message>
@@ -5287,9 +5292,14 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation>无法启动运行时（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../../widgets/deploy/localruntime.cpp" line="86"/>
+        <location filename="../../widgets/deploy/localruntime.cpp" line="93"/>
         <source>The runtime stopped before it was ready: %1</source>
         <translation>运行时在就绪前停止了：%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/deploy/localruntime.cpp" line="113"/>
+        <source>The runtime on this computer was stopped before it was ready.</source>
+        <translation>本机运行时在就绪前已被停止。</translation>
     </message>
 </context>
 <context>
@@ -6209,39 +6219,39 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation>无法启动 npm：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/plugins/npminstaller.cpp" line="33"/>
+        <location filename="../../widgets/plugins/npminstaller.cpp" line="34"/>
         <source>%1 is not installed from npm; there is nothing to install.</source>
         <translation>%1 不是通过 npm 安装的，无需安装。</translation>
     </message>
     <message>
-        <location filename="../../widgets/plugins/npminstaller.cpp" line="36"/>
+        <location filename="../../widgets/plugins/npminstaller.cpp" line="37"/>
         <source>npm was not found. Install Node.js and npm (on Debian: sudo apt install nodejs npm), then try again.</source>
         <translation>未找到 npm。请先安装 Node.js 和 npm（Debian 上：sudo apt install nodejs npm），然后重试。</translation>
     </message>
     <message>
-        <location filename="../../widgets/plugins/npminstaller.cpp" line="39"/>
+        <location filename="../../widgets/plugins/npminstaller.cpp" line="40"/>
         <source>Could not create the folder %1.</source>
         <translation>无法创建文件夹 %1。</translation>
     </message>
     <message>
-        <location filename="../../widgets/plugins/npminstaller.cpp" line="47"/>
+        <location filename="../../widgets/plugins/npminstaller.cpp" line="48"/>
         <source>npm install %1</source>
         <translation>npm install %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/plugins/npminstaller.cpp" line="83"/>
+        <location filename="../../widgets/plugins/npminstaller.cpp" line="84"/>
         <source>The installation was cancelled; nothing was changed.</source>
         <translation>安装已取消，没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../widgets/plugins/npminstaller.cpp" line="88"/>
+        <location filename="../../widgets/plugins/npminstaller.cpp" line="89"/>
         <source>npm could not install %1 (exit code %2):
 %3</source>
         <translation>npm 无法安装 %1（退出码 %2）：
 %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/plugins/npminstaller.cpp" line="98"/>
+        <location filename="../../widgets/plugins/npminstaller.cpp" line="99"/>
         <source>Installed %1 (%n package(s) fetched, %2 s).</source>
         <translation>
             <numerusform>已安装 %1（获取了 %n 个包，用时 %2 秒）。</numerusform>

@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <set>
@@ -16,6 +17,7 @@ namespace {
 constexpr const char *kSchema = R"sql(
 PRAGMA journal_mode=WAL;
 PRAGMA synchronous=NORMAL;
+PRAGMA journal_size_limit=67108864;
 CREATE TABLE IF NOT EXISTS runs (
   run_id TEXT PRIMARY KEY, app TEXT NOT NULL, version INTEGER, api TEXT, started_at TEXT,
   elapsed_ms REAL, status TEXT, error_kind TEXT, error TEXT, failed_node TEXT,
@@ -218,6 +220,7 @@ void RunHistory::flush()
 void RunHistory::writerLoop()
 {
     auto lastPrune = std::chrono::steady_clock::now();
+    std::size_t tracesSincePrune = 0;
     prune();
     std::unique_lock lock(m_mutex);
     for (;;) {
@@ -228,10 +231,14 @@ void RunHistory::writerLoop()
         jobs.swap(m_jobs);
         const bool stop = m_stop;
         lock.unlock();
-        write(std::move(batch));
+        tracesSincePrune += write(std::move(batch));
         for (auto &job : jobs)
             job();
-        if (std::chrono::steady_clock::now() - lastPrune > kPruneEvery) {
+        // Every ten minutes, and sooner when traces come in fast: an eighth of the trace
+        // budget written is as far as the file grows past it.
+        const auto budget = static_cast<std::size_t>(std::max(0LL, m_retention.maxTraceBytesPerApp));
+        if (std::chrono::steady_clock::now() - lastPrune > kPruneEvery || (budget > 0 && tracesSincePrune > budget / 8)) {
+            tracesSincePrune = 0;
             prune();
             lastPrune = std::chrono::steady_clock::now();
         }
@@ -245,31 +252,34 @@ void RunHistory::prune()
 {
     if (!m_db)
         return;
+    auto run = [this](const char *sql, const std::function<void(sqlite3_stmt *)> &bind) {
+        sqlite3_stmt *statement = nullptr;
+        sqlite3_prepare_v2(m_db, sql, -1, &statement, nullptr);
+        bind(statement);
+        sqlite3_step(statement);
+        sqlite3_finalize(statement);
+    };
     if (m_retention.maxAgeDays > 0) {
-        sqlite3_stmt *old = nullptr;
-        sqlite3_prepare_v2(m_db, "DELETE FROM runs WHERE started_at < ?1", -1, &old, nullptr);
         const std::string cutoff = isoDaysAgo(m_retention.maxAgeDays);
-        sqlite3_bind_text(old, 1, cutoff.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_step(old);
-        sqlite3_finalize(old);
+        run("DELETE FROM runs WHERE started_at < ?1",
+            [&cutoff](sqlite3_stmt *s) { sqlite3_bind_text(s, 1, cutoff.c_str(), -1, SQLITE_TRANSIENT); });
     }
-    if (m_retention.maxRunsPerApp > 0) {
-        // Per app, everything older than its newest maxRunsPerApp runs.
-        sqlite3_stmt *many = nullptr;
-        sqlite3_prepare_v2(m_db,
-                           "DELETE FROM runs WHERE rowid IN (SELECT rowid FROM (SELECT rowid, ROW_NUMBER() OVER "
-                           "(PARTITION BY app ORDER BY started_at DESC, rowid DESC) AS n FROM runs) WHERE n > ?1)",
-                           -1, &many, nullptr);
-        sqlite3_bind_int(many, 1, m_retention.maxRunsPerApp);
-        sqlite3_step(many);
-        sqlite3_finalize(many);
-    }
+    if (m_retention.maxRunsPerApp > 0)  // per app, everything older than its newest maxRunsPerApp runs
+        run("DELETE FROM runs WHERE rowid IN (SELECT rowid FROM (SELECT rowid, ROW_NUMBER() OVER "
+            "(PARTITION BY app ORDER BY started_at DESC, rowid DESC) AS n FROM runs) WHERE n > ?1)",
+            [this](sqlite3_stmt *s) { sqlite3_bind_int(s, 1, m_retention.maxRunsPerApp); });
+    if (m_retention.maxTraceBytesPerApp > 0)  // per app, the traces past the newest that fit the budget; the runs stay
+        run("UPDATE runs SET trace = NULL WHERE rowid IN (SELECT rowid FROM (SELECT rowid, "
+            "SUM(length(CAST(trace AS BLOB))) OVER (PARTITION BY app ORDER BY started_at DESC, rowid DESC) "
+            "AS total FROM runs WHERE trace IS NOT NULL) WHERE total > ?1)",
+            [this](sqlite3_stmt *s) { sqlite3_bind_int64(s, 1, m_retention.maxTraceBytesPerApp); });
 }
 
-void RunHistory::write(std::vector<RunRecord> batch)
+std::size_t RunHistory::write(std::vector<RunRecord> batch)
 {
+    std::size_t traceBytes = 0;
     if (!m_db || batch.empty())
-        return;
+        return traceBytes;
     for (std::size_t i = 0; i < batch.size(); ++i) {
         RunRecord &r = batch[i];
         if (r.traceText) {
@@ -292,6 +302,7 @@ void RunHistory::write(std::vector<RunRecord> batch)
                 r.trace = mergedTrace(before, r.trace);
         }
         r.trace = boundedTrace(std::move(r.trace));
+        traceBytes += r.trace.size();
     }
     sqlite3_exec(m_db, "BEGIN", nullptr, nullptr, nullptr);
     sqlite3_stmt *insert = nullptr;
@@ -330,6 +341,7 @@ void RunHistory::write(std::vector<RunRecord> batch)
     }
     sqlite3_finalize(insert);
     sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr);
+    return traceBytes;
 }
 
 nlohmann::json RunHistory::query(const std::string &app, int limit, int offset)

@@ -33,10 +33,13 @@ struct RunRecord {
     bool continued = false;
 };
 
-// How long runs are kept (`flowdeck serve --history-days`, `--history-runs`); 0: no limit.
+// How long runs are kept (`flowdeck serve --history-days`, `--history-runs`,
+// `--history-trace-mib`); 0: no limit. Past the trace budget, an app's older runs stay
+// listed but lose their node traces, the newest first keeping theirs.
 struct HistoryRetention {
     int maxAgeDays = 30;
     int maxRunsPerApp = 10000;
+    long long maxTraceBytesPerApp = 256LL << 20;
 };
 
 // Every run of every app, in SQLite (<data>/history.sqlite, WAL). The database is used
@@ -63,7 +66,7 @@ public:
 
 private:
     void writerLoop();
-    void write(std::vector<RunRecord> batch);
+    std::size_t write(std::vector<RunRecord> batch);  // the bytes of traces written
     void prune();
     nlohmann::json query(const std::string &app, int limit, int offset);
     nlohmann::json queryOne(const std::string &app, const std::string &runId);

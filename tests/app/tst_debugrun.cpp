@@ -42,6 +42,7 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QToolButton>
@@ -396,6 +397,28 @@ private slots:
         QCOMPARE(asked(m_model, "prod_fixed"), QStringList{"[case:prod_fixed] Improve this draft: draft from production"});
         QVERIFY(marks("llm_a") & NodeItem::Replayed);
         shoot("replayed-run");
+        doc()->undoStack()->setClean();
+    }
+
+    // A run older than the runtime's trace budget is listed without its trace: it opens with
+    // its inputs, nothing is offered for replay, and the status bar says why.
+    void aRunWhoseTraceIsNoLongerKeptOpensWithItsInputs()
+    {
+        const json answer = {{"app", "helpdesk"},
+                             {"version", 1},
+                             {"source", json::object()},
+                             {"workflow", draftAndImprove("old_a", "old_b")},
+                             {"run", {{"runId", "run-0ld"}, {"status", "failed"}, {"failedNode", "llm_b"},
+                                      {"inputs", {{"inputs", {{"tone", "curt"}}}, {"query", "where is my parcel"}}},
+                                      {"trace", nullptr}}}};
+        QVERIFY(m_window->openDeployedRun("helpdesk", "run-0ld", QString::fromStdString(answer.dump())));
+        QCOMPARE(console()->inputField("tone")->text(), QStringLiteral("curt"));
+        QCOMPARE(console()->inputField("query")->text(), QStringLiteral("where is my parcel"));
+        QVERIFY2(m_window->statusBar()->currentMessage().contains("no longer keeps"),
+                 qPrintable(m_window->statusBar()->currentMessage()));
+        QString why;
+        QVERIFY(!debug()->canRunFrom("llm_b", &why));
+        QVERIFY2(!why.isEmpty(), "Run From Here says why it cannot run");
         doc()->undoStack()->setClean();
     }
 };

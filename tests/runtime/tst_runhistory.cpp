@@ -3,7 +3,8 @@
 // and runs past the retention (age, count per app) are deleted; a history written before
 // the runs kept what the guard found gets the column and keeps its rows. Each run keeps the
 // project version it was deployed from and its node trace (made on the history's thread,
-// bounded); one run is found by id with its trace; a run resumed after a pause adds to
+// bounded); one run is found by id with its trace; past a per-app budget older runs lose
+// their traces and stay listed; a run resumed after a pause adds to
 // the trace of its row; a history from before traces gains the columns.
 #include "runtime/serve/appstore.h"
 #include "runtime/serve/runhistory.h"
@@ -212,6 +213,37 @@ private slots:
         QVERIFY(within.trace.size() <= RunHistory::kMaxTraceBytes);
         history.record(within);
         QCOMPARE(found(history, "greet", "within")["trace"]["truncated"], nlohmann::json(false));
+    }
+
+    void olderRunsLoseTheirTracesPastTheBudget()
+    {
+        QTemporaryDir dir;
+        RunHistory history;
+        std::string error;
+        const std::string text = traceOf("t", {{"text", std::string(100000, 'x')}}).dump();
+        // Room for three traces of 'greet' (and a little more), not four.
+        QVERIFY2(history.open(dir.filePath("history.sqlite").toStdString(), error,
+                              {0, 0, static_cast<long long>(text.size()) * 3 + 1000}),
+                 error.c_str());
+        for (int i = 0; i < 6; ++i) {
+            RunRecord r = run("greet", "g" + std::to_string(i), "2026-12-07T10:00:0" + std::to_string(i) + ".000Z");
+            r.trace = text;
+            history.record(r);
+        }
+        RunRecord other = run("quiet", "q0", "2026-12-07T09:00:00.000Z");
+        other.trace = text;
+        history.record(other);
+        history.flush();
+        QCOMPARE(listed(history, "greet").size(), std::size_t(6));  // every run stays listed
+        for (int i = 0; i < 6; ++i) {
+            const auto got = found(history, "greet", "g" + std::to_string(i));
+            QCOMPARE(got["status"], nlohmann::json("succeeded"));
+            if (i >= 3)  // the newest three keep their traces
+                QCOMPARE(got["trace"]["nodes"]["t"]["status"], nlohmann::json("done"));
+            else
+                QVERIFY2(got["trace"].is_null(), ("g" + std::to_string(i)).c_str());
+        }
+        QVERIFY(found(history, "quiet", "q0")["trace"].is_object());  // another app has a budget of its own
     }
 
     void aResumedRunAddsToItsTrace()
