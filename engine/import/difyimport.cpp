@@ -2,6 +2,7 @@
 #include "engine/import/difyimport.h"
 
 #include "engine/import/difycontext.h"
+#include "engine/import/difyname.h"
 #include "engine/import/difyyaml.h"
 #include "engine/guard/guardfinding.h"
 #include "engine/guard/secretcheck.h"
@@ -37,22 +38,6 @@ Diagnostic difyProblem(std::string message, std::string code = "dify-import")
     d.field = "file";
     d.message = std::move(message);
     return d;
-}
-
-std::string difyWorkflowId(const std::string &name)
-{
-    std::string id;
-    for (char c : name) {
-        if (id.size() >= 48)
-            break;
-        if (std::isalnum(static_cast<unsigned char>(c)))
-            id += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        else if (!id.empty() && id.back() != '-')
-            id += '-';
-    }
-    while (!id.empty() && id.back() == '-')
-        id.pop_back();
-    return id.empty() ? "dify-app" : id;
 }
 
 void importEnvironment(ImportContext &ctx, const nlohmann::json &list)
@@ -185,7 +170,7 @@ Result<DifyImport> importDifyDocument(const nlohmann::json &doc, const DifyImpor
     if (wf.name.empty())
         wf.name = "Dify app";
     wf.description = scalarText(member(app, "description"));
-    wf.id = difyWorkflowId(wf.name);
+    wf.id = workflowIdFor(wf.name);
 
     ImportContext ctx(result, options);
     int major = 0, minor = 0;
@@ -230,7 +215,16 @@ bool DifyImport::clean() const
 Result<DifyImport> importDify(std::string_view yamlText, const DifyImportOptions &options)
 {
     dify::YamlError error;
-    const nlohmann::json doc = dify::yamlToJson(yamlText, error);
+    nlohmann::json doc = dify::yamlToJson(yamlText, error);
+    // Dify's export API answers {"data": "<the DSL>"}; saved as it came, it is the DSL inside.
+    if (doc.is_object() && !doc.contains("app") && doc.contains("data") && doc["data"].is_string()) {
+        const std::string inner = doc["data"].get<std::string>();
+        doc = dify::yamlToJson(inner, error);
+        if (doc.is_discarded())
+            error.message = "The file holds Dify's export answer ({\"data\": ...}); the DSL in its 'data' cannot be read: " +
+                            error.describe();
+        error.line = 0;  // a place inside the text of 'data', not in the file
+    }
     if (doc.is_discarded()) {
         Diagnostic d = dify::difyProblem(error.describe(), "dify-yaml");
         return Result<DifyImport>::failure(std::move(d));

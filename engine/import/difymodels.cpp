@@ -75,7 +75,10 @@ const std::vector<KnownTool> &knownTools()
 std::string ImportContext::modelAlias(const nlohmann::json &model, const DifyNode &at, nlohmann::json &config)
 {
     const std::string provider = providerName(scalarText(member(model, "provider")));
-    const std::string name = scalarText(member(model, "name"));
+    // An LLM node names its model "name"; a plugin's model selector (agent nodes) "model".
+    std::string name = scalarText(member(model, "name"));
+    if (name.empty())
+        name = scalarText(member(model, "model"));
     std::string profile;
     if (auto it = profileNames().find(provider); it != profileNames().end()) {
         profile = it->second;

@@ -332,10 +332,6 @@ void mapCode(ImportContext &ctx, DifyNode &dn, NodeSpec &node)
     if (!language.empty() && language != "python3" && language != "javascript" && language != "nodejs")
         ctx.issue(Kind::Changed, ImportContext::where(dn), "code_language " + language,
                   "Flowdeck runs Python 3 or JavaScript; the code is kept and marked as Python 3.");
-    if (code.find("{{") != std::string::npos)
-        ctx.issue(Kind::Todo, ImportContext::where(dn) + "/code", "{{",
-                  "The code contains \"{{\", which Flowdeck reads as a reference; write the braces another way "
-                  "(for example \"{\" + \"{\").");
     nlohmann::json inputs = nlohmann::json::array();
     std::size_t i = 0;
     for (const auto &v : arrayOf(dn.data, "variables")) {

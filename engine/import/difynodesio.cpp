@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 namespace flowdeck::engine::dify {
 
@@ -242,6 +243,34 @@ void mapAgent(ImportContext &ctx, DifyNode &dn, NodeSpec &node)
         }
     }
     const std::string strategy = scalarText(member(dn.data, "agent_strategy_name"));
+    // A plugin strategy's MCP server (mcp_server: its URL): a plugin of the workflow, every
+    // tool of it offered to the agent.
+    const std::string mcpUrl = scalarText(param("mcp_server"));
+    if (mcpUrl.rfind("http://", 0) == 0 || mcpUrl.rfind("https://", 0) == 0) {
+        const std::string host = mcpUrl.substr(0, mcpUrl.find('/', mcpUrl.find("//") + 2));
+        if (holdsCredential("mcp_server", mcpUrl) || mcpUrl.find('*') != std::string::npos) {
+            ctx.issue(Kind::Todo, here + "/agent_parameters.mcp_server", "mcp_server",
+                      "The agent's MCP server at " + host + " is given by an address that holds a key (or hides one); "
+                      "add the server as a plugin (Plugins → Add Server) and give it to this agent.");
+        } else {
+            std::string alias = identifier("mcp_" + node.id, "mcp_server", 40);
+            ctx.out.workflow.plugins[alias] = {{"url", mcpUrl}, {"transport", mcpUrl.find("/sse") != std::string::npos ? "sse" : "http"}};
+            tools.push_back({{"server", alias}});
+            ctx.issue(Kind::Changed, here + "/agent_parameters.mcp_server", "mcp_server",
+                      "The agent's MCP server at " + host + " became the plugin '" + alias + "'; all of its tools are offered to the agent.");
+        }
+    }
+    // What else a strategy plugin asks for (a TOD agent's task and information schemas...).
+    static const std::set<std::string> read = {"model", "instruction", "query", "tools", "maximum_iterations", "mcp_server"};
+    const nlohmann::json none = nlohmann::json::object();
+    for (const auto &[key, value] : (params.is_object() ? params : none).items()) {
+        const nlohmann::json &v = member(value, "value");
+        if (read.count(key) || v.is_null() || (v.is_string() && v.get<std::string>().empty()))
+            continue;
+        ctx.issue(Kind::Unmapped, here + "/agent_parameters." + key, key,
+                  "Flowdeck's agent has no setting like the " + (strategy.empty() ? std::string("agent") : "'" + strategy + "'") +
+                      " strategy's '" + key + "'; it was left out. Put what it says into the instructions if the agent needs it.");
+    }
     if (!strategy.empty() && strategy != "function_calling")
         ctx.issue(Kind::Changed, here, "agent_strategy " + strategy,
                   "Flowdeck's agent calls tools through the model's function calling, not the '" + strategy + "' strategy.");

@@ -5,6 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <regex>
 
@@ -57,6 +58,36 @@ nlohmann::json plainScalar(const std::string &s)
     return s;
 }
 
+// `text` as UTF-8: the bytes yaml-cpp leaves for the escapes \_ and \N (0xA0, 0x85) as the
+// characters they stand for, any other byte that begins no UTF-8 character as U+FFFD.
+std::string repairedUtf8(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size() + 8);
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t n = 1;
+        const auto lead = static_cast<unsigned char>(text[i]);
+        if (lead >= 0x80) {
+            n = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
+            const bool invalid = n == 0 || i + n > text.size() || !isValidUtf8(text.substr(i, n));
+            if (invalid && (lead == 0xA0 || lead == 0x85)) {
+                out += static_cast<char>(0xC0 | (lead >> 6));
+                out += static_cast<char>(0x80 | (lead & 0x3F));
+                ++i;
+                continue;
+            }
+            if (invalid) {  // any other bad byte: U+FFFD
+                out += "\xEF\xBF\xBD";
+                ++i;
+                continue;
+            }
+        }
+        out.append(text.substr(i, n));
+        i += n;
+    }
+    return out;
+}
+
 class Converter {
 public:
     Converter(const YamlLimits &limits, YamlError &error) : m_limits(limits), m_error(error) {}
@@ -78,8 +109,10 @@ public:
             if ((m_text += text.size()) > m_limits.maxTextBytes)
                 return fail(node, "its text expands to more than " + std::to_string(m_limits.maxTextBytes >> 20) +
                                       " MiB (are aliases repeating one another?)");
-            // Text that is not UTF-8 could not be written out as JSON: bad bytes become U+FFFD.
-            const std::string valid = isValidUtf8(text) ? text : validUtf8(text);
+            // Text that is not UTF-8 could not be written out as JSON. yaml-cpp writes the
+            // escapes \_ (U+00A0) and \N (U+0085) as single Latin-1 bytes: such a byte is read
+            // as the character it stands for.
+            const std::string valid = isValidUtf8(text) ? text : repairedUtf8(text);
             out = node.Tag() == "?" ? plainScalar(valid) : nlohmann::json(valid);
             return true;
         }
@@ -126,6 +159,67 @@ private:
     std::size_t m_text = 0;
 };
 
+int hexValue(std::string_view text, std::size_t at)
+{
+    if (at + 4 > text.size())
+        return -1;
+    int v = 0;
+    for (std::size_t i = at; i < at + 4; ++i) {
+        const char c = text[i];
+        const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (d < 0)
+            return -1;
+        v = v * 16 + d;
+    }
+    return v;
+}
+
+// JSON-style surrogate pairs (\ud83c\udf10, as a JSON encoder writes an emoji) that YAML
+// does not take, as one \U escape; a lone surrogate as U+FFFD. Used only on a document that
+// failed with "invalid unicode": elsewhere a backslash may mean itself.
+std::string joinedSurrogates(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\\' || i + 1 >= text.size()) {
+            out += text[i];
+            continue;
+        }
+        if (text[i + 1] != 'u') {  // another escape, "\\" among them: kept as it is
+            out.append(text.substr(i, 2));
+            ++i;
+            continue;
+        }
+        const int high = hexValue(text, i + 2);
+        if (high < 0xD800 || high > 0xDFFF) {
+            out += text[i];
+            continue;
+        }
+        const int low = high <= 0xDBFF && i + 7 < text.size() && text[i + 6] == '\\' && text[i + 7] == 'u' ? hexValue(text, i + 8) : -1;
+        if (low >= 0xDC00 && low <= 0xDFFF) {
+            char joined[16];
+            std::snprintf(joined, sizeof joined, "\\U%08X", 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00));
+            out += joined;
+            i += 11;
+        } else {
+            out += "\\uFFFD";
+            i += 5;
+        }
+    }
+    return out;
+}
+
+nlohmann::json parsed(const std::string &text, YamlError &error, const YamlLimits &limits)
+{
+    const YAML::Node root = YAML::Load(text);
+    nlohmann::json out;
+    Converter converter(limits, error);
+    if (!converter.convert(root, out, 0))
+        return nlohmann::json::value_t::discarded;
+    return out;
+}
+
 } // namespace
 
 std::string YamlError::describe() const
@@ -144,12 +238,16 @@ nlohmann::json yamlToJson(std::string_view text, YamlError &error, const YamlLim
         return nlohmann::json::value_t::discarded;
     }
     try {
-        const YAML::Node root = YAML::Load(std::string(text));
-        nlohmann::json out;
-        Converter converter(limits, error);
-        if (!converter.convert(root, out, 0))
-            return nlohmann::json::value_t::discarded;
-        return out;
+        try {
+            return parsed(std::string(text), error, limits);
+        } catch (const YAML::Exception &e) {
+            if (e.msg.find("invalid unicode") == std::string::npos)
+                throw;
+            const std::string joined = joinedSurrogates(text);
+            if (joined == text)
+                throw;
+            return parsed(joined, error, limits);  // an emoji written the way JSON writes it
+        }
     } catch (const YAML::Exception &e) {
         error.line = e.mark.line >= 0 ? static_cast<std::size_t>(e.mark.line) + 1 : 0;
         error.column = e.mark.column >= 0 ? static_cast<std::size_t>(e.mark.column) + 1 : 0;

@@ -311,8 +311,10 @@ private:
             for (auto &diag : d->validate(node, m_wf))
                 m_out.push_back(std::move(diag));
         forEachString(node.config, "", [&](const std::string &field, const std::string &text) {
-            ParsedTemplate t = parseTemplate(text);
             const std::string top = field.substr(0, field.find_first_of(".["));
+            if (isCode(*d, top))
+                return;  // a program runs as written: "{{" there is its own (a Jinja or Mustache string)
+            ParsedTemplate t = parseTemplate(text);
             bool isPrompt = std::find(d->promptFields.begin(), d->promptFields.end(), top) != d->promptFields.end();
             bool secretAllowed = std::find(d->secretFields.begin(), d->secretFields.end(), top) != d->secretFields.end();
             for (const auto &p : t.problems)
@@ -321,6 +323,18 @@ private:
                 if (s.isReference)
                     checkReference(node, "config." + field, s.reference, isPrompt, secretAllowed);
         });
+    }
+
+    // A config field whose schema says it holds a program ("format": "code"), never a template.
+    static bool isCode(const NodeDescriptor &d, const std::string &field)
+    {
+        const nlohmann::json *props = d.configSchema.is_object() && d.configSchema.contains("properties")
+                                          ? &d.configSchema["properties"]
+                                          : nullptr;
+        if (!props || !props->is_object() || !props->contains(field) || !(*props)[field].is_object())
+            return false;
+        const nlohmann::json &spec = (*props)[field];
+        return spec.contains("format") && spec["format"] == "code";
     }
 
     bool isContainer(const NodeSpec &node) const

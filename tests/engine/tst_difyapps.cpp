@@ -13,6 +13,7 @@ private slots:
     void hostileDocumentsFailWithoutCrashing();
     void wrongTypesAnywhereNeverThrow();
     void textThatIsNotUtf8IsRepaired();
+    void whatRealExportsHold();
     void scalarsReadAsDifyWritesThem();
     void chatAppFromModelConfig();
     void agentChatAndCompletionApps();
@@ -175,6 +176,42 @@ void TestDifyApps::textThatIsNotUtf8IsRepaired()
     QVERIFY(!importReportJson(imp).dump().empty());
 }
 
+// What real exports hold: YAML's \_ and \N escapes (yaml-cpp leaves them as Latin-1 bytes);
+// Dify's export API answer {"data": "<DSL>"} saved as it came, its emoji written as JSON
+// writes them (surrogate pairs YAML refuses); names in Chinese, Japanese or Cyrillic.
+void TestDifyApps::whatRealExportsHold()
+{
+    const std::string escapes = app("workflow", std::string("[") + kStart + R"(,
+      {id: t, data: {type: template-transform, template: "a\_b\Nc\Ld", variables: []}},
+      {id: e, data: {type: end, outputs: []}}])",
+                                    "[{source: '1711', target: t}, {source: t, target: e}]");
+    IMPORT(imp, escapes, {});
+    QCOMPARE(nodeOf(imp, "t").config["template"], nlohmann::json("a\u00a0b\u0085c\u2028d"));
+
+    const std::string answer =
+        R"({"data": "app:\n  mode: workflow\n  name: \"\ud83c\udf10 \u7ffb\u8bd1\"\nkind: app\nversion: 0.1.5\nworkflow:\n  graph:\n    nodes:\n    - id: s\n      data: {type: start, variables: []}\n    - id: e\n      data: {type: end, outputs: []}\n    edges: [{source: s, target: e}]\n"})";
+    IMPORT(unwrapped, answer, {});
+    QCOMPARE(unwrapped.workflow.name, std::string("\xf0\x9f\x8c\x90 \xe7\xbf\xbb\xe8\xaf\x91"));  // 🌐 翻译
+    QCOMPARE(unwrapped.workflow.id, std::string("fan-yi"));
+    QCOMPARE(unwrapped.workflow.nodes.size(), std::size_t(2));
+    // A lone surrogate becomes U+FFFD; an answer whose DSL is broken says so.
+    QVERIFY(importDify(R"({"data": "app: {mode: workflow, name: \"\ud83c x\"}\nworkflow: {graph: {nodes: [], edges: []}}"})", {}).ok());
+    const auto broken = importDify(R"({"data": "app: [unclosed"})", {});
+    QVERIFY(!broken.ok());
+    QVERIFY2(broken.diagnostics()[0].message.find("'data'") != std::string::npos, broken.diagnostics()[0].message.c_str());
+
+    const std::pair<const char *, const char *> names[] = {
+        {"中译英", "zhong-yi-ying"}, {"Form表单聊天Demo", "form-biao-dan-liao-tian-demo"},
+        {"翻訳アシスタント", "fan-yi-ashisutanto"}, {"Привет мир", "privet-mir"}, {"🌐🌐", "dify-app"}};
+    for (const auto &[name, id] : names) {
+        const std::string named = "app:\n  mode: workflow\n  name: '" + std::string(name) +
+                                  "'\nworkflow:\n  graph: {nodes: [{id: s, data: {type: start}}], edges: []}\n";
+        const auto result = importDify(named, {});
+        QVERIFY2(result.ok(), name);
+        QCOMPARE(QString::fromStdString(result.value().workflow.id), QString::fromUtf8(id));
+    }
+}
+
 // PyYAML's reading of plain scalars: ids that are numbers, yes/no, numbers written as text.
 void TestDifyApps::scalarsReadAsDifyWritesThem()
 {
@@ -225,7 +262,7 @@ model_config:
     QCOMPARE(imp.dslVersion, std::string("0.1.2"));
     QCOMPARE(imp.workflow.mode, std::string("chat"));
     QCOMPARE(imp.workflow.name, std::string("客服助手"));
-    QCOMPARE(imp.workflow.id, std::string("dify-app"));
+    QCOMPARE(imp.workflow.id, std::string("ke-fu-zhu-shou"));  // 客服助手 in Latin letters
     QCOMPARE(imp.workflow.inputs.size(), std::size_t(2));
     QCOMPARE(imp.workflow.inputs[1].options, nlohmann::json({"en", "zh"}));
     QCOMPARE(nodeOf(imp, "knowledge").config["bases"], nlohmann::json({"dify-0c5e2d2f"}));

@@ -244,6 +244,16 @@ void TestDifyImport::codeKeptVerbatim()
     QCOMPARE(nodeOf(imp, "js").config["inputs"][0]["value"], nlohmann::json("{{py.result}}"));
     QCOMPARE(nodeOf(imp, "e").config["outputs"]["n"], nlohmann::json("{{js.n}}"));
     QVERIFY(imp.clean());
+
+    // "{{" in a program is the program's own (a Jinja string, a literal): kept, and it validates.
+    const std::string jinja = app("workflow", std::string("[") + kStart + R"(,
+      {id: py, data: {type: code, code_language: python3, code: "def main(q: str) -> dict:\n    path = '{{file_path}}'\n    return {'r': path.replace('{{file_path}}', q)}\n",
+        variables: [{variable: q, value_selector: ['1711', q]}], outputs: {r: {type: string}}}},
+      {id: e, data: {type: end, outputs: [{variable: r, value_selector: [py, r]}]}}])",
+                                  "[{source: '1711', target: py}, {source: py, target: e}]");
+    IMPORT(literal, jinja, {});
+    QVERIFY(nodeOf(literal, "py").config["code"].get<std::string>().find("'{{file_path}}'") != std::string::npos);
+    QVERIFY2(literal.issues.empty(), qPrintable(issuesText(literal)));
 }
 
 void TestDifyImport::templateTransformSimpleAndJinja()
@@ -638,6 +648,37 @@ void TestDifyImport::agentNode()
     QVERIFY(hasIssue(imp, ImportIssue::Kind::Unmapped, "time/current_time"));
     QCOMPARE(nodeOf(imp, "plain").type, std::string("llm"));
     QVERIFY(hasIssue(imp, ImportIssue::Kind::Changed, "agent_strategy ReAct"));
+
+    // A strategy plugin's agent as Dify 1.x exports it: the model selector names its model
+    // "model"; an MCP server by URL; settings of its own (a TOD agent's schemas). (URLs are
+    // outside the raw strings: moc reads "//" in one as a comment.)
+    const std::string plugin = app("advanced-chat", std::string("[") + kStart + R"(,
+      {id: mcp, data: {type: agent, agent_strategy_provider_name: svcvit/agent/agent, agent_strategy_name: mcp_sse,
+        agent_parameters: {model: {type: constant, value: {provider: langgenius/openai/openai, model: gpt-4o-mini, model_type: llm}},
+          mcp_server: {type: constant, value: ')" + std::string("https:/" "/mcp.example.com/sse") + R"('},
+          instruction: {type: constant, value: 'Look up the weather.'}, query: {type: constant, value: '{{#sys.query#}}'}}}},
+      {id: tod, data: {type: agent, agent_strategy_name: TOD,
+        agent_parameters: {model: {value: {provider: langgenius/openai/openai, model: o1-mini}},
+          information_schema: {type: constant, value: '{"fields": [{"name": "destination"}]}'},
+          storage_key: {type: constant, value: '{{#sys.conversation_id#}}'}, query: {value: '{{#sys.query#}}'},
+          mcp_server: {type: constant, value: ')" + std::string("https:/" "/x.example.com/sse?key=*****") + R"('}}}},
+      {id: a, data: {type: answer, answer: '{{#mcp.text#}}{{#tod.text#}}'}}])",
+                                   "[{source: '1711', target: mcp}, {source: mcp, target: tod}, {source: tod, target: a}]");
+    IMPORT(plugged, plugin, options);
+    const NodeSpec &mcp = nodeOf(plugged, "mcp");
+    QCOMPARE(mcp.type, std::string("agent"));
+    QCOMPARE(mcp.config["tools"], nlohmann::json::parse(R"([{"server": "mcp_mcp"}])"));
+    QCOMPARE(plugged.workflow.plugins["mcp_mcp"], (nlohmann::json{{"url", "https:/" "/mcp.example.com/sse"}, {"transport", "sse"}}));
+    QVERIFY(hasIssue(plugged, ImportIssue::Kind::Changed, "mcp_server"));
+    QCOMPARE(plugged.workflow.models[mcp.config["model"].get<std::string>()]["model"], nlohmann::json("gpt-4o-mini"));
+    const NodeSpec &tod = nodeOf(plugged, "tod");
+    QCOMPARE(tod.type, std::string("llm"));
+    QCOMPARE(plugged.workflow.models[tod.config["model"].get<std::string>()]["model"], nlohmann::json("o1-mini"));
+    for (const char *key : {"information_schema", "storage_key"})
+        QVERIFY2(hasIssue(plugged, ImportIssue::Kind::Unmapped, key), key);
+    // An address that hides its key is not written into the workflow: the user adds the server.
+    QVERIFY(hasIssue(plugged, ImportIssue::Kind::Todo, "mcp_server"));
+    QVERIFY(serializeWorkflow(plugged.workflow).find("x.example.com") == std::string::npos);
 }
 
 void TestDifyImport::notesKept()
