@@ -40,12 +40,15 @@ void ChatPage::handle(Request &request, const ReplyPtr &reply, const std::string
             inputs.push_back(std::move(entry));
         }
         const std::string title = engine::localizedName(wf, language);
-        return sendJson(reply, 200,
-                        {{"app", name}, {"title", title.empty() ? name : title},
-                         {"description", engine::localizedDescription(wf, language)}, {"language", language},
-                         {"mode", wf.mode}, {"needsKey", !app->settings().publicAccess}, {"inputs", inputs},
-                         {"aiLabel", app->guardPolicy().labelChatPage}},  // "AI-generated" under each answer
-                        {{"Vary", "Accept-Language"}});
+        nlohmann::json body = {{"app", name}, {"title", title.empty() ? name : title},
+                               {"description", engine::localizedDescription(wf, language)}, {"language", language},
+                               {"mode", wf.mode}, {"needsKey", !app->settings().publicAccess}, {"inputs", inputs},
+                               {"aiLabel", app->guardPolicy().labelChatPage}};  // "AI-generated" under each answer
+        // The greeting and suggested questions the page shows before the first message
+        // (a workflow app has none, whatever its file says).
+        if (wf.isChat() && !wf.opening.empty())
+            body["opening"] = {{"text", wf.opening.text}, {"suggestions", wf.opening.suggestions}};
+        return sendJson(reply, 200, body, {{"Vary", "Accept-Language"}});
     }
     if (m_page.empty()) {
         if (auto page = readFile(m_ctx.options().webDir / "chat.html"))

@@ -65,6 +65,7 @@ const STRINGS = {
     fileTooLarge: '“{name}” is larger than {size}, the most this app takes.',
     fileWrongType: '“{name}” is not a type this app takes ({types}).',
     fileReadError: 'Could not read the file “{name}”.',
+    suggestions: 'Suggested questions',
   },
   zh: {
     send: '发送',
@@ -103,6 +104,7 @@ const STRINGS = {
     fileTooLarge: '“{name}”超过了 {size}，这是此应用能接受的上限。',
     fileWrongType: '“{name}”不是此应用接受的文件类型（{types}）。',
     fileReadError: '无法读取文件“{name}”。',
+    suggestions: '推荐问题',
   },
 };
 
@@ -501,6 +503,8 @@ async function loadInfo() {
   }));
   els.emptyInputs.hidden = inputs.length === 0;
   appMode = info.mode === 'workflow' ? 'workflow' : 'chat';
+  opening = appMode === 'chat' ? cleanOpening(info.opening) : null;
+  renderOpening();
   setAiLabel(info);
   fileInputs = fileInputsOf(inputs);
   els.attach.hidden = fileInputs.length === 0;
@@ -614,6 +618,63 @@ const conversation = []; // {role: 'user'|'assistant', content: string}
 let activeTurn = null; // the answer being streamed
 let failedTurn = null; // the last answer that failed, which can be retried
 let generation = 0; // bumped by "New chat" so late events of old requests are ignored
+let opening = null; // the app's greeting and suggested questions (/chat/info), or null
+
+// ----------------------------------------------------------------- opening
+// A chat app's opening: its text as the assistant's first message and its suggested
+// questions as buttons below, until the conversation starts ("New chat" shows them
+// again). Only shown: the app did not say the text, so it is not sent back as history.
+
+function cleanOpening(value) {
+  if (!value || typeof value !== 'object') return null;
+  const text = typeof value.text === 'string' ? value.text.trim() : '';
+  const suggestions = Array.isArray(value.suggestions)
+    ? value.suggestions.filter((q) => typeof q === 'string' && q.trim()).map((q) => q.trim()).slice(0, 10)
+    : [];
+  return text || suggestions.length ? { text, suggestions } : null;
+}
+
+function removeSuggestions() {
+  for (const el of els.messages.querySelectorAll(':scope > .suggestions')) el.remove();
+}
+
+// (Re)draws the opening at the top of the messages; the buttons only before the first message.
+function renderOpening() {
+  for (const el of els.messages.querySelectorAll(':scope > .opening')) el.remove();
+  removeSuggestions();
+  const parts = [];
+  if (opening && opening.text) {
+    const el = document.createElement('div');
+    el.className = 'msg assistant opening';
+    const body = document.createElement('div');
+    body.className = 'body opening-text';
+    body.textContent = opening.text; // plain text as the author wrote it, never HTML
+    el.appendChild(body);
+    parts.push(el);
+  }
+  if (opening && opening.suggestions.length && !conversation.length && !activeTurn) {
+    const box = document.createElement('div');
+    box.className = 'suggestions';
+    box.setAttribute('role', 'group');
+    box.setAttribute('aria-label', T.suggestions);
+    for (const q of opening.suggestions) {
+      const btn = document.createElement('button');
+      btn.type = 'button';
+      btn.className = 'btn suggestion';
+      btn.textContent = q;
+      // A native button: a click, Enter or Space sends it as if typed.
+      btn.addEventListener('click', () => {
+        const hadFocus = document.activeElement === btn;
+        send(q);
+        if (hadFocus) els.input.focus(); // the button is gone
+      });
+      box.appendChild(btn);
+    }
+    parts.push(box);
+  }
+  els.messages.prepend(...parts);
+  updateEmpty();
+}
 
 function nearBottom() {
   const m = els.main;
@@ -625,7 +686,8 @@ function scrollToBottom() {
 }
 
 function updateEmpty() {
-  els.empty.hidden = els.messages.childElementCount > 0;
+  els.empty.hidden = els.messages.querySelector(':scope > :not(.opening):not(.suggestions)') !== null;
+  els.emptyHint.hidden = !!opening; // the opening says how to start
 }
 
 function appendUserMessage(text, fileNames = []) {
@@ -1028,6 +1090,7 @@ function send(text) {
   const content = String(text == null ? '' : text).trim();
   if (!content || activeTurn) return Promise.resolve(null);
   clearRetryButtons();
+  removeSuggestions();
   conversation.push({ role: 'user', content });
   const files = [...pendingFiles];
   pendingFiles.clear();
@@ -1081,7 +1144,7 @@ function newChat() {
   disposeCharts(els.messages);
   els.messages.replaceChildren();
   setBusy(false);
-  updateEmpty();
+  renderOpening();
   els.input.focus();
 }
 
