@@ -229,14 +229,29 @@ constexpr std::array kSentences = {
              "Flowdeck 没有 Dify 工具 {1} 对应的插件；智能体将不带这个工具运行。"},
     Sentence{"Dify sent as much of the conversation as fits the model; Flowdeck sends the last 50 turns.",
              "Dify 会发送模型能容纳的全部对话；Flowdeck 发送最近 50 轮。"},
-    Sentence{"Flowdeck chat apps do not show an opening message; put the greeting in your app's page or first answer.",
-             "Flowdeck 对话应用不显示开场白；请把问候语放在应用页面或第一条回答里。"},
+    Sentence{"The opening statement is shown as written: the values of the form's fields are not put into it.",
+             "开场白按原文显示：不会把表单字段的值填进去。"},
+    Sentence{"Only chat apps open with a greeting and suggested questions; this app is not a chat.",
+             "只有对话应用才有开场白和推荐问题；这个应用不是对话应用。"},
+    Sentence{"Flowdeck offers at most 10 suggested questions; the others were left out.",
+             "Flowdeck 最多提供 10 个推荐问题；其余的已省略。"},
+    Sentence{"The agent's MCP server at {1} is given by an address that holds a key (or hides one); add it to the workflow's "
+             "plugins (Plugins → Import, an mcpServers file with its url) and give it to this agent.",
+             "智能体的 MCP 服务器 {1} 的地址中含有（或隐去了）密钥；请把它加入工作流的插件（插件 → 导入，一个写有其 url 的 "
+             "mcpServers 文件），再交给这个智能体。"},
+    Sentence{"The agent's MCP server at {1} became the plugin '{2}'; all of its tools are offered to the agent.",
+             "智能体的 MCP 服务器 {1} 已成为插件“{2}”；它的所有工具都提供给智能体。"},
+    Sentence{"The agent's MCP server is not given as an http(s) address; add the server as a plugin (Plugins → Import, an "
+             "mcpServers file with its url) and give it to this agent.",
+             "智能体的 MCP 服务器不是以 http(s) 地址给出的；请把服务器加为插件（插件 → 导入，一个写有其 url 的 mcpServers "
+             "文件），再交给这个智能体。"},
+    Sentence{"Flowdeck's agent has no setting like the '{1}' strategy's '{2}'; it was left out. Put what it says into the "
+             "instructions if the agent needs it.",
+             "Flowdeck 的智能体没有与“{1}”策略的“{2}”对应的设置；它已省略。如果智能体需要，请把其内容写进指令。"},
     Sentence{"The Dify knowledge base {1} was created empty as '{2}'; add its documents (Knowledge panel, or `flowdeck kb add {3} FILES`).",
              "Dify 知识库 {1} 已创建为空的“{2}”；请添加它的文档（知识库面板，或 `flowdeck kb add {3} FILES`）。"},
     Sentence{"The passages found are added to the prompt under \"Use the following context to answer\", where Dify added them with its own wording.",
              "检索到的段落加在提示词的“Use the following context to answer”之后，Dify 原来用的是它自己的措辞。"},
-    Sentence{"Flowdeck does not offer suggested first questions.",
-             "Flowdeck 不提供开场推荐问题。"},
     Sentence{"Flowdeck does not suggest follow-up questions after an answer.",
              "Flowdeck 不在回答后推荐追问。"},
     Sentence{"Flowdeck has no voice input.",

@@ -2,7 +2,9 @@
 // user input form, knowledge settings, agent tools) becomes start → [knowledge] → llm or
 // agent → answer (chat) or end (completion).
 #include "engine/import/difycontext.h"
+#include "engine/core/diagnostic.h"
 
+#include <algorithm>
 #include <regex>
 #include <set>
 
@@ -69,15 +71,44 @@ void emit(ImportContext &ctx, DifyNode &dn, void (*mapper)(ImportContext &, Dify
 
 } // namespace
 
+// The opening statement and suggested questions: a chat app's opening (Workflow::opening).
+void importOpening(ImportContext &ctx, const nlohmann::json &features, const std::string &where)
+{
+    const std::string text = scalarText(member(features, "opening_statement"));
+    std::vector<std::string> questions;
+    for (const auto &q : arrayOf(features, "suggested_questions")) {
+        std::string line = scalarText(q);
+        std::replace(line.begin(), line.end(), '\n', ' ');
+        line = trimmed(line);
+        if (!line.empty())
+            questions.push_back(line);
+    }
+    if (text.empty() && questions.empty())
+        return;
+    if (!ctx.chat()) {
+        ctx.issue(Kind::Unmapped, where + ".opening_statement", "opening_statement",
+                  "Only chat apps open with a greeting and suggested questions; this app is not a chat.");
+        return;
+    }
+    OpeningSpec &opening = ctx.out.workflow.opening;
+    opening.text = truncateUtf8(text, 4000);
+    if (text.find("{{") != std::string::npos)
+        ctx.issue(Kind::Changed, where + ".opening_statement", "opening_statement",
+                  "The opening statement is shown as written: the values of the form's fields are not put into it.");
+    for (auto &q : questions) {
+        if (opening.suggestions.size() == OpeningSpec::kMaxSuggestions) {
+            ctx.issue(Kind::Changed, where + ".suggested_questions", "suggested_questions",
+                      "Flowdeck offers at most 10 suggested questions; the others were left out.");
+            break;
+        }
+        opening.suggestions.push_back(truncateUtf8(q, 300));
+    }
+}
+
 void reportFeatures(ImportContext &ctx, const nlohmann::json &features, const std::string &where)
 {
     auto enabled = [&](const char *key) { return truthy(member(member(features, key), "enabled")); };
-    if (!scalarText(member(features, "opening_statement")).empty())
-        ctx.issue(Kind::Unmapped, where + ".opening_statement", "opening_statement",
-                  "Flowdeck chat apps do not show an opening message; put the greeting in your app's page or first answer.");
-    if (!arrayOf(features, "suggested_questions").empty())
-        ctx.issue(Kind::Unmapped, where + ".suggested_questions", "suggested_questions",
-                  "Flowdeck does not offer suggested first questions.");
+    importOpening(ctx, features, where);
     if (enabled("suggested_questions_after_answer"))
         ctx.issue(Kind::Unmapped, where + ".suggested_questions_after_answer", "suggested_questions_after_answer",
                   "Flowdeck does not suggest follow-up questions after an answer.");

@@ -32,7 +32,11 @@ std::string inLatinLetters(const std::string &text)
     // A space where the script changes ("表单Demo" → "biao dan Demo", not "biao dandemo";
     // "翻訳アシスタント" → "fan yi ashisutanto").
     icu::UnicodeString spaced;
-    const icu::UnicodeString in = icu::UnicodeString::fromUTF8(text);
+    // Only the start becomes the id (48 characters; a CJK character gives two letters or
+    // more): transliterating takes time that grows faster than the text.
+    icu::UnicodeString in = icu::UnicodeString::fromUTF8(text);
+    if (in.countChar32() > 64)
+        in.truncate(in.moveIndex32(0, 64));
     UScriptCode before = USCRIPT_COMMON;  // the script of the character just before; digits, marks: none
     for (int32_t i = 0; i < in.length(); i = in.moveIndex32(i, 1)) {
         const UChar32 c = in.char32At(i);

@@ -208,6 +208,30 @@ void mapTool(ImportContext &ctx, DifyNode &dn, NodeSpec &node)
                        ", which Flowdeck has no plugin for; replace it with an MCP tool, HTTP or code node.");
 }
 
+namespace {
+
+// A path or query part long and random enough to be a key (…/s/cHJpdmF0ZS10b2tlbg/sse).
+bool hasOpaqueToken(const std::string &rest)
+{
+    std::size_t run = 0;
+    bool digit = false, letter = false;
+    for (char c : rest + "/") {
+        if (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '=') {
+            ++run;
+            digit = digit || std::isdigit(static_cast<unsigned char>(c));
+            letter = letter || std::isalpha(static_cast<unsigned char>(c));
+            continue;
+        }
+        if (run >= 24 && digit && letter)
+            return true;
+        run = 0;
+        digit = letter = false;
+    }
+    return false;
+}
+
+} // namespace
+
 void mapAgent(ImportContext &ctx, DifyNode &dn, NodeSpec &node)
 {
     const std::string here = ImportContext::where(dn);
@@ -247,11 +271,15 @@ void mapAgent(ImportContext &ctx, DifyNode &dn, NodeSpec &node)
     // tool of it offered to the agent.
     const std::string mcpUrl = scalarText(param("mcp_server"));
     if (mcpUrl.rfind("http://", 0) == 0 || mcpUrl.rfind("https://", 0) == 0) {
-        const std::string host = mcpUrl.substr(0, mcpUrl.find('/', mcpUrl.find("//") + 2));
-        if (holdsCredential("mcp_server", mcpUrl) || mcpUrl.find('*') != std::string::npos) {
+        const std::size_t start = mcpUrl.find("//") + 2;
+        std::string host = mcpUrl.substr(start, mcpUrl.find_first_of("/?#", start) - start);
+        if (const std::size_t at = host.rfind('@'); at != std::string::npos)
+            host = host.substr(at + 1);  // never the user name and password before it
+        if (holdsCredential("mcp_server", mcpUrl) || mcpUrl.find('*') != std::string::npos ||
+            mcpUrl.find('@', start) < mcpUrl.find_first_of("/?#", start) || hasOpaqueToken(mcpUrl.substr(start))) {
             ctx.issue(Kind::Todo, here + "/agent_parameters.mcp_server", "mcp_server",
                       "The agent's MCP server at " + host + " is given by an address that holds a key (or hides one); "
-                      "add the server as a plugin (Plugins → Add Server) and give it to this agent.");
+                      "add it to the workflow's plugins (Plugins → Import, an mcpServers file with its url) and give it to this agent.");
         } else {
             std::string alias = identifier("mcp_" + node.id, "mcp_server", 40);
             ctx.out.workflow.plugins[alias] = {{"url", mcpUrl}, {"transport", mcpUrl.find("/sse") != std::string::npos ? "sse" : "http"}};
@@ -259,6 +287,10 @@ void mapAgent(ImportContext &ctx, DifyNode &dn, NodeSpec &node)
             ctx.issue(Kind::Changed, here + "/agent_parameters.mcp_server", "mcp_server",
                       "The agent's MCP server at " + host + " became the plugin '" + alias + "'; all of its tools are offered to the agent.");
         }
+    } else if (!mcpUrl.empty() || (!param("mcp_server").is_null() && !param("mcp_server").is_string())) {
+        ctx.issue(Kind::Unmapped, here + "/agent_parameters.mcp_server", "mcp_server",
+                  "The agent's MCP server is not given as an http(s) address; add the server as a plugin "
+                  "(Plugins → Import, an mcpServers file with its url) and give it to this agent.");
     }
     // What else a strategy plugin asks for (a TOD agent's task and information schemas...).
     static const std::set<std::string> read = {"model", "instruction", "query", "tools", "maximum_iterations", "mcp_server"};
@@ -268,8 +300,8 @@ void mapAgent(ImportContext &ctx, DifyNode &dn, NodeSpec &node)
         if (read.count(key) || v.is_null() || (v.is_string() && v.get<std::string>().empty()))
             continue;
         ctx.issue(Kind::Unmapped, here + "/agent_parameters." + key, key,
-                  "Flowdeck's agent has no setting like the " + (strategy.empty() ? std::string("agent") : "'" + strategy + "'") +
-                      " strategy's '" + key + "'; it was left out. Put what it says into the instructions if the agent needs it.");
+                  "Flowdeck's agent has no setting like the '" + (strategy.empty() ? std::string("agent") : strategy) +
+                      "' strategy's '" + key + "'; it was left out. Put what it says into the instructions if the agent needs it.");
     }
     if (!strategy.empty() && strategy != "function_calling")
         ctx.issue(Kind::Changed, here, "agent_strategy " + strategy,

@@ -64,13 +64,16 @@ std::string repairedUtf8(std::string_view text)
 {
     std::string out;
     out.reserve(text.size() + 8);
+    bool afterCharacter = true;  // the byte before ended a character (not a bad byte)
     for (std::size_t i = 0; i < text.size();) {
         std::size_t n = 1;
         const auto lead = static_cast<unsigned char>(text[i]);
         if (lead >= 0x80) {
             n = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
             const bool invalid = n == 0 || i + n > text.size() || !isValidUtf8(text.substr(i, n));
-            if (invalid && (lead == 0xA0 || lead == 0x85)) {
+            const bool escape = invalid && afterCharacter && (lead == 0xA0 || lead == 0x85);
+            afterCharacter = !invalid || escape;
+            if (escape) {
                 out += static_cast<char>(0xC0 | (lead >> 6));
                 out += static_cast<char>(0x80 | (lead & 0x3F));
                 ++i;
@@ -82,6 +85,7 @@ std::string repairedUtf8(std::string_view text)
                 continue;
             }
         }
+        afterCharacter = true;
         out.append(text.substr(i, n));
         i += n;
     }
@@ -241,7 +245,10 @@ nlohmann::json yamlToJson(std::string_view text, YamlError &error, const YamlLim
         try {
             return parsed(std::string(text), error, limits);
         } catch (const YAML::Exception &e) {
-            if (e.msg.find("invalid unicode") == std::string::npos)
+            // Only a JSON document (an export answer) is rewritten: elsewhere "\\ud83d" may
+            // be a program's own text, in a block or single-quoted scalar.
+            const std::size_t first = text.find_first_not_of(" \t\r\n");
+            if (e.msg.find("invalid unicode") == std::string::npos || first == std::string_view::npos || text[first] != '{')
                 throw;
             const std::string joined = joinedSurrogates(text);
             if (joined == text)

@@ -87,6 +87,16 @@ struct NoteSpec {
     std::string color;  // a name (yellow, blue, green, pink, violet) or empty
 };
 
+// A chat app's opening: what the chat page and the studio's console show before the first
+// message, and questions offered to start with (a click sends one). Chat mode only.
+struct OpeningSpec {
+    std::string text;                      // the opening statement; empty: none
+    std::vector<std::string> suggestions;  // at most kMaxSuggestions, each one line
+    bool empty() const { return text.empty() && suggestions.empty(); }
+    bool operator==(const OpeningSpec &) const = default;
+    static constexpr std::size_t kMaxSuggestions = 10;
+};
+
 // The in-memory form of a *.flow.json document (DESIGN.md §2).
 struct Workflow {
     int formatVersion = kFormatVersion;
@@ -102,6 +112,7 @@ struct Workflow {
     std::vector<VariableSpec> variables;  // conversation variables
     std::vector<EnvSpec> env;             // {{env.NAME}} defaults
     std::vector<NoteSpec> notes;          // sticky notes
+    OpeningSpec opening;                  // chat mode: the greeting and suggested questions
     nlohmann::json guard = nlohmann::json::object();  // the app guard policy (engine/guard/guardpolicy.h); {}: none
     nlohmann::json i18n = nlohmann::json::object();  // language -> {name, description}; see localized.h
 

@@ -140,6 +140,11 @@ Workflow workflowFromJson(const nlohmann::json &doc)
         note.color = v.value("color", "");
         wf.notes.push_back(std::move(note));
     }
+    if (const auto opening = doc.value("opening", nlohmann::json::object()); opening.is_object()) {
+        wf.opening.text = opening.value("text", "");
+        for (const auto &q : opening.value("suggestions", nlohmann::json::array()))
+            wf.opening.suggestions.push_back(q.get<std::string>());
+    }
     wf.guard = doc.value("guard", nlohmann::json::object());
     wf.i18n = doc.value("i18n", nlohmann::json::object());
     return wf;
@@ -354,6 +359,13 @@ nlohmann::ordered_json workflowToJson(const Workflow &wf)
                 o["color"] = n.color;
             notes.push_back(std::move(o));
         }
+    }
+    if (!wf.opening.empty()) {
+        auto &opening = j["opening"] = nlohmann::ordered_json::object();
+        if (!wf.opening.text.empty())
+            opening["text"] = wf.opening.text;
+        if (!wf.opening.suggestions.empty())
+            opening["suggestions"] = wf.opening.suggestions;
     }
     if (!wf.guard.empty())
         j["guard"] = ordered(wf.guard);

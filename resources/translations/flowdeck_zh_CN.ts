@@ -417,31 +417,31 @@
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/document/commands.cpp" line="237"/>
+        <location filename="../../widgets/document/commands.cpp" line="259"/>
         <source>Rename %1</source>
         <translation>重命名 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/document/commands.cpp" line="265"/>
+        <location filename="../../widgets/document/commands.cpp" line="287"/>
         <source>Disable %n node(s)</source>
         <translation>
             <numerusform>停用 %n 个节点</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/document/commands.cpp" line="266"/>
+        <location filename="../../widgets/document/commands.cpp" line="288"/>
         <source>Enable %n node(s)</source>
         <translation>
             <numerusform>启用 %n 个节点</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/document/commands.cpp" line="340"/>
+        <location filename="../../widgets/document/commands.cpp" line="362"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../widgets/document/commands.cpp" line="423"/>
+        <location filename="../../widgets/document/commands.cpp" line="445"/>
         <source>Arrange</source>
         <translation>自动排列</translation>
     </message>
@@ -3168,17 +3168,32 @@
         <translation>%2 的运行 %1 失败：%3</translation>
     </message>
     <message>
-        <location filename="../../widgets/debug/debugsession.cpp" line="385"/>
-        <source>Opened run %1 of %2 (%3) with its inputs. The runtime no longer keeps what its nodes gave (older runs lose their traces first): Run (F5) runs it again.</source>
-        <translation>已打开 %2 的运行 %1（%3）及其输入。运行时已不再保留各节点的输出（较早的运行最先失去跟踪记录）：按“运行”（F5）可再次运行。</translation>
+        <location filename="../../widgets/debug/debugsession.cpp" line="386"/>
+        <source>what its nodes took and gave was too large for the runtime to keep</source>
+        <translation>各节点的输入和输出太大，运行时没有保留</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugsession.cpp" line="387"/>
+        <source>the runtime no longer keeps what its nodes gave (older runs lose it first)</source>
+        <translation>运行时已不再保留各节点的输出（较早的运行最先失去）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugsession.cpp" line="388"/>
+        <source> It failed at “%1”.</source>
+        <translation>它在“%1”失败。</translation>
     </message>
     <message>
         <location filename="../../widgets/debug/debugsession.cpp" line="389"/>
+        <source>Opened run %1 of %2 (%3) with its inputs; %4.%5 Run (F5) runs it again.</source>
+        <translation>已打开 %2 的运行 %1（%3）及其输入；%4。%5按“运行”（F5）可再次运行。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debug/debugsession.cpp" line="393"/>
         <source>Opened run %1 of %2 (%3).</source>
         <translation>已打开 %2 的运行 %1（%3）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/debug/debugsession.cpp" line="390"/>
+        <location filename="../../widgets/debug/debugsession.cpp" line="394"/>
         <source>Opened run %1 of %2: it failed at “%3”. Fix it, then Run From Here (Ctrl+F5) on it.</source>
         <translation>已打开 %2 的运行 %1：它在“%3”处失败。修复后，在该节点上“从此处运行”（Ctrl+F5）。</translation>
     </message>
@@ -5483,97 +5498,102 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
     </message>
     <message>
         <location filename="../../app/mainwindow.cpp" line="312"/>
+        <source>&amp;Opening Statement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="315"/>
         <source>Content &amp;Safety…</source>
         <translation>内容安全(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="315"/>
+        <location filename="../../app/mainwindow.cpp" line="318"/>
         <source>&amp;Knowledge Bases…</source>
         <translation>知识库(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="318"/>
-        <location filename="../../app/mainwindow.cpp" line="319"/>
+        <location filename="../../app/mainwindow.cpp" line="321"/>
+        <location filename="../../app/mainwindow.cpp" line="322"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="320"/>
+        <location filename="../../app/mainwindow.cpp" line="323"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="324"/>
+        <location filename="../../app/mainwindow.cpp" line="327"/>
         <source>&amp;Deploy…</source>
         <translation>部署(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="325"/>
+        <location filename="../../app/mainwindow.cpp" line="328"/>
         <source>Deployed &amp;Apps…</source>
         <translation>已部署的应用(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="331"/>
+        <location filename="../../app/mainwindow.cpp" line="334"/>
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="338"/>
+        <location filename="../../app/mainwindow.cpp" line="341"/>
         <source>&amp;Overview Map</source>
         <translation>概览图(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="356"/>
+        <location filename="../../app/mainwindow.cpp" line="359"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="374"/>
+        <location filename="../../app/mainwindow.cpp" line="377"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="377"/>
+        <location filename="../../app/mainwindow.cpp" line="380"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="384"/>
+        <location filename="../../app/mainwindow.cpp" line="387"/>
         <source>The language changes the next time Flowdeck starts.</source>
         <translation>语言将在下次启动 Flowdeck 时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="387"/>
+        <location filename="../../app/mainwindow.cpp" line="390"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="390"/>
+        <location filename="../../app/mainwindow.cpp" line="393"/>
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="390"/>
+        <location filename="../../app/mainwindow.cpp" line="393"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="390"/>
+        <location filename="../../app/mainwindow.cpp" line="393"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="400"/>
+        <location filename="../../app/mainwindow.cpp" line="403"/>
         <source>&amp;Snap to Grid</source>
         <translation>对齐网格(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="445"/>
+        <location filename="../../app/mainwindow.cpp" line="448"/>
         <source>The template gallery could not be shown; File → Open… and File → New still work.</source>
         <translation>无法显示模板库；“文件 → 打开…”和“文件 → 新建”仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="486"/>
+        <location filename="../../app/mainwindow.cpp" line="489"/>
         <source>Project created in %1. Check “Before You Run”, then press Run (F5).</source>
         <translation>项目已创建在 %1。请查看“运行前检查”，然后点击“运行”（F5）。</translation>
     </message>
@@ -5582,30 +5602,30 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation type="vanished">项目已创建于 %1。请查看“运行前检查”，然后按“运行”（Ctrl+R）。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="547"/>
+        <location filename="../../app/mainwindow.cpp" line="550"/>
         <source>The clipboard holds no Flowdeck nodes.</source>
         <translation>剪贴板中没有 Flowdeck 节点。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="579"/>
+        <location filename="../../app/mainwindow.cpp" line="582"/>
         <source>Open workflow</source>
         <translation>打开工作流</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="579"/>
-        <location filename="../../app/mainwindow.cpp" line="629"/>
+        <location filename="../../app/mainwindow.cpp" line="582"/>
+        <location filename="../../app/mainwindow.cpp" line="632"/>
         <source>Flowdeck workflows (*.flow.json)</source>
         <translation>Flowdeck 工作流 (*.flow.json)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="589"/>
-        <location filename="../../app/mainwindow.cpp" line="597"/>
+        <location filename="../../app/mainwindow.cpp" line="592"/>
+        <location filename="../../app/mainwindow.cpp" line="600"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="589"/>
-        <location filename="../../app/mainwindow.cpp" line="597"/>
+        <location filename="../../app/mainwindow.cpp" line="592"/>
+        <location filename="../../app/mainwindow.cpp" line="600"/>
         <source>%1 could not be opened:
 
 %2</source>
@@ -5614,32 +5634,32 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="613"/>
+        <location filename="../../app/mainwindow.cpp" line="616"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="621"/>
+        <location filename="../../app/mainwindow.cpp" line="624"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="629"/>
+        <location filename="../../app/mainwindow.cpp" line="632"/>
         <source>Save workflow</source>
         <translation>保存工作流</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="641"/>
+        <location filename="../../app/mainwindow.cpp" line="644"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="642"/>
+        <location filename="../../app/mainwindow.cpp" line="645"/>
         <source>The workflow has changes that are not saved. Save them?</source>
         <translation>工作流有尚未保存的更改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="681"/>
+        <location filename="../../app/mainwindow.cpp" line="684"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -5704,18 +5724,18 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="722"/>
+        <location filename="../../app/mainwindow.cpp" line="725"/>
         <source>an unsaved workflow</source>
         <translation>一个未保存的工作流</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="723"/>
-        <location filename="../../app/mainwindow.cpp" line="737"/>
+        <location filename="../../app/mainwindow.cpp" line="726"/>
+        <location filename="../../app/mainwindow.cpp" line="740"/>
         <source>Recover work</source>
         <translation>恢复工作</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="724"/>
+        <location filename="../../app/mainwindow.cpp" line="727"/>
         <source>Flowdeck did not close properly. Recover the changes to %1 from %2?</source>
         <translation>Flowdeck 上次没有正常关闭。要恢复 %2 时对 %1 所做的更改吗？</translation>
     </message>
@@ -5786,32 +5806,37 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 <context>
     <name>flowdeck::studio::ModelChoice</name>
     <message>
-        <location filename="../../widgets/settings/modelchoice.cpp" line="81"/>
+        <location filename="../../widgets/settings/modelchoice.cpp" line="82"/>
         <source>Workflow Settings</source>
         <translation>工作流设置</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelchoice.cpp" line="97"/>
+        <location filename="../../widgets/settings/modelchoice.cpp" line="98"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelchoice.cpp" line="98"/>
+        <location filename="../../widgets/settings/modelchoice.cpp" line="99"/>
         <source>Conversation Variables</source>
         <translation>会话变量</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelchoice.cpp" line="99"/>
+        <location filename="../../widgets/settings/modelchoice.cpp" line="100"/>
+        <source>Opening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings/modelchoice.cpp" line="101"/>
         <source>Environment Variables</source>
         <translation>环境变量</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelchoice.cpp" line="100"/>
+        <location filename="../../widgets/settings/modelchoice.cpp" line="102"/>
         <source>Content Safety</source>
         <translation>内容安全</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings/modelchoice.cpp" line="86"/>
+        <location filename="../../widgets/settings/modelchoice.cpp" line="87"/>
         <source>Which provider and model each model of this workflow uses, for runs and deploys. Keys stay in the system keychain.</source>
         <translation>此工作流中的每个模型在运行和部署时使用哪个服务商和模型。密钥始终保存在系统钥匙串中。</translation>
     </message>
@@ -6307,6 +6332,89 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <location filename="../../widgets/debug/openrundialog.cpp" line="66"/>
         <source>Type or paste a run id, or pick one of the recent runs.</source>
         <translation>请输入或粘贴运行 ID，或从最近的运行中选择一次。</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::studio::OpeningEditor</name>
+    <message>
+        <location filename="../../widgets/panels/openingeditor.cpp" line="40"/>
+        <source>Only chat apps greet their users: this app is a workflow, which runs once per request without a conversation, so it has no opening.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/openingeditor.cpp" line="49"/>
+        <source>What the assistant says before the first message of a conversation, and questions the user can send with a click to begin. Both are shown as written, as plain text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/openingeditor.cpp" line="53"/>
+        <source>Opening statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/openingeditor.cpp" line="56"/>
+        <source>Hello! I can help with your orders. What would you like to know?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/openingeditor.cpp" line="60"/>
+        <source>Suggested questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/openingeditor.cpp" line="82"/>
+        <source>+ Suggested question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/openingeditor.cpp" line="84"/>
+        <source>Add a question the user can send with a click</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/openingeditor.cpp" line="139"/>
+        <source>A question, in one line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/openingeditor.cpp" line="145"/>
+        <source>Remove this suggested question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/openingeditor.cpp" line="160"/>
+        <source>The opening statement has at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/openingeditor.cpp" line="182"/>
+        <source>Edit the opening statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/openingeditor.cpp" line="199"/>
+        <source>Add a suggested question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/openingeditor.cpp" line="199"/>
+        <source>Edit a suggested question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/openingeditor.cpp" line="235"/>
+        <source>Remove a suggested question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/openingeditor.cpp" line="250"/>
+        <source>A suggested question has at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/openingeditor.cpp" line="255"/>
+        <source>At most %1 suggested questions.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6806,22 +6914,22 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation type="vanished">按工作流设置</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="64"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="65"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="65"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="66"/>
         <source>Run the workflow (F5)</source>
         <translation>运行工作流 (F5)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="66"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="67"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="67"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="68"/>
         <source>Stop the run (Shift+F5)</source>
         <translation>停止运行 (Shift+F5)</translation>
     </message>
@@ -6830,7 +6938,7 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation type="vanished">模型配置：</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="105"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="106"/>
         <source>The answer appears here as it streams.</source>
         <translation>回答会以流式方式显示在这里。</translation>
     </message>
@@ -6851,99 +6959,104 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
         <translation type="vanished">点击一行，以 JSON 查看该事件的输入和输出。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="131"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="148"/>
         <source>What the nodes log during a run — tool progress, retries, errors — appears here.</source>
         <translation>运行期间节点记录的信息（工具进度、重试、错误）显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="135"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="152"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="136"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="153"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="224"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="252"/>
         <source>**Outputs**</source>
         <translation>**输出**</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="209"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="237"/>
         <source>(run)</source>
         <translation>（运行）</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="69"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="70"/>
         <source>New Conversation</source>
         <translation>新会话</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="71"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="72"/>
         <source>Start the chat afresh: conversation variables go back to their defaults</source>
         <translation>重新开始对话：会话变量恢复为默认值</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="74"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="75"/>
         <source>Model provider:</source>
         <translation>模型服务商：</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="126"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="143"/>
         <source>Click a node&apos;s row to see its latest event — inputs, outputs, timing — as JSON.</source>
         <translation>点击某个节点所在的行，以 JSON 查看它最新的事件——输入、输出和耗时。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="137"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="154"/>
         <source>Retrieval</source>
         <translation>检索</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="143"/>
-        <location filename="../../widgets/panels/runconsole.cpp" line="149"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="160"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="166"/>
         <source>Show Event and Log</source>
         <translation>显示事件和日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="144"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="161"/>
         <source>The selected node&apos;s event as JSON, and what the nodes logged</source>
         <translation>所选节点的事件（JSON）以及各节点的日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="149"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="166"/>
         <source>Hide Event and Log</source>
         <translation>隐藏事件和日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="229"/>
-        <location filename="../../widgets/panels/runconsole.cpp" line="231"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="257"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="259"/>
         <source>The run failed: %1</source>
         <translation>运行失败：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="253"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="306"/>
+        <source>Send “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/runconsole.cpp" line="326"/>
         <source>Type a message and press Enter</source>
         <translation>输入消息后按回车</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="255"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="328"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="270"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="343"/>
         <source>, required</source>
         <translation>，必填</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="322"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="396"/>
         <source>Not run: this workflow comes from outside your projects and you have not trusted it. Nothing was started and no key was read.</source>
         <translation>未运行：此工作流来自你的项目之外，而你尚未信任它。没有启动任何内容，也没有读取任何密钥。</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="329"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="403"/>
         <source>The workflow cannot run yet:
 
 %1</source>
@@ -6952,27 +7065,27 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="330"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="404"/>
         <source>The workflow cannot run yet: %1</source>
         <translation>工作流还不能运行：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="360"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="441"/>
         <source>Waiting for you</source>
         <translation>等待你的回应</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="391"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="472"/>
         <source>Round %1 of at most %2</source>
         <translation>第 %1 轮（最多 %2 轮）</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/runconsole.cpp" line="391"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="472"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/panels/runconsole.cpp" line="393"/>
+        <location filename="../../widgets/panels/runconsole.cpp" line="474"/>
         <source>, %n failed</source>
         <translation>
             <numerusform>，%n 项失败</numerusform>

@@ -22,8 +22,15 @@ CREATE TABLE IF NOT EXISTS runs (
   run_id TEXT PRIMARY KEY, app TEXT NOT NULL, version INTEGER, api TEXT, started_at TEXT,
   elapsed_ms REAL, status TEXT, error_kind TEXT, error TEXT, failed_node TEXT,
   prompt_tokens INTEGER, completion_tokens INTEGER, inputs TEXT, outputs TEXT, guard TEXT,
-  source_version TEXT, trace TEXT);
+  source_version TEXT, trace TEXT, trace_bytes INTEGER);
 CREATE INDEX IF NOT EXISTS runs_by_app ON runs(app, started_at);
+)sql";
+
+// After the columns are there: the trace budget (prune) sums trace_bytes from this index
+// alone, without reading a trace; rows from before the column get their sizes once.
+constexpr const char *kTraceBytes = R"sql(
+CREATE INDEX IF NOT EXISTS runs_trace_bytes ON runs(app, started_at, trace_bytes) WHERE trace IS NOT NULL;
+UPDATE runs SET trace_bytes = length(CAST(trace AS BLOB)) WHERE trace IS NOT NULL AND trace_bytes IS NULL;
 )sql";
 
 // A history written before the runs kept what the guard found (guard), or the project
@@ -37,11 +44,12 @@ bool addMissingColumns(sqlite3 *db, std::string &error)
             if (const auto *name = sqlite3_column_text(columns, 1))
                 present.insert(reinterpret_cast<const char *>(name));
     sqlite3_finalize(columns);
-    for (const char *column : {"guard", "source_version", "trace"}) {
+    for (const char *column : {"guard", "source_version", "trace", "trace_bytes"}) {
         if (present.count(column))
             continue;
         char *message = nullptr;
-        const std::string alter = std::string("ALTER TABLE runs ADD COLUMN ") + column + " TEXT";
+        const std::string alter = std::string("ALTER TABLE runs ADD COLUMN ") + column +
+                                  (std::string(column) == "trace_bytes" ? " INTEGER" : " TEXT");
         if (sqlite3_exec(db, alter.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
             error = message ? message : "ALTER TABLE failed";
             sqlite3_free(message);
@@ -154,6 +162,11 @@ bool RunHistory::open(const std::filesystem::path &file, std::string &error, His
     }
     if (std::string why; !addMissingColumns(m_db, why)) {
         error = "Cannot update the run history " + file.string() + ": " + why;
+        return false;
+    }
+    if (sqlite3_exec(m_db, kTraceBytes, nullptr, nullptr, &message) != SQLITE_OK) {
+        error = "Cannot update the run history " + file.string() + ": " + (message ? message : "");
+        sqlite3_free(message);
         return false;
     }
     sqlite3_busy_timeout(m_db, 5000);
@@ -269,8 +282,8 @@ void RunHistory::prune()
             "(PARTITION BY app ORDER BY started_at DESC, rowid DESC) AS n FROM runs) WHERE n > ?1)",
             [this](sqlite3_stmt *s) { sqlite3_bind_int(s, 1, m_retention.maxRunsPerApp); });
     if (m_retention.maxTraceBytesPerApp > 0)  // per app, the traces past the newest that fit the budget; the runs stay
-        run("UPDATE runs SET trace = NULL WHERE rowid IN (SELECT rowid FROM (SELECT rowid, "
-            "SUM(length(CAST(trace AS BLOB))) OVER (PARTITION BY app ORDER BY started_at DESC, rowid DESC) "
+        run("UPDATE runs SET trace = NULL, trace_bytes = NULL WHERE rowid IN (SELECT rowid FROM (SELECT rowid, "
+            "SUM(trace_bytes) OVER (PARTITION BY app ORDER BY started_at DESC, rowid DESC) "
             "AS total FROM runs WHERE trace IS NOT NULL) WHERE total > ?1)",
             [this](sqlite3_stmt *s) { sqlite3_bind_int64(s, 1, m_retention.maxTraceBytesPerApp); });
 }
@@ -308,8 +321,8 @@ std::size_t RunHistory::write(std::vector<RunRecord> batch)
     sqlite3_stmt *insert = nullptr;
     sqlite3_prepare_v2(m_db,
                        "INSERT OR REPLACE INTO runs (run_id, app, version, api, started_at, elapsed_ms, status, error_kind, error, "
-                       "failed_node, prompt_tokens, completion_tokens, inputs, outputs, guard, source_version, trace) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)", -1,
+                       "failed_node, prompt_tokens, completion_tokens, inputs, outputs, guard, source_version, trace, "
+                       "trace_bytes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)", -1,
                        &insert, nullptr);
     for (const auto &r : batch) {
         auto text = [&](int i, const std::string &v) { sqlite3_bind_text(insert, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT); };
@@ -332,10 +345,13 @@ std::size_t RunHistory::write(std::vector<RunRecord> batch)
         else
             text(15, r.guard);
         text(16, r.sourceVersion);
-        if (r.trace.empty())
+        if (r.trace.empty()) {
             sqlite3_bind_null(insert, 17);
-        else
+            sqlite3_bind_null(insert, 18);
+        } else {
             text(17, r.trace);
+            sqlite3_bind_int64(insert, 18, static_cast<sqlite3_int64>(r.trace.size()));
+        }
         sqlite3_step(insert);
         sqlite3_reset(insert);
     }

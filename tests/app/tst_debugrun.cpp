@@ -414,8 +414,10 @@ private slots:
         QVERIFY(m_window->openDeployedRun("helpdesk", "run-0ld", QString::fromStdString(answer.dump())));
         QCOMPARE(console()->inputField("tone")->text(), QStringLiteral("curt"));
         QCOMPARE(console()->inputField("query")->text(), QStringLiteral("where is my parcel"));
-        QVERIFY2(m_window->statusBar()->currentMessage().contains("no longer keeps"),
+        QVERIFY2(m_window->statusBar()->currentMessage().contains("no longer keeps") &&
+                     m_window->statusBar()->currentMessage().contains("It failed at"),
                  qPrintable(m_window->statusBar()->currentMessage()));
+        QCOMPARE(m_window->scene()->selectedNodeIds(), std::set<std::string>{"llm_b"});
         QString why;
         QVERIFY(!debug()->canRunFrom("llm_b", &why));
         QVERIFY2(!why.isEmpty(), "Run From Here says why it cannot run");

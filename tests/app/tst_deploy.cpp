@@ -23,6 +23,7 @@
 #include <QCheckBox>
 #include <QLabel>
 #include <QMessageBox>
+#include <QHostAddress>
 #include <QTcpSocket>
 #include <QThread>
 #include <QTreeWidget>
@@ -133,6 +134,19 @@ private slots:
         m_window.reset();  // stops the local runtime
     }
 
+    // Until something answers on the local runtime's usual port (at most 10 s), handling no
+    // event: the runtime's "listening" line waits unread in its pipe.
+    static void waitUntilListening()
+    {
+        for (int i = 0; i < 100; ++i) {
+            QTcpSocket probe;
+            probe.connectToHost(QHostAddress::LocalHost, 18080);
+            if (probe.waitForConnected(100))
+                return;
+            QThread::msleep(100);
+        }
+    }
+
     // First, while port 18080 is the studio's to take. The runtime prints its address while
     // nothing reads it (no events are handled), as when the studio closes just then.
     void aRuntimeStoppedWhileStartingAnswersOnlyWhoIsStillThere()
@@ -141,7 +155,7 @@ private slots:
             LocalRuntime runtime;
             QStringList answers;
             runtime.ensureRunning([&answers](QString error) { answers << error; });
-            QThread::msleep(1500);
+            waitUntilListening();
             runtime.stop();
             QCOMPARE(answers.size(), 1);
             QVERIFY2(answers.front().contains("stopped before it was ready"), qPrintable(answers.front()));
@@ -151,7 +165,7 @@ private slots:
             auto runtime = std::make_unique<LocalRuntime>();
             bool called = false;
             runtime->ensureRunning([&called](QString) { called = true; });
-            QThread::msleep(1500);
+            waitUntilListening();
             runtime.reset();
             QVERIFY(!called);
         }

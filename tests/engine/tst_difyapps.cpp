@@ -277,8 +277,13 @@ model_config:
     QVERIFY(hasEdge(imp, "start", "knowledge"));
     QVERIFY(hasEdge(imp, "knowledge", "llm"));
     QVERIFY(hasEdge(imp, "llm", "answer"));
-    QVERIFY(hasIssue(imp, ImportIssue::Kind::Unmapped, "opening_statement"));
-    QVERIFY(hasIssue(imp, ImportIssue::Kind::Unmapped, "suggested_questions"));
+    // The opening statement and suggested questions open the chat (Workflow::opening).
+    QCOMPARE(imp.workflow.opening.text, std::string("Hello!"));
+    QCOMPARE(imp.workflow.opening.suggestions, std::vector<std::string>{"What is it?"});
+    QVERIFY(!hasIssue(imp, ImportIssue::Kind::Unmapped, "opening_statement"));
+    QVERIFY(std::none_of(imp.issues.begin(), imp.issues.end(), [](const ImportIssue &i) { return i.what == "suggested_questions"; }));
+    QVERIFY(hasIssue(imp, ImportIssue::Kind::Unmapped, "suggested_questions_after_answer"));  // follow-ups are not offered
+    QVERIFY(parseWorkflow(serializeWorkflow(imp.workflow)).value().opening == imp.workflow.opening);
     QVERIFY(hasIssue(imp, ImportIssue::Kind::Unmapped, "external_data_tool"));
     QVERIFY(!hasIssue(imp, ImportIssue::Kind::Unmapped, "speech_to_text"));
     for (const auto &issue : imp.issues)  // the report reads in Chinese too

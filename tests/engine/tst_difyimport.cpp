@@ -679,6 +679,25 @@ void TestDifyImport::agentNode()
     // An address that hides its key is not written into the workflow: the user adds the server.
     QVERIFY(hasIssue(plugged, ImportIssue::Kind::Todo, "mcp_server"));
     QVERIFY(serializeWorkflow(plugged.workflow).find("x.example.com") == std::string::npos);
+
+    // A password in the address, a key-like path, an address that is not http(s): none is
+    // written or shown, and each is reported.
+    for (const std::string &url : {std::string("https:/" "/bob:hunter2pass@mcp.example.com/sse"),
+                                   std::string("https:/" "/mcp.example.com/api/mcp/s/c2VjcmV0LXRva2VuLTEyMzQ1Njc4OQ/sse"),
+                                   std::string("{{#env.MCP_URL#}}")}) {
+        const std::string one = app("advanced-chat", std::string("[") + kStart + R"(,
+      {id: ag, data: {type: agent, agent_parameters: {model: {value: {provider: openai, model: gpt-4o}},
+          mcp_server: {type: constant, value: ')" + url + R"('}, query: {value: '{{#sys.query#}}'}}}},
+      {id: a, data: {type: answer, answer: '{{#ag.text#}}'}}])",
+                                    "[{source: '1711', target: ag}, {source: ag, target: a}]");
+        IMPORT(hidden, one, options);
+        QVERIFY2(hasIssue(hidden, ImportIssue::Kind::Todo, "mcp_server") || hasIssue(hidden, ImportIssue::Kind::Unmapped, "mcp_server"),
+                 url.c_str());
+        QVERIFY(hidden.workflow.plugins.empty());
+        const std::string report = importReportText(hidden) + importReportJson(hidden).dump();
+        for (const char *secret : {"hunter2pass", "c2VjcmV0LXRva2VuLTEyMzQ1Njc4OQ"})
+            QVERIFY2(report.find(secret) == std::string::npos, report.c_str());
+    }
 }
 
 void TestDifyImport::notesKept()

@@ -150,13 +150,23 @@ private slots:
         const std::string text = serializeWorkflow(wf);
         QVERIFY(text.ends_with("}\n"));
         for (const char *key : {"description", "inputs", "models", "plugins", "title", "config", "timeoutMs", "retry",
-                                "onError", "fromPort"})
+                                "onError", "fromPort", "opening"})
             QVERIFY2(text.find(std::string("\"") + key + "\"") == std::string::npos, key);
         QVERIFY(text.find("\"mode\": \"workflow\"") != std::string::npos);
         QVERIFY(text.find("\"edges\": []") != std::string::npos);
         auto back = parseWorkflow(text);
         QVERIFY2(back.ok(), qPrintable(describe(back.diagnostics())));
         QCOMPARE(serializeWorkflow(back.value()), text);
+
+        // A chat app's opening goes into the file and comes back as it was.
+        wf.mode = "chat";
+        wf.opening.text = "你好！I can help with orders.";
+        wf.opening.suggestions = {"Where is my order?", "退货"};
+        const std::string chat = serializeWorkflow(wf);
+        auto opened = parseWorkflow(chat);
+        QVERIFY2(opened.ok(), qPrintable(describe(opened.diagnostics())));
+        QVERIFY(opened.value().opening == wf.opening);
+        QCOMPARE(serializeWorkflow(opened.value()), chat);
     }
 
     void malformedJson_data()
@@ -270,6 +280,10 @@ private slots:
         row("wrong mode", "replace", "/mode", R"("batch")", "mode", "");
         row("bad input name", "add", "/inputs", R"([{"name": "my input"}])", "inputs[0].name", "");
         row("unknown input type", "add", "/inputs", R"([{"name": "a", "type": "date"}])", "inputs[0].type", "");
+        row("opening suggestion of two lines", "add", "/opening", R"({"suggestions": ["a\nb"]})", "opening.suggestions[0]", "");
+        row("eleven suggestions", "add", "/opening",
+            R"({"suggestions": ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"]})", "opening.suggestions", "");
+        row("unknown opening key", "add", "/opening", R"({"greeting": "hi"})", "opening", "", "greeting");
         // A model may name no provider yet (a template's kinds), but its kind is one of four.
         row("model of an unknown kind", "add", "/models", R"({"default": {"kind": "vision"}})", "models.default.kind", "", "enum");
     }

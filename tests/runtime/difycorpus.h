@@ -17,18 +17,14 @@ namespace flowdeck::tests::dify {
 inline const std::map<std::string, std::vector<std::string>> &expectedUnmapped()
 {
     static const std::map<std::string, std::vector<std::string>> m = {
-        {"agent-chat-travel-0.1.5.yml", {"current_time", "dalle3", "opening_statement"}},
-        {"chat-helpdesk-0.1.0.yml",
-         {"opening_statement", "suggested_questions", "suggested_questions_after_answer", "speech_to_text",
-          "text_to_speech", "annotation_reply"}},
-        {"chatflow-knowledge-memory-0.1.3.yml", {"opening_statement", "suggested_questions"}},
+        {"agent-chat-travel-0.1.5.yml", {"current_time", "dalle3"}},
+        {"chat-helpdesk-0.1.0.yml", {"suggested_questions_after_answer", "speech_to_text", "text_to_speech", "annotation_reply"}},
         {"chatflow-vision-structured-0.5.0.yml", {"vision", "file_upload"}},
         {"completion-translator-0.1.3.yml", {"more_like_this"}},
         {"dirty-stale-handles-0.1.5.yml", {"sourceHandle", "edge"}},
         {"workflow-agent-node-0.2.0.yml", {"current_time"}},
         {"workflow-tool-builtin-0.1.5.yml", {"current_time"}},
         {"workflow-tool-placeholder-0.2.0.yml", {"dalle3", "qrcode_generator"}},
-        {"zh-customer-service-0.1.5.yml", {"opening_statement", "suggested_questions"}},
     };
     return m;
 }

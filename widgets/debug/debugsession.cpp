@@ -381,10 +381,14 @@ void DebugSession::showDeployedRun(const DeployedRun &run)
     m_runner->setLastRun(QString::fromStdString(wf.id), {run.trace, run.workflow, run.status, run.title()});
     if (!run.failedNode.isEmpty() && m_doc->node(run.failedNode.toStdString()))
         m_scene->selectNodes({run.failedNode.toStdString()});
-    if (run.trace.empty())  // an older run: the runtime keeps the traces of the newest runs only
-        return emit message(tr("Opened run %1 of %2 (%3) with its inputs. The runtime no longer keeps what its nodes "
-                               "gave (older runs lose their traces first): Run (F5) runs it again.")
-                                .arg(run.runId, run.app, run.status));
+    if (run.trace.empty()) {  // nothing to replay: said why, and where it failed
+        const QString why = run.traceTooLarge
+                                ? tr("what its nodes took and gave was too large for the runtime to keep")
+                                : tr("the runtime no longer keeps what its nodes gave (older runs lose it first)");
+        const QString failed = run.failedNode.isEmpty() ? QString() : tr(" It failed at “%1”.").arg(nameOf(run.failedNode));
+        return emit message(tr("Opened run %1 of %2 (%3) with its inputs; %4.%5 Run (F5) runs it again.")
+                                .arg(run.runId, run.app, run.status, why, failed));
+    }
     emit message(run.failedNode.isEmpty()
                      ? tr("Opened run %1 of %2 (%3).").arg(run.runId, run.app, run.status)
                      : tr("Opened run %1 of %2: it failed at “%3”. Fix it, then Run From Here (Ctrl+F5) on it.")

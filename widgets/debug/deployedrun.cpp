@@ -55,7 +55,10 @@ std::optional<DeployedRun> DeployedRun::read(const nlohmann::json &answer, const
     const nlohmann::json inputs = engine::valueOr(given, "inputs", nlohmann::json::object());
     out.inputs = inputs.is_object() ? inputs : nlohmann::json::object();
     out.query = QString::fromStdString(engine::valueOr(given, "query", ""));
-    out.trace = engine::RunTrace::fromJson(engine::valueOr(run, "trace", nlohmann::json::object()));
+    const nlohmann::json trace = engine::valueOr(run, "trace", nlohmann::json::object());
+    out.trace = engine::RunTrace::fromJson(trace);
+    out.traceTooLarge = trace.is_object() && engine::valueOr(trace, "truncated", false) &&
+                        engine::valueOr(trace, "nodes", nlohmann::json::object()).empty();
     return out;
 }
 

@@ -27,6 +27,7 @@ public:
     nlohmann::json inputs = nlohmann::json::object();  // by start input name
     QString query;                                     // a chat run's message
     engine::RunTrace trace;
+    bool traceTooLarge = false;  // the runtime kept no node values: the run's trace was over its limit
 
     // The document's title: "helpdesk — run 7f3a9c1e".
     QString title() const;
