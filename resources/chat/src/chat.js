@@ -744,7 +744,7 @@ function setBusy(busy) {
 function renderTurn(turn) {
   const stick = nearBottom();
   const citations = turn.citations || [];
-  if (citations.length && !error) turn.text = stripSourcesFooter(turn.text);
+  if (citations.length) turn.text = stripSourcesFooter(turn.text);
   if (turn.text) {
     morph(turn.body, renderMarkdown(turn.text));
     mountNewCharts(turn.body);
