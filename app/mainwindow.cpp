@@ -309,6 +309,9 @@ void MainWindow::buildActions()
     add(workflowMenu, tr("&Environment Variables…"), {}, [this] {
         findChild<ModelChoice *>()->showModelsDialog(m_doc, ModelChoice::Page::Environment);
     })->setObjectName("environmentVariables");
+    add(workflowMenu, tr("&Opening Statement…"), {}, [this] {
+        findChild<ModelChoice *>()->showModelsDialog(m_doc, ModelChoice::Page::Opening);
+    })->setObjectName("openingStatement");
     add(workflowMenu, tr("Content &Safety…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G), [this] {
         findChild<ModelChoice *>()->showModelsDialog(m_doc, ModelChoice::Page::Safety);
     })->setObjectName("contentSafety");

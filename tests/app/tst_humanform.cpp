@@ -2,12 +2,15 @@
 // loop, assigner and human nodes, offscreen on the real main window with real events:
 // a run waits for a form in the run console and goes on when it is answered, a file
 // picked or dropped reaches the run, a conversation variable lasts until New
-// Conversation, and every editor's change is undone and redone.
+// Conversation, and every editor's change is undone and redone. A chat app's opening
+// (Workflow → Opening Statement…) is typed, limited, undone and saved; the run console
+// greets with it, and a suggested question's button sends that question.
 #include "app/mainwindow.h"
 #include "tests/support/runharness.h"
 #include "tests/support/studiohome.h"
 #include "tests/support/workflowjson.h"
 #include "widgets/canvas/graphscene.h"
+#include "widgets/document/commands.h"
 #include "widgets/document/graphdocument.h"
 #include "widgets/editors/rowlist.h"
 #include "widgets/panels/conversationvariableseditor.h"
@@ -15,6 +18,7 @@
 #include "widgets/panels/humaninputform.h"
 #include "widgets/panels/inspectorwidget.h"
 #include "widgets/panels/nodestatusview.h"
+#include "widgets/panels/openingeditor.h"
 #include "widgets/panels/promptedit.h"
 #include "widgets/panels/runconsole.h"
 #include "widgets/run/runcontroller.h"
@@ -23,6 +27,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QCompleter>
 #include <QDialog>
@@ -30,6 +35,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QSpinBox>
@@ -111,6 +117,29 @@ void withDialog(const std::function<void()> &open, const std::function<void(QDia
             dialog->reject();
     });
     open();
+}
+
+// A chat that answers with the message it was sent, and the given opening.
+engine::Workflow echoChat(json opening = nullptr)
+{
+    json more = json::object();
+    if (!opening.is_null())
+        more["opening"] = std::move(opening);
+    return chat({node("start", "start"), node("answer", "answer", {{"text", "You asked: {{sys.query}}"}})},
+                {edge("start", "answer")}, std::move(more));
+}
+
+json openingOf(const engine::Workflow &wf)
+{
+    return {{"text", wf.opening.text}, {"suggestions", wf.opening.suggestions}};
+}
+
+QStringList buttonTexts(const QList<QPushButton *> &buttons)
+{
+    QStringList texts;
+    for (QPushButton *b : buttons)
+        texts << b->text();
+    return texts;
 }
 
 template <class T> T *named(QWidget *host, const QString &name)
@@ -340,6 +369,202 @@ private slots:
         QCOMPARE(variables(), expected);
         undoAndRedoAll(variables, json::array(), expected);
         QCOMPARE(qobject_cast<QLineEdit *>(table.cell(0, "name"))->text(), QStringLiteral("turns"));  // the table follows
+    }
+
+    void theOpeningIsTypedInWorkflowSettingsWithLimitsAndUndo()
+    {
+        doc()->reset(echoChat());
+        QUndoStack *stack = doc()->undoStack();
+        const int steps = stack->count();
+        QString tab;
+        withDialog([this] { m_window->findChild<QAction *>("openingStatement")->trigger(); }, [&](QDialog *dialog) {
+            auto *tabs = dialog->findChild<QTabWidget *>();
+            auto *editor = tabs ? qobject_cast<OpeningEditor *>(tabs->currentWidget()) : nullptr;
+            tab = editor ? tabs->tabText(tabs->currentIndex()) : QString();
+            if (!editor)
+                return;
+            QVERIFY(editor->textEdit()->isEnabled());
+            QVERIFY(!editor->modeNote()->isVisible());
+            editor->textEdit()->setFocus();
+            QTest::keyClicks(editor->textEdit(), "Hello! I can help with orders.");
+            QCOMPARE(doc()->workflow().opening.text, std::string("Hello! I can help with orders."));
+            QCOMPARE(stack->count(), steps + 1);  // typing is one step
+            // Two suggested questions, each typed in the row "+ Suggested question" adds.
+            QTest::mouseClick(editor->addButton(), Qt::LeftButton);
+            QTRY_VERIFY(editor->suggestion(0) && editor->suggestion(0)->hasFocus());
+            QCOMPARE(stack->count(), steps + 1);  // an empty row is not a question yet
+            QTest::keyClicks(editor->suggestion(0), "Where is my order?");
+            QTest::mouseClick(editor->addButton(), Qt::LeftButton);
+            QTRY_VERIFY(editor->suggestion(1) && editor->suggestion(1)->hasFocus());
+            QTest::keyClicks(editor->suggestion(1), "Return an item");
+            const json typed = {{"text", "Hello! I can help with orders."}, {"suggestions", {"Where is my order?", "Return an item"}}};
+            QCOMPARE(openingOf(doc()->workflow()), typed);
+            QCOMPARE(stack->count(), steps + 3);
+
+            // Undo and redo go through the document, and the editor follows.
+            stack->undo();
+            QCOMPARE(openingOf(doc()->workflow())["suggestions"], json({"Where is my order?"}));
+            QCOMPARE(editor->suggestionCount(), 1);
+            stack->undo();
+            stack->undo();
+            QVERIFY(doc()->workflow().opening.empty());
+            QCOMPARE(editor->textEdit()->toPlainText(), QString());
+            QCOMPARE(editor->suggestionCount(), 0);
+            stack->redo();
+            stack->redo();
+            stack->redo();
+            QCOMPARE(openingOf(doc()->workflow()), typed);
+            QCOMPARE(editor->textEdit()->toPlainText(), QStringLiteral("Hello! I can help with orders."));
+            QCOMPARE(editor->suggestion(1)->text(), QStringLiteral("Return an item"));
+
+            // A question has at most 300 characters: the 301st is refused, and the editor says so.
+            QVERIFY(!editor->limitNote()->isVisible());
+            QTest::mouseClick(editor->addButton(), Qt::LeftButton);
+            QTRY_VERIFY(editor->suggestion(2) && editor->suggestion(2)->hasFocus());
+            QTest::keyClicks(editor->suggestion(2), QString(301, QLatin1Char('q')));
+            QCOMPARE(doc()->workflow().opening.suggestions.at(2), std::string(300, 'q'));
+            QVERIFY(editor->limitNote()->isVisible());
+            QVERIFY2(editor->limitNote()->text().contains("at most 300 characters"), qPrintable(editor->limitNote()->text()));
+            // Its ✕ removes it, in one step that undoes.
+            QTest::mouseClick(editor->removeButton(2), Qt::LeftButton);
+            QTRY_COMPARE(editor->suggestionCount(), 2);
+            QCOMPARE(openingOf(doc()->workflow()), typed);
+            QVERIFY(!editor->limitNote()->isVisible());
+            stack->undo();
+            QCOMPARE(doc()->workflow().opening.suggestions.size(), 3u);
+            QCOMPARE(editor->suggestionCount(), 3);
+            stack->undo();  // the typing of the long one
+            QCOMPARE(openingOf(doc()->workflow()), typed);
+
+            // At most ten questions: then "+" is off and the editor says why.
+            while (editor->addButton()->isEnabled()) {
+                const int row = editor->suggestionCount();
+                QTest::mouseClick(editor->addButton(), Qt::LeftButton);
+                QTRY_VERIFY(editor->suggestion(row) && editor->suggestion(row)->hasFocus());
+                QTest::keyClicks(editor->suggestion(row), QStringLiteral("Question %1").arg(row + 1));
+                QVERIFY(row < 10);
+            }
+            QCOMPARE(doc()->workflow().opening.suggestions.size(), engine::OpeningSpec::kMaxSuggestions);
+            QCOMPARE(doc()->workflow().opening.suggestions.back(), std::string("Question 10"));
+            QVERIFY2(editor->limitNote()->text().contains("At most 10 suggested questions"), qPrintable(editor->limitNote()->text()));
+            while (doc()->workflow().opening.suggestions.size() > 2)
+                stack->undo();
+            QTRY_VERIFY(editor->addButton()->isEnabled());
+
+            // The statement has at most 4000 characters: a longer paste is cut there, and said.
+            editor->textEdit()->setFocus();
+            QTest::keyClick(editor->textEdit(), Qt::Key_End, Qt::ControlModifier);
+            QApplication::clipboard()->setText(QString(4100, QLatin1Char('x')));
+            QTest::keyClick(editor->textEdit(), Qt::Key_V, Qt::ControlModifier);
+            QCOMPARE(doc()->workflow().opening.text.size(), 4000u);
+            QCOMPARE(doc()->workflow().opening.text.substr(0, 30), std::string("Hello! I can help with orders."));
+            QVERIFY2(editor->limitNote()->text().contains("at most 4000 characters"), qPrintable(editor->limitNote()->text()));
+            stack->undo();
+            QCOMPARE(openingOf(doc()->workflow()), typed);
+            QCOMPARE(editor->textEdit()->toPlainText(), QStringLiteral("Hello! I can help with orders."));
+            dialog->reject();
+        });
+        QCOMPARE(tab, QStringLiteral("Opening"));
+        QCOMPARE(openingOf(doc()->workflow())["suggestions"], json({"Where is my order?", "Return an item"}));
+
+        // The saved file holds it; with no opening, it holds none.
+        const QString path = QDir(m_home.path()).filePath("opening/greeter.flow.json");
+        QVERIFY(QDir().mkpath(QFileInfo(path).path()));
+        auto saved = [&] {
+            if (!m_window->saveTo(path))
+                return json();
+            QFile file(path);
+            return file.open(QIODevice::ReadOnly) ? json::parse(file.readAll().toStdString(), nullptr, false) : json();
+        };
+        QCOMPARE(saved()["opening"], json::parse(R"({"text": "Hello! I can help with orders.",
+                                                     "suggestions": ["Where is my order?", "Return an item"]})"));
+        while (!doc()->workflow().opening.empty())
+            stack->undo();
+        QVERIFY(!saved().contains("opening"));
+    }
+
+    void theRunConsoleGreetsAndASuggestionSendsItsQuestion()
+    {
+        // Shown as written: plain text, not markdown and not a template.
+        const QString greeting = QStringLiteral("Hi! I answer **order** questions for {{sys.query}} <b>customers</b>.");
+        doc()->reset(echoChat({{"text", greeting.toStdString()}, {"suggestions", {"Where is my order?", "Return an item"}}}));
+        QCOMPARE(console()->answerView()->toPlainText(), greeting);
+        QTRY_VERIFY(console()->suggestionsView()->isVisible());
+        QCOMPARE(buttonTexts(console()->suggestionButtons()), (QStringList{"Where is my order?", "Return an item"}));
+        QVERIFY(console()->inputField("query")->text().isEmpty());
+
+        // A click puts the question in the message field and runs it; the buttons go.
+        QSignalSpy finished(console(), &RunConsole::finished);
+        QTest::mouseClick(console()->findChild<QPushButton *>("suggestion:1"), Qt::LeftButton);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(console()->lastStatus(), QStringLiteral("succeeded"));
+        QCOMPARE(console()->inputField("query")->text(), QStringLiteral("Return an item"));
+        QCOMPARE(console()->answerText(), QStringLiteral("You asked: Return an item"));
+        QVERIFY(!console()->suggestionsView()->isVisible());
+        QTRY_VERIFY(console()->suggestionButtons().isEmpty());
+        QCOMPARE(ask("and my refund?"), QStringLiteral("You asked: and my refund?"));
+        QVERIFY(console()->suggestionButtons().isEmpty());
+
+        // A new conversation greets again.
+        QTest::mouseClick(console()->newConversationButton(), Qt::LeftButton);
+        QCOMPARE(console()->answerView()->toPlainText(), greeting);
+        QTRY_VERIFY(console()->suggestionsView()->isVisible());
+        QCOMPARE(console()->suggestionButtons().size(), 2);
+        QCOMPARE(ask("hello"), QStringLiteral("You asked: hello"));  // typed, not clicked: the buttons go too
+        QTRY_VERIFY(console()->suggestionButtons().isEmpty());
+
+        // An edited opening shows again, as edited; its undo too.
+        engine::OpeningSpec edited;
+        edited.text = "Welcome back.";
+        edited.suggestions = {"Track a parcel"};
+        doc()->undoStack()->push(new SetOpeningCommand(doc(), edited, QStringLiteral("Edit the opening statement")));
+        QCOMPARE(console()->answerView()->toPlainText(), QStringLiteral("Welcome back."));
+        QCOMPARE(buttonTexts(console()->suggestionButtons()), QStringList{"Track a parcel"});
+        doc()->undoStack()->undo();
+        QCOMPARE(console()->answerView()->toPlainText(), greeting);
+        QCOMPARE(console()->suggestionButtons().size(), 2);
+        QTest::mouseClick(console()->findChild<QPushButton *>("suggestion:0"), Qt::LeftButton);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(console()->answerText(), QStringLiteral("You asked: Where is my order?"));
+
+        // Another file, a chat without an opening: the greeting goes and no button comes.
+        QTest::mouseClick(console()->newConversationButton(), Qt::LeftButton);
+        QCOMPARE(console()->answerView()->toPlainText(), greeting);
+        doc()->reset(echoChat());
+        QCOMPARE(console()->answerView()->toPlainText(), QString());
+        QVERIFY(!console()->suggestionsView()->isVisible());
+        QVERIFY(console()->suggestionButtons().isEmpty());
+    }
+
+    void aWorkflowModeAppHasNoOpening()
+    {
+        // An editor that stays open follows another file: its opening, then a workflow's none.
+        OpeningEditor editor(doc());
+        doc()->reset(echoChat({{"text", "Hello"}, {"suggestions", {"Help"}}}));
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        QCOMPARE(editor.textEdit()->toPlainText(), QStringLiteral("Hello"));
+        QCOMPARE(editor.suggestion(0)->text(), QStringLiteral("Help"));
+        QVERIFY(editor.textEdit()->isEnabled() && !editor.modeNote()->isVisible());
+        doc()->reset(tests::RunHarness::workflow(
+            {{"mode", "workflow"}, {"nodes", {node("start", "start"), node("end", "end", {{"outputs", {{"x", "1"}}}})}},
+             {"edges", {edge("start", "end")}}}));
+        QCOMPARE(editor.textEdit()->toPlainText(), QString());
+        QCOMPARE(editor.suggestionCount(), 0);
+        QVERIFY(!editor.textEdit()->isEnabled());
+        QVERIFY(!editor.addButton()->isEnabled());
+        QVERIFY(editor.modeNote()->isVisible());
+        QVERIFY(editor.modeNote()->text().startsWith("Only chat apps greet their users: "));
+        QVERIFY(console()->suggestionButtons().isEmpty() && !console()->suggestionsView()->isVisible());
+
+        // The same from the menu.
+        bool disabled = false;
+        withDialog([this] { m_window->findChild<QAction *>("openingStatement")->trigger(); }, [&](QDialog *dialog) {
+            auto *shown = dialog->findChild<OpeningEditor *>("openingEditor");
+            disabled = shown && shown->isVisible() && !shown->textEdit()->isEnabled() && shown->modeNote()->isVisible();
+            dialog->reject();
+        });
+        QVERIFY(disabled);
     }
 
     void anAssignedConversationVariableLastsUntilANewConversation()

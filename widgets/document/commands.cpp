@@ -205,6 +205,28 @@ void SetPluginsCommand::undo()
         m_doc->setPlugin(alias, entry);
 }
 
+// --- the opening ----------------------------------------------------------------------
+
+SetOpeningCommand::SetOpeningCommand(GraphDocument *doc, engine::OpeningSpec opening, const QString &text,
+                                     const QString &mergeKey)
+    : m_doc(doc), m_after(std::move(opening)), m_before(doc->workflow().opening), m_mergeKey(mergeKey)
+{
+    setText(text);
+}
+
+void SetOpeningCommand::redo() { m_doc->setOpening(m_after); }
+
+void SetOpeningCommand::undo() { m_doc->setOpening(m_before); }
+
+bool SetOpeningCommand::mergeWith(const QUndoCommand *other)
+{
+    const auto *edit = static_cast<const SetOpeningCommand *>(other);
+    if (m_mergeKey.isEmpty() || edit->m_mergeKey != m_mergeKey || edit->m_doc != m_doc)
+        return false;
+    m_after = edit->m_after;
+    return true;
+}
+
 // --- inputs, names, disabling ----------------------------------------------------------
 
 SetInputsCommand::SetInputsCommand(GraphDocument *doc, std::vector<engine::InputSpec> inputs, const QString &text,

@@ -129,6 +129,23 @@ private:
     QString m_mergeKey;
 };
 
+// Replaces a chat app's opening (Workflow Settings → Opening): the greeting and the
+// suggested questions. Consecutive edits with the same non-empty `mergeKey` (typing in
+// the statement, or in one suggestion) merge into one step.
+class SetOpeningCommand : public QUndoCommand {
+public:
+    SetOpeningCommand(GraphDocument *doc, engine::OpeningSpec opening, const QString &text, const QString &mergeKey = {});
+    void redo() override;
+    void undo() override;
+    int id() const override { return 33; }
+    bool mergeWith(const QUndoCommand *other) override;
+
+private:
+    GraphDocument *m_doc;
+    engine::OpeningSpec m_after, m_before;
+    QString m_mergeKey;
+};
+
 // Renames a node: its title, or with `language` "zh" its Chinese title (i18n.zh.title).
 // An empty title goes back to the node type's name.
 class RenameNodeCommand : public QUndoCommand {

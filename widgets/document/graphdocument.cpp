@@ -33,6 +33,7 @@ GraphDocument::GraphDocument(QObject *parent) : QObject(parent)
     connect(this, &GraphDocument::variablesChanged, &m_validateSoon, qOverload<>(&QTimer::start));
     connect(this, &GraphDocument::guardChanged, &m_validateSoon, qOverload<>(&QTimer::start));
     connect(this, &GraphDocument::envChanged, &m_validateSoon, qOverload<>(&QTimer::start));
+    connect(this, &GraphDocument::openingChanged, &m_validateSoon, qOverload<>(&QTimer::start));
 }
 
 void GraphDocument::revalidate()
@@ -129,6 +130,12 @@ void GraphDocument::setEnv(std::vector<engine::EnvSpec> env)
 {
     m_workflow.env = std::move(env);
     emit envChanged();
+}
+
+void GraphDocument::setOpening(engine::OpeningSpec opening)
+{
+    m_workflow.opening = std::move(opening);
+    emit openingChanged();
 }
 
 const engine::NoteSpec *GraphDocument::note(const std::string &id) const

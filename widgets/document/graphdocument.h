@@ -64,6 +64,9 @@ public:
     void setGuard(nlohmann::json guard);
     // The workflow's environment variables ({{env.NAME}} defaults); emits envChanged.
     void setEnv(std::vector<engine::EnvSpec> env);
+    // A chat app's opening (Workflow::opening: the greeting and suggested questions);
+    // emits openingChanged.
+    void setOpening(engine::OpeningSpec opening);
     // Sticky notes (Workflow::notes). insertNote and removeNote emit noteAdded and
     // noteRemoved; setNote replaces the note with the same id (text, place, size, colour)
     // and emits noteChanged.
@@ -103,6 +106,7 @@ signals:
     void variablesChanged();
     void guardChanged();
     void envChanged();
+    void openingChanged();
     void noteAdded(const QString &id);
     void noteRemoved(const QString &id);
     void noteChanged(const QString &id);

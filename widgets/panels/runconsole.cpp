@@ -30,6 +30,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QStyle>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTime>
@@ -115,6 +116,22 @@ RunConsole::RunConsole(GraphDocument *doc, GraphScene *scene, RunController *run
     m_guardNotes = new RunGuardNotes;  // above the answer: what the content-safety policy found
     leftLayout->addWidget(m_guardNotes);
     leftLayout->addWidget(answerSplit, 1);
+    // A chat's suggested questions, in one row under the opening; long or many ones scroll
+    // sideways rather than widen the window.
+    m_suggestions = new QWidget;
+    m_suggestions->setObjectName("openingSuggestions");
+    auto *suggestionsLayout = new QHBoxLayout(m_suggestions);
+    suggestionsLayout->setContentsMargins(0, 0, 0, 0);
+    suggestionsLayout->addStretch(1);
+    m_suggestionsArea = new QScrollArea;
+    m_suggestionsArea->setWidget(m_suggestions);
+    m_suggestionsArea->setWidgetResizable(true);
+    m_suggestionsArea->setFrameShape(QFrame::NoFrame);
+    m_suggestionsArea->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_suggestionsArea->setFixedHeight(QPushButton(QStringLiteral("M")).sizeHint().height() +
+                                      style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 4);
+    m_suggestionsArea->hide();
+    leftLayout->addWidget(m_suggestionsArea);
     m_citations = new CitationsView([runner] { return runner->knowledgeFolder(); });
     leftLayout->addWidget(m_citations);
     m_error = new DetailsBox;
@@ -180,6 +197,17 @@ RunConsole::RunConsole(GraphDocument *doc, GraphScene *scene, RunController *run
     connect(runner, &RunController::nodeProgress, this, &RunConsole::showProgress);
     connect(doc, &GraphDocument::documentReset, this, &RunConsole::rebuildInputs);
     connect(doc, &GraphDocument::documentReset, this, [this] { m_trace->reset(m_doc->workflow()); });
+    // Another file, or an edited opening: the opening is shown again (not over a running answer).
+    connect(doc, &GraphDocument::documentReset, this, [this] {
+        m_greeting = true;
+        showOpening();
+    });
+    connect(doc, &GraphDocument::openingChanged, this, [this] {
+        if (m_runner->running())
+            return;
+        m_greeting = true;
+        showOpening();
+    });
     connect(doc, &GraphDocument::nodeChanged, this, [this](const QString &id) {
         if (id == "start")
             rebuildInputs();
@@ -233,6 +261,7 @@ RunConsole::RunConsole(GraphDocument *doc, GraphScene *scene, RunController *run
         emit finished(status);
     });
     rebuildInputs();
+    showOpening();
 }
 
 QLineEdit *RunConsole::inputField(const QString &name) const { return m_inputsHost->findChild<QLineEdit *>("input:" + name); }
@@ -240,6 +269,50 @@ QLineEdit *RunConsole::inputField(const QString &name) const { return m_inputsHo
 FileInputField *RunConsole::fileField(const QString &name) const { return m_inputsHost->findChild<FileInputField *>("input:" + name); }
 
 QList<HumanInputForm *> RunConsole::humanForms() const { return m_forms->findChildren<HumanInputForm *>(); }
+
+QWidget *RunConsole::suggestionsView() const { return m_suggestionsArea; }
+
+QList<QPushButton *> RunConsole::suggestionButtons() const { return m_suggestions->findChildren<QPushButton *>(); }
+
+void RunConsole::showOpening()
+{
+    for (QPushButton *button : suggestionButtons()) {  // may be the one being clicked: deleted after
+        button->hide();
+        button->setParent(nullptr);
+        button->deleteLater();
+    }
+    const engine::Workflow &wf = m_doc->workflow();
+    const bool shown = m_greeting && wf.isChat();
+    // Plain text, as written: the opening is not a template and not markdown.
+    if (shown && !wf.opening.text.empty()) {
+        m_answerText.clear();
+        m_charts->setCharts({});
+        m_answer->setPlainText(QString::fromStdString(wf.opening.text));
+        m_answerIsOpening = true;
+    } else if (m_answerIsOpening) {
+        m_answer->clear();
+        m_answerIsOpening = false;
+    }
+    if (!shown) {
+        m_suggestionsArea->hide();
+        return;
+    }
+    auto *layout = static_cast<QHBoxLayout *>(m_suggestions->layout());
+    int index = 0;
+    for (const std::string &suggestion : wf.opening.suggestions) {
+        const QString question = QString::fromStdString(suggestion);
+        auto *button = new QPushButton(fontMetrics().elidedText(question, Qt::ElideRight, 320));
+        button->setObjectName(QStringLiteral("suggestion:%1").arg(index));
+        button->setToolTip(tr("Send “%1”").arg(question));
+        connect(button, &QPushButton::clicked, this, [this, question] {
+            if (QLineEdit *query = inputField("query"))
+                query->setText(question);
+            run();
+        });
+        layout->insertWidget(index++, button);
+    }
+    m_suggestionsArea->setVisible(index > 0);
+}
 
 void RunConsole::rebuildInputs()
 {
@@ -304,6 +377,7 @@ void RunConsole::run()
     const QString query = inputField("query") ? inputField("query")->text() : QString();
     m_answerText.clear();
     m_answer->clear();
+    m_answerIsOpening = false;
     m_charts->setCharts({});
     m_trace->reset(m_doc->workflow());
     m_error->clear();
@@ -334,6 +408,11 @@ void RunConsole::run()
     }
     m_startedAt = QDateTime::currentMSecsSinceEpoch();
     setRunning(true);
+    if (m_greeting) {  // the conversation has started: its opening and suggestions go
+        m_greeting = false;
+        m_answerIsOpening = false;
+        showOpening();
+    }
 }
 
 void RunConsole::stop() { m_runner->stop(); }
@@ -347,6 +426,8 @@ void RunConsole::newConversation()
     m_answerText.clear();
     m_answer->clear();
     m_charts->setCharts({});
+    m_greeting = true;
+    showOpening();
     if (QLineEdit *query = inputField("query"))
         query->setFocus();
 }

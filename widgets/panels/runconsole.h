@@ -36,6 +36,8 @@ class TraceView;
 // failed run's error in one line with *Show details*, and the model profile to run with.
 // A file input gets a file picker; a human node's form appears above the answer while
 // the run waits for it; a chat keeps its conversation variables until *New Conversation*.
+// Before a chat's first message the answer shows the app's opening statement and, under
+// it, a button per suggested question, which sends that question as the message.
 // It asks for little height, so the canvas above keeps the room.
 class RunConsole : public QWidget {
     Q_OBJECT
@@ -63,6 +65,9 @@ public:
     CitationsView *citations() const { return m_citations; }    // a knowledge node's sources, as links
     TraceView *retrievalTrace() const { return m_retrieval; }  // the selected (or last) knowledge node's trace
     QPushButton *runButton() const { return m_runButton; }
+    // The suggested questions' buttons ("suggestion:0", ...); shown until the conversation starts.
+    QWidget *suggestionsView() const;
+    QList<QPushButton *> suggestionButtons() const;
     const QString &answerText() const { return m_answerText; }
     const QString &lastStatus() const { return m_lastStatus; }
     const QString &lastOutputs() const { return m_lastOutputs; }  // the end node's outputs, JSON
@@ -78,6 +83,8 @@ private:
     void showHumanForm(const QString &nodeId, const QString &dataJson);
     void setFormsShown(bool shown);  // while a form waits it has the answer's room
     void showProgress(const QString &nodeId, const QString &dataJson);
+    // A chat's opening in the answer and its suggestions' buttons while m_greeting, else neither.
+    void showOpening();
 
     GraphDocument *m_doc;
     GraphScene *m_scene;
@@ -91,6 +98,10 @@ private:
     QWidget *m_forms;  // the human input forms waiting
     QScrollArea *m_formsArea;
     QString m_conversation;
+    bool m_greeting = true;  // no message sent in this conversation yet: the opening is shown
+    bool m_answerIsOpening = false;
+    QWidget *m_suggestions;  // the suggested questions' buttons
+    QScrollArea *m_suggestionsArea;
     QTextBrowser *m_answer;
     AnswerCharts *m_charts;
     NodeStatusView *m_trace;

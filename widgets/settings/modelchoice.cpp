@@ -4,6 +4,7 @@
 #include "widgets/editors/guardpolicyeditor.h"
 #include "widgets/panels/conversationvariableseditor.h"
 #include "widgets/panels/enveditor.h"
+#include "widgets/panels/openingeditor.h"
 #include "widgets/run/runcontroller.h"
 #include "widgets/settings/modelspanel.h"
 #include "widgets/settings/providerdialog.h"
@@ -95,15 +96,21 @@ void ModelChoice::showModelsDialog(GraphDocument *doc, Page page)
     modelsLayout->addWidget(panel);
     modelsLayout->addStretch(1);
     tabs->addTab(models, tr("Models"));
-    tabs->addTab(new ConversationVariablesEditor(doc), tr("Conversation Variables"));
+    const int variables = tabs->addTab(new ConversationVariablesEditor(doc), tr("Conversation Variables"));
+    const int opening = tabs->addTab(new OpeningEditor(doc), tr("Opening"));
     const int env = tabs->addTab(new EnvironmentVariablesEditor(doc), tr("Environment Variables"));
     const int safety = tabs->addTab(new GuardPolicyEditor(doc), tr("Content Safety"));
-    tabs->setCurrentIndex(page == Page::Safety ? safety : page == Page::Environment ? env : page == Page::Variables ? 1 : 0);
+    const int shown = page == Page::Safety        ? safety
+                      : page == Page::Environment ? env
+                      : page == Page::Opening     ? opening
+                      : page == Page::Variables   ? variables
+                                                  : 0;
+    tabs->setCurrentIndex(shown);
     layout->addWidget(tabs);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     layout->addWidget(buttons);
-    dialog.resize(680, page == Page::Safety ? 560 : 340);  // the policy is a long form
+    dialog.resize(680, page == Page::Safety ? 560 : page == Page::Opening ? 480 : 340);  // the policy and the opening are long forms
     dialog.exec();
 }
 

@@ -37,8 +37,9 @@ public:
     void askOnFirstStart();
     // The workflow's settings in a dialog: Workflow → Models… opens it on its Models tab,
     // Workflow → Conversation Variables… (and the assigner's Manage…) on its variables tab,
-    // Safety on the app guard policy (Content Safety), Environment on the env variables.
-    enum class Page { Models, Variables, Safety, Environment };
+    // Safety on the app guard policy (Content Safety), Environment on the env variables,
+    // Opening on a chat app's greeting and suggested questions.
+    enum class Page { Models, Variables, Safety, Environment, Opening };
     void showModelsDialog(GraphDocument *doc, Page page = Page::Models);
 
 signals:
