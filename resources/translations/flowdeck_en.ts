@@ -3,7 +3,7 @@
 <context>
     <name>Commands</name>
     <message numerus="yes">
-        <location filename="../../widgets/document/commands.cpp" line="265" />
+        <location filename="../../widgets/document/commands.cpp" line="287" />
         <source>Disable %n node(s)</source>
         <translation>
             <numerusform>Disable %n node</numerusform>
@@ -11,7 +11,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/document/commands.cpp" line="266" />
+        <location filename="../../widgets/document/commands.cpp" line="288" />
         <source>Enable %n node(s)</source>
         <translation>
             <numerusform>Enable %n node</numerusform>
@@ -63,7 +63,7 @@
 <context>
     <name>flowdeck::studio::DeployDialog</name>
     <message numerus="yes">
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="295" />
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="300" />
         <source>%1 KiB, and %n knowledge base(s) of %2 KiB</source>
         <translation>
             <numerusform>%1 KiB, and %n knowledge base of %2 KiB</numerusform>
@@ -71,7 +71,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/deploy/deploydialog.cpp" line="314" />
+        <location filename="../../widgets/deploy/deploydialog.cpp" line="319" />
         <source>%n file(s) written</source>
         <translation>
             <numerusform>%n file written</numerusform>
@@ -273,7 +273,7 @@
 <context>
     <name>flowdeck::studio::NpmInstaller</name>
     <message numerus="yes">
-        <location filename="../../widgets/plugins/npminstaller.cpp" line="98" />
+        <location filename="../../widgets/plugins/npminstaller.cpp" line="99" />
         <source>Installed %1 (%n package(s) fetched, %2 s).</source>
         <translation>
             <numerusform>Installed %1 (%n package fetched, %2 s).</numerusform>
@@ -330,7 +330,7 @@
 <context>
     <name>flowdeck::studio::RunConsole</name>
     <message numerus="yes">
-        <location filename="../../widgets/panels/runconsole.cpp" line="393" />
+        <location filename="../../widgets/panels/runconsole.cpp" line="474" />
         <source>, %n failed</source>
         <translation>
             <numerusform>, %n failed</numerusform>

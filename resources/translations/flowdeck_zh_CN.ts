@@ -5499,7 +5499,7 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
     <message>
         <location filename="../../app/mainwindow.cpp" line="312"/>
         <source>&amp;Opening Statement…</source>
-        <translation type="unfinished"></translation>
+        <translation>开场白(&amp;O)…</translation>
     </message>
     <message>
         <location filename="../../app/mainwindow.cpp" line="315"/>
@@ -5823,7 +5823,7 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
     <message>
         <location filename="../../widgets/settings/modelchoice.cpp" line="100"/>
         <source>Opening</source>
-        <translation type="unfinished"></translation>
+        <translation>开场白</translation>
     </message>
     <message>
         <location filename="../../widgets/settings/modelchoice.cpp" line="101"/>
@@ -6339,82 +6339,82 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
     <message>
         <location filename="../../widgets/panels/openingeditor.cpp" line="40"/>
         <source>Only chat apps greet their users: this app is a workflow, which runs once per request without a conversation, so it has no opening.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有对话应用会向用户说开场白：此应用是工作流，每次请求运行一次，没有会话，因此没有开场白。</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/openingeditor.cpp" line="49"/>
         <source>What the assistant says before the first message of a conversation, and questions the user can send with a click to begin. Both are shown as written, as plain text.</source>
-        <translation type="unfinished"></translation>
+        <translation>助手在会话第一条消息之前说的话，以及用户点击即可发送、用来开始对话的问题。两者都按原样以纯文本显示。</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/openingeditor.cpp" line="53"/>
         <source>Opening statement</source>
-        <translation type="unfinished"></translation>
+        <translation>开场白</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/openingeditor.cpp" line="56"/>
         <source>Hello! I can help with your orders. What would you like to know?</source>
-        <translation type="unfinished"></translation>
+        <translation>你好！我可以帮你处理订单。你想了解什么？</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/openingeditor.cpp" line="60"/>
         <source>Suggested questions</source>
-        <translation type="unfinished"></translation>
+        <translation>推荐问题</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/openingeditor.cpp" line="82"/>
         <source>+ Suggested question</source>
-        <translation type="unfinished"></translation>
+        <translation>+ 推荐问题</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/openingeditor.cpp" line="84"/>
         <source>Add a question the user can send with a click</source>
-        <translation type="unfinished"></translation>
+        <translation>添加一个用户点击即可发送的问题</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/openingeditor.cpp" line="139"/>
         <source>A question, in one line</source>
-        <translation type="unfinished"></translation>
+        <translation>一个问题，写在一行内</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/openingeditor.cpp" line="145"/>
         <source>Remove this suggested question</source>
-        <translation type="unfinished"></translation>
+        <translation>移除此推荐问题</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/openingeditor.cpp" line="160"/>
         <source>The opening statement has at most %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>开场白最多 %1 个字符。</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/openingeditor.cpp" line="182"/>
         <source>Edit the opening statement</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑开场白</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/openingeditor.cpp" line="199"/>
         <source>Add a suggested question</source>
-        <translation type="unfinished"></translation>
+        <translation>添加推荐问题</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/openingeditor.cpp" line="199"/>
         <source>Edit a suggested question</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑推荐问题</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/openingeditor.cpp" line="235"/>
         <source>Remove a suggested question</source>
-        <translation type="unfinished"></translation>
+        <translation>移除推荐问题</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/openingeditor.cpp" line="250"/>
         <source>A suggested question has at most %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个推荐问题最多 %1 个字符。</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/openingeditor.cpp" line="255"/>
         <source>At most %1 suggested questions.</source>
-        <translation type="unfinished"></translation>
+        <translation>最多 %1 个推荐问题。</translation>
     </message>
 </context>
 <context>
@@ -7033,7 +7033,7 @@ Deploying %4 under the same name would replace it for everyone who uses it.</sou
     <message>
         <location filename="../../widgets/panels/runconsole.cpp" line="306"/>
         <source>Send “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>发送“%1”</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/runconsole.cpp" line="326"/>
