@@ -205,49 +205,7 @@ void SetPluginsCommand::undo()
         m_doc->setPlugin(alias, entry);
 }
 
-// --- the opening ----------------------------------------------------------------------
-
-SetOpeningCommand::SetOpeningCommand(GraphDocument *doc, engine::OpeningSpec opening, const QString &text,
-                                     const QString &mergeKey)
-    : m_doc(doc), m_after(std::move(opening)), m_before(doc->workflow().opening), m_mergeKey(mergeKey)
-{
-    setText(text);
-}
-
-void SetOpeningCommand::redo() { m_doc->setOpening(m_after); }
-
-void SetOpeningCommand::undo() { m_doc->setOpening(m_before); }
-
-bool SetOpeningCommand::mergeWith(const QUndoCommand *other)
-{
-    const auto *edit = static_cast<const SetOpeningCommand *>(other);
-    if (m_mergeKey.isEmpty() || edit->m_mergeKey != m_mergeKey || edit->m_doc != m_doc)
-        return false;
-    m_after = edit->m_after;
-    return true;
-}
-
-// --- inputs, names, disabling ----------------------------------------------------------
-
-SetInputsCommand::SetInputsCommand(GraphDocument *doc, std::vector<engine::InputSpec> inputs, const QString &text,
-                                   const QString &mergeKey)
-    : m_doc(doc), m_after(std::move(inputs)), m_before(doc->workflow().inputs), m_mergeKey(mergeKey)
-{
-    setText(text);
-}
-
-void SetInputsCommand::redo() { m_doc->setInputs(m_after); }
-
-void SetInputsCommand::undo() { m_doc->setInputs(m_before); }
-
-bool SetInputsCommand::mergeWith(const QUndoCommand *other)
-{
-    const auto *edit = static_cast<const SetInputsCommand *>(other);
-    if (m_mergeKey.isEmpty() || edit->m_mergeKey != m_mergeKey || edit->m_doc != m_doc)
-        return false;
-    m_after = edit->m_after;
-    return true;
-}
+// --- names, disabling --------------------------------------------------------------------
 
 RenameNodeCommand::RenameNodeCommand(GraphDocument *doc, std::string nodeId, std::string title, std::string language)
     : m_doc(doc), m_nodeId(std::move(nodeId)), m_title(std::move(title)), m_language(std::move(language))

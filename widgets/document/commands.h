@@ -2,6 +2,8 @@
 
 #include "widgets/document/graphdocument.h"
 
+#include "widgets/document/workflowpartcommand.h"
+
 #include <QUndoCommand>
 
 #include <map>
@@ -110,40 +112,6 @@ public:
 private:
     GraphDocument *m_doc;
     std::map<std::string, nlohmann::json> m_after, m_before;
-};
-
-// Replaces the workflow's inputs (the start node's form). Consecutive edits with the
-// same non-empty `mergeKey` (typing in one field of one input) merge into one step.
-class SetInputsCommand : public QUndoCommand {
-public:
-    SetInputsCommand(GraphDocument *doc, std::vector<engine::InputSpec> inputs, const QString &text,
-                     const QString &mergeKey = {});
-    void redo() override;
-    void undo() override;
-    int id() const override { return 3; }
-    bool mergeWith(const QUndoCommand *other) override;
-
-private:
-    GraphDocument *m_doc;
-    std::vector<engine::InputSpec> m_after, m_before;
-    QString m_mergeKey;
-};
-
-// Replaces a chat app's opening (Workflow Settings → Opening): the greeting and the
-// suggested questions. Consecutive edits with the same non-empty `mergeKey` (typing in
-// the statement, or in one suggestion) merge into one step.
-class SetOpeningCommand : public QUndoCommand {
-public:
-    SetOpeningCommand(GraphDocument *doc, engine::OpeningSpec opening, const QString &text, const QString &mergeKey = {});
-    void redo() override;
-    void undo() override;
-    int id() const override { return 33; }
-    bool mergeWith(const QUndoCommand *other) override;
-
-private:
-    GraphDocument *m_doc;
-    engine::OpeningSpec m_after, m_before;
-    QString m_mergeKey;
 };
 
 // Renames a node: its title, or with `language` "zh" its Chinese title (i18n.zh.title).

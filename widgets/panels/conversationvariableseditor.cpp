@@ -1,7 +1,7 @@
 #include "widgets/panels/conversationvariableseditor.h"
 
 #include "widgets/document/graphdocument.h"
-#include "widgets/document/variablescommand.h"
+#include "widgets/document/workflowpartcommand.h"
 #include "widgets/editors/variabletypes.h"
 
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #include "widgets/panels/enveditor.h"
 
-#include "widgets/document/envcommand.h"
+#include "widgets/document/workflowpartcommand.h"
 #include "widgets/document/graphdocument.h"
 
 #include <QComboBox>
